@@ -1,0 +1,28 @@
+//! # nianbao（年报）
+//!
+//! Fill in, check and publish the annual 《政府信息公开工作年度报告》 in the
+//! national format, entirely in the browser.
+//!
+//! The crate has a pure core that builds and tests natively, and a thin
+//! browser layer compiled only for `wasm32`:
+//!
+//! | module | what it holds | browser? |
+//! |---|---|---|
+//! | [`format`] | the national format as data: sections, tables, labels, keys | no |
+//! | [`model`] | the report (metadata, texts, cells) and its JSON form | no |
+//! | `ui` | the Leptos components of the app | yes |
+//! | `browser` | the only code that calls browser APIs: storage, downloads, files | yes |
+//!
+//! Start reading at [`format::y2021`] (what the report is) and
+//! [`model::Report`] (what the app edits).
+
+pub mod format;
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+/// The app's version, as written into exported files.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

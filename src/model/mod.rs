@@ -1,0 +1,182 @@
+//! The report being filled in: metadata, narrative text, every table value and
+//! the notes that confirm warnings.
+//!
+//! The model is keyed by the [`Format`](crate::format::Format) it follows:
+//! table values live in a vector aligned with `format.cells()`, narrative text
+//! in a vector aligned with `format.sections`. JSON reading and writing are in
+//! [`json`].
+
+mod cell;
+mod date;
+pub mod json;
+
+pub use cell::{is_space, Amount, Cell};
+pub use date::Date;
+
+use crate::format::{self, Content, Format};
+use std::collections::BTreeMap;
+
+/// Level of the reporting agency (机关层级).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Township,
+    CountyDepartment,
+    CountyGovernment,
+    CityDepartment,
+    CityGovernment,
+    ProvinceDepartment,
+    ProvinceGovernment,
+    StateCouncilDepartment,
+}
+
+impl Level {
+    pub const ALL: [Level; 8] = [
+        Level::Township,
+        Level::CountyDepartment,
+        Level::CountyGovernment,
+        Level::CityDepartment,
+        Level::CityGovernment,
+        Level::ProvinceDepartment,
+        Level::ProvinceGovernment,
+        Level::StateCouncilDepartment,
+    ];
+
+    /// The key stored in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::Township => "township",
+            Level::CountyDepartment => "county_department",
+            Level::CountyGovernment => "county_government",
+            Level::CityDepartment => "city_department",
+            Level::CityGovernment => "city_government",
+            Level::ProvinceDepartment => "province_department",
+            Level::ProvinceGovernment => "province_government",
+            Level::StateCouncilDepartment => "state_council_department",
+        }
+    }
+
+    /// The name shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Township => "乡镇/街道",
+            Level::CountyDepartment => "县级部门",
+            Level::CountyGovernment => "县级政府",
+            Level::CityDepartment => "地市级部门",
+            Level::CityGovernment => "地市级政府",
+            Level::ProvinceDepartment => "省级部门",
+            Level::ProvinceGovernment => "省级政府",
+            Level::StateCouncilDepartment => "国务院部门",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.key() == key)
+    }
+}
+
+/// Who reports, for which year, by when.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Meta {
+    /// 机关名称.
+    pub agency: String,
+    /// 机关层级.
+    pub level: Option<Level>,
+    /// 报告年度.
+    pub year: Option<i32>,
+    /// 报送期限; `None` means the default, 1月31日 of the following year.
+    pub deadline: Option<Date>,
+    /// Optional contact line (联系方式).
+    pub contact: String,
+}
+
+impl Meta {
+    /// The deadline in force: the one set, or 1月31日 after the report year.
+    pub fn effective_deadline(&self) -> Option<Date> {
+        self.deadline
+            .or_else(|| self.year.map(|y| Date::new(y + 1, 1, 31)))
+    }
+}
+
+/// A whole report in one format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub format: &'static Format,
+    pub meta: Meta,
+    /// Text before section 一 ("本报告根据…编制…").
+    pub preamble: String,
+    /// Narrative text of each section, aligned with `format.sections`
+    /// (always empty for table sections).
+    pub texts: Vec<String>,
+    /// Every table value, aligned with `format.cells()`.
+    pub cells: Vec<Cell>,
+    /// Notes confirming warnings, keyed by the finding's key.
+    pub confirmations: BTreeMap<String, String>,
+}
+
+impl Report {
+    /// An empty report in the current format: every cell blank.
+    pub fn new() -> Report {
+        Report::empty(format::current())
+    }
+
+    /// An empty report in the given format.
+    pub fn empty(format: &'static Format) -> Report {
+        Report {
+            format,
+            meta: Meta::default(),
+            preamble: String::new(),
+            texts: vec![String::new(); format.sections.len()],
+            cells: vec![Cell::Blank; format.cells().len()],
+            confirmations: BTreeMap::new(),
+        }
+    }
+
+    /// The value of the cell with this dotted key.
+    pub fn cell(&self, key: &str) -> Option<&Cell> {
+        self.format.cell_index(key).map(|i| &self.cells[i])
+    }
+
+    /// Sets a cell by key; returns false for an unknown key.
+    pub fn set_cell(&mut self, key: &str, value: Cell) -> bool {
+        match self.format.cell_index(key) {
+            Some(i) => {
+                self.cells[i] = value;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Narrative text of the section with this key ("" for unknown keys).
+    pub fn text(&self, section: &str) -> &str {
+        self.section_index(section)
+            .map_or("", |i| self.texts[i].as_str())
+    }
+
+    /// Sets a section's text; returns false unless it is a text section.
+    pub fn set_text(&mut self, section: &str, text: impl Into<String>) -> bool {
+        match self.section_index(section) {
+            Some(i) if self.format.sections[i].content == Content::Text => {
+                self.texts[i] = text.into();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn section_index(&self, key: &str) -> Option<usize> {
+        self.format.sections.iter().position(|s| s.key == key)
+    }
+
+    /// Title as published: "{机关名称}{年度}年政府信息公开工作年度报告".
+    pub fn title(&self) -> String {
+        let year = self.meta.year.map(|y| y.to_string()).unwrap_or_default();
+        format!("{}{}年政府信息公开工作年度报告", self.meta.agency, year)
+    }
+}
+
+impl Default for Report {
+    fn default() -> Self {
+        Report::new()
+    }
+}
