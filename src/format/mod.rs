@@ -234,9 +234,7 @@ impl Format {
 
     /// The sections holding narrative text, in order.
     pub fn text_sections(&self) -> impl Iterator<Item = &'static Section> {
-        self.sections
-            .iter()
-            .filter(|s| s.content == Content::Text)
+        self.sections.iter().filter(|s| s.content == Content::Text)
     }
 
     fn index(&self) -> &CellIndex {
@@ -255,8 +253,7 @@ impl Format {
                                 column,
                                 table_index,
                                 kind: column.kind,
-                                computed: !row.total_of.is_empty()
-                                    || !column.total_of.is_empty(),
+                                computed: !row.total_of.is_empty() || !column.total_of.is_empty(),
                             });
                         }
                     }
@@ -292,7 +289,9 @@ pub fn template_labels(format: &Format) -> Vec<&'static str> {
     for section in format.sections {
         out.push(section.heading);
         if let Content::Table(key) = section.content {
-            let table = format.table(key).expect("section names a table of its format");
+            let table = format
+                .table(key)
+                .expect("section names a table of its format");
             table_labels(table, &mut out);
         }
     }
@@ -315,10 +314,7 @@ fn table_labels(table: &'static Table, out: &mut Vec<&'static str>) {
                 if !block.row_header.is_empty() {
                     out.push(block.row_header);
                 }
-                push_header_labels(
-                    block.columns.iter().map(|c| (c.groups, c.label)),
-                    out,
-                );
+                push_header_labels(block.columns.iter().map(|c| (c.groups, c.label)), out);
                 push_header_labels(block.rows.iter().map(|r| (r.groups, r.label)), out);
             }
         }
@@ -336,7 +332,7 @@ fn table_labels(table: &'static Table, out: &mut Vec<&'static str>) {
 
 /// Header labels of a run of items with nested groups: a group label is
 /// printed once for each run of consecutive items that share it.
-fn push_header_labels<'a>(
+fn push_header_labels(
     items: impl Iterator<Item = (&'static [&'static str], &'static str)>,
     out: &mut Vec<&'static str>,
 ) {
@@ -359,7 +355,9 @@ fn push_header_labels<'a>(
 /// Spans of a run of nested header labels, for renderers: for each depth, the
 /// sequence of (label, first item index, number of items). Items that have no
 /// group at a depth yield a `None` label covering just themselves.
-pub fn group_spans(groups: &[&'static [&'static str]]) -> Vec<Vec<(Option<&'static str>, usize, usize)>> {
+pub fn group_spans(
+    groups: &[&'static [&'static str]],
+) -> Vec<Vec<(Option<&'static str>, usize, usize)>> {
     let depth = groups.iter().map(|g| g.len()).max().unwrap_or(0);
     let mut levels = Vec::with_capacity(depth);
     for level in 0..depth {

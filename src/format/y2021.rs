@@ -146,10 +146,7 @@ const TABLE2: Table = Table {
         Block {
             band: "第二十条第（六）项",
             row_header: "信息内容",
-            rows: &[
-                row("punishment", "行政处罚"),
-                row("coercion", "行政强制"),
-            ],
+            rows: &[row("punishment", "行政处罚"), row("coercion", "行政强制")],
             columns: DECISIONS,
         },
         Block {
@@ -196,11 +193,7 @@ const APPLICANT_COLUMNS: &[&str] = &[
 
 const RESULT: &str = "三、本年度办理结果";
 
-const fn outcome(
-    key: &'static str,
-    groups: &'static [&'static str],
-    label: &'static str,
-) -> Row {
+const fn outcome(key: &'static str, groups: &'static [&'static str], label: &'static str) -> Row {
     Row {
         key,
         label,
@@ -259,23 +252,43 @@ const TABLE3: Table = Table {
                 "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
             ),
             outcome("withheld_state_secret", WITHHELD, "1.属于国家秘密"),
-            outcome("withheld_prohibited", WITHHELD, "2.其他法律行政法规禁止公开"),
+            outcome(
+                "withheld_prohibited",
+                WITHHELD,
+                "2.其他法律行政法规禁止公开",
+            ),
             outcome("withheld_security", WITHHELD, "3.危及“三安全一稳定”"),
             outcome("withheld_third_party", WITHHELD, "4.保护第三方合法权益"),
             outcome("withheld_internal", WITHHELD, "5.属于三类内部事务信息"),
             outcome("withheld_process", WITHHELD, "6.属于四类过程性信息"),
             outcome("withheld_enforcement", WITHHELD, "7.属于行政执法案卷"),
             outcome("withheld_inquiry", WITHHELD, "8.属于行政查询事项"),
-            outcome("unavailable_not_held", UNAVAILABLE, "1.本机关不掌握相关政府信息"),
+            outcome(
+                "unavailable_not_held",
+                UNAVAILABLE,
+                "1.本机关不掌握相关政府信息",
+            ),
             outcome(
                 "unavailable_needs_creation",
                 UNAVAILABLE,
                 "2.没有现成信息需要另行制作",
             ),
-            outcome("unavailable_unclear", UNAVAILABLE, "3.补正后申请内容仍不明确"),
-            outcome("not_processed_complaint", NOT_PROCESSED, "1.信访举报投诉类申请"),
+            outcome(
+                "unavailable_unclear",
+                UNAVAILABLE,
+                "3.补正后申请内容仍不明确",
+            ),
+            outcome(
+                "not_processed_complaint",
+                NOT_PROCESSED,
+                "1.信访举报投诉类申请",
+            ),
             outcome("not_processed_repeated", NOT_PROCESSED, "2.重复申请"),
-            outcome("not_processed_publication", NOT_PROCESSED, "3.要求提供公开出版物"),
+            outcome(
+                "not_processed_publication",
+                NOT_PROCESSED,
+                "3.要求提供公开出版物",
+            ),
             outcome(
                 "not_processed_excessive",
                 NOT_PROCESSED,

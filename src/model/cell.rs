@@ -173,8 +173,14 @@ mod tests {
     fn amounts_keep_their_decimals() {
         let cell = Cell::parse("12.50", Kind::Amount);
         assert_eq!(cell.display(), "12.50");
-        assert_eq!(Cell::parse("５９４９．０８８６６７", Kind::Amount).display(), "5949.088667");
-        assert_eq!(Cell::parse("24,252.311082", Kind::Amount).display(), "24252.311082");
+        assert_eq!(
+            Cell::parse("５９４９．０８８６６７", Kind::Amount).display(),
+            "5949.088667"
+        );
+        assert_eq!(
+            Cell::parse("24,252.311082", Kind::Amount).display(),
+            "24252.311082"
+        );
         assert!(matches!(Cell::parse("1.", Kind::Amount), Cell::Invalid(_)));
         assert!(matches!(Cell::parse("-3", Kind::Amount), Cell::Invalid(_)));
         let Cell::Amount(a) = Cell::parse("0.1234567", Kind::Amount) else {

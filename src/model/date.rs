@@ -85,6 +85,9 @@ mod tests {
     fn day_counts() {
         assert_eq!(Date::new(1970, 1, 1).days_since_epoch(), 0);
         assert_eq!(Date::new(2024, 1, 1).days_until(Date::new(2024, 1, 31)), 30);
-        assert_eq!(Date::new(2023, 12, 31).days_until(Date::new(2024, 3, 1)), 61);
+        assert_eq!(
+            Date::new(2023, 12, 31).days_until(Date::new(2024, 3, 1)),
+            61
+        );
     }
 }

@@ -103,7 +103,11 @@ impl Report {
         let value: Value = serde_json::from_str(text).map_err(|e| {
             vec![JsonError {
                 path: String::new(),
-                message: format!("不是有效的 JSON 文件（第 {} 行第 {} 列）", e.line(), e.column()),
+                message: format!(
+                    "不是有效的 JSON 文件（第 {} 行第 {} 列）",
+                    e.line(),
+                    e.column()
+                ),
             }]
         })?;
         Report::from_json(&value)
@@ -138,11 +142,18 @@ impl Report {
             None => return Err(r.fail("format", "缺少报告格式标识")),
         };
         let mut report = Report::empty(format);
-        let known: Vec<&str> = ["schema", "format", "meta", "preamble", "sections", "confirmations"]
-            .into_iter()
-            .chain(EXTRA_TOP_LEVEL.iter().copied())
-            .chain(format.tables.iter().map(|t| t.key))
-            .collect();
+        let known: Vec<&str> = [
+            "schema",
+            "format",
+            "meta",
+            "preamble",
+            "sections",
+            "confirmations",
+        ]
+        .into_iter()
+        .chain(EXTRA_TOP_LEVEL.iter().copied())
+        .chain(format.tables.iter().map(|t| t.key))
+        .collect();
         r.unknown_keys("", root, &known);
         report.meta = r.meta(root.get("meta"));
         report.preamble = r.string("preamble", root.get("preamble"));
@@ -218,7 +229,11 @@ impl Reader {
         }
     }
 
-    fn object<'v>(&mut self, path: &str, value: Option<&'v Value>) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(
+        &mut self,
+        path: &str,
+        value: Option<&'v Value>,
+    ) -> Option<&'v Map<String, Value>> {
         match value {
             Some(Value::Object(map)) => Some(map),
             Some(other) => {
@@ -248,7 +263,11 @@ impl Reader {
         let Some(map) = self.object("meta", value) else {
             return meta;
         };
-        self.unknown_keys("meta", map, &["agency", "level", "year", "deadline", "contact"]);
+        self.unknown_keys(
+            "meta",
+            map,
+            &["agency", "level", "year", "deadline", "contact"],
+        );
         meta.agency = self.string("meta.agency", map.get("agency"));
         meta.contact = self.string("meta.contact", map.get("contact"));
         meta.level = match map.get("level") {
@@ -306,7 +325,12 @@ impl Reader {
             let Some(table_map) = self.object(table.key, root.get(table.key)) else {
                 continue;
             };
-            let rows: Vec<&str> = table.blocks.iter().flat_map(|b| b.rows).map(|r| r.key).collect();
+            let rows: Vec<&str> = table
+                .blocks
+                .iter()
+                .flat_map(|b| b.rows)
+                .map(|r| r.key)
+                .collect();
             self.unknown_keys(table.key, table_map, &rows);
             for block in table.blocks {
                 for row in block.rows {
@@ -357,7 +381,10 @@ impl Reader {
             (other, Kind::Amount) => {
                 self.error(
                     path,
-                    format!("应为非负金额（万元，写成文字如 \"12.50\"），实为 {}", shown(other)),
+                    format!(
+                        "应为非负金额（万元，写成文字如 \"12.50\"），实为 {}",
+                        shown(other)
+                    ),
                 );
                 Cell::Blank
             }
@@ -444,7 +471,10 @@ pub fn json_schema() -> Value {
     );
     let mut sections = Map::new();
     for s in format.text_sections() {
-        sections.insert(s.key.into(), json!({ "type": "string", "description": s.heading }));
+        sections.insert(
+            s.key.into(),
+            json!({ "type": "string", "description": s.heading }),
+        );
     }
     let section_keys: Vec<&str> = format.text_sections().map(|s| s.key).collect();
     properties.insert(
@@ -494,7 +524,10 @@ pub fn json_schema() -> Value {
         json!({ "type": "object", "description": "对警告的核实说明，键为发现项标识",
                 "additionalProperties": { "type": "string" } }),
     );
-    properties.insert("app".into(), json!({ "description": "导出的应用及版本（导入时忽略）" }));
+    properties.insert(
+        "app".into(),
+        json!({ "description": "导出的应用及版本（导入时忽略）" }),
+    );
     properties.insert(
         "exported_at".into(),
         json!({ "type": "string", "description": "导出时间（导入时忽略）" }),

@@ -1,0 +1,98 @@
+// Shared by the browser tests and the benchmarks: a static server for dist/,
+// Debian's Chromium driven by playwright-core, and request/console recording.
+// Nothing here downloads a browser.
+
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const DIST = path.join(ROOT, "dist");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json; charset=utf-8",
+};
+
+/** Serves `dir` under the URL prefix `base` (e.g. "/some/sub/path/") on 127.0.0.1. */
+export async function serveDist({ dir = DIST, base = "/" } = {}) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    if (!url.pathname.startsWith(base)) {
+      res.writeHead(404).end("not under " + base);
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(base.length)) || "index.html";
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** Launches Debian's Chromium headless, with a fresh profile. */
+export async function launch() {
+  const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/**
+ * Opens `url` in a new page and records every request and every console
+ * error or page error. Resolves once the app has rendered (`[data-key]`).
+ */
+export async function openApp(browser, url, { context } = {}) {
+  const ctx = context ?? (await browser.newContext({ acceptDownloads: true }));
+  const page = await ctx.newPage();
+  const requests = [];
+  const errors = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("response", (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto(url);
+  await page.waitForSelector("[data-key]");
+  return { page, context: ctx, requests, errors };
+}
+
+/** Gzipped size (level 9) of every file in `dir`, and their total. */
+export function gzipSizes(dir = DIST) {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .sort()
+    .map((name) => {
+      const raw = fs.readFileSync(path.join(dir, name));
+      return { name, bytes: raw.length, gzip: zlib.gzipSync(raw, { level: 9 }).length };
+    });
+  return { files, total: files.reduce((n, f) => n + f.gzip, 0) };
+}
