@@ -183,11 +183,11 @@ fn accessible_names_join_row_and_column_labels() {
     );
     assert_eq!(
         name("table3.withheld_state_secret.commercial"),
-        "三、本年度办理结果 （三）不予公开 1.属于国家秘密 法人或其他组织 商业企业"
+        "1.属于国家秘密 商业企业"
     );
     assert_eq!(
         name("table4.litigation_direct.upheld"),
-        "行政诉讼 未经复议直接起诉 结果维持"
+        "未经复议直接起诉 结果维持"
     );
     assert_eq!(
         name("table2.fees.amount"),

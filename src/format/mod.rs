@@ -20,6 +20,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+pub mod layout;
 pub mod y2021;
 
 /// Every format the app can read, newest first. The first one is used for new reports.
@@ -269,21 +270,15 @@ impl Format {
     }
 }
 
-/// "row-groups row-label column-groups column-label", skipping the outermost
-/// row group of outcome rows only when the row label alone is ambiguous is not
-/// worth the surprise: the name is always the full path, joined by spaces.
+/// The accessible name of a table input: its row label and its column label,
+/// e.g. "一、本年新收政府信息公开申请数量 自然人" (unique in every table).
 fn accessible_name(row: &Row, column: &Column) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    parts.extend(row.groups.iter().copied());
-    parts.push(row.label);
-    parts.extend(column.groups.iter().copied());
-    parts.push(column.label);
-    parts.join(" ")
+    format!("{} {}", row.label, column.label)
 }
 
 /// Every label of the template, once per place it takes in the printed
-/// template: section headings, bands, header cells, row labels and row groups.
-/// Tests compare this with the official format; renderers walk the same data.
+/// template: section headings, then each table's header cells as laid out by
+/// [`layout::table_rows`]. Tests compare this with the official format.
 pub fn template_labels(format: &Format) -> Vec<&'static str> {
     let mut out = Vec::new();
     for section in format.sections {
@@ -292,94 +287,16 @@ pub fn template_labels(format: &Format) -> Vec<&'static str> {
             let table = format
                 .table(key)
                 .expect("section names a table of its format");
-            table_labels(table, &mut out);
+            for row in layout::table_rows(format, table) {
+                for slot in row.slots {
+                    if let layout::Slot::Header { text, .. } = slot {
+                        out.push(text);
+                    }
+                }
+            }
         }
     }
     out
-}
-
-fn table_labels(table: &'static Table, out: &mut Vec<&'static str>) {
-    if !table.corner.is_empty() {
-        out.push(table.corner);
-    }
-    if !table.column_header.is_empty() {
-        out.push(table.column_header);
-    }
-    match table.layout {
-        Layout::Bands | Layout::Grid => {
-            for block in table.blocks {
-                if !block.band.is_empty() {
-                    out.push(block.band);
-                }
-                if !block.row_header.is_empty() {
-                    out.push(block.row_header);
-                }
-                push_header_labels(block.columns.iter().map(|c| (c.groups, c.label)), out);
-                push_header_labels(block.rows.iter().map(|r| (r.groups, r.label)), out);
-            }
-        }
-        Layout::SingleRow => {
-            // Each row becomes a group of columns headed by its groups and label.
-            for block in table.blocks {
-                push_header_labels(block.rows.iter().map(|r| (r.groups, r.label)), out);
-                for _ in block.rows {
-                    out.extend(block.columns.iter().map(|c| c.label));
-                }
-            }
-        }
-    }
-}
-
-/// Header labels of a run of items with nested groups: a group label is
-/// printed once for each run of consecutive items that share it.
-fn push_header_labels(
-    items: impl Iterator<Item = (&'static [&'static str], &'static str)>,
-    out: &mut Vec<&'static str>,
-) {
-    let mut open: Vec<&'static str> = Vec::new();
-    for (groups, label) in items {
-        let same = open
-            .iter()
-            .zip(groups.iter())
-            .take_while(|(a, b)| a == b)
-            .count();
-        open.truncate(same);
-        for g in &groups[same..] {
-            out.push(g);
-            open.push(g);
-        }
-        out.push(label);
-    }
-}
-
-/// Spans of a run of nested header labels, for renderers: for each depth, the
-/// sequence of (label, first item index, number of items). Items that have no
-/// group at a depth yield a `None` label covering just themselves.
-pub fn group_spans(
-    groups: &[&'static [&'static str]],
-) -> Vec<Vec<(Option<&'static str>, usize, usize)>> {
-    let depth = groups.iter().map(|g| g.len()).max().unwrap_or(0);
-    let mut levels = Vec::with_capacity(depth);
-    for level in 0..depth {
-        let mut spans: Vec<(Option<&'static str>, usize, usize)> = Vec::new();
-        for (i, g) in groups.iter().enumerate() {
-            let label = g.get(level).copied();
-            // A group continues only if every enclosing group is the same too.
-            let continues = match spans.last() {
-                Some((Some(prev), start, _)) => {
-                    label == Some(*prev) && groups[*start][..=level] == g[..=level.min(g.len() - 1)]
-                }
-                _ => false,
-            };
-            if continues && label.is_some() {
-                spans.last_mut().unwrap().2 += 1;
-            } else {
-                spans.push((label, i, 1));
-            }
-        }
-        levels.push(spans);
-    }
-    levels
 }
 
 /// Formats are compared by id: there is one static value per revision.
