@@ -16,6 +16,7 @@
 //! Start reading at [`format::y2021`] (what the report is) and
 //! [`model::Report`] (what the app edits).
 
+pub mod edit;
 pub mod format;
 pub mod model;
 

@@ -9,6 +9,8 @@
 mod cell;
 mod date;
 pub mod json;
+pub mod text;
+mod totals;
 
 pub use cell::{is_space, Amount, Cell};
 pub use date::Date;

@@ -29,7 +29,7 @@ pub fn MetaPanel() -> impl IntoView {
                         prop:value=move || agency.get()
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
-                            editor.change(|r| r.meta.agency = v);
+                            editor.edit(Some("meta.agency"), |r| r.meta.agency = v);
                         }
                     />
                 </label>
@@ -40,7 +40,7 @@ pub fn MetaPanel() -> impl IntoView {
                         prop:value=move || level.get().map(Level::key).unwrap_or("")
                         on:change=move |ev| {
                             let v = Level::from_key(&event_target_value(&ev));
-                            editor.change(|r| r.meta.level = v);
+                            editor.edit(None, |r| r.meta.level = v);
                         }
                     >
                         <option value="">"（请选择）"</option>
@@ -57,7 +57,7 @@ pub fn MetaPanel() -> impl IntoView {
                         prop:value=move || year.get().map(|y| y.to_string()).unwrap_or_default()
                         on:change=move |ev| {
                             let v = event_target_value(&ev).parse().ok();
-                            editor.change(|r| r.meta.year = v);
+                            editor.edit(None, |r| r.meta.year = v);
                         }
                     >
                         <option value="">"（请选择）"</option>
@@ -75,7 +75,7 @@ pub fn MetaPanel() -> impl IntoView {
                         prop:value=move || deadline.get().map(|d| d.to_string()).unwrap_or_default()
                         on:change=move |ev| {
                             let v = Date::parse(&event_target_value(&ev));
-                            editor.change(|r| r.meta.deadline = v);
+                            editor.edit(None, |r| r.meta.deadline = v);
                         }
                     />
                     <small class="hint">
@@ -95,7 +95,7 @@ pub fn MetaPanel() -> impl IntoView {
                         prop:value=move || contact.get()
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
-                            editor.change(|r| r.meta.contact = v);
+                            editor.edit(Some("meta.contact"), |r| r.meta.contact = v);
                         }
                     />
                 </label>
