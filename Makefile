@@ -34,8 +34,9 @@ test: tools chromium crates fmt lint unit dist e2e
 dist: tools crates
 	trunk build --release
 
-bench: dist node-tools
+bench: dist node-tools chromium
 	node bench/sizes.mjs
+	node bench/latency.mjs
 
 schema:
 	NIANBAO_WRITE_SCHEMA=1 cargo test --quiet --test json schema_file_is_current

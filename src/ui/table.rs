@@ -194,6 +194,9 @@ fn CellInput(cell: usize, grid: Arc<Grid>) -> impl IntoView {
             on:keydown=on_keydown
             on:paste=on_paste
         />
+        <Show when=move || invalid.get()>
+            <span class="mark" aria-hidden="true">"✕ 非数字"</span>
+        </Show>
         {remainder.map(|column| view! { <ImpliedRemainder cell=cell column=column/> })}
     }
 }
