@@ -35,6 +35,7 @@ dist: tools crates
 	trunk build --release
 
 bench: dist node-tools chromium
+	cargo bench --offline --bench core
 	node bench/sizes.mjs
 	node bench/latency.mjs
 

@@ -19,6 +19,7 @@
 pub mod edit;
 pub mod format;
 pub mod model;
+pub mod rules;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -155,6 +155,8 @@ pub struct Block {
 pub struct Row {
     pub key: &'static str,
     pub label: &'static str,
+    /// Short name used in messages, e.g. "本年新收" (the label when short already).
+    pub short: &'static str,
     /// Enclosing row headings, outermost first (e.g. "三、本年度办理结果", "（三）不予公开").
     pub groups: &'static [&'static str],
     /// Keys of the rows this row totals; empty for an input row.
@@ -205,6 +207,8 @@ pub struct CellDef {
 struct CellIndex {
     cells: Vec<CellDef>,
     by_key: HashMap<String, usize>,
+    /// (table index, block index, index of the block's first cell).
+    blocks: Vec<(usize, usize, usize)>,
 }
 
 impl Format {
@@ -218,9 +222,31 @@ impl Format {
         self.index().by_key.get(key).copied()
     }
 
-    /// Index of the cell at (table, row, column) keys.
+    /// Index of the cell at (table, row, column) keys, without building the
+    /// dotted key (the rules call this often).
     pub fn cell_at(&self, table: &str, row: &str, column: &str) -> Option<usize> {
-        self.cell_index(&format!("{table}.{row}.{column}"))
+        for &(t, b, start) in &self.index().blocks {
+            if self.tables[t].key != table {
+                continue;
+            }
+            let block = &self.tables[t].blocks[b];
+            if let Some(r) = block.rows.iter().position(|x| x.key == row) {
+                let c = block.columns.iter().position(|x| x.key == column)?;
+                return Some(start + r * block.columns.len() + c);
+            }
+        }
+        None
+    }
+
+    /// Index of the first cell of a block: the cell at row `r`, column `c`
+    /// of the block is `block_start + r * block.columns.len() + c`.
+    pub fn block_start(&self, block: &Block) -> usize {
+        self.index()
+            .blocks
+            .iter()
+            .find(|&&(t, b, _)| std::ptr::eq(&self.tables[t].blocks[b], block))
+            .map(|&(_, _, start)| start)
+            .expect("block of this format")
     }
 
     /// The table with this key.
@@ -241,8 +267,10 @@ impl Format {
     fn index(&self) -> &CellIndex {
         self.cells.get_or_init(|| {
             let mut cells = Vec::new();
+            let mut blocks = Vec::new();
             for (table_index, table) in self.tables.iter().enumerate() {
-                for block in table.blocks {
+                for (block_index, block) in table.blocks.iter().enumerate() {
+                    blocks.push((table_index, block_index, cells.len()));
                     for row in block.rows {
                         for column in block.columns {
                             cells.push(CellDef {
@@ -265,7 +293,11 @@ impl Format {
                 .enumerate()
                 .map(|(i, c)| (c.key.clone(), i))
                 .collect();
-            CellIndex { cells, by_key }
+            CellIndex {
+                cells,
+                by_key,
+                blocks,
+            }
         })
     }
 }

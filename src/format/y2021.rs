@@ -110,6 +110,7 @@ const fn row(key: &'static str, label: &'static str) -> Row {
     Row {
         key,
         label,
+        short: label,
         groups: &[],
         total_of: &[],
     }
@@ -197,6 +198,7 @@ const fn outcome(key: &'static str, groups: &'static [&'static str], label: &'st
     Row {
         key,
         label,
+        short: label,
         groups,
         total_of: &[],
     }
@@ -243,8 +245,14 @@ const TABLE3: Table = Table {
         band: "",
         row_header: "",
         rows: &[
-            row("new_received", "一、本年新收政府信息公开申请数量"),
-            row("carried_over", "二、上年结转政府信息公开申请数量"),
+            Row {
+                short: "本年新收",
+                ..row("new_received", "一、本年新收政府信息公开申请数量")
+            },
+            Row {
+                short: "上年结转",
+                ..row("carried_over", "二、上年结转政府信息公开申请数量")
+            },
             outcome("disclosed", R, "（一）予以公开"),
             outcome(
                 "partially_disclosed",
@@ -313,10 +321,14 @@ const TABLE3: Table = Table {
             Row {
                 key: "outcome_total",
                 label: "（七）总计",
+                short: "（七）总计",
                 groups: R,
                 total_of: OUTCOME_ROWS,
             },
-            row("carried_forward", "四、结转下年度继续办理"),
+            Row {
+                short: "结转下年度",
+                ..row("carried_forward", "四、结转下年度继续办理")
+            },
         ],
         columns: &[
             count("natural_person", "自然人"),
@@ -363,12 +375,14 @@ const TABLE4: Table = Table {
             Row {
                 key: "litigation_direct",
                 label: "未经复议直接起诉",
+                short: "行政诉讼（未经复议直接起诉）",
                 groups: LITIGATION,
                 total_of: &[],
             },
             Row {
                 key: "litigation_after_review",
                 label: "复议后起诉",
+                short: "行政诉讼（复议后起诉）",
                 groups: LITIGATION,
                 total_of: &[],
             },

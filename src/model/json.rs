@@ -89,6 +89,14 @@ impl Report {
             .map(|(k, v)| (k.clone(), v.clone().into()))
             .collect();
         root.insert("confirmations".into(), confirmations.into());
+        if !self.headings.is_empty() {
+            let headings: Map<String, Value> = self
+                .headings
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone().into()))
+                .collect();
+            root.insert("headings".into(), headings.into());
+        }
         Value::Object(root)
     }
 
@@ -149,6 +157,7 @@ impl Report {
             "preamble",
             "sections",
             "confirmations",
+            "headings",
         ]
         .into_iter()
         .chain(EXTRA_TOP_LEVEL.iter().copied())
@@ -159,7 +168,18 @@ impl Report {
         report.preamble = r.string("preamble", root.get("preamble"));
         r.sections(format, root.get("sections"), &mut report);
         r.tables(format, root, &mut report);
-        report.confirmations = r.confirmations(root.get("confirmations"));
+        report.confirmations = r.string_map("confirmations", root.get("confirmations"));
+        report.headings = r.string_map("headings", root.get("headings"));
+        let sections: Vec<&str> = format.sections.iter().map(|s| s.key).collect();
+        let unknown: Vec<String> = report
+            .headings
+            .keys()
+            .filter(|k| !sections.contains(&k.as_str()))
+            .cloned()
+            .collect();
+        for key in unknown {
+            r.error(&join("headings", &key), "不是本格式的部分".to_string());
+        }
         if r.errors.is_empty() {
             Ok(report)
         } else {
@@ -391,7 +411,8 @@ impl Reader {
         }
     }
 
-    fn confirmations(&mut self, value: Option<&Value>) -> BTreeMap<String, String> {
+    /// An object of strings (confirmations, headings); absent means empty.
+    fn string_map(&mut self, path: &str, value: Option<&Value>) -> BTreeMap<String, String> {
         let mut out = BTreeMap::new();
         match value {
             None | Some(Value::Null) => {}
@@ -401,14 +422,13 @@ impl Reader {
                         Value::String(s) => {
                             out.insert(key.clone(), s.clone());
                         }
-                        other => self.error(
-                            &join("confirmations", key),
-                            format!("应为文字（核实说明），实为 {}", shown(other)),
-                        ),
+                        other => {
+                            self.error(&join(path, key), format!("应为文字，实为 {}", shown(other)))
+                        }
                     }
                 }
             }
-            Some(other) => self.error("confirmations", format!("应为对象，实为 {}", shown(other))),
+            Some(other) => self.error(path, format!("应为对象，实为 {}", shown(other))),
         }
         out
     }

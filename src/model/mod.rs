@@ -113,6 +113,10 @@ pub struct Report {
     pub cells: Vec<Cell>,
     /// Notes confirming warnings, keyed by the finding's key.
     pub confirmations: BTreeMap<String, String>,
+    /// Section headings as printed in an imported report, by section key,
+    /// where they are not the template's ("" = the section was not found).
+    /// Empty for reports written in the app, which always use the template.
+    pub headings: BTreeMap<String, String>,
 }
 
 impl Report {
@@ -130,6 +134,7 @@ impl Report {
             texts: vec![String::new(); format.sections.len()],
             cells: vec![Cell::Blank; format.cells().len()],
             confirmations: BTreeMap::new(),
+            headings: BTreeMap::new(),
         }
     }
 

@@ -1,0 +1,57 @@
+//! Native speed figures of the core: `make bench` (or `cargo bench --bench core`).
+//! Prints figures; asserts nothing.
+
+use nianbao::model::Report;
+use nianbao::rules::{check, Context};
+use std::hint::black_box;
+use std::time::Instant;
+
+fn fixture(name: &str) -> Report {
+    let path = format!(
+        "{}/tests/fixtures/reports/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    Report::from_json_str(&std::fs::read_to_string(path).expect("fixture")).expect("valid fixture")
+}
+
+/// Median time per call, in microseconds, over `rounds` rounds of `per_round` calls.
+fn time(rounds: usize, per_round: usize, mut f: impl FnMut()) -> f64 {
+    let mut samples: Vec<f64> = (0..rounds)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..per_round {
+                f();
+            }
+            start.elapsed().as_secs_f64() * 1e6 / per_round as f64
+        })
+        .collect();
+    samples.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    samples[samples.len() / 2]
+}
+
+fn main() {
+    // cargo passes --bench; any other argument is a filter we ignore.
+    let last = fixture("pingtan-2021");
+    let report = fixture("pingtan-2022");
+    let ctx = Context {
+        report: &report,
+        last_year: Some(&last),
+        today: None,
+    };
+    println!("core speed (native, median per call)");
+    let validate = time(50, 200, || {
+        black_box(check(black_box(&ctx)));
+    });
+    println!(
+        "  full validation, pingtan-2022 against 2021   {validate:8.1} µs   (target < 100 µs)"
+    );
+    let text = report.to_json_string();
+    let round_trip = time(50, 100, || {
+        let back = Report::from_json_str(black_box(&text)).expect("round trip");
+        black_box(back.to_json_string());
+    });
+    println!(
+        "  JSON round trip (read + write, {} KB)      {round_trip:8.1} µs",
+        text.len() / 1024
+    );
+}

@@ -1,0 +1,400 @@
+//! The checks of `RULES.md`, as pure functions of the report (and of last
+//! year's report when one is loaded).
+//!
+//! [`check`] runs every rule and returns [`Finding`]s: the rule id, its
+//! severity, the cells or section concerned, and a Chinese message that gives
+//! expected and actual values wherever there is arithmetic. The rule ids are
+//! those of `RULES.md`; [`CATALOGUE`] lists them.
+//!
+//! - [`arithmetic`]: T3-BALANCE, T3-OUTCOME-SUM, T3-COLUMN-SUM, T4-SUM
+//! - [`cells`]: CELL-INTEGER, CELL-BLANK, FEE-AMOUNT, FEE-UNIT
+//! - [`structure`]: SECTIONS, OVERVIEW-LENGTH, OVERVIEW-TOPICS, FEE-STATEMENT,
+//!   OTHER-HIGH, PROBLEMS-THIN
+//! - [`narrative`]: TEXT-NUMBERS, NAME-CONSISTENT, YEAR-CONSISTENT
+//! - [`plausibility`]: LEVEL-RULES, LEVEL-NORMATIVE, T4-WITHOUT-APPLICATIONS
+//! - [`cross_year`]: CARRY-OVER, IN-FORCE, ABOLISH-BOUND
+//! - DEADLINE, here
+
+pub mod arithmetic;
+pub mod cells;
+pub mod cross_year;
+pub mod narrative;
+pub mod numbers;
+pub mod plausibility;
+pub mod structure;
+
+use crate::model::{Date, Report};
+use std::fmt;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The report is wrong as published.
+    Error,
+    /// Probably wrong; the user may confirm it with a note.
+    Warning,
+    /// Advice.
+    Info,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One problem found in a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Rule id from RULES.md, e.g. "T3-BALANCE".
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Stable identity within a report (rule id and what it is about); notes
+    /// confirming a warning are stored under this key.
+    pub key: String,
+    /// The section it is grouped under (a section key, or "meta").
+    pub section: &'static str,
+    /// Table cells concerned (indices into `format.cells()`), most relevant first.
+    pub cells: Vec<usize>,
+    /// The narrative section concerned, by section key ("preamble" for the
+    /// text before 一).
+    pub text: Option<&'static str>,
+    /// The metadata field concerned, by data-key (e.g. "meta.deadline").
+    pub meta: Option<&'static str>,
+    /// What is wrong, in Chinese, with expected and actual values.
+    pub message: String,
+}
+
+impl Finding {
+    /// A finding about table cells.
+    pub fn on_cells(
+        rule: &'static str,
+        severity: Severity,
+        key: String,
+        section: &'static str,
+        cells: Vec<usize>,
+        message: String,
+    ) -> Finding {
+        Finding {
+            rule,
+            severity,
+            key,
+            section,
+            cells,
+            text: None,
+            meta: None,
+            message,
+        }
+    }
+
+    /// A finding about a narrative section.
+    pub fn on_text(
+        rule: &'static str,
+        severity: Severity,
+        key: String,
+        section: &'static str,
+        message: String,
+    ) -> Finding {
+        Finding {
+            rule,
+            severity,
+            key,
+            section,
+            cells: Vec::new(),
+            text: Some(section),
+            meta: None,
+            message,
+        }
+    }
+
+    /// The data-key of the element to focus for this finding: the text it
+    /// quotes, else its first cell, else its metadata field.
+    pub fn focus_key(&self, report: &Report) -> Option<String> {
+        if let Some(text) = self.text {
+            return Some(if text == "preamble" {
+                "preamble".to_string()
+            } else {
+                format!("sections.{text}")
+            });
+        }
+        if let Some(&cell) = self.cells.first() {
+            return Some(report.format.cells()[cell].key.clone());
+        }
+        self.meta.map(str::to_string)
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "[{} {}] {}",
+            self.rule,
+            self.severity.label(),
+            self.message
+        )
+    }
+}
+
+/// A rule of RULES.md.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub title: &'static str,
+}
+
+/// Every rule, in the order of RULES.md.
+pub const CATALOGUE: &[Rule] = &[
+    rule(
+        "T3-BALANCE",
+        Severity::Error,
+        "表三勾稽关系：一 + 二 = （七）总计 + 四",
+    ),
+    rule(
+        "T3-OUTCOME-SUM",
+        Severity::Error,
+        "表三（七）总计等于各项办理结果之和",
+    ),
+    rule(
+        "T3-COLUMN-SUM",
+        Severity::Error,
+        "表三每行总计等于各类申请人之和",
+    ),
+    rule("T4-SUM", Severity::Error, "表四各项之和等于总计"),
+    rule("CELL-INTEGER", Severity::Error, "数量应为不小于 0 的整数"),
+    rule("CELL-BLANK", Severity::Error, "单元格不应空白，无数据填 0"),
+    rule(
+        "FEE-AMOUNT",
+        Severity::Error,
+        "行政事业性收费应为不小于 0 的金额（万元）",
+    ),
+    rule(
+        "FEE-UNIT",
+        Severity::Warning,
+        "行政事业性收费的单位应为万元",
+    ),
+    rule(
+        "SECTIONS",
+        Severity::Error,
+        "六个部分齐全、顺序和标题规范，一、五、六不空",
+    ),
+    rule(
+        "OVERVIEW-LENGTH",
+        Severity::Warning,
+        "总体情况原则上不超过一千字",
+    ),
+    rule(
+        "OVERVIEW-TOPICS",
+        Severity::Warning,
+        "总体情况应涵盖五个方面",
+    ),
+    rule(
+        "FEE-STATEMENT",
+        Severity::Warning,
+        "第六部分应报告信息处理费收取情况",
+    ),
+    rule(
+        "OTHER-HIGH",
+        Severity::Warning,
+        "其他处理占比较高时应说明原因",
+    ),
+    rule(
+        "PROBLEMS-THIN",
+        Severity::Warning,
+        "存在的主要问题及改进情况应具体，不与上年雷同",
+    ),
+    rule(
+        "TEXT-NUMBERS",
+        Severity::Warning,
+        "正文中的数字应与表格一致",
+    ),
+    rule(
+        "NAME-CONSISTENT",
+        Severity::Warning,
+        "正文中的机关名称应与机关名称一致",
+    ),
+    rule(
+        "YEAR-CONSISTENT",
+        Severity::Warning,
+        "正文中的年度应与报告年度一致",
+    ),
+    rule("LEVEL-RULES", Severity::Error, "本级机关无权制定规章"),
+    rule(
+        "LEVEL-NORMATIVE",
+        Severity::Warning,
+        "街道制发行政规范性文件需核实",
+    ),
+    rule(
+        "T4-WITHOUT-APPLICATIONS",
+        Severity::Info,
+        "有复议诉讼但无申请",
+    ),
+    rule(
+        "CARRY-OVER",
+        Severity::Error,
+        "上年结转应等于上年报告的结转下年度",
+    ),
+    rule("IN-FORCE", Severity::Warning, "现行有效件数应与上年衔接"),
+    rule(
+        "ABOLISH-BOUND",
+        Severity::Error,
+        "本年废止件数不应超过可废止的件数",
+    ),
+    rule("DEADLINE", Severity::Info, "报送期限"),
+];
+
+const fn rule(id: &'static str, severity: Severity, title: &'static str) -> Rule {
+    Rule {
+        id,
+        severity,
+        title,
+    }
+}
+
+/// What the rules look at.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub report: &'a Report,
+    /// Last year's report, when one is loaded (cross-year rules).
+    pub last_year: Option<&'a Report>,
+    /// Today's date, for DEADLINE; `None` skips it.
+    pub today: Option<Date>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(report: &'a Report) -> Context<'a> {
+        Context {
+            report,
+            last_year: None,
+            today: None,
+        }
+    }
+}
+
+/// Runs every rule; findings come sorted by severity, then in report order.
+pub fn check(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    arithmetic::check(ctx.report, &mut out);
+    cells::check(ctx.report, &mut out);
+    structure::check(ctx, &mut out);
+    narrative::check(ctx.report, &mut out);
+    plausibility::check(ctx.report, &mut out);
+    cross_year::check(ctx, &mut out);
+    deadline(ctx, &mut out);
+    let order = |f: &Finding| {
+        let section = ctx
+            .report
+            .format
+            .sections
+            .iter()
+            .position(|s| s.key == f.section)
+            .map_or(0, |i| i + 1);
+        (f.severity, section)
+    };
+    out.sort_by_key(order);
+    out
+}
+
+/// Where the report stands: the status line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub confirmed: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn of(report: &Report, findings: &[Finding]) -> Summary {
+        let mut s = Summary::default();
+        for f in findings {
+            match f.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning if report.confirmations.contains_key(&f.key) => s.confirmed += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Info => s.infos += 1,
+            }
+        }
+        s
+    }
+
+    /// True when the report can be published: no error, no unconfirmed warning.
+    pub fn publishable(&self) -> bool {
+        self.errors == 0 && self.warnings == 0
+    }
+
+    /// The status line, e.g. "可以发布" or "还有 2 个错误、1 个未核实的警告".
+    pub fn status(&self) -> String {
+        if self.publishable() {
+            return "可以发布".to_string();
+        }
+        let mut parts = Vec::new();
+        if self.errors > 0 {
+            parts.push(format!("{} 个错误", self.errors));
+        }
+        if self.warnings > 0 {
+            parts.push(format!("{} 个未核实的警告", self.warnings));
+        }
+        format!("还有 {}，暂不宜发布", parts.join("、"))
+    }
+}
+
+/// DEADLINE: days left to the deadline (info), or past it (warning).
+fn deadline(ctx: &Context, out: &mut Vec<Finding>) {
+    let (Some(today), Some(deadline)) = (ctx.today, ctx.report.meta.effective_deadline()) else {
+        return;
+    };
+    let days = today.days_until(deadline);
+    let (severity, message) = if days >= 0 {
+        (
+            Severity::Info,
+            format!("距报送期限（{}）还有 {days} 天", deadline.chinese()),
+        )
+    } else {
+        (
+            Severity::Warning,
+            format!("已超过报送期限（{}）{} 天", deadline.chinese(), -days),
+        )
+    };
+    out.push(Finding {
+        rule: "DEADLINE",
+        severity,
+        key: "DEADLINE".into(),
+        section: "meta",
+        cells: Vec::new(),
+        text: None,
+        meta: Some("meta.deadline"),
+        message,
+    });
+}
+
+/// Helpers shared by the rule modules.
+pub(crate) mod util {
+    use crate::model::Report;
+
+    /// Index of a cell by table, row and column keys.
+    pub fn idx(report: &Report, table: &str, row: &str, column: &str) -> usize {
+        report
+            .format
+            .cell_at(table, row, column)
+            .unwrap_or_else(|| panic!("no cell {table}.{row}.{column}"))
+    }
+
+    /// The count at (table, row, column); `None` unless a valid count.
+    pub fn count(report: &Report, table: &str, row: &str, column: &str) -> Option<u64> {
+        report.cells[idx(report, table, row, column)].count()
+    }
+}
