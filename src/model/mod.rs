@@ -99,6 +99,16 @@ impl Meta {
     }
 }
 
+/// The report year a new draft starts with: the year just ended, or from
+/// October on the current one (offices start preparing before 12月31日).
+pub fn default_year(today: Date) -> i32 {
+    if today.month >= 10 {
+        today.year
+    } else {
+        today.year - 1
+    }
+}
+
 /// A whole report in one format.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
@@ -185,5 +195,17 @@ impl Report {
 impl Default for Report {
     fn default() -> Self {
         Report::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_year_follows_the_reporting_season() {
+        assert_eq!(default_year(Date::new(2025, 1, 10)), 2024);
+        assert_eq!(default_year(Date::new(2025, 9, 30)), 2024);
+        assert_eq!(default_year(Date::new(2025, 11, 26)), 2025);
     }
 }

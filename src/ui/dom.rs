@@ -24,6 +24,15 @@ pub fn focus_key(key: &str) {
     }
 }
 
+/// Scrolls the element with this `data-key` to the middle of the screen.
+pub fn scroll_to_key(key: &str) {
+    if let Some(el) = by_key(key) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// Grows a text area to fit its content (no inner scroll bar).
 pub fn fit_height(area: &HtmlTextAreaElement) {
     let style = HtmlElement::style(area);

@@ -10,32 +10,97 @@
 //! - [`dom`]: small DOM helpers (focus, text area height)
 
 mod dom;
+mod findings;
 mod meta;
 mod sections;
 mod table;
 
 use crate::edit::History;
 use crate::model::Report;
+use crate::rules::{self, Finding, Severity};
+use findings::CellMark;
 use leptos::ev;
 use leptos::leptos_dom::helpers::window_event_listener;
 use leptos::prelude::*;
 
-/// The report being edited and its undo history, shared through context.
+/// The report being edited, its undo history and its findings, shared
+/// through context.
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub report: RwSignal<Report>,
+    /// Last year's report, the baseline of the cross-year rules.
+    pub last_year: RwSignal<Option<Report>>,
     history: RwSignal<History>,
     /// A short message about the last action (e.g. what a paste skipped).
     pub notice: RwSignal<Option<String>>,
+    /// Every finding of the rules, recomputed on every change.
+    pub findings: Memo<Vec<Finding>>,
+    /// For each cell of the format, the mark of the findings concerning it.
+    pub marks: Memo<Vec<Option<CellMark>>>,
 }
 
 impl Editor {
     pub fn new(report: Report) -> Editor {
+        let report = RwSignal::new(report);
+        let last_year: RwSignal<Option<Report>> = RwSignal::new(None);
+        let today = crate::browser::today();
+        let findings = Memo::new(move |_| {
+            last_year.with(|last| {
+                report.with(|r| {
+                    rules::check(&rules::Context {
+                        report: r,
+                        last_year: last.as_ref(),
+                        today: Some(today),
+                    })
+                })
+            })
+        });
+        let marks = Memo::new(move |_| {
+            let cells = report.with(|r| r.cells.len());
+            let mut marks: Vec<Option<CellMark>> = vec![None; cells];
+            report.with(|r| {
+                findings.with(|list| {
+                    for f in list {
+                        let confirmed = r.confirmations.contains_key(&f.key);
+                        let id = findings::element_id(f);
+                        for &cell in &f.cells {
+                            mark(&mut marks[cell], f, confirmed, &id);
+                        }
+                    }
+                })
+            });
+            marks
+        });
         Editor {
-            report: RwSignal::new(report),
+            report,
+            last_year,
             history: RwSignal::new(History::new()),
             notice: RwSignal::new(None),
+            findings,
+            marks,
         }
+    }
+
+    /// The mark of the findings concerning a narrative section or a metadata
+    /// field (by the finding's `text` or `meta`).
+    pub fn text_mark(self, key: &'static str) -> Memo<Option<CellMark>> {
+        let findings = self.findings;
+        let report = self.report;
+        Memo::new(move |_| {
+            let mut m = None;
+            findings.with(|list| {
+                report.with(|r| {
+                    for f in list
+                        .iter()
+                        .filter(|f| f.text == Some(key) || f.meta == Some(key))
+                    {
+                        let confirmed = r.confirmations.contains_key(&f.key);
+                        mark(&mut m, f, confirmed, &findings::element_id(f));
+                    }
+                })
+            });
+            m
+        })
     }
 
     /// A memo of one part of the report: it notifies only when that part changes.
@@ -82,6 +147,31 @@ impl Editor {
     }
 }
 
+/// Adds a finding to a cell's mark, keeping the worst severity (an
+/// unconfirmed warning is worse than a confirmed one).
+fn mark(slot: &mut Option<CellMark>, f: &Finding, confirmed: bool, id: &str) {
+    let rank = |s: Severity, confirmed: bool| (s, confirmed);
+    match slot {
+        Some(m) => {
+            m.described_by.push(' ');
+            m.described_by.push_str(id);
+            if rank(f.severity, confirmed) < rank(m.severity, m.confirmed) {
+                m.severity = f.severity;
+                m.rule = f.rule;
+                m.confirmed = confirmed;
+            }
+        }
+        None => {
+            *slot = Some(CellMark {
+                severity: f.severity,
+                rule: f.rule,
+                described_by: id.to_string(),
+                confirmed,
+            })
+        }
+    }
+}
+
 /// Mounts the app on `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
@@ -91,7 +181,7 @@ pub fn start() {
 #[component]
 fn App() -> impl IntoView {
     let mut report = Report::new();
-    report.meta.year = Some(crate::browser::today().year - 1);
+    report.meta.year = Some(crate::model::default_year(crate::browser::today()));
     report.recompute_totals();
     let editor = Editor::new(report);
     provide_context(editor);
@@ -129,9 +219,13 @@ fn App() -> impl IntoView {
                 disabled=move || !editor.history.with(History::can_redo)>"重做"</button>
             <p class="notice" role="status">{move || editor.notice.get()}</p>
         </nav>
-        <main class="report">
-            <meta::MetaPanel/>
-            <sections::Sections/>
-        </main>
+        <div class="workspace">
+            <main class="report">
+                <meta::MetaPanel/>
+                <sections::Preamble/>
+                <sections::Sections/>
+            </main>
+            <findings::FindingsPanel/>
+        </div>
     }
 }

@@ -4,11 +4,13 @@
 //! [`crate::format::layout`]; each value slot becomes an input, or a read-only
 //! output for totals the app computes.
 
+use super::findings::CellMark;
 use super::{dom, Editor};
 use crate::edit::{parse_block, Direction, Grid};
 use crate::format::layout::{self, Slot};
 use crate::format::{self, CellDef, Kind, Table};
 use crate::model::Cell;
+use crate::rules::Severity;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -65,16 +67,83 @@ pub fn TableView(table: &'static Table) -> impl IntoView {
     }
 }
 
+/// The class, ARIA state and visible sign an input takes from the findings
+/// concerning it: colour plus a sign, never colour alone.
+#[derive(Clone, Copy)]
+pub struct Marked {
+    pub class: Memo<&'static str>,
+    pub invalid: Memo<bool>,
+    pub described_by: Memo<Option<String>>,
+    pub flag: Memo<Option<&'static str>>,
+}
+
+impl Marked {
+    /// The marks of a table cell.
+    fn of(cell: usize) -> Marked {
+        let editor = expect_context::<Editor>();
+        Marked::new(Memo::new(move |_| editor.marks.with(|m| m[cell].clone())))
+    }
+
+    pub fn new(mark: Memo<Option<CellMark>>) -> Marked {
+        let class = Memo::new(move |_| {
+            mark.with(|m| match m {
+                None => "",
+                Some(m) if m.rule == "CELL-BLANK" => "mark-blank",
+                Some(m) if m.confirmed => "mark-confirmed",
+                Some(m) => match m.severity {
+                    Severity::Error => "mark-error",
+                    Severity::Warning => "mark-warning",
+                    Severity::Info => "mark-info",
+                },
+            })
+        });
+        let invalid = Memo::new(move |_| {
+            mark.with(|m| {
+                m.as_ref()
+                    .is_some_and(|m| m.severity != Severity::Info && !m.confirmed)
+            })
+        });
+        let described_by =
+            Memo::new(move |_| mark.with(|m| m.as_ref().map(|m| m.described_by.clone())));
+        let flag = Memo::new(move |_| {
+            mark.with(|m| match m {
+                Some(m) if m.rule == "CELL-BLANK" => Some("未填"),
+                Some(m) if m.confirmed => Some("✓"),
+                Some(m) => Some(match m.severity {
+                    Severity::Error => "✕",
+                    Severity::Warning => "!",
+                    Severity::Info => "i",
+                }),
+                None => None,
+            })
+        });
+        Marked {
+            class,
+            invalid,
+            described_by,
+            flag,
+        }
+    }
+}
+
 /// A computed total, read-only.
 #[component]
 fn TotalOutput(cell: usize) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let def: &'static CellDef = &format::current().cells()[cell];
     let value = editor.select(move |r| r.cells[cell].display());
+    let marked = Marked::of(cell);
     view! {
-        <output data-key=def.key.as_str() aria-label=def.name.as_str() title="由各项自动合计">
+        <output
+            data-key=def.key.as_str()
+            aria-label=def.name.as_str()
+            aria-describedby=move || marked.described_by.get()
+            class=move || marked.class.get()
+            title="由各项自动合计"
+        >
             {move || value.get()}
         </output>
+        {move || marked.flag.get().map(|f| view! { <span class="cell-flag" aria-hidden="true">{f}</span> })}
     }
 }
 
@@ -87,7 +156,7 @@ fn CellInput(cell: usize, grid: Arc<Grid>) -> impl IntoView {
     let def: &'static CellDef = &format.cells()[cell];
     let kind = def.kind;
     let value = editor.select(move |r| r.cells[cell].clone());
-    let invalid = Memo::new(move |_| matches!(value.get(), Cell::Invalid(_)));
+    let marked = Marked::of(cell);
     let input: NodeRef<html::Input> = NodeRef::new();
 
     // Write the value into the input only when it differs from what the input
@@ -186,17 +255,15 @@ fn CellInput(cell: usize, grid: Arc<Grid>) -> impl IntoView {
             autocomplete="off"
             data-key=def.key.as_str()
             aria-label=def.name.as_str()
-            aria-invalid=move || if invalid.get() { "true" } else { "false" }
-            class:invalid=move || invalid.get()
-            title=move || if invalid.get() { "不是有效的数字" } else { "" }
+            aria-invalid=move || if marked.invalid.get() { "true" } else { "false" }
+            aria-describedby=move || marked.described_by.get()
+            class=move || marked.class.get()
             on:input=on_input
             on:blur=on_blur
             on:keydown=on_keydown
             on:paste=on_paste
         />
-        <Show when=move || invalid.get()>
-            <span class="mark" aria-hidden="true">"✕ 非数字"</span>
-        </Show>
+        {move || marked.flag.get().map(|f| view! { <span class="cell-flag" aria-hidden="true">{f}</span> })}
         {remainder.map(|column| view! { <ImpliedRemainder cell=cell column=column/> })}
     }
 }

@@ -1,0 +1,217 @@
+//! The findings panel: counts by severity, findings grouped by section, a
+//! click moves focus to the cell or paragraph; warnings can be confirmed with
+//! a note. Also the marks on cells and text areas ([`CellMark`]).
+
+use super::{dom, Editor};
+use crate::format;
+use crate::rules::{Finding, Severity, Summary};
+use leptos::prelude::*;
+
+/// The id of the element showing a finding (for aria-describedby).
+pub fn element_id(finding: &Finding) -> String {
+    let safe: String = finding
+        .key
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    // Keys may differ only in non-ASCII characters: add a short hash.
+    let hash = finding
+        .key
+        .bytes()
+        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    format!("finding-{safe}-{hash:x}")
+}
+
+/// How a cell or text area is marked: the worst finding concerning it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellMark {
+    pub severity: Severity,
+    /// Rule of that finding.
+    pub rule: &'static str,
+    /// Ids of the elements of every finding concerning it.
+    pub described_by: String,
+    /// Whether the worst finding is a confirmed warning.
+    pub confirmed: bool,
+}
+
+/// Title of a group of findings.
+fn group_title(section: &str) -> &'static str {
+    match section {
+        "meta" => "基本信息",
+        "preamble" => "正文前的说明",
+        key => format::current().section(key).map_or("其他", |s| s.heading),
+    }
+}
+
+#[component]
+pub fn FindingsPanel() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let findings = editor.findings;
+    let summary = Memo::new(move |_| {
+        let f = findings.get();
+        editor.report.with(|r| Summary::of(r, &f))
+    });
+    // One polite announcement when the counts change, not every message.
+    let announcement = Memo::new(move |_| {
+        let s = summary.get();
+        format!(
+            "错误 {} 项，未核实的警告 {} 项，已核实 {} 项，提示 {} 项",
+            s.errors, s.warnings, s.confirmed, s.infos
+        )
+    });
+    let groups = Memo::new(move |_| {
+        let mut groups: Vec<(&'static str, Vec<Finding>)> = Vec::new();
+        let order = |s: &str| match s {
+            "meta" => 0,
+            "preamble" => 1,
+            key => format::current()
+                .sections
+                .iter()
+                .position(|x| x.key == key)
+                .map_or(99, |i| i + 2),
+        };
+        for f in findings.get() {
+            match groups.iter_mut().find(|(s, _)| *s == f.section) {
+                Some((_, list)) => list.push(f),
+                None => groups.push((f.section, vec![f])),
+            }
+        }
+        groups.sort_by_key(|(s, _)| order(s));
+        groups
+    });
+
+    view! {
+        <aside id="findings" class="findings" aria-labelledby="findings-title">
+            <div class="findings-head">
+                <h2 id="findings-title">"检查结果"</h2>
+                <p class="status" class:ok=move || summary.get().publishable() data-status="">
+                    {move || summary.get().status()}
+                </p>
+                <p class="counts">
+                    <span class="count error">"错误 " {move || summary.get().errors}</span>
+                    <span class="count warning">"警告 " {move || summary.get().warnings}</span>
+                    <span class="count confirmed">"已核实 " {move || summary.get().confirmed}</span>
+                    <span class="count info">"提示 " {move || summary.get().infos}</span>
+                </p>
+            </div>
+            <p class="visually-hidden" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
+            <div class="findings-list">
+                <For
+                    each=move || groups.get()
+                    key=|(section, list)| (*section, list.iter().map(|f| (f.key.clone(), f.message.clone())).collect::<Vec<_>>())
+                    let:group
+                >
+                    <section class="finding-group">
+                        <h3>{group_title(group.0)}</h3>
+                        <ul>
+                            {group.1.into_iter().map(|f| view! { <FindingItem finding=f/> }).collect_view()}
+                        </ul>
+                    </section>
+                </For>
+            </div>
+        </aside>
+    }
+}
+
+#[component]
+fn FindingItem(finding: Finding) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let id = element_id(&finding);
+    let key = finding.key.clone();
+    let confirmed = {
+        let key = key.clone();
+        editor.select(move |r| r.confirmations.get(&key).cloned())
+    };
+    let severity = finding.severity;
+    let focus = {
+        let finding = finding.clone();
+        move |_| {
+            let target = editor.report.with_untracked(|r| finding.focus_key(r));
+            if let Some(target) = target {
+                dom::focus_key(&target);
+                dom::scroll_to_key(&target);
+            }
+        }
+    };
+    let editing = RwSignal::new(false);
+    let note = RwSignal::new(String::new());
+    let confirm = {
+        let key = key.clone();
+        move || {
+            let text = note.get_untracked().trim().to_string();
+            if text.is_empty() {
+                editor.notice.set(Some(
+                    "请写明核实情况，例如“已核实：本年清理规范性文件”".into(),
+                ));
+                return;
+            }
+            let key = key.clone();
+            editor.edit(None, move |r| {
+                r.confirmations.insert(key, text);
+            });
+            editing.set(false);
+        }
+    };
+    let unconfirm = {
+        let key = key.clone();
+        move |_| {
+            let key = key.clone();
+            editor.edit(None, move |r| {
+                r.confirmations.remove(&key);
+            });
+        }
+    };
+    let class = move || {
+        let state = if confirmed.get().is_some() {
+            " confirmed"
+        } else {
+            ""
+        };
+        format!("finding {}{state}", severity.key())
+    };
+    view! {
+        <li class=class data-rule=finding.rule data-key-finding=key.clone() id=id>
+            <button type="button" class="finding-go" on:click=focus title="定位到相关单元格或段落">
+                <span class="badge">{severity.label()}</span>
+                <span class="message">{finding.message.clone()}</span>
+            </button>
+            <span class="rule-id">{finding.rule}</span>
+            {(severity == Severity::Warning).then(|| view! {
+                <div class="confirm">
+                    {move || match confirmed.get() {
+                        Some(text) => view! {
+                            <p class="confirmed-note">"已核实：" {text.trim_start_matches("已核实：").to_string()}
+                                <button type="button" class="link" on:click=unconfirm.clone()>"撤销核实"</button>
+                            </p>
+                        }.into_any(),
+                        None if editing.get() => view! {
+                            <div class="confirm-form">
+                                <input type="text" aria-label="核实说明" placeholder="已核实：……"
+                                    prop:value=move || note.get()
+                                    on:input=move |ev| note.set(event_target_value(&ev))
+                                    on:keydown={
+                                        let confirm = confirm.clone();
+                                        move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { confirm() }
+                                    }
+                                />
+                                <button type="button" on:click={ let confirm = confirm.clone(); move |_| confirm() }>"确认"</button>
+                                <button type="button" class="link" on:click=move |_| editing.set(false)>"取消"</button>
+                            </div>
+                        }.into_any(),
+                        None => view! {
+                            <button type="button" class="link" on:click=move |_| { note.set("已核实：".into()); editing.set(true); }>
+                                "核实无误…"
+                            </button>
+                        }.into_any(),
+                    }}
+                </div>
+            })}
+        </li>
+    }
+}
