@@ -32,7 +32,7 @@ test("shows the metadata fields and the six sections in order", async () => {
   for (const key of ["meta.agency", "meta.level", "meta.year", "meta.deadline", "meta.contact"]) {
     assert.equal(await page.locator(`[data-key="${key}"]`).count(), 1, key);
   }
-  const headings = await page.locator("section.report-section h2").allTextContents();
+  const headings = await page.locator("section.report-section:not(.preamble) h2").allTextContents();
   assert.deepEqual(headings, [
     "一、总体情况",
     "二、主动公开政府信息情况",
