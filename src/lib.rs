@@ -10,6 +10,9 @@
 //! |---|---|---|
 //! | [`format`] | the national format as data: sections, tables, labels, keys | no |
 //! | [`model`] | the report (metadata, texts, cells) and its JSON form | no |
+//! | [`edit`] | spreadsheet editing: undo/redo, moving between cells, pasting | no |
+//! | [`rules`] | the checks of RULES.md, as pure functions | no |
+//! | [`store`] | drafts in a key-value store: revisions, conflicts, migration | no |
 //! | `ui` | the Leptos components of the app | yes |
 //! | `browser` | the only code that calls browser APIs: storage, downloads, files | yes |
 //!
@@ -17,9 +20,13 @@
 //! [`model::Report`] (what the app edits).
 
 pub mod edit;
+pub mod export;
 pub mod format;
+pub mod import;
 pub mod model;
 pub mod rules;
+pub mod sort;
+pub mod store;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

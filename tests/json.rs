@@ -190,6 +190,21 @@ fn reading_names_what_is_wrong_and_where() {
 }
 
 #[test]
+fn the_download_carries_app_format_and_time_and_reads_back() {
+    let text = sample().to_export_json("2025-01-15T08:00:00.000Z");
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["app"]["name"], "nianbao");
+    assert_eq!(value["app"]["version"], nianbao::VERSION);
+    assert_eq!(value["format"], "gov-2021");
+    assert_eq!(value["exported_at"], "2025-01-15T08:00:00.000Z");
+    assert_eq!(Report::from_json_str(&text).unwrap(), sample());
+    assert_eq!(
+        sample().file_name("json"),
+        "洛阳市西工区唐宫路街道办事处2023年政府信息公开工作年度报告.json"
+    );
+}
+
+#[test]
 fn export_extras_are_accepted() {
     let mut json = sample().to_json();
     json["app"] = json!({"name": "nianbao", "version": "0.1.0"});

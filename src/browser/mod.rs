@@ -1,17 +1,69 @@
-//! The only code that talks to browser APIs. Everything here is a thin adapter
-//! over web-sys / gloo-storage so that the core stays testable natively.
+//! The only code that talks to browser APIs: storage, downloads, files, the
+//! clock. Everything here is a thin adapter over web-sys and gloo-storage so
+//! that the core stays testable natively.
+
+pub mod files;
+pub mod storage;
 
 /// Today's date, from the browser's clock (local time).
 pub fn today() -> crate::model::Date {
-    let now = js_sys_date();
-    crate::model::Date::new(now.0, now.1, now.2)
-}
-
-fn js_sys_date() -> (i32, u8, u8) {
     let d = web_sys::js_sys::Date::new_0();
-    (
+    crate::model::Date::new(
         d.get_full_year() as i32,
         (d.get_month() + 1) as u8,
         d.get_date() as u8,
     )
+}
+
+/// Now as ISO 8601 (UTC), e.g. "2025-01-10T08:00:00.000Z".
+pub fn now_iso() -> String {
+    String::from(web_sys::js_sys::Date::new_0().to_iso_string())
+}
+
+/// The local time of an ISO timestamp as "HH:MM:SS".
+pub fn local_time(iso: &str) -> String {
+    let d = web_sys::js_sys::Date::new(&iso.into());
+    format!(
+        "{:02}:{:02}:{:02}",
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds()
+    )
+}
+
+/// The local date and time of an ISO timestamp as "2025-01-10 16:00".
+pub fn local_date_time(iso: &str) -> String {
+    let d = web_sys::js_sys::Date::new(&iso.into());
+    if d.get_time().is_nan() {
+        return String::new();
+    }
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// A fresh draft id: time plus randomness, base 36.
+pub fn new_id() -> String {
+    let t = web_sys::js_sys::Date::now() as u64;
+    let r = (web_sys::js_sys::Math::random() * 1e9) as u64;
+    format!("{}{}", radix36(t), radix36(r))
+}
+
+fn radix36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII digits")
 }

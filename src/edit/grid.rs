@@ -104,7 +104,7 @@ impl Grid {
                 .iter()
                 .filter(|p| p.row == row && p.col + p.colspan > start.col)
                 .collect();
-            line.sort_by_key(|p| p.col);
+            crate::sort::by_key(&mut line, |p| p.col);
             for (j, text) in values.iter().enumerate() {
                 match line.get(j) {
                     Some(p) if format.cells()[p.cell].computed => out.on_totals += 1,

@@ -17,7 +17,6 @@
 //! - a row or column with a non-empty `total_of` is computed: its value is the
 //!   sum of the listed siblings.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub mod layout;
@@ -133,6 +132,8 @@ pub struct Balance {
     pub rule: &'static str,
     /// Row keys summed on the left, e.g. 本年新收 and 上年结转.
     pub inflow: &'static [&'static str],
+    /// The inflow row that takes last year's remainder (二、上年结转).
+    pub carried_in: &'static str,
     /// The row closing the year (结转下年度), which the app can suggest.
     pub remainder: &'static str,
     /// The row that totals what was handled (（七）总计).
@@ -206,7 +207,8 @@ pub struct CellDef {
 #[derive(Debug)]
 struct CellIndex {
     cells: Vec<CellDef>,
-    by_key: HashMap<String, usize>,
+    /// (key, index), sorted by key.
+    by_key: Vec<(String, usize)>,
     /// (table index, block index, index of the block's first cell).
     blocks: Vec<(usize, usize, usize)>,
 }
@@ -219,7 +221,11 @@ impl Format {
 
     /// Index of the cell with this dotted key.
     pub fn cell_index(&self, key: &str) -> Option<usize> {
-        self.index().by_key.get(key).copied()
+        let by_key = &self.index().by_key;
+        by_key
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
+            .map(|i| by_key[i].1)
     }
 
     /// Index of the cell at (table, row, column) keys, without building the
@@ -288,11 +294,12 @@ impl Format {
                     }
                 }
             }
-            let by_key = cells
+            let mut by_key: Vec<(String, usize)> = cells
                 .iter()
                 .enumerate()
                 .map(|(i, c)| (c.key.clone(), i))
                 .collect();
+            crate::sort::by_key(&mut by_key, |(k, _)| k.clone());
             CellIndex {
                 cells,
                 by_key,

@@ -351,6 +351,7 @@ const TABLE3: Table = Table {
     balance: Some(Balance {
         rule: "T3-BALANCE",
         inflow: &["new_received", "carried_over"],
+        carried_in: "carried_over",
         handled: "outcome_total",
         remainder: "carried_forward",
     }),

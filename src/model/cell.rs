@@ -47,9 +47,12 @@ impl Amount {
         self.0.split_once('.').map_or(0, |(_, f)| f.len())
     }
 
-    /// The value as a float, for comparisons where exactness does not matter.
-    pub fn to_f64(&self) -> f64 {
-        self.0.parse().unwrap_or(f64::NAN)
+    /// The whole 万元 (the integer part), saturating.
+    pub fn whole(&self) -> u64 {
+        let int = self.0.split_once('.').map_or(self.0.as_str(), |(i, _)| i);
+        int.bytes().fold(0u64, |n, b| {
+            n.saturating_mul(10).saturating_add(u64::from(b - b'0'))
+        })
     }
 }
 

@@ -100,6 +100,19 @@ impl Report {
         Value::Object(root)
     }
 
+    /// The downloaded file: the report plus the app's name and version and the
+    /// export time (`now`, ISO 8601), which readers ignore.
+    pub fn to_export_json(&self, now: &str) -> String {
+        let mut value = self.to_json();
+        let root = value.as_object_mut().expect("a report is an object");
+        root.insert(
+            "app".into(),
+            json!({ "name": "nianbao", "version": crate::VERSION }),
+        );
+        root.insert("exported_at".into(), now.into());
+        serde_json::to_string_pretty(&value).expect("a JSON value always serialises")
+    }
+
     /// Pretty-printed JSON text.
     pub fn to_json_string(&self) -> String {
         serde_json::to_string_pretty(&self.to_json()).expect("a JSON value always serialises")

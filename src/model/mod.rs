@@ -185,6 +185,57 @@ impl Report {
         self.format.sections.iter().position(|s| s.key == key)
     }
 
+    /// A new report for the year after this one ("用上一年度报告新建"): the
+    /// agency's metadata copied, 二、上年结转 taken from this report's
+    /// 四、结转下年度继续办理 column by column, everything else blank.
+    pub fn next_year(&self) -> Report {
+        let mut next = Report::empty(format::current());
+        next.meta = Meta {
+            agency: self.meta.agency.clone(),
+            level: self.meta.level,
+            year: self.meta.year.map(|y| y + 1),
+            deadline: None,
+            contact: self.meta.contact.clone(),
+        };
+        for table in next.format.tables {
+            let Some(balance) = &table.balance else {
+                continue;
+            };
+            for block in table.blocks {
+                for column in block.columns.iter().filter(|c| c.total_of.is_empty()) {
+                    let from = self
+                        .format
+                        .cell_at(table.key, balance.remainder, column.key);
+                    let to = next
+                        .format
+                        .cell_at(table.key, balance.carried_in, column.key);
+                    if let (Some(from), Some(to)) = (from, to) {
+                        next.cells[to] = self.cells[from].clone();
+                    }
+                }
+            }
+        }
+        next.recompute_totals();
+        next
+    }
+
+    /// The file name of a download: the title plus `extension`, with the
+    /// characters file systems refuse (/ \ : * ? " < > |) replaced by "_".
+    pub fn file_name(&self, extension: &str) -> String {
+        let safe: String = self
+            .title()
+            .chars()
+            .map(|c| {
+                if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        format!("{safe}.{extension}")
+    }
+
     /// Title as published: "{机关名称}{年度}年政府信息公开工作年度报告".
     pub fn title(&self) -> String {
         let year = self.meta.year.map(|y| y.to_string()).unwrap_or_default();
@@ -201,6 +252,62 @@ impl Default for Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_year_carries_the_remainder_over() {
+        let mut last = Report::new();
+        last.meta.agency = "某某街道办事处".into();
+        last.meta.level = Some(Level::Township);
+        last.meta.year = Some(2023);
+        last.meta.deadline = Some(Date::new(2024, 1, 20));
+        last.set_text("overview", "去年的文字");
+        last.set_cell("table3.carried_forward.natural_person", Cell::Count(2));
+        last.set_cell("table3.carried_forward.commercial", Cell::Count(1));
+        last.set_cell("table3.carried_forward.research", Cell::Count(0));
+        last.set_cell("table2.normative_documents.in_force", Cell::Count(9));
+        let next = last.next_year();
+        assert_eq!(next.meta.agency, "某某街道办事处");
+        assert_eq!(next.meta.level, Some(Level::Township));
+        assert_eq!(next.meta.year, Some(2024));
+        assert_eq!(next.meta.deadline, None);
+        assert_eq!(next.text("overview"), "");
+        assert_eq!(
+            next.cell("table3.carried_over.natural_person"),
+            Some(&Cell::Count(2))
+        );
+        assert_eq!(
+            next.cell("table3.carried_over.commercial"),
+            Some(&Cell::Count(1))
+        );
+        assert_eq!(
+            next.cell("table3.carried_over.research"),
+            Some(&Cell::Count(0))
+        );
+        assert_eq!(next.cell("table3.carried_over.other"), Some(&Cell::Blank));
+        assert_eq!(
+            next.cell("table3.carried_over.total"),
+            Some(&Cell::Count(3))
+        );
+        assert_eq!(
+            next.cell("table3.carried_forward.natural_person"),
+            Some(&Cell::Blank)
+        );
+        assert_eq!(
+            next.cell("table2.normative_documents.in_force"),
+            Some(&Cell::Blank)
+        );
+    }
+
+    #[test]
+    fn file_names_follow_the_title() {
+        let mut r = Report::new();
+        r.meta.agency = "某某区/县 \"局\"".into();
+        r.meta.year = Some(2024);
+        assert_eq!(
+            r.file_name("json"),
+            "某某区_县 _局_2024年政府信息公开工作年度报告.json"
+        );
+    }
 
     #[test]
     fn default_year_follows_the_reporting_season() {

@@ -18,7 +18,7 @@ pub fn blank_like(cell: &Cell) -> bool {
 
 /// A fee at or above this many 万元 looks like it was entered in 元, for the
 /// levels listed in [`fee_unit_applies`].
-pub const FEE_UNIT_THRESHOLD: f64 = 10_000.0;
+pub const FEE_UNIT_THRESHOLD: u64 = 10_000;
 /// Most decimals a fee in 万元 sensibly has: 6 decimals of 万元 is 0.01 元.
 pub const FEE_MAX_DECIMALS: usize = 6;
 
@@ -101,11 +101,14 @@ fn fee_unit(report: &Report, out: &mut Vec<Finding>) {
             continue;
         };
         let mut reasons = Vec::new();
-        if fee_unit_applies(report.meta.level) && amount.to_f64() >= FEE_UNIT_THRESHOLD {
+        if fee_unit_applies(report.meta.level) && amount.whole() >= FEE_UNIT_THRESHOLD {
+            // 万元 → 亿元 with two decimals, in integers (no float formatting).
+            let hundredths = (amount.whole() + 50) / 100;
             reasons.push(format!(
-                "{} 万元即 {:.2} 亿元，对{}来说偏大，是否按“元”填写了？",
+                "{} 万元即 {}.{:02} 亿元，对{}来说偏大，是否按“元”填写了？",
                 amount.as_str(),
-                amount.to_f64() / 10_000.0,
+                hundredths / 100,
+                hundredths % 100,
                 report.meta.level.map_or("本机关", |l| l.label())
             ));
         }

@@ -304,7 +304,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             .map_or(0, |i| i + 1);
         (f.severity, section)
     };
-    out.sort_by_key(order);
+    crate::sort::by_key(&mut out, order);
     out
 }
 

@@ -316,7 +316,7 @@ fn keywords_in(clause: &str) -> Vec<(usize, &'static Quantity)> {
             .iter()
             .flat_map(|q| q.keywords.iter().filter_map(|k| k.chars().next()))
             .collect();
-        v.sort_unstable();
+        crate::sort::by_key(&mut v, |c| *c);
         v.dedup();
         v
     });
@@ -357,7 +357,7 @@ fn shorten(s: &str) -> String {
 }
 
 fn text_numbers(report: &Report, out: &mut Vec<Finding>) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = Seen::new();
     for (section, text) in texts(report) {
         for (start, end) in sentences_with(text, UNITS) {
             numbers_in_sentence(report, section, &text[start..end], &mut seen, out);
@@ -401,19 +401,36 @@ fn sentences_with(text: &str, chars: &[char]) -> Vec<(usize, usize)> {
             (start, end)
         })
         .collect();
-    out.sort_unstable();
+    crate::sort::by_key(&mut out, |r| *r);
     out.dedup();
     out
 }
 
-type Seen = std::collections::HashSet<(&'static str, u64)>;
+/// What was already reported (few entries: a set would cost more code than it saves).
+#[derive(Default)]
+struct Seen<T>(Vec<T>);
+
+impl<T: PartialEq> Seen<T> {
+    fn new() -> Seen<T> {
+        Seen(Vec::new())
+    }
+
+    /// True when `item` is new.
+    fn insert(&mut self, item: T) -> bool {
+        if self.0.contains(&item) {
+            return false;
+        }
+        self.0.push(item);
+        true
+    }
+}
 
 /// Numbers of 件 stated clause by clause, against the tables.
 fn numbers_in_sentence(
     report: &Report,
     section: &'static str,
     sentence: &str,
-    seen: &mut Seen,
+    seen: &mut Seen<(&'static str, u64)>,
     out: &mut Vec<Finding>,
 ) {
     {
@@ -468,7 +485,7 @@ fn none_in_sentence(
     report: &Report,
     section: &'static str,
     sentence: &str,
-    seen: &mut Seen,
+    seen: &mut Seen<(&'static str, u64)>,
     out: &mut Vec<Finding>,
 ) {
     {
@@ -649,7 +666,7 @@ fn years_in(text: &str) -> Vec<(usize, i32)> {
 
 fn year_consistent(report: &Report, out: &mut Vec<Finding>) {
     let Some(year) = report.meta.year else { return };
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = Seen::new();
     for (section, text) in texts(report) {
         // Sentences naming a statistic period or a report: "统计…", "…12月31日", "年度报告".
         let mut candidates: Vec<(usize, usize)> = sentences_with(text, &['统', '告', '日'])

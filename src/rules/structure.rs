@@ -150,8 +150,8 @@ fn other_high(report: &Report, out: &mut Vec<Finding>) {
         "table3",
         OTHER_ROWS.iter().map(|r| idx(report, "table3", r, "total")).collect(),
         format!(
-            "（六）其他处理共 {other} 件，占（七）总计 {total} 件的 {:.0}%（超过 10%），请在正文中说明原因",
-            other as f64 * 100.0 / total as f64
+            "（六）其他处理共 {other} 件，占（七）总计 {total} 件的 {}%（超过 10%），请在正文中说明原因",
+            (other * 100 + total / 2) / total
         ),
     ));
 }
@@ -182,7 +182,7 @@ fn problems(report: &Report, last_year: Option<&Report>, out: &mut Vec<Finding>)
                 "problems",
                 format!(
                     "“五、存在的主要问题及改进情况”与上年报告{}（格式要求“不得出现敷衍了事甚至年年雷同现象”）",
-                    if similarity >= 0.999 { "完全相同".to_string() } else { format!("{:.0}% 相同", similarity * 100.0) }
+                    if similarity >= 0.999 { "完全相同".to_string() } else { format!("{}% 相同", (similarity * 100.0).round() as u32) }
                 ),
             ));
         }
@@ -193,7 +193,11 @@ fn problems(report: &Report, last_year: Option<&Report>, out: &mut Vec<Finding>)
 pub fn similarity(a: &str, b: &str) -> f64 {
     let bigrams = |s: &str| {
         let chars: Vec<char> = s.chars().filter(|c| !is_space(*c)).collect();
-        let mut v: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        // A bigram as one u64: the only std sort of the crate (see crate::sort).
+        let mut v: Vec<u64> = chars
+            .windows(2)
+            .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+            .collect();
         v.sort_unstable();
         v
     };

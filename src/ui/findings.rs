@@ -82,7 +82,7 @@ pub fn FindingsPanel() -> impl IntoView {
                 None => groups.push((f.section, vec![f])),
             }
         }
-        groups.sort_by_key(|(s, _)| order(s));
+        crate::sort::by_key(&mut groups, |(s, _)| order(s));
         groups
     });
 

@@ -10,6 +10,7 @@
 //! - [`dom`]: small DOM helpers (focus, text area height)
 
 mod dom;
+mod drafts;
 mod findings;
 mod meta;
 mod sections;
@@ -125,6 +126,13 @@ impl Editor {
         });
     }
 
+    /// Replaces the whole report (another draft was opened): a fresh history.
+    pub fn replace(self, report: Report, last_year: Option<Report>) {
+        self.report.set(report);
+        self.last_year.set(last_year);
+        self.history.set(History::new());
+    }
+
     /// Ends the typing step of the field that lost focus.
     pub fn close_step(self) {
         self.history.update_untracked(|h| h.close_step());
@@ -180,11 +188,14 @@ pub fn start() {
 
 #[component]
 fn App() -> impl IntoView {
-    let mut report = Report::new();
-    report.meta.year = Some(crate::model::default_year(crate::browser::today()));
-    report.recompute_totals();
+    let mut fresh = Report::new();
+    fresh.meta.year = Some(crate::model::default_year(crate::browser::today()));
+    let (drafts, report, last_year) = drafts::open(fresh);
     let editor = Editor::new(report);
+    editor.last_year.set(last_year);
     provide_context(editor);
+    provide_context(drafts);
+    drafts.watch(editor);
 
     // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) work on the whole report, wherever
     // the focus is: the browser's own undo would bypass the history.
@@ -213,12 +224,15 @@ fn App() -> impl IntoView {
             <p class="format-note">"按《" {format.name} "》（" {format.notice} "）填写"</p>
         </header>
         <nav class="toolbar" aria-label="编辑工具">
+            <drafts::DraftBar/>
+            <span class="separator" aria-hidden="true"></span>
             <button type="button" on:click=move |_| editor.undo()
                 disabled=move || !editor.history.with(History::can_undo)>"撤销"</button>
             <button type="button" on:click=move |_| editor.redo()
                 disabled=move || !editor.history.with(History::can_redo)>"重做"</button>
             <p class="notice" role="status">{move || editor.notice.get()}</p>
         </nav>
+        <drafts::Banners/>
         <div class="workspace">
             <main class="report">
                 <meta::MetaPanel/>

@@ -1,0 +1,71 @@
+//! Downloads (Blob + object URL) and reading files the user picks or drops.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, BlobPropertyBag, File, FileReader, HtmlAnchorElement, Url};
+
+/// Offers `content` as a file download named `name`.
+pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
+    let parts = web_sys::js_sys::Array::of1(&content.into());
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| js_message(&e))?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|e| js_message(&e))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| js_message(&e))?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.style().set_property("display", "none").ok();
+    document.body().ok_or("no body")?.append_child(&a).ok();
+    a.click();
+    a.remove();
+    // Revoke later: some browsers start the download asynchronously.
+    let revoke = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    web_sys::window()
+        .ok_or("no window")?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)
+        .ok();
+    Ok(())
+}
+
+/// Reads a file's bytes and calls `done` with them (or with an error message).
+pub fn read_bytes(file: &File, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
+    let reader = match FileReader::new() {
+        Ok(r) => r,
+        Err(e) => return done(Err(js_message(&e))),
+    };
+    let r = reader.clone();
+    let done = std::cell::RefCell::new(Some(done));
+    let onload = Closure::<dyn FnMut()>::new(move || {
+        let Some(done) = done.borrow_mut().take() else {
+            return;
+        };
+        match r.result() {
+            Ok(buffer) => done(Ok(web_sys::js_sys::Uint8Array::new(&buffer).to_vec())),
+            Err(e) => done(Err(js_message(&e))),
+        }
+    });
+    reader.set_onload(Some(onload.as_ref().unchecked_ref()));
+    reader.set_onerror(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    if let Err(e) = reader.read_as_array_buffer(file) {
+        web_sys::console::error_1(&e);
+    }
+}
+
+/// A JavaScript error's message, without Debug formatting.
+pub fn js_message(error: &wasm_bindgen::JsValue) -> String {
+    web_sys::js_sys::Reflect::get(error, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "未知错误".to_string())
+}

@@ -1,0 +1,63 @@
+//! Reading reports from files: our own JSON (and, later, published web pages
+//! and pasted text). Every failure is a Chinese message naming what and where;
+//! nothing here panics on any input.
+
+use crate::model::Report;
+
+/// Largest file accepted (5 MB): a report is a few kilobytes, a saved web
+/// page a few hundred.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+/// The message for a file over [`MAX_FILE_BYTES`].
+pub fn too_large(bytes: usize) -> String {
+    let tenths = bytes * 10 / (1024 * 1024);
+    format!(
+        "文件太大（{}.{} MB），不是年报文件：本工具只接受 5 MB 以内的文件",
+        tenths / 10,
+        tenths % 10
+    )
+}
+
+/// Reads a downloaded report file. Returns the report, or every problem found.
+pub fn json_file(bytes: &[u8]) -> Result<Report, Vec<String>> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(vec![too_large(bytes.len())]);
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Err(vec![
+            "不是 UTF-8 编码的文本文件，不是本工具导出的 JSON".to_string()
+        ]);
+    };
+    Report::from_json_str(text).map_err(|errors| errors.iter().map(ToString::to_string).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_import_error_has_a_message() {
+        let good = Report::new().to_export_json("2025-01-01T00:00:00Z");
+        assert!(json_file(good.as_bytes()).is_ok());
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), good.as_bytes()].concat();
+        assert!(json_file(&with_bom).is_ok());
+        assert_eq!(
+            json_file(&vec![b' '; MAX_FILE_BYTES + 1]).unwrap_err(),
+            ["文件太大（5.0 MB），不是年报文件：本工具只接受 5 MB 以内的文件"]
+        );
+        assert_eq!(
+            json_file(b"\xFF\xFE{").unwrap_err(),
+            ["不是 UTF-8 编码的文本文件，不是本工具导出的 JSON"]
+        );
+        assert!(json_file(b"<html>").unwrap_err()[0].starts_with("不是有效的 JSON 文件"));
+        assert_eq!(
+            json_file(br#"{"name": "something else"}"#).unwrap_err(),
+            ["schema：不是 nianbao 年报文件：缺少 \"schema\": \"nianbao.report/1\""]
+        );
+        let negative = good.replace("\"natural_person\": null", "\"natural_person\": -3");
+        assert!(json_file(negative.as_bytes())
+            .unwrap_err()
+            .contains(&"table3.new_received.natural_person：应为非负整数，实为 -3".to_string()));
+    }
+}

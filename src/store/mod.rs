@@ -1,0 +1,399 @@
+//! Drafts kept in a key-value store — `localStorage` in the browser, a map in
+//! tests — so that no keystroke is ever lost.
+//!
+//! Keys (all under [`PREFIX`], so that other pages of the same origin, or other
+//! local files opened from disk, cannot collide with them):
+//!
+//! | key | value |
+//! |---|---|
+//! | `nianbao:draft:{id}` | a [`Draft`] envelope (JSON, with `"store": 1`) |
+//! | `nianbao:open` | the id of the draft that was open |
+//!
+//! Rules this module keeps:
+//! - a save never overwrites a newer revision written by another tab: it
+//!   reports [`SaveError::Conflict`] instead;
+//! - a failed write (quota) leaves the previous copy as it was;
+//! - an entry that cannot be read (corrupted, foreign, from a newer version)
+//!   is never rewritten or removed by the store: it is listed as unreadable
+//!   with its raw text, for the user to download; only an explicit
+//!   [`Store::purge`] removes it.
+
+use crate::model::Report;
+use crate::rules::{self, Context, Severity};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Prefix of every key this app writes.
+pub const PREFIX: &str = "nianbao:";
+/// The key holding the id of the open draft.
+pub const OPEN_KEY: &str = "nianbao:open";
+/// Version of the draft envelope this build writes.
+pub const STORE_VERSION: u64 = 1;
+
+/// The storage under the drafts.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError>;
+    fn remove(&mut self, key: &str);
+    fn keys(&self) -> Vec<String>;
+}
+
+/// Why a write failed. The previous value stays in place either way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteError {
+    /// The browser's storage is full.
+    Quota,
+    /// Storage refused the write for another reason.
+    Other(String),
+}
+
+/// A draft: the report, last year's report as the baseline, and bookkeeping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub id: String,
+    /// A name the user gave the draft ("" = none: the title is shown).
+    pub name: String,
+    /// Incremented by every save; a tab only saves over the revision it has.
+    pub revision: u64,
+    /// When it was last saved (ISO 8601, from the browser's clock).
+    pub saved_at: String,
+    /// In the bin (deleted, restorable).
+    pub deleted: bool,
+    pub report: Report,
+    pub last_year: Option<Report>,
+}
+
+/// What the drafts list shows of a draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub id: String,
+    pub name: String,
+    pub agency: String,
+    pub year: Option<i32>,
+    pub saved_at: String,
+    pub errors: usize,
+    pub deleted: bool,
+}
+
+/// An entry under our keys that cannot be used, kept as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub key: String,
+    pub raw: String,
+    pub reason: String,
+}
+
+/// One entry of the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    Draft(Summary),
+    Unreadable(Unreadable),
+}
+
+/// Why a draft could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// Not JSON, or not a draft.
+    Corrupt(String),
+    /// Written by a newer version of nianbao.
+    Newer(u64),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Corrupt(why) => write!(f, "内容已损坏或不是本工具的草稿：{why}"),
+            ReadError::Newer(v) => write!(
+                f,
+                "由更新版本的 nianbao 保存（存储格式 {v}，本版本为 {STORE_VERSION}），本版本不会改动它"
+            ),
+        }
+    }
+}
+
+/// Why a save did not happen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    /// Another tab saved a newer revision: here it is.
+    Conflict(Box<Draft>),
+    /// The stored entry is unreadable: it is left alone.
+    Unreadable(ReadError),
+    Write(WriteError),
+}
+
+pub fn draft_key(id: &str) -> String {
+    format!("{PREFIX}draft:{id}")
+}
+
+fn id_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(PREFIX)?.strip_prefix("draft:")
+}
+
+/// Errors of a report, for the drafts list.
+fn error_count(report: &Report, last_year: Option<&Report>) -> usize {
+    rules::check(&Context {
+        report,
+        last_year,
+        today: None,
+    })
+    .iter()
+    .filter(|f| f.severity == Severity::Error)
+    .count()
+}
+
+impl Draft {
+    pub fn new(id: impl Into<String>, report: Report) -> Draft {
+        Draft {
+            id: id.into(),
+            name: String::new(),
+            revision: 0,
+            saved_at: String::new(),
+            deleted: false,
+            report,
+            last_year: None,
+        }
+    }
+
+    /// The envelope as JSON text.
+    pub fn to_json(&self) -> String {
+        json!({
+            "store": STORE_VERSION,
+            "id": self.id,
+            "name": self.name,
+            "revision": self.revision,
+            "saved_at": self.saved_at,
+            "deleted": self.deleted,
+            "agency": self.report.meta.agency,
+            "year": self.report.meta.year,
+            "errors": error_count(&self.report, self.last_year.as_ref()),
+            "report": self.report.to_json(),
+            "last_year": self.last_year.as_ref().map(Report::to_json),
+        })
+        .to_string()
+    }
+
+    /// Reads an envelope, migrating older store versions.
+    pub fn from_json(text: &str) -> Result<Draft, ReadError> {
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| ReadError::Corrupt(format!("不是 JSON（{e}）")))?;
+        let value = migrate(value)?;
+        let field = |k: &str| value.get(k);
+        let report = Report::from_json(field("report").unwrap_or(&Value::Null)).map_err(|e| {
+            ReadError::Corrupt(
+                e.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("；"),
+            )
+        })?;
+        let last_year = match field("last_year") {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(Report::from_json(v).map_err(|e| {
+                ReadError::Corrupt(format!(
+                    "上年报告：{}",
+                    e.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("；")
+                ))
+            })?),
+        };
+        let text_of = |k: &str| field(k).and_then(Value::as_str).unwrap_or("").to_string();
+        Ok(Draft {
+            id: text_of("id"),
+            name: text_of("name"),
+            revision: field("revision").and_then(Value::as_u64).unwrap_or(0),
+            saved_at: text_of("saved_at"),
+            deleted: field("deleted").and_then(Value::as_bool).unwrap_or(false),
+            report,
+            last_year,
+        })
+    }
+}
+
+/// Brings a stored value to the current envelope version.
+///
+/// Version 1 is the first this app wrote; `tests/fixtures/store/draft-v1.json`
+/// keeps a copy so that every later version is tested against it. A bare
+/// report (a downloaded JSON file placed under our key) is wrapped.
+pub fn migrate(value: Value) -> Result<Value, ReadError> {
+    let Some(object) = value.as_object() else {
+        return Err(ReadError::Corrupt("不是 JSON 对象".into()));
+    };
+    match object.get("store").map(Value::as_u64) {
+        Some(Some(STORE_VERSION)) => Ok(value),
+        Some(Some(v)) if v > STORE_VERSION => Err(ReadError::Newer(v)),
+        Some(_) => Err(ReadError::Corrupt("未知的存储格式".into())),
+        None if object
+            .get("schema")
+            .and_then(Value::as_str)
+            .is_some_and(|s| s.starts_with(crate::model::json::SCHEMA_PREFIX)) =>
+        {
+            Ok(json!({ "store": STORE_VERSION, "report": value }))
+        }
+        None => Err(ReadError::Corrupt("缺少存储格式标识".into())),
+    }
+}
+
+/// Drafts over a key-value store.
+#[derive(Debug)]
+pub struct Store<K: KeyValue> {
+    pub kv: K,
+}
+
+impl<K: KeyValue> Store<K> {
+    pub fn new(kv: K) -> Store<K> {
+        Store { kv }
+    }
+
+    /// Every entry under our draft keys, newest first; unreadable ones last.
+    pub fn list(&self) -> Vec<Entry> {
+        let mut drafts = Vec::new();
+        let mut bad = Vec::new();
+        for key in self.kv.keys() {
+            let Some(id) = id_of_key(&key) else { continue };
+            let Some(raw) = self.kv.get(&key) else {
+                continue;
+            };
+            match summary(id, &raw) {
+                Ok(s) => drafts.push(s),
+                Err(e) => bad.push(Unreadable {
+                    key: key.clone(),
+                    raw,
+                    reason: e.to_string(),
+                }),
+            }
+        }
+        crate::sort::by_key(&mut drafts, |s: &Summary| {
+            std::cmp::Reverse(s.saved_at.clone())
+        });
+        crate::sort::by_key(&mut bad, |u| u.key.clone());
+        drafts
+            .into_iter()
+            .map(Entry::Draft)
+            .chain(bad.into_iter().map(Entry::Unreadable))
+            .collect()
+    }
+
+    pub fn load(&self, id: &str) -> Option<Result<Draft, ReadError>> {
+        self.kv
+            .get(&draft_key(id))
+            .map(|raw| Draft::from_json(&raw))
+    }
+
+    /// Saves `draft` as a new revision, unless the stored copy is newer than
+    /// the revision the draft was based on. On success `draft.revision` and
+    /// `draft.saved_at` are updated; on failure the draft and the stored copy
+    /// are unchanged.
+    pub fn save(&mut self, draft: &mut Draft, now: &str) -> Result<(), SaveError> {
+        let key = draft_key(&draft.id);
+        if let Some(raw) = self.kv.get(&key) {
+            match Draft::from_json(&raw) {
+                Ok(stored) if stored.revision > draft.revision => {
+                    return Err(SaveError::Conflict(Box::new(stored)));
+                }
+                Ok(_) => {}
+                Err(e) => return Err(SaveError::Unreadable(e)),
+            }
+        }
+        let mut next = draft.clone();
+        next.revision += 1;
+        next.saved_at = now.to_string();
+        self.kv
+            .set(&key, &next.to_json())
+            .map_err(SaveError::Write)?;
+        *draft = next;
+        Ok(())
+    }
+
+    /// The id of the draft that was open, if it still exists.
+    pub fn open_id(&self) -> Option<String> {
+        let id = self.kv.get(OPEN_KEY)?;
+        self.kv.get(&draft_key(&id)).map(|_| id)
+    }
+
+    pub fn set_open(&mut self, id: &str) -> Result<(), WriteError> {
+        self.kv.set(OPEN_KEY, id)
+    }
+
+    /// Moves a draft to the bin, or back (a new revision either way).
+    pub fn set_deleted(&mut self, id: &str, deleted: bool, now: &str) -> Result<(), SaveError> {
+        let mut draft = match self.load(id) {
+            Some(Ok(d)) => d,
+            Some(Err(e)) => return Err(SaveError::Unreadable(e)),
+            None => return Ok(()),
+        };
+        draft.deleted = deleted;
+        self.save(&mut draft, now)
+    }
+
+    /// Removes an entry for good: only on the user's explicit request.
+    pub fn purge(&mut self, key: &str) {
+        if key.starts_with(PREFIX) {
+            self.kv.remove(key);
+        }
+    }
+}
+
+fn summary(id: &str, raw: &str) -> Result<Summary, ReadError> {
+    // The list reads only the envelope's own fields, not the whole report.
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| ReadError::Corrupt(format!("不是 JSON（{e}）")))?;
+    let value = migrate(value)?;
+    let draft = Draft::from_json(&value.to_string())?;
+    Ok(Summary {
+        id: if draft.id.is_empty() {
+            id.to_string()
+        } else {
+            draft.id.clone()
+        },
+        name: draft.name.clone(),
+        agency: draft.report.meta.agency.clone(),
+        year: draft.report.meta.year,
+        saved_at: draft.saved_at.clone(),
+        errors: value.get("errors").and_then(Value::as_u64).map_or_else(
+            || error_count(&draft.report, draft.last_year.as_ref()),
+            |n| n as usize,
+        ),
+        deleted: draft.deleted,
+    })
+}
+
+/// A key-value store in memory: the fallback when the browser keeps nothing,
+/// and the store of the tests (with an optional quota in bytes).
+#[derive(Debug, Default, Clone)]
+pub struct MemoryKv {
+    pub map: BTreeMap<String, String>,
+    pub quota: Option<usize>,
+}
+
+impl KeyValue for MemoryKv {
+    fn get(&self, key: &str) -> Option<String> {
+        self.map.get(key).cloned()
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
+        if let Some(quota) = self.quota {
+            let used: usize = self
+                .map
+                .iter()
+                .filter(|(k, _)| k.as_str() != key)
+                .map(|(k, v)| k.len() + v.len())
+                .sum();
+            if used + key.len() + value.len() > quota {
+                return Err(WriteError::Quota);
+            }
+        }
+        self.map.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.map.remove(key);
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.map.keys().cloned().collect()
+    }
+}
