@@ -96,3 +96,11 @@ export function gzipSizes(dir = DIST) {
     });
   return { files, total: files.reduce((n, f) => n + f.gzip, 0) };
 }
+
+/** Clicks `selector`, waits for the download it starts, returns its name and text. */
+export async function downloadText(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(selector).first().click()]);
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString("utf8") };
+}

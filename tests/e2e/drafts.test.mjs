@@ -1,0 +1,232 @@
+// Drafts are never lost: reload, full storage, corrupted entries, two tabs,
+// storage unavailable, JSON download and import.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDist, launch, openApp, downloadText } from "./support.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const key = (k) => `[data-key="${k}"]`;
+const saved = (page) => page.locator('[data-save-state="saved"]').waitFor();
+const storedDrafts = (page) =>
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("nianbao:draft:"))
+      .map((k) => JSON.parse(localStorage.getItem(k))),
+  );
+
+test("fill, reload: everything is back", async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.locator(key("meta.agency")).fill("西工区唐宫路街道办事处");
+  await page.locator(key("meta.level")).selectOption("township");
+  await page.locator(key("meta.contact")).fill("电话 0379-0000000");
+  await page.locator(key("preamble")).fill("本报告根据……编制。");
+  await page.locator(key("sections.overview")).fill("第一段。\n\n（一）主动公开\n第二段。");
+  await page.locator(key("table3.new_received.natural_person")).fill("３");
+  await page.locator(key("table3.carried_over.natural_person")).fill("一");
+  await page.locator(key("table2.fees.amount")).fill("12.50");
+  await page.locator(key("table4.review.upheld")).fill("0");
+  await saved(page);
+  assert.match(await page.locator(".save-state").textContent(), /^已保存 \d\d:\d\d:\d\d$/);
+  await page.reload();
+  await page.waitForSelector("[data-key]");
+  const expect = {
+    "meta.agency": "西工区唐宫路街道办事处",
+    "meta.level": "township",
+    "meta.contact": "电话 0379-0000000",
+    preamble: "本报告根据……编制。",
+    "sections.overview": "第一段。\n\n（一）主动公开\n第二段。",
+    "table3.new_received.natural_person": "3",
+    "table3.carried_over.natural_person": "一",
+    "table2.fees.amount": "12.50",
+    "table4.review.upheld": "0",
+    "table4.review.corrected": "",
+  };
+  for (const [k, v] of Object.entries(expect)) assert.equal(await page.locator(key(k)).inputValue(), v, k);
+  assert.equal(await page.locator(key("table3.new_received.total")).textContent(), "3");
+  await context.close();
+});
+
+test("storage full: a banner, the download offered, and the previous copy intact", async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.locator(key("meta.agency")).fill("甲");
+  await saved(page);
+  // Fill the storage to its quota with someone else's data.
+  await page.evaluate(() => {
+    const chunk = "x".repeat(256 * 1024);
+    let i = 0;
+    try {
+      for (;;) localStorage.setItem(`filler:${i++}`, chunk);
+    } catch {}
+    let small = "x".repeat(1024);
+    try {
+      for (;;) localStorage.setItem(`filler:small:${i++}`, small);
+    } catch {}
+  });
+  await page.locator(key("sections.overview")).fill("很长的正文".repeat(500));
+  const banner = page.locator('[data-banner="save-failed"]');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /浏览器存储空间已满/);
+  const { text } = await downloadText(page, '[data-banner="save-failed"] button');
+  assert.equal(JSON.parse(text).sections.overview, "很长的正文".repeat(500), "the download has the unsaved text");
+  const [draft] = await storedDrafts(page);
+  assert.equal(draft.report.meta.agency, "甲");
+  assert.equal(draft.report.sections.overview, "", "the last good copy is intact");
+  await context.close();
+});
+
+test("a corrupted entry planted before load is offered for download and left alone", async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem("planted")) {
+      localStorage.setItem("nianbao:draft:broken", '{"store": 1, "report": {"schema": tru');
+      sessionStorage.setItem("planted", "1");
+    }
+  });
+  const { page, errors } = await openApp(browser, server.url, { context });
+  await page.locator('[data-banner="unreadable"]').waitFor();
+  await page.getByRole("button", { name: "我的草稿" }).click();
+  const { name, text } = await downloadText(page, '[data-act="download-raw"]');
+  assert.equal(text, '{"store": 1, "report": {"schema": tru');
+  assert.match(name, /nianbao_draft_broken\.txt$/);
+  await page.locator(key("meta.agency")).fill("乙");
+  await saved(page);
+  assert.equal(await page.evaluate(() => localStorage.getItem("nianbao:draft:broken")), '{"store": 1, "report": {"schema": tru');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("two pages of one browser editing one draft: no silent overwrite", async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const a = (await openApp(browser, server.url, { context })).page;
+  await a.locator(key("meta.agency")).fill("甲");
+  await saved(a);
+  const b = (await openApp(browser, server.url, { context })).page;
+  assert.equal(await b.locator(key("meta.agency")).inputValue(), "甲", "the second page opens the same draft");
+  await a.locator(key("meta.agency")).fill("甲（A 页）");
+  await saved(a);
+  await b.locator('[data-banner="conflict"]').waitFor();
+  await b.locator(key("meta.agency")).fill("甲（B 页）");
+  await b.waitForTimeout(800);
+  let [draft] = await storedDrafts(a);
+  assert.equal(draft.report.meta.agency, "甲（A 页）", "B did not overwrite A's newer copy");
+  await b.getByRole("button", { name: "把本页内容另存为新草稿" }).click();
+  await saved(b);
+  const all = (await storedDrafts(a)).map((d) => d.report.meta.agency).sort();
+  assert.deepEqual(all, ["甲（A 页）", "甲（B 页）"]);
+  await context.close();
+});
+
+test("storage unavailable: the app works, a banner says drafts are not kept, the download is offered", async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  await context.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  const { page, errors } = await openApp(browser, server.url, { context });
+  await page.locator('[data-banner="not-kept"]').waitFor();
+  await page.locator(key("table3.new_received.natural_person")).fill("2");
+  assert.equal(await page.locator(key("table3.new_received.total")).textContent(), "2");
+  const { text } = await downloadText(page, '[data-banner="not-kept"] button');
+  assert.equal(JSON.parse(text).table3.new_received.natural_person, 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("download JSON: named after the title, per the schema, with app and time", async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.locator(key("meta.agency")).fill("某某县某某局");
+  await page.locator(key("meta.year")).selectOption("2025");
+  const { name, text } = await downloadText(page, '[data-action="download-json"]');
+  assert.equal(name, "某某县某某局2025年政府信息公开工作年度报告.json");
+  const json = JSON.parse(text);
+  assert.equal(json.schema, "nianbao.report/1");
+  assert.equal(json.format, "gov-2021");
+  assert.equal(json.app.name, "nianbao");
+  assert.match(json.exported_at, /^\d{4}-\d\d-\d\dT/);
+  assert.equal(json.meta.year, 2025);
+  await context.close();
+});
+
+test("import: a good file becomes a new draft; three bad ones change nothing and say why", async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.locator(key("meta.agency")).fill("原草稿");
+  await saved(page);
+  const { text } = await downloadText(page, '[data-action="download-json"]');
+  const good = JSON.parse(text);
+  good.meta.agency = "导入的机关";
+  good.table3.new_received.natural_person = 5;
+  const input = page.locator('[data-action="import-file"]');
+  const put = (name, body) => input.setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(body) });
+
+  const bad = [
+    ["not-json.json", "这不是 JSON", /不是有效的 JSON 文件/],
+    ["other.json", JSON.stringify({ name: "something else" }), /schema：不是 nianbao 年报文件/],
+    [
+      "negative.json",
+      JSON.stringify({ ...good, table3: { ...good.table3, new_received: { ...good.table3.new_received, natural_person: -1 } } }),
+      /table3\.new_received\.natural_person：应为非负整数，实为 -1/,
+    ],
+  ];
+  for (const [name, body, message] of bad) {
+    await put(name, body);
+    const banner = page.locator('[data-banner="import-failed"]');
+    await banner.waitFor();
+    assert.match(await banner.textContent(), message, name);
+    assert.equal(await page.locator(key("meta.agency")).inputValue(), "原草稿", `${name} changed nothing`);
+    await banner.getByRole("button", { name: "关闭" }).click();
+  }
+
+  await put("good.json", JSON.stringify(good));
+  await page.waitForFunction(() => document.querySelector('[data-key="meta.agency"]').value === "导入的机关");
+  assert.equal(await page.locator(key("table3.new_received.natural_person")).inputValue(), "5");
+  await saved(page);
+  const agencies = (await storedDrafts(page)).map((d) => d.report.meta.agency).sort();
+  assert.deepEqual(agencies, ["原草稿", "导入的机关"], "the open draft was not overwritten");
+  await context.close();
+});
+
+test("drafts list: new, rename, delete to the bin and restore, new from last year", async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.locator(key("meta.agency")).fill("丙街道办事处");
+  await page.locator(key("meta.year")).selectOption("2025");
+  await page.locator(key("table3.carried_forward.natural_person")).fill("2");
+  await saved(page);
+  await page.locator('[data-action="new-draft"]').click();
+  assert.equal(await page.locator(key("meta.agency")).inputValue(), "");
+  await page.getByRole("button", { name: "我的草稿" }).click();
+  const row = page.locator("tr[data-draft]").filter({ hasText: "丙街道办事处" });
+  page.once("dialog", (d) => d.accept("去年的草稿"));
+  await row.locator('[data-act="rename"]').click();
+  await page.locator("tr[data-draft]").filter({ hasText: "去年的草稿" }).waitFor();
+  await page.locator("tr[data-draft]").filter({ hasText: "去年的草稿" }).locator('[data-act="next-year"]').click();
+  assert.equal(await page.locator(key("meta.agency")).inputValue(), "丙街道办事处");
+  assert.equal(await page.locator(key("meta.year")).inputValue(), "2026");
+  assert.equal(await page.locator(key("table3.carried_over.natural_person")).inputValue(), "2");
+  // The baseline is loaded: a wrong carry-over is now an error.
+  await page.locator(key("table3.carried_over.natural_person")).fill("1");
+  await page.locator('[data-rule="CARRY-OVER"]').first().waitFor();
+  await saved(page);
+  await page.getByRole("button", { name: "我的草稿" }).click();
+  await page.locator("tr[data-draft]").filter({ hasText: "去年的草稿" }).locator('[data-act="delete"]').click();
+  const bin = page.locator("table.bin tr[data-draft]");
+  await bin.first().waitFor();
+  assert.equal(await bin.count(), 1);
+  assert.match(await bin.textContent(), /去年的草稿/);
+  await bin.locator('[data-act="restore"]').click();
+  await page.locator("table.bin tr[data-draft]").first().waitFor({ state: "detached" });
+  assert.equal(await page.locator("tbody tr[data-draft]").filter({ hasText: "去年的草稿" }).count(), 1);
+  await context.close();
+});
