@@ -69,3 +69,27 @@ pub fn js_message(error: &wasm_bindgen::JsValue) -> String {
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "未知错误".to_string())
 }
+
+/// Puts `html` and `text` on the clipboard (both flavours, so a website's
+/// rich-text editor or WPS gets the tables and a plain box gets tab-separated
+/// text). Must run inside a user gesture. Returns false if the browser refused.
+pub fn copy_rich(html: &str, text: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let (html, text) = (html.to_string(), text.to_string());
+    let on_copy =
+        Closure::<dyn FnMut(web_sys::ClipboardEvent)>::new(move |e: web_sys::ClipboardEvent| {
+            if let Some(data) = e.clipboard_data() {
+                let _ = data.set_data("text/html", &html);
+                let _ = data.set_data("text/plain", &text);
+                e.prevent_default();
+            }
+        });
+    let listener = on_copy.as_ref().unchecked_ref();
+    let _ = document.add_event_listener_with_callback("copy", listener);
+    let html_document: &web_sys::HtmlDocument = document.unchecked_ref();
+    let ok = html_document.exec_command("copy").unwrap_or(false);
+    let _ = document.remove_event_listener_with_callback("copy", listener);
+    ok
+}

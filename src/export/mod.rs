@@ -1,5 +1,7 @@
-//! Writing reports out: HTML (the published document) and the helpers it
-//! shares with the app.
+//! Writing reports out: HTML (the published document), plain text, and the
+//! helpers they share with the app.
+
+pub mod html;
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape(text: &str) -> String {

@@ -2,6 +2,8 @@
 //! and pasted text). Every failure is a Chinese message naming what and where;
 //! nothing here panics on any input.
 
+pub mod html;
+
 use crate::model::Report;
 
 /// Largest file accepted (5 MB): a report is a few kilobytes, a saved web

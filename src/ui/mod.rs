@@ -11,6 +11,7 @@
 
 mod dom;
 mod drafts;
+mod export;
 mod findings;
 mod meta;
 mod sections;
@@ -225,6 +226,7 @@ fn App() -> impl IntoView {
         </header>
         <nav class="toolbar" aria-label="编辑工具">
             <drafts::DraftBar/>
+            <export::ExportBar/>
             <span class="separator" aria-hidden="true"></span>
             <button type="button" on:click=move |_| editor.undo()
                 disabled=move || !editor.history.with(History::can_undo)>"撤销"</button>

@@ -1,0 +1,302 @@
+//! A small, tolerant HTML tokenizer: enough to read the tables and paragraphs
+//! of a saved government web page (Word-exported markup, unclosed tags, odd
+//! attributes) and to check our own output. It never panics: every index it
+//! slices at is an ASCII delimiter.
+
+/// One piece of an HTML document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token {
+    /// An opening tag, name in lower case, attribute values decoded.
+    Start {
+        name: String,
+        attrs: Vec<(String, String)>,
+    },
+    /// A closing tag, name in lower case.
+    End { name: String },
+    /// Text between tags, entities decoded.
+    Text(String),
+}
+
+impl Token {
+    pub fn attr(&self, key: &str) -> Option<&str> {
+        match self {
+            Token::Start { attrs, .. } => attrs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str()),
+            _ => None,
+        }
+    }
+}
+
+/// Elements whose content is not markup.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp"];
+
+/// Splits `html` into tokens. Comments, doctypes and processing instructions
+/// are dropped; the content of script and style is dropped too.
+pub fn tokenize(html: &str) -> Vec<Token> {
+    let bytes = html.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut text_start = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        let rest = &html[i..];
+        // A '<' that does not start a tag is text.
+        let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+        if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!' || next == b'?') {
+            i += 1;
+            continue;
+        }
+        if i > text_start {
+            push_text(&mut out, &html[text_start..i]);
+        }
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(bytes.len(), |e| i + e + 3);
+        } else if next == b'!' || next == b'?' {
+            i = rest.find('>').map_or(bytes.len(), |e| i + e + 1);
+        } else {
+            let end = tag_end(bytes, i);
+            let inner = &html[i + 1..end.min(bytes.len())];
+            i = (end + 1).min(bytes.len());
+            if let Some(name) = inner.strip_prefix('/') {
+                let name = tag_name(name);
+                if !name.is_empty() {
+                    out.push(Token::End { name });
+                }
+            } else {
+                let name = tag_name(inner);
+                let attrs = attributes(&inner[name.len().min(inner.len())..]);
+                if RAW_TEXT.contains(&name.as_str()) {
+                    // Skip to the matching end tag.
+                    let close = format!("</{name}");
+                    let lower = html[i..].to_ascii_lowercase();
+                    let skip = lower.find(&close).unwrap_or(lower.len());
+                    let content = &html[i..i + skip];
+                    if name == "title" || name == "textarea" {
+                        out.push(Token::Start {
+                            name: name.clone(),
+                            attrs,
+                        });
+                        push_text(&mut out, content);
+                        out.push(Token::End { name: name.clone() });
+                    }
+                    i += skip;
+                    i = html[i..].find('>').map_or(bytes.len(), |e| i + e + 1);
+                } else {
+                    out.push(Token::Start { name, attrs });
+                }
+            }
+        }
+        text_start = i;
+    }
+    if text_start < bytes.len() {
+        push_text(&mut out, &html[text_start..]);
+    }
+    out
+}
+
+/// Index of the '>' closing the tag that starts at `start` (quotes respected).
+fn tag_end(bytes: &[u8], start: usize) -> usize {
+    let mut quote = None;
+    for (j, &b) in bytes.iter().enumerate().skip(start + 1) {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => return j,
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
+fn tag_name(s: &str) -> String {
+    s.chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == ':' || *c == '-')
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+fn attributes(s: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'=' && b[i] != b'/' {
+            i += 1;
+        }
+        if start == i {
+            i += 1;
+            continue;
+        }
+        let name = s[start..i].to_ascii_lowercase();
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = String::new();
+        if i < b.len() && b[i] == b'=' {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
+                let q = b[i];
+                let vs = i + 1;
+                let ve = s[vs..]
+                    .bytes()
+                    .position(|x| x == q)
+                    .map_or(b.len(), |p| vs + p);
+                value = decode_entities(&s[vs..ve]);
+                i = (ve + 1).min(b.len());
+            } else {
+                let vs = i;
+                while i < b.len() && !b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                value = decode_entities(&s[vs..i]);
+            }
+        }
+        out.push((name, value));
+    }
+    out
+}
+
+fn push_text(out: &mut Vec<Token>, raw: &str) {
+    if raw.is_empty() {
+        return;
+    }
+    out.push(Token::Text(decode_entities(raw)));
+}
+
+/// Decodes character references: numeric ones and the named ones that occur
+/// on Chinese government pages.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .map(|e| e + 1);
+        let (name, consumed) = match end {
+            Some(e) if rest[e..].starts_with(';') => (&rest[1..e], e + 1),
+            Some(e) => (&rest[1..e], e),
+            None => (&rest[1..], rest.len()),
+        };
+        let decoded = if let Some(num) = name.strip_prefix('#') {
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => num.parse().ok(),
+            };
+            code.and_then(char::from_u32).map(String::from)
+        } else {
+            named(name).map(String::from)
+        };
+        match decoded {
+            Some(d) if consumed > 1 => {
+                out.push_str(&d);
+                rest = &rest[consumed..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn named(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        "nbsp" => "\u{a0}",
+        "ldquo" => "“",
+        "rdquo" => "”",
+        "lsquo" => "‘",
+        "rsquo" => "’",
+        "mdash" => "—",
+        "ndash" => "–",
+        "hellip" => "…",
+        "middot" => "·",
+        "times" => "×",
+        "ensp" => "\u{2002}",
+        "emsp" => "\u{2003}",
+        "thinsp" => "\u{2009}",
+        "zwnj" => "\u{200c}",
+        "zwj" => "\u{200d}",
+        "copy" => "©",
+        "reg" => "®",
+        "deg" => "°",
+        "plusmn" => "±",
+        "yen" => "¥",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_text_and_entities() {
+        let html = r#"<!DOCTYPE html><p class="a" style='x: "y"'>一 &amp; 二&nbsp;三 &#x4E09;&#19977; &unknown; a < b</p><!-- c --><br/><script>if (a<b) {}</script><TD colspan=2>5</td>"#;
+        let t = tokenize(html);
+        assert_eq!(
+            t,
+            vec![
+                Token::Start {
+                    name: "p".into(),
+                    attrs: vec![
+                        ("class".into(), "a".into()),
+                        ("style".into(), "x: \"y\"".into())
+                    ]
+                },
+                Token::Text("一 & 二\u{a0}三 三三 &unknown; a < b".into()),
+                Token::End { name: "p".into() },
+                Token::Start {
+                    name: "br".into(),
+                    attrs: vec![]
+                },
+                Token::Start {
+                    name: "td".into(),
+                    attrs: vec![("colspan".into(), "2".into())]
+                },
+                Token::Text("5".into()),
+                Token::End { name: "td".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn truncated_input_never_panics() {
+        for html in [
+            "<",
+            "<p",
+            "<p class=\"",
+            "<!--",
+            "&#",
+            "&#x110000;",
+            "<td colspan=",
+            "<script>",
+            "<a b='c",
+        ] {
+            let _ = tokenize(html);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+// The publication-ready HTML: download, preview, copy, and print to PDF.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDist, launch, openApp, downloadText } from "./support.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const key = (k) => `[data-key="${k}"]`;
+
+async function fillSome(page) {
+  await page.locator(key("meta.agency")).fill("某某县<某某>局");
+  await page.locator(key("meta.year")).selectOption("2025");
+  await page.locator(key("sections.overview")).fill("（一）主动公开\n全年主动公开信息 120 条。\n（二）依申请公开\n共收到申请3件。");
+  await page.locator(key("table3.new_received.natural_person")).fill("3");
+  await page.locator(key("table3.disclosed.natural_person")).fill("3");
+  await page.locator(key("table2.fees.amount")).fill("0.50");
+}
+
+test("download HTML: one self-contained file, confirmed when errors remain", async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await fillSome(page);
+  let dialogText = "";
+  page.once("dialog", (d) => {
+    dialogText = d.message();
+    d.accept();
+  });
+  const { name, text } = await downloadText(page, '[data-action="download-html"]');
+  assert.match(dialogText, /^报告还有 \d+ 个错误：\n· /, "the confirmation lists the errors");
+  assert.equal(name, "某某县_某某_局2025年政府信息公开工作年度报告.html");
+  assert.match(text, /^<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">/);
+  assert.ok(text.includes("<h1>某某县&lt;某某&gt;局2025年政府信息公开工作年度报告</h1>"));
+  assert.ok(text.includes("<h3>（一）主动公开</h3>\n<p>全年主动公开信息 120 条。</p>"));
+  assert.ok(!/<script|<link|src=|@import|url\(/i.test(text), "no script, no external resource");
+  assert.equal((text.match(/<table>/g) || []).length, 3);
+  assert.ok(text.includes('<td colspan="3">0.50</td>'), "the fee as entered");
+
+  // Declining the confirmation downloads nothing.
+  page.once("dialog", (d) => d.dismiss());
+  let downloaded = false;
+  page.once("download", () => (downloaded = true));
+  await page.locator('[data-action="download-html"]').click();
+  await page.waitForTimeout(300);
+  assert.equal(downloaded, false);
+
+  // The downloaded page renders and prints to A4 PDF.
+  const doc = await context.newPage();
+  await doc.setContent(text);
+  assert.equal(await doc.locator("h2").count(), 6);
+  const pdf = await doc.pdf({ format: "A4" });
+  assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
+  assert.ok(pdf.length > 10_000, `PDF of ${pdf.length} bytes`);
+  await context.close();
+});
+
+test("the preview shows exactly the downloaded document", async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await fillSome(page);
+  await page.getByRole("button", { name: "预览" }).click();
+  const srcdoc = await page.locator(".preview iframe").getAttribute("srcdoc");
+  page.once("dialog", (d) => d.accept());
+  const { text } = await downloadText(page, '[data-action="download-html"]');
+  assert.equal(srcdoc, text);
+  assert.equal(await page.frameLocator(".preview iframe").locator("h2").count(), 6);
+  await context.close();
+});
+
+test("copy puts the report on the clipboard as HTML and as plain text", async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await fillSome(page);
+  await page.evaluate(() => {
+    window.addEventListener("copy", (e) => {
+      window.__copied = { html: e.clipboardData.getData("text/html"), text: e.clipboardData.getData("text/plain") };
+    });
+  });
+  page.once("dialog", (d) => d.accept());
+  await page.locator('[data-action="copy-html"]').click();
+  const copied = await page.evaluate(() => window.__copied);
+  assert.ok(copied.html.startsWith('<article class="report">'));
+  assert.ok(copied.html.includes("<table>"));
+  assert.ok(copied.text.includes("一、本年新收政府信息公开申请数量\t\t\t3\t\t\t\t\t\t3"));
+  await context.close();
+});
