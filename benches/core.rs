@@ -54,4 +54,21 @@ fn main() {
         "  JSON round trip (read + write, {} KB)      {round_trip:8.1} µs",
         text.len() / 1024
     );
+    let render = time(50, 100, || {
+        black_box(nianbao::export::html::render(black_box(&report)));
+    });
+    println!("  HTML render of the published report          {render:8.1} µs");
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/samples/pingtan-2021.html"
+    ))
+    .expect("sample");
+    let import = time(10, 5, || {
+        black_box(nianbao::import::published::read(black_box(&page)).expect("imports"));
+    });
+    println!(
+        "  import of the largest sample ({} KB page)   {:8.2} ms   (target < 50 ms)",
+        page.len() / 1024,
+        import / 1000.0
+    );
 }

@@ -65,5 +65,5 @@ fn radix36(mut n: u64) -> String {
         }
     }
     out.reverse();
-    String::from_utf8(out).expect("ASCII digits")
+    out.into_iter().map(char::from).collect()
 }

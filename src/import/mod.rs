@@ -3,6 +3,7 @@
 //! nothing here panics on any input.
 
 pub mod html;
+pub mod published;
 
 use crate::model::Report;
 

@@ -110,12 +110,13 @@ impl Report {
             json!({ "name": "nianbao", "version": crate::VERSION }),
         );
         root.insert("exported_at".into(), now.into());
-        serde_json::to_string_pretty(&value).expect("a JSON value always serialises")
+        // Writing a Value cannot fail; no Debug formatting of errors in the module.
+        serde_json::to_string_pretty(&value).unwrap_or_default()
     }
 
     /// Pretty-printed JSON text.
     pub fn to_json_string(&self) -> String {
-        serde_json::to_string_pretty(&self.to_json()).expect("a JSON value always serialises")
+        serde_json::to_string_pretty(&self.to_json()).unwrap_or_default()
     }
 
     /// Reads a report from JSON text. Every problem found is reported, each

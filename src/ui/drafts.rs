@@ -363,6 +363,14 @@ impl Drafts {
         self.start(editor, report, last_year, name);
     }
 
+    /// Opens a recognised published report as a new draft; the open one is kept.
+    pub fn import_recognised(self, editor: Editor, report: Report) {
+        self.start(editor, report, None, String::new());
+        editor.notice.set(Some(
+            "已导入为新草稿（原草稿未改动）；未能读取的单元格已留空，请对照原文补填".into(),
+        ));
+    }
+
     /// Imports a downloaded JSON file as a new draft; the open one is kept.
     pub fn import_file(self, editor: Editor, bytes: Vec<u8>) {
         match import::json_file(&bytes) {
@@ -390,8 +398,14 @@ pub fn display_name(name: &str, report: &Report) -> String {
     }
 }
 
-/// Reads the first file of a file list and imports it.
-fn import_files(drafts: Drafts, editor: Editor, files: Option<web_sys::FileList>) {
+/// Reads the first file of a file list and imports it: our JSON, or a
+/// published report (.html, .htm, .txt) for review.
+fn import_files(
+    drafts: Drafts,
+    editor: Editor,
+    state: super::published::Published,
+    files: Option<web_sys::FileList>,
+) {
     let Some(file) = files.and_then(|f| f.get(0)) else {
         return;
     };
@@ -403,7 +417,10 @@ fn import_files(drafts: Drafts, editor: Editor, files: Option<web_sys::FileList>
         )]);
         return;
     }
+    let name = file.name().to_ascii_lowercase();
+    let published = [".html", ".htm", ".txt"].iter().any(|e| name.ends_with(e));
     files::read_bytes(&file, move |result| match result {
+        Ok(bytes) if published => state.read_bytes(&bytes),
         Ok(bytes) => drafts.import_file(editor, bytes),
         Err(e) => drafts.import_errors.set(vec![format!("无法读取文件：{e}")]),
     });
@@ -425,16 +442,22 @@ pub fn DraftBar() -> impl IntoView {
             Err(e) => editor.notice.set(Some(format!("下载失败：{e}"))),
         }
     };
+    let state = expect_context::<super::published::Published>();
     let on_file = move |ev: ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        import_files(drafts, editor, input.files());
+        import_files(drafts, editor, state, input.files());
         input.set_value("");
     };
     // Dropping a file anywhere on the page imports it.
     let over = window_event_listener(ev::dragover, |e| e.prevent_default());
     let drop = window_event_listener(ev::drop, move |e| {
         e.prevent_default();
-        import_files(drafts, editor, e.data_transfer().and_then(|d| d.files()));
+        import_files(
+            drafts,
+            editor,
+            state,
+            e.data_transfer().and_then(|d| d.files()),
+        );
     });
     on_cleanup(move || {
         over.remove();

@@ -102,18 +102,17 @@ pub fn FindingsPanel() -> impl IntoView {
             </div>
             <p class="visually-hidden" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
             <div class="findings-list">
-                <For
-                    each=move || groups.get()
-                    key=|(section, list)| (*section, list.iter().map(|f| (f.key.clone(), f.message.clone())).collect::<Vec<_>>())
-                    let:group
-                >
+                // Rebuilt when the findings change (a memo: not on every
+                // keystroke that leaves them as they were). A keyed list would
+                // pull a hash map into the module for little gain here.
+                {move || groups.get().into_iter().map(|(section, list)| view! {
                     <section class="finding-group">
-                        <h3>{group_title(group.0)}</h3>
+                        <h3>{group_title(section)}</h3>
                         <ul>
-                            {group.1.into_iter().map(|f| view! { <FindingItem finding=f/> }).collect_view()}
+                            {list.into_iter().map(|f| view! { <FindingItem finding=f/> }).collect_view()}
                         </ul>
                     </section>
-                </For>
+                }).collect_view()}
             </div>
         </aside>
     }

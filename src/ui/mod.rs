@@ -14,6 +14,7 @@ mod drafts;
 mod export;
 mod findings;
 mod meta;
+mod published;
 mod sections;
 mod table;
 
@@ -196,6 +197,11 @@ fn App() -> impl IntoView {
     editor.last_year.set(last_year);
     provide_context(editor);
     provide_context(drafts);
+    provide_context(published::Published {
+        pending: RwSignal::new(None),
+        paste_open: RwSignal::new(false),
+        drafts,
+    });
     drafts.watch(editor);
 
     // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) work on the whole report, wherever
@@ -204,7 +210,7 @@ fn App() -> impl IntoView {
         if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
             return;
         }
-        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+        match (ev.key().to_ascii_lowercase().as_str(), ev.shift_key()) {
             ("z", false) => {
                 ev.prevent_default();
                 editor.undo();
@@ -226,6 +232,7 @@ fn App() -> impl IntoView {
         </header>
         <nav class="toolbar" aria-label="编辑工具">
             <drafts::DraftBar/>
+            <published::PublishedImport/>
             <export::ExportBar/>
             <span class="separator" aria-hidden="true"></span>
             <button type="button" on:click=move |_| editor.undo()

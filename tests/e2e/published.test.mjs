@@ -1,0 +1,88 @@
+// Importing a report that was already published: a saved page and pasted text.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { serveDist, launch, openApp, ROOT } from "./support.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const key = (k) => `[data-key="${k}"]`;
+const samples = path.join(ROOT, "tests/fixtures/samples");
+
+test("a saved web page: what was recognised is shown, then it becomes a new draft", async () => {
+  const { page, context, errors } = await openApp(browser, server.url);
+  await page.locator(key("meta.agency")).fill("原草稿");
+  await page.locator('[data-action="import-published"]').setInputFiles(path.join(samples, "pingtan-2022.html"));
+  const review = page.getByRole("dialog", { name: "识别结果" });
+  await review.waitFor();
+  assert.match(await review.textContent(), /平潭综合实验区：2022 年度；表格单元格读取 200 \/ 200 个。/);
+  assert.match(await review.textContent(), /✓ 四、政府信息公开行政法复议、行政诉讼情况/);
+  assert.equal(await page.locator(key("meta.agency")).inputValue(), "原草稿", "nothing created before the user chooses");
+  await review.getByRole("button", { name: "导入为新草稿" }).click();
+  await page.waitForFunction(() => document.querySelector('[data-key="meta.agency"]').value === "平潭综合实验区");
+  const expect = {
+    "table3.new_received.natural_person": "71",
+    "table3.new_received.commercial": "3",
+    "table2.normative_documents.in_force": "698",
+    "table2.fees.amount": "9116.36",
+    "table4.review.total": "2",
+  };
+  for (const [k, v] of Object.entries(expect)) {
+    const el = page.locator(key(k));
+    const got = await el.evaluate((e) => (e.tagName === "OUTPUT" ? e.textContent : e.value));
+    assert.equal(got, v, k);
+  }
+  await page.locator('[data-rule="SECTIONS"]').first().waitFor();
+  assert.match(await page.locator('[data-rule="SECTIONS"]').first().textContent(), /行政法复议/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("pasted text becomes last year's baseline of the open draft", async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.locator(key("meta.agency")).fill("西工区唐宫街道办事处");
+  await page.locator(key("table3.carried_over.natural_person")).fill("4");
+  await page.getByRole("button", { name: "粘贴年报…" }).click();
+  const text = fs.readFileSync(path.join(samples, "tanggong-jiedao-2023.txt"), "utf8");
+  await page.locator('[data-action="paste-target"]').focus();
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.setData("text/plain", text);
+    document
+      .querySelector('[data-action="paste-target"]')
+      .dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+  const review = page.getByRole("dialog", { name: "识别结果" });
+  await review.waitFor();
+  assert.match(await review.textContent(), /西工区唐宫街道办事处：2023 年度；表格单元格读取 200 \/ 200 个。/);
+  await review.getByRole("button", { name: "作为当前草稿的上一年度报告" }).click();
+  // Last year's 结转下年度 was 0: this year's 上年结转 4 is now a CARRY-OVER error.
+  const carry = page.locator('[data-rule="CARRY-OVER"]').filter({ hasText: "自然人列" });
+  await carry.waitFor();
+  assert.match(await carry.textContent(), /本年“上年结转”为 4，但上年报告“结转下年度继续办理”为 0/);
+  assert.equal(await page.locator(key("meta.agency")).inputValue(), "西工区唐宫街道办事处", "the open draft stays");
+  await context.close();
+});
+
+test("an unrelated page gives a clear message and changes nothing", async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.locator('[data-action="import-published"]').setInputFiles({
+    name: "news.html",
+    mimeType: "text/html",
+    buffer: Buffer.from("<html><body><h1>新闻</h1><p>今天天气很好。</p></body></html>"),
+  });
+  const banner = page.locator('[data-banner="import-failed"]');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /没有识别出政府信息公开工作年度报告/);
+  await context.close();
+});
