@@ -31,12 +31,14 @@ serve: tools crates
 test: tools chromium crates fmt lint unit dist e2e
 	@echo "make test: all checks passed"
 
-dist: tools crates
+dist: tools crates node-tools
 	trunk build --release
+	node tools/postbuild.mjs
 
 bench: dist node-tools chromium
 	cargo bench --offline --bench core
 	node bench/sizes.mjs
+	node bench/startup.mjs
 	node bench/latency.mjs
 
 schema:

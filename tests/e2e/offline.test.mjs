@@ -1,0 +1,92 @@
+// Zero install and no network: the one-file offline edition opened from disk,
+// and the hosted edition under its Content-Security-Policy.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { serveDist, launch, openApp, downloadText, DIST, OFFLINE } from "./support.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const key = (k) => `[data-key="${k}"]`;
+const offlineUrl = pathToFileURL(path.join(DIST, OFFLINE)).href;
+
+/** Fills, saves, previews and downloads: everything a user does. */
+async function useTheApp(page) {
+  await page.locator(key("meta.agency")).fill("某某乡人民政府");
+  await page.locator(key("table3.new_received.natural_person")).fill("2");
+  await page.locator(key("sections.overview")).fill("（一）主动公开\n全年公开信息。");
+  await page.locator('[data-save-state="saved"]').waitFor();
+  await page.getByRole("button", { name: "预览" }).click();
+  await page.frameLocator(".preview iframe").locator("h1").waitFor();
+  await page.getByRole("button", { name: "关闭预览" }).click();
+  const json = await downloadText(page, '[data-action="download-json"]');
+  page.once("dialog", (d) => d.accept());
+  const html = await downloadText(page, '[data-action="download-html"]');
+  return { json, html };
+}
+
+test("the offline edition works from file://, keeps drafts across reloads, downloads JSON, loads nothing", async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const { page, requests, errors } = await openApp(browser, offlineUrl, { context });
+  const { json } = await useTheApp(page);
+  assert.equal(JSON.parse(json.text).table3.new_received.natural_person, 2);
+  await page.reload();
+  await page.waitForSelector("[data-key]");
+  assert.equal(await page.locator(key("table3.new_received.natural_person")).inputValue(), "2");
+  assert.equal(await page.locator(key("meta.agency")).inputValue(), "某某乡人民政府");
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  assert.ok(keys.length > 0 && keys.every((k) => k.startsWith("nianbao:")), `namespaced keys: ${keys}`);
+  const network = requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:") && !u.startsWith("blob:"));
+  assert.deepEqual(network, [], "no request at all");
+  assert.ok(requests.filter((u) => u.startsWith("file:")).every((u) => u === offlineUrl), "only the file itself");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the hosted edition requests nothing beyond its own origin while a report is filled, saved and downloaded", async () => {
+  const { page, requests, errors, context } = await openApp(browser, server.url);
+  await useTheApp(page);
+  const origin = new URL(server.url).origin;
+  const outside = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:"));
+  assert.deepEqual(outside, []);
+  assert.deepEqual(errors, [], "no CSP violation or other console error");
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /connect-src 'self'/);
+  await context.close();
+});
+
+test("the CSP blocks a request to another origin", async () => {
+  const { page, context } = await openApp(browser, server.url);
+  const blocked = await page.evaluate(async () => {
+    try {
+      await fetch("http://example.invalid/");
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  assert.equal(blocked, true);
+  await context.close();
+  const offline = await openApp(browser, offlineUrl);
+  const violation = await offline.page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        document.addEventListener("securitypolicyviolation", (e) => resolve(e.violatedDirective), { once: true });
+        const img = new Image();
+        img.src = "http://127.0.0.1:9/x.png";
+      }),
+  );
+  assert.match(violation, /img-src/);
+  await offline.context.close();
+});

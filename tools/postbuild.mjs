@@ -1,0 +1,87 @@
+// Runs after `trunk build --release` (make dist):
+//  1. adds a Content-Security-Policy to dist/index.html that allows nothing
+//     beyond the app's own files (the inline loader script by its hash);
+//  2. writes dist/nianbao-offline.html: one self-contained file (CSS, JS glue
+//     and the wasm as base64 inlined) that works opened from disk (file://)
+//     and may load nothing at all.
+
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const DIST = path.join(ROOT, "dist");
+const sha256 = (text) => `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+const indexPath = path.join(DIST, "index.html");
+let index = fs.readFileSync(indexPath, "utf8");
+index = index.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, "");
+
+// 1. The hosted edition's policy.
+const loader = index.match(/<script type="module">([\s\S]*?)<\/script>/);
+if (!loader) throw new Error("dist/index.html has no inline loader script: did trunk's output change?");
+const hosted = [
+  "default-src 'self'",
+  `script-src 'self' ${sha256(loader[1])} 'wasm-unsafe-eval'`,
+  // Inline styles: the published-report preview (srcdoc) carries its own <style>.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "frame-src 'self' blob: data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+index = index.replace(/(<meta charset="utf-8" \/>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${hosted}" />`);
+if (!index.includes("Content-Security-Policy")) throw new Error("could not place the CSP in dist/index.html");
+fs.writeFileSync(indexPath, index);
+
+// 2. The offline edition.
+const file = (re) => {
+  const name = fs.readdirSync(DIST).find((f) => re.test(f));
+  if (!name) throw new Error(`dist/ has no file matching ${re}`);
+  return fs.readFileSync(path.join(DIST, name));
+};
+const css = file(/^main-.*\.css$/).toString("utf8");
+const wasm = file(/_bg\.wasm$/);
+let glue = file(/^nianbao-[0-9a-f]+\.js$/).toString("utf8");
+// The glue is an ES module: inline it as plain code in our own module.
+glue = glue
+  .replace(/^export (class|function|const|let|async function) /gm, "$1 ")
+  .replace(/^export \{[^}]*\};?\s*$/gm, "");
+if (/^export /m.test(glue)) throw new Error("unexpected export left in the wasm-bindgen glue");
+const script = `
+${glue}
+const bytes = Uint8Array.from(atob("${wasm.toString("base64")}"), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: bytes });
+`;
+const offline = [
+  "default-src 'none'",
+  `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+  "style-src 'unsafe-inline'",
+  "img-src data: blob:",
+  "frame-src blob: data:",
+  "connect-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+const icon = (index.match(/<link rel="icon" href="([^"]*)"/) || [])[1] ?? "data:,";
+const html = `<!DOCTYPE html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="utf-8" />
+    <meta http-equiv="Content-Security-Policy" content="${offline}" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <link rel="icon" href="${icon}" />
+    <title>年报 · 政府信息公开工作年度报告填报（离线版）</title>
+    <style>${css}</style>
+  </head>
+  <body>
+    <noscript>本工具需要启用 JavaScript 和 WebAssembly（请使用 Chrome、Edge、360、QQ 浏览器或 Firefox 的较新版本）。</noscript>
+    <script type="module">${script}</script>
+  </body>
+</html>
+`;
+fs.writeFileSync(path.join(DIST, "nianbao-offline.html"), html);
+console.log(`postbuild: CSP added to index.html; nianbao-offline.html written (${(html.length / 1024).toFixed(0)} KB)`);
