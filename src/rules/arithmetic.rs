@@ -162,6 +162,13 @@ fn total_and_parts(
     Some((total_value, sum, any))
 }
 
+/// The total's value and the parts' sum when they disagree; `None` when they
+/// agree or a cell holds invalid text.
+fn disagreement(report: &Report, total: usize, parts: &[usize]) -> Option<(Option<u64>, u64)> {
+    let (value, sum, any) = total_and_parts(report, total, parts)?;
+    mismatch(value, sum, any).then_some((value, sum))
+}
+
 fn mismatch(total: Option<u64>, sum: u64, any: bool) -> bool {
     match total {
         Some(t) => t != sum,
@@ -196,12 +203,9 @@ fn row_sums(
         for (c, column) in block.columns.iter().enumerate() {
             let total = grid.at(t, c);
             let parts: Vec<usize> = part_rows.iter().map(|&r| grid.at(r, c)).collect();
-            let Some((value, sum, any)) = total_and_parts(report, total, &parts) else {
+            let Some((value, sum)) = disagreement(report, total, &parts) else {
                 continue;
             };
-            if !mismatch(value, sum, any) {
-                continue;
-            }
             out.push(Finding::on_cells(
                 rule,
                 Severity::Error,
@@ -242,23 +246,15 @@ fn column_sums(
         for (r, row) in block.rows.iter().enumerate() {
             let total = grid.at(r, t);
             let parts: Vec<usize> = part_columns.iter().map(|&c| grid.at(r, c)).collect();
-            let Some((value, sum, any)) = total_and_parts(report, total, &parts) else {
+            let Some((value, sum)) = disagreement(report, total, &parts) else {
                 continue;
             };
-            if !mismatch(value, sum, any) {
-                continue;
-            }
-            let terms: Vec<String> = total_column
-                .total_of
+            let terms: Vec<String> = part_columns
                 .iter()
                 .zip(&parts)
-                .map(|(c, &i)| {
-                    let label = block
-                        .columns
-                        .iter()
-                        .find(|col| col.key == *c)
-                        .map_or(*c, |col| col.label);
-                    format!("{label} {}", report.cells[i].count().unwrap_or(0))
+                .map(|(&c, &i)| {
+                    let count = report.cells[i].count().unwrap_or(0);
+                    format!("{} {count}", block.columns[c].label)
                 })
                 .collect();
             out.push(Finding::on_cells(

@@ -1,21 +1,12 @@
 // Drafts are never lost: reload, full storage, corrupted entries, two tabs,
 // storage unavailable, JSON download and import.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launch, openApp, downloadText } from "./support.mjs";
+import { downloadText, harness, key, openApp } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
-const key = (k) => `[data-key="${k}"]`;
 const saved = (page) => page.locator('[data-save-state="saved"]').waitFor();
 const storedDrafts = (page) =>
   page.evaluate(() =>
@@ -25,7 +16,7 @@ const storedDrafts = (page) =>
   );
 
 test("fill, reload: everything is back", async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(h.browser, h.server.url);
   await page.locator(key("meta.agency")).fill("西工区唐宫路街道办事处");
   await page.locator(key("meta.level")).selectOption("township");
   await page.locator(key("meta.contact")).fill("电话 0379-0000000");
@@ -57,7 +48,7 @@ test("fill, reload: everything is back", async () => {
 });
 
 test("storage full: a banner, the download offered, and the previous copy intact", async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(h.browser, h.server.url);
   await page.locator(key("meta.agency")).fill("甲");
   await saved(page);
   // Fill the storage to its quota with someone else's data.
@@ -85,14 +76,14 @@ test("storage full: a banner, the download offered, and the previous copy intact
 });
 
 test("a corrupted entry planted before load is offered for download and left alone", async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await h.browser.newContext({ acceptDownloads: true });
   await context.addInitScript(() => {
     if (!sessionStorage.getItem("planted")) {
       localStorage.setItem("nianbao:draft:broken", '{"store": 1, "report": {"schema": tru');
       sessionStorage.setItem("planted", "1");
     }
   });
-  const { page, errors } = await openApp(browser, server.url, { context });
+  const { page, errors } = await openApp(h.browser, h.server.url, { context });
   await page.locator('[data-banner="unreadable"]').waitFor();
   await page.getByRole("button", { name: "我的草稿" }).click();
   const { name, text } = await downloadText(page, '[data-act="download-raw"]');
@@ -106,11 +97,11 @@ test("a corrupted entry planted before load is offered for download and left alo
 });
 
 test("two pages of one browser editing one draft: no silent overwrite", async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const a = (await openApp(browser, server.url, { context })).page;
+  const context = await h.browser.newContext({ acceptDownloads: true });
+  const a = (await openApp(h.browser, h.server.url, { context })).page;
   await a.locator(key("meta.agency")).fill("甲");
   await saved(a);
-  const b = (await openApp(browser, server.url, { context })).page;
+  const b = (await openApp(h.browser, h.server.url, { context })).page;
   assert.equal(await b.locator(key("meta.agency")).inputValue(), "甲", "the second page opens the same draft");
   await a.locator(key("meta.agency")).fill("甲（A 页）");
   await saved(a);
@@ -127,7 +118,7 @@ test("two pages of one browser editing one draft: no silent overwrite", async ()
 });
 
 test("storage unavailable: the app works, a banner says drafts are not kept, the download is offered", async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await h.browser.newContext({ acceptDownloads: true });
   await context.addInitScript(() => {
     Object.defineProperty(window, "localStorage", {
       get() {
@@ -135,7 +126,7 @@ test("storage unavailable: the app works, a banner says drafts are not kept, the
       },
     });
   });
-  const { page, errors } = await openApp(browser, server.url, { context });
+  const { page, errors } = await openApp(h.browser, h.server.url, { context });
   await page.locator('[data-banner="not-kept"]').waitFor();
   await page.locator(key("table3.new_received.natural_person")).fill("2");
   assert.equal(await page.locator(key("table3.new_received.total")).textContent(), "2");
@@ -146,7 +137,7 @@ test("storage unavailable: the app works, a banner says drafts are not kept, the
 });
 
 test("download JSON: named after the title, per the schema, with app and time", async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(h.browser, h.server.url);
   await page.locator(key("meta.agency")).fill("某某县某某局");
   await page.locator(key("meta.year")).selectOption("2025");
   const { name, text } = await downloadText(page, '[data-action="download-json"]');
@@ -161,7 +152,7 @@ test("download JSON: named after the title, per the schema, with app and time", 
 });
 
 test("import: a good file becomes a new draft; three bad ones change nothing and say why", async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(h.browser, h.server.url);
   await page.locator(key("meta.agency")).fill("原草稿");
   await saved(page);
   const { text } = await downloadText(page, '[data-action="download-json"]');
@@ -199,7 +190,7 @@ test("import: a good file becomes a new draft; three bad ones change nothing and
 });
 
 test("drafts list: new, rename, delete to the bin and restore, new from last year", async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(h.browser, h.server.url);
   await page.locator(key("meta.agency")).fill("丙街道办事处");
   await page.locator(key("meta.year")).selectOption("2025");
   await page.locator(key("table3.carried_forward.natural_person")).fill("2");

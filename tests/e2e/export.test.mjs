@@ -1,20 +1,11 @@
 // The publication-ready HTML: download, preview, copy, and print to PDF.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launch, openApp, downloadText } from "./support.mjs";
+import { downloadText, harness, key, openApp } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
-const key = (k) => `[data-key="${k}"]`;
 
 async function fillSome(page) {
   await page.locator(key("meta.agency")).fill("某某县<某某>局");
@@ -26,7 +17,7 @@ async function fillSome(page) {
 }
 
 test("download HTML: one self-contained file, confirmed when errors remain", async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(h.browser, h.server.url);
   await fillSome(page);
   let dialogText = "";
   page.once("dialog", (d) => {
@@ -62,7 +53,7 @@ test("download HTML: one self-contained file, confirmed when errors remain", asy
 });
 
 test("the preview shows exactly the downloaded document", async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(h.browser, h.server.url);
   await fillSome(page);
   await page.getByRole("button", { name: "预览" }).click();
   const srcdoc = await page.locator(".preview iframe").getAttribute("srcdoc");
@@ -74,7 +65,7 @@ test("the preview shows exactly the downloaded document", async () => {
 });
 
 test("copy puts the report on the clipboard as HTML and as plain text", async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(h.browser, h.server.url);
   await fillSome(page);
   await page.evaluate(() => {
     window.addEventListener("copy", (e) => {

@@ -1,24 +1,15 @@
 // Live validation in the form: findings on the right cells, fixed away,
 // focus on click, warnings confirmed and kept across a reload.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launch, openApp, downloadText } from "./support.mjs";
+import { downloadText, harness, key, openApp } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
-const key = (k) => `[data-key="${k}"]`;
 
 test("an unbalanced table 三 shows T3-BALANCE on its cells; fixing it removes it", async () => {
-  const { page, context, errors } = await openApp(browser, server.url);
+  const { page, context, errors } = await openApp(h.browser, h.server.url);
   const fill = (k, v) => page.locator(key(k)).fill(v);
   await fill("table3.new_received.natural_person", "3");
   await fill("table3.carried_over.natural_person", "1");
@@ -58,7 +49,7 @@ test("an unbalanced table 三 shows T3-BALANCE on its cells; fixing it removes i
 });
 
 test("a warning confirmed with a note survives a reload; errors offer no confirmation", async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(h.browser, h.server.url);
   await page.locator(key("sections.other")).fill("无。");
   const fee = page.locator('[data-rule="FEE-STATEMENT"]');
   await fee.waitFor();
@@ -78,7 +69,7 @@ test("a warning confirmed with a note survives a reload; errors offer no confirm
 });
 
 test("the status line says 可以发布 only when no error and no unconfirmed warning is left", async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(h.browser, h.server.url);
   assert.match(await page.locator(".findings .status").textContent(), /^还有 \d+ 个错误/);
   // Make a complete report from the app's own download and import it.
   const { text } = await downloadText(page, '[data-action="download-json"]');

@@ -1,23 +1,14 @@
 // Zero install and no network: the one-file offline edition opened from disk,
 // and the hosted edition under its Content-Security-Policy.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { serveDist, launch, openApp, downloadText, DIST, OFFLINE } from "./support.mjs";
+import { DIST, OFFLINE, downloadText, harness, key, openApp } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
-const key = (k) => `[data-key="${k}"]`;
 const offlineUrl = pathToFileURL(path.join(DIST, OFFLINE)).href;
 
 /** Fills, saves, previews and downloads: everything a user does. */
@@ -36,8 +27,8 @@ async function useTheApp(page) {
 }
 
 test("the offline edition works from file://, keeps drafts across reloads, downloads JSON, loads nothing", async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const { page, requests, errors } = await openApp(browser, offlineUrl, { context });
+  const context = await h.browser.newContext({ acceptDownloads: true });
+  const { page, requests, errors } = await openApp(h.browser, offlineUrl, { context });
   const { json } = await useTheApp(page);
   assert.equal(JSON.parse(json.text).table3.new_received.natural_person, 2);
   await page.reload();
@@ -54,9 +45,9 @@ test("the offline edition works from file://, keeps drafts across reloads, downl
 });
 
 test("the hosted edition requests nothing beyond its own origin while a report is filled, saved and downloaded", async () => {
-  const { page, requests, errors, context } = await openApp(browser, server.url);
+  const { page, requests, errors, context } = await openApp(h.browser, h.server.url);
   await useTheApp(page);
-  const origin = new URL(server.url).origin;
+  const origin = new URL(h.server.url).origin;
   const outside = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:"));
   assert.deepEqual(outside, []);
   assert.deepEqual(errors, [], "no CSP violation or other console error");
@@ -67,7 +58,7 @@ test("the hosted edition requests nothing beyond its own origin while a report i
 });
 
 test("the CSP blocks a request to another origin", async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(h.browser, h.server.url);
   const blocked = await page.evaluate(async () => {
     try {
       await fetch("http://example.invalid/");
@@ -78,7 +69,7 @@ test("the CSP blocks a request to another origin", async () => {
   });
   assert.equal(blocked, true);
   await context.close();
-  const offline = await openApp(browser, offlineUrl);
+  const offline = await openApp(h.browser, offlineUrl);
   const violation = await offline.page.evaluate(
     () =>
       new Promise((resolve) => {

@@ -1,26 +1,17 @@
 // Importing a report that was already published: a saved page and pasted text.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serveDist, launch, openApp, ROOT } from "./support.mjs";
+import { ROOT, harness, key, openApp } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
-const key = (k) => `[data-key="${k}"]`;
 const samples = path.join(ROOT, "tests/fixtures/samples");
 
 test("a saved web page: what was recognised is shown, then it becomes a new draft", async () => {
-  const { page, context, errors } = await openApp(browser, server.url);
+  const { page, context, errors } = await openApp(h.browser, h.server.url);
   await page.locator(key("meta.agency")).fill("原草稿");
   await page.locator('[data-action="import-published"]').setInputFiles(path.join(samples, "pingtan-2022.html"));
   const review = page.getByRole("dialog", { name: "识别结果" });
@@ -49,7 +40,7 @@ test("a saved web page: what was recognised is shown, then it becomes a new draf
 });
 
 test("pasted text becomes last year's baseline of the open draft", async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(h.browser, h.server.url);
   await page.locator(key("meta.agency")).fill("西工区唐宫街道办事处");
   await page.locator(key("table3.carried_over.natural_person")).fill("4");
   await page.getByRole("button", { name: "粘贴年报…" }).click();
@@ -75,7 +66,7 @@ test("pasted text becomes last year's baseline of the open draft", async () => {
 });
 
 test("an unrelated page gives a clear message and changes nothing", async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(h.browser, h.server.url);
   await page.locator('[data-action="import-published"]').setInputFiles({
     name: "news.html",
     mimeType: "text/html",

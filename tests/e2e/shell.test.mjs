@@ -1,34 +1,26 @@
 // The app shell against the release build in dist/, served from a sub-path.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serveDist, launch, openApp, DIST } from "./support.mjs";
+import { DIST, harness, openApp } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveDist({ base: "/zwgk/nianbao/" });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness({ base: "/zwgk/nianbao/" });
 
 test("loads from a sub-path with no console error and no request leaving 127.0.0.1", async () => {
-  const { page, requests, errors } = await openApp(browser, server.url);
+  const { page, requests, errors } = await openApp(h.browser, h.server.url);
   assert.deepEqual(errors, []);
   assert.ok(requests.length >= 3, "the page, its script and its wasm were requested");
   for (const url of requests) {
-    assert.ok(url.startsWith(server.url), `request outside the app's sub-path: ${url}`);
+    assert.ok(url.startsWith(h.server.url), `request outside the app's sub-path: ${url}`);
   }
   assert.equal(await page.title(), "年报 · 政府信息公开工作年度报告填报");
   await page.context().close();
 });
 
 test("shows the metadata fields and the six sections in order", async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(h.browser, h.server.url);
   for (const key of ["meta.agency", "meta.level", "meta.year", "meta.deadline", "meta.contact"]) {
     assert.equal(await page.locator(`[data-key="${key}"]`).count(), 1, key);
   }
@@ -56,7 +48,7 @@ test("dist/ holds the page, wasm, glue, css and schema, with relative URLs only"
     assert.ok(files.some((f) => re.test(f)), `dist/ lacks ${re}`);
   }
   const html = fs.readFileSync(path.join(DIST, "index.html"), "utf8");
-  const urls = [...html.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+  const urls = [...html.matchAll(/(?:\b(?:href|src)=|module_or_path:\s*|\bfrom\s+)['"]([^'"]+)['"]/g)].map((m) => m[1]);
   assert.ok(urls.length >= 3, `found URLs: ${urls}`);
   for (const url of urls) {
     assert.ok(url.startsWith("./") || url.startsWith("data:"), `not relative: ${url}`);

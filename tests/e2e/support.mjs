@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -111,3 +112,23 @@ export async function downloadText(page, selector) {
   for await (const c of await download.createReadStream()) chunks.push(c);
   return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString("utf8") };
 }
+
+/**
+ * For a test file: starts the static server (on `base`) and Chromium before
+ * its tests and stops them after. Use `h.server.url` and `h.browser`.
+ */
+export function harness({ base = "/" } = {}) {
+  const h = {};
+  before(async () => {
+    h.server = await serveDist({ base });
+    h.browser = await launch();
+  });
+  after(async () => {
+    await h.browser?.close();
+    await h.server?.close();
+  });
+  return h;
+}
+
+/** The selector of the element carrying a report value's `data-key`. */
+export const key = (k) => `[data-key="${k}"]`;
