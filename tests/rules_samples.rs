@@ -2,8 +2,8 @@
 //! findings each must produce written down. The reports are in
 //! tests/fixtures/reports, built from the samples by build.py there.
 //!
-//! pingtan-2019-oldformat is in the 2019 trial format: it is not checked as a
-//! 2021 report; it serves as a baseline once imported (see the import tests).
+//! pingtan-2019-oldformat is in the 2019 trial format: it is imported (what
+//! maps) and checked as it then stands.
 
 use nianbao::model::Report;
 use nianbao::rules::{check, Context};
@@ -104,4 +104,35 @@ fn a_wrong_carry_over_is_caught_across_the_real_pair() {
         found.contains(&"T3-BALANCE:natural_person".to_string()),
         "{found:?}"
     );
+}
+
+#[test]
+fn pingtan_2019_old_format_imported_then_checked() {
+    // The 2019 trial-format page, imported: what does not map stays blank and
+    // is an error to fix; its long overview and missing fee statement show too.
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/samples/pingtan-2019-oldformat.html"
+    ))
+    .unwrap();
+    let report = nianbao::import::published::read(&page).unwrap().report;
+    let found = check(&Context::new(&report));
+    let keys: Vec<&str> = found.iter().map(|f| f.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "CELL-BLANK:table2",
+            "CELL-BLANK:table3",
+            "OVERVIEW-LENGTH",
+            "OVERVIEW-TOPICS",
+            "FEE-STATEMENT"
+        ]
+    );
+    // 表二 of 2019 is not mapped (10 blanks); （六） is not split (3 rows × 6 applicants).
+    assert_eq!(found[0].cells.len(), 10);
+    assert_eq!(found[1].cells.len(), 18);
+    assert!(found[2].message.starts_with("“一、总体情况”共 3825 字"));
+    assert!(found[3].message.ends_with("未见：依申请公开、政府信息管理"));
+    // 23 + 0 = 23 + 0: the arithmetic of the 2019 table 三 holds.
+    assert!(found.iter().all(|f| !f.rule.starts_with("T3-")));
 }

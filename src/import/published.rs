@@ -309,6 +309,20 @@ fn text_blocks(text: &str) -> Vec<Block> {
     blocks
 }
 
+/// A page without its end: no closing </html> or </body> in its last bytes.
+fn is_truncated(html: &str) -> bool {
+    let tail: String = html
+        .chars()
+        .rev()
+        .take(2000)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !tail.contains("</html") && !tail.contains("</body")
+}
+
 fn looks_like_html(text: &str) -> bool {
     let head: String = text
         .chars()
@@ -453,8 +467,24 @@ pub fn read(input: &str) -> Result<Recognised, String> {
     }
     let found = sections.iter().filter(|s| s.is_some()).count();
     let has_tables = paras.iter().any(|b| matches!(b, Block::Table(_)));
+    if looks_like_html(input) && found < format.sections.len() && is_truncated(input) {
+        let names: Vec<&str> = format
+            .sections
+            .iter()
+            .zip(&sections)
+            .filter(|(_, s)| s.is_some())
+            .map(|(d, _)| d.heading)
+            .collect();
+        return Err(format!(
+            "网页不完整（没有结尾，可能下载或保存时被截断）：只找到{}。请重新保存完整的网页后再导入。",
+            if names.is_empty() { "少量内容".to_string() } else { format!("“{}”", names.join("”“")) }
+        ));
+    }
+    let not_a_report = || {
+        Err("没有识别出政府信息公开工作年度报告：找不到“一、总体情况”等部分标题，也找不到年报表格。请选择已发布的年报网页（.html）或文本（.txt），或复制年报正文后粘贴。".to_string())
+    };
     if found < 2 && !has_tables {
-        return Err("没有识别出政府信息公开工作年度报告：找不到“一、总体情况”等部分标题，也找不到年报表格。请选择已发布的年报网页（.html）或文本（.txt），或复制年报正文后粘贴。".to_string());
+        return not_a_report();
     }
 
     // Title: the page's <title>, else a paragraph naming the report.
@@ -592,6 +622,9 @@ pub fn read(input: &str) -> Result<Recognised, String> {
             }
             _ => {}
         }
+    }
+    if found < 2 && recognised.cells_read() == 0 {
+        return not_a_report();
     }
     let unread = recognised.sources.iter().filter(|s| s.is_none()).count();
     if unread > 0 {

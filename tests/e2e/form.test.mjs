@@ -154,3 +154,30 @@ test("axe-core finds no serious or critical violation on the form", async () => 
   assert.deepEqual(bad, []);
   await context.close();
 });
+
+test("a keystroke re-renders its cell's dependants, not the page", async () => {
+  const { page, context } = await openApp(h.browser, h.server.url);
+  await page.locator(key("table4.review.upheld")).fill("1");
+  await page.locator('[data-save-state="saved"]').waitFor();
+  // Watch every DOM change, then change 1 → 2 (no finding changes: the
+  // total is computed, the count of blank cells stays the same).
+  await page.evaluate(() => {
+    window.__changed = new Set();
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        if (el.closest(".toolbar")) continue; // the save indicator
+        const owner = el.closest("[data-key]");
+        window.__changed.add(owner ? owner.dataset.key : el.tagName + "." + el.className);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  const cell = page.locator(key("table4.review.upheld"));
+  await cell.press("Control+a");
+  await cell.pressSequentially("2");
+  await page.waitForTimeout(100);
+  const changed = await page.evaluate(() => [...window.__changed]);
+  assert.deepEqual(changed.sort(), ["table4.review.total"], `re-rendered: ${changed}`);
+  assert.equal(await page.locator(key("table4.review.total")).textContent(), "2");
+  await context.close();
+});
