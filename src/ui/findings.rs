@@ -65,26 +65,13 @@ pub fn FindingsPanel() -> impl IntoView {
             s.errors, s.warnings, s.confirmed, s.infos
         )
     });
-    let groups = Memo::new(move |_| {
-        let mut groups: Vec<(&'static str, Vec<Finding>)> = Vec::new();
-        let order = |s: &str| match s {
-            "meta" => 0,
-            "preamble" => 1,
-            key => format::current()
-                .sections
-                .iter()
-                .position(|x| x.key == key)
-                .map_or(99, |i| i + 2),
-        };
-        for f in findings.get() {
-            match groups.iter_mut().find(|(s, _)| *s == f.section) {
-                Some((_, list)) => list.push(f),
-                None => groups.push((f.section, vec![f])),
-            }
-        }
-        crate::sort::by_key(&mut groups, |(s, _)| order(s));
-        groups
-    });
+    // One group per place findings can be about, in report order: each has
+    // its own memo, so an edit re-renders only the group whose findings
+    // changed (a keyed list would pull a hash map into the module).
+    let places: Vec<&'static str> = ["meta", "preamble"]
+        .into_iter()
+        .chain(format::current().sections.iter().map(|s| s.key))
+        .collect();
 
     view! {
         <aside id="findings" class="findings" aria-labelledby="findings-title">
@@ -102,19 +89,36 @@ pub fn FindingsPanel() -> impl IntoView {
             </div>
             <p class="visually-hidden" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
             <div class="findings-list">
-                // Rebuilt when the findings change (a memo: not on every
-                // keystroke that leaves them as they were). A keyed list would
-                // pull a hash map into the module for little gain here.
-                {move || groups.get().into_iter().map(|(section, list)| view! {
-                    <section class="finding-group">
-                        <h3>{group_title(section)}</h3>
-                        <ul>
-                            {list.into_iter().map(|f| view! { <FindingItem finding=f/> }).collect_view()}
-                        </ul>
-                    </section>
-                }).collect_view()}
+                {places.into_iter().map(|place| view! { <FindingGroup place=place/> }).collect_view()}
             </div>
         </aside>
+    }
+}
+
+/// The findings about one place (a section, the preamble or the metadata).
+#[component]
+fn FindingGroup(place: &'static str) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let list = Memo::new(move |_| {
+        editor.findings.with(|all| {
+            all.iter()
+                .filter(|f| f.section == place)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let list = list.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <section class="finding-group">
+                    <h3>{group_title(place)}</h3>
+                    <ul>
+                        {list.into_iter().map(|f| view! { <FindingItem finding=f/> }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     }
 }
 

@@ -143,7 +143,7 @@ fn TotalOutput(cell: usize) -> impl IntoView {
         >
             {move || value.get()}
         </output>
-        {move || marked.flag.get().map(|f| view! { <span class="cell-flag" aria-hidden="true">{f}</span> })}
+
     }
 }
 
@@ -258,12 +258,13 @@ fn CellInput(cell: usize, grid: Arc<Grid>) -> impl IntoView {
             aria-invalid=move || if marked.invalid.get() { "true" } else { "false" }
             aria-describedby=move || marked.described_by.get()
             class=move || marked.class.get()
+            placeholder=move || marked.flag.get().filter(|f| *f == "未填").unwrap_or("")
             on:input=on_input
             on:blur=on_blur
             on:keydown=on_keydown
             on:paste=on_paste
         />
-        {move || marked.flag.get().map(|f| view! { <span class="cell-flag" aria-hidden="true">{f}</span> })}
+
         {remainder.map(|column| view! { <ImpliedRemainder cell=cell column=column/> })}
     }
 }
