@@ -176,6 +176,28 @@ fn mismatch(total: Option<u64>, sum: u64, any: bool) -> bool {
     }
 }
 
+/// A sum finding: the total first, then its parts.
+fn sum_finding(
+    rule: &'static str,
+    of: &str,
+    table: &Table,
+    total: usize,
+    parts: Vec<usize>,
+    message: String,
+) -> Finding {
+    let mut cells = Vec::with_capacity(parts.len() + 1);
+    cells.push(total);
+    cells.extend(parts);
+    Finding::on_cells(
+        rule,
+        Severity::Error,
+        format!("{rule}:{of}"),
+        table.key,
+        cells,
+        message,
+    )
+}
+
 fn shown(total: Option<u64>) -> String {
     total.map_or("空白".to_string(), |t| t.to_string())
 }
@@ -206,19 +228,13 @@ fn row_sums(
             let Some((value, sum)) = disagreement(report, total, &parts) else {
                 continue;
             };
-            out.push(Finding::on_cells(
-                rule,
-                Severity::Error,
-                format!("{rule}:{}", column.key),
-                table.key,
-                std::iter::once(total).chain(parts).collect(),
-                format!(
-                    "{}列：各项办理结果之和为 {sum}，但{}为 {}",
-                    column.label,
-                    total_row.short,
-                    shown(value)
-                ),
-            ));
+            let message = format!(
+                "{}列：各项办理结果之和为 {sum}，但{}为 {}",
+                column.label,
+                total_row.short,
+                shown(value)
+            );
+            out.push(sum_finding(rule, column.key, table, total, parts, message));
         }
     }
 }
@@ -257,20 +273,14 @@ fn column_sums(
                     format!("{} {count}", block.columns[c].label)
                 })
                 .collect();
-            out.push(Finding::on_cells(
-                rule,
-                Severity::Error,
-                format!("{rule}:{}", row.key),
-                table.key,
-                std::iter::once(total).chain(parts).collect(),
-                format!(
-                    "{}：{} = {sum}，但{}为 {}",
-                    row.short,
-                    terms.join(" + "),
-                    total_column.label,
-                    shown(value)
-                ),
-            ));
+            let message = format!(
+                "{}：{} = {sum}，但{}为 {}",
+                row.short,
+                terms.join(" + "),
+                total_column.label,
+                shown(value)
+            );
+            out.push(sum_finding(rule, row.key, table, total, parts, message));
         }
     }
 }

@@ -23,16 +23,6 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     problems(report, ctx.last_year, out);
 }
 
-fn finding(
-    rule: &'static str,
-    severity: Severity,
-    key: String,
-    section: &'static str,
-    message: String,
-) -> Finding {
-    Finding::on_text(rule, severity, key, section, message)
-}
-
 /// Every section present with its template heading; 一, 五, 六 not empty.
 fn sections(report: &Report, out: &mut Vec<Finding>) {
     for section in report.format.sections {
@@ -42,7 +32,7 @@ fn sections(report: &Report, out: &mut Vec<Finding>) {
             } else {
                 format!("标题应为“{}”，实为“{found}”", section.heading)
             };
-            out.push(finding(
+            out.push(Finding::on_text(
                 "SECTIONS",
                 Severity::Error,
                 format!("SECTIONS:heading:{}", section.key),
@@ -53,7 +43,7 @@ fn sections(report: &Report, out: &mut Vec<Finding>) {
         if section.content == Content::Text
             && report.text(section.key).trim_matches(is_space).is_empty()
         {
-            out.push(finding(
+            out.push(Finding::on_text(
                 "SECTIONS",
                 Severity::Error,
                 format!("SECTIONS:empty:{}", section.key),
@@ -72,7 +62,7 @@ fn overview(report: &Report, out: &mut Vec<Finding>) {
     }
     let n = char_count(text);
     if n > format.overview_max_chars {
-        out.push(finding(
+        out.push(Finding::on_text(
             "OVERVIEW-LENGTH",
             Severity::Warning,
             "OVERVIEW-LENGTH".into(),
@@ -90,7 +80,7 @@ fn overview(report: &Report, out: &mut Vec<Finding>) {
         .map(|t| t.name)
         .collect();
     if !missing.is_empty() {
-        out.push(finding(
+        out.push(Finding::on_text(
             "OVERVIEW-TOPICS",
             Severity::Warning,
             "OVERVIEW-TOPICS".into(),
@@ -117,7 +107,7 @@ fn fee_statement(report: &Report, out: &mut Vec<Finding>) {
     } else {
         "“六、其他需要报告的事项”应报告信息处理费收取情况（未收取也应写明，如“本年度未收取信息处理费”）".to_string()
     };
-    out.push(finding(
+    out.push(Finding::on_text(
         "FEE-STATEMENT",
         Severity::Warning,
         "FEE-STATEMENT".into(),
@@ -164,7 +154,7 @@ fn problems(report: &Report, last_year: Option<&Report>, out: &mut Vec<Finding>)
         return; // SECTIONS says so
     }
     if n < PROBLEMS_MIN_CHARS {
-        out.push(finding(
+        out.push(Finding::on_text(
             "PROBLEMS-THIN",
             Severity::Warning,
             "PROBLEMS-THIN:short".into(),
@@ -175,7 +165,7 @@ fn problems(report: &Report, last_year: Option<&Report>, out: &mut Vec<Finding>)
     if let Some(last) = last_year {
         let similarity = similarity(text, last.text("problems"));
         if similarity >= PROBLEMS_SAME_AS_LAST_YEAR {
-            out.push(finding(
+            out.push(Finding::on_text(
                 "PROBLEMS-THIN",
                 Severity::Warning,
                 "PROBLEMS-THIN:same".into(),
