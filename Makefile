@@ -25,8 +25,9 @@ help:
 
 # --- what the user runs -----------------------------------------------------
 
+# Served from its own folder: dist/ stays the deployable release build.
 serve: tools crates
-	trunk serve --release
+	trunk serve --release --dist target/serve-dist
 
 test: tools chromium crates fmt lint unit dist e2e
 	@echo "make test: all checks passed"

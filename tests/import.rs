@@ -225,3 +225,22 @@ fn truncated_and_random_inputs_give_an_error_never_a_panic() {
         );
     }
 }
+
+#[test]
+fn rows_wider_than_their_values_and_blank_last_values() {
+    let page = "<html><body><p>某某街道办事处2024年政府信息公开工作年度报告</p>\
+        <p>一、总体情况</p><p>概述。</p><p>二、主动公开政府信息情况</p>\
+        <table><tr><td>规章</td><td>1</td><td>2</td><td></td></tr>\
+        <tr><td>行政许可</td><td>5</td><td></td><td></td></tr></table>\
+        <p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p>\
+        <p>五、存在的主要问题及改进情况</p><p>问题。</p><p>六、其他需要报告的事项</p><p>无。</p></body></html>";
+    let got = read(page).unwrap();
+    let cell = |k: &str| got.report.cell(k).cloned().unwrap();
+    // Three values for 规章, the last one blank: kept in place, not shifted.
+    assert_eq!(cell("table2.regulations.issued"), Cell::Count(1));
+    assert_eq!(cell("table2.regulations.abolished"), Cell::Count(2));
+    assert_eq!(cell("table2.regulations.in_force"), Cell::Blank);
+    // One value for 行政许可 in a row drawn three cells wide.
+    assert_eq!(cell("table2.licensing.decisions"), Cell::Count(5));
+    assert_eq!(got.report.meta.agency, "某某街道办事处");
+}

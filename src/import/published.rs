@@ -692,8 +692,14 @@ fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out: &mut Recog
                 Some((cells, pos))
             });
             let Some((cells, pos)) = found else { continue };
-            let values: Vec<&(String, usize)> = cells[pos + 1..].to_vec();
+            let mut values: Vec<&(String, usize)> = cells[pos + 1..].to_vec();
             let n = block.columns.len();
+            // Empty cells past the values (a row drawn wider than its values):
+            // dropped only while more cells than values remain, so a blank
+            // last value is never shifted.
+            while values.len() > n && values.last().is_some_and(|c| c.0.is_empty()) {
+                values.pop();
+            }
             if values.len() < n {
                 continue;
             }

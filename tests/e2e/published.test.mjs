@@ -77,3 +77,13 @@ test("an unrelated page gives a clear message and changes nothing", async () => 
   assert.match(await banner.textContent(), /没有识别出政府信息公开工作年度报告/);
   await context.close();
 });
+
+test("a page saved in GBK is decoded by its meta charset", async () => {
+  const { page, context } = await openApp(h.browser, h.server.url);
+  // Made from the 唐宫路 sample, saved as a GB2312/GBK page (as many government sites serve).
+  await page.locator('[data-action="import-published"]').setInputFiles(path.join(samples, "tanggong-jiedao-2023-gbk.html"));
+  const review = page.getByRole("dialog", { name: "识别结果" });
+  await review.waitFor();
+  assert.match(await review.textContent(), /西工区唐宫街道办事处：2023 年度；表格单元格读取 200 \/ 200 个。/);
+  await context.close();
+});
