@@ -221,3 +221,38 @@ test("drafts list: new, rename, delete to the bin and restore, new from last yea
   assert.equal(await page.locator("tbody tr[data-draft]").filter({ hasText: "去年的草稿" }).count(), 1);
   await context.close();
 });
+
+test("dropping a downloaded JSON file on the page imports it as a new draft", async () => {
+  const { page, context } = await openApp(h.browser, h.server.url);
+  await page.locator(key("meta.agency")).fill("原草稿");
+  await page.locator('[data-save-state="saved"]').waitFor();
+  const { text } = await downloadText(page, '[data-action="download-json"]');
+  const dropped = JSON.parse(text);
+  dropped.meta.agency = "拖入的机关";
+  await page.evaluate((body) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([body], "report.json", { type: "application/json" }));
+    document.body.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, JSON.stringify(dropped));
+  await page.waitForFunction(() => document.querySelector('[data-key="meta.agency"]').value === "拖入的机关");
+  await page.locator('[data-save-state="saved"]').waitFor();
+  const agencies = (await storedDrafts(page)).map((d) => d.report.meta.agency).sort();
+  assert.deepEqual(agencies, ["原草稿", "拖入的机关"]);
+  await context.close();
+});
+
+test("duplicating a draft opens a copy and keeps the original", async () => {
+  const { page, context } = await openApp(h.browser, h.server.url);
+  await page.locator(key("meta.agency")).fill("丁镇人民政府");
+  await page.locator(key("meta.year")).selectOption("2025");
+  await page.locator(key("table4.review.upheld")).fill("3");
+  await page.locator('[data-save-state="saved"]').waitFor();
+  await page.getByRole("button", { name: "我的草稿" }).click();
+  await page.locator("tr[data-draft]").filter({ hasText: "丁镇人民政府" }).locator('[data-act="duplicate"]').click();
+  await page.locator('[data-save-state="saved"]').waitFor();
+  assert.equal(await page.locator(key("table4.review.upheld")).inputValue(), "3");
+  const drafts = await storedDrafts(page);
+  assert.equal(drafts.length, 2);
+  assert.deepEqual(drafts.map((d) => d.name).sort(), ["", "丁镇人民政府2025年政府信息公开工作年度报告（副本）"].sort());
+  await context.close();
+});
