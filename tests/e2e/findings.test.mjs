@@ -80,6 +80,7 @@ test("the status line says 可以发布 only when no error and no unconfirmed wa
   report.table2.fees.amount = "0";
   report.meta.agency = "某某县某某局";
   report.meta.level = "county_department";
+  report.meta.deadline = "2999-01-31"; // not past, whatever day the test runs
   report.sections.overview = "（一）主动公开……（二）依申请公开……（三）政府信息管理……（四）政府信息公开平台建设……（五）监督保障……";
   report.sections.problems = "一是政策解读形式不够丰富，未能充分运用图表图解等方式解读政策文件；二是政务新媒体更新不及时。下一步将丰富解读形式，加强新媒体管理。";
   report.sections.other = "本年度未收取信息处理费。";
