@@ -9,8 +9,11 @@ use leptos::prelude::*;
 
 /// The id of the element showing a finding (for aria-describedby).
 pub fn element_id(finding: &Finding) -> String {
-    let safe: String = finding
-        .key
+    element_id_of(&finding.key)
+}
+
+fn element_id_of(key: &str) -> String {
+    let safe: String = key
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' {
@@ -21,8 +24,7 @@ pub fn element_id(finding: &Finding) -> String {
         })
         .collect();
     // Keys may differ only in non-ASCII characters: add a short hash.
-    let hash = finding
-        .key
+    let hash = key
         .bytes()
         .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
     format!("finding-{safe}-{hash:x}")
@@ -53,10 +55,7 @@ fn group_title(section: &str) -> &'static str {
 pub fn FindingsPanel() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let findings = editor.findings;
-    let summary = Memo::new(move |_| {
-        let f = findings.get();
-        editor.report.with(|r| Summary::of(r, &f))
-    });
+    let summary = Memo::new(move |_| findings.with(|f| editor.report.with(|r| Summary::of(r, f))));
     // One polite announcement when the counts change, not every message.
     let announcement = Memo::new(move |_| {
         let s = summary.get();
@@ -96,6 +95,9 @@ pub fn FindingsPanel() -> impl IntoView {
 }
 
 /// The findings about one place (a section, the preamble or the metadata).
+///
+/// The list re-renders only when a finding comes or goes; while the user
+/// types, a finding whose figures change updates its message alone.
 #[component]
 fn FindingGroup(place: &'static str) -> impl IntoView {
     let editor = expect_context::<Editor>();
@@ -107,14 +109,24 @@ fn FindingGroup(place: &'static str) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let shape = Memo::new(move |_| {
+        list.with(|l| {
+            l.iter()
+                .map(|f| (f.key.clone(), f.rule, f.severity))
+                .collect::<Vec<_>>()
+        })
+    });
     move || {
-        let list = list.get();
-        (!list.is_empty()).then(|| {
+        let shape = shape.get();
+        (!shape.is_empty()).then(|| {
             view! {
                 <section class="finding-group">
                     <h3>{group_title(place)}</h3>
                     <ul>
-                        {list.into_iter().map(|f| view! { <FindingItem finding=f/> }).collect_view()}
+                        {shape
+                            .into_iter()
+                            .map(|(key, rule, severity)| view! { <FindingItem key rule severity list/> })
+                            .collect_view()}
                     </ul>
                 </section>
             }
@@ -123,23 +135,39 @@ fn FindingGroup(place: &'static str) -> impl IntoView {
 }
 
 #[component]
-fn FindingItem(finding: Finding) -> impl IntoView {
+fn FindingItem(
+    key: String,
+    rule: &'static str,
+    severity: Severity,
+    list: Memo<Vec<Finding>>,
+) -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let id = element_id(&finding);
-    let key = finding.key.clone();
+    let message = {
+        let key = key.clone();
+        Memo::new(move |_| {
+            list.with(|l| {
+                l.iter()
+                    .find(|f| f.key == key)
+                    .map(|f| f.message.clone())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let id = element_id_of(&key);
     let confirmed = {
         let key = key.clone();
-        editor.select(move |r| r.confirmations.get(&key).cloned())
+        let confirmations = editor.confirmations;
+        Memo::new(move |_| confirmations.with(|c| c.get(&key).cloned()))
     };
-    let severity = finding.severity;
-    let focus = {
-        let finding = finding.clone();
-        move |_| {
-            let target = editor.report.with_untracked(|r| finding.focus_key(r));
-            if let Some(target) = target {
-                dom::focus_key(&target);
-                dom::scroll_to_key(&target);
-            }
+    let focus_of = key.clone();
+    let focus = move |_| {
+        let target = list.with_untracked(|l| {
+            let f = l.iter().find(|f| f.key == focus_of)?;
+            editor.report.with_untracked(|r| f.focus_key(r))
+        });
+        if let Some(target) = target {
+            dom::focus_key(&target);
+            dom::scroll_to_key(&target);
         }
     };
     let editing = RwSignal::new(false);
@@ -179,12 +207,12 @@ fn FindingItem(finding: Finding) -> impl IntoView {
         format!("finding {}{state}", severity.key())
     };
     view! {
-        <li class=class data-rule=finding.rule data-key-finding=key.clone() id=id>
+        <li class=class data-rule=rule data-key-finding=key.clone() id=id>
             <button type="button" class="finding-go" on:click=focus title="定位到相关单元格或段落">
                 <span class="badge">{severity.label()}</span>
-                <span class="message">{finding.message.clone()}</span>
+                <span class="message">{move || message.get()}</span>
             </button>
-            <span class="rule-id">{finding.rule}</span>
+            <span class="rule-id">{rule}</span>
             {(severity == Severity::Warning).then(|| view! {
                 <div class="confirm">
                     {move || match confirmed.get() {

@@ -1,8 +1,11 @@
 //! The Leptos app: a thin layer over the core.
 //!
-//! State is one `RwSignal<Report>` held by the [`Editor`]; every input reads
-//! its value through a memo ([`Editor::select`]), so a keystroke re-renders
-//! only the cell, the totals and whatever else depends on what it changed.
+//! State is one `RwSignal<Report>` held by the [`Editor`]. A table cell does
+//! not subscribe to the whole report: it tracks a trigger of its own, which
+//! [`Editor`] notifies only when that cell's value (or mark) changes. So a
+//! keystroke re-runs the cell, the totals it feeds and the findings, not the
+//! ~300 inputs of the tables (each extra subscriber of one signal also makes
+//! every re-run dearer: the reactive graph keeps subscribers in ordered sets).
 //!
 //! - [`meta`]: the metadata panel
 //! - [`sections`]: the six sections, with the text areas
@@ -19,12 +22,13 @@ mod sections;
 mod table;
 
 use crate::edit::History;
-use crate::model::Report;
+use crate::model::{Cell, Report};
 use crate::rules::{self, Finding, Severity};
 use findings::CellMark;
 use leptos::ev;
 use leptos::leptos_dom::helpers::window_event_listener;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// The report being edited, its undo history and its findings, shared
 /// through context.
@@ -38,8 +42,15 @@ pub struct Editor {
     pub notice: RwSignal<Option<String>>,
     /// Every finding of the rules, recomputed on every change.
     pub findings: Memo<Vec<Finding>>,
-    /// For each cell of the format, the mark of the findings concerning it.
-    pub marks: Memo<Vec<Option<CellMark>>>,
+    /// The confirmations of the report (a memo: findings read them without
+    /// depending on every keystroke).
+    pub confirmations: Memo<BTreeMap<String, String>>,
+    /// For each cell of the format: notified when its value changes. (The
+    /// editor lives as long as the page, and so do these.)
+    cell_changed: &'static [ArcTrigger],
+    /// For each cell of the format, the mark of the findings concerning it,
+    /// set only when it changes.
+    marks: &'static [ArcRwSignal<Option<CellMark>>],
 }
 
 impl Editor {
@@ -58,21 +69,34 @@ impl Editor {
                 })
             })
         });
-        let marks = Memo::new(move |_| {
-            let cells = report.with(|r| r.cells.len());
-            let mut marks: Vec<Option<CellMark>> = vec![None; cells];
-            report.with(|r| {
+        let cells = report.with_untracked(|r| r.cells.len());
+        let marks: &'static [ArcRwSignal<Option<CellMark>>] = (0..cells)
+            .map(|_| ArcRwSignal::new(None))
+            .collect::<Vec<_>>()
+            .leak();
+        let confirmations = Memo::new(move |_| report.with(|r| r.confirmations.clone()));
+        // Marks follow the findings; each cell's signal is set only when its
+        // mark changes, so only those cells re-render.
+        Effect::new(move |_| {
+            let mut next: Vec<Option<CellMark>> = vec![None; cells];
+            confirmations.with(|confirmed| {
                 findings.with(|list| {
                     for f in list {
-                        let confirmed = r.confirmations.contains_key(&f.key);
+                        let confirmed = confirmed.contains_key(&f.key);
                         let id = findings::element_id(f);
                         for &cell in &f.cells {
-                            mark(&mut marks[cell], f, confirmed, &id);
+                            if let Some(slot) = next.get_mut(cell) {
+                                mark(slot, f, confirmed, &id);
+                            }
                         }
                     }
                 })
             });
-            marks
+            for (signal, m) in marks.iter().zip(next) {
+                if signal.with_untracked(|old| *old != m) {
+                    signal.set(m);
+                }
+            }
         });
         Editor {
             report,
@@ -80,24 +104,42 @@ impl Editor {
             history: RwSignal::new(History::new()),
             notice: RwSignal::new(None),
             findings,
+            confirmations,
+            cell_changed: (0..cells)
+                .map(|_| ArcTrigger::new())
+                .collect::<Vec<_>>()
+                .leak(),
             marks,
         }
+    }
+
+    /// The value of one table cell; a reactive read that depends on that
+    /// cell alone.
+    pub fn cell(self, cell: usize) -> Cell {
+        self.cell_changed[cell].track();
+        self.report.with_untracked(|r| r.cells[cell].clone())
+    }
+
+    /// The mark of the findings concerning one table cell.
+    pub fn cell_mark(self, cell: usize) -> Memo<Option<CellMark>> {
+        let mark = &self.marks[cell];
+        Memo::new(move |_| mark.get())
     }
 
     /// The mark of the findings concerning a narrative section or a metadata
     /// field (by the finding's `text` or `meta`).
     pub fn text_mark(self, key: &'static str) -> Memo<Option<CellMark>> {
         let findings = self.findings;
-        let report = self.report;
+        let confirmations = self.confirmations;
         Memo::new(move |_| {
             let mut m = None;
             findings.with(|list| {
-                report.with(|r| {
+                confirmations.with(|confirmed| {
                     for f in list
                         .iter()
                         .filter(|f| f.text == Some(key) || f.meta == Some(key))
                     {
-                        let confirmed = r.confirmations.contains_key(&f.key);
+                        let confirmed = confirmed.contains_key(&f.key);
                         mark(&mut m, f, confirmed, &findings::element_id(f));
                     }
                 })
@@ -120,17 +162,46 @@ impl Editor {
     /// field are one step. `None` makes the change a step of its own.
     pub fn edit(self, field: Option<&str>, f: impl FnOnce(&mut Report)) {
         let report = self.report;
+        // The history's subscribers (the undo and redo buttons) only care
+        // whether there is something to undo or redo.
+        let state = |h: &History| (h.can_undo(), h.can_redo());
+        let before = self.history.with_untracked(state);
         self.history
-            .update(|h| report.with_untracked(|r| h.record(r, field)));
-        report.update(|r| {
+            .update_untracked(|h| report.with_untracked(|r| h.record(r, field)));
+        if self.history.with_untracked(state) != before {
+            self.history.notify();
+        }
+        self.commit(|r| {
             f(r);
             r.recompute_totals();
         });
     }
 
+    /// Applies a change to the report and notifies what depends on it: the
+    /// report's own subscribers, and the triggers of the cells whose value
+    /// changed.
+    fn commit(self, f: impl FnOnce(&mut Report)) {
+        let mut changed = Vec::new();
+        self.report.update_untracked(|r| {
+            let before = r.cells.clone();
+            f(r);
+            if before.len() == r.cells.len() {
+                changed.extend((0..before.len()).filter(|&i| before[i] != r.cells[i]));
+            } else {
+                changed.extend(0..r.cells.len());
+            }
+        });
+        self.report.notify();
+        for i in changed {
+            if let Some(trigger) = self.cell_changed.get(i) {
+                trigger.notify();
+            }
+        }
+    }
+
     /// Replaces the whole report (another draft was opened): a fresh history.
     pub fn replace(self, report: Report, last_year: Option<Report>) {
-        self.report.set(report);
+        self.commit(|r| *r = report);
         self.last_year.set(last_year);
         self.history.set(History::new());
     }
@@ -143,7 +214,7 @@ impl Editor {
     pub fn undo(self) {
         let current = self.report.get_untracked();
         if let Some(previous) = self.history.try_update(|h| h.undo(&current)).flatten() {
-            self.report.set(previous);
+            self.commit(|r| *r = previous);
             self.notice.set(Some("已撤销".into()));
         }
     }
@@ -151,7 +222,7 @@ impl Editor {
     pub fn redo(self) {
         let current = self.report.get_untracked();
         if let Some(next) = self.history.try_update(|h| h.redo(&current)).flatten() {
-            self.report.set(next);
+            self.commit(|r| *r = next);
             self.notice.set(Some("已重做".into()));
         }
     }

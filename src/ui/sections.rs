@@ -159,13 +159,13 @@ fn TextArea(text: Text, label: &'static str, placeholder: &'static str) -> impl 
     };
     let marked = super::table::Marked::new(editor.text_mark(finding_key));
     view! {
-        {move || marked.flag.get().map(|f| view! { <span class="text-flag" aria-hidden="true">{f} " 见检查结果"</span> })}
+        {move || marked.flag().map(|f| view! { <span class="text-flag" aria-hidden="true">{f} " 见检查结果"</span> })}
         <textarea
             node_ref=area
             data-key=data_key
-            class=move || marked.class.get()
-            aria-invalid=move || if marked.invalid.get() { "true" } else { "false" }
-            aria-describedby=move || marked.described_by.get()
+            class=move || marked.class()
+            aria-invalid=move || marked.invalid()
+            aria-describedby=move || marked.described_by()
             aria-label=label
             rows="4"
             placeholder=placeholder

@@ -68,61 +68,62 @@ pub fn TableView(table: &'static Table) -> impl IntoView {
 }
 
 /// The class, ARIA state and visible sign an input takes from the findings
-/// concerning it: colour plus a sign, never colour alone.
+/// concerning it: colour plus a sign, never colour alone. Each is read in the
+/// attribute's own closure, which re-runs only when the mark changes.
 #[derive(Clone, Copy)]
-pub struct Marked {
-    pub class: Memo<&'static str>,
-    pub invalid: Memo<bool>,
-    pub described_by: Memo<Option<String>>,
-    pub flag: Memo<Option<&'static str>>,
-}
+pub struct Marked(Memo<Option<CellMark>>);
 
 impl Marked {
     /// The marks of a table cell.
     fn of(cell: usize) -> Marked {
-        let editor = expect_context::<Editor>();
-        Marked::new(Memo::new(move |_| editor.marks.with(|m| m[cell].clone())))
+        Marked(expect_context::<Editor>().cell_mark(cell))
     }
 
     pub fn new(mark: Memo<Option<CellMark>>) -> Marked {
-        let class = Memo::new(move |_| {
-            mark.with(|m| match m {
-                None => "",
-                Some(m) if m.rule == "CELL-BLANK" => "mark-blank",
-                Some(m) if m.confirmed => "mark-confirmed",
-                Some(m) => match m.severity {
-                    Severity::Error => "mark-error",
-                    Severity::Warning => "mark-warning",
-                    Severity::Info => "mark-info",
-                },
-            })
+        Marked(mark)
+    }
+
+    pub fn class(self) -> &'static str {
+        self.0.with(|m| match m {
+            None => "",
+            Some(m) if m.rule == "CELL-BLANK" => "mark-blank",
+            Some(m) if m.confirmed => "mark-confirmed",
+            Some(m) => match m.severity {
+                Severity::Error => "mark-error",
+                Severity::Warning => "mark-warning",
+                Severity::Info => "mark-info",
+            },
+        })
+    }
+
+    /// `aria-invalid`: an error or an unconfirmed warning.
+    pub fn invalid(self) -> &'static str {
+        let invalid = self.0.with(|m| {
+            m.as_ref()
+                .is_some_and(|m| m.severity != Severity::Info && !m.confirmed)
         });
-        let invalid = Memo::new(move |_| {
-            mark.with(|m| {
-                m.as_ref()
-                    .is_some_and(|m| m.severity != Severity::Info && !m.confirmed)
-            })
-        });
-        let described_by =
-            Memo::new(move |_| mark.with(|m| m.as_ref().map(|m| m.described_by.clone())));
-        let flag = Memo::new(move |_| {
-            mark.with(|m| match m {
-                Some(m) if m.rule == "CELL-BLANK" => Some("未填"),
-                Some(m) if m.confirmed => Some("✓"),
-                Some(m) => Some(match m.severity {
-                    Severity::Error => "✕",
-                    Severity::Warning => "!",
-                    Severity::Info => "i",
-                }),
-                None => None,
-            })
-        });
-        Marked {
-            class,
-            invalid,
-            described_by,
-            flag,
+        if invalid {
+            "true"
+        } else {
+            "false"
         }
+    }
+
+    pub fn described_by(self) -> Option<String> {
+        self.0.with(|m| m.as_ref().map(|m| m.described_by.clone()))
+    }
+
+    pub fn flag(self) -> Option<&'static str> {
+        self.0.with(|m| match m {
+            Some(m) if m.rule == "CELL-BLANK" => Some("未填"),
+            Some(m) if m.confirmed => Some("✓"),
+            Some(m) => Some(match m.severity {
+                Severity::Error => "✕",
+                Severity::Warning => "!",
+                Severity::Info => "i",
+            }),
+            None => None,
+        })
     }
 }
 
@@ -131,17 +132,16 @@ impl Marked {
 fn TotalOutput(cell: usize) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let def: &'static CellDef = &format::current().cells()[cell];
-    let value = editor.select(move |r| r.cells[cell].display());
     let marked = Marked::of(cell);
     view! {
         <output
             data-key=def.key.as_str()
             aria-label=def.name.as_str()
-            aria-describedby=move || marked.described_by.get()
-            class=move || marked.class.get()
+            aria-describedby=move || marked.described_by()
+            class=move || marked.class()
             title="由各项自动合计"
         >
-            {move || value.get()}
+            {move || editor.cell(cell).display()}
         </output>
 
     }
@@ -155,7 +155,6 @@ fn CellInput(cell: usize, grid: Arc<Grid>) -> impl IntoView {
     let format = format::current();
     let def: &'static CellDef = &format.cells()[cell];
     let kind = def.kind;
-    let value = editor.select(move |r| r.cells[cell].clone());
     let marked = Marked::of(cell);
     let input: NodeRef<html::Input> = NodeRef::new();
 
@@ -163,7 +162,7 @@ fn CellInput(cell: usize, grid: Arc<Grid>) -> impl IntoView {
     // shows: typing "０３" must not be rewritten to "3" under the user's caret,
     // but undo, paste and import must show.
     Effect::new(move |_| {
-        let v = value.get();
+        let v = editor.cell(cell);
         if let Some(el) = input.get() {
             if Cell::parse(&el.value(), kind) != v {
                 el.set_value(&v.display());
@@ -181,7 +180,7 @@ fn CellInput(cell: usize, grid: Arc<Grid>) -> impl IntoView {
         editor.close_step();
         // Show the value in its normal form once the user leaves the cell.
         if let Some(el) = input.get() {
-            let v = value.get_untracked();
+            let v = untrack(|| editor.cell(cell));
             if !matches!(v, Cell::Invalid(_)) && el.value() != v.display() {
                 el.set_value(&v.display());
             }
@@ -190,21 +189,32 @@ fn CellInput(cell: usize, grid: Arc<Grid>) -> impl IntoView {
 
     let nav_grid = grid.clone();
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+        // Typing is most keystrokes: decide from the key alone, and ask the
+        // input for its caret only for the left and right arrows.
+        let key = ev.key();
+        if !matches!(
+            key.as_str(),
+            "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" | "Enter"
+        ) || ev.ctrl_key()
+            || ev.alt_key()
+            || ev.meta_key()
+        {
             return;
         }
-        let Some(el) = input.get() else { return };
-        let len = el.value().encode_utf16().count() as u32;
-        let start = el.selection_start().ok().flatten().unwrap_or(0);
-        let end = el.selection_end().ok().flatten().unwrap_or(len);
-        let all = start == 0 && end == len;
-        let direction = match ev.key().as_str() {
+        let at_edge = |left: bool| {
+            let Some(el) = input.get() else { return false };
+            let len = el.value().encode_utf16().count() as u32;
+            let start = el.selection_start().ok().flatten().unwrap_or(0);
+            let end = el.selection_end().ok().flatten().unwrap_or(len);
+            (start == 0 && end == len) || if left { end == 0 } else { start == len }
+        };
+        let direction = match key.as_str() {
             "ArrowUp" => Some(Direction::Up),
             "ArrowDown" => Some(Direction::Down),
             "Enter" if ev.shift_key() => Some(Direction::Up),
             "Enter" => Some(Direction::Down),
-            "ArrowLeft" if all || end == 0 => Some(Direction::Left),
-            "ArrowRight" if all || start == len => Some(Direction::Right),
+            "ArrowLeft" if at_edge(true) => Some(Direction::Left),
+            "ArrowRight" if at_edge(false) => Some(Direction::Right),
             _ => None,
         };
         if let Some(direction) = direction {
@@ -255,10 +265,10 @@ fn CellInput(cell: usize, grid: Arc<Grid>) -> impl IntoView {
             autocomplete="off"
             data-key=def.key.as_str()
             aria-label=def.name.as_str()
-            aria-invalid=move || if marked.invalid.get() { "true" } else { "false" }
-            aria-describedby=move || marked.described_by.get()
-            class=move || marked.class.get()
-            placeholder=move || marked.flag.get().filter(|f| *f == "未填").unwrap_or("")
+            aria-invalid=move || marked.invalid()
+            aria-describedby=move || marked.described_by()
+            class=move || marked.class()
+            placeholder=move || marked.flag().filter(|f| *f == "未填").unwrap_or("")
             on:input=on_input
             on:blur=on_blur
             on:keydown=on_keydown

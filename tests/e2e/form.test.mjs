@@ -181,3 +181,24 @@ test("a keystroke re-renders its cell's dependants, not the page", async () => {
   assert.equal(await page.locator(key("table4.review.total")).textContent(), "2");
   await context.close();
 });
+
+test("a finding whose figures change keeps its place in the list; only its message changes", async () => {
+  const { page, context } = await openApp(h.browser, h.server.url);
+  const cell = page.locator(key("table3.new_received.natural_person"));
+  await cell.fill("5");
+  const item = page.locator('[data-key-finding="T3-BALANCE:natural_person"]');
+  await item.waitFor();
+  const before = await item.locator(".message").textContent();
+  const count = await page.locator("[data-rule]").count();
+  await item.evaluate((el) => (el.__seen = true));
+  await cell.press("End");
+  await cell.pressSequentially("7");
+  await page.waitForFunction(
+    (old) => document.querySelector('[data-key-finding="T3-BALANCE:natural_person"] .message')?.textContent !== old,
+    before,
+  );
+  assert.match(await item.locator(".message").textContent(), /57/);
+  assert.equal(await item.evaluate((el) => el.__seen === true), true, "the finding's element was rebuilt");
+  assert.equal(await page.locator("[data-rule]").count(), count);
+  await context.close();
+});
