@@ -202,3 +202,34 @@ test("a finding whose figures change keeps its place in the list; only its messa
   assert.equal(await page.locator("[data-rule]").count(), count);
   await context.close();
 });
+
+test("a keystroke's cell, totals and findings all show in the next frame", async () => {
+  const { page, context } = await openApp(h.browser, h.server.url);
+  // What a requestAnimationFrame callback sees right after the keystroke is
+  // what that frame paints.
+  await page.evaluate(() => {
+    window.addEventListener(
+      "input",
+      () =>
+        requestAnimationFrame(() => {
+          const q = (s) => document.querySelector(s);
+          window.__frame = {
+            cell: q('[data-key="table3.new_received.natural_person"]').value,
+            rowTotal: q('[data-key="table3.new_received.total"]').textContent,
+            balance: q('[data-key-finding="T3-BALANCE:natural_person"] .message')?.textContent ?? null,
+            marked: q('[data-key="table3.new_received.natural_person"]').getAttribute("aria-invalid"),
+          };
+        }),
+      { once: true },
+    );
+  });
+  await page.locator(key("table3.new_received.natural_person")).focus();
+  await page.keyboard.press("5");
+  await page.waitForFunction(() => window.__frame);
+  const frame = await page.evaluate(() => window.__frame);
+  assert.equal(frame.cell, "5");
+  assert.equal(frame.rowTotal, "5");
+  assert.match(frame.balance ?? "", /5/);
+  assert.equal(frame.marked, "true");
+  await context.close();
+});
