@@ -8,11 +8,8 @@ use crate::rules::{Finding, Severity, Summary};
 use leptos::prelude::*;
 
 /// The id of the element showing a finding (for aria-describedby).
-pub fn element_id(finding: &Finding) -> String {
-    element_id_of(&finding.key)
-}
-
-fn element_id_of(key: &str) -> String {
+/// `key` is the finding's key.
+pub fn element_id(key: &str) -> String {
     let safe: String = key
         .chars()
         .map(|c| {
@@ -153,7 +150,7 @@ fn FindingItem(
             })
         })
     };
-    let id = element_id_of(&key);
+    let id = element_id(&key);
     let confirmed = {
         let key = key.clone();
         let confirmations = editor.confirmations;

@@ -82,8 +82,7 @@ impl Editor {
             confirmations.with(|confirmed| {
                 findings.with(|list| {
                     for f in list {
-                        let confirmed = confirmed.contains_key(&f.key);
-                        let id = findings::element_id(f);
+                        let id = findings::element_id(&f.key);
                         for &cell in &f.cells {
                             if let Some(slot) = next.get_mut(cell) {
                                 mark(slot, f, confirmed, &id);
@@ -139,8 +138,7 @@ impl Editor {
                         .iter()
                         .filter(|f| f.text == Some(key) || f.meta == Some(key))
                     {
-                        let confirmed = confirmed.contains_key(&f.key);
-                        mark(&mut m, f, confirmed, &findings::element_id(f));
+                        mark(&mut m, f, confirmed, &findings::element_id(&f.key));
                     }
                 })
             });
@@ -228,9 +226,15 @@ impl Editor {
     }
 }
 
-/// Adds a finding to a cell's mark, keeping the worst severity (an
-/// unconfirmed warning is worse than a confirmed one).
-fn mark(slot: &mut Option<CellMark>, f: &Finding, confirmed: bool, id: &str) {
+/// Adds a finding (shown by the element `id`) to a cell's mark, keeping the
+/// worst severity (an unconfirmed warning is worse than a confirmed one).
+fn mark(
+    slot: &mut Option<CellMark>,
+    f: &Finding,
+    confirmations: &BTreeMap<String, String>,
+    id: &str,
+) {
+    let confirmed = confirmations.contains_key(&f.key);
     let rank = |s: Severity, confirmed: bool| (s, confirmed);
     match slot {
         Some(m) => {
