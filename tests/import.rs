@@ -244,3 +244,58 @@ fn rows_wider_than_their_values_and_blank_last_values() {
     assert_eq!(cell("table2.licensing.decisions"), Cell::Count(5));
     assert_eq!(got.report.meta.agency, "某某街道办事处");
 }
+
+/// A page that holds the report twice (the report, then a printable copy
+/// below it), a paste made twice, and a table of contents before the report:
+/// one report, the first complete occurrence, with a note. These inputs used
+/// to index past the list of sections and panic.
+#[test]
+fn a_report_that_appears_twice_is_read_once() {
+    let note = |got: &Recognised| {
+        got.notes
+            .iter()
+            .any(|n| n.contains("出现了 2 次") && n.contains("第一份完整的正文"))
+    };
+    // Pasted twice.
+    let text = sample("tanggong-jiedao-2023.txt");
+    let got = read(&format!("{text}\n{text}")).unwrap();
+    assert_tables(&got, &expected("tanggong-jiedao-2023"));
+    assert!(got.sections.iter().all(Option::is_some));
+    assert!(note(&got), "{:?}", got.notes);
+    let once = read(&text).unwrap();
+    assert_eq!(got.report.text("other"), once.report.text("other"));
+    assert_eq!(got.report.preamble, once.report.preamble);
+    assert!(!note(&once), "{:?}", once.notes);
+
+    // A saved page with the report's body repeated before </body>.
+    let page = sample("pingtan-2022.html");
+    let body_start = page.find("<body").unwrap();
+    let body_end = page.rfind("</body>").unwrap();
+    let body = &page[page[body_start..].find('>').unwrap() + body_start + 1..body_end];
+    let twice = format!("{}{body}{}", &page[..body_end], &page[body_end..]);
+    let got = read(&twice).unwrap();
+    assert_tables(&got, &expected("pingtan-2022"));
+    assert!(note(&got), "{:?}", got.notes);
+    assert_eq!(got.report.text("other"), "2022年，无收取信息处理费情况。");
+
+    // A table of contents listing the six headings, then the report.
+    let toc: String = format::current()
+        .sections
+        .iter()
+        .map(|s| format!("{}\n", s.heading))
+        .collect();
+    let got = read(&format!("目录\n{toc}\n{text}")).unwrap();
+    assert_tables(&got, &expected("tanggong-jiedao-2023"));
+    assert!(!note(&got), "{:?}", got.notes);
+    assert_eq!(got.report.text("other"), once.report.text("other"));
+}
+
+/// The input that crashed the importer (issue 19): once all six headings are
+/// found, a seventh heading-like line indexed past the sections.
+#[test]
+fn regression_seventh_heading_after_all_six() {
+    let mut text = sample("tanggong-jiedao-2023.txt");
+    text.push_str("\n六、其他需要报告的事项\n再一次。\n");
+    let got = read(&text).unwrap();
+    assert!(got.sections.iter().all(Option::is_some));
+}

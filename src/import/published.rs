@@ -438,6 +438,7 @@ pub fn read(input: &str) -> Result<Recognised, String> {
         (text_blocks(input), None)
     };
     let format = crate::format::current();
+    let (blocks, copies) = first_occurrence(blocks);
     let mut report = Report::empty(format);
     let mut sections: Vec<Option<String>> = vec![None; format.sections.len()];
     // Positions of the headings found, in order.
@@ -449,7 +450,11 @@ pub fn read(input: &str) -> Result<Recognised, String> {
             continue;
         };
         let next = at.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
-        let found = format.sections[next.min(format.sections.len() - 1)..]
+        // Every heading found: the rest is the last section's text.
+        let found = format
+            .sections
+            .get(next..)
+            .unwrap_or_default()
             .iter()
             .enumerate()
             .find_map(|(k, s)| match_heading(text, s.heading).map(|m| (next + k, m)));
@@ -626,6 +631,11 @@ pub fn read(input: &str) -> Result<Recognised, String> {
     if found < 2 && recognised.cells_read() == 0 {
         return not_a_report();
     }
+    if copies > 1 {
+        recognised.notes.push(format!(
+            "页面中年报正文出现了 {copies} 次（例如正文下方另有打印版，或粘贴了两遍）：只读取了第一份完整的正文"
+        ));
+    }
     let unread = recognised.sources.iter().filter(|s| s.is_none()).count();
     if unread > 0 {
         recognised.notes.push(format!(
@@ -633,6 +643,69 @@ pub fn read(input: &str) -> Result<Recognised, String> {
         ));
     }
     Ok(recognised)
+}
+
+/// A page or paste that holds the report more than once (a printable copy
+/// below the report, a paste made twice): the blocks of its first complete
+/// occurrence, and how many occurrences there are. An occurrence starts at
+/// the first section's heading, with the title and preamble just before it;
+/// the first one with the most headings and some content is kept (so a
+/// table of contents listing the headings is not taken for the report).
+fn first_occurrence(blocks: Vec<Block>) -> (Vec<Block>, usize) {
+    let format = crate::format::current();
+    let first = format.sections[0].heading;
+    let starts: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, Block::Para(p) if match_heading(p, first).is_some()))
+        .map(|(i, _)| i)
+        .collect();
+    if starts.len() < 2 {
+        return (blocks, 1);
+    }
+    // Cut points: before each later occurrence's title and preamble.
+    let mut cuts = vec![0];
+    for &start in &starts[1..] {
+        let floor = *cuts.last().unwrap_or(&0);
+        let title = (floor..start).rev().take(6).find(|&i| {
+            matches!(&blocks[i], Block::Para(p)
+                if p.contains("政府信息公开") && p.contains("年度报告") && p.chars().count() < 80)
+        });
+        cuts.push(title.unwrap_or(start).max(floor));
+    }
+    cuts.push(blocks.len());
+    let is_heading = |b: &Block| {
+        matches!(b, Block::Para(p)
+            if format.sections.iter().any(|s| match_heading(p, s.heading).is_some()))
+    };
+    // Headings found, or 0 when nothing but headings follows the first one.
+    let score = |part: &[Block]| {
+        let Some(first) = part.iter().position(is_heading) else {
+            return 0;
+        };
+        if part[first..].iter().all(is_heading) {
+            return 0;
+        }
+        format
+            .sections
+            .iter()
+            .filter(|s| {
+                part.iter()
+                    .any(|b| matches!(b, Block::Para(p) if match_heading(p, s.heading).is_some()))
+            })
+            .count()
+    };
+    let scores: Vec<(usize, usize, usize)> = cuts
+        .windows(2)
+        .map(|w| (w[0], w[1], score(&blocks[w[0]..w[1]])))
+        .collect();
+    let best = scores.iter().map(|s| s.2).max().unwrap_or(0);
+    let copies = scores.iter().filter(|s| s.2 > 0).count();
+    let Some(&(a, b, _)) = scores.iter().find(|s| s.2 == best && best > 0) else {
+        return (blocks, 1);
+    };
+    let out: Vec<Block> = blocks.into_iter().skip(a).take(b - a).collect();
+    (out, copies)
 }
 
 /// The 2019 format's single （六）其他处理 row, if present: its total.
