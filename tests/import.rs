@@ -299,3 +299,23 @@ fn regression_seventh_heading_after_all_six() {
     let got = read(&text).unwrap();
     assert!(got.sections.iter().all(Option::is_some));
 }
+
+/// The review shown before an import: counts, sections, notes, and every
+/// cell with its source; text from the page is escaped.
+#[test]
+fn review_markup() {
+    let mut got = read(&sample("tanggong-jiedao-2023.txt")).unwrap();
+    got.notes.push("<script>x</script>".into());
+    got.sources[0] = None;
+    let html = nianbao::import::review::html(&got);
+    let n = format::current().cells().len();
+    assert!(
+        html.contains(&format!("表格单元格读取 {} / {n} 个", n - 1)),
+        "{html}"
+    );
+    assert!(html.contains("<li>✓ 一、总体情况</li>"));
+    assert!(html.contains("&lt;script&gt;x&lt;/script&gt;"));
+    assert!(!html.contains("<script>"));
+    assert_eq!(html.matches("data-key-review=").count(), n);
+    assert!(html.contains(r#"<tr class="unread" data-key-review="table2.regulations.issued">"#));
+}

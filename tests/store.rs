@@ -121,9 +121,9 @@ fn corrupted_and_foreign_entries_are_listed_and_never_touched() {
         "{\"store\": 1, \"report\": {tru"
     );
     // Only an explicit purge removes it; keys of others are never removed.
-    store.purge("someone-else:data");
+    store.purge("someone-else:data").unwrap();
     assert!(store.kv.get("someone-else:data").is_some());
-    store.purge("nianbao:draft:broken");
+    store.purge("nianbao:draft:broken").unwrap();
     assert!(store.kv.get("nianbao:draft:broken").is_none());
 }
 
@@ -173,4 +173,70 @@ fn the_first_stored_version_still_opens() {
     let wrapped = Draft::from_json(&bare).expect("a bare report opens");
     assert_eq!(wrapped.report.meta.agency, "己");
     assert_eq!(wrapped.revision, 0);
+}
+
+/// What the crash screen offers: the open draft's last saved copy, as a
+/// report file that imports again; an unreadable entry as it is stored.
+#[test]
+fn backup_of_the_open_draft() {
+    let mut store = Store::new(MemoryKv::default());
+    assert_eq!(nianbao::store::backup(&store.kv), None);
+    let mut r = report("某某街道办事处");
+    r.set_text("overview", "已保存的文字");
+    let mut draft = Draft::new("d1", r.clone());
+    store.save(&mut draft, "2025-01-10T08:00:00.000Z").unwrap();
+    store
+        .save(
+            &mut Draft::new("d2", report("别的机关")),
+            "2025-01-10T09:00:00.000Z",
+        )
+        .unwrap();
+    store.set_open("d1").unwrap();
+    let b = nianbao::store::backup(&store.kv).unwrap();
+    assert_eq!(b.saved_at, "2025-01-10T08:00:00.000Z");
+    assert_eq!(b.file_name, r.file_name("json"));
+    assert_eq!(nianbao::import::json_file(b.content.as_bytes()).unwrap(), r);
+    store.kv.set(&draft_key("d1"), "{broken").unwrap();
+    let b = nianbao::store::backup(&store.kv).unwrap();
+    assert_eq!(b.content, "{broken");
+    assert_eq!(b.saved_at, "");
+}
+
+/// The drafts list: titles, the current draft, the bin, unreadable entries,
+/// and markup in which every text is escaped.
+#[test]
+fn drafts_list_rows_and_markup() {
+    use nianbao::store::list;
+    let mut store = Store::new(MemoryKv::default());
+    let mut a = Draft::new("a", report("<b>机关</b> & 甲"));
+    store.save(&mut a, "2025-01-10T08:00:00Z").unwrap();
+    let mut b = Draft::new("b", Report::new());
+    b.name = "我的草稿".into();
+    store.save(&mut b, "2025-01-10T09:00:00Z").unwrap();
+    let mut c = Draft::new("c", report("丙"));
+    c.deleted = true;
+    store.save(&mut c, "2025-01-10T07:00:00Z").unwrap();
+    store.kv.set(&draft_key("bad"), "{").unwrap();
+    let lists = list::rows(&store.list(), "a", |iso| format!("T{iso}"));
+    let titles: Vec<&str> = lists.live.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(titles, ["我的草稿", "<b>机关</b> & 甲"]);
+    assert!(lists.live[1].current);
+    assert_eq!(lists.live[1].year, "2024年");
+    assert_eq!(lists.live[1].saved, "T2025-01-10T08:00:00Z");
+    assert!(
+        !lists.live[1].actions.iter().any(|a| a.0 == "open"),
+        "the open draft has no 打开"
+    );
+    assert!(lists.live[0].actions.iter().any(|a| a.0 == "open"));
+    assert_eq!(lists.bin.len(), 1);
+    assert_eq!(
+        lists.bin[0].actions,
+        [("restore", "恢复"), ("purge", "彻底删除")]
+    );
+    assert_eq!(lists.unreadable[0].id, "nianbao:draft:bad");
+    let html = list::html(&lists);
+    assert!(html.contains("&lt;b&gt;机关&lt;/b&gt; &amp; 甲（当前）"));
+    assert!(!html.contains("<b>"));
+    assert!(html.contains(r#"data-act="purge-raw" data-id="nianbao:draft:bad""#));
+    assert!(list::rows_html(&[]).contains("（无）"));
 }

@@ -4,14 +4,20 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, File, FileReader, HtmlAnchorElement, Url};
 
-/// Offers `content` as a file download named `name`.
-pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
+/// An object URL holding `content`: a link to it downloads the file even
+/// when the app itself no longer runs.
+pub fn object_url(mime: &str, content: &str) -> Result<String, String> {
     let parts = web_sys::js_sys::Array::of1(&content.into());
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let blob =
         Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| js_message(&e))?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(|e| js_message(&e))?;
+    Url::create_object_url_with_blob(&blob).map_err(|e| js_message(&e))
+}
+
+/// Offers `content` as a file download named `name`.
+pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
+    let url = object_url(mime, content)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -36,28 +42,46 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads a file's bytes and calls `done` with them (or with an error message).
+/// Reads a file's bytes and calls `done` once, with them or with why they
+/// could not be read (the reader's error, or reading refused at once).
 pub fn read_bytes(file: &File, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
     let reader = match FileReader::new() {
         Ok(r) => r,
         Err(e) => return done(Err(js_message(&e))),
     };
-    let r = reader.clone();
-    let done = std::cell::RefCell::new(Some(done));
-    let onload = Closure::<dyn FnMut()>::new(move || {
-        let Some(done) = done.borrow_mut().take() else {
-            return;
-        };
-        match r.result() {
-            Ok(buffer) => done(Ok(web_sys::js_sys::Uint8Array::new(&buffer).to_vec())),
-            Err(e) => done(Err(js_message(&e))),
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let finish = {
+        let done = done.clone();
+        move |result: Result<Vec<u8>, String>| {
+            if let Some(done) = done.borrow_mut().take() {
+                done(result);
+            }
         }
+    };
+    let (r, on_ok) = (reader.clone(), finish.clone());
+    let onload = Closure::<dyn FnMut()>::new(move || {
+        on_ok(match r.result() {
+            Ok(buffer) if buffer.is_object() => {
+                Ok(web_sys::js_sys::Uint8Array::new(&buffer).to_vec())
+            }
+            Ok(_) => Err("读取结果为空".to_string()),
+            Err(e) => Err(js_message(&e)),
+        })
+    });
+    let (r, on_error) = (reader.clone(), finish.clone());
+    let onerror = Closure::<dyn FnMut()>::new(move || {
+        on_error(Err(r
+            .error()
+            .map(|e| e.message())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "浏览器无法读取该文件".to_string())))
     });
     reader.set_onload(Some(onload.as_ref().unchecked_ref()));
-    reader.set_onerror(Some(onload.as_ref().unchecked_ref()));
+    reader.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     onload.forget();
+    onerror.forget();
     if let Err(e) = reader.read_as_array_buffer(file) {
-        web_sys::console::error_1(&e);
+        finish(Err(js_message(&e)));
     }
 }
 

@@ -1,8 +1,9 @@
 //! The only code that talks to browser APIs: storage, downloads, files, the
-//! clock. Everything here is a thin adapter over web-sys and gloo-storage so
+//! clock, the crash screen. Everything here is a thin adapter over web-sys and gloo-storage so
 //! that the core stays testable natively.
 
 pub mod files;
+pub mod panic;
 pub mod storage;
 
 /// Today's date, from the browser's clock (local time).

@@ -66,9 +66,11 @@ impl KeyValue for Backend {
         }
     }
 
-    fn remove(&mut self, key: &str) {
+    fn remove(&mut self, key: &str) -> Result<(), WriteError> {
         match self {
-            Backend::Local => LocalStorage::delete(key),
+            Backend::Local => LocalStorage::raw()
+                .remove_item(key)
+                .map_err(|e| WriteError::Other(super::files::js_message(&e))),
             Backend::Memory(m) => m.remove(key),
         }
     }

@@ -1,9 +1,13 @@
-//! Reading reports from files: our own JSON (and, later, published web pages
-//! and pasted text). Every failure is a Chinese message naming what and where;
-//! nothing here panics on any input.
+//! Reading reports from outside: our own JSON files, and published reports
+//! (saved web pages, .txt files, pasted text) with the review shown before
+//! anything is created. Every failure is a Chinese message naming what and
+//! where; nothing here panics on any input (`tests/never_panics.rs`).
+//!
+//! Not for: drafts in the browser's storage (that is `store`).
 
 pub mod html;
 pub mod published;
+pub mod review;
 
 use crate::model::Report;
 

@@ -24,6 +24,9 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::fmt;
 
+pub mod list;
+pub mod session;
+
 /// Prefix of every key this app writes.
 pub const PREFIX: &str = "nianbao:";
 /// The key holding the id of the open draft.
@@ -35,7 +38,7 @@ pub const STORE_VERSION: u64 = 1;
 pub trait KeyValue {
     fn get(&self, key: &str) -> Option<String>;
     fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError>;
-    fn remove(&mut self, key: &str);
+    fn remove(&mut self, key: &str) -> Result<(), WriteError>;
     fn keys(&self) -> Vec<String>;
 }
 
@@ -329,11 +332,43 @@ impl<K: KeyValue> Store<K> {
     }
 
     /// Removes an entry for good: only on the user's explicit request.
-    pub fn purge(&mut self, key: &str) {
+    pub fn purge(&mut self, key: &str) -> Result<(), WriteError> {
         if key.starts_with(PREFIX) {
-            self.kv.remove(key);
+            self.kv.remove(key)?;
         }
+        Ok(())
     }
+}
+
+/// The last saved copy of the open draft, as a file to download: what the
+/// app offers when it can no longer run (a crash, see `browser::panic`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Backup {
+    /// The file name, as for "下载 JSON".
+    pub file_name: String,
+    /// A report file that can be imported again; the stored text as it is
+    /// when it cannot be read as a draft (nothing is lost either way).
+    pub content: String,
+    /// When it was saved (ISO 8601), "" if unknown.
+    pub saved_at: String,
+}
+
+/// The backup of the open draft, read straight from storage.
+pub fn backup<K: KeyValue>(kv: &K) -> Option<Backup> {
+    let id = kv.get(OPEN_KEY)?;
+    let raw = kv.get(&draft_key(&id))?;
+    Some(match Draft::from_json(&raw) {
+        Ok(draft) => Backup {
+            file_name: draft.report.file_name("json"),
+            content: draft.report.to_export_json(&draft.saved_at),
+            saved_at: draft.saved_at,
+        },
+        Err(_) => Backup {
+            file_name: "nianbao-草稿备份.json".to_string(),
+            content: raw,
+            saved_at: String::new(),
+        },
+    })
 }
 
 fn summary(id: &str, raw: &str) -> Result<Summary, ReadError> {
@@ -389,8 +424,9 @@ impl KeyValue for MemoryKv {
         Ok(())
     }
 
-    fn remove(&mut self, key: &str) {
+    fn remove(&mut self, key: &str) -> Result<(), WriteError> {
         self.map.remove(key);
+        Ok(())
     }
 
     fn keys(&self) -> Vec<String> {

@@ -7,6 +7,10 @@
 //! ~300 inputs of the tables (each extra subscriber of one signal also makes
 //! every re-run dearer: the reactive graph keeps subscribers in ordered sets).
 //!
+//! - [`drafts`]: the draft session's view: save state, banners, 我的草稿
+//! - [`import`]: files, pasted text and the review of published reports
+//! - [`export`]: the publication preview, downloads and copy
+//! - [`findings`]: the findings panel and the marks on cells and texts
 //! - [`meta`]: the metadata panel
 //! - [`sections`]: the six sections, with the text areas
 //! - [`table`]: tables 二, 三, 四 as editable grids
@@ -16,8 +20,8 @@ mod dom;
 mod drafts;
 mod export;
 mod findings;
+mod import;
 mod meta;
-mod published;
 mod sections;
 mod table;
 
@@ -259,24 +263,18 @@ fn mark(
 
 /// Mounts the app on `<body>`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crate::browser::panic::install();
     leptos::mount::mount_to_body(App);
 }
 
 #[component]
 fn App() -> impl IntoView {
-    let mut fresh = Report::new();
-    fresh.meta.year = Some(crate::model::default_year(crate::browser::today()));
-    let (drafts, report, last_year) = drafts::open(fresh);
+    let (drafts, report, last_year) = drafts::open(drafts::Drafts::fresh_report());
     let editor = Editor::new(report);
     editor.last_year.set(last_year);
     provide_context(editor);
     provide_context(drafts);
-    provide_context(published::Published {
-        pending: RwSignal::new(None),
-        paste_open: RwSignal::new(false),
-        drafts,
-    });
+    provide_context(import::Import::new(drafts, editor));
     drafts.watch(editor);
 
     // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) work on the whole report, wherever
@@ -307,7 +305,7 @@ fn App() -> impl IntoView {
         </header>
         <nav class="toolbar" aria-label="编辑工具">
             <drafts::DraftBar/>
-            <published::PublishedImport/>
+            <import::ImportBar/>
             <export::ExportBar/>
             <span class="separator" aria-hidden="true"></span>
             <button type="button" on:click=move |_| editor.undo()
@@ -317,6 +315,7 @@ fn App() -> impl IntoView {
             <p class="notice" role="status">{move || editor.notice.get()}</p>
         </nav>
         <drafts::Banners/>
+        <import::ImportErrors/>
         <div class="workspace">
             <main class="report">
                 <meta::MetaPanel/>

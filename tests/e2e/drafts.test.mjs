@@ -256,3 +256,139 @@ test("duplicating a draft opens a copy and keeps the original", async () => {
   assert.deepEqual(drafts.map((d) => d.name).sort(), ["", "丁镇人民政府2025年政府信息公开工作年度报告（副本）"].sort());
   await context.close();
 });
+
+/** Fills localStorage to its quota with someone else's data. */
+const fillStorage = (page) =>
+  page.evaluate(() => {
+    let i = 0;
+    for (const size of [256 * 1024, 1024, 16]) {
+      const chunk = "x".repeat(size);
+      try {
+        for (;;) localStorage.setItem(`filler:${i++}`, chunk);
+      } catch {}
+    }
+  });
+const freeStorage = (page) =>
+  page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith("filler:")) localStorage.removeItem(k);
+  });
+
+test("storage full, then 新建草稿 or 打开 another draft: nothing typed is lost, and 重试 finishes it", async () => {
+  const { page, context } = await openApp(h.browser, h.server.url);
+  await page.locator(key("meta.agency")).fill("乙");
+  await saved(page);
+  await page.locator('[data-action="new-draft"]').click();
+  await page.locator(key("meta.agency")).fill("甲");
+  await saved(page);
+  await fillStorage(page);
+  const typed = "存储满了以后输入的文字，一个字也不能丢。";
+  await page.locator(key("sections.overview")).fill(typed);
+  await page.locator('[data-banner="save-failed"]').waitFor();
+
+  // 新建草稿: refused, with the reason, the backup and 重试; the editor keeps everything.
+  await page.locator('[data-action="new-draft"]').click();
+  const blocked = page.locator('[data-banner="blocked"]');
+  await blocked.waitFor();
+  assert.match(await blocked.textContent(), /“新建草稿”未执行：浏览器存储空间已满/);
+  assert.equal(await page.locator(key("sections.overview")).inputValue(), typed);
+  assert.equal(await page.locator(key("meta.agency")).inputValue(), "甲");
+  assert.doesNotMatch((await page.locator(".notice").textContent()) ?? "", /原草稿已保存/);
+  const { text } = await downloadText(page, '[data-banner="blocked"] button');
+  assert.equal(JSON.parse(text).sections.overview, typed, "the backup has the unsaved text");
+
+  // 打开 another draft from the list: refused the same way.
+  await page.getByRole("button", { name: "我的草稿" }).click();
+  await page.locator("tr[data-draft]").filter({ hasText: "乙" }).locator('[data-act="open"]').click();
+  await page.waitForFunction(() => /“打开草稿”未执行/.test(document.querySelector('[data-banner="blocked"]')?.textContent ?? ""));
+  assert.equal(await page.locator(key("sections.overview")).inputValue(), typed);
+  assert.equal(await page.locator(key("meta.agency")).inputValue(), "甲");
+  let stored = (await storedDrafts(page)).find((d) => d.report.meta.agency === "甲");
+  assert.equal(stored.report.sections.overview, "", "the last good copy is intact");
+
+  // Space freed: 重试 saves the edits first, then opens 乙.
+  await freeStorage(page);
+  await page.locator('[data-banner="blocked"] [data-action="retry"]').click();
+  await page.waitForFunction(() => document.querySelector('[data-key="meta.agency"]').value === "乙");
+  assert.equal(await page.locator('[data-banner="blocked"]').count(), 0);
+  stored = (await storedDrafts(page)).find((d) => d.report.meta.agency === "甲");
+  assert.equal(stored.report.sections.overview, typed, "every typed character is in storage");
+  await context.close();
+});
+
+test("leaving the page: the browser asks while an edit is not saved, not once it is", async () => {
+  const { page, context } = await openApp(h.browser, h.server.url);
+  await page.locator(key("meta.agency")).click();
+  await page.keyboard.type("甲");
+  await saved(page);
+  await fillStorage(page);
+  await page.locator(key("sections.overview")).click();
+  await page.keyboard.type("未能保存的文字".repeat(12));
+  await page.locator('[data-banner="save-failed"]').waitFor();
+  const dialogs = [];
+  page.on("dialog", async (d) => {
+    dialogs.push(d.type());
+    await d.dismiss();
+  });
+  await page.close({ runBeforeUnload: true });
+  await page.waitForTimeout(500);
+  assert.deepEqual(dialogs, ["beforeunload"], "asked while the save failed");
+  assert.equal(page.isClosed(), false, "staying on the page keeps it");
+
+  await freeStorage(page);
+  await page.locator('[data-action="retry-save"]').click();
+  await saved(page);
+  await page.close({ runBeforeUnload: true });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.deepEqual(dialogs, ["beforeunload"], "no prompt once saved");
+  assert.equal(page.isClosed(), true);
+  await context.close();
+});
+
+test("a file that cannot be read says so, whether reading fails or is refused", async () => {
+  for (const mode of ["error-event", "throws"]) {
+    const context = await h.browser.newContext();
+    await context.addInitScript((mode) => {
+      FileReader.prototype.readAsArrayBuffer = function () {
+        if (mode === "throws") throw new DOMException("The requested file could not be read", "NotReadableError");
+        setTimeout(() => {
+          Object.defineProperty(this, "error", { value: new DOMException("文件已被移走", "NotReadableError") });
+          this.dispatchEvent(new ProgressEvent("error"));
+        });
+      };
+    }, mode);
+    const { page } = await openApp(h.browser, h.server.url, { context });
+    await page.locator(key("meta.agency")).fill("原草稿");
+    await page.locator('[data-action="import-file"]').setInputFiles({
+      name: "去年.json",
+      mimeType: "application/json",
+      buffer: Buffer.from("{}"),
+    });
+    const banner = page.locator('[data-banner="import-failed"]');
+    await banner.waitFor();
+    const text = await banner.textContent();
+    assert.match(text, /无法读取文件“去年\.json”/, mode);
+    assert.doesNotMatch(text, /不是有效的 JSON/, mode);
+    assert.equal(await page.locator(key("meta.agency")).inputValue(), "原草稿");
+    await context.close();
+  }
+});
+
+test("the last open draft unreadable at startup: its own banner, and it is kept", async () => {
+  const context = await h.browser.newContext();
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem("planted")) {
+      localStorage.setItem("nianbao:draft:lost", '{"store": 1, "report": {');
+      localStorage.setItem("nianbao:open", "lost");
+      sessionStorage.setItem("planted", "1");
+    }
+  });
+  const { page } = await openApp(h.browser, h.server.url, { context });
+  const banner = page.locator('[data-banner="startup-unreadable"]');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /上次打开的草稿（lost）无法读取，已原样保留/);
+  assert.equal(await page.locator('[data-banner="import-failed"]').count(), 0);
+  await page.locator(key("meta.agency")).fill("新草稿");
+  await saved(page);
+  assert.equal(await page.evaluate(() => localStorage.getItem("nianbao:draft:lost")), '{"store": 1, "report": {');
+  await context.close();
+});
