@@ -25,9 +25,9 @@ help:
 
 # --- what the user runs -----------------------------------------------------
 
-# Served from its own folder: dist/ stays the deployable release build.
-serve: tools crates
-	trunk serve --release --dist target/serve-dist
+# The release build, served as a static host would (tools/serve.mjs).
+serve: dist
+	node tools/serve.mjs
 
 test: tools chromium crates fmt lint unit dist e2e
 	@echo "make test: all checks passed"
@@ -57,7 +57,8 @@ lint: rust-target crates
 unit: crates
 	cargo test --offline
 
-e2e: node-tools chromium
+# Always against a fresh build: a stale dist/ is never tested.
+e2e: dist chromium
 	node --test --test-concurrency=1 tests/e2e/
 
 # --- tools, each installed only when missing or at another version -------------

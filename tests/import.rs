@@ -319,3 +319,42 @@ fn review_markup() {
     assert_eq!(html.matches("data-key-review=").count(), n);
     assert!(html.contains(r#"<tr class="unread" data-key-review="table2.regulations.issued">"#));
 }
+
+/// The importer worker's job, natively: bytes in any charset (through the
+/// decoder the worker gets from the browser) or pasted text, answered with
+/// our JSON and the review; a failure is the importer's message.
+#[test]
+fn importer_job_answers_with_json_and_review() {
+    use nianbao::import::job::{self, Decode};
+    struct Gbk;
+    impl Decode for Gbk {
+        fn decode(&self, _: &[u8], charset: &str) -> Result<String, String> {
+            assert_eq!(charset, "gb18030");
+            Ok(sample("tanggong-jiedao-2023.txt"))
+        }
+    }
+    struct Refuses;
+    impl Decode for Refuses {
+        fn decode(&self, _: &[u8], _: &str) -> Result<String, String> {
+            Err("不支持".into())
+        }
+    }
+    let answer = job::text(&sample("tanggong-jiedao-2023.txt")).unwrap();
+    let report = Report::from_json_str(&answer.report_json).unwrap();
+    assert_eq!(report.cells, expected("tanggong-jiedao-2023").cells);
+    assert!(answer.review_html.contains("表格单元格读取 200 / 200 个"));
+    let page = std::fs::read(format!(
+        "{}/tests/fixtures/samples/tanggong-jiedao-2023-gbk.html",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    assert_eq!(job::bytes(&page, &Gbk).unwrap(), answer);
+    assert_eq!(
+        job::bytes(&page, &Refuses).unwrap_err(),
+        "无法按 gb18030 解码该文件：不支持"
+    );
+    let utf8 = sample("pingtan-2022.html");
+    let from_bytes = job::bytes(utf8.as_bytes(), &Refuses).unwrap();
+    assert_eq!(from_bytes, job::text(&utf8).unwrap());
+    assert!(job::text("hello").unwrap_err().starts_with("没有识别出"));
+}

@@ -1,9 +1,10 @@
 // Runs after `trunk build --release` (make dist):
+//  0. gives the importer worker's files content-hashed names;
 //  1. adds a Content-Security-Policy to dist/index.html that allows nothing
 //     beyond the app's own files (the inline loader script by its hash);
 //  2. writes dist/nianbao-offline.html: one self-contained file (CSS, JS glue
-//     and the wasm as base64 inlined) that works opened from disk (file://)
-//     and may load nothing at all.
+//     and the wasm as base64 inlined, the importer worker too) that works
+//     opened from disk (file://) and may load nothing at all.
 
 import fs from "node:fs";
 import path from "node:path";
@@ -17,6 +18,26 @@ const sha256 = (text) => `'sha256-${crypto.createHash("sha256").update(text, "ut
 const indexPath = path.join(DIST, "index.html");
 let index = fs.readFileSync(indexPath, "utf8");
 index = index.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, "");
+
+// 0. The importer worker (src/bin/importer.rs), which trunk writes without
+//    hashes: content-hashed names, so that a browser never pairs an old glue
+//    with a new module, named in a meta tag for src/browser/importer.rs.
+const importerFile = (name) => {
+  const p = path.join(DIST, name);
+  if (!fs.existsSync(p)) throw new Error(`dist/${name} is missing: run trunk build before this script`);
+  return fs.readFileSync(p);
+};
+const importer = { js: importerFile("importer.js"), wasm: importerFile("importer_bg.wasm") };
+const importerHash = crypto.createHash("sha256").update(importer.js).update(importer.wasm).digest("hex").slice(0, 16);
+const importerBase = `importer-${importerHash}`;
+fs.writeFileSync(path.join(DIST, `${importerBase}.js`), importer.js);
+fs.writeFileSync(path.join(DIST, `${importerBase}_bg.wasm`), importer.wasm);
+fs.writeFileSync(
+  path.join(DIST, `${importerBase}_loader.js`),
+  `importScripts("./${importerBase}.js");wasm_bindgen({ module_or_path: "./${importerBase}_bg.wasm" });`,
+);
+for (const name of ["importer.js", "importer_bg.wasm", "importer_loader.js"]) fs.rmSync(path.join(DIST, name));
+index = index.replace(/(<meta charset="utf-8" \/>)/, `$1\n    <meta name="nianbao-importer" content="./${importerBase}_loader.js" />`);
 
 // 1. The hosted edition's policy.
 const loader = index.match(/<script type="module">([\s\S]*?)<\/script>/);
@@ -44,14 +65,23 @@ const file = (re) => {
   return fs.readFileSync(path.join(DIST, name));
 };
 const css = file(/^main-.*\.css$/).toString("utf8");
-const wasm = file(/_bg\.wasm$/);
+const wasm = file(/^nianbao-[0-9a-f]+_bg\.wasm$/);
 let glue = file(/^nianbao-[0-9a-f]+\.js$/).toString("utf8");
 // The glue is an ES module: inline it as plain code in our own module.
 glue = glue
   .replace(/^export (class|function|const|let|async function) /gm, "$1 ")
   .replace(/^export \{[^}]*\};?\s*$/gm, "");
 if (/^export /m.test(glue)) throw new Error("unexpected export left in the wasm-bindgen glue");
+// The importer worker, made from a Blob (a file:// page cannot start a
+// worker from a file): its glue, then the module's bytes as the first message.
+const importerBoot = `${importer.js}\nself.onmessage = (e) => { self.onmessage = null; wasm_bindgen({ module_or_path: e.data }); };`;
 const script = `
+globalThis.nianbaoImporter = () => {
+  const url = URL.createObjectURL(new Blob([${JSON.stringify(importerBoot).replace(/<\//g, "<\\/")}], { type: "text/javascript" }));
+  const worker = new Worker(url);
+  worker.postMessage(Uint8Array.from(atob("${importer.wasm.toString("base64")}"), (c) => c.charCodeAt(0)));
+  return worker;
+};
 ${glue}
 const bytes = Uint8Array.from(atob("${wasm.toString("base64")}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
@@ -62,6 +92,7 @@ const offline = [
   "style-src 'unsafe-inline'",
   "img-src data: blob:",
   "frame-src blob: data:",
+  "worker-src blob:",
   "connect-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -117,16 +117,3 @@ pub fn copy_rich(html: &str, text: &str) -> bool {
     let _ = document.remove_event_listener_with_callback("copy", listener);
     ok
 }
-
-/// Decodes bytes in the given charset with the browser's TextDecoder
-/// (GB18030/GBK pages need no decoding tables in our module).
-pub fn decode(bytes: &[u8], charset: &str) -> Result<String, String> {
-    if charset == "utf-8" {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        return Ok(String::from_utf8_lossy(bytes).into_owned());
-    }
-    let decoder = web_sys::TextDecoder::new_with_label(charset).map_err(|e| js_message(&e))?;
-    decoder
-        .decode_with_u8_array(bytes)
-        .map_err(|e| js_message(&e))
-}

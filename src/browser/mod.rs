@@ -1,10 +1,12 @@
 //! The only code that talks to browser APIs: storage, downloads, files, the
-//! clock, the crash screen. Everything here is a thin adapter over web-sys and gloo-storage so
+//! clock, the crash screen, the importer worker (both its sides). Everything here is a thin adapter over web-sys and gloo-storage so
 //! that the core stays testable natively.
 
 pub mod files;
+pub mod importer;
 pub mod panic;
 pub mod storage;
+pub mod worker;
 
 /// Today's date, from the browser's clock (local time).
 pub fn today() -> crate::model::Date {

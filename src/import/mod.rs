@@ -6,6 +6,7 @@
 //! Not for: drafts in the browser's storage (that is `store`).
 
 pub mod html;
+pub mod job;
 pub mod published;
 pub mod review;
 

@@ -4,13 +4,18 @@
 //! baseline), and the errors of all of these. It depends on the drafts
 //! (an import becomes a draft through [`Drafts::run`]), never the reverse.
 //!
+//! Published reports are read in the importer worker
+//! ([`crate::browser::importer`]), loaded on the first such import: the form
+//! page does not carry that code.
+//!
 //! Not for: recognising (that is [`crate::import`]), nor the review's
 //! markup ([`crate::import::review`]).
 
 use super::drafts::Drafts;
 use super::Editor;
-use crate::browser::files;
-use crate::import::{self, published, review};
+use crate::browser::{files, importer};
+use crate::import;
+use crate::model::Report;
 use crate::store::session::Action;
 use leptos::ev;
 use leptos::leptos_dom::helpers::window_event_listener;
@@ -20,8 +25,11 @@ use leptos::prelude::*;
 /// outside the component tree).
 #[derive(Clone, Copy)]
 pub struct Import {
-    /// A recognised published report, awaiting the user's choice.
-    pending: RwSignal<Option<published::Recognised>>,
+    /// A recognised published report and its review's markup, awaiting
+    /// the user's choice.
+    pending: RwSignal<Option<(Report, String)>>,
+    /// The importer is reading.
+    busy: RwSignal<bool>,
     paste_open: RwSignal<bool>,
     /// Why the last import failed (the open draft is untouched).
     errors: RwSignal<Vec<String>>,
@@ -33,6 +41,7 @@ impl Import {
     pub fn new(drafts: Drafts, editor: Editor) -> Import {
         Import {
             pending: RwSignal::new(None),
+            busy: RwSignal::new(false),
             paste_open: RwSignal::new(false),
             errors: RwSignal::new(Vec::new()),
             drafts,
@@ -44,23 +53,26 @@ impl Import {
         self.errors.set(vec![message]);
     }
 
-    fn read_text(self, text: &str) {
-        match published::read(text) {
-            Ok(r) => {
-                self.errors.set(Vec::new());
-                self.paste_open.set(false);
-                self.pending.set(Some(r));
+    /// Reads a published report in the importer worker; the review opens
+    /// when it answers.
+    fn read_published(self, input: importer::Input) {
+        self.busy.set(true);
+        importer::run(input, move |answer| {
+            self.busy.set(false);
+            let answer = answer.and_then(|a| {
+                Report::from_json_str(&a.report_json)
+                    .map(|r| (r, a.review_html))
+                    .map_err(|_| "导入组件返回的报告无法读取".to_string())
+            });
+            match answer {
+                Ok(pending) => {
+                    self.errors.set(Vec::new());
+                    self.paste_open.set(false);
+                    self.pending.set(Some(pending));
+                }
+                Err(e) => self.fail(e),
             }
-            Err(e) => self.fail(e),
-        }
-    }
-
-    fn read_page(self, bytes: &[u8]) {
-        let charset = published::detect_charset(bytes);
-        match files::decode(bytes, charset) {
-            Ok(text) => self.read_text(&text),
-            Err(e) => self.fail(format!("无法按 {charset} 解码该文件：{e}")),
-        }
+        });
     }
 
     fn read_json(self, bytes: &[u8]) {
@@ -93,7 +105,7 @@ impl Import {
             .any(|e| lower.ends_with(e));
         files::read_bytes(&file, move |result| {
             match result {
-            Ok(bytes) if page => self.read_page(&bytes),
+            Ok(bytes) if page => self.read_published(importer::Input::Bytes(bytes)),
             Ok(bytes) => self.read_json(&bytes),
             Err(e) => self.fail(format!(
                 "无法读取文件“{name}”（{e}）。文件没有导入，当前草稿未改动；请确认文件仍在原处、未被其他程序占用后重试。"
@@ -103,18 +115,18 @@ impl Import {
     }
 
     fn take(self, as_last_year: bool) {
-        let Some(r) = self.pending.get_untracked() else {
+        let Some((report, _)) = self.pending.get_untracked() else {
             return;
         };
         self.pending.set(None);
         if as_last_year {
-            self.editor.last_year.set(Some(r.report));
+            self.editor.last_year.set(Some(report));
             self.editor.notice.set(Some(
                 "已设为当前草稿的上一年度报告：跨年度检查（上年结转、现行有效件数等）已启用".into(),
             ));
         } else {
             self.drafts
-                .run(self.editor, Action::ImportAsNew(Box::new(r.report)));
+                .run(self.editor, Action::ImportAsNew(Box::new(report)));
         }
     }
 }
@@ -149,7 +161,7 @@ pub fn ImportBar() -> impl IntoView {
         } else {
             html
         };
-        state.read_text(&text);
+        state.read_published(importer::Input::Text(text));
     };
     view! {
         <label class="button">
@@ -174,7 +186,10 @@ pub fn ImportBar() -> impl IntoView {
                 </div>
             </div>
         })}
-        {move || state.pending.get().map(|r| view! {
+        {move || state.busy.get().then(|| view! {
+            <span class="import-busy" role="status">"正在读取……"</span>
+        })}
+        {move || state.pending.get().map(|(_, review)| view! {
             <div class="preview import-review" role="dialog" aria-label="识别结果">
                 <div class="preview-head">
                     <strong>"识别结果：请核对后再导入"</strong>
@@ -184,7 +199,7 @@ pub fn ImportBar() -> impl IntoView {
                         <button type="button" on:click=move |_| state.pending.set(None)>"取消"</button>
                     </span>
                 </div>
-                <div class="review-body" inner_html=review::html(&r)></div>
+                <div class="review-body" inner_html=review></div>
             </div>
         })}
     }

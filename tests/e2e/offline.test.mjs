@@ -81,3 +81,25 @@ test("the CSP blocks a request to another origin", async () => {
   assert.match(violation, /img-src/);
   await offline.context.close();
 });
+
+test("importing a published report: the importer loads only then, from the page's own files or, offline, from the page itself", async () => {
+  const sample = path.join(DIST, "..", "tests/fixtures/samples/tanggong-jiedao-2023-gbk.html");
+  for (const url of [h.server.url, offlineUrl]) {
+    const context = await h.browser.newContext();
+    const { page, requests, errors } = await openApp(h.browser, url, { context });
+    const importerRequests = () => requests.filter((u) => /importer/.test(u) && !u.startsWith("blob:"));
+    assert.deepEqual(importerRequests(), [], "nothing of the importer is loaded at start");
+    await page.locator('[data-action="import-published"]').setInputFiles(sample);
+    const review = page.getByRole("dialog", { name: "识别结果" });
+    await review.waitFor();
+    assert.match(await review.textContent(), /西工区唐宫街道办事处：2023 年度；表格单元格读取 200 \/ 200 个。/, url);
+    if (url === offlineUrl) {
+      assert.deepEqual(importerRequests(), [], "offline: the importer comes from the page itself");
+      assert.ok(requests.every((u) => u === offlineUrl || u.startsWith("blob:") || u.startsWith("data:")), `${requests}`);
+    } else {
+      assert.ok(importerRequests().some((u) => /importer-[0-9a-f]+_bg\.wasm$/.test(u)), `${importerRequests()}`);
+    }
+    assert.deepEqual(errors, [], url);
+    await context.close();
+  }
+});

@@ -1,13 +1,21 @@
-// The size budget of the hosted edition: 250 KB gzipped in all.
+// The size budget of the form page: what it loads at start stays within
+// 250 KB gzipped. The importer worker loads on the first import only, and
+// is not part of it.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { gzipSizes } from "./support.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { DIST, pageSizes } from "./support.mjs";
 
 const BUDGET = 250 * 1024;
 
-test("dist/ stays within 250 KB gzipped", () => {
-  const { files, total } = gzipSizes();
-  assert.ok(files.some((f) => f.name.endsWith(".wasm")), "dist/ has been built");
+test("the form page loads at most 250 KB gzipped at start", () => {
+  const { files, total, later } = pageSizes("index.html");
+  assert.ok(files.some((f) => f.name.endsWith("_bg.wasm")), "dist/ has been built");
+  assert.ok(files.some((f) => f.name.endsWith(".css")), "the page's stylesheet is counted");
+  assert.ok(!files.some((f) => f.name.startsWith("importer")), "the importer is not loaded at start");
   assert.ok(total <= BUDGET, `gzipped total ${total} B exceeds ${BUDGET} B: ${JSON.stringify(files)}`);
+  assert.equal(later.length, 1, "the page names its importer worker");
+  assert.ok(fs.existsSync(path.join(DIST, later[0])), `${later[0]} is in dist/`);
 });

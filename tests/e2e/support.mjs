@@ -105,6 +105,25 @@ export function gzipSizes(dir = DIST, { only } = {}) {
   return { files, total: files.reduce((n, f) => n + f.gzip, 0) };
 }
 
+/**
+ * What a page of dist/ loads at start: the page itself and every file of
+ * dist/ it names (its CSS, JS glue and wasm module). Files it only names for
+ * later (the importer worker in `<meta name="nianbao-importer">`) are not
+ * counted; `later` lists them.
+ */
+export function pageSizes(page = "index.html", dir = DIST) {
+  const html = fs.readFileSync(path.join(dir, page), "utf8");
+  const later = [...html.matchAll(/<meta name="nianbao-importer" content="\.\/([^"]+)"/g)].map((m) => m[1]);
+  const named = new Set(
+    [...html.replace(/<meta name="nianbao-importer"[^>]*>/g, "").matchAll(/\.\/([\w.-]+\.(?:js|wasm|css))/g)].map((m) => m[1]),
+  );
+  const files = [page, ...[...named].sort()].map((name) => {
+    const raw = fs.readFileSync(path.join(dir, name));
+    return { name, bytes: raw.length, gzip: zlib.gzipSync(raw, { level: 9 }).length };
+  });
+  return { files, total: files.reduce((n, f) => n + f.gzip, 0), later };
+}
+
 /** Clicks `selector`, waits for the download it starts, returns its name and text. */
 export async function downloadText(page, selector) {
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator(selector).first().click()]);

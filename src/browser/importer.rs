@@ -1,0 +1,168 @@
+//! The page's side of the importer worker: starts it on the first import
+//! (so its module is not loaded before the user needs it), queues jobs until
+//! it is ready, and hands each answer to its callback. If the worker cannot
+//! start or fails, every waiting job is told so in Chinese; the next import
+//! starts a new worker.
+//!
+//! Where the worker comes from: the offline edition defines
+//! `window.nianbaoImporter()`, which makes it from code inlined in the page;
+//! the hosted edition names its loader in `<meta name="nianbao-importer">`
+//! (both written by `tools/postbuild.mjs`).
+//!
+//! Not for: the worker's own side ([`super::worker`]).
+
+use crate::import::job::Answer;
+use std::cell::RefCell;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::js_sys::{Function, Object, Reflect, Uint8Array};
+use web_sys::{MessageEvent, Worker};
+
+/// What to read.
+pub enum Input {
+    /// A file's bytes (charset detected in the worker).
+    Bytes(Vec<u8>),
+    /// Pasted text or HTML.
+    Text(String),
+}
+
+type Done = Box<dyn FnOnce(Result<Answer, String>)>;
+
+struct Importer {
+    worker: Worker,
+    ready: bool,
+    queue: Vec<JsValue>,
+    waiting: Vec<(u32, Done)>,
+    next: u32,
+}
+
+thread_local! {
+    static IMPORTER: RefCell<Option<Importer>> = const { RefCell::new(None) };
+}
+
+const UNAVAILABLE: &str = "导入组件未能启动，无法读取已发布的年报";
+
+fn spawn() -> Result<Worker, String> {
+    let window = web_sys::window().ok_or(UNAVAILABLE)?;
+    let maker = Reflect::get(&window, &"nianbaoImporter".into()).unwrap_or(JsValue::UNDEFINED);
+    if let Some(make) = maker.dyn_ref::<Function>() {
+        return make
+            .call0(&window)
+            .map(JsCast::unchecked_into)
+            .map_err(|e| format!("{UNAVAILABLE}（{}）", super::files::js_message(&e)));
+    }
+    let url = window
+        .document()
+        .and_then(|d| {
+            d.query_selector("meta[name=nianbao-importer]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+        .ok_or(UNAVAILABLE)?;
+    Worker::new(&url).map_err(|e| format!("{UNAVAILABLE}（{}）", super::files::js_message(&e)))
+}
+
+/// Every waiting job fails with `message`; the worker is dropped.
+fn fail_all(message: &str) {
+    let importer = IMPORTER.with(|i| i.borrow_mut().take());
+    if let Some(importer) = importer {
+        importer.worker.terminate();
+        for (_, done) in importer.waiting {
+            done(Err(message.to_string()));
+        }
+    }
+}
+
+fn on_message(e: MessageEvent) {
+    let data = e.data();
+    let get = |k: &str| {
+        Reflect::get(&data, &k.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    if Reflect::get(&data, &"ready".into()).is_ok_and(|v| v.is_truthy()) {
+        IMPORTER.with(|i| {
+            if let Some(imp) = i.borrow_mut().as_mut() {
+                imp.ready = true;
+                for job in imp.queue.drain(..) {
+                    let _ = imp.worker.post_message(&job);
+                }
+            }
+        });
+        return;
+    }
+    let id = Reflect::get(&data, &"id".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .map_or(u32::MAX, |v| v as u32);
+    let done = IMPORTER.with(|i| {
+        let mut i = i.borrow_mut();
+        let imp = i.as_mut()?;
+        let at = imp.waiting.iter().position(|(k, _)| *k == id)?;
+        Some(imp.waiting.remove(at).1)
+    });
+    let Some(done) = done else { return };
+    done(match (get("json"), get("review"), get("error")) {
+        (Some(report_json), Some(review_html), _) => Ok(Answer {
+            report_json,
+            review_html,
+        }),
+        (_, _, Some(error)) => Err(error),
+        _ => Err("导入组件返回了无法识别的结果".to_string()),
+    });
+}
+
+fn start() -> Result<(), String> {
+    if IMPORTER.with(|i| i.borrow().is_some()) {
+        return Ok(());
+    }
+    let worker = spawn()?;
+    let message = Closure::<dyn FnMut(MessageEvent)>::new(on_message);
+    worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
+    message.forget();
+    let error = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {
+        fail_all("导入组件出错，本次导入未完成，当前草稿未改动。请重试；若仍失败，请刷新页面。");
+    });
+    worker.set_onerror(Some(error.as_ref().unchecked_ref()));
+    error.forget();
+    IMPORTER.with(|i| {
+        *i.borrow_mut() = Some(Importer {
+            worker,
+            ready: false,
+            queue: Vec::new(),
+            waiting: Vec::new(),
+            next: 0,
+        })
+    });
+    Ok(())
+}
+
+/// Reads `input` in the worker and calls `done` with the answer.
+pub fn run(input: Input, done: impl FnOnce(Result<Answer, String>) + 'static) {
+    if let Err(e) = start() {
+        return done(Err(e));
+    }
+    IMPORTER.with(|i| {
+        let mut i = i.borrow_mut();
+        let Some(imp) = i.as_mut() else { return };
+        let id = imp.next;
+        imp.next += 1;
+        let job = Object::new();
+        let _ = Reflect::set(&job, &"id".into(), &id.into());
+        match input {
+            Input::Bytes(b) => {
+                let _ = Reflect::set(&job, &"bytes".into(), &Uint8Array::from(b.as_slice()));
+            }
+            Input::Text(t) => {
+                let _ = Reflect::set(&job, &"text".into(), &t.into());
+            }
+        }
+        imp.waiting.push((id, Box::new(done)));
+        if imp.ready {
+            let _ = imp.worker.post_message(&job);
+        } else {
+            imp.queue.push(job.into());
+        }
+    });
+}

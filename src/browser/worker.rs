@@ -1,0 +1,69 @@
+//! The importer worker's side (compiled into the `importer` binary): takes
+//! jobs from the page, runs [`crate::import::job`], answers. Protocol, in
+//! plain JS objects:
+//! - worker → page, once started: `{ready: true}`
+//! - page → worker: `{id, bytes: Uint8Array}` or `{id, text: string}`
+//! - worker → page: `{id, json, review}` or `{id, error}`
+//!
+//! Not for: anything on the page's side (that is [`super::importer`]).
+
+use crate::import::job::{self, Answer, Decode};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::js_sys::{Object, Reflect, Uint8Array};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+struct Browser;
+
+impl Decode for Browser {
+    fn decode(&self, bytes: &[u8], charset: &str) -> Result<String, String> {
+        let decoder = web_sys::TextDecoder::new_with_label(charset)
+            .map_err(|e| super::files::js_message(&e))?;
+        decoder
+            .decode_with_u8_array(bytes)
+            .map_err(|e| super::files::js_message(&e))
+    }
+}
+
+fn set(target: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(target, &key.into(), value);
+}
+
+/// Starts answering jobs.
+pub fn start() {
+    let scope: DedicatedWorkerGlobalScope =
+        JsValue::from(web_sys::js_sys::global()).unchecked_into();
+    let reply = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        let data = e.data();
+        let id = Reflect::get(&data, &"id".into()).unwrap_or(JsValue::NULL);
+        let bytes = Reflect::get(&data, &"bytes".into())
+            .ok()
+            .filter(|b| b.is_object());
+        let result: Result<Answer, String> = match bytes {
+            Some(b) => job::bytes(&Uint8Array::new(&b).to_vec(), &Browser),
+            None => {
+                let text = Reflect::get(&data, &"text".into())
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .unwrap_or_default();
+                job::text(&text)
+            }
+        };
+        let answer = Object::new();
+        set(&answer, "id", &id);
+        match result {
+            Ok(a) => {
+                set(&answer, "json", &a.report_json.into());
+                set(&answer, "review", &a.review_html.into());
+            }
+            Err(e) => set(&answer, "error", &e.into()),
+        }
+        let _ = reply.post_message(&answer);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let ready = Object::new();
+    set(&ready, "ready", &JsValue::TRUE);
+    let _ = scope.post_message(&ready);
+}

@@ -1,0 +1,49 @@
+//! One import job, as the importer worker runs it (`browser::worker`): the
+//! input as it arrives (bytes of a file, or pasted text) and the answer the
+//! page needs (the report as our JSON, and the review's markup). Plain Rust,
+//! so the whole path is tested natively; the worker only moves messages.
+//!
+//! Not for: decoding legacy charsets (the worker uses the browser's
+//! TextDecoder for that, see [`Decode`]).
+
+use super::{published, review};
+
+/// What the page shows before the user chooses: the recognised report as
+/// nianbao JSON (read back with `Report::from_json_str`) and its review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub report_json: String,
+    pub review_html: String,
+}
+
+/// Decodes bytes in a charset other than UTF-8 (the browser's TextDecoder
+/// in the worker; a test double natively).
+pub trait Decode {
+    fn decode(&self, bytes: &[u8], charset: &str) -> Result<String, String>;
+}
+
+/// Reads pasted text.
+pub fn text(text: &str) -> Result<Answer, String> {
+    let r = published::read(text)?;
+    Ok(Answer {
+        report_json: r.report.to_json_string(),
+        review_html: review::html(&r),
+    })
+}
+
+/// Reads a file's bytes: its charset detected, then decoded and read.
+pub fn bytes(bytes: &[u8], decoder: &impl Decode) -> Result<Answer, String> {
+    if bytes.len() > super::MAX_FILE_BYTES {
+        return Err(super::too_large(bytes.len()));
+    }
+    let charset = published::detect_charset(bytes);
+    let decoded = if charset == "utf-8" {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        String::from_utf8_lossy(bytes).into_owned()
+    } else {
+        decoder
+            .decode(bytes, charset)
+            .map_err(|e| format!("无法按 {charset} 解码该文件：{e}"))?
+    };
+    text(&decoded)
+}
