@@ -14,7 +14,7 @@ WASM_TARGET          := wasm32-unknown-unknown
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: help serve test dist bench schema fmt lint unit e2e tools \
-        rust-target trunk wasm-bindgen node-tools chromium crates
+        rust-target trunk wasm-bindgen node-tools chromium firefox crates
 
 help:
 	@echo "make serve   build the app and serve it at http://127.0.0.1:8080"
@@ -29,7 +29,7 @@ help:
 serve: dist
 	node tools/serve.mjs
 
-test: tools chromium crates fmt lint unit dist e2e
+test: tools chromium firefox crates fmt lint unit dist e2e
 	@echo "make test: all checks passed"
 
 dist: tools crates node-tools
@@ -58,7 +58,7 @@ unit: crates
 	cargo test --offline
 
 # Always against a fresh build: a stale dist/ is never tested.
-e2e: dist chromium
+e2e: dist chromium firefox
 	node --test --test-concurrency=1 tests/e2e/
 
 # --- tools, each installed only when missing or at another version -------------
@@ -96,6 +96,16 @@ chromium:
 	  else echo "chromium is missing and this user cannot install it: ask for 'apt-get install chromium'"; exit 1; fi; \
 	  $$SUDO apt-get update -qq; \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	fi
+
+# Debian's Firefox ESR for the Firefox tests (tests/e2e/firefox.test.mjs),
+# driven by npm puppeteer-core over WebDriver BiDi (never a browser download).
+firefox:
+	@if ! command -v firefox-esr >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	  else echo "firefox-esr is missing and this user cannot install it: ask for 'apt-get install firefox-esr'"; exit 1; fi; \
+	  $$SUDO apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq firefox-esr; \
 	fi
 
 # Trunk runs cargo offline: fetch the crates once, beforehand.
