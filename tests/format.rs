@@ -217,3 +217,24 @@ fn totals_are_declared_as_data() {
         .unwrap();
     assert_eq!(total_row.total_of.len(), 2 + 8 + 3 + 5 + 3);
 }
+
+/// The compile-time cell references agree with the format's own index for
+/// every cell.
+#[test]
+fn compile_time_cell_ids_match_the_index() {
+    use nianbao::format::y2021::cell;
+    let f = nianbao::format::current();
+    for (i, def) in f.cells().iter().enumerate() {
+        let mut parts = def.key.split('.');
+        let (t, r, c) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
+        assert_eq!(cell(t, r, c).0, i, "{}", def.key);
+    }
+    assert_eq!(
+        nianbao::cell!(table4.review.total).0,
+        f.cell_index("table4.review.total").unwrap()
+    );
+}

@@ -23,7 +23,7 @@ fn catalogue_has_every_rule_of_rules_md_with_its_severity() {
     }
     assert_eq!(ids.len(), CATALOGUE.len(), "{ids:?}");
     for ((id, severity), rule) in ids.iter().zip(CATALOGUE) {
-        assert_eq!(id, rule.id);
+        assert_eq!(id, rule.id.as_str());
         assert!(
             severity.starts_with(rule.severity.key()),
             "{id}: {severity} vs {:?}",

@@ -406,3 +406,78 @@ const TABLE4: Table = Table {
     row_sum_rule: None,
     balance: None,
 };
+
+/// The tables of this format, for compile-time look-ups ([`cell`]).
+pub const TABLES: &[Table] = &[TABLE2, TABLE3, TABLE4];
+
+/// A cell of this format, by its index in `Format::cells()`, resolved when
+/// the crate compiles: write it with [`cell!`](crate::cell), never by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CellId(pub usize);
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The cell at (table, row, column) keys. In a `const` (as [`cell!`](crate::cell)
+/// uses it) a key that is not in the format stops the build.
+pub const fn cell(table: &str, row: &str, column: &str) -> CellId {
+    let mut index = 0;
+    let mut t = 0;
+    while t < TABLES.len() {
+        let mut b = 0;
+        while b < TABLES[t].blocks.len() {
+            let block = &TABLES[t].blocks[b];
+            let mut r = 0;
+            while r < block.rows.len() {
+                let mut c = 0;
+                while c < block.columns.len() {
+                    if same(TABLES[t].key, table)
+                        && same(block.rows[r].key, row)
+                        && same(block.columns[c].key, column)
+                    {
+                        return CellId(index);
+                    }
+                    index += 1;
+                    c += 1;
+                }
+                r += 1;
+            }
+            b += 1;
+        }
+        t += 1;
+    }
+    panic!("no such cell in the 2021 format")
+}
+
+/// A cell of the 2021 format by its dotted key, checked by the compiler:
+/// `cell!(table3.new_received.total)`. A misspelt key does not compile:
+///
+/// ```compile_fail
+/// let _ = nianbao::cell!(table3.new_recieved.total);
+/// ```
+///
+/// ```
+/// let id = nianbao::cell!(table3.new_received.total);
+/// let f = nianbao::format::current();
+/// assert_eq!(f.cells()[id.0].key, "table3.new_received.total");
+/// ```
+#[macro_export]
+macro_rules! cell {
+    ($table:ident . $row:ident . $column:ident) => {{
+        const ID: $crate::format::y2021::CellId =
+            $crate::format::y2021::cell(stringify!($table), stringify!($row), stringify!($column));
+        ID
+    }};
+}

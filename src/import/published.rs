@@ -9,8 +9,8 @@
 
 use super::html::{tokenize, Token};
 use crate::format::{Content, Layout, Table};
+use crate::model::text::similarity;
 use crate::model::{is_space, Cell, Report};
-use crate::rules::structure::similarity;
 
 /// Where a table value came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -45,6 +45,39 @@ pub fn outline_additions(format: &Format, text: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// Dice similarity of the two texts' character bigrams (spaces ignored), 0–1:
+/// how alike two sections or two headings are.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let bigrams = |s: &str| {
+        let chars: Vec<char> = s.chars().filter(|c| !super::is_space(*c)).collect();
+        // A bigram as one u64: the only std sort of the crate (see crate::sort).
+        let mut v: Vec<u64> = chars
+            .windows(2)
+            .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let (x, y) = (bigrams(a), bigrams(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    // Multiset intersection of two sorted lists.
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (x.len() + y.len()) as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

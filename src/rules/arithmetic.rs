@@ -7,7 +7,7 @@
 //! text (CELL-INTEGER reports that); blank parts count as 0 (CELL-BLANK
 //! reports them).
 
-use super::{Finding, Severity};
+use super::{Finding, RuleId, Severity};
 use crate::format::{Block, Table};
 use crate::model::{Cell, Report};
 
@@ -19,10 +19,10 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
             }
         }
         for block in table.blocks {
-            if let Some(rule) = table.row_sum_rule {
+            if let Some(rule) = table.row_sum_rule.and_then(RuleId::known) {
                 row_sums(report, table, block, rule, out);
             }
-            if let Some(rule) = table.column_sum_rule {
+            if let Some(rule) = table.column_sum_rule.and_then(RuleId::known) {
                 column_sums(report, table, block, rule, out);
             }
         }
@@ -125,10 +125,13 @@ fn balance_check(
             row(balance.remainder).short,
             values[n + 1],
         );
+        let Some(rule) = RuleId::known(balance.rule) else {
+            return;
+        };
         out.push(Finding::on_cells(
-            balance.rule,
+            rule,
             Severity::Error,
-            format!("{}:{}", balance.rule, column.key),
+            format!("{rule}:{}", column.key),
             table.key,
             vec![remainder, handled, inflow[0], inflow[1]],
             message,
@@ -178,7 +181,7 @@ fn mismatch(total: Option<u64>, sum: u64, any: bool) -> bool {
 
 /// A sum finding: the total first, then its parts.
 fn sum_finding(
-    rule: &'static str,
+    rule: RuleId,
     of: &str,
     table: &Table,
     total: usize,
@@ -203,13 +206,7 @@ fn shown(total: Option<u64>) -> String {
 }
 
 /// Rows that total other rows ((七)总计), column by column.
-fn row_sums(
-    report: &Report,
-    table: &Table,
-    block: &Block,
-    rule: &'static str,
-    out: &mut Vec<Finding>,
-) {
+fn row_sums(report: &Report, table: &Table, block: &Block, rule: RuleId, out: &mut Vec<Finding>) {
     let grid = Grid::of(report, block);
     for (t, total_row) in block
         .rows
@@ -244,7 +241,7 @@ fn column_sums(
     report: &Report,
     table: &Table,
     block: &Block,
-    rule: &'static str,
+    rule: RuleId,
     out: &mut Vec<Finding>,
 ) {
     let grid = Grid::of(report, block);
@@ -364,7 +361,7 @@ mod tests {
         let messages: Vec<_> = found
             .iter()
             .filter(|f| f.rule != "T3-BALANCE")
-            .map(|f| (f.rule, f.message.as_str()))
+            .map(|f| (f.rule.as_str(), f.message.as_str()))
             .collect();
         assert_eq!(
             messages,

@@ -1,6 +1,6 @@
 //! CELL-INTEGER, CELL-BLANK, FEE-AMOUNT, FEE-UNIT: what each cell holds.
 
-use super::{Finding, Severity};
+use super::{Finding, RuleId, Severity};
 use crate::format::Kind;
 use crate::model::{is_space, Cell, Level, Report};
 
@@ -48,8 +48,8 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
             }
             if let Cell::Invalid(text) = cell {
                 let (rule, expected) = match def.kind {
-                    Kind::Count => ("CELL-INTEGER", "应为不小于 0 的整数"),
-                    Kind::Amount => ("FEE-AMOUNT", "应为不小于 0 的金额（单位：万元）"),
+                    Kind::Count => (RuleId::CELL_INTEGER, "应为不小于 0 的整数"),
+                    Kind::Amount => (RuleId::FEE_AMOUNT, "应为不小于 0 的金额（单位：万元）"),
                 };
                 out.push(Finding::on_cells(
                     rule,
@@ -73,7 +73,7 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
                 )
             };
             out.push(Finding::on_cells(
-                "CELL-BLANK",
+                RuleId::CELL_BLANK,
                 Severity::Error,
                 format!("CELL-BLANK:{}", table.key),
                 table.key,
@@ -121,7 +121,7 @@ fn fee_unit(report: &Report, out: &mut Vec<Finding>) {
         }
         if !reasons.is_empty() {
             out.push(Finding::on_cells(
-                "FEE-UNIT",
+                RuleId::FEE_UNIT,
                 Severity::Warning,
                 "FEE-UNIT".into(),
                 def.table.key,
@@ -155,7 +155,7 @@ mod tests {
         let found = run(&Report::new());
         let summary: Vec<_> = found
             .iter()
-            .map(|f| (f.rule, f.key.as_str(), f.cells.len()))
+            .map(|f| (f.rule.as_str(), f.key.as_str(), f.cells.len()))
             .collect();
         // Table 三 has 175 cells, 31 of them computed; 表四 15, 3 computed.
         assert_eq!(
@@ -180,7 +180,10 @@ mod tests {
         r.set_cell("table3.disclosed.commercial", Cell::Invalid("1.5".into()));
         r.set_cell("table2.fees.amount", Cell::Invalid("约3万".into()));
         let found = run(&r);
-        let got: Vec<_> = found.iter().map(|f| (f.rule, f.message.as_str())).collect();
+        let got: Vec<_> = found
+            .iter()
+            .map(|f| (f.rule.as_str(), f.message.as_str()))
+            .collect();
         assert_eq!(
             got,
             [

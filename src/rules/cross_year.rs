@@ -1,27 +1,51 @@
 //! CARRY-OVER, IN-FORCE, ABOLISH-BOUND: this year's report against last year's.
 
-use super::util::idx;
-use super::{Context, Finding, Severity};
-use crate::model::Report;
+use super::{Context, Finding, RuleId, Severity};
+use crate::cell;
+use crate::format::y2021::CellId;
+use crate::model::{Cell, Report};
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let Some(last) = ctx.last_year else { return };
     let report = ctx.report;
     carry_over(report, last, out);
-    for (row, label) in [
-        ("regulations", "规章"),
-        ("normative_documents", "行政规范性文件"),
-    ] {
-        in_force(report, last, row, label, out);
+    for row in [REGULATIONS, NORMATIVE_DOCUMENTS] {
+        in_force(report, last, &row, out);
     }
 }
+
+/// A row of table 二's first block: its cells and label.
+struct Table2Row {
+    key: &'static str,
+    label: &'static str,
+    issued: CellId,
+    abolished: CellId,
+    in_force: CellId,
+}
+
+const REGULATIONS: Table2Row = Table2Row {
+    key: "regulations",
+    label: "规章",
+    issued: cell!(table2.regulations.issued),
+    abolished: cell!(table2.regulations.abolished),
+    in_force: cell!(table2.regulations.in_force),
+};
+const NORMATIVE_DOCUMENTS: Table2Row = Table2Row {
+    key: "normative_documents",
+    label: "行政规范性文件",
+    issued: cell!(table2.normative_documents.issued),
+    abolished: cell!(table2.normative_documents.abolished),
+    in_force: cell!(table2.normative_documents.in_force),
+};
 
 fn carry_over(report: &Report, last: &Report, out: &mut Vec<Finding>) {
     let Some(table) = report.format.table("table3") else {
         return;
     };
     for column in table.blocks[0].columns {
-        let here = idx(report, "table3", "carried_over", column.key);
+        let Some(here) = report.format.cell_at("table3", "carried_over", column.key) else {
+            continue;
+        };
         let Some(there) = last.format.cell_at("table3", "carried_forward", column.key) else {
             continue;
         };
@@ -31,7 +55,7 @@ fn carry_over(report: &Report, last: &Report, out: &mut Vec<Finding>) {
         };
         if now != before {
             out.push(Finding::on_cells(
-                "CARRY-OVER",
+                RuleId::CARRY_OVER,
                 Severity::Error,
                 format!("CARRY-OVER:{}", column.key),
                 "table3",
@@ -45,27 +69,23 @@ fn carry_over(report: &Report, last: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-fn in_force(report: &Report, last: &Report, row: &str, label: &str, out: &mut Vec<Finding>) {
-    let get = |r: &Report, column: &str| {
-        r.format
-            .cell_at("table2", row, column)
-            .and_then(|i| r.cells[i].count())
-    };
+fn in_force(report: &Report, last: &Report, row: &Table2Row, out: &mut Vec<Finding>) {
+    let get = |r: &Report, id: CellId| r.cells.get(id.0).and_then(Cell::count);
     let (Some(issued), Some(abolished), Some(before)) = (
-        get(report, "issued"),
-        get(report, "abolished"),
-        get(last, "in_force"),
+        get(report, row.issued),
+        get(report, row.abolished),
+        get(last, row.in_force),
     ) else {
         return;
     };
-    let abolish_cell = idx(report, "table2", row, "abolished");
+    let (key, label) = (row.key, row.label);
     if abolished > before + issued {
         out.push(Finding::on_cells(
-            "ABOLISH-BOUND",
+            RuleId::ABOLISH_BOUND,
             Severity::Error,
-            format!("ABOLISH-BOUND:{row}"),
+            format!("ABOLISH-BOUND:{key}"),
             "table2",
-            vec![abolish_cell],
+            vec![row.abolished.0],
             format!(
                 "{label}：本年废止 {abolished} 件，多于上年现行有效 {before} + 本年制发 {issued} = {} 件",
                 before + issued
@@ -73,17 +93,17 @@ fn in_force(report: &Report, last: &Report, row: &str, label: &str, out: &mut Ve
         ));
         return;
     }
-    let Some(now) = get(report, "in_force") else {
+    let Some(now) = get(report, row.in_force) else {
         return;
     };
     let expected = before + issued - abolished;
     if now != expected {
         out.push(Finding::on_cells(
-            "IN-FORCE",
+            RuleId::IN_FORCE,
             Severity::Warning,
-            format!("IN-FORCE:{row}"),
+            format!("IN-FORCE:{key}"),
             "table2",
-            vec![idx(report, "table2", row, "in_force"), abolish_cell],
+            vec![row.in_force.0, row.abolished.0],
             format!(
                 "{label}：上年现行有效 {before} + 本年制发 {issued} − 本年废止 {abolished} = {expected}，但本年现行有效为 {now}（如因清理等原因，请核实并说明）"
             ),

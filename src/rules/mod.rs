@@ -14,10 +14,12 @@
 //! - [`plausibility`]: LEVEL-RULES, LEVEL-NORMATIVE, T4-WITHOUT-APPLICATIONS
 //! - [`cross_year`]: CARRY-OVER, IN-FORCE, ABOLISH-BOUND
 //! - DEADLINE, here
+//! - [`marks`]: how findings mark the cells and texts they concern
 
 pub mod arithmetic;
 pub mod cells;
 pub mod cross_year;
+pub mod marks;
 pub mod narrative;
 pub mod numbers;
 pub mod plausibility;
@@ -59,7 +61,7 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// Rule id from RULES.md, e.g. "T3-BALANCE".
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub severity: Severity,
     /// Stable identity within a report (rule id and what it is about); notes
     /// confirming a warning are stored under this key.
@@ -80,7 +82,7 @@ pub struct Finding {
 impl Finding {
     /// A finding about table cells.
     pub fn on_cells(
-        rule: &'static str,
+        rule: RuleId,
         severity: Severity,
         key: String,
         section: &'static str,
@@ -101,7 +103,7 @@ impl Finding {
 
     /// A finding about a narrative section.
     pub fn on_text(
-        rule: &'static str,
+        rule: RuleId,
         severity: Severity,
         key: String,
         section: &'static str,
@@ -148,10 +150,65 @@ impl fmt::Display for Finding {
     }
 }
 
+/// A rule id of RULES.md. Only the constants below exist, so a misspelt id
+/// does not compile; [`CATALOGUE`] lists each with its severity and title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RuleId(&'static str);
+
+impl RuleId {
+    pub const T3_BALANCE: RuleId = RuleId("T3-BALANCE");
+    pub const T3_OUTCOME_SUM: RuleId = RuleId("T3-OUTCOME-SUM");
+    pub const T3_COLUMN_SUM: RuleId = RuleId("T3-COLUMN-SUM");
+    pub const T4_SUM: RuleId = RuleId("T4-SUM");
+    pub const CELL_INTEGER: RuleId = RuleId("CELL-INTEGER");
+    pub const CELL_BLANK: RuleId = RuleId("CELL-BLANK");
+    pub const FEE_AMOUNT: RuleId = RuleId("FEE-AMOUNT");
+    pub const FEE_UNIT: RuleId = RuleId("FEE-UNIT");
+    pub const SECTIONS: RuleId = RuleId("SECTIONS");
+    pub const OVERVIEW_LENGTH: RuleId = RuleId("OVERVIEW-LENGTH");
+    pub const OVERVIEW_TOPICS: RuleId = RuleId("OVERVIEW-TOPICS");
+    pub const FEE_STATEMENT: RuleId = RuleId("FEE-STATEMENT");
+    pub const OTHER_HIGH: RuleId = RuleId("OTHER-HIGH");
+    pub const PROBLEMS_THIN: RuleId = RuleId("PROBLEMS-THIN");
+    pub const TEXT_NUMBERS: RuleId = RuleId("TEXT-NUMBERS");
+    pub const NAME_CONSISTENT: RuleId = RuleId("NAME-CONSISTENT");
+    pub const YEAR_CONSISTENT: RuleId = RuleId("YEAR-CONSISTENT");
+    pub const LEVEL_RULES: RuleId = RuleId("LEVEL-RULES");
+    pub const LEVEL_NORMATIVE: RuleId = RuleId("LEVEL-NORMATIVE");
+    pub const T4_WITHOUT_APPLICATIONS: RuleId = RuleId("T4-WITHOUT-APPLICATIONS");
+    pub const CARRY_OVER: RuleId = RuleId("CARRY-OVER");
+    pub const IN_FORCE: RuleId = RuleId("IN-FORCE");
+    pub const ABOLISH_BOUND: RuleId = RuleId("ABOLISH-BOUND");
+    pub const DEADLINE: RuleId = RuleId("DEADLINE");
+
+    /// The id as RULES.md writes it (and `data-rule` shows it).
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    /// The rule with this id, if it is one of RULES.md's (the format names
+    /// its sum rules by id).
+    pub fn known(id: &str) -> Option<RuleId> {
+        CATALOGUE.iter().map(|r| r.id).find(|r| r.0 == id)
+    }
+}
+
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
 /// A rule of RULES.md.
 #[derive(Debug)]
 pub struct Rule {
-    pub id: &'static str,
+    pub id: RuleId,
     pub severity: Severity,
     pub title: &'static str,
 }
@@ -159,104 +216,116 @@ pub struct Rule {
 /// Every rule, in the order of RULES.md.
 pub const CATALOGUE: &[Rule] = &[
     rule(
-        "T3-BALANCE",
+        RuleId::T3_BALANCE,
         Severity::Error,
         "表三勾稽关系：一 + 二 = （七）总计 + 四",
     ),
     rule(
-        "T3-OUTCOME-SUM",
+        RuleId::T3_OUTCOME_SUM,
         Severity::Error,
         "表三（七）总计等于各项办理结果之和",
     ),
     rule(
-        "T3-COLUMN-SUM",
+        RuleId::T3_COLUMN_SUM,
         Severity::Error,
         "表三每行总计等于各类申请人之和",
     ),
-    rule("T4-SUM", Severity::Error, "表四各项之和等于总计"),
-    rule("CELL-INTEGER", Severity::Error, "数量应为不小于 0 的整数"),
-    rule("CELL-BLANK", Severity::Error, "单元格不应空白，无数据填 0"),
+    rule(RuleId::T4_SUM, Severity::Error, "表四各项之和等于总计"),
     rule(
-        "FEE-AMOUNT",
+        RuleId::CELL_INTEGER,
+        Severity::Error,
+        "数量应为不小于 0 的整数",
+    ),
+    rule(
+        RuleId::CELL_BLANK,
+        Severity::Error,
+        "单元格不应空白，无数据填 0",
+    ),
+    rule(
+        RuleId::FEE_AMOUNT,
         Severity::Error,
         "行政事业性收费应为不小于 0 的金额（万元）",
     ),
     rule(
-        "FEE-UNIT",
+        RuleId::FEE_UNIT,
         Severity::Warning,
         "行政事业性收费的单位应为万元",
     ),
     rule(
-        "SECTIONS",
+        RuleId::SECTIONS,
         Severity::Error,
         "六个部分齐全、顺序和标题规范，一、五、六不空",
     ),
     rule(
-        "OVERVIEW-LENGTH",
+        RuleId::OVERVIEW_LENGTH,
         Severity::Warning,
         "总体情况原则上不超过一千字",
     ),
     rule(
-        "OVERVIEW-TOPICS",
+        RuleId::OVERVIEW_TOPICS,
         Severity::Warning,
         "总体情况应涵盖五个方面",
     ),
     rule(
-        "FEE-STATEMENT",
+        RuleId::FEE_STATEMENT,
         Severity::Warning,
         "第六部分应报告信息处理费收取情况",
     ),
     rule(
-        "OTHER-HIGH",
+        RuleId::OTHER_HIGH,
         Severity::Warning,
         "其他处理占比较高时应说明原因",
     ),
     rule(
-        "PROBLEMS-THIN",
+        RuleId::PROBLEMS_THIN,
         Severity::Warning,
         "存在的主要问题及改进情况应具体，不与上年雷同",
     ),
     rule(
-        "TEXT-NUMBERS",
+        RuleId::TEXT_NUMBERS,
         Severity::Warning,
         "正文中的数字应与表格一致",
     ),
     rule(
-        "NAME-CONSISTENT",
+        RuleId::NAME_CONSISTENT,
         Severity::Warning,
         "正文中的机关名称应与机关名称一致",
     ),
     rule(
-        "YEAR-CONSISTENT",
+        RuleId::YEAR_CONSISTENT,
         Severity::Warning,
         "正文中的年度应与报告年度一致",
     ),
-    rule("LEVEL-RULES", Severity::Error, "本级机关无权制定规章"),
+    rule(RuleId::LEVEL_RULES, Severity::Error, "本级机关无权制定规章"),
     rule(
-        "LEVEL-NORMATIVE",
+        RuleId::LEVEL_NORMATIVE,
         Severity::Warning,
         "街道制发行政规范性文件需核实",
     ),
     rule(
-        "T4-WITHOUT-APPLICATIONS",
+        RuleId::T4_WITHOUT_APPLICATIONS,
         Severity::Info,
         "有复议诉讼但无申请",
     ),
     rule(
-        "CARRY-OVER",
+        RuleId::CARRY_OVER,
         Severity::Error,
         "上年结转应等于上年报告的结转下年度",
     ),
-    rule("IN-FORCE", Severity::Warning, "现行有效件数应与上年衔接"),
     rule(
-        "ABOLISH-BOUND",
+        RuleId::IN_FORCE,
+        Severity::Warning,
+        "现行有效件数应与上年衔接",
+    ),
+    rule(
+        RuleId::ABOLISH_BOUND,
         Severity::Error,
         "本年废止件数不应超过可废止的件数",
     ),
-    rule("DEADLINE", Severity::Info, "报送期限"),
+    rule(RuleId::DEADLINE, Severity::Info, "报送期限"),
 ];
 
-const fn rule(id: &'static str, severity: Severity, title: &'static str) -> Rule {
+const fn rule(id: RuleId, severity: Severity, title: &'static str) -> Rule {
     Rule {
         id,
         severity,
@@ -319,11 +388,19 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(report: &Report, findings: &[Finding]) -> Summary {
+        Summary::counted(&report.confirmations, findings)
+    }
+
+    /// The counts, given the report's confirmations alone.
+    pub fn counted(
+        confirmations: &std::collections::BTreeMap<String, String>,
+        findings: &[Finding],
+    ) -> Summary {
         let mut s = Summary::default();
         for f in findings {
             match f.severity {
                 Severity::Error => s.errors += 1,
-                Severity::Warning if report.confirmations.contains_key(&f.key) => s.confirmed += 1,
+                Severity::Warning if confirmations.contains_key(&f.key) => s.confirmed += 1,
                 Severity::Warning => s.warnings += 1,
                 Severity::Info => s.infos += 1,
             }
@@ -370,7 +447,7 @@ fn deadline(ctx: &Context, out: &mut Vec<Finding>) {
         )
     };
     out.push(Finding {
-        rule: "DEADLINE",
+        rule: RuleId::DEADLINE,
         severity,
         key: "DEADLINE".into(),
         section: "meta",
@@ -383,18 +460,11 @@ fn deadline(ctx: &Context, out: &mut Vec<Finding>) {
 
 /// Helpers shared by the rule modules.
 pub(crate) mod util {
+    use crate::format::y2021::CellId;
     use crate::model::Report;
 
-    /// Index of a cell by table, row and column keys.
-    pub fn idx(report: &Report, table: &str, row: &str, column: &str) -> usize {
-        report
-            .format
-            .cell_at(table, row, column)
-            .unwrap_or_else(|| panic!("no cell {table}.{row}.{column}"))
-    }
-
-    /// The count at (table, row, column); `None` unless a valid count.
-    pub fn count(report: &Report, table: &str, row: &str, column: &str) -> Option<u64> {
-        report.cells[idx(report, table, row, column)].count()
+    /// The count in a cell; `None` unless a valid count.
+    pub fn count(report: &Report, cell: CellId) -> Option<u64> {
+        report.cells.get(cell.0).and_then(crate::model::Cell::count)
     }
 }

@@ -10,8 +10,9 @@
 //! left alone.
 
 use super::numbers::mentions;
-use super::util::idx;
-use super::{Finding, Severity};
+use super::{Finding, RuleId, Severity};
+use crate::cell;
+use crate::format::y2021::CellId;
 use crate::model::{Cell, Report};
 
 /// A quantity the narrative may state, and where the tables hold it.
@@ -22,41 +23,37 @@ struct Quantity {
     /// The clause must also contain one of these (empty: no condition).
     context: &'static [&'static str],
     /// Table cells summed for the table's value.
-    cells: &'static [(&'static str, &'static str, &'static str)],
+    cells: &'static [CellId],
     /// How the message names the table value.
     label: &'static str,
 }
 
-const fn t3_total(row: &'static str) -> (&'static str, &'static str, &'static str) {
-    ("table3", row, "total")
-}
-
-const WITHHELD: &[(&str, &str, &str)] = &[
-    t3_total("withheld_state_secret"),
-    t3_total("withheld_prohibited"),
-    t3_total("withheld_security"),
-    t3_total("withheld_third_party"),
-    t3_total("withheld_internal"),
-    t3_total("withheld_process"),
-    t3_total("withheld_enforcement"),
-    t3_total("withheld_inquiry"),
+const WITHHELD: &[CellId] = &[
+    cell!(table3.withheld_state_secret.total),
+    cell!(table3.withheld_prohibited.total),
+    cell!(table3.withheld_security.total),
+    cell!(table3.withheld_third_party.total),
+    cell!(table3.withheld_internal.total),
+    cell!(table3.withheld_process.total),
+    cell!(table3.withheld_enforcement.total),
+    cell!(table3.withheld_inquiry.total),
 ];
-const UNAVAILABLE: &[(&str, &str, &str)] = &[
-    t3_total("unavailable_not_held"),
-    t3_total("unavailable_needs_creation"),
-    t3_total("unavailable_unclear"),
+const UNAVAILABLE: &[CellId] = &[
+    cell!(table3.unavailable_not_held.total),
+    cell!(table3.unavailable_needs_creation.total),
+    cell!(table3.unavailable_unclear.total),
 ];
-const NOT_PROCESSED: &[(&str, &str, &str)] = &[
-    t3_total("not_processed_complaint"),
-    t3_total("not_processed_repeated"),
-    t3_total("not_processed_publication"),
-    t3_total("not_processed_excessive"),
-    t3_total("not_processed_confirmation"),
+const NOT_PROCESSED: &[CellId] = &[
+    cell!(table3.not_processed_complaint.total),
+    cell!(table3.not_processed_repeated.total),
+    cell!(table3.not_processed_publication.total),
+    cell!(table3.not_processed_excessive.total),
+    cell!(table3.not_processed_confirmation.total),
 ];
-const OTHER: &[(&str, &str, &str)] = &[
-    t3_total("other_overdue_correction"),
-    t3_total("other_unpaid_fee"),
-    t3_total("other_other"),
+const OTHER: &[CellId] = &[
+    cell!(table3.other_overdue_correction.total),
+    cell!(table3.other_unpaid_fee.total),
+    cell!(table3.other_other.total),
 ];
 const APPLICATION: &[&str] = &["申请"];
 const NORMATIVE: &[&str] = &["规范性文件"];
@@ -66,21 +63,21 @@ const QUANTITIES: &[Quantity] = &[
         name: "new_received",
         keywords: &["新收", "收到", "受理", "接收"],
         context: APPLICATION,
-        cells: &[t3_total("new_received")],
+        cells: &[cell!(table3.new_received.total)],
         label: "表三“本年新收”总计",
     },
     Quantity {
         name: "carried_over",
         keywords: &["上年结转", "上年度结转", "上一年度结转"],
         context: &[],
-        cells: &[t3_total("carried_over")],
+        cells: &[cell!(table3.carried_over.total)],
         label: "表三“上年结转”总计",
     },
     Quantity {
         name: "handled",
         keywords: &["办结"],
         context: &[],
-        cells: &[t3_total("outcome_total")],
+        cells: &[cell!(table3.outcome_total.total)],
         label: "表三“（七）总计”",
     },
     Quantity {
@@ -93,21 +90,21 @@ const QUANTITIES: &[Quantity] = &[
             "结转下一年度",
         ],
         context: &[],
-        cells: &[t3_total("carried_forward")],
+        cells: &[cell!(table3.carried_forward.total)],
         label: "表三“结转下年度继续办理”总计",
     },
     Quantity {
         name: "disclosed",
         keywords: &["予以公开"],
         context: &[],
-        cells: &[t3_total("disclosed")],
+        cells: &[cell!(table3.disclosed.total)],
         label: "表三“（一）予以公开”总计",
     },
     Quantity {
         name: "partially_disclosed",
         keywords: &["部分公开"],
         context: &[],
-        cells: &[t3_total("partially_disclosed")],
+        cells: &[cell!(table3.partially_disclosed.total)],
         label: "表三“（二）部分公开”总计",
     },
     Quantity {
@@ -142,42 +139,42 @@ const QUANTITIES: &[Quantity] = &[
         name: "natural_person",
         keywords: &["自然人"],
         context: &[],
-        cells: &[("table3", "new_received", "natural_person")],
+        cells: &[cell!(table3.new_received.natural_person)],
         label: "表三“本年新收”自然人",
     },
     Quantity {
         name: "commercial",
         keywords: &["商业企业"],
         context: &[],
-        cells: &[("table3", "new_received", "commercial")],
+        cells: &[cell!(table3.new_received.commercial)],
         label: "表三“本年新收”商业企业",
     },
     Quantity {
         name: "research",
         keywords: &["科研机构"],
         context: &[],
-        cells: &[("table3", "new_received", "research")],
+        cells: &[cell!(table3.new_received.research)],
         label: "表三“本年新收”科研机构",
     },
     Quantity {
         name: "public_welfare",
         keywords: &["社会公益组织"],
         context: &[],
-        cells: &[("table3", "new_received", "public_welfare")],
+        cells: &[cell!(table3.new_received.public_welfare)],
         label: "表三“本年新收”社会公益组织",
     },
     Quantity {
         name: "legal_services",
         keywords: &["法律服务机构"],
         context: &[],
-        cells: &[("table3", "new_received", "legal_services")],
+        cells: &[cell!(table3.new_received.legal_services)],
         label: "表三“本年新收”法律服务机构",
     },
     Quantity {
         name: "review",
         keywords: &["行政复议"],
         context: &[],
-        cells: &[("table4", "review", "total")],
+        cells: &[cell!(table4.review.total)],
         label: "表四行政复议总计",
     },
     Quantity {
@@ -185,8 +182,8 @@ const QUANTITIES: &[Quantity] = &[
         keywords: &["行政诉讼"],
         context: &[],
         cells: &[
-            ("table4", "litigation_direct", "total"),
-            ("table4", "litigation_after_review", "total"),
+            cell!(table4.litigation_direct.total),
+            cell!(table4.litigation_after_review.total),
         ],
         label: "表四行政诉讼总计（未经复议直接起诉 + 复议后起诉）",
     },
@@ -194,14 +191,14 @@ const QUANTITIES: &[Quantity] = &[
         name: "normative_in_force",
         keywords: &["现行有效"],
         context: NORMATIVE,
-        cells: &[("table2", "normative_documents", "in_force")],
+        cells: &[cell!(table2.normative_documents.in_force)],
         label: "表二行政规范性文件“现行有效件数”",
     },
     Quantity {
         name: "normative_issued",
         keywords: &["制发", "印发", "出台"],
         context: NORMATIVE,
-        cells: &[("table2", "normative_documents", "issued")],
+        cells: &[cell!(table2.normative_documents.issued)],
         label: "表二行政规范性文件“本年制发件数”",
     },
 ];
@@ -245,8 +242,7 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
 fn table_value(report: &Report, q: &Quantity) -> Option<(u64, Vec<usize>)> {
     let mut total = 0;
     let mut cells = Vec::new();
-    for &(t, r, c) in q.cells {
-        let i = idx(report, t, r, c);
+    for &CellId(i) in q.cells {
         match &report.cells[i] {
             Cell::Count(n) => total += n,
             _ => return None,
@@ -282,7 +278,7 @@ fn split_ranges(text: &str, separator: fn(&[u8]) -> usize) -> Vec<(usize, usize)
 }
 
 /// Length of the sentence end at the start of `b` (。；！？;!? or a line break), or 0.
-fn is_sentence_end(b: &[u8]) -> usize {
+fn sentence_end_len(b: &[u8]) -> usize {
     match b {
         [b';' | b'!' | b'?' | b'\n', ..] => 1,
         // 。 U+3002
@@ -294,14 +290,14 @@ fn is_sentence_end(b: &[u8]) -> usize {
 }
 
 /// Length of the clause end at the start of `b` (a sentence end, or ，、：,:), or 0.
-fn is_clause_end(b: &[u8]) -> usize {
+fn clause_end_len(b: &[u8]) -> usize {
     match b {
         [b',' | b':', ..] => 1,
         // 、 U+3001
         [0xE3, 0x80, 0x81, ..] => 3,
         // ， U+FF0C, ： U+FF1A
         [0xEF, 0xBC, 0x8C | 0x9A, ..] => 3,
-        _ => is_sentence_end(b),
+        _ => sentence_end_len(b),
     }
 }
 
@@ -434,7 +430,7 @@ fn numbers_in_sentence(
     out: &mut Vec<Finding>,
 ) {
     {
-        for (start, end) in split_ranges(sentence, is_clause_end) {
+        for (start, end) in split_ranges(sentence, clause_end_len) {
             let clause = &sentence[start..end];
             let numbers = mentions(clause, UNITS);
             if numbers.is_empty() {
@@ -466,7 +462,7 @@ fn numbers_in_sentence(
                     message.push_str(&hint);
                 }
                 out.push(Finding {
-                    rule: "TEXT-NUMBERS",
+                    rule: RuleId::TEXT_NUMBERS,
                     severity: Severity::Warning,
                     key: format!("TEXT-NUMBERS:{}:{}", q.name, m.value),
                     section,
@@ -509,7 +505,7 @@ fn none_in_sentence(
                         continue;
                     }
                     out.push(Finding {
-                        rule: "TEXT-NUMBERS",
+                        rule: RuleId::TEXT_NUMBERS,
                         severity: Severity::Warning,
                         key: format!("TEXT-NUMBERS:{}:none", q.name),
                         section,
@@ -524,17 +520,46 @@ fn none_in_sentence(
     }
 }
 
+/// For quantities of table 三's 本年新收 row: that cell and the 上年结转 cell
+/// of the same column.
+const NEW_AND_CARRIED: &[(&str, CellId, CellId)] = &[
+    (
+        "new_received",
+        cell!(table3.new_received.total),
+        cell!(table3.carried_over.total),
+    ),
+    (
+        "natural_person",
+        cell!(table3.new_received.natural_person),
+        cell!(table3.carried_over.natural_person),
+    ),
+    (
+        "commercial",
+        cell!(table3.new_received.commercial),
+        cell!(table3.carried_over.commercial),
+    ),
+    (
+        "research",
+        cell!(table3.new_received.research),
+        cell!(table3.carried_over.research),
+    ),
+    (
+        "public_welfare",
+        cell!(table3.new_received.public_welfare),
+        cell!(table3.carried_over.public_welfare),
+    ),
+    (
+        "legal_services",
+        cell!(table3.new_received.legal_services),
+        cell!(table3.carried_over.legal_services),
+    ),
+];
+
 /// A hint when the text seems to count 新收 + 上年结转 together.
 fn hint(report: &Report, q: &Quantity, stated: u64) -> Option<String> {
-    let column = match q.name {
-        "new_received" => "total",
-        "natural_person" | "commercial" | "research" | "public_welfare" | "legal_services" => {
-            q.cells[0].2
-        }
-        _ => return None,
-    };
-    let new = report.cells[idx(report, "table3", "new_received", column)].count()?;
-    let carried = report.cells[idx(report, "table3", "carried_over", column)].count()?;
+    let &(_, new, carried) = NEW_AND_CARRIED.iter().find(|(name, ..)| *name == q.name)?;
+    let new = report.cells[new.0].count()?;
+    let carried = report.cells[carried.0].count()?;
     (carried > 0 && new + carried == stated).then(|| {
         format!("（本年新收 {new} + 上年结转 {carried} = {stated}：如正文指二者之和，请写明“含上年结转”，否则应为 {new}）")
     })
@@ -618,7 +643,7 @@ fn name_consistent(report: &Report, out: &mut Vec<Finding>) {
     for (section, variant, forms) in variants {
         let quoted: Vec<String> = forms.iter().map(|f| format!("“{f}”")).collect();
         out.push(Finding {
-            rule: "NAME-CONSISTENT",
+            rule: RuleId::NAME_CONSISTENT,
             severity: Severity::Warning,
             key: format!("NAME-CONSISTENT:{variant}"),
             section,
@@ -723,7 +748,7 @@ fn year_consistent(report: &Report, out: &mut Vec<Finding>) {
                     continue;
                 }
                 out.push(Finding {
-                    rule: "YEAR-CONSISTENT",
+                    rule: RuleId::YEAR_CONSISTENT,
                     severity: Severity::Warning,
                     key: format!("YEAR-CONSISTENT:{section}:{y}"),
                     section,

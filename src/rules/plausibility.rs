@@ -1,8 +1,10 @@
 //! LEVEL-RULES, LEVEL-NORMATIVE, T4-WITHOUT-APPLICATIONS: what an agency of
 //! its level can plausibly report.
 
-use super::util::{count, idx};
-use super::{Finding, Severity};
+use super::util::count;
+use super::{Finding, RuleId, Severity};
+use crate::cell;
+use crate::format::y2021::CellId;
 use crate::model::{Level, Report};
 
 /// Levels that do not make 规章 (only 国务院部门, 省级 and 设区的市级 governments do).
@@ -16,28 +18,28 @@ fn makes_no_regulations(level: Level) -> bool {
 pub fn check(report: &Report, out: &mut Vec<Finding>) {
     if let Some(level) = report.meta.level {
         if makes_no_regulations(level) {
-            let issued = count(report, "table2", "regulations", "issued").unwrap_or(0);
+            let issued = count(report, cell!(table2.regulations.issued)).unwrap_or(0);
             if issued > 0 {
                 out.push(Finding::on_cells(
-                    "LEVEL-RULES",
+                    RuleId::LEVEL_RULES,
                     Severity::Error,
                     "LEVEL-RULES:issued".into(),
                     "table2",
-                    vec![idx(report, "table2", "regulations", "issued")],
+                    vec![cell!(table2.regulations.issued).0],
                     format!(
                         "{}无权制定规章（只有国务院部门和省、设区的市级人民政府可以），但“规章 本年制发件数”为 {issued}：行政规范性文件请填在下一行",
                         level.label()
                     ),
                 ));
             }
-            let in_force = count(report, "table2", "regulations", "in_force").unwrap_or(0);
+            let in_force = count(report, cell!(table2.regulations.in_force)).unwrap_or(0);
             if in_force > 0 {
                 out.push(Finding::on_cells(
-                    "LEVEL-RULES",
+                    RuleId::LEVEL_RULES,
                     Severity::Warning,
                     "LEVEL-RULES:in_force".into(),
                     "table2",
-                    vec![idx(report, "table2", "regulations", "in_force")],
+                    vec![cell!(table2.regulations.in_force).0],
                     format!(
                         "{}一般没有本机关制定的现行有效规章，但“规章 现行有效件数”为 {in_force}，请核实",
                         level.label()
@@ -46,35 +48,34 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
             }
         }
         let subdistrict = level == Level::Township && report.meta.agency.contains("街道");
-        let issued = count(report, "table2", "normative_documents", "issued").unwrap_or(0);
+        let issued = count(report, cell!(table2.normative_documents.issued)).unwrap_or(0);
         if subdistrict && issued > 0 {
             out.push(Finding::on_cells(
-                "LEVEL-NORMATIVE",
+                RuleId::LEVEL_NORMATIVE,
                 Severity::Warning,
                 "LEVEL-NORMATIVE".into(),
                 "table2",
-                vec![idx(report, "table2", "normative_documents", "issued")],
+                vec![cell!(table2.normative_documents.issued).0],
                 format!("街道办事处本年制发行政规范性文件 {issued} 件：请确认本省允许街道制发行政规范性文件"),
             ));
         }
     }
-    let cases: u64 = ["review", "litigation_direct", "litigation_after_review"]
-        .iter()
-        .filter_map(|r| count(report, "table4", r, "total"))
-        .sum();
-    let applications = count(report, "table3", "new_received", "total").unwrap_or(0)
-        + count(report, "table3", "carried_over", "total").unwrap_or(0);
-    let known = count(report, "table3", "new_received", "total").is_some();
+    const CASES: [CellId; 3] = [
+        cell!(table4.review.total),
+        cell!(table4.litigation_direct.total),
+        cell!(table4.litigation_after_review.total),
+    ];
+    let cases: u64 = CASES.iter().filter_map(|&c| count(report, c)).sum();
+    let applications = count(report, cell!(table3.new_received.total)).unwrap_or(0)
+        + count(report, cell!(table3.carried_over.total)).unwrap_or(0);
+    let known = count(report, cell!(table3.new_received.total)).is_some();
     if cases > 0 && known && applications == 0 {
         out.push(Finding::on_cells(
-            "T4-WITHOUT-APPLICATIONS",
+            RuleId::T4_WITHOUT_APPLICATIONS,
             Severity::Info,
             "T4-WITHOUT-APPLICATIONS".into(),
             "table4",
-            ["review", "litigation_direct", "litigation_after_review"]
-                .iter()
-                .map(|r| idx(report, "table4", r, "total"))
-                .collect(),
+            CASES.iter().map(|c| c.0).collect(),
             format!("表四有 {cases} 件复议、诉讼案件，但表三本年和上年都没有申请：案件可能源于往年的申请，请核实"),
         ));
     }
@@ -88,7 +89,9 @@ mod tests {
     fn run(r: &Report) -> Vec<(&'static str, Severity)> {
         let mut out = Vec::new();
         check(r, &mut out);
-        out.into_iter().map(|f| (f.rule, f.severity)).collect()
+        out.into_iter()
+            .map(|f| (f.rule.as_str(), f.severity))
+            .collect()
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! SECTIONS, OVERVIEW-LENGTH, OVERVIEW-TOPICS, FEE-STATEMENT, OTHER-HIGH,
 //! PROBLEMS-THIN: the report's parts and what the notice asks of them.
 
-use super::util::{count, idx};
-use super::{Context, Finding, Severity};
+use super::util::count;
+use super::{Context, Finding, RuleId, Severity};
+use crate::cell;
+use crate::format::y2021::CellId;
 use crate::format::Content;
 use crate::model::text::char_count;
+use crate::model::text::similarity;
 use crate::model::{is_space, Report};
 
 /// Shortest 五 that can name a problem and an improvement ("about 50 characters").
@@ -33,7 +36,7 @@ fn sections(report: &Report, out: &mut Vec<Finding>) {
                 format!("标题应为“{}”，实为“{found}”", section.heading)
             };
             out.push(Finding::on_text(
-                "SECTIONS",
+                RuleId::SECTIONS,
                 Severity::Error,
                 format!("SECTIONS:heading:{}", section.key),
                 section.key,
@@ -44,7 +47,7 @@ fn sections(report: &Report, out: &mut Vec<Finding>) {
             && report.text(section.key).trim_matches(is_space).is_empty()
         {
             out.push(Finding::on_text(
-                "SECTIONS",
+                RuleId::SECTIONS,
                 Severity::Error,
                 format!("SECTIONS:empty:{}", section.key),
                 section.key,
@@ -63,7 +66,7 @@ fn overview(report: &Report, out: &mut Vec<Finding>) {
     let n = char_count(text);
     if n > format.overview_max_chars {
         out.push(Finding::on_text(
-            "OVERVIEW-LENGTH",
+            RuleId::OVERVIEW_LENGTH,
             Severity::Warning,
             "OVERVIEW-LENGTH".into(),
             "overview",
@@ -81,7 +84,7 @@ fn overview(report: &Report, out: &mut Vec<Finding>) {
         .collect();
     if !missing.is_empty() {
         out.push(Finding::on_text(
-            "OVERVIEW-TOPICS",
+            RuleId::OVERVIEW_TOPICS,
             Severity::Warning,
             "OVERVIEW-TOPICS".into(),
             "overview",
@@ -99,7 +102,7 @@ fn fee_statement(report: &Report, out: &mut Vec<Finding>) {
     if text.contains("处理费") {
         return;
     }
-    let unpaid = count(report, "table3", "other_unpaid_fee", "total").unwrap_or(0);
+    let unpaid = count(report, cell!(table3.other_unpaid_fee.total)).unwrap_or(0);
     let message = if unpaid > 0 {
         format!(
             "表三有 {unpaid} 件申请因“逾期未按收费通知要求缴纳费用”不再处理，说明本年发出过收费通知，但“六、其他需要报告的事项”未报告信息处理费收取情况"
@@ -108,7 +111,7 @@ fn fee_statement(report: &Report, out: &mut Vec<Finding>) {
         "“六、其他需要报告的事项”应报告信息处理费收取情况（未收取也应写明，如“本年度未收取信息处理费”）".to_string()
     };
     out.push(Finding::on_text(
-        "FEE-STATEMENT",
+        RuleId::FEE_STATEMENT,
         Severity::Warning,
         "FEE-STATEMENT".into(),
         "other",
@@ -118,27 +121,24 @@ fn fee_statement(report: &Report, out: &mut Vec<Finding>) {
 
 /// （六）其他处理 above 10% of （七）总计 should be explained.
 fn other_high(report: &Report, out: &mut Vec<Finding>) {
-    const OTHER_ROWS: [&str; 3] = [
-        "other_overdue_correction",
-        "other_unpaid_fee",
-        "other_other",
+    const OTHER_ROWS: [CellId; 3] = [
+        cell!(table3.other_overdue_correction.total),
+        cell!(table3.other_unpaid_fee.total),
+        cell!(table3.other_other.total),
     ];
-    let Some(total) = count(report, "table3", "outcome_total", "total") else {
+    let Some(total) = count(report, cell!(table3.outcome_total.total)) else {
         return;
     };
-    let other: u64 = OTHER_ROWS
-        .iter()
-        .filter_map(|r| count(report, "table3", r, "total"))
-        .sum();
+    let other: u64 = OTHER_ROWS.iter().filter_map(|&r| count(report, r)).sum();
     if total == 0 || (other as f64) <= OTHER_HIGH_SHARE * total as f64 {
         return;
     }
     out.push(Finding::on_cells(
-        "OTHER-HIGH",
+        RuleId::OTHER_HIGH,
         Severity::Warning,
         "OTHER-HIGH".into(),
         "table3",
-        OTHER_ROWS.iter().map(|r| idx(report, "table3", r, "total")).collect(),
+        OTHER_ROWS.iter().map(|r| r.0).collect(),
         format!(
             "（六）其他处理共 {other} 件，占（七）总计 {total} 件的 {}%（超过 10%），请在正文中说明原因",
             (other * 100 + total / 2) / total
@@ -155,7 +155,7 @@ fn problems(report: &Report, last_year: Option<&Report>, out: &mut Vec<Finding>)
     }
     if n < PROBLEMS_MIN_CHARS {
         out.push(Finding::on_text(
-            "PROBLEMS-THIN",
+            RuleId::PROBLEMS_THIN,
             Severity::Warning,
             "PROBLEMS-THIN:short".into(),
             "problems",
@@ -166,7 +166,7 @@ fn problems(report: &Report, last_year: Option<&Report>, out: &mut Vec<Finding>)
         let similarity = similarity(text, last.text("problems"));
         if similarity >= PROBLEMS_SAME_AS_LAST_YEAR {
             out.push(Finding::on_text(
-                "PROBLEMS-THIN",
+                RuleId::PROBLEMS_THIN,
                 Severity::Warning,
                 "PROBLEMS-THIN:same".into(),
                 "problems",
@@ -177,38 +177,6 @@ fn problems(report: &Report, last_year: Option<&Report>, out: &mut Vec<Finding>)
             ));
         }
     }
-}
-
-/// Dice similarity of the two texts' character bigrams (spaces ignored), 0–1.
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let bigrams = |s: &str| {
-        let chars: Vec<char> = s.chars().filter(|c| !is_space(*c)).collect();
-        // A bigram as one u64: the only std sort of the crate (see crate::sort).
-        let mut v: Vec<u64> = chars
-            .windows(2)
-            .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
-            .collect();
-        v.sort_unstable();
-        v
-    };
-    let (x, y) = (bigrams(a), bigrams(b));
-    if x.is_empty() || y.is_empty() {
-        return 0.0;
-    }
-    // Multiset intersection of two sorted lists.
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * common as f64 / (x.len() + y.len()) as f64
 }
 
 #[cfg(test)]

@@ -51,7 +51,7 @@ pub fn rows(entries: &[Entry], current: &str, time: impl Fn(&str) -> String) -> 
                     title: title(s),
                     year: s.year.map(|y| format!("{y}年")).unwrap_or_default(),
                     saved: time(&s.saved_at),
-                    errors: s.errors.to_string(),
+                    errors: s.errors.map_or("—".to_string(), |n| n.to_string()),
                     actions: Vec::new(),
                 };
                 if s.deleted {

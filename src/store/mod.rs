@@ -19,7 +19,6 @@
 //!   [`Store::purge`] removes it.
 
 use crate::model::Report;
-use crate::rules::{self, Context, Severity};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -65,6 +64,9 @@ pub struct Draft {
     pub deleted: bool,
     pub report: Report,
     pub last_year: Option<Report>,
+    /// The report's error count as the page last computed it (for the drafts
+    /// list; the store never runs the rules); `None` if not known.
+    pub errors: Option<usize>,
 }
 
 /// What the drafts list shows of a draft.
@@ -75,7 +77,8 @@ pub struct Summary {
     pub agency: String,
     pub year: Option<i32>,
     pub saved_at: String,
-    pub errors: usize,
+    /// Errors of the report when it was saved; `None` if not known.
+    pub errors: Option<usize>,
     pub deleted: bool,
 }
 
@@ -133,18 +136,6 @@ fn id_of_key(key: &str) -> Option<&str> {
     key.strip_prefix(PREFIX)?.strip_prefix("draft:")
 }
 
-/// Errors of a report, for the drafts list.
-fn error_count(report: &Report, last_year: Option<&Report>) -> usize {
-    rules::check(&Context {
-        report,
-        last_year,
-        today: None,
-    })
-    .iter()
-    .filter(|f| f.severity == Severity::Error)
-    .count()
-}
-
 impl Draft {
     pub fn new(id: impl Into<String>, report: Report) -> Draft {
         Draft {
@@ -155,6 +146,7 @@ impl Draft {
             deleted: false,
             report,
             last_year: None,
+            errors: None,
         }
     }
 
@@ -169,7 +161,7 @@ impl Draft {
             "deleted": self.deleted,
             "agency": self.report.meta.agency,
             "year": self.report.meta.year,
-            "errors": error_count(&self.report, self.last_year.as_ref()),
+            "errors": self.errors,
             "report": self.report.to_json(),
             "last_year": self.last_year.as_ref().map(Report::to_json),
         })
@@ -211,6 +203,9 @@ impl Draft {
             deleted: field("deleted").and_then(Value::as_bool).unwrap_or(false),
             report,
             last_year,
+            errors: field("errors")
+                .and_then(Value::as_u64)
+                .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
         })
     }
 }
@@ -371,12 +366,11 @@ pub fn backup<K: KeyValue>(kv: &K) -> Option<Backup> {
     })
 }
 
+/// A draft's line in the list. The whole draft is read (once), so that a
+/// draft whose report is damaged is listed as unreadable, not as a draft
+/// that then fails to open.
 fn summary(id: &str, raw: &str) -> Result<Summary, ReadError> {
-    // The list reads only the envelope's own fields, not the whole report.
-    let value: Value =
-        serde_json::from_str(raw).map_err(|e| ReadError::Corrupt(format!("不是 JSON（{e}）")))?;
-    let value = migrate(value)?;
-    let draft = Draft::from_json(&value.to_string())?;
+    let draft = Draft::from_json(raw)?;
     Ok(Summary {
         id: if draft.id.is_empty() {
             id.to_string()
@@ -387,10 +381,7 @@ fn summary(id: &str, raw: &str) -> Result<Summary, ReadError> {
         agency: draft.report.meta.agency.clone(),
         year: draft.report.meta.year,
         saved_at: draft.saved_at.clone(),
-        errors: value.get("errors").and_then(Value::as_u64).map_or_else(
-            || error_count(&draft.report, draft.last_year.as_ref()),
-            |n| n as usize,
-        ),
+        errors: draft.errors,
         deleted: draft.deleted,
     })
 }

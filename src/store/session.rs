@@ -217,15 +217,23 @@ impl<K: KeyValue> Session<K> {
         }
     }
 
-    /// The editor's current content, handed over before a save or an action.
-    pub fn set_content(&mut self, report: Report, last_year: Option<Report>) {
+    /// The editor's current content, handed over before a save or an
+    /// action, with its error count as the page computed it (the drafts list
+    /// shows it; the store never runs the rules).
+    pub fn set_content(
+        &mut self,
+        report: Report,
+        last_year: Option<Report>,
+        errors: Option<usize>,
+    ) {
         self.draft.report = report;
         self.draft.last_year = last_year;
+        self.draft.errors = errors;
     }
 
     /// Edits the content (`set_content` and `touch` at once).
     pub fn edit(&mut self, report: Report, last_year: Option<Report>) {
-        self.set_content(report, last_year);
+        self.set_content(report, last_year, None);
         self.touch();
     }
 
@@ -359,6 +367,7 @@ impl<K: KeyValue> Session<K> {
                 self.save(now)?;
                 let mut copy = Draft::new(new_id, source.report.clone());
                 copy.last_year = source.last_year;
+                copy.errors = source.errors;
                 copy.name = format!("{}（副本）", display_name(&source.name, &source.report));
                 new_draft(self, copy, "已复制为新草稿并打开（原草稿已保存）")
             }

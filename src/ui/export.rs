@@ -4,7 +4,7 @@
 use super::Editor;
 use crate::browser::files;
 use crate::export::html;
-use crate::rules::Severity;
+use crate::rules::{RuleId, Severity};
 use leptos::prelude::*;
 
 /// Asks before exporting a report with open errors (or past its deadline),
@@ -18,7 +18,7 @@ fn confirm_export(editor: Editor, what: &str) -> bool {
         .collect();
     let late = findings
         .iter()
-        .find(|f| f.rule == "DEADLINE" && f.severity == Severity::Warning)
+        .find(|f| f.rule == RuleId::DEADLINE && f.severity == Severity::Warning)
         .map(|f| f.message.clone());
     if errors.is_empty() && late.is_none() {
         return true;
@@ -49,7 +49,7 @@ pub fn ExportBar() -> impl IntoView {
         if !confirm_export(editor, "下载") {
             return;
         }
-        let report = editor.report.get_untracked();
+        let report = editor.report().get_untracked();
         let name = report.file_name("html");
         match files::download(&name, "text/html;charset=utf-8", &html::render(&report)) {
             Ok(()) => editor.notice.set(Some(format!("已下载 {name}"))),
@@ -60,7 +60,7 @@ pub fn ExportBar() -> impl IntoView {
         if !confirm_export(editor, "复制") {
             return;
         }
-        let report = editor.report.get_untracked();
+        let report = editor.report().get_untracked();
         let ok = files::copy_rich(&html::body(&report), &html::plain_text(&report));
         editor.notice.set(Some(if ok {
             "已复制：可粘贴到网站编辑器或 WPS，表格会保留".to_string()
@@ -68,7 +68,7 @@ pub fn ExportBar() -> impl IntoView {
             "浏览器未允许复制，请改用“下载 HTML”".to_string()
         }));
     };
-    let document = Memo::new(move |_| preview.get().then(|| editor.report.with(html::render)));
+    let document = Memo::new(move |_| preview.get().then(|| editor.report().with(html::render)));
     view! {
         <button type="button" aria-pressed=move || preview.get().to_string() on:click=move |_| preview.update(|p| *p = !*p)>
             "预览"

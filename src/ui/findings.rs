@@ -4,40 +4,10 @@
 
 use super::{dom, Editor};
 use crate::format;
-use crate::rules::{Finding, Severity, Summary};
+use crate::rules::{Finding, RuleId, Severity, Summary};
 use leptos::prelude::*;
 
-/// The id of the element showing a finding (for aria-describedby).
-/// `key` is the finding's key.
-pub fn element_id(key: &str) -> String {
-    let safe: String = key
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    // Keys may differ only in non-ASCII characters: add a short hash.
-    let hash = key
-        .bytes()
-        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
-    format!("finding-{safe}-{hash:x}")
-}
-
-/// How a cell or text area is marked: the worst finding concerning it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CellMark {
-    pub severity: Severity,
-    /// Rule of that finding.
-    pub rule: &'static str,
-    /// Ids of the elements of every finding concerning it.
-    pub described_by: String,
-    /// Whether the worst finding is a confirmed warning.
-    pub confirmed: bool,
-}
+pub use crate::rules::marks::{element_id, CellMark};
 
 /// Title of a group of findings.
 fn group_title(section: &str) -> &'static str {
@@ -52,7 +22,9 @@ fn group_title(section: &str) -> &'static str {
 pub fn FindingsPanel() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let findings = editor.findings;
-    let summary = Memo::new(move |_| findings.with(|f| editor.report.with(|r| Summary::of(r, f))));
+    let confirmations = editor.confirmations;
+    let summary =
+        Memo::new(move |_| findings.with(|f| confirmations.with(|c| Summary::counted(c, f))));
     // One polite announcement when the counts change, not every message.
     let announcement = Memo::new(move |_| {
         let s = summary.get();
@@ -134,7 +106,7 @@ fn FindingGroup(place: &'static str) -> impl IntoView {
 #[component]
 fn FindingItem(
     key: String,
-    rule: &'static str,
+    rule: RuleId,
     severity: Severity,
     list: Memo<Vec<Finding>>,
 ) -> impl IntoView {
@@ -160,7 +132,7 @@ fn FindingItem(
     let focus = move |_| {
         let target = list.with_untracked(|l| {
             let f = l.iter().find(|f| f.key == focus_of)?;
-            editor.report.with_untracked(|r| f.focus_key(r))
+            editor.report().with_untracked(|r| f.focus_key(r))
         });
         if let Some(target) = target {
             dom::focus_key(&target);
@@ -204,12 +176,12 @@ fn FindingItem(
         format!("finding {}{state}", severity.key())
     };
     view! {
-        <li class=class data-rule=rule data-key-finding=key.clone() id=id>
+        <li class=class data-rule=rule.as_str() data-key-finding=key.clone() id=id>
             <button type="button" class="finding-go" on:click=focus title="定位到相关单元格或段落">
                 <span class="badge">{severity.label()}</span>
                 <span class="message">{move || message.get()}</span>
             </button>
-            <span class="rule-id">{rule}</span>
+            <span class="rule-id">{rule.as_str()}</span>
             {(severity == Severity::Warning).then(|| view! {
                 <div class="confirm">
                     {move || match confirmed.get() {

@@ -27,7 +27,7 @@ mod table;
 
 use crate::edit::History;
 use crate::model::{Cell, Report};
-use crate::rules::{self, Finding, Severity};
+use crate::rules::{self, Finding};
 use findings::CellMark;
 use leptos::ev;
 use leptos::leptos_dom::helpers::window_event_listener;
@@ -38,7 +38,9 @@ use std::collections::BTreeMap;
 /// through context.
 #[derive(Clone, Copy)]
 pub struct Editor {
-    pub report: RwSignal<Report>,
+    /// Written only through [`Editor::edit`] and [`Editor::replace`] (which
+    /// notify the cells that changed); read it through [`Editor::report`].
+    report: RwSignal<Report>,
     /// Last year's report, the baseline of the cross-year rules.
     pub last_year: RwSignal<Option<Report>>,
     history: RwSignal<History>,
@@ -82,18 +84,8 @@ impl Editor {
         // Marks follow the findings; each cell's signal is set only when its
         // mark changes, so only those cells re-render.
         Effect::new(move |_| {
-            let mut next: Vec<Option<CellMark>> = vec![None; cells];
-            confirmations.with(|confirmed| {
-                findings.with(|list| {
-                    for f in list {
-                        let id = findings::element_id(&f.key);
-                        for &cell in &f.cells {
-                            if let Some(slot) = next.get_mut(cell) {
-                                mark(slot, f, confirmed, &id);
-                            }
-                        }
-                    }
-                })
+            let next = confirmations.with(|confirmed| {
+                findings.with(|list| crate::rules::marks::cell_marks(list, confirmed, cells))
             });
             for (signal, m) in marks.iter().zip(next) {
                 if signal.with_untracked(|old| *old != m) {
@@ -116,6 +108,11 @@ impl Editor {
         }
     }
 
+    /// The report, read-only: every write goes through the editor.
+    pub fn report(self) -> ReadSignal<Report> {
+        self.report.read_only()
+    }
+
     /// The value of one table cell; a reactive read that depends on that
     /// cell alone.
     pub fn cell(self, cell: usize) -> Cell {
@@ -135,18 +132,9 @@ impl Editor {
         let findings = self.findings;
         let confirmations = self.confirmations;
         Memo::new(move |_| {
-            let mut m = None;
             findings.with(|list| {
-                confirmations.with(|confirmed| {
-                    for f in list
-                        .iter()
-                        .filter(|f| f.text == Some(key) || f.meta == Some(key))
-                    {
-                        mark(&mut m, f, confirmed, &findings::element_id(&f.key));
-                    }
-                })
-            });
-            m
+                confirmations.with(|confirmed| crate::rules::marks::text_mark(list, confirmed, key))
+            })
         })
     }
 
@@ -226,37 +214,6 @@ impl Editor {
         if let Some(next) = self.history.try_update(|h| h.redo(&current)).flatten() {
             self.commit(|r| *r = next);
             self.notice.set(Some("已重做".into()));
-        }
-    }
-}
-
-/// Adds a finding (shown by the element `id`) to a cell's mark, keeping the
-/// worst severity (an unconfirmed warning is worse than a confirmed one).
-fn mark(
-    slot: &mut Option<CellMark>,
-    f: &Finding,
-    confirmations: &BTreeMap<String, String>,
-    id: &str,
-) {
-    let confirmed = confirmations.contains_key(&f.key);
-    let rank = |s: Severity, confirmed: bool| (s, confirmed);
-    match slot {
-        Some(m) => {
-            m.described_by.push(' ');
-            m.described_by.push_str(id);
-            if rank(f.severity, confirmed) < rank(m.severity, m.confirmed) {
-                m.severity = f.severity;
-                m.rule = f.rule;
-                m.confirmed = confirmed;
-            }
-        }
-        None => {
-            *slot = Some(CellMark {
-                severity: f.severity,
-                rule: f.rule,
-                described_by: id.to_string(),
-                confirmed,
-            })
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::edit::{parse_block, Direction, Grid};
 use crate::format::layout::{self, Slot};
 use crate::format::{self, CellDef, Kind, Table};
 use crate::model::Cell;
-use crate::rules::Severity;
+use crate::rules::{RuleId, Severity};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -86,7 +86,7 @@ impl Marked {
     pub fn class(self) -> &'static str {
         self.0.with(|m| match m {
             None => "",
-            Some(m) if m.rule == "CELL-BLANK" => "mark-blank",
+            Some(m) if m.rule == RuleId::CELL_BLANK => "mark-blank",
             Some(m) if m.confirmed => "mark-confirmed",
             Some(m) => match m.severity {
                 Severity::Error => "mark-error",
@@ -115,7 +115,7 @@ impl Marked {
 
     pub fn flag(self) -> Option<&'static str> {
         self.0.with(|m| match m {
-            Some(m) if m.rule == "CELL-BLANK" => Some("未填"),
+            Some(m) if m.rule == RuleId::CELL_BLANK => Some("未填"),
             Some(m) if m.confirmed => Some("✓"),
             Some(m) => Some(match m.severity {
                 Severity::Error => "✕",

@@ -84,7 +84,7 @@ impl Drafts {
     pub fn watch(self, editor: Editor) {
         Effect::watch(
             move || {
-                editor.report.track();
+                editor.report().track();
                 editor.last_year.track();
             },
             move |_, _, _| {
@@ -144,10 +144,15 @@ impl Drafts {
 
     /// Hands the editor's content to the session.
     fn sync(self, editor: Editor) {
-        let report = editor.report.get_untracked();
+        let report = editor.report().get_untracked();
         let last_year = editor.last_year.get_untracked();
+        let errors = editor.findings.with_untracked(|f| {
+            f.iter()
+                .filter(|f| f.severity == crate::rules::Severity::Error)
+                .count()
+        });
         self.session
-            .update_value(|s| s.set_content(report, last_year));
+            .update_value(|s| s.set_content(report, last_year, Some(errors)));
     }
 
     /// Copies what the page shows from the session.
@@ -221,7 +226,7 @@ impl Drafts {
 
     /// Downloads the editor's content as a JSON backup.
     pub fn download_backup(editor: Editor) {
-        let report = editor.report.get_untracked();
+        let report = editor.report().get_untracked();
         let name = report.file_name("json");
         match files::download(
             &name,
