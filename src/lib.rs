@@ -8,13 +8,20 @@
 //!
 //! | module | what it holds | browser? |
 //! |---|---|---|
-//! | [`format`] | the national format as data: sections, tables, labels, keys | no |
+//! | [`format`](mod@format) | the national format as data: sections, tables, labels, keys ([`cell!`]) | no |
 //! | [`model`] | the report (metadata, texts, cells) and its JSON form | no |
 //! | [`edit`] | spreadsheet editing: undo/redo, moving between cells, pasting | no |
-//! | [`rules`] | the checks of RULES.md, as pure functions | no |
-//! | [`store`] | drafts in a key-value store: revisions, conflicts, migration | no |
+//! | [`rules`] | the checks of RULES.md, as pure functions, and the marks they leave | no |
+//! | [`export`] | the publication HTML and plain text | no |
+//! | [`import`] | our JSON, published pages and text, the importer worker's job | no |
+//! | [`store`] | drafts in a key-value store: the draft session, revisions, conflicts, migration | no |
+//! | [`sort`] | a small sort (std's are large in wasm) | no |
 //! | `ui` | the Leptos components of the app | yes |
-//! | `browser` | the only code that calls browser APIs: storage, downloads, files | yes |
+//! | `browser` | the only code that calls browser APIs: storage, files, clock, crash screen, importer worker | yes |
+//!
+//! Layering goes one way: format ← model ← rules, edit, export ← import,
+//! store ← browser ← ui. The binaries: `src/main.rs` (the form page) and
+//! `src/bin/importer.rs` (the importer worker, loaded on demand).
 //!
 //! Start reading at [`format::y2021`] (what the report is) and
 //! [`model::Report`] (what the app edits).

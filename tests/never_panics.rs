@@ -75,12 +75,6 @@ const DICTIONARY: &[&str] = &[
     "&amp",
     "\t",
     "\n",
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
     "某某街道办事处2024年政府信息公开工作年度报告",
     "一、本年新收政府信息公开申请数量",
     "（七）总计",
@@ -144,9 +138,15 @@ fn mutate_once(rng: &mut Rng, input: &mut Vec<u8>) {
             let at = rng.below(input.len() + 1);
             input.splice(at..at, piece);
         }
-        // A dictionary piece inserted.
+        // A dictionary piece (or a section heading of the format) inserted.
         4..=6 => {
-            let piece = rng.pick(DICTIONARY).as_bytes().to_vec();
+            let headings = &nianbao::format::current().sections;
+            let piece = if rng.below(4) == 0 {
+                rng.pick(headings).heading
+            } else {
+                rng.pick(DICTIONARY)
+            };
+            let piece = piece.as_bytes().to_vec();
             let at = rng.below(len + 1);
             input.splice(at..at, piece);
         }

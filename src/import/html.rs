@@ -284,19 +284,28 @@ mod tests {
     }
 
     #[test]
-    fn truncated_input_never_panics() {
-        for html in [
-            "<",
-            "<p",
-            "<p class=\"",
-            "<!--",
-            "&#",
-            "&#x110000;",
-            "<td colspan=",
-            "<script>",
-            "<a b='c",
-        ] {
-            let _ = tokenize(html);
+    fn truncated_input_is_read_as_far_as_it_goes() {
+        let start = |name: &str, attrs: &[(&str, &str)]| Token::Start {
+            name: name.into(),
+            attrs: attrs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        };
+        let text = |t: &str| Token::Text(t.into());
+        let cases: Vec<(&str, Vec<Token>)> = vec![
+            ("<", vec![text("<")]),
+            ("<p", vec![start("p", &[])]),
+            ("<p class=\"", vec![start("p", &[("class", "")])]),
+            ("<!--", vec![]),
+            ("&#", vec![text("&#")]),
+            ("&#x110000;", vec![text("&#x110000;")]),
+            ("<td colspan=", vec![start("td", &[("colspan", "")])]),
+            ("<script>", vec![]),
+            ("<a b='c", vec![start("a", &[("b", "c")])]),
+        ];
+        for (html, want) in cases {
+            assert_eq!(tokenize(html), want, "{html:?}");
         }
     }
 }

@@ -45,13 +45,13 @@ impl Recognised {
 
 /// A table spread over a full grid: rows of (cell text, id of the source
 /// cell); a merged cell appears in every position it covers, with one id.
-type Grid = Vec<Vec<(String, usize)>>;
+type Spread = Vec<Vec<(String, usize)>>;
 
 /// One piece of the page.
 #[derive(Debug, Clone, PartialEq)]
 enum Block {
     Para(String),
-    Table(Grid),
+    Table(Spread),
 }
 
 /// Normalises a label for loose matching: no spaces or quotes, half-width
@@ -144,7 +144,7 @@ fn span_of(token: &Token, name: &str) -> usize {
 }
 
 /// Spreads merged cells over a full grid.
-fn grid(rows: Vec<Vec<(String, usize, usize)>>, next_id: &mut usize) -> Grid {
+fn grid(rows: Vec<Vec<(String, usize, usize)>>, next_id: &mut usize) -> Spread {
     let mut out: Vec<Vec<Option<(String, usize)>>> = vec![Vec::new(); rows.len()];
     for (r, row) in rows.into_iter().enumerate() {
         let mut c = 0;
@@ -526,7 +526,7 @@ pub fn read(input: &str) -> Result<Recognised, String> {
     }
 
     // Texts and tables between the headings.
-    let mut tables: Vec<(&'static str, Grid)> = Vec::new();
+    let mut tables: Vec<(&'static str, Spread)> = Vec::new();
     for (i, section) in format.sections.iter().enumerate() {
         let Some(start) = at[i] else { continue };
         let end = at[i + 1..]
@@ -709,7 +709,7 @@ fn first_occurrence(blocks: Vec<Block>) -> (Vec<Block>, usize) {
 }
 
 /// The 2019 format's single （六）其他处理 row, if present: its total.
-fn old_other_row(tables: &[(&str, Grid)]) -> Option<String> {
+fn old_other_row(tables: &[(&str, Spread)]) -> Option<String> {
     tables
         .iter()
         .filter(|(k, _)| *k == "table3")

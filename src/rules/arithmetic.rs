@@ -31,14 +31,14 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
 
 /// Cell indices of one block, by row and column position (no key lookups
 /// in the loops: this runs on every keystroke).
-struct Grid {
+struct BlockCells {
     start: usize,
     width: usize,
 }
 
-impl Grid {
-    fn of(report: &Report, block: &Block) -> Grid {
-        Grid {
+impl BlockCells {
+    fn of(report: &Report, block: &Block) -> BlockCells {
+        BlockCells {
             start: report.format.block_start(block),
             width: block.columns.len(),
         }
@@ -72,7 +72,7 @@ fn balance_check(
     balance: &crate::format::Balance,
     out: &mut Vec<Finding>,
 ) {
-    let grid = Grid::of(report, block);
+    let grid = BlockCells::of(report, block);
     let inflow_rows: Vec<usize> = balance
         .inflow
         .iter()
@@ -207,7 +207,7 @@ fn shown(total: Option<u64>) -> String {
 
 /// Rows that total other rows ((七)总计), column by column.
 fn row_sums(report: &Report, table: &Table, block: &Block, rule: RuleId, out: &mut Vec<Finding>) {
-    let grid = Grid::of(report, block);
+    let grid = BlockCells::of(report, block);
     for (t, total_row) in block
         .rows
         .iter()
@@ -244,7 +244,7 @@ fn column_sums(
     rule: RuleId,
     out: &mut Vec<Finding>,
 ) {
-    let grid = Grid::of(report, block);
+    let grid = BlockCells::of(report, block);
     for (t, total_column) in block
         .columns
         .iter()

@@ -4,7 +4,7 @@
 //!
 //! Not for: reading or changing drafts (that is [`super::session`]).
 
-use super::{Entry, Summary};
+use super::{DraftSummary, Entry};
 use crate::export::escape;
 
 /// One row: a draft, a draft in the bin, or an unreadable entry.
@@ -30,7 +30,7 @@ pub struct Lists {
     pub unreadable: Vec<Row>,
 }
 
-fn title(s: &Summary) -> String {
+fn title(s: &DraftSummary) -> String {
     match (s.name.is_empty(), s.agency.is_empty()) {
         (false, _) => s.name.clone(),
         (true, false) => s.agency.clone(),

@@ -71,7 +71,7 @@ pub struct Draft {
 
 /// What the drafts list shows of a draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Summary {
+pub struct DraftSummary {
     pub id: String,
     pub name: String,
     pub agency: String,
@@ -93,7 +93,7 @@ pub struct Unreadable {
 /// One entry of the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
-    Draft(Summary),
+    Draft(DraftSummary),
     Unreadable(Unreadable),
 }
 
@@ -263,7 +263,7 @@ impl<K: KeyValue> Store<K> {
                 }),
             }
         }
-        crate::sort::by_key(&mut drafts, |s: &Summary| {
+        crate::sort::by_key(&mut drafts, |s: &DraftSummary| {
             std::cmp::Reverse(s.saved_at.clone())
         });
         crate::sort::by_key(&mut bad, |u| u.key.clone());
@@ -369,9 +369,9 @@ pub fn backup<K: KeyValue>(kv: &K) -> Option<Backup> {
 /// A draft's line in the list. The whole draft is read (once), so that a
 /// draft whose report is damaged is listed as unreadable, not as a draft
 /// that then fails to open.
-fn summary(id: &str, raw: &str) -> Result<Summary, ReadError> {
+fn summary(id: &str, raw: &str) -> Result<DraftSummary, ReadError> {
     let draft = Draft::from_json(raw)?;
-    Ok(Summary {
+    Ok(DraftSummary {
         id: if draft.id.is_empty() {
             id.to_string()
         } else {

@@ -3,7 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { downloadText, harness, key, openApp } from "./support.mjs";
+import { downloadText, harness, key, openApp, LAST_YEAR } from "./support.mjs";
 
 const h = harness();
 
@@ -139,15 +139,15 @@ test("storage unavailable: the app works, a banner says drafts are not kept, the
 test("download JSON: named after the title, per the schema, with app and time", async () => {
   const { page, context } = await openApp(h.browser, h.server.url);
   await page.locator(key("meta.agency")).fill("某某县某某局");
-  await page.locator(key("meta.year")).selectOption("2025");
+  await page.locator(key("meta.year")).selectOption(String(LAST_YEAR));
   const { name, text } = await downloadText(page, '[data-action="download-json"]');
-  assert.equal(name, "某某县某某局2025年政府信息公开工作年度报告.json");
+  assert.equal(name, `某某县某某局${LAST_YEAR}年政府信息公开工作年度报告.json`);
   const json = JSON.parse(text);
   assert.equal(json.schema, "nianbao.report/1");
   assert.equal(json.format, "gov-2021");
   assert.equal(json.app.name, "nianbao");
   assert.match(json.exported_at, /^\d{4}-\d\d-\d\dT/);
-  assert.equal(json.meta.year, 2025);
+  assert.equal(json.meta.year, LAST_YEAR);
   await context.close();
 });
 
@@ -192,7 +192,7 @@ test("import: a good file becomes a new draft; three bad ones change nothing and
 test("drafts list: new, rename, delete to the bin and restore, new from last year", async () => {
   const { page, context } = await openApp(h.browser, h.server.url);
   await page.locator(key("meta.agency")).fill("丙街道办事处");
-  await page.locator(key("meta.year")).selectOption("2025");
+  await page.locator(key("meta.year")).selectOption(String(LAST_YEAR));
   await page.locator(key("table3.carried_forward.natural_person")).fill("2");
   await saved(page);
   await page.locator('[data-action="new-draft"]').click();
@@ -204,7 +204,7 @@ test("drafts list: new, rename, delete to the bin and restore, new from last yea
   await page.locator("tr[data-draft]").filter({ hasText: "去年的草稿" }).waitFor();
   await page.locator("tr[data-draft]").filter({ hasText: "去年的草稿" }).locator('[data-act="next-year"]').click();
   assert.equal(await page.locator(key("meta.agency")).inputValue(), "丙街道办事处");
-  assert.equal(await page.locator(key("meta.year")).inputValue(), "2026");
+  assert.equal(await page.locator(key("meta.year")).inputValue(), String(LAST_YEAR + 1));
   assert.equal(await page.locator(key("table3.carried_over.natural_person")).inputValue(), "2");
   // The baseline is loaded: a wrong carry-over is now an error.
   await page.locator(key("table3.carried_over.natural_person")).fill("1");
@@ -244,7 +244,7 @@ test("dropping a downloaded JSON file on the page imports it as a new draft", as
 test("duplicating a draft opens a copy and keeps the original", async () => {
   const { page, context } = await openApp(h.browser, h.server.url);
   await page.locator(key("meta.agency")).fill("丁镇人民政府");
-  await page.locator(key("meta.year")).selectOption("2025");
+  await page.locator(key("meta.year")).selectOption(String(LAST_YEAR));
   await page.locator(key("table4.review.upheld")).fill("3");
   await page.locator('[data-save-state="saved"]').waitFor();
   await page.getByRole("button", { name: "我的草稿" }).click();
@@ -253,7 +253,7 @@ test("duplicating a draft opens a copy and keeps the original", async () => {
   assert.equal(await page.locator(key("table4.review.upheld")).inputValue(), "3");
   const drafts = await storedDrafts(page);
   assert.equal(drafts.length, 2);
-  assert.deepEqual(drafts.map((d) => d.name).sort(), ["", "丁镇人民政府2025年政府信息公开工作年度报告（副本）"].sort());
+  assert.deepEqual(drafts.map((d) => d.name).sort(), ["", `丁镇人民政府${LAST_YEAR}年政府信息公开工作年度报告（副本）`].sort());
   await context.close();
 });
 

@@ -2,14 +2,14 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { downloadText, harness, key, openApp } from "./support.mjs";
+import { downloadText, harness, key, openApp, LAST_YEAR } from "./support.mjs";
 
 const h = harness();
 
 
 async function fillSome(page) {
   await page.locator(key("meta.agency")).fill("某某县<某某>局");
-  await page.locator(key("meta.year")).selectOption("2025");
+  await page.locator(key("meta.year")).selectOption(String(LAST_YEAR));
   await page.locator(key("sections.overview")).fill("（一）主动公开\n全年主动公开信息 120 条。\n（二）依申请公开\n共收到申请3件。");
   await page.locator(key("table3.new_received.natural_person")).fill("3");
   await page.locator(key("table3.disclosed.natural_person")).fill("3");
@@ -26,9 +26,9 @@ test("download HTML: one self-contained file, confirmed when errors remain", asy
   });
   const { name, text } = await downloadText(page, '[data-action="download-html"]');
   assert.match(dialogText, /^报告还有 \d+ 个错误：\n· /, "the confirmation lists the errors");
-  assert.equal(name, "某某县_某某_局2025年政府信息公开工作年度报告.html");
+  assert.equal(name, `某某县_某某_局${LAST_YEAR}年政府信息公开工作年度报告.html`);
   assert.match(text, /^<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">/);
-  assert.ok(text.includes("<h1>某某县&lt;某某&gt;局2025年政府信息公开工作年度报告</h1>"));
+  assert.ok(text.includes(`<h1>某某县&lt;某某&gt;局${LAST_YEAR}年政府信息公开工作年度报告</h1>`));
   assert.ok(text.includes("<h3>（一）主动公开</h3>\n<p>全年主动公开信息 120 条。</p>"));
   assert.ok(!/<script|<link|src=|@import|url\(/i.test(text), "no script, no external resource");
   assert.equal((text.match(/<table>/g) || []).length, 3);

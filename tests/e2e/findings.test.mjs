@@ -57,6 +57,9 @@ test("a warning confirmed with a note survives a reload; errors offer no confirm
   await fee.getByRole("textbox", { name: "核实说明" }).fill("已核实：本年度未收取信息处理费，将在正文补充");
   await fee.getByRole("button", { name: "确认" }).click();
   await page.locator('[data-rule="FEE-STATEMENT"].confirmed').waitFor();
+  // The empty sections are errors: shown, and without 核实无误.
+  await page.locator('[data-rule="SECTIONS"]').first().waitFor();
+  assert.ok((await page.locator('[data-rule="SECTIONS"]').count()) > 0, "a SECTIONS error is shown");
   assert.equal(await page.locator('[data-rule="SECTIONS"] >> text=核实无误…').count(), 0, "errors cannot be confirmed");
   await page.locator('[data-save-state="saved"]').waitFor();
   await page.reload();

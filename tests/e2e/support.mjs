@@ -151,3 +151,6 @@ export function harness({ base = "/" } = {}) {
 
 /** The selector of the element carrying a report value's `data-key`. */
 export const key = (k) => `[data-key="${k}"]`;
+
+/** A report year the year menu always offers (it lists the last seven years): last year. */
+export const LAST_YEAR = new Date().getFullYear() - 1;

@@ -1,0 +1,80 @@
+//! NAME-CONSISTENT: the agency's name as the text writes it against the
+//! name in the metadata, matched by its distinctive part.
+
+use super::lexicon::*;
+use super::texts;
+use crate::model::Report;
+use crate::rules::{Finding, RuleId, Severity};
+
+/// The distinctive part of an agency's name: "洛阳市西工区唐宫路街道办事处" → "唐宫路".
+pub fn name_core(agency: &str) -> &str {
+    let mut core = agency.trim();
+    if let Some(s) = AGENCY_SUFFIXES.iter().find(|s| core.ends_with(*s)) {
+        if core.chars().count() > s.chars().count() + 1 {
+            core = &core[..core.len() - s.len()];
+        }
+    }
+    loop {
+        let cut = core
+            .char_indices()
+            .find(|(_, c)| ADMIN_UNITS.contains(c))
+            .map(|(i, c)| i + c.len_utf8());
+        match cut {
+            Some(at) if core[at..].chars().count() >= 2 => core = &core[at..],
+            _ => return core,
+        }
+    }
+}
+
+pub(super) fn name_consistent(report: &Report, out: &mut Vec<Finding>) {
+    let agency = report.meta.agency.trim();
+    let core = name_core(agency);
+    let stem: String = core.chars().take(2).collect();
+    if stem.chars().count() < 2 {
+        return;
+    }
+    // The name from its distinctive part on: "唐宫路街道办事处".
+    let tail = agency.find(core).map_or(core, |i| &agency[i..]);
+    // Variant of the distinctive part → the forms written, per section.
+    let mut variants: Vec<(&'static str, String, Vec<String>)> = Vec::new();
+    for (section, text) in texts(report) {
+        for (at, _) in text.match_indices(stem.as_str()) {
+            let rest = &text[at..];
+            if rest.starts_with(tail) {
+                continue; // the name itself, maybe followed by a unit: "…实验区管委会"
+            }
+            // The nearest agency word within a name's length ends the name.
+            let window: String = rest.chars().take(core.chars().count() + 6).collect();
+            let Some((end, suffix)) = AGENCY_SUFFIXES
+                .iter()
+                .filter_map(|s| window.find(s).map(|i| (i, *s)))
+                .min_by_key(|(i, s)| (*i, std::cmp::Reverse(s.len())))
+            else {
+                continue;
+            };
+            let variant = &rest[..end];
+            if variant == core || variant.chars().count() < 2 {
+                continue;
+            }
+            let written = format!("{variant}{suffix}");
+            match variants.iter_mut().find(|(_, v, _)| v == variant) {
+                Some((_, _, forms)) if !forms.contains(&written) => forms.push(written),
+                Some(_) => {}
+                None => variants.push((section, variant.to_string(), vec![written])),
+            }
+        }
+    }
+    for (section, variant, forms) in variants {
+        let quoted: Vec<String> = forms.iter().map(|f| format!("“{f}”")).collect();
+        out.push(Finding {
+            rule: RuleId::NAME_CONSISTENT,
+            severity: Severity::Warning,
+            key: format!("NAME-CONSISTENT:{variant}"),
+            section,
+            cells: Vec::new(),
+            text: Some(section),
+            meta: Some("meta.agency"),
+            message: format!("正文中的{}与机关名称“{agency}”写法不一致", quoted.concat()),
+        });
+    }
+}
