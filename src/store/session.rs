@@ -301,6 +301,15 @@ impl<K: KeyValue> Session<K> {
         }
     }
 
+    /// The draft `id`: the open one as this page holds it, else from storage.
+    fn open_or_load(&self, id: &str) -> Result<Draft, StorageError> {
+        if id == self.draft.id {
+            Ok(self.draft.clone())
+        } else {
+            self.load(id)
+        }
+    }
+
     /// Makes `draft` the open draft, stored as it is (new drafts are written
     /// at once; a failure leaves it open and unsaved, never lost).
     fn switch(&mut self, draft: Draft, now: &str, write: bool) -> Result<(), StorageError> {
@@ -359,11 +368,7 @@ impl<K: KeyValue> Session<K> {
                 Ok(done("已打开草稿（原草稿已保存）", true))
             }
             Action::Duplicate(id) => {
-                let source = if id == self.draft.id {
-                    self.draft.clone()
-                } else {
-                    self.load(&id)?
-                };
+                let source = self.open_or_load(&id)?;
                 self.save(now)?;
                 let mut copy = Draft::new(new_id, source.report.clone());
                 copy.last_year = source.last_year;
@@ -372,11 +377,7 @@ impl<K: KeyValue> Session<K> {
                 new_draft(self, copy, "已复制为新草稿并打开（原草稿已保存）")
             }
             Action::NextYear(id) => {
-                let source = if id == self.draft.id {
-                    self.draft.clone()
-                } else {
-                    self.load(&id)?
-                };
+                let source = self.open_or_load(&id)?;
                 self.save(now)?;
                 let mut next = Draft::new(new_id, source.report.next_year());
                 next.last_year = Some(source.report);

@@ -3,7 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { downloadText, harness, key, openApp, LAST_YEAR } from "./support.mjs";
+import { downloadText, harness, key, openApp, LAST_YEAR, fillStorage as fill, freeStorage as free } from "./support.mjs";
 
 const h = harness();
 
@@ -52,17 +52,7 @@ test("storage full: a banner, the download offered, and the previous copy intact
   await page.locator(key("meta.agency")).fill("甲");
   await saved(page);
   // Fill the storage to its quota with someone else's data.
-  await page.evaluate(() => {
-    const chunk = "x".repeat(256 * 1024);
-    let i = 0;
-    try {
-      for (;;) localStorage.setItem(`filler:${i++}`, chunk);
-    } catch {}
-    let small = "x".repeat(1024);
-    try {
-      for (;;) localStorage.setItem(`filler:small:${i++}`, small);
-    } catch {}
-  });
+  await page.evaluate(fill);
   await page.locator(key("sections.overview")).fill("很长的正文".repeat(500));
   const banner = page.locator('[data-banner="save-failed"]');
   await banner.waitFor();
@@ -257,21 +247,8 @@ test("duplicating a draft opens a copy and keeps the original", async () => {
   await context.close();
 });
 
-/** Fills localStorage to its quota with someone else's data. */
-const fillStorage = (page) =>
-  page.evaluate(() => {
-    let i = 0;
-    for (const size of [256 * 1024, 1024, 16]) {
-      const chunk = "x".repeat(size);
-      try {
-        for (;;) localStorage.setItem(`filler:${i++}`, chunk);
-      } catch {}
-    }
-  });
-const freeStorage = (page) =>
-  page.evaluate(() => {
-    for (const k of Object.keys(localStorage)) if (k.startsWith("filler:")) localStorage.removeItem(k);
-  });
+const fillStorage = (page) => page.evaluate(fill);
+const freeStorage = (page) => page.evaluate(free);
 
 test("storage full, then 新建草稿 or 打开 another draft: nothing typed is lost, and 重试 finishes it", async () => {
   const { page, context } = await openApp(h.browser, h.server.url);

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import puppeteer from "puppeteer-core";
-import { DIST, OFFLINE, ROOT, serveDist } from "./support.mjs";
+import { DIST, OFFLINE, ROOT, serveDist, fillStorage, freeStorage } from "./support.mjs";
 
 const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
 const h = {};
@@ -101,15 +101,7 @@ test("firefox: storage full, 新建草稿 is refused and keeps every character; 
   const { page, context } = await open();
   await fill(page, "meta.agency", "甲");
   await saved(page);
-  await page.evaluate(() => {
-    let i = 0;
-    for (const size of [256 * 1024, 1024, 16]) {
-      const chunk = "x".repeat(size);
-      try {
-        for (;;) localStorage.setItem(`filler:${i++}`, chunk);
-      } catch {}
-    }
-  });
+  await page.evaluate(fillStorage);
   const typed = "存储满了以后输入的文字".repeat(6);
   await fill(page, "sections.overview", typed);
   await page.waitForSelector('[data-banner="save-failed"]');
@@ -117,9 +109,7 @@ test("firefox: storage full, 新建草稿 is refused and keeps every character; 
   await page.waitForSelector('[data-banner="blocked"]');
   assert.match(await page.$eval('[data-banner="blocked"]', (e) => e.textContent), /“新建草稿”未执行：浏览器存储空间已满/);
   assert.equal(await value(page, "sections.overview"), typed);
-  await page.evaluate(() => {
-    for (const k of Object.keys(localStorage)) if (k.startsWith("filler:")) localStorage.removeItem(k);
-  });
+  await page.evaluate(freeStorage);
   await page.click('[data-banner="blocked"] [data-action="retry"]');
   await waitFor(page, () => document.querySelector('[data-key="meta.agency"]').value === "");
   const stored = await page.evaluate(() =>
@@ -136,15 +126,7 @@ test("firefox: the leave-page prompt while a save has failed", async () => {
   const { page, context } = await open();
   await fill(page, "meta.agency", "甲");
   await saved(page);
-  await page.evaluate(() => {
-    let i = 0;
-    for (const size of [256 * 1024, 1024, 16]) {
-      const chunk = "x".repeat(size);
-      try {
-        for (;;) localStorage.setItem(`filler:${i++}`, chunk);
-      } catch {}
-    }
-  });
+  await page.evaluate(fillStorage);
   await fill(page, "sections.overview", "未能保存的文字".repeat(12));
   await page.waitForSelector('[data-banner="save-failed"]');
   const dialogs = [];
@@ -156,9 +138,7 @@ test("firefox: the leave-page prompt while a save has failed", async () => {
   await new Promise((resolve) => setTimeout(resolve, 1000));
   assert.deepEqual(dialogs, ["beforeunload"], "asked while the save failed");
   assert.equal(page.isClosed(), false, "staying keeps the page");
-  await page.evaluate(() => {
-    for (const k of Object.keys(localStorage)) if (k.startsWith("filler:")) localStorage.removeItem(k);
-  });
+  await page.evaluate(freeStorage);
   await page.click('[data-action="retry-save"]');
   await saved(page);
   await page.close({ runBeforeUnload: true });

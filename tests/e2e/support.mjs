@@ -2,48 +2,20 @@
 // Debian's Chromium driven by playwright-core, and request/console recording.
 // Nothing here downloads a browser.
 
-import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { before, after } from "node:test";
 import { chromium } from "playwright-core";
+import { serveDir } from "../../tools/static.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const DIST = path.join(ROOT, "dist");
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json; charset=utf-8",
-};
-
 /** Serves `dir` under the URL prefix `base` (e.g. "/some/sub/path/") on 127.0.0.1. */
-export async function serveDist({ dir = DIST, base = "/" } = {}) {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, "http://127.0.0.1");
-    if (!url.pathname.startsWith(base)) {
-      res.writeHead(404).end("not under " + base);
-      return;
-    }
-    let rel = decodeURIComponent(url.pathname.slice(base.length)) || "index.html";
-    const file = path.join(dir, rel);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
-  return {
-    url: `http://127.0.0.1:${port}${base}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
+export function serveDist({ dir = DIST, base = "/" } = {}) {
+  return serveDir({ dir, base });
 }
 
 /** Launches Debian's Chromium headless, with a fresh profile. */
@@ -154,3 +126,19 @@ export const key = (k) => `[data-key="${k}"]`;
 
 /** A report year the year menu always offers (it lists the last seven years): last year. */
 export const LAST_YEAR = new Date().getFullYear() - 1;
+
+/** In the page: fills localStorage to its quota with someone else's data (pass to page.evaluate). */
+export function fillStorage() {
+  let i = 0;
+  for (const size of [256 * 1024, 1024, 16]) {
+    const chunk = "x".repeat(size);
+    try {
+      for (;;) localStorage.setItem(`filler:${i++}`, chunk);
+    } catch {}
+  }
+}
+
+/** In the page: removes what fillStorage wrote. */
+export function freeStorage() {
+  for (const k of Object.keys(localStorage)) if (k.startsWith("filler:")) localStorage.removeItem(k);
+}

@@ -1,0 +1,285 @@
+//! Stage 1: the page or text as blocks: paragraphs, and tables with their
+//! merged cells spread over a full grid (HTML through the tolerant
+//! tokenizer; text with tab-separated cells).
+//!
+//! Not for: what the blocks mean (see [`super::outline`], [`super::tables`]).
+
+use super::{Block, Spread};
+use crate::import::html::{tokenize, Token};
+use crate::model::is_space;
+
+/// Collapses runs of spaces (also &nbsp; and full-width) to one and trims.
+pub(super) fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if is_space(c) {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+pub(super) const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "center",
+    "dd",
+    "dt",
+    "hr",
+    "tr",
+    "body",
+    "html",
+    "nav",
+    "form",
+];
+
+/// A table being read from HTML: rows of (text, colspan, rowspan).
+#[derive(Default)]
+pub(super) struct RawTable {
+    rows: Vec<Vec<(String, usize, usize)>>,
+    cell: Option<(String, usize, usize)>,
+}
+
+impl RawTable {
+    /// Moves the cell being read into the current row.
+    fn finish_cell(&mut self) {
+        if let Some(cell) = self.cell.take() {
+            if self.rows.is_empty() {
+                self.rows.push(Vec::new());
+            }
+            if let Some(row) = self.rows.last_mut() {
+                row.push(cell);
+            }
+        }
+    }
+}
+
+pub(super) fn span_of(token: &Token, name: &str) -> usize {
+    token
+        .attr(name)
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .map_or(1, |n| n.clamp(1, 100))
+}
+
+/// Spreads merged cells over a full grid.
+pub(super) fn grid(rows: Vec<Vec<(String, usize, usize)>>, next_id: &mut usize) -> Spread {
+    let mut out: Vec<Vec<Option<(String, usize)>>> = vec![Vec::new(); rows.len()];
+    for (r, row) in rows.into_iter().enumerate() {
+        let mut c = 0;
+        for (text, colspan, rowspan) in row {
+            while out[r].get(c).is_some_and(Option::is_some) {
+                c += 1;
+            }
+            let id = *next_id;
+            *next_id += 1;
+            let text = clean(&text);
+            for dr in 0..rowspan {
+                let Some(line) = out.get_mut(r + dr) else {
+                    break;
+                };
+                if line.len() < c + colspan {
+                    line.resize(c + colspan, None);
+                }
+                for slot in &mut line[c..c + colspan] {
+                    *slot = Some((text.clone(), id));
+                }
+            }
+            c += colspan;
+        }
+    }
+    out.into_iter()
+        .map(|row| row.into_iter().flatten().collect())
+        .collect()
+}
+
+pub(super) fn html_blocks(html: &str) -> (Vec<Block>, Option<String>) {
+    let tokens = tokenize(html);
+    let mut blocks = Vec::new();
+    let mut para = String::new();
+    let mut tables: Vec<RawTable> = Vec::new();
+    let mut title = None;
+    let mut in_title = false;
+    let mut next_id = 0;
+    let flush = |para: &mut String, blocks: &mut Vec<Block>| {
+        let text = clean(para);
+        if !text.is_empty() {
+            blocks.push(Block::Para(text));
+        }
+        para.clear();
+    };
+    for t in &tokens {
+        match t {
+            Token::Start { name, .. } => match name.as_str() {
+                "title" => in_title = true,
+                "table" => {
+                    if tables.is_empty() {
+                        flush(&mut para, &mut blocks);
+                    }
+                    tables.push(RawTable::default());
+                }
+                "tr" if !tables.is_empty() => {
+                    let table = tables.last_mut().expect("checked");
+                    table.finish_cell();
+                    table.rows.push(Vec::new());
+                }
+                "td" | "th" if !tables.is_empty() => {
+                    let table = tables.last_mut().expect("checked");
+                    table.finish_cell();
+                    if table.rows.is_empty() {
+                        table.rows.push(Vec::new());
+                    }
+                    table.cell =
+                        Some((String::new(), span_of(t, "colspan"), span_of(t, "rowspan")));
+                }
+                n if BLOCK_TAGS.contains(&n) => {
+                    if let Some((text, _, _)) = tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                        text.push(' ');
+                    } else if tables.is_empty() {
+                        flush(&mut para, &mut blocks);
+                    }
+                }
+                _ => {}
+            },
+            Token::End { name } => match name.as_str() {
+                "title" => in_title = false,
+                "td" | "th" => {
+                    if let Some(table) = tables.last_mut() {
+                        table.finish_cell();
+                    }
+                }
+                "table" => {
+                    if let Some(mut table) = tables.pop() {
+                        table.finish_cell();
+                        match tables.last_mut() {
+                            // A table inside a cell: its text joins the cell.
+                            Some(outer) => {
+                                let text: Vec<String> =
+                                    table.rows.into_iter().flatten().map(|c| c.0).collect();
+                                if let Some(cell) = outer.cell.as_mut() {
+                                    cell.0.push(' ');
+                                    cell.0.push_str(&text.join(" "));
+                                }
+                            }
+                            None => blocks.push(Block::Table(grid(table.rows, &mut next_id))),
+                        }
+                    }
+                }
+                n if BLOCK_TAGS.contains(&n) && tables.is_empty() => {
+                    flush(&mut para, &mut blocks);
+                }
+                _ => {}
+            },
+            Token::Text(text) => {
+                if in_title {
+                    title = Some(clean(text));
+                } else if let Some(table) = tables.last_mut() {
+                    if let Some(cell) = table.cell.as_mut() {
+                        cell.0.push_str(text);
+                    }
+                } else {
+                    para.push_str(text);
+                }
+            }
+        }
+    }
+    // An unclosed table (truncated page) still counts.
+    while let Some(mut table) = tables.pop() {
+        table.finish_cell();
+        if tables.is_empty() {
+            blocks.push(Block::Table(grid(table.rows, &mut next_id)));
+        }
+    }
+    flush(&mut para, &mut blocks);
+    (blocks, title)
+}
+
+/// Plain text: lines with tabs form tables, other lines are paragraphs.
+pub(super) fn text_blocks(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut table: Vec<Vec<(String, usize)>> = Vec::new();
+    let mut next_id = 0;
+    for line in text.lines() {
+        if line.contains('\t') {
+            let mut cells: Vec<(String, usize)> = line
+                .split('\t')
+                .map(|c| {
+                    next_id += 1;
+                    (clean(c), next_id)
+                })
+                .collect();
+            while cells.last().is_some_and(|c| c.0.is_empty()) {
+                cells.pop();
+            }
+            table.push(cells);
+            continue;
+        }
+        if !table.is_empty() {
+            blocks.push(Block::Table(std::mem::take(&mut table)));
+        }
+        let line = clean(line);
+        if !line.is_empty() {
+            blocks.push(Block::Para(line));
+        }
+    }
+    if !table.is_empty() {
+        blocks.push(Block::Table(table));
+    }
+    blocks
+}
+
+/// A page without its end: no closing </html> or </body> in its last bytes.
+pub(super) fn is_truncated(html: &str) -> bool {
+    let tail: String = html
+        .chars()
+        .rev()
+        .take(2000)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !tail.contains("</html") && !tail.contains("</body")
+}
+
+pub(super) fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(4000)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    [
+        "<html",
+        "<body",
+        "<table",
+        "<p",
+        "<div",
+        "<br",
+        "<span",
+        "<!doctype",
+    ]
+    .iter()
+    .any(|t| head.contains(t))
+}

@@ -1,0 +1,176 @@
+//! Reading a report that was already published: a web page saved from a
+//! government website, text or rich text pasted from a browser, a .txt file.
+//!
+//! The page is turned into blocks (paragraphs and tables, with merged cells
+//! spread over a full grid); the six sections are found by their headings
+//! (matched loosely: spaces, quotes, brackets and digit widths do not
+//! matter); table values are read by their row labels. Nothing is guessed: a
+//! value that cannot be read stays blank and is listed as not read, never 0.
+//!
+//! The stages, in the order [`read`] runs them: [`blocks`] (the page as
+//! paragraphs and tables), [`outline`] (headings, title, preamble, which
+//! occurrence), [`tables`] (values by row label); [`charset`] for bytes.
+
+mod blocks;
+mod charset;
+mod outline;
+mod tables;
+
+pub use charset::detect_charset;
+
+use crate::model::{is_space, Report};
+
+/// Where a table value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The row label as printed in the source.
+    pub row: String,
+    /// The cell's text as printed.
+    pub text: String,
+}
+
+/// What was recognised, for the user to review before anything is created.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recognised {
+    pub report: Report,
+    /// For each cell of the format: where its value came from, or `None` if
+    /// it could not be read (the cell is then blank).
+    pub sources: Vec<Option<Source>>,
+    /// For each section of the format: the heading as found.
+    pub sections: Vec<Option<String>>,
+    /// The report is in the 2019 trial format (only part of it maps).
+    pub format_2019: bool,
+    /// What did not map, in Chinese.
+    pub notes: Vec<String>,
+}
+
+impl Recognised {
+    /// Number of cells read, of all input cells (totals included).
+    pub fn cells_read(&self) -> usize {
+        self.sources.iter().filter(|s| s.is_some()).count()
+    }
+}
+
+/// A table spread over a full grid: rows of (cell text, id of the source
+/// cell); a merged cell appears in every position it covers, with one id.
+type Spread = Vec<Vec<(String, usize)>>;
+
+/// One piece of the page.
+#[derive(Debug, Clone, PartialEq)]
+enum Block {
+    Para(String),
+    Table(Spread),
+}
+
+/// Normalises a label for loose matching: no spaces or quotes, half-width
+/// digits, letters and brackets.
+pub fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| !is_space(*c) && !"\"'“”‘’「」".contains(*c))
+        .map(|c| match c {
+            // Full-width forms of ASCII (（）：，．０-９…) to ASCII.
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Reads a published report from a page or pasted text: blocks, then the
+/// outline, then the texts, then the tables.
+pub fn read(input: &str) -> Result<Recognised, String> {
+    let format = crate::format::current();
+    let html = blocks::looks_like_html(input);
+    let (blocks, title) = if html {
+        blocks::html_blocks(input)
+    } else {
+        (blocks::text_blocks(input), None)
+    };
+    let (blocks, copies) = outline::first_occurrence(blocks);
+    let outline = outline::Outline::find(blocks);
+    let found = outline.found();
+    if html && found < format.sections.len() && blocks::is_truncated(input) {
+        return Err(outline.truncated_message());
+    }
+    if found < 2 && !outline.has_tables() {
+        return Err(NOT_A_REPORT.to_string());
+    }
+    let mut report = Report::empty(format);
+    outline.title_and_preamble(title, &mut report);
+    let tables = outline.texts_and_tables(&mut report);
+    let mut recognised = Recognised {
+        sources: vec![None; format.cells().len()],
+        report,
+        sections: outline.sections.clone(),
+        format_2019: false,
+        notes: Vec::new(),
+    };
+    tables::read_all(&tables, &mut recognised);
+    outline.note_headings(&mut recognised.report);
+    if found < 2 && recognised.cells_read() == 0 {
+        return Err(NOT_A_REPORT.to_string());
+    }
+    if copies > 1 {
+        recognised.notes.push(format!(
+            "页面中年报正文出现了 {copies} 次（例如正文下方另有打印版，或粘贴了两遍）：只读取了第一份完整的正文"
+        ));
+    }
+    let unread = recognised.sources.iter().filter(|s| s.is_none()).count();
+    if unread > 0 {
+        recognised.notes.push(format!(
+            "有 {unread} 个表格单元格未能读取，已留空并将标为“未填”，请对照原文补填"
+        ));
+    }
+    Ok(recognised)
+}
+
+const NOT_A_REPORT: &str = "没有识别出政府信息公开工作年度报告：找不到“一、总体情况”等部分标题，也找不到年报表格。请选择已发布的年报网页（.html）或文本（.txt），或复制年报正文后粘贴。";
+
+#[cfg(test)]
+mod tests {
+    use super::charset::detect_charset;
+    use super::outline::{match_heading, title_meta};
+
+    #[test]
+    fn titles() {
+        assert_eq!(
+            title_meta("平潭综合实验区2022年度政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区党工委管委会"),
+            Some(("平潭综合实验区".to_string(), 2022))
+        );
+        assert_eq!(
+            title_meta("西工区唐宫街道办事处 2023 年政府信息公开工作年度报告"),
+            Some(("西工区唐宫街道办事处".to_string(), 2023))
+        );
+        assert_eq!(title_meta("政府信息公开"), None);
+    }
+
+    #[test]
+    fn headings_match_loosely() {
+        assert!(match_heading("一、总体情况", "一、总体情况").is_some());
+        assert!(match_heading("一、 总体情况", "一、总体情况").is_some());
+        assert_eq!(
+            match_heading(
+                "四、政府信息公开行政法复议、行政诉讼情况",
+                "四、政府信息公开行政复议、行政诉讼情况"
+            )
+            .map(|m| m.0),
+            Some("四、政府信息公开行政法复议、行政诉讼情况".to_string())
+        );
+        assert_eq!(
+            match_heading("一、总体情况2021年，我区……", "一、总体情况"),
+            Some(("一、总体情况".to_string(), "2021年，我区……".to_string()))
+        );
+        assert!(match_heading("一、本年新收政府信息公开申请数量", "一、总体情况").is_none());
+    }
+
+    #[test]
+    fn charsets() {
+        assert_eq!(detect_charset(b"<meta charset=\"gb2312\"><p>"), "gb18030");
+        assert_eq!(
+            detect_charset(b"<meta http-equiv=Content-Type content='text/html; charset=GBK'>"),
+            "gb18030"
+        );
+        assert_eq!(detect_charset("<p>中文</p>".as_bytes()), "utf-8");
+        assert_eq!(detect_charset(b"<p>\xD6\xD0\xCE\xC4</p>"), "gb18030");
+        assert_eq!(detect_charset(b"\xEF\xBB\xBF<p>"), "utf-8");
+    }
+}

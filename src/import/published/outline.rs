@@ -1,0 +1,338 @@
+//! Stage 2: the report's outline in the blocks: the six section headings
+//! (matched loosely), the title (agency and year), the preamble, and which
+//! occurrence of the report to read when a page holds it more than once.
+//!
+//! Not for: table values (see [`super::tables`]).
+
+use super::{norm, Block, Spread};
+use crate::format::Content;
+use crate::model::text::similarity;
+use crate::model::{is_space, Report};
+
+/// The blocks with the section headings found among them.
+pub(super) struct Outline {
+    /// For each section of the format: the heading as printed, if found.
+    pub sections: Vec<Option<String>>,
+    /// For each section: the position of its (emptied) heading in `paras`.
+    at: Vec<Option<usize>>,
+    /// The blocks, each heading replaced by an empty paragraph.
+    paras: Vec<Block>,
+}
+
+impl Outline {
+    /// Finds the headings in order (a heading may be skipped, never two).
+    pub fn find(blocks: Vec<Block>) -> Outline {
+        let format = crate::format::current();
+        let mut sections: Vec<Option<String>> = vec![None; format.sections.len()];
+        let mut at: Vec<Option<usize>> = vec![None; format.sections.len()];
+        let mut paras: Vec<Block> = Vec::new();
+        for block in blocks {
+            let Block::Para(text) = &block else {
+                paras.push(block);
+                continue;
+            };
+            let next = at.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
+            // Every heading found: the rest is the last section's text.
+            let found = format
+                .sections
+                .get(next..)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .find_map(|(k, s)| match_heading(text, s.heading).map(|m| (next + k, m)));
+            match found {
+                Some((i, (heading, rest))) if next + 2 > i => {
+                    at[i] = Some(paras.len());
+                    sections[i] = Some(heading);
+                    paras.push(Block::Para(String::new()));
+                    if !rest.is_empty() {
+                        paras.push(Block::Para(rest));
+                    }
+                }
+                _ => paras.push(block),
+            }
+        }
+        Outline {
+            sections,
+            at,
+            paras,
+        }
+    }
+
+    /// Number of headings found.
+    pub fn found(&self) -> usize {
+        self.sections.iter().filter(|s| s.is_some()).count()
+    }
+
+    pub fn has_tables(&self) -> bool {
+        self.paras.iter().any(|b| matches!(b, Block::Table(_)))
+    }
+
+    /// The message for a page cut short, naming what was found.
+    pub fn truncated_message(&self) -> String {
+        let names: Vec<&str> = crate::format::current()
+            .sections
+            .iter()
+            .zip(&self.sections)
+            .filter(|(_, s)| s.is_some())
+            .map(|(d, _)| d.heading)
+            .collect();
+        format!(
+            "网页不完整（没有结尾，可能下载或保存时被截断）：只找到{}。请重新保存完整的网页后再导入。",
+            if names.is_empty() { "少量内容".to_string() } else { format!("“{}”", names.join("”“")) }
+        )
+    }
+
+    /// Agency and year from the page's title (else a paragraph naming the
+    /// report), and the preamble: the sentences just before 一.
+    pub fn title_and_preamble(&self, title: Option<String>, report: &mut Report) {
+        let title_text = title
+            .filter(|t| t.contains("年度报告") || t.contains("年报"))
+            .or_else(|| {
+                self.paras.iter().find_map(|b| match b {
+                    Block::Para(p)
+                        if p.contains("政府信息公开")
+                            && p.contains("年度报告")
+                            && p.chars().count() < 80 =>
+                    {
+                        Some(p.clone())
+                    }
+                    _ => None,
+                })
+            });
+        if let Some((agency, year)) = title_text.as_deref().and_then(title_meta) {
+            report.meta.agency = agency;
+            report.meta.year = Some(year);
+        }
+        if let Some(first) = self.at.iter().flatten().next().copied() {
+            let mut pre = Vec::new();
+            for block in self.paras[..first].iter().rev() {
+                match block {
+                    Block::Para(p) if is_preamble(p) => pre.push(p.clone()),
+                    _ => break,
+                }
+            }
+            pre.reverse();
+            report.preamble = pre.join("\n");
+        }
+    }
+
+    /// The texts between the headings into `report`; the tables, by the
+    /// table each belongs to (by its section, else by its content).
+    pub fn texts_and_tables(&self, report: &mut Report) -> Vec<(&'static str, Spread)> {
+        let format = crate::format::current();
+        let mut tables: Vec<(&'static str, Spread)> = Vec::new();
+        for (i, section) in format.sections.iter().enumerate() {
+            let Some(start) = self.at[i] else { continue };
+            let end = self.at[i + 1..]
+                .iter()
+                .flatten()
+                .next()
+                .copied()
+                .unwrap_or(self.paras.len());
+            let mut text = Vec::new();
+            for block in &self.paras[start + 1..end] {
+                match block {
+                    Block::Para(p) if is_footer(p) => break,
+                    Block::Para(p) if !p.is_empty() => text.push(p.clone()),
+                    Block::Table(rows) => match section.content {
+                        Content::Table(key) => tables.push((key, rows.clone())),
+                        Content::Text => {}
+                    },
+                    _ => {}
+                }
+            }
+            if section.content == Content::Text {
+                report.set_text(section.key, text.join("\n"));
+            }
+        }
+        if tables.is_empty() {
+            for block in &self.paras {
+                if let Block::Table(rows) = block {
+                    let all: String = rows.iter().flatten().map(|c| c.0.as_str()).collect();
+                    let key = if all.contains("第二十条") {
+                        "table2"
+                    } else if all.contains("本年新收") || all.contains("申请人情况") {
+                        "table3"
+                    } else if all.contains("行政复议") {
+                        "table4"
+                    } else {
+                        continue;
+                    };
+                    tables.push((key, rows.clone()));
+                }
+            }
+        }
+        tables
+    }
+
+    /// Headings as printed where they are not the template's ("" = missing),
+    /// for the SECTIONS check.
+    pub fn note_headings(&self, report: &mut Report) {
+        let format = crate::format::current();
+        let found = self.found();
+        for (i, section) in format.sections.iter().enumerate() {
+            match &self.sections[i] {
+                Some(h) if norm(h) != norm(section.heading) => {
+                    report.headings.insert(section.key.to_string(), h.clone());
+                }
+                None if found >= 2 => {
+                    report
+                        .headings
+                        .insert(section.key.to_string(), String::new());
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The numeral prefix of a heading: "一、" of "一、总体情况".
+pub(super) fn numeral(heading: &str) -> &str {
+    heading.split_once('、').map_or("", |(n, _)| n)
+}
+
+/// If `para` is (or starts with) the heading of `section`, the heading as
+/// printed and the rest of the paragraph.
+pub(super) fn match_heading(para: &str, heading: &'static str) -> Option<(String, String)> {
+    let prefix = format!("{}、", numeral(heading));
+    let n = norm(para);
+    if !n.starts_with(&prefix) {
+        return None;
+    }
+    let template = norm(heading);
+    // The heading alone, possibly misprinted.
+    if para.chars().count() <= heading.chars().count() + 8 && similarity(&n, &template) >= 0.6 {
+        return Some((para.to_string(), String::new()));
+    }
+    // The heading followed by text in the same paragraph.
+    let chars: Vec<char> = para.chars().collect();
+    let len = heading.chars().count();
+    for extra in 0..=2 {
+        let end = (len + extra).min(chars.len());
+        let head: String = chars[..end].iter().collect();
+        if norm(&head) == template {
+            let rest: String = chars[end..].iter().collect();
+            return Some((head, rest.trim_matches(is_space).to_string()));
+        }
+    }
+    None
+}
+
+/// A sentence of the preamble, not page furniture or the title.
+pub(super) fn is_preamble(p: &str) -> bool {
+    let n = p.chars().count();
+    let furniture = p.starts_with("来源") || p.starts_with("当前位置");
+    let title = p.contains("年度报告") && n < 60;
+    n >= 15 && !furniture && !title
+}
+
+/// Page furniture that ends the report.
+pub(super) fn is_footer(para: &str) -> bool {
+    [
+        "附件下载",
+        "扫一扫",
+        "关闭窗口",
+        "打印本页",
+        "【打印】",
+        "上一篇",
+        "下一篇",
+        "相关链接",
+        "分享到",
+    ]
+    .iter()
+    .any(|k| para.starts_with(k))
+        || para == "关闭"
+        || para == "附件"
+}
+
+/// Reads agency and year from a title such as
+/// "平潭综合实验区2022年度政府信息公开工作年度报告_…".
+pub(super) fn title_meta(title: &str) -> Option<(String, i32)> {
+    let at = title.find("政府信息公开")?;
+    let before = &title[..at];
+    let before = before.trim_end_matches(is_space);
+    let before = before
+        .strip_suffix("年度")
+        .or_else(|| before.strip_suffix('年'))?;
+    let before = before.trim_end_matches(is_space);
+    let digits: String = before
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if digits.len() != 4 {
+        return None;
+    }
+    let year: i32 = digits.chars().rev().collect::<String>().parse().ok()?;
+    let agency = before[..before.len() - 4].trim_matches(is_space);
+    let agency = agency
+        .rsplit(['>', '|', '：', '_'])
+        .next()
+        .unwrap_or(agency)
+        .trim_matches(is_space);
+    Some((agency.to_string(), year))
+}
+
+/// A page or paste that holds the report more than once (a printable copy
+/// below the report, a paste made twice): the blocks of its first complete
+/// occurrence, and how many occurrences there are. An occurrence starts at
+/// the first section's heading, with the title and preamble just before it;
+/// the first one with the most headings and some content is kept (so a
+/// table of contents listing the headings is not taken for the report).
+pub(super) fn first_occurrence(blocks: Vec<Block>) -> (Vec<Block>, usize) {
+    let format = crate::format::current();
+    let first = format.sections[0].heading;
+    let starts: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, Block::Para(p) if match_heading(p, first).is_some()))
+        .map(|(i, _)| i)
+        .collect();
+    if starts.len() < 2 {
+        return (blocks, 1);
+    }
+    // Cut points: before each later occurrence's title and preamble.
+    let mut cuts = vec![0];
+    for &start in &starts[1..] {
+        let floor = *cuts.last().unwrap_or(&0);
+        let title = (floor..start).rev().take(6).find(|&i| {
+            matches!(&blocks[i], Block::Para(p)
+                if p.contains("政府信息公开") && p.contains("年度报告") && p.chars().count() < 80)
+        });
+        cuts.push(title.unwrap_or(start).max(floor));
+    }
+    cuts.push(blocks.len());
+    let is_heading = |b: &Block| {
+        matches!(b, Block::Para(p)
+            if format.sections.iter().any(|s| match_heading(p, s.heading).is_some()))
+    };
+    // Headings found, or 0 when nothing but headings follows the first one.
+    let score = |part: &[Block]| {
+        let Some(first) = part.iter().position(is_heading) else {
+            return 0;
+        };
+        if part[first..].iter().all(is_heading) {
+            return 0;
+        }
+        format
+            .sections
+            .iter()
+            .filter(|s| {
+                part.iter()
+                    .any(|b| matches!(b, Block::Para(p) if match_heading(p, s.heading).is_some()))
+            })
+            .count()
+    };
+    let scores: Vec<(usize, usize, usize)> = cuts
+        .windows(2)
+        .map(|w| (w[0], w[1], score(&blocks[w[0]..w[1]])))
+        .collect();
+    let best = scores.iter().map(|s| s.2).max().unwrap_or(0);
+    let copies = scores.iter().filter(|s| s.2 > 0).count();
+    let Some(&(a, b, _)) = scores.iter().find(|s| s.2 == best && best > 0) else {
+        return (blocks, 1);
+    };
+    let out: Vec<Block> = blocks.into_iter().skip(a).take(b - a).collect();
+    (out, copies)
+}
