@@ -108,16 +108,30 @@ fn a_wrong_carry_over_is_caught_across_the_real_pair() {
 
 #[test]
 fn pingtan_2019_old_format_imported_then_checked() {
-    // The 2019 trial-format page, imported: what does not map stays blank and
-    // is an error to fix; its long overview and missing fee statement show too.
+    // The 2019 trial-format page, imported: it keeps that fact, and the checks
+    // that exist only in the 2021 format (the fee statement, the 1000-字
+    // guidance, the three （六） rows) are not raised on it; what does not map
+    // (表二 of 2019) stays blank and is an error to fix.
     let page = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/samples/pingtan-2019-oldformat.html"
     ))
     .unwrap();
     let report = nianbao::import::published::read(&page).unwrap().report;
+    assert!(report.trial_2019);
     let found = check(&Context::new(&report));
     let keys: Vec<&str> = found.iter().map(|f| f.key.as_str()).collect();
+    assert_eq!(keys, ["CELL-BLANK:table2", "OVERVIEW-TOPICS"]);
+    // 表二 of 2019 is not mapped (10 blanks).
+    assert_eq!(found[0].cells.len(), 10);
+    assert!(found[1].message.ends_with("未见：依申请公开、政府信息管理"));
+    // The same report without the mark gets the 2021 format's checks.
+    let mut as_2021 = report.clone();
+    as_2021.trial_2019 = false;
+    let keys: Vec<String> = check(&Context::new(&as_2021))
+        .into_iter()
+        .map(|f| f.key)
+        .collect();
     assert_eq!(
         keys,
         [
@@ -128,11 +142,12 @@ fn pingtan_2019_old_format_imported_then_checked() {
             "FEE-STATEMENT"
         ]
     );
-    // 表二 of 2019 is not mapped (10 blanks); （六） is not split (3 rows × 6 applicants).
-    assert_eq!(found[0].cells.len(), 10);
-    assert_eq!(found[1].cells.len(), 18);
-    assert!(found[2].message.starts_with("“一、总体情况”共 3825 字"));
-    assert!(found[3].message.ends_with("未见：依申请公开、政府信息管理"));
+    // The mark survives the JSON round trip.
+    let back = nianbao::model::Report::from_json_str(&report.to_json_string()).unwrap();
+    assert!(back.trial_2019);
+    assert!(report
+        .to_json_string()
+        .contains("\"trial_format\": \"2019\""));
     // 23 + 0 = 23 + 0: the arithmetic of the 2019 table 三 holds.
     assert!(found.iter().all(|f| !f.rule.as_str().starts_with("T3-")));
 }

@@ -3,8 +3,8 @@
 //! page needs (the report as our JSON, and the review's markup). Plain Rust,
 //! so the whole path is tested natively; the worker only moves messages.
 //!
-//! Not for: decoding legacy charsets (the worker uses the browser's
-//! TextDecoder for that, see [`Decode`]).
+//! Decoding legacy charsets is the browser's TextDecoder in the worker, and
+//! encoding_rs natively ([`Native`]); see [`Decode`].
 
 use super::{published, review};
 
@@ -46,4 +46,18 @@ pub fn bytes(bytes: &[u8], decoder: &impl Decode) -> Result<Answer, String> {
             .map_err(|e| format!("无法按 {charset} 解码该文件：{e}"))?
     };
     text(&decoded)
+}
+
+/// Decoding natively (the command and the examples), with encoding_rs.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Native;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Decode for Native {
+    fn decode(&self, bytes: &[u8], charset: &str) -> Result<String, String> {
+        let encoding = encoding_rs::Encoding::for_label(charset.as_bytes())
+            .ok_or_else(|| format!("不支持的字符集 {charset}"))?;
+        let (text, _, _) = encoding.decode(bytes);
+        Ok(text.into_owned())
+    }
 }

@@ -97,6 +97,9 @@ impl Report {
                 .collect();
             root.insert("headings".into(), headings.into());
         }
+        if self.trial_2019 {
+            root.insert("trial_format".into(), "2019".into());
+        }
         Value::Object(root)
     }
 
@@ -172,6 +175,7 @@ impl Report {
             "sections",
             "confirmations",
             "headings",
+            "trial_format",
         ]
         .into_iter()
         .chain(EXTRA_TOP_LEVEL.iter().copied())
@@ -184,6 +188,14 @@ impl Report {
         r.tables(format, root, &mut report);
         report.confirmations = r.string_map("confirmations", root.get("confirmations"));
         report.headings = r.string_map("headings", root.get("headings"));
+        match root.get("trial_format") {
+            None | Some(Value::Null) => {}
+            Some(Value::String(v)) if v == "2019" => report.trial_2019 = true,
+            Some(other) => r.error(
+                "trial_format",
+                format!("应为 \"2019\"（2019 年试行格式），实为 {other}"),
+            ),
+        }
         let sections: Vec<&str> = format.sections.iter().map(|s| s.key).collect();
         let unknown: Vec<String> = report
             .headings
@@ -511,6 +523,7 @@ pub fn json_schema() -> Value {
         );
     }
     let section_keys: Vec<&str> = format.text_sections().map(|s| s.key).collect();
+    let section_keys_all: Vec<&str> = format.sections.iter().map(|s| s.key).collect();
     properties.insert(
         "sections".into(),
         json!({ "type": "object", "properties": sections, "required": section_keys, "additionalProperties": false }),
@@ -557,6 +570,15 @@ pub fn json_schema() -> Value {
         "confirmations".into(),
         json!({ "type": "object", "description": "对警告的核实说明，键为发现项标识",
                 "additionalProperties": { "type": "string" } }),
+    );
+    properties.insert(
+        "headings".into(),
+        json!({ "type": "object", "description": "导入的已发布报告中与模板不同的部分标题（\"\" 表示缺少该部分）",
+                "propertyNames": { "enum": section_keys_all }, "additionalProperties": { "type": "string" } }),
+    );
+    properties.insert(
+        "trial_format".into(),
+        json!({ "const": "2019", "description": "由 2019 年试行格式的报告导入：只含能对应到 2021 年格式的内容" }),
     );
     properties.insert(
         "app".into(),

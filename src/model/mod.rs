@@ -127,6 +127,11 @@ pub struct Report {
     /// where they are not the template's ("" = the section was not found).
     /// Empty for reports written in the app, which always use the template.
     pub headings: BTreeMap<String, String>,
+    /// Imported from a report in the 2019 trial format (国办公开办函〔2019〕
+    /// 60号): only what maps onto the 2021 format was read, and the checks
+    /// that exist only in the 2021 format are not raised on it. JSON:
+    /// `"trial_format": "2019"`.
+    pub trial_2019: bool,
 }
 
 impl Report {
@@ -145,6 +150,7 @@ impl Report {
             cells: vec![Cell::Blank; format.cells().len()],
             confirmations: BTreeMap::new(),
             headings: BTreeMap::new(),
+            trial_2019: false,
         }
     }
 

@@ -40,8 +40,10 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
             }
             let cell = &report.cells[i];
             if blank_like(cell) {
-                // Computed totals are blank because their parts are.
-                if !def.computed || !cell.is_blank() {
+                // Computed totals are blank because their parts are; the
+                // three （六） rows do not exist in the 2019 trial format.
+                let trial_only = report.trial_2019 && def.row.groups.contains(&"（六）其他处理");
+                if (!def.computed || !cell.is_blank()) && !trial_only {
                     blanks.push(i);
                 }
                 continue;

@@ -121,6 +121,39 @@ impl Finding {
         }
     }
 
+    /// The dotted keys of everything it concerns: its cells, then its text
+    /// ("sections.overview", "preamble"), then its metadata field.
+    pub fn keys(&self, report: &Report) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .cells
+            .iter()
+            .filter_map(|&i| report.format.cells().get(i).map(|d| d.key.clone()))
+            .collect();
+        if let Some(text) = self.text {
+            keys.push(if text == "preamble" {
+                "preamble".to_string()
+            } else {
+                format!("sections.{text}")
+            });
+        }
+        if let Some(meta) = self.meta {
+            keys.push(meta.to_string());
+        }
+        keys
+    }
+
+    /// One JSON object: rule, severity, message, keys (and the finding's
+    /// key, under which a confirmation is stored).
+    pub fn to_json(&self, report: &Report) -> serde_json::Value {
+        serde_json::json!({
+            "rule": self.rule.as_str(),
+            "severity": self.severity.key(),
+            "message": self.message,
+            "keys": self.keys(report),
+            "key": self.key,
+        })
+    }
+
     /// The data-key of the element to focus for this finding: the text it
     /// quotes, else its first cell, else its metadata field.
     pub fn focus_key(&self, report: &Report) -> Option<String> {

@@ -64,7 +64,8 @@ fn overview(report: &Report, out: &mut Vec<Finding>) {
         return; // SECTIONS says so
     }
     let n = char_count(text);
-    if n > format.overview_max_chars {
+    // The 1000-字 guidance is the 2021 format's.
+    if n > format.overview_max_chars && !report.trial_2019 {
         out.push(Finding::on_text(
             RuleId::OVERVIEW_LENGTH,
             Severity::Warning,
@@ -96,10 +97,20 @@ fn overview(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether a text says anything about fees: "信息处理费", "收费"
+/// ("未发生收费情况", "无收费事项"), "收取…费用" ("未收取任何费用").
+pub fn states_fees(text: &str) -> bool {
+    let text: String = text.chars().filter(|c| !is_space(*c)).collect();
+    text.contains("处理费")
+        || text.contains("收费")
+        || (text.contains("收取") && text.contains('费'))
+        || text.contains("费用")
+}
+
 /// 六 must report the 信息处理费 (even "本年度未收取信息处理费").
 fn fee_statement(report: &Report, out: &mut Vec<Finding>) {
-    let text = report.text("other");
-    if text.contains("处理费") {
+    // The 2019 trial format asked for no fee statement.
+    if report.trial_2019 || states_fees(report.text("other")) {
         return;
     }
     let unpaid = count(report, cell!(table3.other_unpaid_fee.total)).unwrap_or(0);

@@ -13,12 +13,18 @@ pub fn MetaPanel() -> impl IntoView {
     let deadline = editor.select(|r| r.meta.deadline);
     let default_deadline = editor.select(|r| r.meta.year.map(|y| Date::new(y + 1, 1, 31)));
     let contact = editor.select(|r| r.meta.contact.clone());
+    let trial = editor.select(|r| r.trial_2019);
     let this_year = crate::browser::today().year;
     let years: Vec<i32> = (this_year - 6..=this_year).rev().collect();
 
     view! {
         <section class="meta" aria-labelledby="meta-title">
             <h2 id="meta-title">"基本信息"</h2>
+            {move || trial.get().then(|| view! {
+                <p class="trial-note" data-key="trial_format" role="note">
+                    "本报告由 2019 年试行格式（国办公开办函〔2019〕60号）的年报导入：只含能对应到 2021 年格式的内容，2021 年格式才有的检查（信息处理费、总体情况字数、（六）其他处理三项）不适用。"
+                </p>
+            })}
             <div class="meta-grid">
                 <label>
                     <span>"机关名称"</span>

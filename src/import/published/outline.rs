@@ -26,20 +26,38 @@ impl Outline {
         let mut sections: Vec<Option<String>> = vec![None; format.sections.len()];
         let mut at: Vec<Option<usize>> = vec![None; format.sections.len()];
         let mut paras: Vec<Block> = Vec::new();
-        for block in blocks {
+        let mut blocks = blocks.into_iter().peekable();
+        while let Some(block) = blocks.next() {
             let Block::Para(text) = &block else {
                 paras.push(block);
                 continue;
             };
             let next = at.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
+            let candidates = format.sections.get(next..).unwrap_or_default();
+            // A heading split over two lines by a paste: "六、其他需要报告的" +
+            // "事项" is the heading when together they are it exactly.
+            let joined = match blocks.peek() {
+                Some(Block::Para(second)) if second.chars().count() < 20 => {
+                    let both = format!("{text}{second}");
+                    // Only headings that may come next (the guard below).
+                    candidates
+                        .iter()
+                        .take(2)
+                        .position(|s| norm(&both) == norm(s.heading))
+                        .map(|k| (next + k, (both, String::new())))
+                }
+                _ => None,
+            };
+            if joined.is_some() {
+                blocks.next();
+            }
             // Every heading found: the rest is the last section's text.
-            let found = format
-                .sections
-                .get(next..)
-                .unwrap_or_default()
-                .iter()
-                .enumerate()
-                .find_map(|(k, s)| match_heading(text, s.heading).map(|m| (next + k, m)));
+            let found = joined.or_else(|| {
+                candidates
+                    .iter()
+                    .enumerate()
+                    .find_map(|(k, s)| match_heading(text, s.heading).map(|m| (next + k, m)))
+            });
             match found {
                 Some((i, (heading, rest))) if next + 2 > i => {
                     at[i] = Some(paras.len());

@@ -18,6 +18,7 @@ pub(super) fn read_all(tables: &[(&'static str, Spread)], recognised: &mut Recog
     recognised.format_2019 = all_text.contains("本年新制作数量")
         || all_text.contains("第二十条第（九）项")
         || all_text.contains("第二十条第(九)项");
+    recognised.report.trial_2019 = recognised.format_2019;
     for table in crate::format::current().tables {
         let rows: Vec<&Vec<(String, usize)>> = tables
             .iter()

@@ -209,6 +209,52 @@ pub(super) const NEGATIONS: &[&str] = &[
     "均未",
 ];
 
+/// Words that join quantities into one sum before a number: "予以公开和部分
+/// 公开共48件", "不予公开、无法提供和不予处理共9件".
+pub(super) const CONNECTORS: &[&str] = &["以及", "和", "及", "与", "、", "跟"];
+
+/// Words between a sum's last quantity and its number ("共", "合计"…).
+pub(super) const AGGREGATORS: &[&str] = &[
+    "共计", "合计", "总计", "累计", "总共", "共", "计", "为", "达",
+];
+
+/// Set phrases in which a numeral and 件 are words, not a count.
+pub(super) const SET_PHRASES: &[&str] = &[
+    "一件事",
+    "一件一档",
+    "一件一码",
+    "一件不漏",
+    "办结一件、销号一件",
+    "办结一件，销号一件",
+    "办结一件销号一件",
+];
+
+/// After a number of 本年新收 applications: the number includes 上年结转.
+pub(super) const INCLUDES_CARRIED: &[&str] = &[
+    "含上年结转",
+    "包括上年结转",
+    "含上年度结转",
+    "包括上年度结转",
+];
+
+/// Words in a negated clause showing it is about an outcome, not about
+/// whether there were any cases: "未发生…被行政复议纠错的情况".
+pub(super) const QUALIFIERS: &[&str] = &[
+    "纠错", "纠正", "败诉", "撤销", "违法", "被", "问责", "追责", "投诉", "举报",
+];
+
+/// Claims that every 复议 / 诉讼 was upheld.
+pub(super) const ALL_UPHELD: &[&str] = &[
+    "均为维持",
+    "均获维持",
+    "均被维持",
+    "全部维持",
+    "全部为维持",
+    "均予以维持",
+    "都被维持",
+    "都是维持",
+];
+
 /// Units of counted cases.
 pub(super) const UNITS: &[char] = &['件', '宗'];
 
@@ -249,11 +295,14 @@ pub(super) const NEW_AND_CARRIED: &[(&str, CellId, CellId)] = &[
 
 /// Administrative-unit words that end an agency's name.
 pub(super) const AGENCY_SUFFIXES: &[&str] = &[
+    "综合行政执法局",
     "街道办事处",
     "人民政府",
     "管理委员会",
     "管委会",
     "委员会",
+    "办公厅",
+    "办公室",
     "办事处",
     "街道",
     "政府",
@@ -261,5 +310,51 @@ pub(super) const AGENCY_SUFFIXES: &[&str] = &[
     "乡",
     "局",
 ];
+
+/// Proper names a name's stem must never be matched inside.
+pub(super) const PROPER_NAMES: &[&str] = &[
+    "中华人民共和国",
+    "全国人民代表大会",
+    "人民代表大会",
+    "人民法院",
+    "人民检察院",
+    "人民群众",
+    "中国共产党",
+];
 /// Units that can precede the distinctive part of a name ("洛阳市西工区…").
 pub(super) const ADMIN_UNITS: &[char] = &['省', '市', '区', '县', '州', '盟', '旗'];
+
+/// Table 四's cells that are not 维持, for "均为维持" claims: 行政复议.
+pub(super) const UPHELD_REVIEW: [(&str, CellId); 3] = [
+    ("行政复议“结果纠正”", cell!(table4.review.corrected)),
+    ("行政复议“其他结果”", cell!(table4.review.other)),
+    ("行政复议“尚未审结”", cell!(table4.review.pending)),
+];
+
+/// The same for 行政诉讼 (both kinds).
+pub(super) const UPHELD_LITIGATION: [(&str, CellId); 6] = [
+    (
+        "未经复议直接起诉“结果纠正”",
+        cell!(table4.litigation_direct.corrected),
+    ),
+    (
+        "未经复议直接起诉“其他结果”",
+        cell!(table4.litigation_direct.other),
+    ),
+    (
+        "未经复议直接起诉“尚未审结”",
+        cell!(table4.litigation_direct.pending),
+    ),
+    (
+        "复议后起诉“结果纠正”",
+        cell!(table4.litigation_after_review.corrected),
+    ),
+    (
+        "复议后起诉“其他结果”",
+        cell!(table4.litigation_after_review.other),
+    ),
+    (
+        "复议后起诉“尚未审结”",
+        cell!(table4.litigation_after_review.pending),
+    ),
+];

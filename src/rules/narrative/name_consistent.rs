@@ -3,16 +3,19 @@
 
 use super::lexicon::*;
 use super::texts;
-use crate::model::Report;
+use crate::model::{is_space, Report};
 use crate::rules::{Finding, RuleId, Severity};
 
-/// The distinctive part of an agency's name: "洛阳市西工区唐宫路街道办事处" → "唐宫路".
+/// The distinctive part of an agency's name: "洛阳市西工区唐宫路街道办事处" →
+/// "唐宫路"; "某某省人民政府办公厅" → "某某省" (the agency words at its end
+/// removed one after another, then the leading administrative units).
 pub fn name_core(agency: &str) -> &str {
     let mut core = agency.trim();
-    if let Some(s) = AGENCY_SUFFIXES.iter().find(|s| core.ends_with(*s)) {
-        if core.chars().count() > s.chars().count() + 1 {
-            core = &core[..core.len() - s.len()];
+    while let Some(s) = AGENCY_SUFFIXES.iter().find(|s| core.ends_with(*s)) {
+        if core.chars().count() <= s.chars().count() + 1 {
+            break;
         }
+        core = &core[..core.len() - s.len()];
     }
     loop {
         let cut = core
@@ -26,25 +29,46 @@ pub fn name_core(agency: &str) -> &str {
     }
 }
 
+/// A form of a name: ideographs only (no punctuation, digits or letters).
+fn name_like(s: &str) -> bool {
+    s.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+}
+
 pub(super) fn name_consistent(report: &Report, out: &mut Vec<Finding>) {
-    let agency = report.meta.agency.trim();
-    let core = name_core(agency);
+    let agency: String = report
+        .meta
+        .agency
+        .chars()
+        .filter(|c| !is_space(*c))
+        .collect();
+    let core = name_core(&agency);
     let stem: String = core.chars().take(2).collect();
     if stem.chars().count() < 2 {
         return;
     }
+    let core_len = core.chars().count();
     // The name from its distinctive part on: "唐宫路街道办事处".
     let tail = agency.find(core).map_or(core, |i| &agency[i..]);
     // Variant of the distinctive part → the forms written, per section.
     let mut variants: Vec<(&'static str, String, Vec<String>)> = Vec::new();
     for (section, text) in texts(report) {
+        // A line break or space inside a name (text pasted from a PDF) is
+        // not another form of it.
+        let text: String = text.chars().filter(|c| !is_space(*c)).collect();
+        let proper: Vec<(usize, usize)> = PROPER_NAMES
+            .iter()
+            .flat_map(|p| text.match_indices(p).map(|(i, p)| (i, i + p.len())))
+            .collect();
         for (at, _) in text.match_indices(stem.as_str()) {
+            if proper.iter().any(|&(a, b)| a <= at && at < b) {
+                continue;
+            }
             let rest = &text[at..];
             if rest.starts_with(tail) {
                 continue; // the name itself, maybe followed by a unit: "…实验区管委会"
             }
             // The nearest agency word within a name's length ends the name.
-            let window: String = rest.chars().take(core.chars().count() + 6).collect();
+            let window: String = rest.chars().take(core_len + 6).collect();
             let Some((end, suffix)) = AGENCY_SUFFIXES
                 .iter()
                 .filter_map(|s| window.find(s).map(|i| (i, *s)))
@@ -53,7 +77,8 @@ pub(super) fn name_consistent(report: &Report, out: &mut Vec<Finding>) {
                 continue;
             };
             let variant = &rest[..end];
-            if variant == core || variant.chars().count() < 2 {
+            let n = variant.chars().count();
+            if variant == core || n < 2 || n > core_len + 2 || !name_like(variant) {
                 continue;
             }
             let written = format!("{variant}{suffix}");
@@ -64,6 +89,7 @@ pub(super) fn name_consistent(report: &Report, out: &mut Vec<Finding>) {
             }
         }
     }
+    let agency = report.meta.agency.trim();
     for (section, variant, forms) in variants {
         let quoted: Vec<String> = forms.iter().map(|f| format!("“{f}”")).collect();
         out.push(Finding {
