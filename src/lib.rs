@@ -14,6 +14,7 @@
 //! | [`rules`] | the checks of RULES.md, as pure functions, and the marks they leave | no |
 //! | [`export`] | the publication HTML and plain text | no |
 //! | [`import`] | our JSON, published pages and text, the importer worker's job | no |
+//! | [`review`] | many reports at once: overview, year on year, 汇总, CSV | no |
 //! | [`store`] | drafts in a key-value store: the draft session, revisions, conflicts, migration | no |
 //! | [`sort`] | a small sort (std's are large in wasm) | no |
 //! | `ui` | the Leptos components of the app | yes |
@@ -31,6 +32,7 @@ pub mod export;
 pub mod format;
 pub mod import;
 pub mod model;
+pub mod review;
 pub mod rules;
 pub mod sort;
 pub mod store;

@@ -42,6 +42,27 @@ impl Amount {
         &self.0
     }
 
+    /// The exact sum, with the larger number of decimals ("12.5" + "0.25" =
+    /// "12.75"); `None` past 30 digits.
+    pub fn add(&self, other: &Amount) -> Option<Amount> {
+        let places = self.decimals().max(other.decimals());
+        let scaled = |a: &Amount| -> Option<u128> {
+            let (int, frac) = a.0.split_once('.').unwrap_or((&a.0, ""));
+            let digits = format!("{int}{frac}{}", "0".repeat(places - frac.len()));
+            (digits.len() <= 30).then(|| digits.parse().ok()).flatten()
+        };
+        let sum = scaled(self)?.checked_add(scaled(other)?)?.to_string();
+        if places == 0 {
+            return Some(Amount(sum));
+        }
+        let sum = format!(
+            "{}{sum}",
+            "0".repeat((places + 1).saturating_sub(sum.len()))
+        );
+        let (int, frac) = sum.split_at(sum.len() - places);
+        Some(Amount(format!("{int}.{frac}")))
+    }
+
     /// Number of digits after the decimal point.
     pub fn decimals(&self) -> usize {
         self.0.split_once('.').map_or(0, |(_, f)| f.len())
@@ -170,6 +191,16 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn amounts_add_exactly() {
+        let a = |s: &str| Amount::parse(s).unwrap();
+        assert_eq!(a("12.5").add(&a("0.25")).unwrap().as_str(), "12.75");
+        assert_eq!(a("3").add(&a("4")).unwrap().as_str(), "7");
+        assert_eq!(a("0.05").add(&a("0.05")).unwrap().as_str(), "0.10");
+        assert_eq!(a("9116.36").add(&a("0")).unwrap().as_str(), "9116.36");
+        assert!(a(&"9".repeat(31)).add(&a("1")).is_none());
     }
 
     #[test]

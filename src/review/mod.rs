@@ -1,0 +1,227 @@
+//! Reviewing many reports at once, for the office that receives them (the
+//! 审核台) and for the batch command (`nianbao-check`): each file read by the
+//! same importer and checked by the same rules as on the form, paired with
+//! the same agency's report of the year before, and summed up as overview
+//! rows, findings and CSV files.
+//!
+//! - [`csv`]: the two CSV files (UTF-8 with BOM, for Excel and WPS)
+//! - [`repetition`]: how much of a section repeats last year's
+//! - [`aggregate`]: 汇总, a government's report as the sum of its units'
+//!
+//! Not for: reading files from disk or the browser (the command and the
+//! page do that and hand over bytes).
+
+pub mod aggregate;
+pub mod csv;
+pub mod repetition;
+
+use crate::import::{self, job};
+use crate::model::Report;
+use crate::rules::{check, Context, Finding, Severity, Summary};
+
+/// One file of a batch, read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The file's name (or path) as given.
+    pub file: String,
+    /// The report, or why the file could not be read.
+    pub report: Result<Report, String>,
+    /// The importer's notes (a published page's review).
+    pub notes: Vec<String>,
+}
+
+/// Reads one file's bytes: our JSON by its name, anything else as a
+/// published page or text; legacy charsets through `decoder`.
+pub fn read_item(file: &str, bytes: &[u8], decoder: &impl job::Decode) -> Item {
+    let lower = file.to_ascii_lowercase();
+    let (report, notes) = if lower.ends_with(".json") {
+        match import::json_file(bytes) {
+            Ok(r) => (Ok(r), Vec::new()),
+            Err(e) => (Err(e.join("；")), Vec::new()),
+        }
+    } else if [".html", ".htm", ".shtml", ".txt"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        match job::bytes(bytes, decoder) {
+            Ok(a) => match Report::from_json_str(&a.report_json) {
+                Ok(r) => (Ok(r), Vec::new()),
+                Err(_) => (Err("导入结果无法读取".to_string()), Vec::new()),
+            },
+            Err(e) => (Err(e), Vec::new()),
+        }
+    } else if lower.ends_with(".pdf") {
+        (
+            Err(
+                "PDF 文件无法直接读取：请在浏览器或 PDF 阅读器中打开，全选、复制后粘贴".to_string(),
+            ),
+            Vec::new(),
+        )
+    } else {
+        (
+            Err("不是年报文件：只读取 .json、.html、.htm、.shtml、.txt 文件".to_string()),
+            Vec::new(),
+        )
+    };
+    Item {
+        file: file.to_string(),
+        report,
+        notes,
+    }
+}
+
+/// An agency's name as compared across files: no spaces.
+pub fn agency_key(report: &Report) -> String {
+    report
+        .meta
+        .agency
+        .chars()
+        .filter(|c| !crate::model::is_space(*c))
+        .collect()
+}
+
+/// For each item, the index of the same agency's report of the year before,
+/// if it is in the batch (the first such, in batch order).
+pub fn last_years(items: &[Item]) -> Vec<Option<usize>> {
+    let keys: Vec<Option<(String, i32)>> = items
+        .iter()
+        .map(|it| {
+            let r = it.report.as_ref().ok()?;
+            let agency = agency_key(r);
+            (!agency.is_empty()).then_some((agency, r.meta.year?))
+        })
+        .collect();
+    keys.iter()
+        .map(|k| {
+            let (agency, year) = k.as_ref()?;
+            keys.iter().position(|o| {
+                o.as_ref()
+                    .is_some_and(|(a, y)| a == agency && *y == year - 1)
+            })
+        })
+        .collect()
+}
+
+/// The findings of every item (empty for unreadable ones), with the same
+/// agency's earlier report as last year's where the batch has it.
+pub fn check_all(items: &[Item], today: Option<crate::model::Date>) -> Vec<Vec<Finding>> {
+    let last = last_years(items);
+    items
+        .iter()
+        .zip(&last)
+        .map(|(it, l)| match &it.report {
+            Ok(report) => check(&Context {
+                report,
+                last_year: l.and_then(|i| items[i].report.as_ref().ok()),
+                today,
+            }),
+            Err(_) => Vec::new(),
+        })
+        .collect()
+}
+
+/// Whether a report can be published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// No error, no unconfirmed warning: 可以发布.
+    Publishable,
+    /// 不宜发布.
+    Blocked,
+    /// The file could not be read.
+    Unreadable,
+}
+
+impl Status {
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Publishable => "publishable",
+            Status::Blocked => "blocked",
+            Status::Unreadable => "unreadable",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Publishable => "可以发布",
+            Status::Blocked => "不宜发布",
+            Status::Unreadable => "无法读取",
+        }
+    }
+}
+
+/// One row of the overview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub file: String,
+    pub agency: String,
+    /// 机关层级 as shown ("" when not known).
+    pub level: String,
+    pub year: Option<i32>,
+    pub status: Status,
+    pub errors: usize,
+    pub warnings: usize,
+    pub confirmed: usize,
+    /// The first error's message, or why the file could not be read.
+    pub first_error: String,
+    /// Another report of the same agency and year is in the batch.
+    pub duplicate: bool,
+}
+
+/// The overview rows, in batch order.
+pub fn rows(items: &[Item], findings: &[Vec<Finding>]) -> Vec<Row> {
+    let key = |it: &Item| {
+        it.report.as_ref().ok().and_then(|r| {
+            let a = agency_key(r);
+            (!a.is_empty()).then(|| (a, r.meta.year))
+        })
+    };
+    let keys: Vec<_> = items.iter().map(key).collect();
+    items
+        .iter()
+        .zip(findings)
+        .enumerate()
+        .map(|(i, (it, found))| match &it.report {
+            Ok(r) => {
+                let s = Summary::of(r, found);
+                Row {
+                    file: it.file.clone(),
+                    agency: r.meta.agency.clone(),
+                    level: r
+                        .meta
+                        .level
+                        .map_or(String::new(), |l| l.label().to_string()),
+                    year: r.meta.year,
+                    status: if s.publishable() {
+                        Status::Publishable
+                    } else {
+                        Status::Blocked
+                    },
+                    errors: s.errors,
+                    warnings: s.warnings,
+                    confirmed: s.confirmed,
+                    first_error: found
+                        .iter()
+                        .find(|f| f.severity == Severity::Error)
+                        .map_or(String::new(), |f| f.message.clone()),
+                    duplicate: keys[i].is_some()
+                        && keys
+                            .iter()
+                            .enumerate()
+                            .any(|(j, k)| j != i && *k == keys[i]),
+                }
+            }
+            Err(why) => Row {
+                file: it.file.clone(),
+                agency: String::new(),
+                level: String::new(),
+                year: None,
+                status: Status::Unreadable,
+                errors: 0,
+                warnings: 0,
+                confirmed: 0,
+                first_error: why.clone(),
+                duplicate: false,
+            },
+        })
+        .collect()
+}

@@ -1,0 +1,328 @@
+//! The batch core of the 审核台 and `nianbao-check`: reading many files,
+//! the overview rows, duplicates, year-on-year pairing, the repetition
+//! measure, the CSV files and 汇总.
+
+use nianbao::import::job::Native;
+use nianbao::model::{Cell, Report};
+use nianbao::review::aggregate::{aggregate, Flag};
+use nianbao::review::{self, csv, read_item, repetition, Item, Status};
+
+fn fixture(path: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/fixtures/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn json_item(name: &str, report: &Report) -> Item {
+    read_item(name, report.to_json_string().as_bytes(), &Native)
+}
+
+fn report(agency: &str, year: i32, cells: &[(&str, u64)]) -> Report {
+    let mut r = Report::new();
+    r.meta.agency = agency.into();
+    r.meta.year = Some(year);
+    for (i, def) in r.format.cells().iter().enumerate() {
+        r.cells[i] = Cell::parse("0", def.kind);
+    }
+    for (k, v) in cells {
+        r.set_cell(k, Cell::Count(*v));
+    }
+    r.recompute_totals();
+    r.set_text(
+        "overview",
+        "主动公开、依申请公开、政府信息管理、平台建设、监督保障工作有序开展。",
+    );
+    r.set_text(
+        "problems",
+        "存在的主要问题是政策解读形式单一、基层公开标准目录更新不及时。下一步将丰富图解、视频等解读形式，按季度更新公开标准目录并加强督促检查。",
+    );
+    r.set_text("other", "本年度未收取信息处理费。");
+    r
+}
+
+#[test]
+fn files_of_every_kind_become_items_or_reasons() {
+    let items = vec![
+        read_item(
+            "a/pingtan-2022.html",
+            &fixture("samples/pingtan-2022.html"),
+            &Native,
+        ),
+        read_item(
+            "b/tanggong.gbk.htm",
+            &fixture("samples/tanggong-jiedao-2023-gbk.html"),
+            &Native,
+        ),
+        read_item(
+            "c/tanggong.txt",
+            &fixture("samples/tanggong-jiedao-2023.txt"),
+            &Native,
+        ),
+        read_item(
+            "d/pingtan-2021.json",
+            &fixture("reports/pingtan-2021.json"),
+            &Native,
+        ),
+        read_item("e/notes.txt", "会议通知".as_bytes(), &Native),
+        read_item("f/report.pdf", b"%PDF-1.7", &Native),
+        read_item("g/photo.png", b"\x89PNG", &Native),
+        read_item("h/broken.json", b"{", &Native),
+    ];
+    let agencies: Vec<String> = items
+        .iter()
+        .map(|i| {
+            i.report
+                .as_ref()
+                .map_or(String::new(), |r| r.meta.agency.clone())
+        })
+        .collect();
+    assert_eq!(
+        &agencies[..4],
+        [
+            "平潭综合实验区",
+            "西工区唐宫街道办事处",
+            "西工区唐宫街道办事处",
+            "平潭综合实验区"
+        ]
+    );
+    let why = |i: usize| items[i].report.as_ref().unwrap_err().clone();
+    assert!(why(4).starts_with("没有识别出"), "{}", why(4));
+    assert!(why(5).starts_with("PDF 文件无法直接读取"));
+    assert!(why(6).starts_with("不是年报文件"));
+    assert!(why(7).contains("JSON"));
+}
+
+#[test]
+fn overview_rows_pair_years_and_mark_duplicates() {
+    let last = report(
+        "甲镇人民政府",
+        2023,
+        &[
+            ("table3.carried_forward.natural_person", 2),
+            ("table3.new_received.natural_person", 2),
+        ],
+    );
+    // This year's 上年结转 should be 2: it is 1, an error only the pairing finds.
+    let this = report(
+        "甲镇人民政府",
+        2024,
+        &[
+            ("table3.carried_over.natural_person", 1),
+            ("table3.new_received.natural_person", 3),
+            ("table3.disclosed.natural_person", 4),
+        ],
+    );
+    let clean = report("乙街道办事处", 2024, &[]);
+    let mut twice = clean.clone();
+    twice.set_text("other", "本年度未收取信息处理费，特此说明。");
+    let items = vec![
+        json_item("甲2024.json", &this),
+        json_item("甲2023.json", &last),
+        json_item("乙.json", &clean),
+        json_item("乙-复本.json", &twice),
+        read_item("坏.json", b"not json", &Native),
+    ];
+    assert_eq!(
+        review::last_years(&items),
+        [Some(1), None, None, None, None]
+    );
+    let findings = review::check_all(&items, None);
+    assert!(
+        findings[0].iter().any(|f| f.rule == "CARRY-OVER"),
+        "{:#?}",
+        findings[0]
+    );
+    let rows = review::rows(&items, &findings);
+    assert_eq!(rows.len(), 5);
+    assert_eq!(rows[0].status, Status::Blocked);
+    assert!(rows[0].errors >= 1);
+    assert!(
+        rows[0].first_error.contains("上年结转"),
+        "{}",
+        rows[0].first_error
+    );
+    assert_eq!(
+        (rows[2].status, rows[2].errors, rows[2].warnings),
+        (Status::Publishable, 0, 0),
+        "{:#?}",
+        findings[2]
+    );
+    assert!(rows[2].duplicate && rows[3].duplicate);
+    assert!(!rows[0].duplicate && !rows[1].duplicate);
+    assert_eq!(rows[4].status, Status::Unreadable);
+    assert!(
+        rows[4].first_error.starts_with("不是有效的 JSON"),
+        "{}",
+        rows[4].first_error
+    );
+    assert_eq!(rows[0].year, Some(2024));
+    assert_eq!(rows[2].agency, "乙街道办事处");
+}
+
+#[test]
+fn repetition_of_last_years_text() {
+    let last = "2023年，我区持续深化政务公开。全年主动公开信息1200条。政策解读形式不够丰富。";
+    let same = repetition::measure(last, last);
+    assert_eq!(same.percent, 100);
+    // Only the figures changed: still a repetition.
+    let figures = "2024年，我区持续深化政务公开。全年主动公开信息1350条。政策解读形式不够丰富。";
+    assert_eq!(repetition::measure(figures, last).percent, 100);
+    let new = "围绕优化营商环境，新增惠企政策专栏。建立政策文件清理台账，按季度更新。";
+    let fresh = repetition::measure(new, last);
+    assert_eq!(fresh.percent, 0);
+    assert!(fresh.repeated.is_empty());
+    let half = format!("{new}政策解读形式不够丰富。");
+    let m = repetition::measure(&half, last);
+    assert!(m.percent > 10 && m.percent < 50, "{}", m.percent);
+    assert_eq!(m.repeated.len(), 1);
+    let (a, b) = m.repeated[0];
+    assert_eq!(&half[a..b], "政策解读形式不够丰富。");
+    assert_eq!(repetition::measure("", last).percent, 0);
+}
+
+#[test]
+fn csv_fields_are_quoted_as_excel_expects() {
+    assert_eq!(csv::field("普通"), "普通");
+    assert_eq!(csv::field("a,b"), "\"a,b\"");
+    assert_eq!(csv::field("他说\"是\""), "\"他说\"\"是\"\"\"");
+    assert_eq!(csv::field("两\n行"), "\"两\n行\"");
+    let mut r = report("丙局", 2024, &[("table3.new_received.natural_person", 1)]);
+    r.set_cell(
+        "table3.disclosed.natural_person",
+        Cell::Invalid("一,件".into()),
+    );
+    r.confirmations
+        .insert("FEE-STATEMENT".into(), "已核实，\n另见\"说明\"".into());
+    r.set_text("other", "无。");
+    r.recompute_totals();
+    let items = vec![json_item("丙.json", &r), read_item("x.pdf", b"", &Native)];
+    let findings = review::check_all(&items, None);
+    let text = csv::findings(&items, &findings);
+    assert!(text.starts_with("\u{FEFF}机关,年度,规则,级别,说明,核实说明\r\n"));
+    assert!(text.contains("丙局,2024,FEE-STATEMENT,警告,"));
+    assert!(
+        text.contains(",\"已核实，\n另见\"\"说明\"\"\"\r\n"),
+        "{text}"
+    );
+    assert_eq!(text.matches("\r\n").count(), findings[0].len() + 1);
+    let cells = csv::cells(&items);
+    let lines: Vec<&str> = cells.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 2, "unreadable files have no row");
+    assert!(lines[0]
+        .starts_with("\u{FEFF}文件,机关,机关层级,年度,主动公开政府信息情况 规章 本年制发件数,"));
+    assert!(
+        lines[0].contains("收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 自然人")
+    );
+    let header: Vec<&str> = lines[0].split(',').collect();
+    assert_eq!(header.len(), 4 + r.format.cells().len());
+    assert!(lines[1].starts_with("丙.json,丙局,,2024,0,"));
+    assert!(lines[1].contains(",\"一,件\","));
+}
+
+#[test]
+fn aggregate_sums_cell_by_cell_and_flags_what_it_cannot_sum() {
+    let mut a = report(
+        "甲街道",
+        2024,
+        &[
+            ("table3.new_received.natural_person", 3),
+            ("table3.disclosed.natural_person", 3),
+        ],
+    );
+    let mut b = report(
+        "乙街道",
+        2024,
+        &[
+            ("table3.new_received.natural_person", 2),
+            ("table3.disclosed.natural_person", 2),
+        ],
+    );
+    let c = report(
+        "丙镇",
+        2024,
+        &[
+            ("table3.new_received.commercial", 1),
+            ("table3.disclosed.commercial", 1),
+        ],
+    );
+    a.set_cell(
+        "table2.fees.amount",
+        Cell::parse("1.25", nianbao::format::Kind::Amount),
+    );
+    b.set_cell(
+        "table2.fees.amount",
+        Cell::parse("0.5", nianbao::format::Kind::Amount),
+    );
+    b.set_cell("table2.regulations.issued", Cell::Blank);
+    a.set_cell("table2.licensing.decisions", Cell::Invalid("若干".into()));
+    let mut all_blank = [a.clone(), b.clone(), c.clone()];
+    for r in &mut all_blank {
+        r.set_cell("table2.punishment.decisions", Cell::Blank);
+    }
+    let units: Vec<(String, &Report)> = ["甲街道", "乙街道", "丙镇"]
+        .iter()
+        .map(|n| n.to_string())
+        .zip(all_blank.iter())
+        .collect();
+    let sum = aggregate(&units).unwrap();
+    let f = sum.report.format;
+    let at = |k: &str| f.cell_index(k).unwrap();
+    let cell = |k: &str| sum.report.cells[at(k)].clone();
+    assert_eq!(cell("table3.new_received.natural_person"), Cell::Count(5));
+    assert_eq!(cell("table3.new_received.commercial"), Cell::Count(1));
+    assert_eq!(
+        cell("table3.new_received.total"),
+        Cell::Count(6),
+        "totals recomputed"
+    );
+    assert_eq!(cell("table3.outcome_total.total"), Cell::Count(6));
+    assert_eq!(cell("table2.fees.amount").display(), "1.75");
+    assert_eq!(
+        cell("table4.review.total"),
+        Cell::Count(0),
+        "zeros sum to zero"
+    );
+    // Blank in one unit: summed over the others, flagged naming it.
+    assert_eq!(cell("table2.regulations.issued"), Cell::Count(0));
+    assert_eq!(
+        sum.flags[at("table2.regulations.issued")],
+        Some(Flag::BlankIn(vec!["乙街道".into()]))
+    );
+    // Not a number in one unit: left blank, flagged, never guessed.
+    assert_eq!(cell("table2.licensing.decisions"), Cell::Blank);
+    assert_eq!(
+        sum.flags[at("table2.licensing.decisions")],
+        Some(Flag::InvalidIn(vec!["甲街道".into()]))
+    );
+    // Blank everywhere: blank, no flag.
+    assert_eq!(cell("table2.punishment.decisions"), Cell::Blank);
+    assert_eq!(sum.flags[at("table2.punishment.decisions")], None);
+    assert_eq!(sum.flagged().count(), 2);
+    // The breakdown by unit of every cell.
+    assert_eq!(
+        sum.breakdown[at("table3.new_received.natural_person")],
+        [
+            ("甲街道".to_string(), Cell::Count(3)),
+            ("乙街道".to_string(), Cell::Count(2)),
+            ("丙镇".to_string(), Cell::Count(0))
+        ]
+    );
+    assert_eq!(sum.report.meta.year, Some(2024));
+    assert!(sum.report.meta.agency.is_empty());
+    assert!(sum.report.preamble.contains("汇总本级 3 个单位"));
+    // A sum of correct reports is correct: no arithmetic error.
+    let found = nianbao::rules::check(&nianbao::rules::Context::new(&sum.report));
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.rule.as_str().starts_with("T3-") || f.rule == "T4-SUM"),
+        "{found:#?}"
+    );
+    // Reports of two years are not summed.
+    let other = report("丁镇", 2023, &[]);
+    let e = aggregate(&[("甲街道".to_string(), &a), ("丁镇".to_string(), &other)]).unwrap_err();
+    assert!(e.starts_with("所选报告不是同一年度"), "{e}");
+    assert!(aggregate(&[]).is_err());
+}
