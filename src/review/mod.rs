@@ -172,7 +172,7 @@ pub fn rows(items: &[Item], findings: &[Vec<Finding>]) -> Vec<Row> {
     let key = |it: &Item| {
         it.report.as_ref().ok().and_then(|r| {
             let a = agency_key(r);
-            (!a.is_empty()).then(|| (a, r.meta.year))
+            (!a.is_empty()).then_some((a, r.meta.year))
         })
     };
     let keys: Vec<_> = items.iter().map(key).collect();

@@ -72,10 +72,6 @@ pub fn measure(text: &str, last: &str) -> Repetition {
             repeated.push((a, b));
         }
     }
-    let percent = if total == 0 {
-        0
-    } else {
-        ((same * 100 + total / 2) / total) as u32
-    };
+    let percent = (same * 100 + total / 2).checked_div(total).unwrap_or(0) as u32;
     Repetition { percent, repeated }
 }
