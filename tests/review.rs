@@ -44,7 +44,7 @@ fn report(agency: &str, year: i32, cells: &[(&str, u64)]) -> Report {
 
 #[test]
 fn files_of_every_kind_become_items_or_reasons() {
-    let items = vec![
+    let items = [
         read_item(
             "a/pingtan-2022.html",
             &fixture("samples/pingtan-2022.html"),
