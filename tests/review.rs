@@ -326,3 +326,28 @@ fn aggregate_sums_cell_by_cell_and_flags_what_it_cannot_sum() {
     assert!(e.starts_with("所选报告不是同一年度"), "{e}");
     assert!(aggregate(&[]).is_err());
 }
+
+/// A batch learns who and which year a saved page is from its title alone,
+/// and that agrees with reading the whole page.
+#[test]
+fn identify_agrees_with_the_whole_read() {
+    for name in [
+        "pingtan-2021.html",
+        "pingtan-2022.html",
+        "tanggong-jiedao-2023-gbk.html",
+        "tanggong-jiedao-2023.txt",
+    ] {
+        let bytes = fixture(&format!("samples/{name}"));
+        let item = read_item(name, &bytes, &Native);
+        let r = item.report.as_ref().unwrap();
+        assert_eq!(
+            review::identify(name, &bytes, &Native),
+            Some((review::agency_key(r), r.meta.year.unwrap())),
+            "{name}"
+        );
+    }
+    assert_eq!(
+        nianbao::import::published::identify("<title>通知公告</title>"),
+        None
+    );
+}

@@ -72,9 +72,7 @@ pub fn tokenize(html: &str) -> Vec<Token> {
                 let attrs = attributes(&inner[name.len().min(inner.len())..]);
                 if RAW_TEXT.contains(&name.as_str()) {
                     // Skip to the matching end tag.
-                    let close = format!("</{name}");
-                    let lower = html[i..].to_ascii_lowercase();
-                    let skip = lower.find(&close).unwrap_or(lower.len());
+                    let skip = find_end_tag(&bytes[i..], name.as_bytes());
                     let content = &html[i..i + skip];
                     if name == "title" || name == "textarea" {
                         out.push(Token::Start {
@@ -97,6 +95,21 @@ pub fn tokenize(html: &str) -> Vec<Token> {
         push_text(&mut out, &html[text_start..]);
     }
     out
+}
+
+/// Offset of `</name` in `bytes`, the name matched without regard to ASCII
+/// case (no copy of the page: this runs for every script and style).
+fn find_end_tag(bytes: &[u8], name: &[u8]) -> usize {
+    let mut at = 0;
+    while let Some(k) = bytes[at..].windows(2).position(|w| w == b"</") {
+        let start = at + k;
+        let candidate = &bytes[start + 2..];
+        if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name) {
+            return start;
+        }
+        at = start + 2;
+    }
+    bytes.len()
 }
 
 /// Index of the '>' closing the tag that starts at `start` (quotes respected).

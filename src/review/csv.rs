@@ -24,36 +24,48 @@ fn line(out: &mut String, fields: &[String]) {
     out.push_str("\r\n");
 }
 
-/// One row per finding: 机关, 年度, 规则, 级别, 说明, 核实说明.
-pub fn findings(items: &[Item], findings: &[Vec<Finding>]) -> String {
+/// The findings file's BOM and header line.
+pub fn findings_head() -> String {
     let mut out = String::from(BOM);
     line(
         &mut out,
         &["机关", "年度", "规则", "级别", "说明", "核实说明"].map(String::from),
     );
-    for (it, found) in items.iter().zip(findings) {
-        let Ok(r) = &it.report else { continue };
-        let year = r.meta.year.map_or(String::new(), |y| y.to_string());
-        for f in found {
-            line(
-                &mut out,
-                &[
-                    r.meta.agency.clone(),
-                    year.clone(),
-                    f.rule.as_str().to_string(),
-                    f.severity.label().to_string(),
-                    f.message.clone(),
-                    r.confirmations.get(&f.key).cloned().unwrap_or_default(),
-                ],
-            );
-        }
+    out
+}
+
+/// The findings file's lines of one item (none for an unreadable file).
+pub fn findings_lines(it: &Item, found: &[Finding]) -> String {
+    let mut out = String::new();
+    let Ok(r) = &it.report else { return out };
+    let year = r.meta.year.map_or(String::new(), |y| y.to_string());
+    for f in found {
+        line(
+            &mut out,
+            &[
+                r.meta.agency.clone(),
+                year.clone(),
+                f.rule.as_str().to_string(),
+                f.severity.label().to_string(),
+                f.message.clone(),
+                r.confirmations.get(&f.key).cloned().unwrap_or_default(),
+            ],
+        );
     }
     out
 }
 
-/// One row per readable report, one column per table cell, labelled with
-/// the official table, row and column labels.
-pub fn cells(items: &[Item]) -> String {
+/// One row per finding: 机关, 年度, 规则, 级别, 说明, 核实说明.
+pub fn findings(items: &[Item], findings: &[Vec<Finding>]) -> String {
+    let mut out = findings_head();
+    for (it, found) in items.iter().zip(findings) {
+        out.push_str(&findings_lines(it, found));
+    }
+    out
+}
+
+/// The cells file's BOM and header line: the official labels.
+pub fn cells_head() -> String {
     let format = crate::format::current();
     let mut out = String::from(BOM);
     let mut head: Vec<String> = ["文件", "机关", "机关层级", "年度"]
@@ -66,18 +78,32 @@ pub fn cells(items: &[Item]) -> String {
             .map(|d| format!("{} {}", d.table.caption, d.name)),
     );
     line(&mut out, &head);
+    out
+}
+
+/// The cells file's line of one item (none for an unreadable file).
+pub fn cells_line(it: &Item) -> String {
+    let mut out = String::new();
+    let Ok(r) = &it.report else { return out };
+    let mut row = vec![
+        it.file.clone(),
+        r.meta.agency.clone(),
+        r.meta
+            .level
+            .map_or(String::new(), |l| l.label().to_string()),
+        r.meta.year.map_or(String::new(), |y| y.to_string()),
+    ];
+    row.extend(r.cells.iter().map(Cell::display));
+    line(&mut out, &row);
+    out
+}
+
+/// One row per readable report, one column per table cell, labelled with
+/// the official table, row and column labels.
+pub fn cells(items: &[Item]) -> String {
+    let mut out = cells_head();
     for it in items {
-        let Ok(r) = &it.report else { continue };
-        let mut row = vec![
-            it.file.clone(),
-            r.meta.agency.clone(),
-            r.meta
-                .level
-                .map_or(String::new(), |l| l.label().to_string()),
-            r.meta.year.map_or(String::new(), |y| y.to_string()),
-        ];
-        row.extend(r.cells.iter().map(Cell::display));
-        line(&mut out, &row);
+        out.push_str(&cells_line(it));
     }
     out
 }

@@ -70,6 +70,34 @@ pub fn read_item(file: &str, bytes: &[u8], decoder: &impl job::Decode) -> Item {
     }
 }
 
+/// Agency (as [`agency_key`] compares it) and year of a file, cheaply: a
+/// saved page by its `<title>` when it names them, anything else read whole.
+pub fn identify(file: &str, bytes: &[u8], decoder: &impl job::Decode) -> Option<(String, i32)> {
+    let lower = file.to_ascii_lowercase();
+    if [".html", ".htm", ".shtml"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        let head = &bytes[..bytes.len().min(16 * 1024)];
+        let charset = import::published::detect_charset(bytes);
+        let text = if charset == "utf-8" {
+            Some(String::from_utf8_lossy(head).into_owned())
+        } else {
+            decoder.decode(head, charset).ok()
+        };
+        if let Some((agency, year)) = text.as_deref().and_then(import::published::identify) {
+            let key: String = agency
+                .chars()
+                .filter(|c| !crate::model::is_space(*c))
+                .collect();
+            return (!key.is_empty()).then_some((key, year));
+        }
+    }
+    let r = read_item(file, bytes, decoder).report.ok()?;
+    let key = agency_key(&r);
+    (!key.is_empty()).then_some((key, r.meta.year?))
+}
+
 /// An agency's name as compared across files: no spaces.
 pub fn agency_key(report: &Report) -> String {
     report
@@ -224,4 +252,41 @@ pub fn rows(items: &[Item], findings: &[Vec<Finding>]) -> Vec<Row> {
             },
         })
         .collect()
+}
+
+impl Row {
+    /// The command's line for this file: its path first, then the status,
+    /// the counts and the first error (tab-separated).
+    pub fn line(&self) -> String {
+        let mut line = format!("{}\t{}", self.file, self.status.label());
+        if self.status != Status::Unreadable {
+            line.push_str(&format!(
+                "\t错误 {}\t警告 {}\t已核实 {}",
+                self.errors, self.warnings, self.confirmed
+            ));
+            if self.duplicate {
+                line.push_str("\t重复");
+            }
+        }
+        if !self.first_error.is_empty() {
+            line.push('\t');
+            line.push_str(&self.first_error.replace(['\n', '\t'], " "));
+        }
+        line
+    }
+}
+
+/// One finding as a JSON line of the batch: the file, the agency and year,
+/// then the finding itself (rule, severity, message, keys, key).
+pub fn finding_json(item: &Item, f: &Finding) -> String {
+    let Ok(report) = &item.report else {
+        return String::new();
+    };
+    let mut value = f.to_json(report);
+    if let Some(o) = value.as_object_mut() {
+        o.insert("file".into(), item.file.clone().into());
+        o.insert("agency".into(), report.meta.agency.clone().into());
+        o.insert("year".into(), report.meta.year.into());
+    }
+    value.to_string()
 }

@@ -123,6 +123,25 @@ pub fn read(input: &str) -> Result<Recognised, String> {
     Ok(recognised)
 }
 
+/// Agency and year of a saved page from its `<title>` alone, without
+/// reading the page: what a batch needs to pair reports across years.
+/// `None` when the page has no such title (read it whole then).
+pub fn identify(head: &str) -> Option<(String, i32)> {
+    let lower = head
+        .get(..head.len().min(16 * 1024))
+        .unwrap_or(head)
+        .to_ascii_lowercase();
+    let start = lower.find("<title")?;
+    let open = start + lower[start..].find('>')? + 1;
+    let end = open + lower[open..].find("</title")?;
+    let title = crate::import::html::decode_entities(head.get(open..end)?);
+    let title: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !(title.contains("年度报告") || title.contains("年报")) {
+        return None;
+    }
+    outline::title_meta(&title)
+}
+
 const NOT_A_REPORT: &str = "没有识别出政府信息公开工作年度报告：找不到“一、总体情况”等部分标题，也找不到年报表格。请选择已发布的年报网页（.html）或文本（.txt），或复制年报正文后粘贴。";
 
 #[cfg(test)]

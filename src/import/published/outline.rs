@@ -213,6 +213,11 @@ pub(super) fn numeral(heading: &str) -> &str {
 /// If `para` is (or starts with) the heading of `section`, the heading as
 /// printed and the rest of the paragraph.
 pub(super) fn match_heading(para: &str, heading: &'static str) -> Option<(String, String)> {
+    // Most paragraphs do not start with the numeral: no allocation for them.
+    let first = numeral(heading).chars().next()?;
+    if !para.trim_start_matches(is_space).starts_with(first) {
+        return None;
+    }
     let prefix = format!("{}、", numeral(heading));
     let n = norm(para);
     if !n.starts_with(&prefix) {

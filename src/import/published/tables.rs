@@ -87,19 +87,28 @@ pub(super) fn distinct(row: &[(String, usize)]) -> Vec<&(String, usize)> {
 /// last cells of the row.
 pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out: &mut Recognised) {
     let format = out.report.format;
+    // Each printed row's distinct cells and their normalised text, once.
+    type Printed<'a> = (Vec<&'a (String, usize)>, Vec<String>);
+    let printed: Vec<Printed> = rows
+        .iter()
+        .map(|cells| {
+            let cells = distinct(cells);
+            let normed = cells.iter().map(|c| norm(&c.0)).collect();
+            (cells, normed)
+        })
+        .collect();
     for block in table.blocks {
         for row in block.rows {
             let label = norm(row.label);
             // The label alone in a cell; long labels may be cut or continue.
-            let found = rows.iter().find_map(|cells| {
-                let cells = distinct(cells);
-                let pos = cells.iter().position(|c| {
-                    let n = norm(&c.0);
-                    n == label
+            let found = printed.iter().find_map(|(cells, normed)| {
+                let pos = normed.iter().position(|n| {
+                    *n == label
                         || (label.chars().count() > 8
-                            && (n.starts_with(&label) || (n.len() >= 12 && label.starts_with(&n))))
+                            && (n.starts_with(&label)
+                                || (n.len() >= 12 && label.starts_with(n.as_str()))))
                 })?;
-                Some((cells, pos))
+                Some((cells.clone(), pos))
             });
             let Some((cells, pos)) = found else { continue };
             let mut values: Vec<&(String, usize)> = cells[pos + 1..].to_vec();
