@@ -32,8 +32,13 @@ serve: dist
 test: tools chromium firefox crates fmt lint unit dist e2e
 	@echo "make test: all checks passed"
 
+# Two pages: the form (index.html) and the 审核台 (review.html), each its own
+# Trunk build and module; the second is merged into dist/.
 dist: tools crates node-tools
 	trunk build --release
+	trunk build review.html --release true --dist target/review-dist
+	cp target/review-dist/index.html dist/review.html
+	cp target/review-dist/review-*.js target/review-dist/review-*_bg.wasm target/review-dist/*.css dist/
 	node tools/postbuild.mjs
 
 bench: dist node-tools chromium

@@ -16,4 +16,6 @@ const onDemand = gzipSizes(DIST);
 onDemand.files = onDemand.files.filter((f) => f.name.startsWith("importer-"));
 onDemand.total = onDemand.files.reduce((n, f) => n + f.gzip, 0);
 print("importer worker, loaded on the first import (gzip -9)", onDemand);
+print("审核台 (review.html), loaded at start (gzip -9)", pageSizes("review.html"), "300.0 KB");
 print("offline edition (gzip -9)", gzipSizes(DIST, { only: OFFLINE }));
+print("审核台 offline edition (gzip -9)", gzipSizes(DIST, { only: "nianbao-review-offline.html" }));

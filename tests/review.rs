@@ -355,12 +355,24 @@ fn identify_agrees_with_the_whole_read() {
 #[test]
 fn the_review_page_views() {
     use nianbao::review::page::{self, View};
-    let mut a = report("甲镇<人民>政府", 2024, &[("table3.new_received.natural_person", 3), ("table3.disclosed.natural_person", 3)]);
+    let mut a = report(
+        "甲镇<人民>政府",
+        2024,
+        &[
+            ("table3.new_received.natural_person", 3),
+            ("table3.disclosed.natural_person", 3),
+        ],
+    );
     a.meta.level = Some(nianbao::model::Level::Township);
     let b = report("乙局", 2023, &[]);
     let mut bad = report("丙局", 2024, &[("table3.new_received.natural_person", 5)]);
     bad.set_text("other", "无。");
-    let items = vec![json_item("a.json", &a), json_item("b.json", &b), json_item("c.json", &bad), read_item("d.pdf", b"", &Native)];
+    let items = vec![
+        json_item("a.json", &a),
+        json_item("b.json", &b),
+        json_item("c.json", &bad),
+        read_item("d.pdf", b"", &Native),
+    ];
     let findings = review::check_all(&items, None);
     let rows = review::rows(&items, &findings);
     let html = page::overview(&rows, &View::default(), Some(0));
@@ -370,22 +382,67 @@ fn the_review_page_views() {
     assert!(html.contains(r#"data-status="unreadable""#));
     // Filters and sorting.
     let only = |v: View| page::shown(&rows, &v);
-    assert_eq!(only(View { status: "blocked".into(), ..View::default() }), [2]);
-    assert_eq!(only(View { year: "2023".into(), ..View::default() }), [1]);
-    assert_eq!(only(View { level: "乡镇/街道".into(), ..View::default() }), [0]);
-    assert_eq!(only(View { search: "乙".into(), ..View::default() }), [1]);
-    assert_eq!(only(View { sort: Some(("errors".into(), false)), ..View::default() })[0], 2);
-    assert_eq!(only(View { sort: Some(("year".into(), true)), ..View::default() })[..2], [3, 1]);
+    assert_eq!(
+        only(View {
+            status: "blocked".into(),
+            ..View::default()
+        }),
+        [2]
+    );
+    assert_eq!(
+        only(View {
+            year: "2023".into(),
+            ..View::default()
+        }),
+        [1]
+    );
+    assert_eq!(
+        only(View {
+            level: "乡镇/街道".into(),
+            ..View::default()
+        }),
+        [0]
+    );
+    assert_eq!(
+        only(View {
+            search: "乙".into(),
+            ..View::default()
+        }),
+        [1]
+    );
+    assert_eq!(
+        only(View {
+            sort: Some(("errors".into(), false)),
+            ..View::default()
+        })[0],
+        2
+    );
+    assert_eq!(
+        only(View {
+            sort: Some(("year".into(), true)),
+            ..View::default()
+        })[..2],
+        [3, 1]
+    );
     let (levels, years) = page::choices(&rows);
-    assert_eq!((levels, years), (vec!["乡镇/街道".to_string()], vec![2024, 2023]));
+    assert_eq!(
+        (levels, years),
+        (vec!["乡镇/街道".to_string()], vec![2024, 2023])
+    );
     // Findings with data-rule; comparison with repetition rates.
     let f = page::findings(&findings[2], &bad);
     assert!(f.contains("data-rule=\"FEE-STATEMENT\""));
     let mut copied = b.clone();
     copied.meta.year = Some(2024);
-    copied.set_text("problems", "今年新发现的问题是公开目录更新慢，下一步按月更新。");
+    copied.set_text(
+        "problems",
+        "今年新发现的问题是公开目录更新慢，下一步按月更新。",
+    );
     let cmp = page::comparison(&copied, &b);
-    assert!(cmp.contains("data-repetition=\"100\">与上年重复：100%"), "{cmp}");
+    assert!(
+        cmp.contains("data-repetition=\"100\">与上年重复：100%"),
+        "{cmp}"
+    );
     assert!(cmp.contains("data-repetition=\"0\""));
     assert!(cmp.contains("<mark>"));
     // The chart needs three years.
@@ -396,9 +453,14 @@ fn the_review_page_views() {
     assert_eq!(svg.matches("<polyline").count(), 4);
     assert!(svg.contains(">2022<") && svg.contains(">2024<"));
     // 汇总: summed cells keep data-key, each with its breakdown.
-    let agg = nianbao::review::aggregate::aggregate(&[("甲".into(), &a), ("丙".into(), &bad)]).unwrap();
+    let agg =
+        nianbao::review::aggregate::aggregate(&[("甲".into(), &a), ("丙".into(), &bad)]).unwrap();
     let html = page::aggregate(&agg, &[]);
-    assert!(html.contains(r#"<td data-key="table3.new_received.natural_person">8</td>"#), "{}", &html[..400]);
+    assert!(
+        html.contains(r#"<td data-key="table3.new_received.natural_person">8</td>"#),
+        "{}",
+        &html[..400]
+    );
     assert!(html.contains(r#"<details data-breakdown="table3.new_received.natural_person">"#));
     assert!(html.contains("<li>甲：3</li><li>丙：5</li>"));
 }

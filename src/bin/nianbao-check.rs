@@ -276,7 +276,10 @@ mod cli {
                 String::new()
             }
         );
-        for w in [&mut csv_out, &mut cells_out, &mut json_out].into_iter().flatten() {
+        for w in [&mut csv_out, &mut cells_out, &mut json_out]
+            .into_iter()
+            .flatten()
+        {
             let _ = w.flush();
         }
         if o.stats {

@@ -117,3 +117,16 @@ pub fn copy_rich(html: &str, text: &str) -> bool {
     let _ = document.remove_event_listener_with_callback("copy", listener);
     ok
 }
+
+/// Decoding legacy charsets with the browser's TextDecoder (GB18030 pages
+/// need no decoding tables in our modules).
+pub struct TextDecoding;
+
+impl crate::import::job::Decode for TextDecoding {
+    fn decode(&self, bytes: &[u8], charset: &str) -> Result<String, String> {
+        let decoder = web_sys::TextDecoder::new_with_label(charset).map_err(|e| js_message(&e))?;
+        decoder
+            .decode_with_u8_array(bytes)
+            .map_err(|e| js_message(&e))
+    }
+}

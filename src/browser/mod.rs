@@ -70,3 +70,16 @@ fn radix36(mut n: u64) -> String {
     out.reverse();
     out.into_iter().map(char::from).collect()
 }
+
+/// The address of the 审核台 from the form page: the one-file offline
+/// edition opened from disk links to the 审核台's offline edition beside it.
+pub fn review_page() -> &'static str {
+    let from_disk = web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:");
+    if from_disk {
+        "nianbao-review-offline.html"
+    } else {
+        "review.html"
+    }
+}

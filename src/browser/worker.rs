@@ -7,23 +7,11 @@
 //!
 //! Not for: anything on the page's side (that is [`super::importer`]).
 
-use crate::import::job::{self, Answer, Decode};
+use crate::import::job::{self, Answer};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys::{Object, Reflect, Uint8Array};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
-
-struct Browser;
-
-impl Decode for Browser {
-    fn decode(&self, bytes: &[u8], charset: &str) -> Result<String, String> {
-        let decoder = web_sys::TextDecoder::new_with_label(charset)
-            .map_err(|e| super::files::js_message(&e))?;
-        decoder
-            .decode_with_u8_array(bytes)
-            .map_err(|e| super::files::js_message(&e))
-    }
-}
 
 fn set(target: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &key.into(), value);
@@ -41,7 +29,7 @@ pub fn start() {
             .ok()
             .filter(|b| b.is_object());
         let result: Result<Answer, String> = match bytes {
-            Some(b) => job::bytes(&Uint8Array::new(&b).to_vec(), &Browser),
+            Some(b) => job::bytes(&Uint8Array::new(&b).to_vec(), &super::files::TextDecoding),
             None => {
                 let text = Reflect::get(&data, &"text".into())
                     .ok()

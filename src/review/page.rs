@@ -48,7 +48,8 @@ pub fn shown(rows: &[Row], view: &View) -> Vec<usize> {
             let r = &rows[i];
             (view.status.is_empty() || r.status.key() == view.status)
                 && (view.level.is_empty() || r.level == view.level)
-                && (view.year.is_empty() || r.year.map(|y| y.to_string()).as_deref() == Some(view.year.as_str()))
+                && (view.year.is_empty()
+                    || r.year.map(|y| y.to_string()).as_deref() == Some(view.year.as_str()))
                 && (search.is_empty() || r.agency.contains(&search))
         })
         .collect();
@@ -76,7 +77,11 @@ pub fn shown(rows: &[Row], view: &View) -> Vec<usize> {
 
 /// The filter menus' choices present in the rows: levels and years.
 pub fn choices(rows: &[Row]) -> (Vec<String>, Vec<i32>) {
-    let mut levels: Vec<String> = rows.iter().map(|r| r.level.clone()).filter(|l| !l.is_empty()).collect();
+    let mut levels: Vec<String> = rows
+        .iter()
+        .map(|r| r.level.clone())
+        .filter(|l| !l.is_empty())
+        .collect();
     crate::sort::by_key(&mut levels, String::clone);
     levels.dedup();
     let mut years: Vec<i32> = rows.iter().filter_map(|r| r.year).collect();
@@ -114,7 +119,11 @@ pub fn overview(rows: &[Row], view: &View, selected: Option<usize>) -> String {
             if selected == Some(i) { " class=\"selected\" aria-selected=\"true\"" } else { "" },
         ));
         let status = match (r.status, r.duplicate) {
-            (s, true) => format!("<span class=\"status {}\">{}</span> <span class=\"duplicate\">重复</span>", s.key(), s.label()),
+            (s, true) => format!(
+                "<span class=\"status {}\">{}</span> <span class=\"duplicate\">重复</span>",
+                s.key(),
+                s.label()
+            ),
             (s, false) => format!("<span class=\"status {}\">{}</span>", s.key(), s.label()),
         };
         html.push_str(&format!(
@@ -199,7 +208,10 @@ pub fn comparison(this: &Report, last: &Report) -> String {
     }
     html.push_str("</div><table class=\"changes\"><thead><tr><th scope=\"col\">单元格</th><th scope=\"col\">本年</th><th scope=\"col\">上年</th><th scope=\"col\">变化</th></tr></thead><tbody>");
     for (i, def) in this.format.cells().iter().enumerate() {
-        let (now, before) = (&this.cells[i], last.cells.get(i).cloned().unwrap_or_default());
+        let (now, before) = (
+            &this.cells[i],
+            last.cells.get(i).cloned().unwrap_or_default(),
+        );
         let change = match (now.count(), before.count()) {
             (Some(a), Some(b)) if a >= b => format!("+{}", a - b),
             (Some(a), Some(b)) => format!("−{}", b - a),
@@ -251,7 +263,12 @@ pub fn chart(reports: &[&Report]) -> Option<String> {
         return None;
     }
     let (w, h, pad) = (480u64, 200u64, 30u64);
-    let max = years.iter().flat_map(|(_, v)| v.iter().copied()).max().unwrap_or(0).max(1);
+    let max = years
+        .iter()
+        .flat_map(|(_, v)| v.iter().copied())
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let n = years.len() as u64;
     let x = |i: u64| pad + i * (w - 2 * pad) / (n - 1);
     let y = |v: u64| h - pad - v * (h - 2 * pad) / max;
@@ -296,7 +313,10 @@ pub fn chart(reports: &[&Report]) -> Option<String> {
 
 /// 汇总: every summed cell with its key, flag and breakdown by unit.
 pub fn aggregate(agg: &Aggregate, findings: &[Finding]) -> String {
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let mut html = format!(
         "<p class=\"aggregate-status\">汇总 {} 个单位的报告；{} 个单元格需要核对；汇总结果有 {errors} 个错误。</p>",
         agg.breakdown.first().map_or(0, Vec::len),
@@ -306,9 +326,17 @@ pub fn aggregate(agg: &Aggregate, findings: &[Finding]) -> String {
     for (i, def) in agg.report.format.cells().iter().enumerate() {
         let value = agg.report.cells[i].display();
         let flag = match &agg.flags[i] {
-            Some(Flag::BlankIn(units)) => format!("<span class=\"flag\">{} 未填，按其余单位合计</span>", escape(&units.join("、"))),
-            Some(Flag::InvalidIn(units)) if units.is_empty() => "<span class=\"flag\">数值过大，未汇总</span>".to_string(),
-            Some(Flag::InvalidIn(units)) => format!("<span class=\"flag\">{} 填写的不是数值，未汇总</span>", escape(&units.join("、"))),
+            Some(Flag::BlankIn(units)) => format!(
+                "<span class=\"flag\">{} 未填，按其余单位合计</span>",
+                escape(&units.join("、"))
+            ),
+            Some(Flag::InvalidIn(units)) if units.is_empty() => {
+                "<span class=\"flag\">数值过大，未汇总</span>".to_string()
+            }
+            Some(Flag::InvalidIn(units)) => format!(
+                "<span class=\"flag\">{} 填写的不是数值，未汇总</span>",
+                escape(&units.join("、"))
+            ),
             None => String::new(),
         };
         let units: String = agg.breakdown[i]

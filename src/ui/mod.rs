@@ -15,6 +15,7 @@
 //! - [`sections`]: the six sections, with the text areas
 //! - [`table`]: tables 二, 三, 四 as editable grids
 //! - [`dom`]: small DOM helpers (focus, text area height)
+//! - [`review`]: the 审核台 page (review.html), plain DOM over the review core
 
 mod dom;
 mod drafts;
@@ -22,6 +23,7 @@ mod export;
 mod findings;
 mod import;
 mod meta;
+pub mod review;
 mod sections;
 mod table;
 
@@ -258,7 +260,8 @@ fn App() -> impl IntoView {
     view! {
         <header class="app-header">
             <h1>"年报"<small>"政府信息公开工作年度报告填报"</small></h1>
-            <p class="format-note">"按《" {format.name} "》（" {format.notice} "）填写"</p>
+            <p class="format-note">"按《" {format.name} "》（" {format.notice} "）填写"
+                " · " <a href=crate::browser::review_page() data-action="to-review">"审核台"</a></p>
         </header>
         <nav class="toolbar" aria-label="编辑工具">
             <drafts::DraftBar/>

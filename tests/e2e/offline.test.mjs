@@ -103,3 +103,29 @@ test("importing a published report: the importer loads only then, from the page'
     await context.close();
   }
 });
+
+test("the 审核台's offline edition works from file:// and links both ways", async () => {
+  const url = pathToFileURL(path.join(DIST, "nianbao-review-offline.html")).href;
+  const context = await h.browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto(url);
+  const sample = path.join(DIST, "..", "tests/fixtures/samples/pingtan-2022.html");
+  await page.locator('[data-action="review-files"]').setInputFiles(sample);
+  await page.locator('[data-report-row][data-agency="平潭综合实验区"]').waitFor();
+  assert.equal(await page.locator('[data-action="to-form"]').getAttribute("href"), "nianbao-offline.html");
+  assert.ok(requests.every((u) => u === url || u.startsWith("blob:") || u.startsWith("data:")), `${requests}`);
+  assert.deepEqual(errors, []);
+  // The form page links to the 审核台, offline to its offline edition.
+  const form = await openApp(h.browser, offlineUrl);
+  assert.equal(await form.page.locator('[data-action="to-review"]').getAttribute("href"), "nianbao-review-offline.html");
+  await form.context.close();
+  const hosted = await openApp(h.browser, h.server.url);
+  assert.equal(await hosted.page.locator('[data-action="to-review"]').getAttribute("href"), "review.html");
+  await hosted.context.close();
+  await context.close();
+});

@@ -19,3 +19,12 @@ test("the form page loads at most 250 KB gzipped at start", () => {
   assert.equal(later.length, 1, "the page names its importer worker");
   assert.ok(fs.existsSync(path.join(DIST, later[0])), `${later[0]} is in dist/`);
 });
+
+test("the 审核台 loads at most 300 KB gzipped, and nothing of it is on the form page", () => {
+  const { files, total } = pageSizes("review.html");
+  assert.ok(files.some((f) => /^review-[0-9a-f]+_bg\.wasm$/.test(f.name)), "review.html loads its own module");
+  assert.ok(!files.some((f) => f.name.startsWith("nianbao-")), "not the form's module");
+  assert.ok(total <= 300 * 1024, `gzipped total ${total} B exceeds 300 KB: ${JSON.stringify(files)}`);
+  const form = pageSizes("index.html");
+  assert.ok(!form.files.some((f) => f.name.startsWith("review-")), "the form page does not load the 审核台");
+});

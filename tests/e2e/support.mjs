@@ -68,7 +68,7 @@ export function gzipSizes(dir = DIST, { only } = {}) {
   const files = fs
     .readdirSync(dir)
     .filter((f) => fs.statSync(path.join(dir, f)).isFile())
-    .filter((f) => (only ? f === only : f !== OFFLINE))
+    .filter((f) => (only ? f === only : !f.endsWith("-offline.html")))
     .sort()
     .map((name) => {
       const raw = fs.readFileSync(path.join(dir, name));

@@ -1,0 +1,610 @@
+//! The 审核台 page (review.html): plain DOM over the review core, no Leptos.
+//! Files picked, dropped or pasted are read one per task (so the page keeps
+//! answering input while a batch runs, with a progress bar), checked by the
+//! same rules as the form, paired year on year, and shown as the overview;
+//! a click shows one report, its comparison with last year and its chart;
+//! 汇总 sums the shown rows. Every view's markup comes from
+//! [`crate::review::page`]; this module only moves data and events.
+//!
+//! Not for: anything a native test can reach (it lives in the core).
+
+use crate::browser::files::{self, TextDecoding};
+use crate::browser::storage::Backend;
+use crate::model::Report;
+use crate::review::aggregate::{aggregate, Aggregate};
+use crate::review::page::{self, View};
+use crate::review::{self, csv, read_item, Item, Row};
+use crate::rules::{check, Context, Finding};
+use crate::store::{Draft, Store};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, File, HtmlElement, HtmlInputElement};
+
+#[derive(Default)]
+struct State {
+    items: Vec<Item>,
+    findings: Vec<Vec<Finding>>,
+    rows: Vec<Row>,
+    view: View,
+    selected: Option<usize>,
+    /// Files waiting to be read, and how many the batch had.
+    queue: VecDeque<File>,
+    batch: usize,
+    done: usize,
+    /// Items still to check (after a batch is read), from this index.
+    checking: Option<usize>,
+    last_years: Vec<Option<usize>>,
+    aggregate: Option<Aggregate>,
+    busy: bool,
+}
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::new(State::default());
+}
+
+fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+fn by_id(id: &str) -> Option<Element> {
+    document()?.get_element_by_id(id)
+}
+
+fn query(selector: &str) -> Option<Element> {
+    document()?.query_selector(selector).ok().flatten()
+}
+
+fn set_html(id: &str, html: &str) {
+    if let Some(el) = by_id(id) {
+        el.set_inner_html(html);
+    }
+}
+
+fn later(f: impl FnOnce() + 'static) {
+    let f = Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
+    }
+}
+
+fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+    target: &web_sys::EventTarget,
+    event: &str,
+    f: impl FnMut(E) + 'static,
+) {
+    let f = Closure::<dyn FnMut(E)>::new(f);
+    let _ = target.add_event_listener_with_callback(event, f.as_ref().unchecked_ref());
+    f.forget();
+}
+
+/// Starts the page.
+pub fn start() {
+    crate::browser::panic::install();
+    let Some(doc) = document() else { return };
+    if let Some(input) = query("[data-action=review-files]") {
+        listen(&input, "change", |e: web_sys::Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            add_files(input.files());
+            input.set_value("");
+        });
+    }
+    if let Some(w) = web_sys::window() {
+        listen(&w, "dragover", |e: web_sys::DragEvent| e.prevent_default());
+        listen(&w, "drop", |e: web_sys::DragEvent| {
+            e.prevent_default();
+            add_files(e.data_transfer().and_then(|d| d.files()));
+        });
+    }
+    listen(&doc, "click", on_click);
+    listen(&doc, "change", on_filter);
+    listen(&doc, "input", |e: web_sys::Event| {
+        let is_search = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|el| el.has_attribute("data-search"));
+        if is_search {
+            on_filter(e);
+        }
+    });
+    render();
+}
+
+fn add_files(list: Option<web_sys::FileList>) {
+    let Some(list) = list else { return };
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        for i in 0..list.length() {
+            if let Some(f) = list.get(i) {
+                s.queue.push_back(f);
+                s.batch += 1;
+            }
+        }
+    });
+    pump();
+}
+
+/// Reads the next file, one per task.
+fn pump() {
+    let next = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.busy {
+            return None;
+        }
+        let f = s.queue.pop_front();
+        s.busy = f.is_some();
+        f
+    });
+    progress();
+    let Some(file) = next else {
+        start_checking();
+        return;
+    };
+    let name = file.name();
+    if file.size() > crate::import::MAX_FILE_BYTES as f64 {
+        finish_file(Item {
+            file: name,
+            report: Err(crate::import::too_large(file.size() as usize)),
+            notes: Vec::new(),
+        });
+        return;
+    }
+    files::read_bytes(&file, move |result| {
+        let item = match result {
+            Ok(bytes) => read_item(&name, &bytes, &TextDecoding),
+            Err(e) => Item {
+                file: name,
+                report: Err(format!("无法读取文件（{e}）")),
+                notes: Vec::new(),
+            },
+        };
+        finish_file(item);
+    });
+}
+
+fn finish_file(item: Item) {
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.items.push(item);
+        s.findings.push(Vec::new());
+        s.done += 1;
+        s.busy = false;
+    });
+    later(pump);
+}
+
+/// After a batch: the pairing, then every report checked, ten per task.
+fn start_checking() {
+    let start = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.checking.is_some() || s.items.is_empty() {
+            return false;
+        }
+        s.last_years = review::last_years(&s.items);
+        s.checking = Some(0);
+        true
+    });
+    if start {
+        later(check_some);
+    }
+}
+
+fn check_some() {
+    let more = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        let Some(from) = s.checking else { return false };
+        let to = (from + 10).min(s.items.len());
+        for i in from..to {
+            let found = match &s.items[i].report {
+                Ok(report) => check(&Context {
+                    report,
+                    last_year: s.last_years[i].and_then(|j| s.items[j].report.as_ref().ok()),
+                    today: Some(crate::browser::today()),
+                }),
+                Err(_) => Vec::new(),
+            };
+            s.findings[i] = found;
+        }
+        if to < s.items.len() {
+            s.checking = Some(to);
+            true
+        } else {
+            s.checking = None;
+            s.rows = review::rows(&s.items, &s.findings);
+            false
+        }
+    });
+    if more {
+        progress();
+        later(check_some);
+    } else {
+        render();
+    }
+}
+
+fn progress() {
+    let (done, batch, checking, total) = STATE.with(|s| {
+        let s = s.borrow();
+        (s.done, s.batch, s.checking, s.items.len())
+    });
+    if let Some(bar) = query("[data-progress]") {
+        let running = done < batch || checking.is_some();
+        let _ = bar.set_attribute("max", &batch.max(1).to_string());
+        let _ = bar.set_attribute("value", &done.to_string());
+        if running {
+            let _ = bar.remove_attribute("hidden");
+        } else {
+            let _ = bar.set_attribute("hidden", "");
+        }
+    }
+    let text = match checking {
+        Some(i) => format!("正在检查 {i} / {total}"),
+        None if done < batch => format!("已读取 {done} / {batch} 个文件"),
+        None if batch > 0 => format!("已读取并检查 {total} 个文件"),
+        None => String::new(),
+    };
+    if let Some(el) = query("[data-progress-text]") {
+        el.set_text_content(Some(&text));
+    }
+}
+
+fn render() {
+    progress();
+    STATE.with(|s| {
+        let s = s.borrow();
+        set_html("overview", &page::overview(&s.rows, &s.view, s.selected));
+        let (levels, years) = page::choices(&s.rows);
+        let options = |all: &str, values: Vec<String>, current: &str| {
+            let mut html = format!("<option value=\"\">{all}</option>");
+            for v in values {
+                let sel = if v == current { " selected" } else { "" };
+                html.push_str(&format!(
+                    "<option value=\"{}\"{sel}>{}</option>",
+                    crate::export::escape(&v),
+                    crate::export::escape(&v)
+                ));
+            }
+            html
+        };
+        if let Some(el) = query("select[data-filter=level]") {
+            el.set_inner_html(&options("全部层级", levels, &s.view.level));
+        }
+        if let Some(el) = query("select[data-filter=year]") {
+            let years = years.into_iter().map(|y| y.to_string()).collect();
+            el.set_inner_html(&options("全部年度", years, &s.view.year));
+        }
+        let counts = format!(
+            "共 {} 份：可以发布 {}，不宜发布 {}，无法读取 {}",
+            s.rows.len(),
+            s.rows
+                .iter()
+                .filter(|r| r.status == review::Status::Publishable)
+                .count(),
+            s.rows
+                .iter()
+                .filter(|r| r.status == review::Status::Blocked)
+                .count(),
+            s.rows
+                .iter()
+                .filter(|r| r.status == review::Status::Unreadable)
+                .count(),
+        );
+        if let Some(el) = query("[data-counts]") {
+            el.set_text_content(Some(&counts));
+        }
+    });
+    render_detail();
+}
+
+/// The selected report: findings, comparison, chart, preview; or 汇总.
+fn render_detail() {
+    let html = STATE.with(|s| {
+        let s = s.borrow();
+        if let Some(agg) = &s.aggregate {
+            let found = check(&Context::new(&agg.report));
+            return format!(
+                "<h2>汇总结果</h2><p><button type=\"button\" data-action=\"open-in-form\" data-source=\"aggregate\">在填报页中打开</button> <button type=\"button\" data-action=\"download-aggregate\">下载 JSON</button> <button type=\"button\" data-action=\"close-detail\">关闭</button></p>{}{}",
+                page::findings(&found, &agg.report),
+                page::aggregate(agg, &found)
+            );
+        }
+        let Some(i) = s.selected else { return String::new() };
+        let item = &s.items[i];
+        let Ok(report) = &item.report else {
+            return format!(
+                "<h2>{}</h2><p>无法读取：{}</p>",
+                crate::export::escape(&item.file),
+                crate::export::escape(s.rows[i].first_error.as_str())
+            );
+        };
+        let mut html = format!(
+            "<h2>{}</h2><p class=\"detail-file\">{}</p><p><button type=\"button\" data-action=\"open-in-form\">在填报页中打开</button> <button type=\"button\" data-action=\"close-detail\">关闭</button></p>",
+            crate::export::escape(&report.title()),
+            crate::export::escape(&item.file)
+        );
+        for note in &item.notes {
+            html.push_str(&format!("<p class=\"note\">{}</p>", crate::export::escape(note)));
+        }
+        html.push_str("<div class=\"detail-body\"><section class=\"detail-findings\"><h3>检查结果</h3>");
+        html.push_str(&page::findings(&s.findings[i], report));
+        // The agency's reports of every year in the batch, for the chart.
+        let agency = review::agency_key(report);
+        let same: Vec<&Report> = s
+            .items
+            .iter()
+            .filter_map(|it| it.report.as_ref().ok())
+            .filter(|r| review::agency_key(r) == agency)
+            .collect();
+        if let Some(svg) = page::chart(&same) {
+            html.push_str("<h3>历年主要数据</h3>");
+            html.push_str(&svg);
+        }
+        if let Some(last) = s.last_years.get(i).copied().flatten().and_then(|j| s.items[j].report.as_ref().ok()) {
+            html.push_str("<div class=\"comparison\">");
+            html.push_str(&page::comparison(report, last));
+            html.push_str("</div>");
+        }
+        html.push_str("</section><section class=\"detail-preview\"><h3>发布稿预览</h3><iframe title=\"发布稿预览\" sandbox=\"\"></iframe></section></div>");
+        html
+    });
+    set_html("detail", &html);
+    // The preview's document, set as a property (not markup in markup).
+    let preview = STATE.with(|s| {
+        let s = s.borrow();
+        let i = s.selected?;
+        s.items[i]
+            .report
+            .as_ref()
+            .ok()
+            .map(crate::export::html::render)
+    });
+    if let (Some(doc), Some(frame)) = (preview, query("#detail iframe")) {
+        let _ = frame.set_attribute("srcdoc", &doc);
+    }
+}
+
+fn on_filter(e: web_sys::Event) {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let value = el
+        .dyn_ref::<HtmlInputElement>()
+        .map(HtmlInputElement::value)
+        .or_else(|| {
+            el.dyn_ref::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value())
+        });
+    let Some(value) = value else { return };
+    let changed = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        match el.get_attribute("data-filter").as_deref() {
+            Some("status") => s.view.status = value,
+            Some("level") => s.view.level = value,
+            Some("year") => s.view.year = value,
+            _ if el.has_attribute("data-search") => s.view.search = value,
+            _ => return false,
+        }
+        true
+    });
+    if changed {
+        render();
+    }
+}
+
+/// Offers a file. After the click handler returns: the download clicks a
+/// link, and that click must not reach the page's click handler while it
+/// is still running.
+fn download(name: &str, mime: &'static str, content: String) {
+    let name = name.to_string();
+    later(move || {
+        let _ = files::download(&name, mime, &content);
+    });
+}
+
+fn on_click(e: web_sys::MouseEvent) {
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let closest = |sel: &str| target.closest(sel).ok().flatten();
+    if let Some(b) = closest("[data-sort]") {
+        let key = b.get_attribute("data-sort").unwrap_or_default();
+        STATE.with(|s| {
+            let mut s = s.borrow_mut();
+            let ascending = !matches!(&s.view.sort, Some((k, true)) if *k == key);
+            s.view.sort = Some((key, ascending));
+        });
+        return render();
+    }
+    if let Some(b) = closest("[data-remove]") {
+        let i: usize = b
+            .get_attribute("data-remove")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(usize::MAX);
+        STATE.with(|s| {
+            let mut s = s.borrow_mut();
+            if i < s.items.len() {
+                s.items.remove(i);
+                s.findings.remove(i);
+                s.selected = None;
+                s.aggregate = None;
+            }
+        });
+        // The pairing may change: check again.
+        return start_checking();
+    }
+    if let Some(b) = closest("[data-action]") {
+        let action = b.get_attribute("data-action").unwrap_or_default();
+        match action.as_str() {
+            "review-paste-add" => {
+                let text = query("[data-action=review-paste]")
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                    .map(|t| {
+                        let v = t.value();
+                        t.set_value("");
+                        v
+                    })
+                    .unwrap_or_default();
+                if !text.trim().is_empty() {
+                    let n = STATE.with(|s| s.borrow().items.len()) + 1;
+                    let item = read_item(
+                        &format!("粘贴的文本 {n}.txt"),
+                        text.as_bytes(),
+                        &TextDecoding,
+                    );
+                    STATE.with(|s| {
+                        let mut s = s.borrow_mut();
+                        s.items.push(item);
+                        s.findings.push(Vec::new());
+                        s.batch += 1;
+                        s.done += 1;
+                    });
+                    start_checking();
+                }
+            }
+            "download-findings-csv" => {
+                let text = STATE.with(|s| {
+                    let s = s.borrow();
+                    csv::findings(&s.items, &s.findings)
+                });
+                download("审核结果-发现项.csv", "text/csv;charset=utf-8", text);
+            }
+            "download-cells-csv" => {
+                let text = STATE.with(|s| csv::cells(&s.borrow().items));
+                download("审核结果-表格数据.csv", "text/csv;charset=utf-8", text);
+            }
+            "aggregate" => run_aggregate(),
+            "download-aggregate" => {
+                let json = STATE.with(|s| {
+                    s.borrow()
+                        .aggregate
+                        .as_ref()
+                        .map(|a| a.report.to_export_json(&crate::browser::now_iso()))
+                });
+                if let Some(json) = json {
+                    download("汇总报告.json", "application/json", json);
+                }
+            }
+            "open-in-form" => {
+                open_in_form(b.get_attribute("data-source").as_deref() == Some("aggregate"))
+            }
+            "close-detail" => {
+                STATE.with(|s| {
+                    let mut s = s.borrow_mut();
+                    s.selected = None;
+                    s.aggregate = None;
+                });
+                render();
+            }
+            _ => {}
+        }
+        return;
+    }
+    if let Some(row) = closest("tr[data-report-row]") {
+        let i = row.get_attribute("data-index").and_then(|v| v.parse().ok());
+        STATE.with(|s| {
+            let mut s = s.borrow_mut();
+            s.selected = i;
+            s.aggregate = None;
+        });
+        render();
+        if let Some(d) = by_id("detail").and_then(|d| d.dyn_into::<HtmlElement>().ok()) {
+            d.scroll_into_view();
+        }
+    }
+}
+
+/// 汇总 of the rows shown (one year), after a confirmation when some have errors.
+fn run_aggregate() {
+    let (indices, with_errors) = STATE.with(|s| {
+        let s = s.borrow();
+        let shown: Vec<usize> = page::shown(&s.rows, &s.view)
+            .into_iter()
+            .filter(|&i| s.items[i].report.is_ok())
+            .collect();
+        let errors = page::has_errors(&s.rows, &shown);
+        (shown, errors)
+    });
+    if with_errors > 0 {
+        let ok = web_sys::window()
+            .and_then(|w| {
+                w.confirm_with_message(&format!(
+                    "所选 {} 份报告中有 {with_errors} 份有错误，汇总结果也会有误。仍要汇总吗？",
+                    indices.len()
+                ))
+                .ok()
+            })
+            .unwrap_or(false);
+        if !ok {
+            return;
+        }
+    }
+    let result = STATE.with(|s| {
+        let s = s.borrow();
+        let units: Vec<(String, &Report)> = indices
+            .iter()
+            .filter_map(|&i| {
+                let r = s.items[i].report.as_ref().ok()?;
+                let name = if r.meta.agency.is_empty() {
+                    s.items[i].file.clone()
+                } else {
+                    r.meta.agency.clone()
+                };
+                Some((name, r))
+            })
+            .collect();
+        aggregate(&units)
+    });
+    match result {
+        Ok(agg) => {
+            STATE.with(|s| {
+                let mut s = s.borrow_mut();
+                s.aggregate = Some(agg);
+                s.selected = None;
+            });
+            render();
+        }
+        Err(e) => {
+            if let Some(w) = web_sys::window() {
+                let _ = w.alert_with_message(&e);
+            }
+        }
+    }
+}
+
+/// A new draft of the form page (same origin, same storage) holding the
+/// selected report or the 汇总; every other draft is left as it is.
+fn open_in_form(aggregate: bool) {
+    let report = STATE.with(|s| {
+        let s = s.borrow();
+        if aggregate {
+            s.aggregate.as_ref().map(|a| a.report.clone())
+        } else {
+            s.selected
+                .and_then(|i| s.items[i].report.as_ref().ok().cloned())
+        }
+    });
+    let Some(report) = report else { return };
+    let mut store = Store::new(Backend::detect());
+    let mut draft = Draft::new(crate::browser::new_id(), report);
+    let saved = store
+        .save(&mut draft, &crate::browser::now_iso())
+        .map_err(|_| "浏览器存储空间已满或不可用，未能放入填报页；请改用“下载 JSON”后在填报页导入")
+        .and_then(|()| store.set_open(&draft.id).map_err(|_| "未能设为打开的草稿"));
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    match saved {
+        Ok(()) => {
+            let _ = window.open_with_url_and_target("index.html", "_blank");
+        }
+        Err(e) => {
+            let _ = window.alert_with_message(e);
+        }
+    }
+}

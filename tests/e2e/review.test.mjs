@@ -1,0 +1,265 @@
+// The 审核台 (review.html): 20+ files dropped at once (the samples, JSON
+// variants with planted errors of each rule family, a GBK page, a truncated
+// page, files that are not reports); the overview's rows and counts, the
+// filters, a detail view, the year-on-year view, the chart, both CSVs,
+// opening a report in the form page, and 汇总 of five reports.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { ROOT, harness } from "./support.mjs";
+
+const h = harness();
+const samples = path.join(ROOT, "tests/fixtures/samples");
+const base = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/fixtures/reports/pingtan-2021.json"), "utf8"));
+const clone = () => JSON.parse(JSON.stringify(base));
+
+/** A report named `agency` for `year`, changed by `f`. */
+function variant(agency, year, f = () => {}) {
+  const r = clone();
+  r.meta.agency = agency;
+  r.meta.year = year;
+  f(r);
+  return r;
+}
+
+/** A small CSV reader: quoted fields with commas, quotes and line breaks. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = "";
+  let quoted = false;
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(field), (field = "");
+    else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field), rows.push(row), (row = []), (field = ""), i++;
+    } else field += c;
+  }
+  return rows;
+}
+
+function files() {
+  const json = (name, report) => ({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(report)) });
+  const page = (name) => ({ name, mimeType: "text/html", buffer: fs.readFileSync(path.join(samples, name)) });
+  const last = variant("测试区人民政府", 2021, (r) => {
+    r.sections.problems = "政策解读形式不够丰富，基层政务公开标准目录更新不及时，依申请公开答复文书有待规范。";
+  });
+  const list = [
+    page("pingtan-2021.html"),
+    page("pingtan-2022.html"),
+    page("pingtan-2019-oldformat.html"),
+    page("tanggong-jiedao-2023-gbk.html"),
+    { name: "tanggong-jiedao-2023.txt", mimeType: "text/plain", buffer: fs.readFileSync(path.join(samples, "tanggong-jiedao-2023.txt")) },
+    // Planted errors, one rule family each.
+    json("arithmetic.json", variant("算术局", 2021, (r) => (r.table3.new_received.total += 1))),
+    json("cells.json", variant("空格局", 2021, (r) => (r.table2.regulations.issued = null))),
+    json("structure.json", variant("结构局", 2021, (r) => (r.sections.other = "无。"))),
+    json("narrative.json", variant("文字局", 2021, (r) => (r.sections.overview = "本年收到政府信息公开申请999件。" + r.sections.overview))),
+    json("plausibility.json", variant("层级街道办事处", 2021, (r) => ((r.meta.level = "township"), (r.table2.regulations.issued = 3)))),
+    json("duplicate-a.json", variant("重复局", 2021)),
+    json("duplicate-b.json", variant("重复局", 2021)),
+    // Year on year: 2021 and 2022 of one agency; 五 copied, 一 new; 上年结转 wrong.
+    json("yoy-2021.json", last),
+    json(
+      "yoy-2022.json",
+      variant("测试区人民政府", 2022, (r) => {
+        r.sections.problems = last.sections.problems;
+        r.sections.overview = "围绕优化营商环境新增惠企政策专栏，建立政策文件清理台账并按季度更新，主动公开、依申请公开、政府信息管理、平台建设、监督保障均有新举措。";
+        r.table3.carried_over.natural_person = r.table3.carried_over.natural_person + 5;
+      }),
+    ),
+    // Three years of one agency, for the chart.
+    json("chart-2019.json", variant("图表镇人民政府", 2019)),
+    json("chart-2020.json", variant("图表镇人民政府", 2020)),
+    json("chart-2021.json", variant("图表镇人民政府", 2021)),
+    // Not reports.
+    { name: "truncated.html", mimeType: "text/html", buffer: fs.readFileSync(path.join(samples, "pingtan-2022.html")).subarray(0, 60000) },
+    { name: "notice.txt", mimeType: "text/plain", buffer: Buffer.from("关于召开会议的通知\n请各单位准时参加。") },
+    { name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7") },
+    { name: "broken.json", mimeType: "application/json", buffer: Buffer.from("{ not json") },
+  ];
+  return list;
+}
+
+async function openReview(h) {
+  const context = await h.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()) && process.env.DEBUG_REVIEW && console.log("CONSOLE", m.text(), new Error().stack.split("\n")[2]));
+  await page.goto(h.server.url + "review.html");
+  await page.locator('[data-action="review-files"]').waitFor({ state: "attached" });
+  return { page, context, errors };
+}
+
+const rows = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll("[data-report-row]")].map((r) => ({
+      agency: r.dataset.agency,
+      year: r.dataset.year,
+      status: r.dataset.status,
+      errors: Number(r.dataset.errors),
+      warnings: Number(r.dataset.warnings),
+      file: r.dataset.file,
+      duplicate: r.hasAttribute("data-duplicate"),
+      index: r.dataset.index,
+    })),
+  );
+
+async function download(page, action) {
+  const [d] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-action="${action}"]`).click()]);
+  const chunks = [];
+  for await (const c of await d.createReadStream()) chunks.push(c);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+test("the 审核台 reads 20+ files at once and shows every view", async () => {
+  const { page, context, errors } = await openReview(h);
+  const list = files();
+  assert.ok(list.length >= 20);
+  await page.locator('[data-action="review-files"]').setInputFiles(list);
+  await page.waitForFunction((n) => document.querySelectorAll("[data-report-row]").length === n, list.length, { timeout: 30000 });
+  await page.waitForFunction(() => /已读取并检查/.test(document.querySelector("[data-progress-text]").textContent));
+  const all = await rows(page);
+  const by = (file) => all.find((r) => r.file === file);
+  // Every file is listed; those that are not reports say so.
+  for (const f of ["truncated.html", "notice.txt", "scan.pdf", "broken.json"]) assert.equal(by(f).status, "unreadable", f);
+  assert.equal(by("tanggong-jiedao-2023-gbk.html").agency, "西工区唐宫街道办事处", "the GBK page is decoded");
+  // The planted errors block publication; the warnings too until confirmed.
+  for (const f of ["arithmetic.json", "cells.json", "plausibility.json", "yoy-2022.json"]) {
+    assert.equal(by(f).status, "blocked", f);
+    assert.ok(by(f).errors >= 1, f);
+  }
+  for (const f of ["structure.json", "narrative.json"]) assert.ok(by(f).warnings >= 1, f);
+  assert.ok(by("duplicate-a.json").duplicate && by("duplicate-b.json").duplicate);
+  assert.ok(!by("arithmetic.json").duplicate);
+  const counts = await page.locator("[data-counts]").textContent();
+  assert.match(counts, new RegExp(`^共 ${list.length} 份`));
+
+  // Filters: status, year, search.
+  await page.locator('select[data-filter="status"]').selectOption("unreadable");
+  assert.equal((await rows(page)).length, 4);
+  await page.locator('select[data-filter="status"]').selectOption("");
+  await page.locator('select[data-filter="year"]').selectOption("2019");
+  assert.deepEqual((await rows(page)).map((r) => r.year).sort(), ["2019", "2019"]);
+  await page.locator('select[data-filter="year"]').selectOption("");
+  await page.locator("[data-search]").fill("测试区");
+  assert.equal((await rows(page)).length, 2);
+  await page.locator("[data-search]").fill("");
+  // Sorting by errors, descending.
+  await page.locator('[data-sort="errors"]').click();
+  await page.locator('[data-sort="errors"]').click();
+  const sorted = (await rows(page)).map((r) => r.errors);
+  assert.deepEqual(sorted, [...sorted].sort((a, b) => b - a));
+
+  // Detail: the findings with their rule ids, and the preview.
+  await page.locator('[data-report-row][data-file="narrative.json"]').click();
+  await page.locator('#detail [data-rule="TEXT-NUMBERS"]').waitFor();
+  assert.match(await page.locator('#detail [data-rule="TEXT-NUMBERS"]').textContent(), /999/);
+  assert.ok((await page.locator("#detail iframe").getAttribute("srcdoc")).includes("文字局"));
+
+  // Year on year: 五 copied from 2021 repeats 100 %, the new 一 near 0; CARRY-OVER found.
+  await page.locator('[data-report-row][data-file="yoy-2022.json"]').click();
+  await page.locator("#detail [data-repetition]").first().waitFor();
+  const rates = await page.evaluate(() =>
+    Object.fromEntries([...document.querySelectorAll("#detail section")].filter((s) => s.querySelector("[data-repetition]")).map((s) => [s.querySelector("h4").textContent, Number(s.querySelector("[data-repetition]").dataset.repetition)])),
+  );
+  assert.equal(rates["五、存在的主要问题及改进情况"], 100, JSON.stringify(rates));
+  assert.ok(rates["一、总体情况"] <= 5, JSON.stringify(rates));
+  assert.ok((await page.locator('#detail [data-rule="CARRY-OVER"]').count()) > 0);
+  assert.ok((await page.locator("#detail .comparison mark").count()) > 0);
+
+  // The chart for an agency with three years.
+  await page.locator('[data-report-row][data-file="chart-2021.json"]').click();
+  await page.locator("#detail svg.chart").waitFor();
+  assert.equal(await page.locator("#detail svg.chart polyline").count(), 4);
+
+  // Both CSVs, cell by cell.
+  const findingsCsv = parseCsv(await download(page, "download-findings-csv"));
+  assert.deepEqual(findingsCsv[0], ["机关", "年度", "规则", "级别", "说明", "核实说明"]);
+  assert.ok(findingsCsv.some((r) => r[0] === "文字局" && r[2] === "TEXT-NUMBERS" && r[3] === "警告" && r[4].includes("999")));
+  assert.ok(findingsCsv.some((r) => r[0] === "空格局" && r[2] === "CELL-BLANK" && r[3] === "错误"));
+  assert.ok(!findingsCsv.some((r) => r[0] === ""), "unreadable files have no findings rows");
+  const cellsCsv = parseCsv(await download(page, "download-cells-csv"));
+  assert.equal(cellsCsv[0].length, 4 + 200);
+  assert.equal(cellsCsv.length - 1, all.filter((r) => r.status !== "unreadable").length);
+  const column = cellsCsv[0].indexOf("收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 自然人");
+  const row = cellsCsv.find((r) => r[0] === "arithmetic.json");
+  assert.equal(row[1], "算术局");
+  assert.equal(row[column], String(base.table3.new_received.natural_person));
+  assert.equal(row[cellsCsv[0].indexOf("主动公开政府信息情况 行政事业性收费 本年收费金额（单位：万元）")], String(base.table2.fees.amount));
+
+  // 在填报页中打开: exactly one new draft, the others untouched.
+  const before = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("nianbao:draft:")).length);
+  await page.locator('[data-report-row][data-file="structure.json"]').click();
+  const [form] = await Promise.all([context.waitForEvent("page"), page.locator('#detail [data-action="open-in-form"]').click()]);
+  await form.waitForSelector('[data-key="meta.agency"]');
+  assert.equal(await form.locator('[data-key="meta.agency"]').inputValue(), "结构局");
+  const after = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("nianbao:draft:")).length);
+  assert.equal(after, before + 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("汇总 of five reports: every summed cell, a breakdown, and the new draft in the form page", async () => {
+  const { page, context, errors } = await openReview(h);
+  const units = [1, 2, 3, 4, 5].map((n) =>
+    variant(`汇总单位${n}`, 2024, (r) => {
+      r.table3.new_received.natural_person = n;
+      r.table3.disclosed.natural_person = n;
+      r.table3.new_received.commercial = 0;
+      r.table2.regulations.issued = n * 10;
+    }),
+  );
+  // Recompute the totals the variants changed, as the app would.
+  for (const r of units) {
+    for (const row of ["new_received", "disclosed"]) {
+      const t = r.table3[row];
+      t.total = t.natural_person + t.commercial + t.research + t.public_welfare + t.legal_services + t.other;
+    }
+    const o = r.table3;
+    const outcome = Object.keys(o).filter((k) => !["new_received", "carried_over", "outcome_total", "carried_forward"].includes(k));
+    for (const col of Object.keys(o.outcome_total)) o.outcome_total[col] = outcome.reduce((s, k) => s + o[k][col], 0);
+  }
+  await page.locator('[data-action="review-files"]').setInputFiles(
+    units.map((r, i) => ({ name: `unit-${i + 1}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(r)) })),
+  );
+  await page.waitForFunction(() => /已读取并检查 5/.test(document.querySelector("[data-progress-text]").textContent));
+  page.on("dialog", (d) => d.accept());
+  await page.locator('[data-action="aggregate"]').click();
+  await page.locator('#detail [data-key="table3.new_received.natural_person"]').waitFor();
+  const cell = (k) => page.locator(`#detail [data-key="${k}"]`).textContent();
+  const sum = (f) => units.reduce((s, r) => s + f(r), 0);
+  // Every summed input cell.
+  const expected = await page.evaluate(() => [...document.querySelectorAll("#detail td[data-key]")].map((td) => [td.dataset.key, td.textContent]));
+  assert.equal(expected.length, 200);
+  for (const [key, shown] of expected) {
+    const [t, r, c] = key.split(".");
+    const values = units.map((u) => u[t][r][c]);
+    if (values.every((v) => v === null)) assert.equal(shown, "", key);
+    else if (key === "table2.fees.amount") assert.equal(Number(shown), Number(sum((u) => Number(u.table2.fees.amount))), key);
+    else assert.equal(Number(shown), sum((u) => u[t][r][c] ?? 0), key);
+  }
+  assert.equal(await cell("table3.new_received.natural_person"), "15");
+  assert.equal(await cell("table2.regulations.issued"), "150");
+  // A breakdown by unit.
+  const breakdown = page.locator('#detail [data-breakdown="table2.regulations.issued"]');
+  await breakdown.locator("summary").click();
+  const items = await breakdown.locator("li").allTextContents();
+  assert.deepEqual(items, ["汇总单位1：10", "汇总单位2：20", "汇总单位3：30", "汇总单位4：40", "汇总单位5：50"]);
+  // Opened in the form page: a new draft with the sums and the 汇总 preamble.
+  const [form] = await Promise.all([context.waitForEvent("page"), page.locator('#detail [data-action="open-in-form"]').click()]);
+  await form.waitForSelector('[data-key="table3.new_received.natural_person"]');
+  assert.equal(await form.locator('[data-key="table3.new_received.natural_person"]').inputValue(), "15");
+  assert.match(await form.locator('[data-key="preamble"]').inputValue(), /汇总本级 5 个单位/);
+  assert.equal(await form.locator('[data-key="meta.agency"]').inputValue(), "");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
