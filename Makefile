@@ -45,6 +45,7 @@ bench: dist node-tools chromium
 	cargo bench --offline --bench core
 	cargo build --offline --release --bin nianbao-check
 	node bench/batch.mjs
+	node bench/review.mjs
 	node bench/sizes.mjs
 	node bench/startup.mjs
 	node bench/latency.mjs

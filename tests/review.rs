@@ -464,3 +464,31 @@ fn the_review_page_views() {
     assert!(html.contains(r#"<details data-breakdown="table3.new_received.natural_person">"#));
     assert!(html.contains("<li>甲：3</li><li>丙：5</li>"));
 }
+
+#[test]
+fn the_overview_shows_two_hundred_rows_at_a_time() {
+    use nianbao::review::page::{self, View, PAGE};
+    let items: Vec<Item> = (0..PAGE + 5)
+        .map(|i| {
+            json_item(
+                &format!("{i}.json"),
+                &report(&format!("单位{i}"), 2024, &[]),
+            )
+        })
+        .collect();
+    let findings = review::check_all(&items, None);
+    let rows = review::rows(&items, &findings);
+    let html = page::overview(&rows, &View::default(), None);
+    assert_eq!(html.matches("<tr data-report-row").count(), PAGE);
+    assert!(html.contains("还有 5 份未显示") && html.contains("data-action=\"more\""));
+    let all = page::overview(
+        &rows,
+        &View {
+            limit: PAGE * 2,
+            ..View::default()
+        },
+        None,
+    );
+    assert_eq!(all.matches("<tr data-report-row").count(), PAGE + 5);
+    assert!(!all.contains("data-action=\"more\""));
+}

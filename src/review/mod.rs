@@ -121,13 +121,18 @@ pub fn last_years(items: &[Item]) -> Vec<Option<usize>> {
             (!agency.is_empty()).then_some((agency, r.meta.year?))
         })
         .collect();
+    // The first item of each (agency, year), looked up once per item.
+    let mut first: std::collections::BTreeMap<(&str, i32), usize> =
+        std::collections::BTreeMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some((a, y)) = k {
+            first.entry((a.as_str(), *y)).or_insert(i);
+        }
+    }
     keys.iter()
         .map(|k| {
             let (agency, year) = k.as_ref()?;
-            keys.iter().position(|o| {
-                o.as_ref()
-                    .is_some_and(|(a, y)| a == agency && *y == year - 1)
-            })
+            first.get(&(agency.as_str(), year - 1)).copied()
         })
         .collect()
 }
@@ -206,6 +211,12 @@ pub fn rows(items: &[Item], findings: &[Vec<Finding>]) -> Vec<Row> {
         })
     };
     let keys: Vec<_> = items.iter().map(key).collect();
+    // How many files each (agency, year) has: duplicates in one pass.
+    let mut counts: std::collections::BTreeMap<&(String, Option<i32>), usize> =
+        std::collections::BTreeMap::new();
+    for k in keys.iter().flatten() {
+        *counts.entry(k).or_default() += 1;
+    }
     items
         .iter()
         .zip(findings)
@@ -233,11 +244,9 @@ pub fn rows(items: &[Item], findings: &[Vec<Finding>]) -> Vec<Row> {
                         .iter()
                         .find(|f| f.severity == Severity::Error)
                         .map_or(String::new(), |f| f.message.clone()),
-                    duplicate: keys[i].is_some()
-                        && keys
-                            .iter()
-                            .enumerate()
-                            .any(|(j, k)| j != i && *k == keys[i]),
+                    duplicate: keys[i]
+                        .as_ref()
+                        .is_some_and(|k| counts.get(k).is_some_and(|n| *n > 1)),
                 }
             }
             Err(why) => Row {

@@ -25,7 +25,13 @@ pub struct View {
     pub year: String,
     /// Part of the agency's name, or "".
     pub search: String,
+    /// How many rows to show (0: [`PAGE`]); a thousand rows at once would
+    /// hold the page for a second.
+    pub limit: usize,
 }
+
+/// Rows shown at first, and added by 再显示.
+pub const PAGE: usize = 200;
 
 /// The overview's columns: key and heading.
 pub const COLUMNS: &[(&str, &str)] = &[
@@ -105,7 +111,8 @@ pub fn overview(rows: &[Row], view: &View, selected: Option<usize>) -> String {
     }
     html.push_str("<th scope=\"col\">操作</th></tr></thead><tbody>");
     let order = shown(rows, view);
-    for &i in &order {
+    let limit = if view.limit == 0 { PAGE } else { view.limit };
+    for &i in order.iter().take(limit) {
         let r = &rows[i];
         let year = r.year.map_or(String::new(), |y| y.to_string());
         html.push_str(&format!(
@@ -145,6 +152,13 @@ pub fn overview(rows: &[Row], view: &View, selected: Option<usize>) -> String {
         html.push_str(&format!(
             "<tr><td colspan=\"{}\">（没有符合条件的报告）</td></tr>",
             COLUMNS.len() + 1
+        ));
+    }
+    if order.len() > limit {
+        html.push_str(&format!(
+            "<tr><td colspan=\"{}\">还有 {} 份未显示 <button type=\"button\" data-action=\"more\">再显示 {PAGE} 份</button></td></tr>",
+            COLUMNS.len() + 1,
+            order.len() - limit
         ));
     }
     html.push_str("</tbody></table>");
