@@ -38,6 +38,8 @@ struct State {
     last_years: Vec<Option<usize>>,
     aggregate: Option<Aggregate>,
     busy: bool,
+    /// Files of folders that are not reports (images…), not listed.
+    skipped: usize,
 }
 
 thread_local! {
@@ -83,23 +85,43 @@ fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
 pub fn start() {
     crate::browser::panic::install();
     let Some(doc) = document() else { return };
-    if let Some(input) = query("[data-action=review-files]") {
-        listen(&input, "change", |e: web_sys::Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            add_files(input.files());
-            input.set_value("");
-        });
+    for (selector, folder) in [
+        ("[data-action=review-files]", false),
+        ("[data-action=review-folder]", true),
+    ] {
+        if let Some(input) = query(selector) {
+            listen(&input, "change", move |e: web_sys::Event| {
+                let Some(input) = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+                else {
+                    return;
+                };
+                if folder {
+                    add_folder_files(input.files());
+                } else {
+                    add_files(input.files());
+                }
+                input.set_value("");
+            });
+        }
     }
     if let Some(w) = web_sys::window() {
         listen(&w, "dragover", |e: web_sys::DragEvent| e.prevent_default());
         listen(&w, "drop", |e: web_sys::DragEvent| {
             e.prevent_default();
-            add_files(e.data_transfer().and_then(|d| d.files()));
+            let Some(data) = e.data_transfer() else {
+                return;
+            };
+            // Folders are walked through their entries; plain files as they are.
+            let entries = entries_of(&data);
+            if entries.iter().any(is_directory) {
+                for entry in entries {
+                    walk(entry);
+                }
+            } else {
+                add_files(data.files());
+            }
         });
     }
     listen(&doc, "click", on_click);
@@ -114,6 +136,106 @@ pub fn start() {
         }
     });
     render();
+}
+
+/// The dropped items as file-system entries (`webkitGetAsEntry`, which
+/// Chromium and Firefox have), taken during the drop event.
+fn entries_of(data: &web_sys::DataTransfer) -> Vec<wasm_bindgen::JsValue> {
+    use web_sys::js_sys::{Function, Reflect};
+    let items = data.items();
+    (0..items.length())
+        .filter_map(|i| items.get(i))
+        .filter_map(|item| {
+            let get = Reflect::get(&item, &"webkitGetAsEntry".into()).ok()?;
+            let entry = get.dyn_ref::<Function>()?.call0(&item).ok()?;
+            (!entry.is_null() && !entry.is_undefined()).then_some(entry)
+        })
+        .collect()
+}
+
+fn is_directory(entry: &wasm_bindgen::JsValue) -> bool {
+    web_sys::js_sys::Reflect::get(entry, &"isDirectory".into()).is_ok_and(|v| v.is_truthy())
+}
+
+/// Adds every file under a dropped entry (folders recursed).
+fn walk(entry: wasm_bindgen::JsValue) {
+    use web_sys::js_sys::{Array, Function, Reflect};
+    let call = |name: &str, args: &[&wasm_bindgen::JsValue]| -> Option<wasm_bindgen::JsValue> {
+        let f = Reflect::get(&entry, &name.into()).ok()?;
+        let f = f.dyn_ref::<Function>()?;
+        let args: Array = args.iter().copied().collect();
+        f.apply(&entry, &args).ok()
+    };
+    if is_directory(&entry) {
+        let Some(reader) = call("createReader", &[]) else {
+            return;
+        };
+        read_entries(reader);
+    } else {
+        let done = Closure::once_into_js(|file: File| {
+            STATE.with(|s| {
+                let mut s = s.borrow_mut();
+                if report_like(&file.name()) {
+                    s.queue.push_back(file);
+                    s.batch += 1;
+                } else {
+                    s.skipped += 1;
+                }
+            });
+            pump();
+        });
+        let _ = call("file", &[&done]);
+    }
+}
+
+/// A directory reader gives its entries in batches until an empty one.
+fn read_entries(reader: wasm_bindgen::JsValue) {
+    use web_sys::js_sys::{Array, Function, Reflect};
+    let again = reader.clone();
+    let done = Closure::once_into_js(move |batch: Array| {
+        if batch.length() == 0 {
+            return;
+        }
+        for entry in batch.iter() {
+            walk(entry);
+        }
+        read_entries(again);
+    });
+    if let Some(f) = Reflect::get(&reader, &"readEntries".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+    {
+        let _ = f.call1(&reader, &done);
+    }
+}
+
+/// Files of a folder: the kinds a report comes in (the rest counted as
+/// skipped, not listed one by one).
+fn report_like(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [
+        ".json", ".html", ".htm", ".shtml", ".txt", ".pdf", ".doc", ".docx",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(e))
+}
+
+fn add_folder_files(list: Option<web_sys::FileList>) {
+    let Some(list) = list else { return };
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        for i in 0..list.length() {
+            if let Some(f) = list.get(i) {
+                if report_like(&f.name()) {
+                    s.queue.push_back(f);
+                    s.batch += 1;
+                } else {
+                    s.skipped += 1;
+                }
+            }
+        }
+    });
+    pump();
 }
 
 fn add_files(list: Option<web_sys::FileList>) {
@@ -235,9 +357,9 @@ fn check_some() {
 }
 
 fn progress() {
-    let (done, batch, checking, total) = STATE.with(|s| {
+    let (done, batch, checking, total, skipped) = STATE.with(|s| {
         let s = s.borrow();
-        (s.done, s.batch, s.checking, s.items.len())
+        (s.done, s.batch, s.checking, s.items.len(), s.skipped)
     });
     if let Some(bar) = query("[data-progress]") {
         let running = done < batch || checking.is_some();
@@ -254,6 +376,11 @@ fn progress() {
         None if done < batch => format!("已读取 {done} / {batch} 个文件"),
         None if batch > 0 => format!("已读取并检查 {total} 个文件"),
         None => String::new(),
+    };
+    let text = if skipped > 0 {
+        format!("{text}（文件夹中另有 {skipped} 个非年报文件未读取）")
+    } else {
+        text
     };
     if let Some(el) = query("[data-progress-text]") {
         el.set_text_content(Some(&text));

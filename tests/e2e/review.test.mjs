@@ -263,3 +263,35 @@ test("汇总 of five reports: every summed cell, a breakdown, and the new draft 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a folder: its reports are read, the rest only counted; loading more adds; a report can be removed", async () => {
+  const os = await import("node:os");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-folder-"));
+  fs.mkdirSync(path.join(dir, "街道"));
+  fs.copyFileSync(path.join(samples, "tanggong-jiedao-2023-gbk.html"), path.join(dir, "街道", "唐宫.html"));
+  fs.writeFileSync(path.join(dir, "甲.json"), JSON.stringify(variant("甲局", 2021)));
+  fs.writeFileSync(path.join(dir, "photo.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  const { page, context, errors } = await openReview(h);
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.locator('[data-action="review-folder"]').setInputFiles(dir);
+  await page.waitForFunction(() =>
+    /已读取并检查 2 个文件（文件夹中另有 1 个非年报文件未读取）/.test(document.querySelector("[data-progress-text]").textContent),
+  );
+  assert.deepEqual((await rows(page)).map((r) => r.agency).sort(), ["甲局", "西工区唐宫街道办事处"].sort());
+  // More files add to the set.
+  await page.locator('[data-action="review-files"]').setInputFiles([
+    { name: "乙.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(variant("乙局", 2021))) },
+  ]);
+  await page.waitForFunction(() => document.querySelectorAll("[data-report-row]").length === 3);
+  // Removing one.
+  await page.locator('[data-report-row][data-agency="甲局"] [data-remove]').click();
+  await page.waitForFunction(() => document.querySelectorAll("[data-report-row]").length === 2);
+  assert.ok(!(await rows(page)).some((r) => r.agency === "甲局"));
+  // Nothing leaves the page: no request beyond its own origin.
+  const origin = new URL(h.server.url).origin;
+  assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith("blob:") && !u.startsWith("data:")), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
