@@ -320,6 +320,35 @@ fn aggregate_sums_cell_by_cell_and_flags_what_it_cannot_sum() {
             .any(|f| f.rule.as_str().starts_with("T3-") || f.rule == "T4-SUM"),
         "{found:#?}"
     );
+    // Its only error is the cells left blank, blamed on the units that left them blank.
+    assert!(
+        sum.blame.iter().all(|(k, _)| k.starts_with("CELL-BLANK")),
+        "{:?}",
+        sum.blame
+    );
+    // A unit whose own table 三 does not balance: the sum's error names it.
+    let mut wrong = report("丁街道", 2024, &[("table3.new_received.natural_person", 4)]);
+    wrong.set_cell("table3.disclosed.natural_person", Cell::Count(1));
+    wrong.recompute_totals();
+    let with_wrong =
+        aggregate(&[("甲街道".to_string(), &a), ("丁街道".to_string(), &wrong)]).unwrap();
+    assert!(!with_wrong.blame.is_empty());
+    let arithmetic: Vec<_> = with_wrong
+        .blame
+        .iter()
+        .filter(|(k, _)| k.starts_with("T3-"))
+        .collect();
+    assert!(!arithmetic.is_empty(), "{:?}", with_wrong.blame);
+    assert!(
+        arithmetic
+            .iter()
+            .all(|(_, units)| units == &["丁街道".to_string()]),
+        "{:?}",
+        with_wrong.blame
+    );
+    let found = nianbao::rules::check(&nianbao::rules::Context::new(&with_wrong.report));
+    let html = nianbao::review::page::aggregate(&with_wrong, &found);
+    assert!(html.contains("由以下单位自身的数据引起：丁街道"), "{html}");
     // Reports of two years are not summed.
     let other = report("丁镇", 2023, &[]);
     let e = aggregate(&[("甲街道".to_string(), &a), ("丁镇".to_string(), &other)]).unwrap_err();

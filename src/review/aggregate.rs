@@ -25,6 +25,9 @@ pub struct Aggregate {
     pub breakdown: Vec<Vec<(String, Cell)>>,
     /// For each cell of the format: its flag, if any.
     pub flags: Vec<Option<Flag>>,
+    /// For each error of the sum (by finding key): the units whose own
+    /// figures break the same check.
+    pub blame: Vec<(String, Vec<String>)>,
 }
 
 impl Aggregate {
@@ -134,9 +137,43 @@ pub fn aggregate(units: &[(String, &Report)]) -> Result<Aggregate, String> {
         breakdown.push(given);
     }
     report.recompute_totals();
+    let blame = blame(units, &report);
     Ok(Aggregate {
         report,
         breakdown,
         flags,
+        blame,
     })
+}
+
+/// A sum of correct reports is correct: for each error of the sum, the
+/// units whose own reports have the same error (same rule, same place).
+fn blame(units: &[(String, &Report)], sum: &Report) -> Vec<(String, Vec<String>)> {
+    use crate::rules::{check, Context, Severity};
+    let errors: Vec<String> = check(&Context::new(sum))
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error && !f.cells.is_empty())
+        .map(|f| f.key)
+        .collect();
+    if errors.is_empty() {
+        return Vec::new();
+    }
+    let per_unit: Vec<(String, Vec<String>)> = units
+        .iter()
+        .map(|(name, r)| {
+            let keys = check(&Context::new(r)).into_iter().map(|f| f.key).collect();
+            (name.clone(), keys)
+        })
+        .collect();
+    errors
+        .into_iter()
+        .map(|key| {
+            let culprits = per_unit
+                .iter()
+                .filter(|(_, keys)| keys.contains(&key))
+                .map(|(n, _)| n.clone())
+                .collect();
+            (key, culprits)
+        })
+        .collect()
 }

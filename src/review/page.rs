@@ -336,6 +336,22 @@ pub fn aggregate(agg: &Aggregate, findings: &[Finding]) -> String {
         agg.breakdown.first().map_or(0, Vec::len),
         agg.flagged().count(),
     );
+    for (key, units) in &agg.blame {
+        let message = findings
+            .iter()
+            .find(|f| &f.key == key)
+            .map_or("", |f| f.message.as_str());
+        html.push_str(&format!(
+            "<p class=\"blame\" data-blame=\"{}\">{}：{}</p>",
+            escape(key),
+            escape(message),
+            if units.is_empty() {
+                "各单位的数据单独看都没有这一错误，请核对各单位未填或填写有误的单元格".to_string()
+            } else {
+                format!("由以下单位自身的数据引起：{}", escape(&units.join("、")))
+            }
+        ));
+    }
     html.push_str("<table class=\"aggregate\"><thead><tr><th scope=\"col\">单元格</th><th scope=\"col\">汇总值</th><th scope=\"col\">各单位</th></tr></thead><tbody>");
     for (i, def) in agg.report.format.cells().iter().enumerate() {
         let value = agg.report.cells[i].display();
