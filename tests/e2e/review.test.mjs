@@ -288,10 +288,37 @@ test("a folder: its reports are read, the rest only counted; loading more adds; 
   await page.locator('[data-report-row][data-agency="甲局"] [data-remove]').click();
   await page.waitForFunction(() => document.querySelectorAll("[data-report-row]").length === 2);
   assert.ok(!(await rows(page)).some((r) => r.agency === "甲局"));
+  // Pasted text joins the set like a file.
+  await page.locator("details.paste summary").click();
+  await page.locator('[data-action="review-paste"]').fill(fs.readFileSync(path.join(samples, "tanggong-jiedao-2023.txt"), "utf8"));
+  await page.locator('[data-action="review-paste-add"]').click();
+  await page.waitForFunction(() => document.querySelectorAll("[data-report-row]").length === 3);
+  assert.equal((await rows(page)).filter((r) => r.agency === "西工区唐宫街道办事处").length, 2);
+  assert.ok((await rows(page)).some((r) => r.file.startsWith("粘贴的文本")));
   // Nothing leaves the page: no request beyond its own origin.
   const origin = new URL(h.server.url).origin;
   assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith("blob:") && !u.startsWith("data:")), []);
   assert.deepEqual(errors, []);
   await context.close();
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("the 审核台 works from a sub-path of a static host", async () => {
+  const { serveDist, launch } = await import("./support.mjs");
+  const server = await serveDist({ base: "/zwgk/nianbao/" });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("response", (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+    await page.goto(server.url + "review.html");
+    await page.locator('[data-action="review-files"]').setInputFiles(path.join(samples, "pingtan-2021.html"));
+    await page.locator('[data-report-row][data-year="2021"]').waitFor();
+    assert.equal(await page.locator('[data-action="to-form"]').getAttribute("href"), "index.html");
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 });
