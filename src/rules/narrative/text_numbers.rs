@@ -236,16 +236,12 @@ pub(super) fn numbers_in_sentence(
             if let Some(hint) = hint {
                 message.push_str(&hint);
             }
-            out.push(Finding {
-                rule: RuleId::TEXT_NUMBERS,
-                severity: Severity::Warning,
-                key: format!("TEXT-NUMBERS:{name}:{}", m.value),
+            out.push(finding(
+                format!("{name}:{}", m.value),
                 section,
                 cells,
-                text: Some(section),
-                meta: None,
                 message,
-            });
+            ));
         };
         // One sum of several quantities.
         if let Some(chain) = sum_before(sentence, &m, &all_keywords) {
@@ -363,16 +359,8 @@ pub(super) fn none_in_sentence(
             if actual == 0 || !seen.insert((q.name, 0)) {
                 continue;
             }
-            out.push(Finding {
-                rule: RuleId::TEXT_NUMBERS,
-                severity: Severity::Warning,
-                key: format!("TEXT-NUMBERS:{}:none", q.name),
-                section,
-                cells,
-                text: Some(section),
-                meta: None,
-                message: format!("正文称“{}”，但{}为 {actual}", shorten(sentence), q.label),
-            });
+            let message = format!("正文称“{}”，但{}为 {actual}", shorten(sentence), q.label);
+            out.push(finding(format!("{}:none", q.name), section, cells, message));
         }
     }
 }
@@ -411,20 +399,26 @@ fn all_upheld(
     if cells.is_empty() || !seen.insert(("all_upheld", total)) {
         return;
     }
-    out.push(Finding {
+    let message = format!(
+        "正文称“{}”，但表四中{}",
+        shorten(sentence),
+        named.join("，")
+    );
+    out.push(finding("all_upheld".to_string(), section, cells, message));
+}
+
+/// A TEXT-NUMBERS warning about `section`, keyed "TEXT-NUMBERS:{what}".
+fn finding(what: String, section: &'static str, cells: Vec<usize>, message: String) -> Finding {
+    Finding {
         rule: RuleId::TEXT_NUMBERS,
         severity: Severity::Warning,
-        key: "TEXT-NUMBERS:all_upheld".to_string(),
+        key: format!("TEXT-NUMBERS:{what}"),
         section,
         cells,
         text: Some(section),
         meta: None,
-        message: format!(
-            "正文称“{}”，但表四中{}",
-            shorten(sentence),
-            named.join("，")
-        ),
-    });
+        message,
+    }
 }
 
 /// A hint when the text seems to count 新收 + 上年结转 together.
