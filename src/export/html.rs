@@ -113,7 +113,7 @@ pub fn body(report: &Report) -> String {
 }
 
 /// A line that is a sub-heading: "（一）主动公开", "一是…" is not.
-fn is_subheading(line: &str) -> bool {
+pub(crate) fn is_subheading(line: &str) -> bool {
     let Some(rest) = line.strip_prefix('（') else {
         return false;
     };

@@ -1,6 +1,7 @@
 //! Writing reports out: HTML (the published document), plain text, and the
 //! helpers they share with the app.
 
+pub mod docx;
 pub mod html;
 
 /// Escapes text for HTML element content and quoted attribute values.

@@ -1,0 +1,26 @@
+//! Writes a report JSON file as a Word document (.docx) to stdout:
+//! `cargo run --example render_docx -- tests/fixtures/reports/pingtan-2022.json > out.docx`
+
+use std::io::Write;
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("用法：render_docx REPORT.json > out.docx");
+        std::process::exit(2);
+    };
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| {
+        eprintln!("{path}：无法读取文件（{e}）");
+        std::process::exit(1)
+    });
+    match nianbao::import::json_file(&bytes) {
+        Ok(report) => {
+            let _ = std::io::stdout().write_all(&nianbao::export::docx::render(&report));
+        }
+        Err(errors) => {
+            for e in errors {
+                eprintln!("{e}");
+            }
+            std::process::exit(1);
+        }
+    }
+}
