@@ -18,6 +18,22 @@ pub fn object_url(mime: &str, content: &str) -> Result<String, String> {
 /// Offers `content` as a file download named `name`.
 pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     let url = object_url(mime, content)?;
+    click_download(name, url)
+}
+
+/// Offers bytes as a file download named `name`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = web_sys::js_sys::Array::of1(&web_sys::js_sys::Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|e| js_message(&e))?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|e| js_message(&e))?;
+    click_download(name, url)
+}
+
+/// Clicks a hidden link to `url` that downloads as `name`, then revokes it.
+fn click_download(name: &str, url: String) -> Result<(), String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;

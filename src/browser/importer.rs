@@ -1,4 +1,5 @@
-//! The page's side of the importer worker: starts it on the first import
+//! The page's side of the importer worker (which also writes .docx files):
+//! starts it on the first import or Word download
 //! (so its module is not loaded before the user needs it), queues jobs until
 //! it is ready, and hands each answer to its callback. If the worker cannot
 //! start or fails, every waiting job is told so in Chinese; the next import
@@ -24,9 +25,17 @@ pub enum Input {
     Bytes(Vec<u8>),
     /// Pasted text or HTML.
     Text(String),
+    /// A report (our JSON) to render as .docx: the answer's bytes.
+    Docx(String),
 }
 
-type Done = Box<dyn FnOnce(Result<Answer, String>)>;
+/// What the worker answered: a recognised report, or a file's bytes.
+pub enum Reply {
+    Read(Answer),
+    Bytes(Vec<u8>),
+}
+
+type Done = Box<dyn FnOnce(Result<Reply, String>)>;
 
 struct Importer {
     worker: Worker,
@@ -103,11 +112,17 @@ fn on_message(e: MessageEvent) {
         Some(imp.waiting.remove(at).1)
     });
     let Some(done) = done else { return };
+    if let Some(bytes) = Reflect::get(&data, &"bytes".into())
+        .ok()
+        .filter(|b| b.is_object())
+    {
+        return done(Ok(Reply::Bytes(Uint8Array::new(&bytes).to_vec())));
+    }
     done(match (get("json"), get("review"), get("error")) {
-        (Some(report_json), Some(review_html), _) => Ok(Answer {
+        (Some(report_json), Some(review_html), _) => Ok(Reply::Read(Answer {
             report_json,
             review_html,
-        }),
+        })),
         (_, _, Some(error)) => Err(error),
         _ => Err("导入组件返回了无法识别的结果".to_string()),
     });
@@ -139,7 +154,7 @@ fn start() -> Result<(), String> {
 }
 
 /// Reads `input` in the worker and calls `done` with the answer.
-pub fn run(input: Input, done: impl FnOnce(Result<Answer, String>) + 'static) {
+pub fn run(input: Input, done: impl FnOnce(Result<Reply, String>) + 'static) {
     if let Err(e) = start() {
         return done(Err(e));
     }
@@ -156,6 +171,9 @@ pub fn run(input: Input, done: impl FnOnce(Result<Answer, String>) + 'static) {
             }
             Input::Text(t) => {
                 let _ = Reflect::set(&job, &"text".into(), &t.into());
+            }
+            Input::Docx(json) => {
+                let _ = Reflect::set(&job, &"docx".into(), &json.into());
             }
         }
         imp.waiting.push((id, Box::new(done)));

@@ -4,6 +4,7 @@
 //! - worker → page, once started: `{ready: true}`
 //! - page → worker: `{id, bytes: Uint8Array}` or `{id, text: string}`
 //! - worker → page: `{id, json, review}` or `{id, error}`
+//! - page → worker: `{id, docx: string}` (our JSON) → `{id, bytes}` (.docx)
 //!
 //! Not for: anything on the page's side (that is [`super::importer`]).
 
@@ -25,6 +26,23 @@ pub fn start() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         let data = e.data();
         let id = Reflect::get(&data, &"id".into()).unwrap_or(JsValue::NULL);
+        // 下载 Word: the report (our JSON) rendered as .docx bytes.
+        if let Some(json) = Reflect::get(&data, &"docx".into())
+            .ok()
+            .and_then(|v| v.as_string())
+        {
+            let answer = Object::new();
+            set(&answer, "id", &id);
+            match crate::model::Report::from_json_str(&json) {
+                Ok(report) => {
+                    let bytes = crate::export::docx::render(&report);
+                    set(&answer, "bytes", &Uint8Array::from(bytes.as_slice()));
+                }
+                Err(_) => set(&answer, "error", &"报告无法读取，未能生成 Word 文件".into()),
+            }
+            let _ = reply.post_message(&answer);
+            return;
+        }
         let bytes = Reflect::get(&data, &"bytes".into())
             .ok()
             .filter(|b| b.is_object());

@@ -56,6 +56,34 @@ pub fn ExportBar() -> impl IntoView {
             Err(e) => editor.notice.set(Some(format!("下载失败：{e}"))),
         }
     };
+    // 下载 Word: written by the on-demand worker (the form page does not
+    // carry the .docx writer).
+    let download_docx = move |_| {
+        if !confirm_export(editor, "下载") {
+            return;
+        }
+        let report = editor.report().get_untracked();
+        let name = report.file_name("docx");
+        editor.notice.set(Some("正在生成 Word 文件……".into()));
+        crate::browser::importer::run(
+            crate::browser::importer::Input::Docx(report.to_json_string()),
+            move |reply| {
+                let message = match reply {
+                    Ok(crate::browser::importer::Reply::Bytes(bytes)) => match files::download_bytes(
+                        &name,
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        &bytes,
+                    ) {
+                        Ok(()) => format!("已下载 {name}"),
+                        Err(e) => format!("下载失败：{e}"),
+                    },
+                    Ok(_) => "未能生成 Word 文件".to_string(),
+                    Err(e) => format!("未能生成 Word 文件：{e}"),
+                };
+                editor.notice.set(Some(message));
+            },
+        );
+    };
     let copy = move |_| {
         if !confirm_export(editor, "复制") {
             return;
@@ -74,6 +102,7 @@ pub fn ExportBar() -> impl IntoView {
             "预览"
         </button>
         <button type="button" data-action="download-html" on:click=download>"下载 HTML"</button>
+        <button type="button" data-action="download-docx" on:click=download_docx>"下载 Word"</button>
         <button type="button" data-action="copy-html" on:click=copy>"复制"</button>
         {move || document.get().map(|doc| view! {
             <div class="preview" role="dialog" aria-label="发布稿预览">

@@ -80,3 +80,40 @@ test("copy puts the report on the clipboard as HTML and as plain text", async ()
   assert.ok(copied.text.includes("一、本年新收政府信息公开申请数量\t\t\t3\t\t\t\t\t\t3"));
   await context.close();
 });
+
+/** The entries of a stored (uncompressed) zip, as .docx files are written here. */
+function storedZip(buffer) {
+  const entries = {};
+  let at = 0;
+  while (buffer.readUInt32LE(at) === 0x04034b50) {
+    const method = buffer.readUInt16LE(at + 8);
+    const size = buffer.readUInt32LE(at + 18);
+    const nameLength = buffer.readUInt16LE(at + 26);
+    const extra = buffer.readUInt16LE(at + 28);
+    const name = buffer.toString("utf8", at + 30, at + 30 + nameLength);
+    const start = at + 30 + nameLength + extra;
+    assert.equal(method, 0, "stored");
+    entries[name] = buffer.toString("utf8", start, start + size);
+    at = start + size;
+  }
+  return entries;
+}
+
+test("下载 Word: a .docx named after the title, written by the on-demand worker", async () => {
+  const { page, context, requests, errors } = await openApp(h.browser, h.server.url);
+  await page.locator(key("meta.agency")).fill("某某县某某局");
+  await page.locator(key("sections.overview")).fill("（一）主动公开\n全年主动公开政府信息。");
+  assert.ok(!requests.some((u) => /importer/.test(u)), "the writer is not loaded before it is asked for");
+  page.once("dialog", (d) => d.accept());
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-action="download-docx"]').click()]);
+  assert.match(download.suggestedFilename(), /^某某县某某局\d{4}年政府信息公开工作年度报告\.docx$/);
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  const zip = storedZip(Buffer.concat(chunks));
+  for (const part of ["[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/footer1.xml"]) assert.ok(zip[part], part);
+  assert.match(zip["word/document.xml"], /某某县某某局\d{4}年政府信息公开工作年度报告/);
+  assert.match(zip["word/document.xml"], /<w:pStyle w:val="Heading2"\/><\/w:pPr><w:r><w:t xml:space="preserve">（一）主动公开<\/w:t>/);
+  assert.ok(requests.some((u) => /importer-[0-9a-f]+_bg\.wasm$/.test(u)), "loaded on demand");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
