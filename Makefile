@@ -14,7 +14,7 @@ WASM_TARGET          := wasm32-unknown-unknown
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: help serve test dist bench schema fmt lint unit e2e tools \
-        rust-target trunk wasm-bindgen node-tools chromium firefox crates
+        rust-target trunk wasm-bindgen node-tools chromium firefox office crates
 
 help:
 	@echo "make serve   build the app and serve it at http://127.0.0.1:8080"
@@ -29,7 +29,7 @@ help:
 serve: dist
 	node tools/serve.mjs
 
-test: tools chromium firefox crates fmt lint unit dist e2e
+test: tools chromium firefox office crates fmt lint unit dist e2e
 	@echo "make test: all checks passed"
 
 # Two pages: the form (index.html) and the 审核台 (review.html), each its own
@@ -66,7 +66,7 @@ unit: crates
 	cargo test --offline
 
 # Always against a fresh build: a stale dist/ is never tested.
-e2e: dist chromium firefox
+e2e: dist chromium firefox office
 	node --test --test-concurrency=1 tests/e2e/
 
 # --- tools, each installed only when missing or at another version -------------
@@ -114,6 +114,16 @@ firefox:
 	  else echo "firefox-esr is missing and this user cannot install it: ask for 'apt-get install firefox-esr'"; exit 1; fi; \
 	  $$SUDO apt-get update -qq; \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq firefox-esr; \
+	fi
+
+# LibreOffice (headless, no GUI), poppler's PDF tools and CJK fonts, for the
+# test that opens the Word download as an office does (tests/e2e/word.test.mjs).
+office:
+	@if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null || ! fc-list | grep -qi "CJK"; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	  else echo "LibreOffice, poppler-utils or CJK fonts are missing: ask for 'apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk'"; exit 1; fi; \
+	  $$SUDO apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libreoffice-writer-nogui poppler-utils fonts-noto-cjk; \
 	fi
 
 # Trunk runs cargo offline: fetch the crates once, beforehand.
