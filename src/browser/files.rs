@@ -45,7 +45,17 @@ fn click_download(name: &str, url: String) -> Result<(), String> {
     a.set_download(name);
     a.style().set_property("display", "none").ok();
     document.body().ok_or("no body")?.append_child(&a).ok();
-    a.click();
+    // A click that does not bubble: a page's own delegated click handler
+    // (the 审核台's) is not entered again while it is still running.
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(false);
+    init.set_cancelable(true);
+    match web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init) {
+        Ok(click) => {
+            let _ = a.dispatch_event(&click);
+        }
+        Err(_) => a.click(),
+    }
     a.remove();
     // Revoke later: some browsers start the download asynchronously.
     let revoke = Closure::once_into_js(move || {

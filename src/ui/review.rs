@@ -483,11 +483,14 @@ fn render_detail() {
             html.push_str(&page::comparison(report, last));
             html.push_str("</div>");
         }
-        html.push_str("</section><section class=\"detail-preview\"><h3>发布稿预览</h3><iframe title=\"发布稿预览\" sandbox=\"\"></iframe></section></div>");
+        html.push_str("</section><section class=\"detail-preview\"><h3>发布稿预览</h3><iframe title=\"发布稿预览\"></iframe></section></div>");
         html
     });
     set_html("detail", &html);
-    // The preview's document, set as a property (not markup in markup).
+    // The preview's document, set as an attribute (not markup in markup).
+    // No `sandbox`: with a sandboxed frame on the page Chromium drops the
+    // page's own downloads (the CSVs); the document is our own escaped
+    // rendering, and a srcdoc frame inherits the page's CSP (no script runs).
     let preview = STATE.with(|s| {
         let s = s.borrow();
         let i = s.selected?;
@@ -530,14 +533,14 @@ fn on_filter(e: web_sys::Event) {
     }
 }
 
-/// Offers a file. After the click handler returns: the download clicks a
-/// link, and that click must not reach the page's click handler while it
-/// is still running.
+/// Offers a file, within the user's click (a download started later, from
+/// a timer, may be refused by the browser).
 fn download(name: &str, mime: &'static str, content: String) {
-    let name = name.to_string();
-    later(move || {
-        let _ = files::download(&name, mime, &content);
-    });
+    if let Err(e) = files::download(name, mime, &content) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.alert_with_message(&format!("下载失败：{e}"));
+        }
+    }
 }
 
 fn on_click(e: web_sys::MouseEvent) {

@@ -49,14 +49,19 @@ async function open(url = h.server.url, { init } = {}) {
       window.__blobs[url] = blob;
       return url;
     };
-    const click = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function () {
-      if (this.download) {
-        window.__downloads.push({ name: this.download, href: this.href });
-        return;
-      }
-      return click.call(this);
-    };
+    // Downloads are clicks on a link with `download` (which do not bubble):
+    // a capture listener sees them first, records them and saves nothing.
+    window.addEventListener(
+      "click",
+      (e) => {
+        const a = e.target;
+        if (a instanceof HTMLAnchorElement && a.download) {
+          window.__downloads.push({ name: a.download, href: a.href });
+          e.preventDefault();
+        }
+      },
+      true,
+    );
   });
   if (init) await page.evaluateOnNewDocument(init);
   await page.goto(url);
