@@ -36,15 +36,15 @@ pub struct Item {
 /// published page or text; legacy charsets through `decoder`.
 pub fn read_item(file: &str, bytes: &[u8], decoder: &impl job::Decode) -> Item {
     let lower = file.to_ascii_lowercase();
-    let (report, notes) = if lower.ends_with(".json") {
+    let (report, notes) = if let Some(why) = import::unsupported(file) {
+        (Err(why), Vec::new())
+    } else if lower.ends_with(".json") {
         match import::json_file(bytes) {
             Ok(r) => (Ok(r), Vec::new()),
             Err(e) => (Err(e.join("；")), Vec::new()),
         }
-    } else if [".html", ".htm", ".shtml", ".txt"]
-        .iter()
-        .any(|e| lower.ends_with(e))
-    {
+    } else {
+        // A saved page or text (the only other kinds `unsupported` lets by).
         match job::bytes(bytes, decoder) {
             Ok(a) => match Report::from_json_str(&a.report_json) {
                 Ok(r) => (Ok(r), Vec::new()),
@@ -52,18 +52,6 @@ pub fn read_item(file: &str, bytes: &[u8], decoder: &impl job::Decode) -> Item {
             },
             Err(e) => (Err(e), Vec::new()),
         }
-    } else if lower.ends_with(".pdf") {
-        (
-            Err(
-                "PDF 文件无法直接读取：请在浏览器或 PDF 阅读器中打开，全选、复制后粘贴".to_string(),
-            ),
-            Vec::new(),
-        )
-    } else {
-        (
-            Err("不是年报文件：只读取 .json、.html、.htm、.shtml、.txt 文件".to_string()),
-            Vec::new(),
-        )
     };
     Item {
         file: file.to_string(),

@@ -103,6 +103,9 @@ impl Import {
                 import::too_large(file.size() as usize)
             ));
         }
+        if let Some(why) = import::unsupported(&name) {
+            return self.fail(format!("“{name}”：{why}"));
+        }
         let lower = name.to_ascii_lowercase();
         let page = [".html", ".htm", ".shtml", ".txt"]
             .iter()

@@ -87,3 +87,21 @@ test("a page saved in GBK is decoded by its meta charset", async () => {
   assert.match(await review.textContent(), /西工区唐宫街道办事处：2023 年度；表格单元格读取 200 \/ 200 个。/);
   await context.close();
 });
+
+test("a PDF or an old Word file gets a message saying what to do, and changes nothing", async () => {
+  const { page, context, errors } = await openApp(h.browser, h.server.url);
+  await page.locator(key("meta.agency")).fill("原草稿");
+  for (const [name, expect] of [
+    ["去年年报.pdf", /PDF 文件无法直接读取：请在浏览器或 PDF 阅读器中打开，全选（Ctrl\+A）、复制后，用“粘贴年报”粘贴/],
+    ["去年年报.doc", /旧版 Word\/WPS 文件（\.doc、\.wps）无法读取/],
+  ]) {
+    await page.locator('[data-action="import-published"]').setInputFiles({ name, mimeType: "application/octet-stream", buffer: Buffer.from("%PDF-1.7") });
+    const banner = page.locator('[data-banner="import-failed"]');
+    await banner.waitFor();
+    assert.match(await banner.textContent(), expect, name);
+    await banner.getByRole("button", { name: "关闭" }).click();
+  }
+  assert.equal(await page.locator(key("meta.agency")).inputValue(), "原草稿");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
