@@ -198,3 +198,65 @@ fn no_input_makes_the_command_panic() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Reports of one agency in consecutive years are paired, among the inputs
+/// or from --last-year DIR (which is not checked itself).
+#[test]
+fn consecutive_years_are_paired_among_the_inputs_and_from_last_year() {
+    use nianbao::model::Cell;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports");
+    let last = nianbao::model::Report::from_json_str(
+        &std::fs::read_to_string(root.join("pingtan-2021.json")).unwrap(),
+    )
+    .unwrap();
+    let mut this = last.clone();
+    this.meta.year = Some(2022);
+    // 上年结转 differs from last year's 结转下年度: only the pairing sees it.
+    let carried = this
+        .cell("table3.carried_over.natural_person")
+        .and_then(Cell::count)
+        .unwrap_or(0);
+    this.set_cell(
+        "table3.carried_over.natural_person",
+        Cell::Count(carried + 3),
+    );
+    this.recompute_totals();
+    let dir = temp_dir("pairs");
+    let base = dir.join("base");
+    std::fs::create_dir_all(&base).unwrap();
+    std::fs::write(dir.join("2022.json"), this.to_json_string()).unwrap();
+    std::fs::write(base.join("2021.json"), last.to_json_string()).unwrap();
+    let carry_over = |args: &[&Path], last_year: Option<&Path>| {
+        let mut c = command();
+        c.args(args);
+        if let Some(l) = last_year {
+            c.arg("--last-year").arg(l);
+        }
+        let out = c.arg("--json").arg(dir.join("out.jsonl")).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let json = std::fs::read_to_string(dir.join("out.jsonl")).unwrap();
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            json.lines()
+                .filter(|l| l.contains("\"CARRY-OVER\""))
+                .count(),
+        )
+    };
+    let alone = dir.join("2022.json");
+    assert_eq!(
+        carry_over(&[&alone], None).1,
+        0,
+        "no last year: nothing to compare"
+    );
+    // 自然人 and its 总计 both differ from last year's.
+    let among = carry_over(&[&alone, &base.join("2021.json")], None).1;
+    assert_eq!(among, 2, "paired among the inputs");
+    let (stdout, n) = carry_over(&[&alone], Some(&base));
+    assert_eq!(n, among, "paired with --last-year");
+    assert_eq!(
+        stdout.lines().count(),
+        2,
+        "the baseline itself is not checked: {stdout}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -280,11 +280,13 @@ fn published_import_never_panics() {
 }
 
 #[test]
-fn tokenizer_and_charset_never_panic() {
+fn tokenizer_charset_and_decoding_never_panic() {
     let mut seeds = windows(&fixture("samples/pingtan-2021.html"), 2000);
     seeds.push(fixture("samples/tanggong-jiedao-2023-gbk.html"));
     never_panics("tokenizer", &seeds, 3, |bytes| {
-        let _ = detect_charset(bytes);
+        // Charset detection and decoding (as nianbao-check decodes).
+        let charset = detect_charset(bytes);
+        let _ = nianbao::import::job::Decode::decode(&nianbao::import::job::Native, bytes, charset);
         let text = String::from_utf8_lossy(bytes);
         let tokens = tokenize(&text);
         // Every token's text is a piece of the input, decoded.

@@ -414,3 +414,26 @@ fn every_storage_error_has_one_message() {
     assert_eq!(unique.len(), messages.len());
     assert!(messages[0].contains("上一次保存的内容完好"));
 }
+
+/// Which draft is open is written too; when that write fails nothing is
+/// lost, and the user is told rather than left to find another draft open
+/// next time.
+#[test]
+fn a_failed_write_of_the_open_draft_is_told() {
+    let mut session = setup();
+    session.save(NOW).unwrap();
+    assert_eq!(session.take_notice(), None);
+    // Opening B needs no save (A is saved): the one write is which draft is open.
+    session_kv(&mut session).fault = Fault::Full;
+    let done = session
+        .apply(Action::Open("B".into()), "N".into(), NOW)
+        .unwrap();
+    assert!(done.switched);
+    let notice = session.take_notice().expect("told");
+    assert!(
+        notice.starts_with("未能记下当前打开的草稿（浏览器存储空间已满"),
+        "{notice}"
+    );
+    assert_eq!(session.take_notice(), None, "once");
+    assert_eq!(session.kv().inner.get("nianbao:open").as_deref(), Some("A"));
+}

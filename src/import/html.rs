@@ -297,6 +297,24 @@ mod tests {
     }
 
     #[test]
+    fn raw_text_ends_at_its_end_tag_in_any_case() {
+        let text = |html: &str| -> Vec<String> {
+            tokenize(html)
+                .into_iter()
+                .filter_map(|t| match t {
+                    Token::Text(s) => Some(s),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(text("<SCRIPT>a < b</Script><p>正文"), ["正文"]);
+        assert_eq!(text("<style>p{}</STYLE >后"), ["后"]);
+        assert_eq!(text("<script>if (a</b) {}</script>x"), ["x"]);
+        assert_eq!(text("<script>never closed"), Vec::<String>::new());
+        assert_eq!(text("<title>标题</TITLE>"), ["标题"]);
+    }
+
+    #[test]
     fn truncated_input_is_read_as_far_as_it_goes() {
         let start = |name: &str, attrs: &[(&str, &str)]| Token::Start {
             name: name.into(),

@@ -138,6 +138,8 @@ pub struct Session<K: KeyValue> {
     edited: bool,
     /// The store outlives the page (not a memory fallback).
     pub persistent: bool,
+    /// See [`Session::take_notice`].
+    notice: Option<String>,
 }
 
 /// What went wrong when the session started, for its own banner.
@@ -183,6 +185,7 @@ impl<K: KeyValue> Session<K> {
             state,
             edited: false,
             persistent,
+            notice: None,
         };
         (session, problem)
     }
@@ -258,8 +261,7 @@ impl<K: KeyValue> Session<K> {
         match result {
             Ok(()) => {
                 self.state = SaveState::Saved(self.draft.saved_at.clone());
-                // Which draft opens next time: losing this is no data loss.
-                let _ = self.store.set_open(&self.draft.id);
+                self.remember_open();
                 Ok(())
             }
             Err(SaveError::Conflict(theirs)) => {
@@ -319,9 +321,26 @@ impl<K: KeyValue> Session<K> {
         if write {
             self.write(now)
         } else {
-            let _ = self.store.set_open(&self.draft.id);
+            self.remember_open();
             Ok(())
         }
+    }
+
+    /// Records which draft is open, for the next visit. Failing that loses
+    /// no data, but the user is told (see [`Session::take_notice`]).
+    fn remember_open(&mut self) {
+        if let Err(e) = self.store.set_open(&self.draft.id) {
+            self.notice = Some(format!(
+                "未能记下当前打开的草稿（{}）：下次打开本页时可能打开另一份草稿，请在“我的草稿”中选择",
+                StorageError::from(e)
+            ));
+        }
+    }
+
+    /// A message about something that failed without losing data (which
+    /// draft opens next time), once.
+    pub fn take_notice(&mut self) -> Option<String> {
+        self.notice.take()
     }
 
     /// Runs `action`. `new_id` names a draft the action creates. On `Err`,

@@ -105,3 +105,17 @@ test("a PDF or an old Word file gets a message saying what to do, and changes no
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a report imported from the 2019 trial format says so on the form", async () => {
+  const { page, context, errors } = await openApp(h.browser, h.server.url);
+  assert.equal(await page.locator('[data-key="trial_format"]').count(), 0, "not on a 2021 report");
+  await page.locator('[data-action="import-published"]').setInputFiles(path.join(samples, "pingtan-2019-oldformat.html"));
+  const review = page.getByRole("dialog", { name: "识别结果" });
+  await review.getByRole("button", { name: "导入为新草稿" }).click();
+  const note = page.locator('[data-key="trial_format"]');
+  await note.waitFor();
+  assert.match(await note.textContent(), /2019 年试行格式/);
+  assert.equal(await page.locator('[data-rule="FEE-STATEMENT"]').count(), 0, "the 2021-only fee check is not raised");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -195,6 +195,33 @@ test("the 审核台 reads 20+ files at once and shows every view", async () => {
   assert.equal(row[1], "算术局");
   assert.equal(row[column], String(base.table3.new_received.natural_person));
   assert.equal(row[cellsCsv[0].indexOf("主动公开政府信息情况 行政事业性收费 本年收费金额（单位：万元）")], String(base.table2.fees.amount));
+  // Every cell of every JSON report, each column found by its official
+  // labels (the schema describes each cell as "row label column label").
+  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "report.schema.json"), "utf8"));
+  const keyOf = {};
+  for (const t of ["table2", "table3", "table4"]) {
+    const table = schema.properties[t];
+    for (const [r, rowDef] of Object.entries(table.properties))
+      for (const [c, cellDef] of Object.entries(rowDef.properties))
+        keyOf[`${table.description} ${cellDef.description.replace("（合计）", "")}`] = [t, r, c];
+  }
+  const columns = cellsCsv[0].slice(4);
+  assert.equal(columns.filter((h) => keyOf[h]).length, 200, "every column is a cell of the format");
+  const shown = (v) => (v === null ? "" : typeof v === "object" ? v.invalid : String(v));
+  let checked = 0;
+  const reports = list.filter((f) => f.name.endsWith(".json") && f.name !== "broken.json");
+  for (const { name, buffer } of reports) {
+    const source = JSON.parse(buffer.toString("utf8"));
+    const line = cellsCsv.find((r) => r[0] === name);
+    assert.ok(line, name);
+    columns.forEach((h, i) => {
+      const [t, r, c] = keyOf[h];
+      assert.equal(line[4 + i], shown(source[t][r][c]), `${name} ${h}`);
+      checked++;
+    });
+  }
+  assert.equal(checked, reports.length * 200);
+  assert.equal(reports.length, 12);
 
   // 在填报页中打开: exactly one new draft, the others untouched.
   const before = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("nianbao:draft:")).length);
@@ -321,4 +348,30 @@ test("the 审核台 works from a sub-path of a static host", async () => {
     await browser.close();
     await server.close();
   }
+});
+
+test("the 审核台's two CSVs are nianbao-check's, byte for byte, for the same files", async () => {
+  const { execFileSync, spawnSync } = await import("node:child_process");
+  const os = await import("node:os");
+  let bin = path.join(ROOT, "target/debug/nianbao-check");
+  if (!fs.existsSync(bin)) execFileSync("cargo", ["build", "--offline", "--quiet", "--bin", "nianbao-check"], { cwd: ROOT, stdio: "ignore" });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-csv-"));
+  const inputs = [
+    ["a.json", JSON.stringify(variant("甲局", 2021, (r) => (r.sections.other = "无。")))],
+    ["b.json", JSON.stringify(variant("甲局", 2022, (r) => (r.table3.carried_over.natural_person += 2)))],
+    ["c.htm", fs.readFileSync(path.join(samples, "tanggong-jiedao-2023-gbk.html"))],
+    ["d.txt", fs.readFileSync(path.join(samples, "tanggong-jiedao-2023.txt"))],
+    ["e.pdf", Buffer.from("%PDF-1.7")],
+  ];
+  for (const [name, body] of inputs) fs.writeFileSync(path.join(dir, name), body);
+  const run = spawnSync(bin, [...inputs.map(([n]) => n), "--csv", "f.csv", "--cells", "c.csv"], { cwd: dir, encoding: "utf8" });
+  assert.equal(run.status, 1, "the PDF cannot be read: exit status 1");
+
+  const { page, context } = await openReview(h);
+  await page.locator('[data-action="review-files"]').setInputFiles(inputs.map(([name]) => path.join(dir, name)));
+  await page.waitForFunction(() => /已读取并检查 5/.test(document.querySelector("[data-progress-text]").textContent));
+  assert.equal(await download(page, "download-findings-csv"), fs.readFileSync(path.join(dir, "f.csv"), "utf8"));
+  assert.equal(await download(page, "download-cells-csv"), fs.readFileSync(path.join(dir, "c.csv"), "utf8"));
+  await context.close();
+  fs.rmSync(dir, { recursive: true, force: true });
 });

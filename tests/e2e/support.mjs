@@ -142,3 +142,16 @@ export function fillStorage() {
 export function freeStorage() {
   for (const k of Object.keys(localStorage)) if (k.startsWith("filler:")) localStorage.removeItem(k);
 }
+
+/**
+ * The six section headings, in order, from the format's definition
+ * (tests/fixtures/FORMAT.md, a copy of ../shared/reference/FORMAT.md): the
+ * browser tests never write them out themselves.
+ */
+export const SECTION_HEADINGS = (() => {
+  const text = fs.readFileSync(path.join(ROOT, "tests/fixtures/FORMAT.md"), "utf8");
+  const block = text.split("## Sections")[1].split("\n## ")[0];
+  const headings = [...block.matchAll(/^([一二三四五六]、\S+)/gm)].map((m) => m[1]);
+  if (headings.length !== 6) throw new Error(`FORMAT.md: expected six section headings, found ${headings}`);
+  return headings;
+})();

@@ -179,6 +179,22 @@ impl Drafts {
             let _ = s.save(&now);
         });
         self.mirror();
+        self.tell(editor, None);
+    }
+
+    /// Shows `message` (what an action did) and any notice of the session.
+    fn tell(self, editor: Editor, message: Option<String>) {
+        let notice = self
+            .session
+            .try_update_value(Session::take_notice)
+            .flatten();
+        let text = match (message, notice) {
+            (Some(m), Some(n)) => Some(format!("{m}。{n}")),
+            (m, n) => m.or(n),
+        };
+        if let Some(text) = text {
+            editor.notice.set(Some(text));
+        }
     }
 
     /// Re-reads the list of drafts.
@@ -209,7 +225,7 @@ impl Drafts {
                     self.showing.set_value(true);
                     editor.replace(draft.report, draft.last_year);
                 }
-                editor.notice.set(Some(done.message));
+                self.tell(editor, Some(done.message));
             }
             Some(Err(e)) => {
                 editor.notice.set(None);
