@@ -8,8 +8,9 @@
 //! baseline and the cross-year findings are added to the notes. Exit status
 //! 1 with the message when nothing is recognised, 2 on bad usage.
 
-use nianbao::import::{self, job};
+use nianbao::import::job::Native;
 use nianbao::model::Report;
+use nianbao::review;
 use nianbao::rules::{check, Context, RuleId};
 
 fn usage() -> ! {
@@ -17,26 +18,11 @@ fn usage() -> ! {
     std::process::exit(2);
 }
 
-/// The report in `path`, and the review notes.
+/// The report in `path` (read as the 审核台 reads a file), and the review notes.
 fn read(path: &str) -> Result<(Report, Vec<String>), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}：无法读取文件（{e}）"))?;
-    let lower = path.to_ascii_lowercase();
-    if lower.ends_with(".json") {
-        return import::json_file(&bytes)
-            .map(|r| (r, Vec::new()))
-            .map_err(|e| e.join("\n"));
-    }
-    if bytes.len() > import::MAX_FILE_BYTES {
-        return Err(import::too_large(bytes.len()));
-    }
-    let charset = import::published::detect_charset(&bytes);
-    let text = if charset == "utf-8" {
-        String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)).into_owned()
-    } else {
-        job::Decode::decode(&job::Native, &bytes, charset)?
-    };
-    let recognised = import::published::read(&text)?;
-    Ok((recognised.report, recognised.notes))
+    let item = review::read_item(path, &bytes, &Native);
+    item.report.map(|r| (r, item.notes))
 }
 
 fn main() {

@@ -521,3 +521,27 @@ fn the_overview_shows_two_hundred_rows_at_a_time() {
     assert_eq!(all.matches("<tr data-report-row").count(), PAGE + 5);
     assert!(!all.contains("data-action=\"more\""));
 }
+
+/// A page's review notes reach the batch (the 审核台's detail shows them).
+#[test]
+fn the_importers_notes_reach_the_item() {
+    let text = String::from_utf8(fixture("samples/tanggong-jiedao-2023.txt")).unwrap();
+    let twice = format!("{text}\n{text}");
+    let item = read_item("twice.txt", twice.as_bytes(), &Native);
+    assert!(item.report.is_ok());
+    assert!(
+        item.notes.iter().any(|n| n.contains("出现了 2 次")),
+        "{:?}",
+        item.notes
+    );
+    let old = read_item(
+        "old.html",
+        &fixture("samples/pingtan-2019-oldformat.html"),
+        &Native,
+    );
+    assert!(
+        old.notes.iter().any(|n| n.contains("2019 年试行格式")),
+        "{:?}",
+        old.notes
+    );
+}

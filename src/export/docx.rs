@@ -99,6 +99,18 @@ fn styles() -> String {
         )
     };
     let line = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\"/>";
+    // 一、 and （一） headings: 3号, indented like the body, kept with what follows.
+    let heading = |level: u32, font: &str| {
+        style(
+            &format!("Heading{level}"),
+            &format!("heading {level}"),
+            &format!(
+                "{line}<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:keepNext/><w:outlineLvl w:val=\"{}\"/>",
+                level - 1
+            ),
+            run_props(font, 32, false),
+        )
+    };
     let body = format!(
         "{line}<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:jc w:val=\"both\"/>"
     );
@@ -110,18 +122,8 @@ fn styles() -> String {
             "<w:spacing w:before=\"0\" w:after=\"579\" w:line=\"700\" w:lineRule=\"exact\"/><w:jc w:val=\"center\"/><w:ind w:firstLine=\"0\"/>",
             run_props("方正小标宋简体", 44, false),
         ),
-        style(
-            "Heading1",
-            "heading 1",
-            &format!("{line}<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:keepNext/><w:outlineLvl w:val=\"0\"/>"),
-            run_props("黑体", 32, false),
-        ),
-        style(
-            "Heading2",
-            "heading 2",
-            &format!("{line}<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:keepNext/><w:outlineLvl w:val=\"1\"/>"),
-            run_props("楷体_GB2312", 32, false),
-        ),
+        heading(1, "黑体"),
+        heading(2, "楷体_GB2312"),
         style(
             "TableText",
             "Table Text",

@@ -33,19 +33,27 @@ pub fn text(text: &str) -> Result<Answer, String> {
 
 /// Reads a file's bytes: its charset detected, then decoded and read.
 pub fn bytes(bytes: &[u8], decoder: &impl Decode) -> Result<Answer, String> {
+    text(&decode(bytes, decoder)?)
+}
+
+/// The text of a file's bytes, in the charset detected from all of them.
+pub fn decode(bytes: &[u8], decoder: &impl Decode) -> Result<String, String> {
     if bytes.len() > super::MAX_FILE_BYTES {
         return Err(super::too_large(bytes.len()));
     }
-    let charset = published::detect_charset(bytes);
-    let decoded = if charset == "utf-8" {
+    decode_as(bytes, published::detect_charset(bytes), decoder)
+}
+
+/// `bytes` as text in `charset`: UTF-8 without its byte-order mark (bad
+/// bytes replaced), any other through `decoder`.
+pub fn decode_as(bytes: &[u8], charset: &str, decoder: &impl Decode) -> Result<String, String> {
+    if charset == "utf-8" {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        String::from_utf8_lossy(bytes).into_owned()
-    } else {
-        decoder
-            .decode(bytes, charset)
-            .map_err(|e| format!("无法按 {charset} 解码该文件：{e}"))?
-    };
-    text(&decoded)
+        return Ok(String::from_utf8_lossy(bytes).into_owned());
+    }
+    decoder
+        .decode(bytes, charset)
+        .map_err(|e| format!("无法按 {charset} 解码该文件：{e}"))
 }
 
 /// Decoding natively (the command and the examples), with encoding_rs.

@@ -45,11 +45,8 @@ pub fn read_item(file: &str, bytes: &[u8], decoder: &impl job::Decode) -> Item {
         }
     } else {
         // A saved page or text (the only other kinds `unsupported` lets by).
-        match job::bytes(bytes, decoder) {
-            Ok(a) => match Report::from_json_str(&a.report_json) {
-                Ok(r) => (Ok(r), Vec::new()),
-                Err(_) => (Err("导入结果无法读取".to_string()), Vec::new()),
-            },
+        match job::decode(bytes, decoder).and_then(|text| import::published::read(&text)) {
+            Ok(r) => (Ok(r.report), r.notes),
             Err(e) => (Err(e), Vec::new()),
         }
     };
@@ -70,11 +67,7 @@ pub fn identify(file: &str, bytes: &[u8], decoder: &impl job::Decode) -> Option<
     {
         let head = &bytes[..bytes.len().min(16 * 1024)];
         let charset = import::published::detect_charset(bytes);
-        let text = if charset == "utf-8" {
-            Some(String::from_utf8_lossy(head).into_owned())
-        } else {
-            decoder.decode(head, charset).ok()
-        };
+        let text = job::decode_as(head, charset, decoder).ok();
         if let Some((agency, year)) = text.as_deref().and_then(import::published::identify) {
             let key: String = agency
                 .chars()

@@ -172,18 +172,7 @@ fn walk(entry: wasm_bindgen::JsValue) {
         };
         read_entries(reader);
     } else {
-        let done = Closure::once_into_js(|file: File| {
-            STATE.with(|s| {
-                let mut s = s.borrow_mut();
-                if report_like(&file.name()) {
-                    s.queue.push_back(file);
-                    s.batch += 1;
-                } else {
-                    s.skipped += 1;
-                }
-            });
-            pump();
-        });
+        let done = Closure::once_into_js(|file: File| enqueue([file], true));
         let _ = call("file", &[&done]);
     }
 }
@@ -209,8 +198,7 @@ fn read_entries(reader: wasm_bindgen::JsValue) {
     }
 }
 
-/// Files of a folder: the kinds a report comes in (the rest counted as
-/// skipped, not listed one by one).
+/// The kinds of file a report comes in.
 fn report_like(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     [
@@ -220,36 +208,35 @@ fn report_like(name: &str) -> bool {
     .any(|e| lower.ends_with(e))
 }
 
-fn add_folder_files(list: Option<web_sys::FileList>) {
-    let Some(list) = list else { return };
+/// Queues files to read; from a folder, only the kinds a report comes in
+/// (the rest counted as skipped, not listed one by one). Then reads on.
+fn enqueue(files: impl IntoIterator<Item = File>, from_folder: bool) {
     STATE.with(|s| {
         let mut s = s.borrow_mut();
-        for i in 0..list.length() {
-            if let Some(f) = list.get(i) {
-                if report_like(&f.name()) {
-                    s.queue.push_back(f);
-                    s.batch += 1;
-                } else {
-                    s.skipped += 1;
-                }
-            }
-        }
-    });
-    pump();
-}
-
-fn add_files(list: Option<web_sys::FileList>) {
-    let Some(list) = list else { return };
-    STATE.with(|s| {
-        let mut s = s.borrow_mut();
-        for i in 0..list.length() {
-            if let Some(f) = list.get(i) {
+        for f in files {
+            if from_folder && !report_like(&f.name()) {
+                s.skipped += 1;
+            } else {
                 s.queue.push_back(f);
                 s.batch += 1;
             }
         }
     });
     pump();
+}
+
+fn files_of(list: Option<web_sys::FileList>) -> Vec<File> {
+    list.map_or(Vec::new(), |l| {
+        (0..l.length()).filter_map(|i| l.get(i)).collect()
+    })
+}
+
+fn add_folder_files(list: Option<web_sys::FileList>) {
+    enqueue(files_of(list), true);
+}
+
+fn add_files(list: Option<web_sys::FileList>) {
+    enqueue(files_of(list), false);
 }
 
 /// Reads the next file, one per task.
