@@ -275,3 +275,77 @@ fn plain_text_lines_up_the_tables() {
     );
     assert!(text.contains("\n行政事业性收费\t9116.36\n"));
 }
+
+/// Word, WPS and LibreOffice open an .html file as a document and ignore class
+/// and descendant selectors and `em` indents: every element carries its own
+/// typography, and every table its grid as attributes (issue 18).
+#[test]
+fn every_element_carries_its_look_for_word_processors() {
+    let html = render(&fixture("tanggong-jiedao-2023"));
+    let style_of = |attrs: &[(String, String)]| {
+        attrs
+            .iter()
+            .find(|(k, _)| k == "style")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let attr = |attrs: &[(String, String)], name: &str| {
+        attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    let mut seen = std::collections::BTreeMap::<String, usize>::new();
+    for token in tokenize(&html) {
+        let Token::Start { name, attrs } = token else {
+            continue;
+        };
+        let style = style_of(&attrs);
+        let expect: &[&str] = match name.as_str() {
+            "h1" => &[
+                "text-align:center",
+                "font-size:22pt",
+                "方正小标宋简体",
+                "SimSun",
+            ],
+            "h2" => &["font-size:16pt", "SimHei", "text-indent:32pt"],
+            "h3" => &["font-size:16pt", "KaiTi", "text-indent:32pt"],
+            "p" => &[
+                "font-size:16pt",
+                "FangSong",
+                "text-indent:32pt",
+                "text-align:justify",
+            ],
+            "table" => {
+                assert_eq!(attr(&attrs, "border").as_deref(), Some("1"));
+                assert_eq!(attr(&attrs, "cellspacing").as_deref(), Some("0"));
+                assert!(attr(&attrs, "cellpadding").is_some());
+                &["border-collapse:collapse", "width:100%"]
+            }
+            "th" | "td" => &[
+                "border:1px solid #000",
+                "padding:",
+                "SimSun",
+                "font-size:10.5pt",
+            ],
+            _ => &[],
+        };
+        for part in expect {
+            assert!(
+                style.contains(part),
+                "<{name} style=\"{style}\"> lacks {part}"
+            );
+        }
+        *seen.entry(name).or_default() += 1;
+    }
+    for name in ["h1", "h2", "h3", "p", "table", "th", "td"] {
+        assert!(
+            seen.get(name).copied().unwrap_or(0) > 0,
+            "no <{name}> in the sample"
+        );
+    }
+    assert!(
+        html.contains("@page { size: 210mm 297mm;"),
+        "A4 as lengths, which LibreOffice honours"
+    );
+}

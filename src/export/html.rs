@@ -14,6 +14,23 @@ use crate::model::{is_space, Cell, Report};
 /// Fonts: 小标宋 for the title, 黑体 for headings, 楷体 for sub-headings, 仿宋
 /// for the body, 宋体 for tables — each with the names Windows (SimSun…), macOS
 /// (STSong…) and Linux (Noto CJK) use. Nothing is downloaded.
+const TITLE_FONT: &str = "'方正小标宋简体','FZXiaoBiaoSong-B05S','小标宋',SimSun,'宋体',STSong,'Songti SC','Noto Serif CJK SC',serif";
+const HEADING_FONT: &str =
+    "SimHei,'黑体',STHeiti,'Heiti SC','Noto Sans CJK SC','Source Han Sans SC',sans-serif";
+const SUBHEADING_FONT: &str =
+    "KaiTi_GB2312,'楷体_GB2312',KaiTi,'楷体',STKaiti,'Kaiti SC','Noto Serif CJK SC',serif";
+const BODY_FONT: &str = "'FangSong_GB2312','仿宋_GB2312',FangSong,'仿宋',STFangsong,'华文仿宋','Noto Serif CJK SC','Source Han Serif SC',serif";
+const TABLE_FONT: &str = "SimSun,'宋体',STSong,'Songti SC','Noto Serif CJK SC',serif";
+
+/// The typography is written on each element (`style`, and the table's
+/// `border`/`cellpadding` attributes) rather than in the style sheet: Word,
+/// WPS and LibreOffice, opening the file as a document, ignore class and
+/// descendant selectors and `em` indents, and a website's editor drops the
+/// `<style>` block on paste. Lengths are in pt (2em of 16pt = 32pt), so the
+/// browser shows exactly what the style sheet alone showed. The sheet keeps
+/// what only a browser uses: the page box, print rules, tabular figures.
+/// `@page` gives A4 as lengths: LibreOffice ignores the keyword and would
+/// take the machine's paper size.
 const STYLE: &str = r#"
 :root { color: #000; background: #fff; }
 body { margin: 0; }
@@ -21,48 +38,11 @@ body { margin: 0; }
   max-width: 156mm;
   margin: 0 auto;
   padding: 12mm 8mm 20mm;
-  font-family: "FangSong_GB2312", "仿宋_GB2312", FangSong, "仿宋", STFangsong, "华文仿宋", "Noto Serif CJK SC", "Source Han Serif SC", serif;
-  font-size: 16pt;
   line-height: 1.75;
 }
-.report h1 {
-  font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "小标宋", SimSun, "宋体", STSong, "Songti SC", "Noto Serif CJK SC", serif;
-  font-size: 22pt;
-  font-weight: normal;
-  text-align: center;
-  line-height: 1.5;
-  margin: 0 0 1em;
-}
-.report h2 {
-  font-family: SimHei, "黑体", STHeiti, "Heiti SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif;
-  font-size: 16pt;
-  font-weight: normal;
-  margin: 1em 0 0.4em;
-  text-indent: 2em;
-}
-.report h3 {
-  font-family: KaiTi_GB2312, "楷体_GB2312", KaiTi, "楷体", STKaiti, "Kaiti SC", "Noto Serif CJK SC", serif;
-  font-size: 16pt;
-  font-weight: normal;
-  margin: 0.4em 0 0;
-  text-indent: 2em;
-}
-.report p { margin: 0; text-indent: 2em; text-align: justify; }
-.report table {
-  width: 100%;
-  border-collapse: collapse;
-  margin: 0.5em 0 1em;
-  font-family: SimSun, "宋体", STSong, "Songti SC", "Noto Serif CJK SC", serif;
-  font-size: 10.5pt;
-  line-height: 1.4;
-}
 .report caption { caption-side: top; font-size: 10.5pt; text-align: center; padding-bottom: 0.3em; }
-.report th, .report td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: middle; }
-.report th { font-weight: normal; text-align: center; }
-.report th.row { text-align: left; }
-.report th.band { text-align: left; font-weight: bold; }
-.report td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+.report td { font-variant-numeric: tabular-nums; white-space: nowrap; }
+@page { size: 210mm 297mm; margin: 37mm 26mm 35mm 28mm; }
 @media print {
   .report { max-width: none; padding: 0; }
   .report thead { display: table-header-group; }
@@ -70,6 +50,32 @@ body { margin: 0; }
   .report h2, .report h3 { break-after: avoid; page-break-after: avoid; }
 }
 "#;
+
+/// The inline style of each kind of element (see [`STYLE`]).
+fn style(kind: Kind) -> String {
+    let cell = "border:1px solid #000;padding:2pt 4pt;vertical-align:middle;font-size:10.5pt;line-height:1.4;font-family:";
+    match kind {
+        Kind::Title => format!("font-family:{TITLE_FONT};font-size:22pt;font-weight:normal;text-align:center;line-height:1.5;margin:0 0 22pt"),
+        Kind::Heading => format!("font-family:{HEADING_FONT};font-size:16pt;font-weight:normal;margin:16pt 0 6.4pt;text-indent:32pt"),
+        Kind::Subheading => format!("font-family:{SUBHEADING_FONT};font-size:16pt;font-weight:normal;margin:6.4pt 0 0;text-indent:32pt"),
+        Kind::Paragraph => format!("font-family:{BODY_FONT};font-size:16pt;margin:0;text-indent:32pt;text-align:justify"),
+        Kind::Table => format!("width:100%;border-collapse:collapse;margin:5.25pt 0 10.5pt;font-family:{TABLE_FONT};font-size:10.5pt;line-height:1.4"),
+        Kind::Head(align, weight) => format!("{cell}{TABLE_FONT};font-weight:{weight};text-align:{align}"),
+        Kind::Value => format!("{cell}{TABLE_FONT};text-align:right"),
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Title,
+    Heading,
+    Subheading,
+    Paragraph,
+    Table,
+    /// A header cell: its alignment and weight.
+    Head(&'static str, &'static str),
+    Value,
+}
 
 /// The whole document.
 pub fn render(report: &Report) -> String {
@@ -89,13 +95,15 @@ pub fn render(report: &Report) -> String {
 pub fn body(report: &Report) -> String {
     let mut out = String::new();
     out.push_str(&format!(
-        "<article class=\"report\">\n<h1>{}</h1>\n",
+        "<article class=\"report\">\n<h1 style=\"{}\">{}</h1>\n",
+        style(Kind::Title),
         escape(&report.title())
     ));
     paragraphs(&report.preamble, &mut out);
     for (section, text) in report.format.sections.iter().zip(&report.texts) {
         out.push_str(&format!(
-            "<section>\n<h2>{}</h2>\n",
+            "<section>\n<h2 style=\"{}\">{}</h2>\n",
+            style(Kind::Heading),
             escape(section.heading)
         ));
         match section.content {
@@ -133,8 +141,16 @@ fn paragraphs(text: &str, out: &mut String) {
         if line.is_empty() {
             continue;
         }
-        let tag = if is_subheading(line) { "h3" } else { "p" };
-        out.push_str(&format!("<{tag}>{}</{tag}>\n", escape(line)));
+        let (tag, kind) = if is_subheading(line) {
+            ("h3", Kind::Subheading)
+        } else {
+            ("p", Kind::Paragraph)
+        };
+        out.push_str(&format!(
+            "<{tag} style=\"{}\">{}</{tag}>\n",
+            style(kind),
+            escape(line)
+        ));
     }
 }
 
@@ -145,7 +161,11 @@ fn value(cell: &Cell) -> String {
 
 fn table_html(report: &Report, table: &Table) -> String {
     let rows = layout::table_rows(report.format, table);
-    let mut out = format!("<table>\n<caption>{}</caption>\n", escape(table.caption));
+    let mut out = format!(
+        "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\" style=\"{}\">\n<caption>{}</caption>\n",
+        style(Kind::Table),
+        escape(table.caption)
+    );
     let mut in_head = false;
     let mut started_body = false;
     for row in &rows {
@@ -170,25 +190,29 @@ fn table_html(report: &Report, table: &Table) -> String {
                     rowspan,
                     scope,
                 } => {
-                    let class = match scope {
-                        layout::Scope::Row | layout::Scope::RowGroup => " class=\"row\"",
-                        layout::Scope::ColGroup if !row.head && row.slots.len() == 1 => {
-                            " class=\"band\""
+                    let kind = match scope {
+                        layout::Scope::Row | layout::Scope::RowGroup => {
+                            Kind::Head("left", "normal")
                         }
-                        _ => "",
+                        layout::Scope::ColGroup if !row.head && row.slots.len() == 1 => {
+                            Kind::Head("left", "bold")
+                        }
+                        _ => Kind::Head("center", "normal"),
                     };
                     out.push_str(&format!(
-                        "<th scope=\"{}\"{}{}{class}>{}</th>",
+                        "<th scope=\"{}\"{}{} style=\"{}\">{}</th>",
                         scope.as_str(),
                         span("colspan", *colspan),
                         span("rowspan", *rowspan),
+                        style(kind),
                         escape(text)
                     ));
                 }
                 Slot::Value { cell, colspan } => {
                     out.push_str(&format!(
-                        "<td{}>{}</td>",
+                        "<td{} style=\"{}\">{}</td>",
                         span("colspan", *colspan),
+                        style(Kind::Value),
                         value(&report.cells[*cell])
                     ));
                 }
