@@ -3,6 +3,9 @@
 //! page needs (the report as our JSON, and the review's markup). Plain Rust,
 //! so the whole path is tested natively; the worker only moves messages.
 //!
+//! A .docx file is recognised by its content (a zip package) and read
+//! through [`super::docx`].
+//!
 //! Decoding legacy charsets is the browser's TextDecoder in the worker, and
 //! encoding_rs natively ([`Native`]); see [`Decode`].
 
@@ -31,9 +34,25 @@ pub fn text(text: &str) -> Result<Answer, String> {
     })
 }
 
-/// Reads a file's bytes: its charset detected, then decoded and read.
+/// Reads a file's bytes: a Word .docx by its content, anything else as text
+/// in the charset detected, then decoded and read.
 pub fn bytes(bytes: &[u8], decoder: &impl Decode) -> Result<Answer, String> {
-    text(&decode(bytes, decoder)?)
+    let r = recognise(bytes, decoder)?;
+    Ok(Answer {
+        report_json: r.report.to_json_string(),
+        review_html: review::html(&r),
+    })
+}
+
+/// Recognises the report in a file's bytes (see [`bytes`]).
+pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recognised, String> {
+    if bytes.len() > super::MAX_FILE_BYTES {
+        return Err(super::too_large(bytes.len()));
+    }
+    if super::docx::is_zip(bytes) {
+        return published::read(&super::docx::to_html(bytes)?);
+    }
+    published::read(&decode(bytes, decoder)?)
 }
 
 /// The text of a file's bytes, in the charset detected from all of them.

@@ -5,6 +5,7 @@
 //!
 //! Not for: drafts in the browser's storage (that is `store`).
 
+pub mod docx;
 pub mod html;
 pub mod job;
 pub mod published;
@@ -32,11 +33,10 @@ pub fn unsupported(name: &str) -> Option<String> {
     let lower = name.to_ascii_lowercase();
     let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
     Some(match ext {
-        "json" | "html" | "htm" | "shtml" | "txt" => return None,
+        "json" | "html" | "htm" | "shtml" | "txt" | "md" | "docx" => return None,
         "pdf" => "PDF 文件无法直接读取：请在浏览器或 PDF 阅读器中打开，全选（Ctrl+A）、复制后，用“粘贴年报”粘贴".to_string(),
-        "doc" | "wps" => "旧版 Word/WPS 文件（.doc、.wps）无法读取：请在 Word 或 WPS 中打开，另存为网页（.htm）后再导入".to_string(),
-        "docx" => "Word 文件（.docx）暂不能直接读取：请在 Word 或 WPS 中打开，另存为网页（.htm）或纯文本（.txt）后再导入".to_string(),
-        _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.txt 文件".to_string(),
+        "doc" | "wps" => "旧版 Word/WPS 文件（.doc、.wps）无法读取：请在 Word 或 WPS 中打开，另存为 .docx 后再导入".to_string(),
+        _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.txt、.md、.docx 文件".to_string(),
     })
 }
 
@@ -60,12 +60,19 @@ mod tests {
 
     #[test]
     fn files_that_cannot_be_read_say_what_to_do() {
-        for ok in ["a.json", "B.HTML", "c.htm", "d.shtml", "e.txt"] {
+        for ok in [
+            "a.json",
+            "B.HTML",
+            "c.htm",
+            "d.shtml",
+            "e.txt",
+            "f.md",
+            "去年.DOCX",
+        ] {
             assert_eq!(unsupported(ok), None, "{ok}");
         }
         assert!(unsupported("年报.PDF").unwrap().contains("复制后"));
-        assert!(unsupported("去年.doc").unwrap().contains("另存为网页"));
-        assert!(unsupported("去年.docx").unwrap().contains("另存为网页"));
+        assert!(unsupported("去年.doc").unwrap().contains("另存为 .docx"));
         assert!(unsupported("photo.png")
             .unwrap()
             .starts_with("不是年报文件"));

@@ -44,8 +44,8 @@ pub fn read_item(file: &str, bytes: &[u8], decoder: &impl job::Decode) -> Item {
             Err(e) => (Err(e.join("；")), Vec::new()),
         }
     } else {
-        // A saved page or text (the only other kinds `unsupported` lets by).
-        match job::decode(bytes, decoder).and_then(|text| import::published::read(&text)) {
+        // A saved page, text or Word file (the other kinds `unsupported` lets by).
+        match job::recognise(bytes, decoder) {
             Ok(r) => (Ok(r.report), r.notes),
             Err(e) => (Err(e), Vec::new()),
         }

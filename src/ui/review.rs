@@ -202,7 +202,7 @@ fn read_entries(reader: wasm_bindgen::JsValue) {
 fn report_like(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     [
-        ".json", ".html", ".htm", ".shtml", ".txt", ".pdf", ".doc", ".docx",
+        ".json", ".html", ".htm", ".shtml", ".txt", ".md", ".pdf", ".doc", ".docx",
     ]
     .iter()
     .any(|e| lower.ends_with(e))

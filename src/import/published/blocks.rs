@@ -216,15 +216,37 @@ pub(super) fn html_blocks(html: &str) -> (Vec<Block>, Option<String>) {
     (blocks, title)
 }
 
-/// Plain text: lines with tabs form tables, other lines are paragraphs.
-pub(super) fn text_blocks(text: &str) -> Vec<Block> {
+/// Plain text lines: lines with tabs, and the rows of Markdown pipe tables
+/// (when the text has a pipe table's rule line), form tables; other lines
+/// are paragraphs.
+pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
+    let is_rule = |l: &str| {
+        let t = l.trim_matches(is_space);
+        t.contains("---") && t.chars().all(|c| "|-: ".contains(c))
+    };
+    let pipes = lines.iter().any(|l| l.contains('|') && is_rule(l));
     let mut blocks = Vec::new();
     let mut table: Vec<Vec<(String, usize)>> = Vec::new();
     let mut next_id = 0;
-    for line in text.lines() {
-        if line.contains('\t') {
+    for line in lines {
+        let separator = if line.contains('\t') {
+            Some('\t')
+        } else if pipes && line.contains('|') {
+            Some('|')
+        } else {
+            None
+        };
+        if let Some(separator) = separator {
+            if separator == '|' && is_rule(line) {
+                continue;
+            }
+            let mut line = line.trim_matches(is_space);
+            if separator == '|' {
+                line = line.strip_prefix('|').unwrap_or(line);
+                line = line.strip_suffix('|').unwrap_or(line);
+            }
             let mut cells: Vec<(String, usize)> = line
-                .split('\t')
+                .split(separator)
                 .map(|c| {
                     next_id += 1;
                     (clean(c), next_id)
@@ -233,7 +255,11 @@ pub(super) fn text_blocks(text: &str) -> Vec<Block> {
             while cells.last().is_some_and(|c| c.0.is_empty()) {
                 cells.pop();
             }
-            table.push(cells);
+            // A line of tabs alone (a browser's copy of cells that hold
+            // paragraphs) is not a row.
+            if !cells.is_empty() {
+                table.push(cells);
+            }
             continue;
         }
         if !table.is_empty() {

@@ -7,12 +7,15 @@
 //! matter); table values are read by their row labels. Nothing is guessed: a
 //! value that cannot be read stays blank and is listed as not read, never 0.
 //!
-//! The stages, in the order [`read`] runs them: [`blocks`] (the page as
+//! The stages, in the order [`read`] runs them: [`normalize`] (characters
+//! other programs substitute; page furniture and broken lines of text),
+//! [`blocks`] (the page as
 //! paragraphs and tables), [`outline`] (headings, title, preamble, which
 //! occurrence), [`tables`] (values by row label); [`charset`] for bytes.
 
 mod blocks;
 mod charset;
+mod normalize;
 mod outline;
 mod tables;
 
@@ -79,11 +82,12 @@ pub fn norm(s: &str) -> String {
 /// outline, then the texts, then the tables.
 pub fn read(input: &str) -> Result<Recognised, String> {
     let format = crate::format::current();
+    let input = &normalize::chars(input);
     let html = blocks::looks_like_html(input);
     let (blocks, title) = if html {
         blocks::html_blocks(input)
     } else {
-        (blocks::text_blocks(input), None)
+        (blocks::text_blocks(&normalize::text_lines(input)), None)
     };
     let (blocks, copies) = outline::first_occurrence(blocks);
     let outline = outline::Outline::find(blocks);

@@ -9,6 +9,14 @@ use crate::format::Content;
 use crate::model::text::similarity;
 use crate::model::{is_space, Report};
 
+/// The tables found, for [`super::tables::read_all`].
+pub(super) struct Tables {
+    /// Tables with a grid, by the format table each belongs to.
+    pub grids: Vec<(&'static str, Spread)>,
+    /// The paragraphs of each table's section.
+    pub words: Vec<(&'static str, Vec<String>)>,
+}
+
 /// The blocks with the section headings found among them.
 pub(super) struct Outline {
     /// For each section of the format: the heading as printed, if found.
@@ -136,10 +144,12 @@ impl Outline {
     }
 
     /// The texts between the headings into `report`; the tables, by the
-    /// table each belongs to (by its section, else by its content).
-    pub fn texts_and_tables(&self, report: &mut Report) -> Vec<(&'static str, Spread)> {
+    /// table each belongs to (by its section, else by its content), and the
+    /// paragraphs of each table's section (its words when it has no grid).
+    pub fn texts_and_tables(&self, report: &mut Report) -> Tables {
         let format = crate::format::current();
         let mut tables: Vec<(&'static str, Spread)> = Vec::new();
+        let mut words: Vec<(&'static str, Vec<String>)> = Vec::new();
         for (i, section) in format.sections.iter().enumerate() {
             let Some(start) = self.at[i] else { continue };
             let end = self.at[i + 1..]
@@ -152,7 +162,15 @@ impl Outline {
             for block in &self.paras[start + 1..end] {
                 match block {
                     Block::Para(p) if is_footer(p) => break,
-                    Block::Para(p) if !p.is_empty() => text.push(p.clone()),
+                    Block::Para(p) if !p.is_empty() => {
+                        if let Content::Table(key) = section.content {
+                            match words.iter_mut().find(|w| w.0 == key) {
+                                Some(w) => w.1.push(p.clone()),
+                                None => words.push((key, vec![p.clone()])),
+                            }
+                        }
+                        text.push(p.clone())
+                    }
                     Block::Table(rows) => match section.content {
                         Content::Table(key) => tables.push((key, rows.clone())),
                         Content::Text => {}
@@ -181,7 +199,10 @@ impl Outline {
                 }
             }
         }
-        tables
+        Tables {
+            grids: tables,
+            words,
+        }
     }
 
     /// Headings as printed where they are not the template's ("" = missing),

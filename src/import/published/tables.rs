@@ -4,12 +4,13 @@
 //! Not for: finding the tables (see [`super::outline`]).
 
 use super::{norm, Recognised, Source, Spread};
-use crate::format::{Layout, Table};
+use crate::format::{Block, Layout, Table};
 use crate::model::{is_space, Cell};
 
 /// Reads every table of the format from the tables found; a 2019-format
 /// report keeps what maps and notes what does not.
-pub(super) fn read_all(tables: &[(&'static str, Spread)], recognised: &mut Recognised) {
+pub(super) fn read_all(found: &super::outline::Tables, recognised: &mut Recognised) {
+    let tables = &found.grids[..];
     let all_text: String = tables
         .iter()
         .flat_map(|(_, r)| r.iter().flatten())
@@ -34,6 +35,15 @@ pub(super) fn read_all(tables: &[(&'static str, Spread)], recognised: &mut Recog
         match table.layout {
             Layout::SingleRow => read_single_row(table, &rows, recognised),
             Layout::Bands | Layout::Grid => read_by_labels(table, &rows, recognised),
+        }
+        let format = recognised.report.format;
+        let none_read = (0..format.cells().len())
+            .filter(|&i| format.cells()[i].table.key == table.key)
+            .all(|i| recognised.sources[i].is_none());
+        if let Some((_, paras)) = found.words.iter().find(|w| w.0 == table.key) {
+            if none_read {
+                read_stream(table, paras, recognised);
+            }
         }
     }
     if recognised.format_2019 {
@@ -175,4 +185,220 @@ pub(super) fn read_single_row(table: &Table, rows: &[&Vec<(String, usize)>], out
             }
         }
     }
+}
+
+/// A table's text without its grid (text extracted from a PDF, cells one
+/// per line, a browser's copy of cells holding paragraphs): words and
+/// numbers in reading order.
+#[derive(Debug, PartialEq)]
+enum Word {
+    Text(String),
+    Value(String),
+}
+
+fn words(paras: &[String]) -> Vec<Word> {
+    paras
+        .iter()
+        .flat_map(|p| p.split(is_space))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if numeric(w) {
+                Word::Value(w.to_string())
+            } else {
+                Word::Text(norm(w))
+            }
+        })
+        .collect()
+}
+
+/// Whether the sums of `block` hold for the values given (`get(row, column)`,
+/// `None` where unknown; only identities whose cells are all known count).
+/// `rows` limits the check to identities within those rows (column totals).
+fn sums_hold(
+    block: &Block,
+    get: &dyn Fn(usize, usize) -> Option<u64>,
+    rows: Option<usize>,
+) -> bool {
+    let col = |key: &str| block.columns.iter().position(|c| c.key == key);
+    let row = |key: &str| block.rows.iter().position(|r| r.key == key);
+    for (r, _) in block
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(r, _)| rows.is_none_or(|only| only == *r))
+    {
+        for (c, column) in block.columns.iter().enumerate() {
+            if column.total_of.is_empty() {
+                continue;
+            }
+            let parts: Option<Vec<u64>> = column.total_of.iter().map(|k| get(r, col(k)?)).collect();
+            if let (Some(total), Some(parts)) = (get(r, c), parts) {
+                if parts.iter().sum::<u64>() != total {
+                    return false;
+                }
+            }
+        }
+    }
+    if rows.is_some() {
+        return true;
+    }
+    for (r, total_row) in block.rows.iter().enumerate() {
+        if total_row.total_of.is_empty() {
+            continue;
+        }
+        for c in 0..block.columns.len() {
+            let parts: Option<Vec<u64>> =
+                total_row.total_of.iter().map(|k| get(row(k)?, c)).collect();
+            if let (Some(total), Some(parts)) = (get(r, c), parts) {
+                if parts.iter().sum::<u64>() != total {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
+/// Whether a block has any sums to check values against.
+fn has_sums(block: &Block) -> bool {
+    block.rows.iter().any(|r| !r.total_of.is_empty())
+        || block.columns.iter().any(|c| !c.total_of.is_empty())
+}
+
+fn count_of(text: &str) -> Option<u64> {
+    match Cell::parse(text, crate::format::Kind::Count) {
+        Cell::Count(n) => Some(n),
+        _ => None,
+    }
+}
+
+/// Reads a table from its words when no grid was found (see [`Word`]).
+/// Two ways, both refusing rather than guessing:
+/// 1. by row: each row label found in order in the words (its pieces may be
+///    split by line breaks and numbers), the values between it and the next
+///    row label found taken when their count is the row's and the row's own
+///    sum (总计 column) holds;
+/// 2. the whole table: when the numbers are exactly as many as the table's
+///    cells, in reading order, they are its cells row by row, taken only if
+///    the table has sums and every one of them holds, and no row read by
+///    way 1 disagrees.
+pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised) -> usize {
+    let format = out.report.format;
+    let words = words(paras);
+    // The text words joined, and for each character the word it came from.
+    let mut joined = String::new();
+    let mut owner: Vec<usize> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if let Word::Text(t) = w {
+            joined.push_str(t);
+            owner.extend(std::iter::repeat_n(i, t.len()));
+        }
+    }
+    let value_at: Vec<usize> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| matches!(w, Word::Value(_)))
+        .map(|(i, _)| i)
+        .collect();
+    // Way 1: each row's label where it is (a PDF's reading order may move
+    // a label down past other rows), when it occurs once; not for a table
+    // printed transposed (its row labels head columns).
+    let mut anchors: Vec<(usize, usize, usize)> = Vec::new(); // (block, row, word)
+    let by_row = if table.layout == Layout::SingleRow {
+        &[][..]
+    } else {
+        table.blocks
+    };
+    for (b, block) in by_row.iter().enumerate() {
+        for (r, row) in block.rows.iter().enumerate() {
+            let label = norm(row.label);
+            let mut found = joined.match_indices(&label).map(|(at, _)| at);
+            if let (Some(at), None) = (found.next(), found.next()) {
+                anchors.push((b, r, owner[at]));
+            }
+        }
+    }
+    crate::sort::by_key(&mut anchors, |a| a.2);
+    // Two labels starting in one word: neither can be told apart.
+    let shared: Vec<usize> = anchors
+        .windows(2)
+        .filter(|w| w[0].2 == w[1].2)
+        .map(|w| w[0].2)
+        .collect();
+    anchors.retain(|a| !shared.contains(&a.2));
+    let mut read: Vec<(usize, String, String)> = Vec::new(); // (cell, text, row label)
+    for (k, &(b, r, start)) in anchors.iter().enumerate() {
+        let block = &table.blocks[b];
+        let end = anchors.get(k + 1).map_or(words.len(), |a| a.2);
+        let values: Vec<&String> = words[start..end]
+            .iter()
+            .filter_map(|w| match w {
+                Word::Value(v) => Some(v),
+                Word::Text(_) => None,
+            })
+            .collect();
+        if values.len() != block.columns.len() {
+            continue;
+        }
+        let get = |_: usize, c: usize| count_of(values[c]);
+        if !sums_hold(block, &get, Some(r)) {
+            continue;
+        }
+        let row = &block.rows[r];
+        for (column, text) in block.columns.iter().zip(&values) {
+            if let Some(i) = format.cell_at(table.key, row.key, column.key) {
+                read.push((i, text.to_string(), row.label.to_string()));
+            }
+        }
+    }
+    // Way 2: the whole table from its numbers in order.
+    let needed: usize = table
+        .blocks
+        .iter()
+        .map(|b| b.rows.len() * b.columns.len())
+        .sum();
+    if value_at.len() == needed && table.blocks.iter().all(has_sums) {
+        let mut whole: Vec<(usize, String, String)> = Vec::new();
+        let mut k = 0;
+        let mut holds = true;
+        for block in table.blocks {
+            let n = block.columns.len();
+            let values: Vec<&String> = value_at[k..k + block.rows.len() * n]
+                .iter()
+                .map(|&w| match &words[w] {
+                    Word::Value(v) => v,
+                    Word::Text(t) => t,
+                })
+                .collect();
+            k += block.rows.len() * n;
+            let get = |r: usize, c: usize| count_of(values[r * n + c]);
+            holds &= sums_hold(block, &get, None);
+            for (r, row) in block.rows.iter().enumerate() {
+                for (c, column) in block.columns.iter().enumerate() {
+                    if let Some(i) = format.cell_at(table.key, row.key, column.key) {
+                        whole.push((
+                            i,
+                            values[r * n + c].clone(),
+                            format!("{} {}", row.label, column.label),
+                        ));
+                    }
+                }
+            }
+        }
+        let agrees = read
+            .iter()
+            .all(|(i, text, _)| whole.iter().any(|(j, t, _)| i == j && t == text));
+        if holds && agrees {
+            read = whole;
+        }
+    }
+    for (i, text, row) in &read {
+        let kind = format.cells()[*i].kind;
+        out.report.cells[*i] = Cell::parse(text, kind);
+        out.sources[*i] = Some(Source {
+            row: row.clone(),
+            text: text.clone(),
+        });
+    }
+    read.len()
 }

@@ -1,0 +1,285 @@
+//! Reading a Word .docx file: its main part (`word/document.xml`) taken out
+//! of the zip package and written as the simple HTML the published-report
+//! reader takes: paragraphs, and tables with their merged cells (`gridSpan`
+//! as colspan, `vMerge` as rowspan). Everything else (styles, pictures,
+//! headers and footers, field codes, deleted text) is left out.
+//!
+//! Not for: recognising the report (that is [`super::published`]); writing
+//! .docx (that is [`crate::export::docx`]).
+
+use super::html::{tokenize, Token};
+use crate::export::escape;
+
+/// The largest main part inflated (a report's is a few hundred KB): more
+/// is not a report, and a zip bomb stops here.
+const MAX_PART: usize = 20 * 1024 * 1024;
+
+const NOT_DOCX: &str = "不是有效的 Word（.docx）文件：文件已损坏或不是 Word 2007 及以后版本保存的文档。请在 Word 或 WPS 中打开后另存为 .docx 或网页（.htm）再导入";
+
+/// Whether `bytes` start like a zip package (a .docx is one).
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+fn u16_at(b: &[u8], at: usize) -> Option<usize> {
+    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?) as usize)
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<usize> {
+    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?) as usize)
+}
+
+/// The bytes of the entry `name` of a zip archive, found through its
+/// central directory; stored or deflated.
+fn zip_entry(zip: &[u8], name: &str) -> Result<Vec<u8>, String> {
+    let bad = || NOT_DOCX.to_string();
+    // End of central directory: the last signature in the final 64 KB + 22.
+    let from = zip.len().saturating_sub(65_536 + 22);
+    let eocd = (from..zip.len().saturating_sub(21))
+        .rev()
+        .find(|&i| zip[i..].starts_with(b"PK\x05\x06"))
+        .ok_or_else(bad)?;
+    let entries = u16_at(zip, eocd + 10).ok_or_else(bad)?;
+    let mut at = u32_at(zip, eocd + 16).ok_or_else(bad)?;
+    for _ in 0..entries {
+        if !zip.get(at..).is_some_and(|b| b.starts_with(b"PK\x01\x02")) {
+            return Err(bad());
+        }
+        let method = u16_at(zip, at + 10).ok_or_else(bad)?;
+        let size = u32_at(zip, at + 20).ok_or_else(bad)?;
+        let name_len = u16_at(zip, at + 28).ok_or_else(bad)?;
+        let extra_len = u16_at(zip, at + 30).ok_or_else(bad)?;
+        let comment_len = u16_at(zip, at + 32).ok_or_else(bad)?;
+        let local = u32_at(zip, at + 42).ok_or_else(bad)?;
+        let entry_name = zip.get(at + 46..at + 46 + name_len).ok_or_else(bad)?;
+        at += 46 + name_len + extra_len + comment_len;
+        if entry_name != name.as_bytes() {
+            continue;
+        }
+        if !zip
+            .get(local..)
+            .is_some_and(|b| b.starts_with(b"PK\x03\x04"))
+        {
+            return Err(bad());
+        }
+        let start = local
+            + 30
+            + u16_at(zip, local + 26).ok_or_else(bad)?
+            + u16_at(zip, local + 28).ok_or_else(bad)?;
+        let data = zip
+            .get(start..start.checked_add(size).ok_or_else(bad)?)
+            .ok_or_else(bad)?;
+        return match method {
+            0 => Ok(data.to_vec()),
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_PART)
+                .map_err(|_| bad()),
+            _ => Err(bad()),
+        };
+    }
+    Err("这个 .docx 文件里没有文档正文（word/document.xml），不是 Word 文档".to_string())
+}
+
+/// A table being read: rows of cells (text, gridSpan, vMerge state).
+#[derive(Default)]
+struct Table {
+    rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Default)]
+struct Cell {
+    text: String,
+    span: usize,
+    merge: Merge,
+}
+
+#[derive(Default, PartialEq)]
+enum Merge {
+    #[default]
+    None,
+    Restart,
+    Continue,
+}
+
+impl Table {
+    fn cell(&mut self) -> Option<&mut Cell> {
+        self.rows.last_mut()?.last_mut()
+    }
+
+    /// The table as HTML, each vertically merged run one cell with a rowspan.
+    fn html(&self, out: &mut String) {
+        // Grid column of each cell.
+        let columns: Vec<Vec<usize>> = self
+            .rows
+            .iter()
+            .map(|row| {
+                let mut c = 0;
+                row.iter()
+                    .map(|cell| {
+                        let at = c;
+                        c += cell.span.max(1);
+                        at
+                    })
+                    .collect()
+            })
+            .collect();
+        let continues = |r: usize, col: usize| {
+            self.rows.get(r).is_some_and(|row| {
+                row.iter()
+                    .zip(&columns[r])
+                    .any(|(cell, &c)| c == col && cell.merge == Merge::Continue)
+            })
+        };
+        out.push_str("<table>");
+        for (r, row) in self.rows.iter().enumerate() {
+            out.push_str("<tr>");
+            for (cell, &col) in row.iter().zip(&columns[r]) {
+                if cell.merge == Merge::Continue {
+                    continue;
+                }
+                let mut rowspan = 1;
+                if cell.merge == Merge::Restart {
+                    while continues(r + rowspan, col) {
+                        rowspan += 1;
+                    }
+                }
+                out.push_str(&format!(
+                    "<td colspan=\"{}\" rowspan=\"{rowspan}\">{}</td>",
+                    cell.span.max(1),
+                    escape(cell.text.trim())
+                ));
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</table>\n");
+    }
+}
+
+/// The .docx file's text as HTML (see the module's description).
+pub fn to_html(bytes: &[u8]) -> Result<String, String> {
+    let xml = zip_entry(bytes, "word/document.xml")?;
+    let xml = String::from_utf8_lossy(&xml);
+    let mut out = String::from("<!DOCTYPE html><html><body>\n");
+    let mut tables: Vec<Table> = Vec::new();
+    let mut para = String::new();
+    // Inside <w:t> (text), or inside text that is not shown.
+    let mut in_text = false;
+    let mut hidden = 0usize;
+    let flush = |para: &mut String, out: &mut String| {
+        if !para.trim().is_empty() {
+            out.push_str(&format!("<p>{}</p>\n", escape(para.trim())));
+        }
+        para.clear();
+    };
+    for token in tokenize(&xml) {
+        match token {
+            Token::Start { name, attrs } => {
+                let val = || {
+                    attrs
+                        .iter()
+                        .find(|(k, _)| k == "w:val")
+                        .map(|(_, v)| v.as_str())
+                };
+                match name.as_str() {
+                    "w:t" => in_text = true,
+                    "w:deltext" | "w:instrtext" | "w:footnotereference" => hidden += 1,
+                    "w:tab" | "w:br" | "w:cr" if hidden == 0 => {
+                        match tables.last_mut().and_then(Table::cell) {
+                            Some(cell) => cell.text.push(' '),
+                            None if name == "w:tab" => para.push(' '),
+                            None => flush(&mut para, &mut out),
+                        }
+                    }
+                    "w:p" => match tables.last_mut().and_then(Table::cell) {
+                        Some(cell) if !cell.text.is_empty() => cell.text.push(' '),
+                        Some(_) => {}
+                        None => flush(&mut para, &mut out),
+                    },
+                    "w:tbl" => {
+                        if tables.is_empty() {
+                            flush(&mut para, &mut out);
+                        }
+                        tables.push(Table::default());
+                    }
+                    "w:tr" => {
+                        if let Some(t) = tables.last_mut() {
+                            t.rows.push(Vec::new());
+                        }
+                    }
+                    "w:tc" => {
+                        if let Some(row) = tables.last_mut().and_then(|t| t.rows.last_mut()) {
+                            row.push(Cell {
+                                span: 1,
+                                ..Cell::default()
+                            });
+                        }
+                    }
+                    "w:gridspan" => {
+                        let span = val().and_then(|v| v.parse().ok()).unwrap_or(1);
+                        if let Some(cell) = tables.last_mut().and_then(Table::cell) {
+                            cell.span = usize::clamp(span, 1, 100);
+                        }
+                    }
+                    "w:vmerge" => {
+                        let merge = if val() == Some("restart") {
+                            Merge::Restart
+                        } else {
+                            Merge::Continue
+                        };
+                        if let Some(cell) = tables.last_mut().and_then(Table::cell) {
+                            cell.merge = merge;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Token::End { name } => match name.as_str() {
+                "w:t" => in_text = false,
+                "w:deltext" | "w:instrtext" | "w:footnotereference" => {
+                    hidden = hidden.saturating_sub(1)
+                }
+                "w:p" if tables.is_empty() => flush(&mut para, &mut out),
+                "w:tbl" => {
+                    if let Some(table) = tables.pop() {
+                        match tables.last_mut().and_then(Table::cell) {
+                            // A table inside a cell: its text joins the cell.
+                            Some(cell) => {
+                                for inner in table.rows.iter().flatten() {
+                                    cell.text.push(' ');
+                                    cell.text.push_str(&inner.text);
+                                }
+                            }
+                            None => table.html(&mut out),
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Token::Text(text) if in_text && hidden == 0 => {
+                match tables.last_mut().and_then(Table::cell) {
+                    Some(cell) => cell.text.push_str(&text),
+                    None => para.push_str(&text),
+                }
+            }
+            Token::Text(_) => {}
+        }
+    }
+    while let Some(table) = tables.pop() {
+        if tables.is_empty() {
+            table.html(&mut out);
+        }
+    }
+    flush(&mut para, &mut out);
+    out.push_str("</body></html>\n");
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_a_docx_says_so() {
+        assert_eq!(to_html(b"PK\x03\x04garbage"), Err(NOT_DOCX.to_string()));
+        assert_eq!(to_html(b""), Err(NOT_DOCX.to_string()));
+    }
+}

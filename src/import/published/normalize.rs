@@ -1,0 +1,352 @@
+//! Stage 0: the text as extracted by other programs, made plain before it is
+//! recognised: characters a PDF's fonts or a converter substitute (Kangxi
+//! radicals and CJK compatibility ideographs for ordinary ideographs,
+//! full-width digits, odd spaces, soft hyphens), and, for plain text, the
+//! page furniture of a PDF (page numbers, running headers, at the form feeds
+//! pdftotext writes between pages), Markdown markup (`#` headings, emphasis)
+//! and hard line breaks inside sentences.
+//!
+//! Not for: what the text means (see [`super::blocks`], [`super::outline`]).
+
+use crate::model::is_space;
+
+/// U+2F00–U+2FD5, the Kangxi radicals, as the ideographs they stand for
+/// (Unicode's compatibility mappings).
+const KANGXI: &str = "一丨丶丿乙亅二亠人儿入八冂冖冫几凵刀力勹匕匚匸十卜卩厂厶又口囗土士夂夊夕大女子宀寸小尢尸屮山巛工己巾干幺广廴廾弋弓彐彡彳心戈戶手支攴文斗斤方无日曰月木欠止歹殳毋比毛氏气水火爪父爻爿片牙牛犬玄玉瓜瓦甘生用田疋疒癶白皮皿目矛矢石示禸禾穴立竹米糸缶网羊羽老而耒耳聿肉臣自至臼舌舛舟艮色艸虍虫血行衣襾見角言谷豆豕豸貝赤走足身車辛辰辵邑酉釆里金長門阜隶隹雨靑非面革韋韭音頁風飛食首香馬骨高髟鬥鬯鬲鬼魚鳥鹵鹿麥麻黃黍黑黹黽鼎鼓鼠鼻齊齒龍龜龠";
+
+/// U+F900–U+FAD9, the CJK compatibility ideographs, as their unified
+/// ideographs (Unicode's canonical mappings; unassigned ones map to themselves).
+const COMPATIBILITY: &str = "豈更車賈滑串句龜龜契金喇奈懶癩羅蘿螺裸邏樂洛烙珞落酪駱亂卵欄爛蘭鸞嵐濫藍襤拉臘蠟廊朗浪狼郎來冷勞擄櫓爐盧老蘆虜路露魯鷺碌祿綠菉錄鹿論壟弄籠聾牢磊賂雷壘屢樓淚漏累縷陋勒肋凜凌稜綾菱陵讀拏樂諾丹寧怒率異北磻便復不泌數索參塞省葉說殺辰沈拾若掠略亮兩凉梁糧良諒量勵呂女廬旅濾礪閭驪麗黎力曆歷轢年憐戀撚漣煉璉秊練聯輦蓮連鍊列劣咽烈裂說廉念捻殮簾獵令囹寧嶺怜玲瑩羚聆鈴零靈領例禮醴隸惡了僚寮尿料樂燎療蓼遼龍暈阮劉杻柳流溜琉留硫紐類六戮陸倫崙淪輪律慄栗率隆利吏履易李梨泥理痢罹裏裡里離匿溺吝燐璘藺隣鱗麟林淋臨立笠粒狀炙識什茶刺切度拓糖宅洞暴輻行降見廓兀嗀﨎﨏塚﨑晴﨓﨔凞猪益礼神祥福靖精羽﨟蘒﨡諸﨣﨤逸都﨧﨨﨩飯飼館鶴郞隷侮僧免勉勤卑喝嘆器塀墨層屮悔慨憎懲敏既暑梅海渚漢煮爫琢碑社祉祈祐祖祝禍禎穀突節練縉繁署者臭艹艹著褐視謁謹賓贈辶逸難響頻恵𤋮舘﩮﩯並况全侀充冀勇勺喝啕喙嗢塚墳奄奔婢嬨廒廙彩徭惘慎愈憎慠懲戴揄搜摒敖晴朗望杖歹殺流滛滋漢瀞煮瞧爵犯猪瑱甆画瘝瘟益盛直睊着磌窱節类絛練缾者荒華蝹襁覆視調諸請謁諾諭謹變贈輸遲醙鉶陼難靖韛響頋頻鬒龜𢡊𢡄𣏕㮝䀘䀹𥉉𥳐𧻓齃龎";
+
+/// CJK radicals (supplement) that PDFs of simplified text use for whole
+/// characters: the ideograph each stands for.
+const RADICALS: &[(char, char)] = &[
+    ('\u{2E9F}', '母'),
+    ('\u{2EC5}', '见'),
+    ('\u{2EC6}', '角'),
+    ('\u{2EC9}', '贝'),
+    ('\u{2ECB}', '车'),
+    ('\u{2ED3}', '长'),
+    ('\u{2ED4}', '门'),
+    ('\u{2ED9}', '韦'),
+    ('\u{2EDA}', '页'),
+    ('\u{2EDB}', '风'),
+    ('\u{2EDC}', '飞'),
+    ('\u{2EE2}', '马'),
+    ('\u{2EE5}', '鱼'),
+    ('\u{2EE6}', '鸟'),
+    ('\u{2EE7}', '卤'),
+    ('\u{2EE8}', '麦'),
+    ('\u{2EE9}', '黄'),
+    ('\u{2EEA}', '黾'),
+    ('\u{2EEC}', '齐'),
+    ('\u{2EEE}', '齿'),
+    ('\u{2EF0}', '龙'),
+    ('\u{2EF3}', '龟'),
+];
+
+/// One character made plain: `None` drops it.
+fn plain(c: char) -> Option<char> {
+    let nth = |table: &str, start: u32| table.chars().nth((c as u32 - start) as usize);
+    Some(match c {
+        '\u{2F00}'..='\u{2FD5}' => nth(KANGXI, 0x2F00)?,
+        '\u{F900}'..='\u{FAD9}' => nth(COMPATIBILITY, 0xF900)?,
+        '\u{2E80}'..='\u{2EFF}' => RADICALS.iter().find(|r| r.0 == c).map_or(c, |r| r.1),
+        '０'..='９' => char::from_u32(c as u32 - 0xFEE0)?,
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => return None,
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+        _ => c,
+    })
+}
+
+/// `text` with every character made plain (see the module's description).
+pub(super) fn chars(text: &str) -> String {
+    text.chars().filter_map(plain).collect()
+}
+
+/// Plain text (not HTML) as lines to recognise: page furniture dropped,
+/// Markdown markup removed, lines broken inside a sentence joined.
+pub(super) fn text_lines(text: &str) -> Vec<String> {
+    let lines = without_furniture(text);
+    let lines: Vec<String> = lines.iter().map(|l| markdown_line(l)).collect();
+    join_wrapped(lines)
+}
+
+/// A line that is only a page number: "5", "- 5 -", "— 5 —", "第5页",
+/// "第 5 页 共 12 页", "5/12". The number, and whether it is unmistakable
+/// (dashes or 页 around it) rather than a bare number.
+fn page_number(line: &str) -> Option<(u32, bool)> {
+    let t: String = line.chars().filter(|c| !is_space(*c)).collect();
+    let dashes = |c: char| "-—–－─".contains(c);
+    let bare = t.trim_matches(dashes);
+    if !bare.is_empty() && bare.len() <= 4 && bare.bytes().all(|b| b.is_ascii_digit()) {
+        return Some((bare.parse().ok()?, bare.len() < t.len()));
+    }
+    if let Some(rest) = t.strip_prefix('第') {
+        let (n, after) = rest.split_once('页')?;
+        let total_ok = after.is_empty()
+            || after
+                .strip_prefix('共')
+                .and_then(|a| a.strip_suffix('页'))
+                .is_some_and(|a| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit()));
+        if total_ok && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) {
+            return Some((n.parse().ok()?, true));
+        }
+    }
+    let (n, total) = t.split_once('/')?;
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(n) && digits(total)).then(|| Some((n.parse().ok()?, true)))?
+}
+
+/// The lines of `text` without the page numbers and running headers and
+/// footers that a PDF's text has at its page breaks (form feeds). A bare
+/// number is taken for a page number only when the numbers at the page
+/// edges count up with the pages; a header only when it repeats on most
+/// pages. Text without form feeds is left as it is.
+fn without_furniture(text: &str) -> Vec<String> {
+    let pages: Vec<Vec<&str>> = text.split('\u{C}').map(|p| p.lines().collect()).collect();
+    if pages.len() < 2 {
+        return text.lines().map(str::to_string).collect();
+    }
+    // The first and last non-empty line of each page.
+    let edges: Vec<[Option<usize>; 2]> = pages
+        .iter()
+        .map(|p| {
+            let filled = |l: &&str| !l.trim_matches(is_space).is_empty();
+            [p.iter().position(filled), p.iter().rposition(filled)]
+        })
+        .collect();
+    let mut drop: Vec<Vec<bool>> = pages.iter().map(|p| vec![false; p.len()]).collect();
+    // Page numbers: the offset (number − page index) most pages agree on.
+    let mut offsets: Vec<(i64, usize)> = Vec::new();
+    for (i, e) in edges.iter().enumerate() {
+        for at in e.iter().flatten() {
+            if let Some((n, _)) = page_number(pages[i][*at]) {
+                let offset = i64::from(n) - i as i64;
+                match offsets.iter_mut().find(|o| o.0 == offset) {
+                    Some(o) => o.1 += 1,
+                    None => offsets.push((offset, 1)),
+                }
+            }
+        }
+    }
+    let agreed = offsets
+        .iter()
+        .max_by_key(|o| o.1)
+        .filter(|o| o.1 >= 2)
+        .map(|o| o.0);
+    for (i, e) in edges.iter().enumerate() {
+        for at in e.iter().flatten() {
+            if let Some((n, sure)) = page_number(pages[i][*at]) {
+                if sure || agreed == Some(i64::from(n) - i as i64) {
+                    drop[i][*at] = true;
+                }
+            }
+        }
+    }
+    // Running headers and footers: the same line at the same edge of at
+    // least half the pages (and two), not a page number.
+    #[allow(clippy::needless_range_loop)] // `side` picks the same edge of every page
+    for side in 0..2 {
+        let texts: Vec<Option<&str>> = (0..pages.len())
+            .map(|i| {
+                edges[i][side]
+                    .filter(|&at| !drop[i][at])
+                    .map(|at| pages[i][at].trim_matches(is_space))
+            })
+            .collect();
+        for (i, line) in texts.iter().enumerate() {
+            let Some(line) = line else { continue };
+            let same = texts.iter().filter(|t| **t == Some(*line)).count();
+            if same >= 2 && same * 2 >= pages.len() && line.chars().count() < 60 {
+                if let Some(at) = edges[i][side] {
+                    drop[i][at] = true;
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        for (j, line) in page.iter().enumerate() {
+            if !drop[i][j] {
+                out.push(line.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// A Markdown line as text: no `#` heading marks, no `**`/`__` emphasis, no
+/// `>` quote mark, no backslash escapes (`1\.` is `1.`). Pipe tables are
+/// kept (see `blocks::text_blocks`).
+fn markdown_line(line: &str) -> String {
+    let t = line.trim_start_matches(is_space);
+    let t = match t.trim_start_matches('#') {
+        rest if rest.len() < t.len() && rest.starts_with(' ') => rest.trim_start_matches(is_space),
+        _ => t,
+    };
+    let t = t.strip_prefix("> ").unwrap_or(t);
+    if !(t.contains("**") || t.contains("__") || t.contains('\\')) {
+        return t.to_string();
+    }
+    let t = t.replace("**", "").replace("__", "");
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&next) if c == '\\' && next.is_ascii_punctuation() && next != '|' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Width of a line in half-width units (an ideograph counts 2).
+fn width(line: &str) -> usize {
+    line.chars()
+        .filter(|c| !is_space(*c))
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum()
+}
+
+/// Lines that end a sentence or a clause a line may end with.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(is_space)
+        .chars()
+        .last()
+        .is_none_or(|c| "。！？；：…”’」』）)!?;:".contains(c))
+}
+
+/// A line that holds table cells or values: tabs, pipes, or two or more
+/// numbers with little text (a sentence with a few figures is not one).
+fn table_like(line: &str) -> bool {
+    if line.contains('\t') || line.contains('|') {
+        return true;
+    }
+    let numbers = line
+        .split(is_space)
+        .filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+        .count();
+    let ideographs = line
+        .chars()
+        .filter(|c| !c.is_ascii() && !is_space(*c))
+        .count();
+    numbers >= 2 && numbers * 4 >= ideographs
+}
+
+/// Joins lines a PDF broke inside a sentence, a name or a heading. The text
+/// is taken as hard-wrapped only when many lines share one full width and
+/// most of them end mid-sentence (paragraphs copied from a web page end in
+/// 。); then a full-width line not ending a sentence continues on the next.
+/// A title split before 度报告 is joined too.
+fn join_wrapped(lines: Vec<String>) -> Vec<String> {
+    let widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
+    let mut sorted: Vec<usize> = widths.iter().copied().filter(|&w| w >= 30).collect();
+    crate::sort::by_key(&mut sorted, |w| *w);
+    let full = sorted.get(sorted.len() * 9 / 10).copied().unwrap_or(0);
+    let is_full = |i: usize| {
+        full > 0 && widths[i] + 6 >= full && widths[i] <= full + 4 && !table_like(&lines[i])
+    };
+    let full_lines: Vec<usize> = (0..lines.len()).filter(|&i| is_full(i)).collect();
+    let open = full_lines
+        .iter()
+        .filter(|&&i| !ends_sentence(&lines[i]))
+        .count();
+    let wrapped = full_lines.len() >= 8 && open * 2 >= full_lines.len();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut joining = false;
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_matches(is_space);
+        let title_tail = out.last().is_some_and(|prev: &String| {
+            prev.contains("政府信息公开")
+                && !prev.contains("年度报告")
+                && prev.chars().count() < 60
+                && format!("{prev}{trimmed}").contains("年度报告")
+                && trimmed.chars().count() <= 6
+        });
+        // A blank line inside a broken sentence: a page break.
+        if joining && trimmed.is_empty() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(prev) if (joining && !table_like(trimmed)) || title_tail => {
+                let ascii_seam = prev.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && trimmed.starts_with(|c: char| c.is_ascii_alphanumeric());
+                if ascii_seam {
+                    prev.push(' ');
+                }
+                prev.push_str(trimmed);
+            }
+            _ => out.push(if wrapped { trimmed } else { line }.to_string()),
+        }
+        joining = wrapped && is_full(i) && !ends_sentence(trimmed);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_are_made_plain() {
+        assert_eq!(chars("⼀、总体情况"), "一、总体情况");
+        assert_eq!(chars("⼈⺠政府 ⻔户⽹站"), "人⺠政府 门户网站");
+        assert_eq!(chars("\u{F900}\u{FA0C}"), "\u{8C48}\u{5140}");
+        assert_eq!(
+            chars("１２\u{3000}件\u{00A0}公\u{00AD}开\u{200B}"),
+            "12 件 公开"
+        );
+        for c in ['\u{2F00}', '\u{2FD5}', '\u{F900}', '\u{FAD9}'] {
+            assert_ne!(chars(&c.to_string()), c.to_string(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn page_numbers_and_running_headers_go() {
+        let text = "某某局2023年年报\n一、总体情况\n正文\n— 1 —\n\u{C}某某局2023年年报\n规章\n5\n\n2\n\u{C}某某局2023年年报\n3\n7\n3\n";
+        let lines = without_furniture(text);
+        let kept: Vec<&str> = lines
+            .iter()
+            .map(String::as_str)
+            .filter(|l| !l.is_empty())
+            .collect();
+        // "5" and the first "3" are values, the last lines of pages 2 and 3 their numbers.
+        assert_eq!(kept, ["一、总体情况", "正文", "规章", "5", "3", "7"]);
+        // Without form feeds nothing is dropped.
+        assert_eq!(without_furniture("1\n2\n").len(), 2);
+    }
+
+    #[test]
+    fn wrapped_lines_are_joined_and_paragraphs_kept() {
+        let line = "本机关坚持以习近平新时代中国特色社会主义思想为指导认真贯彻落实条例规定推进公开";
+        let mut text =
+            String::from("平潭综合实验区2022年度政府信息公开工作年\n度报告\n一、总体情况\n");
+        for _ in 0..10 {
+            text.push_str(line);
+            text.push('\n');
+        }
+        text.push_str("工作。\n（一）主动公开\n规章 0 0 0\n");
+        let lines = text_lines(&text);
+        assert_eq!(lines[0], "平潭综合实验区2022年度政府信息公开工作年度报告");
+        assert_eq!(lines[1], "一、总体情况");
+        assert_eq!(lines[2], format!("{}工作。", line.repeat(10)));
+        assert_eq!(lines[3], "（一）主动公开");
+        assert_eq!(lines[4], "规章 0 0 0");
+        // Paragraphs that end in 。 are not joined.
+        let para = format!("{line}。");
+        let text = [para.as_str(); 12].join("\n");
+        assert_eq!(text_lines(&text).len(), 12);
+    }
+
+    #[test]
+    fn markdown_marks_go() {
+        assert_eq!(markdown_line("## 一、总体情况"), "一、总体情况");
+        assert_eq!(markdown_line("**（一）主动公开**"), "（一）主动公开");
+        assert_eq!(markdown_line("#标签"), "#标签");
+        assert_eq!(
+            markdown_line("| | 1\\. 属于国家秘密| 0"),
+            "| | 1. 属于国家秘密| 0"
+        );
+    }
+}
