@@ -358,3 +358,64 @@ fn importer_job_answers_with_json_and_review() {
     assert_eq!(from_bytes, job::text(&utf8).unwrap());
     assert!(job::text("hello").unwrap_err().starts_with("没有识别出"));
 }
+
+/// Label variants real reports print are read, and said so (issue 16).
+#[test]
+fn label_variants_are_read_and_noted() {
+    let md = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/forms/pingtan-2022/page.md"
+    ))
+    .unwrap()
+    .replace("\n行政规范性文件|", "\n规范性文件|")
+    .replace("\n（七）总计 |", "\n总计 |")
+    .replace(
+        "\n二、上年结转政府信息公开申请数量 |",
+        "\n上年结转政府信息公开申请数量 |",
+    );
+    let got = read(&md).unwrap();
+    assert_tables(&got, &expected("pingtan-2022"));
+    for note in [
+        "表二「规范性文件」按「行政规范性文件」读取",
+        "表三「总计」按「（七）总计」读取",
+        "表三「上年结转政府信息公开申请数量」按「二、上年结转政府信息公开申请数量」读取",
+    ] {
+        assert!(
+            got.notes.iter().any(|n| n == note),
+            "{note} in {:?}",
+            got.notes
+        );
+    }
+}
+
+/// Headings numbered one off (a section folded into another) are found,
+/// and the review says how each was read (issue 16).
+#[test]
+fn headings_numbered_off_by_one_are_found_and_noted() {
+    let text = sample("tanggong-jiedao-2023.txt")
+        .replace(
+            "三、收到和处理政府信息公开申请情况",
+            "（三）收到和处理政府信息公开申请情况",
+        )
+        .replace("四、政府信息公开行政复议", "三、政府信息公开行政复议")
+        .replace(
+            "五、存在的主要问题及改进情况",
+            "四、存在的主要问题及改进情况",
+        )
+        .replace("六、其他需要报告的事项", "五、其他需要报告的事项");
+    let got = read(&text).unwrap();
+    let found: Vec<bool> = got.sections.iter().map(Option::is_some).collect();
+    assert_eq!(found, [true, true, false, true, true, true]);
+    for note in [
+        "部分标题「四、存在的主要问题及改进情况」编号与格式不符，按「五、存在的主要问题及改进情况」读取",
+        "部分标题「五、其他需要报告的事项」编号与格式不符，按「六、其他需要报告的事项」读取",
+    ] {
+        assert!(got.notes.iter().any(|n| n == note), "{note} in {:?}", got.notes);
+    }
+    assert!(!got.report.text("problems").is_empty());
+    // The printed headings go to the SECTIONS check too.
+    assert_eq!(
+        got.report.headings.get("other").map(String::as_str),
+        Some("五、其他需要报告的事项")
+    );
+}

@@ -209,8 +209,13 @@ fn mutate(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
 /// Runs `check` on `RUNS` mutated inputs; on a panic, fails naming the run
 /// and the start of the input.
 fn never_panics(path: &str, seeds: &[Vec<u8>], salt: u64, check: impl Fn(&[u8])) {
+    never_panics_runs(path, seeds, salt, RUNS, check)
+}
+
+/// [`never_panics`] with fewer runs, for inputs that take long to read.
+fn never_panics_runs(path: &str, seeds: &[Vec<u8>], salt: u64, runs: u64, check: impl Fn(&[u8])) {
     let mut rng = Rng(salt);
-    for run in 0..RUNS {
+    for run in 0..runs {
         let seed = rng.pick(seeds);
         let input = mutate(&mut rng, seed);
         if catch_unwind(AssertUnwindSafe(|| check(&input))).is_err() {
@@ -273,6 +278,15 @@ fn published_import_never_panics() {
     );
     seeds.push(small_page());
     seeds.push(fixture("samples/tanggong-jiedao-2023.txt"));
+    // The text forms of issue 16: PDF text (form feeds, numbers), cells one
+    // per line, Markdown pipe tables.
+    for form in ["pdf.txt", "pdf-layout.txt", "cells.txt", "page.md"] {
+        seeds.extend(
+            windows(&fixture(&format!("forms/pingtan-2022/{form}")), 1500)
+                .into_iter()
+                .step_by(2),
+        );
+    }
     never_panics("published", &seeds, 2, |bytes| {
         let text = String::from_utf8_lossy(bytes);
         let _ = read(&text);
@@ -292,6 +306,25 @@ fn tokenizer_charset_and_decoding_never_panic() {
         // Every token's text is a piece of the input, decoded.
         assert!(tokens.len() <= text.len() + 1);
         let _ = decode_entities(&text);
+    });
+}
+
+/// Word files, damaged anywhere: the zip's directory, a deflated stream, the
+/// XML (issue 16).
+#[test]
+fn docx_import_never_panics() {
+    let seeds = vec![
+        fixture("forms/tanggong-jiedao-2023/page.docx"),
+        nianbao::export::docx::render(
+            &Report::from_json_str(
+                &String::from_utf8(fixture("reports/tanggong-jiedao-2023.json")).unwrap(),
+            )
+            .unwrap(),
+        ),
+    ];
+    // Each run inflates and reads a whole document: 20,000 runs (~4 s).
+    never_panics_runs("docx", &seeds, 5, RUNS / 5, |bytes| {
+        let _ = nianbao::import::job::recognise(bytes, &nianbao::import::job::Native);
     });
 }
 

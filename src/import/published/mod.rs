@@ -108,6 +108,7 @@ pub fn read(input: &str) -> Result<Recognised, String> {
         format_2019: false,
         notes: Vec::new(),
     };
+    recognised.notes.extend(outline::slips(&outline.sections));
     tables::read_all(&tables, &mut recognised);
     outline.note_headings(&mut recognised.report);
     if found < 2 && recognised.cells_read() == 0 {

@@ -60,12 +60,20 @@ impl Outline {
                 blocks.next();
             }
             // Every heading found: the rest is the last section's text.
-            let found = joined.or_else(|| {
-                candidates
-                    .iter()
-                    .enumerate()
-                    .find_map(|(k, s)| match_heading(text, s.heading).map(|m| (next + k, m)))
-            });
+            let found = joined
+                .or_else(|| {
+                    candidates
+                        .iter()
+                        .enumerate()
+                        .find_map(|(k, s)| match_heading(text, s.heading).map(|m| (next + k, m)))
+                })
+                .or_else(|| {
+                    candidates
+                        .iter()
+                        .take(2)
+                        .position(|s| slipped(text, s.heading))
+                        .map(|k| (next + k, (text.clone(), String::new())))
+                });
             match found {
                 Some((i, (heading, rest))) if next + 2 > i => {
                     at[i] = Some(paras.len());
@@ -261,6 +269,38 @@ pub(super) fn match_heading(para: &str, heading: &'static str) -> Option<(String
         }
     }
     None
+}
+
+/// A heading numbered otherwise than the format's ("三、政府信息公开行政复议、
+/// 行政诉讼情况" where a section was folded in): the same words after
+/// another numeral.
+pub(super) fn slipped(para: &str, heading: &'static str) -> bool {
+    let words = |h: &str| {
+        let n = norm(h);
+        n.split_once('、')
+            .filter(|(k, _)| !k.is_empty() && k.chars().all(|c| "一二三四五六七八九十".contains(c)))
+            .map(|(_, w)| w.to_string())
+    };
+    para.chars().count() <= heading.chars().count() + 2
+        && words(para).is_some_and(|w| Some(w) == words(heading))
+}
+
+/// Notes on headings numbered otherwise than the format's.
+pub(super) fn slips(sections: &[Option<String>]) -> Vec<String> {
+    crate::format::current()
+        .sections
+        .iter()
+        .zip(sections)
+        .filter_map(|(s, printed)| {
+            let printed = printed.as_deref()?;
+            (numeral(&norm(printed)) != numeral(s.heading)).then(|| {
+                format!(
+                    "部分标题「{printed}」编号与格式不符，按「{}」读取",
+                    s.heading
+                )
+            })
+        })
+        .collect()
 }
 
 /// A sentence of the preamble, not page furniture or the title.

@@ -110,19 +110,36 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
     for block in table.blocks {
         for row in block.rows {
             let label = norm(row.label);
+            let n = block.columns.len();
             // The label alone in a cell; long labels may be cut or continue.
-            let found = printed.iter().find_map(|(cells, normed)| {
-                let pos = normed.iter().position(|n| {
-                    *n == label
-                        || (label.chars().count() > 8
-                            && (n.starts_with(&label)
-                                || (n.len() >= 12 && label.starts_with(n.as_str()))))
-                })?;
-                Some((cells.clone(), pos))
-            });
+            // The first printed row with room for the values after it.
+            let find = |matches: &dyn Fn(&str) -> bool| {
+                printed.iter().find_map(|(cells, normed)| {
+                    let pos = normed.iter().position(|n| matches(n))?;
+                    (cells.len() > pos + n).then(|| (cells.clone(), pos))
+                })
+            };
+            let official = |n: &str| {
+                *n == label
+                    || (label.chars().count() > 8
+                        && (n.starts_with(&label) || (n.len() >= 12 && label.starts_with(n))))
+            };
+            let mut found = find(&official);
+            if found.is_none() {
+                if let Some(variant) = variant(row.label) {
+                    let variant_norm = norm(variant);
+                    found = find(&|n: &str| n == variant_norm);
+                    if found.is_some() {
+                        out.notes.push(format!(
+                            "{}「{variant}」按「{}」读取",
+                            table_name(table.key),
+                            row.label
+                        ));
+                    }
+                }
+            }
             let Some((cells, pos)) = found else { continue };
             let mut values: Vec<&(String, usize)> = cells[pos + 1..].to_vec();
-            let n = block.columns.len();
             // Empty cells past the values (a row drawn wider than its values):
             // dropped only while more cells than values remain, so a blank
             // last value is never shifted.
@@ -148,6 +165,44 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             }
         }
     }
+}
+
+/// The name of a table in messages: 表二, 表三, 表四.
+fn table_name(key: &str) -> &'static str {
+    match key {
+        "table2" => "表二",
+        "table3" => "表三",
+        _ => "表四",
+    }
+}
+
+/// How real reports print a row label otherwise: 规范性文件 for
+/// 行政规范性文件, 总计 for （七）总计, a label without its ordinal
+/// ("本年新收政府信息公开申请数量", "属于国家秘密") when what is left is
+/// long enough not to be taken for anything else.
+fn variant(label: &'static str) -> Option<&'static str> {
+    match label {
+        "行政规范性文件" => return Some("规范性文件"),
+        "（七）总计" => return Some("总计"),
+        _ => {}
+    }
+    let rest = label
+        .split_once('、')
+        .filter(|(n, _)| n.chars().all(|c| "一二三四五六七八九十".contains(c)))
+        .map(|(_, r)| r)
+        .or_else(|| {
+            label
+                .split_once('.')
+                .filter(|(n, _)| n.bytes().all(|b| b.is_ascii_digit()))
+                .map(|(_, r)| r)
+        })
+        .or_else(|| {
+            label
+                .strip_prefix('（')
+                .and_then(|r| r.split_once('）'))
+                .map(|(_, r)| r)
+        })?;
+    (rest.chars().count() >= 4).then_some(rest)
 }
 
 /// Table 四: the values of its one data row, in order (the row may be split
