@@ -71,4 +71,29 @@ fn main() {
         page.len() / 1024,
         import / 1000.0
     );
+    // Issue 16: each form of the largest sample (tests/fixtures/forms),
+    // bytes to recognised report as the importer worker runs it.
+    println!("  import of pingtan-2021 by form (target < 10 ms each):");
+    for form in [
+        "rich.html",
+        "text.txt",
+        "pdf.txt",
+        "pdf-layout.txt",
+        "cells.txt",
+        "page.md",
+        "page.docx",
+    ] {
+        let path = format!(
+            "{}/tests/fixtures/forms/pingtan-2021/{form}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let bytes = std::fs::read(&path).expect("form fixture");
+        let ms = time(10, 5, || {
+            black_box(
+                nianbao::import::job::recognise(black_box(&bytes), &nianbao::import::job::Native)
+                    .expect("imports"),
+            );
+        }) / 1000.0;
+        println!("    {form:<16}{:>5} KB {ms:8.2} ms", bytes.len() / 1024);
+    }
 }
