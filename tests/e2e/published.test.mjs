@@ -119,3 +119,18 @@ test("a report imported from the 2019 trial format says so on the form", async (
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a report as a Word file, Markdown or PDF text is read like a saved page (issue 16)", async () => {
+  const { page, context, errors } = await openApp(h.browser, h.server.url);
+  const forms = path.join(ROOT, "tests/fixtures/forms/pingtan-2022");
+  for (const file of ["page.docx", "page.md", "pdf-layout.txt"]) {
+    await page.locator('[data-action="import-published"]').setInputFiles(path.join(forms, file));
+    const review = page.getByRole("dialog", { name: "识别结果" });
+    await review.waitFor();
+    assert.match(await review.textContent(), /表格单元格读取 200 \/ 200 个。/, file);
+    await review.getByRole("button", { name: "取消" }).click();
+    await review.waitFor({ state: "detached" });
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -375,3 +375,26 @@ test("the 审核台's two CSVs are nianbao-check's, byte for byte, for the same 
   await context.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test("the 审核台 reads reports as Word files, Markdown and PDF text (issue 16)", async () => {
+  const { page, context, errors } = await openReview(h);
+  const forms = path.join(ROOT, "tests/fixtures/forms/pingtan-2021");
+  const list = [
+    { name: "平潭2021.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: fs.readFileSync(path.join(forms, "page.docx")) },
+    { name: "平潭2021.md", mimeType: "text/markdown", buffer: fs.readFileSync(path.join(forms, "page.md")) },
+    { name: "平潭2021-pdf.txt", mimeType: "text/plain", buffer: fs.readFileSync(path.join(forms, "pdf-layout.txt")) },
+    { name: "旧版.doc", mimeType: "application/msword", buffer: Buffer.from("\xD0\xCF\x11\xE0") },
+  ];
+  await page.locator('[data-action="review-files"]').setInputFiles(list);
+  await page.waitForFunction((n) => document.querySelectorAll("[data-report-row]").length === n, list.length, { timeout: 30000 });
+  await page.waitForFunction(() => /已读取并检查/.test(document.querySelector("[data-progress-text]").textContent));
+  const all = await rows(page);
+  for (const f of ["平潭2021.docx", "平潭2021.md", "平潭2021-pdf.txt"]) {
+    const row = all.find((r) => r.file === f);
+    assert.equal(row.status === "unreadable", false, f);
+    assert.equal(row.year, "2021", f);
+  }
+  assert.equal(all.find((r) => r.file === "旧版.doc").status, "unreadable");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
