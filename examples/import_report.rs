@@ -1,5 +1,6 @@
 //! Reads a report in any form the importer knows (a saved web page in any
-//! charset, a .txt file or pasted text saved to a file, our JSON) and prints
+//! charset, a Word .docx, Markdown, a .txt file or pasted text saved to a
+//! file, text extracted from a PDF, our JSON) and prints
 //! it as nianbao JSON on stdout, the review notes on stderr:
 //!
 //! `cargo run --release --example import_report -- FILE [--last-year FILE]`

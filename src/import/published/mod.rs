@@ -147,7 +147,7 @@ pub fn identify(head: &str) -> Option<(String, i32)> {
     outline::title_meta(&title)
 }
 
-const NOT_A_REPORT: &str = "没有识别出政府信息公开工作年度报告：找不到“一、总体情况”等部分标题，也找不到年报表格。请选择已发布的年报网页（.html）或文本（.txt），或复制年报正文后粘贴。";
+const NOT_A_REPORT: &str = "没有识别出政府信息公开工作年度报告：找不到“一、总体情况”等部分标题，也找不到年报表格。请选择已发布的年报网页（.html）、Word 文件（.docx）或文本（.txt），或复制年报正文后粘贴。";
 
 #[cfg(test)]
 mod tests {

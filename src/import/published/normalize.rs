@@ -102,11 +102,17 @@ fn page_number(line: &str) -> Option<(u32, bool)> {
 /// footers that a PDF's text has at its page breaks (form feeds). A bare
 /// number is taken for a page number only when the numbers at the page
 /// edges count up with the pages; a header only when it repeats on most
-/// pages. Text without form feeds is left as it is.
+/// pages. Text without form feeds loses only unmistakable page numbers.
 fn without_furniture(text: &str) -> Vec<String> {
     let pages: Vec<Vec<&str>> = text.split('\u{C}').map(|p| p.lines().collect()).collect();
     if pages.len() < 2 {
-        return text.lines().map(str::to_string).collect();
+        // Text pasted from a PDF viewer: no page breaks, so only the page
+        // numbers that cannot be anything else ("— 3 —", "第3页").
+        return text
+            .lines()
+            .filter(|l| !page_number(l).is_some_and(|(_, sure)| sure))
+            .map(str::to_string)
+            .collect();
     }
     // The first and last non-empty line of each page.
     let edges: Vec<[Option<usize>; 2]> = pages
@@ -313,8 +319,8 @@ mod tests {
             .collect();
         // "5" and the first "3" are values, the last lines of pages 2 and 3 their numbers.
         assert_eq!(kept, ["一、总体情况", "正文", "规章", "5", "3", "7"]);
-        // Without form feeds nothing is dropped.
-        assert_eq!(without_furniture("1\n2\n").len(), 2);
+        // Without form feeds only unmistakable page numbers go.
+        assert_eq!(without_furniture("1\n2\n- 3 -\n第 4 页\n"), ["1", "2"]);
     }
 
     #[test]
