@@ -132,7 +132,7 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
                     if found.is_some() {
                         out.notes.push(format!(
                             "{}「{variant}」按「{}」读取",
-                            table_name(table.key),
+                            crate::rules::cells::table_name(table.key),
                             row.label
                         ));
                     }
@@ -164,15 +164,6 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
                 }
             }
         }
-    }
-}
-
-/// The name of a table in messages: 表二, 表三, 表四.
-fn table_name(key: &str) -> &'static str {
-    match key {
-        "table2" => "表二",
-        "table3" => "表三",
-        _ => "表四",
     }
 }
 
