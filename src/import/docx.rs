@@ -79,10 +79,12 @@ fn zip_entry(zip: &[u8], name: &str) -> Result<Vec<u8>, String> {
     Err("这个 .docx 文件里没有文档正文（word/document.xml），不是 Word 文档".to_string())
 }
 
-/// A table being read: rows of cells (text, gridSpan, vMerge state).
+/// A table being read: rows of cells (text, gridSpan, vMerge state), and
+/// the grid columns each row skips first (`gridBefore`).
 #[derive(Default)]
 struct Table {
     rows: Vec<Vec<Cell>>,
+    before: Vec<usize>,
 }
 
 #[derive(Default)]
@@ -111,8 +113,9 @@ impl Table {
         let columns: Vec<Vec<usize>> = self
             .rows
             .iter()
-            .map(|row| {
-                let mut c = 0;
+            .zip(&self.before)
+            .map(|(row, &before)| {
+                let mut c = before;
                 row.iter()
                     .map(|cell| {
                         let at = c;
@@ -203,6 +206,13 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
                     "w:tr" => {
                         if let Some(t) = tables.last_mut() {
                             t.rows.push(Vec::new());
+                            t.before.push(0);
+                        }
+                    }
+                    "w:gridbefore" => {
+                        let skip = val().and_then(|v| v.parse().ok()).unwrap_or(0);
+                        if let Some(before) = tables.last_mut().and_then(|t| t.before.last_mut()) {
+                            *before = usize::min(skip, 100);
                         }
                     }
                     "w:tc" => {
@@ -276,6 +286,64 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A minimal package: `document.xml` stored in a zip.
+    fn package(document: &str) -> Vec<u8> {
+        let name = b"word/document.xml";
+        let data = document.as_bytes();
+        let crc = crc32fast::hash(data);
+        let mut zip = Vec::new();
+        let header = |sig: &[u8], central: bool| {
+            let mut h = sig.to_vec();
+            if central {
+                h.extend([20, 0]);
+            }
+            h.extend([20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            h.extend(crc.to_le_bytes());
+            h.extend((data.len() as u32).to_le_bytes());
+            h.extend((data.len() as u32).to_le_bytes());
+            h.extend((name.len() as u16).to_le_bytes());
+            h.extend([0, 0]);
+            if central {
+                h.extend([0; 10]);
+                h.extend(0u32.to_le_bytes());
+            }
+            h.extend(name);
+            h
+        };
+        zip.extend(header(b"PK\x03\x04", false));
+        zip.extend(data);
+        let directory = zip.len() as u32;
+        let central = header(b"PK\x01\x02", true);
+        zip.extend(&central);
+        zip.extend(b"PK\x05\x06\0\0\0\0\x01\0\x01\0");
+        zip.extend((central.len() as u32).to_le_bytes());
+        zip.extend(directory.to_le_bytes());
+        zip.extend([0, 0]);
+        zip
+    }
+
+    #[test]
+    fn merged_cells_become_spans() {
+        let xml = r#"<?xml version="1.0"?><w:document><w:body>
+            <w:p><w:r><w:t>标题</w:t></w:r></w:p>
+            <w:tbl>
+              <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:tc>
+                    <w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>乙</w:t></w:r></w:p></w:tc></w:tr>
+              <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>&lt;2&gt;</w:t></w:r></w:p></w:tc></w:tr>
+              <w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr>
+            </w:tbl>
+            <w:p><w:r><w:delText>删去</w:delText><w:t>正文</w:t></w:r></w:p>
+            </w:body></w:document>"#;
+        let html = to_html(&package(xml)).unwrap();
+        assert!(html.contains("<p>标题</p>"), "{html}");
+        assert!(html.contains("<tr><td colspan=\"1\" rowspan=\"2\">甲</td><td colspan=\"2\" rowspan=\"1\">乙</td></tr>"), "{html}");
+        assert!(html.contains("<tr><td colspan=\"1\" rowspan=\"1\">1</td><td colspan=\"1\" rowspan=\"1\">&lt;2&gt;</td></tr>"), "{html}");
+        assert!(
+            html.contains("<p>正文</p>") && !html.contains("删去"),
+            "{html}"
+        );
+    }
 
     #[test]
     fn not_a_docx_says_so() {
