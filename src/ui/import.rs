@@ -187,7 +187,7 @@ pub fn ImportBar() -> impl IntoView {
                     <button type="button" on:click=move |_| state.paste_open.set(false)>"取消"</button>
                 </div>
                 <div class="paste-target" tabindex="0" data-action="paste-target" on:paste=on_paste>
-                    "在网页上选中整篇年报（含表格）并复制，然后点击此处，按 Ctrl+V 粘贴。"
+                    "在网页、Word 或 PDF 阅读器中选中整篇年报（含表格）并复制，然后点击此处，按 Ctrl+V 粘贴。"
                 </div>
             </div>
         })}

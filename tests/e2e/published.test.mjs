@@ -134,3 +134,31 @@ test("a report as a Word file, Markdown or PDF text is read like a saved page (i
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("text pasted from a PDF reader is read; cells that cannot be placed for certain are listed, never guessed (issue 16)", async () => {
+  const { page, context, errors } = await openApp(h.browser, h.server.url);
+  const forms = path.join(ROOT, "tests/fixtures/forms/pingtan-2022");
+  for (const [file, read] of [
+    ["pdf-layout.txt", /表格单元格读取 200 \/ 200 个。/],
+    ["pdf.txt", /有 \d+ 个表格单元格未能读取，已留空/],
+  ]) {
+    await page.getByRole("button", { name: "粘贴年报…" }).click();
+    const text = fs.readFileSync(path.join(forms, file), "utf8");
+    await page.locator('[data-action="paste-target"]').focus();
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.setData("text/plain", text);
+      document
+        .querySelector('[data-action="paste-target"]')
+        .dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, text);
+    const review = page.getByRole("dialog", { name: "识别结果" });
+    await review.waitFor();
+    assert.match(await review.textContent(), /平潭综合实验区：2022 年度/, file);
+    assert.match(await review.textContent(), read, file);
+    await review.getByRole("button", { name: "取消" }).click();
+    await review.waitFor({ state: "detached" });
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
