@@ -1,6 +1,6 @@
 //! nianbao-check: the 审核台's checks for auditors, natively, over thousands
 //! of reports. Reads files and folders (recursed): our JSON, saved web pages
-//! in any charset, .txt; pairs each report with the same agency's report of
+//! in any charset, Word .docx, Markdown, .txt; pairs each report with the same agency's report of
 //! the year before among the inputs (or in `--last-year DIR`); prints one
 //! line per file and a summary; writes the 审核台's two CSV files byte for
 //! byte and every finding as JSON lines.
@@ -36,10 +36,6 @@ mod cli {
 
     /// Files read per chunk: bounds memory whatever the number of files.
     const CHUNK: usize = 64;
-
-    /// Extensions read as reports; a few more are listed with their reason.
-    const REPORTS: &[&str] = &["json", "html", "htm", "shtml", "txt"];
-    const EXPLAINED: &[&str] = &["pdf", "doc", "docx"];
 
     struct Options {
         paths: Vec<PathBuf>,
@@ -97,12 +93,8 @@ mod cli {
                 if p.is_dir() {
                     walk(&p, out, skipped);
                 } else {
-                    let ext = p
-                        .extension()
-                        .and_then(|e| e.to_str())
-                        .map(str::to_ascii_lowercase)
-                        .unwrap_or_default();
-                    if REPORTS.contains(&ext.as_str()) || EXPLAINED.contains(&ext.as_str()) {
+                    // Reports, and the kinds listed with their reason.
+                    if nianbao::import::report_like(&p.to_string_lossy()) {
                         out.push(p);
                     } else {
                         *skipped += 1;

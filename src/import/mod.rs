@@ -27,13 +27,33 @@ pub fn too_large(bytes: usize) -> String {
     )
 }
 
+/// The kinds of file (by extension) a report is read from.
+pub const READ: &[&str] = &["json", "html", "htm", "shtml", "txt", "md", "docx"];
+
+/// Kinds a report comes in that cannot be read, each with its message
+/// ([`unsupported`]); a folder's files of these kinds are listed, not skipped.
+pub const EXPLAINED: &[&str] = &["pdf", "doc", "wps"];
+
+/// A file name's extension, lower case ("" when none).
+pub fn extension(name: &str) -> String {
+    name.rsplit_once('.')
+        .map_or(String::new(), |(_, e)| e.to_ascii_lowercase())
+}
+
+/// Whether a file (by name) is a report or a kind a report comes in.
+pub fn report_like(name: &str) -> bool {
+    let ext = extension(name);
+    READ.contains(&ext.as_str()) || EXPLAINED.contains(&ext.as_str())
+}
+
 /// The message for a file of a kind that cannot be read, by its name: what
 /// to do instead. `None` for the kinds the importer reads.
 pub fn unsupported(name: &str) -> Option<String> {
-    let lower = name.to_ascii_lowercase();
-    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
-    Some(match ext {
-        "json" | "html" | "htm" | "shtml" | "txt" | "md" | "docx" => return None,
+    let ext = extension(name);
+    if READ.contains(&ext.as_str()) {
+        return None;
+    }
+    Some(match ext.as_str() {
         "pdf" => "PDF 文件无法直接读取：请在浏览器或 PDF 阅读器中打开，全选（Ctrl+A）、复制后，用“粘贴年报”粘贴".to_string(),
         "doc" | "wps" => "旧版 Word/WPS 文件（.doc、.wps）无法读取：请在 Word 或 WPS 中打开，另存为 .docx 后再导入".to_string(),
         _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.txt、.md、.docx 文件".to_string(),

@@ -198,23 +198,13 @@ fn read_entries(reader: wasm_bindgen::JsValue) {
     }
 }
 
-/// The kinds of file a report comes in.
-fn report_like(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    [
-        ".json", ".html", ".htm", ".shtml", ".txt", ".md", ".pdf", ".doc", ".docx",
-    ]
-    .iter()
-    .any(|e| lower.ends_with(e))
-}
-
 /// Queues files to read; from a folder, only the kinds a report comes in
 /// (the rest counted as skipped, not listed one by one). Then reads on.
 fn enqueue(files: impl IntoIterator<Item = File>, from_folder: bool) {
     STATE.with(|s| {
         let mut s = s.borrow_mut();
         for f in files {
-            if from_folder && !report_like(&f.name()) {
+            if from_folder && !crate::import::report_like(&f.name()) {
                 s.skipped += 1;
             } else {
                 s.queue.push_back(f);
