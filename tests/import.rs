@@ -419,3 +419,26 @@ fn headings_numbered_off_by_one_are_found_and_noted() {
         Some("五、其他需要报告的事项")
     );
 }
+
+/// In PDF text (no grid) a row printed with a variant label is found by it
+/// and noted, like in a table (issue 16).
+#[test]
+fn label_variants_in_pdf_text() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/forms/pingtan-2022/pdf-layout.txt"
+    ))
+    .unwrap();
+    let table = text.find("第二十条第").unwrap();
+    let at = table + text[table..].find("行政规范性文件").unwrap();
+    let text = format!("{}{}", &text[..at], &text[at + "行政".len()..]);
+    let got = read(&text).unwrap();
+    assert_tables(&got, &expected("pingtan-2022"));
+    assert!(
+        got.notes
+            .iter()
+            .any(|n| n == "表二「规范性文件」按「行政规范性文件」读取"),
+        "{:?}",
+        got.notes
+    );
+}

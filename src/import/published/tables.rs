@@ -349,18 +349,32 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
     // Way 1: each row's label where it is (a PDF's reading order may move
     // a label down past other rows), when it occurs once; not for a table
     // printed transposed (its row labels head columns).
-    let mut anchors: Vec<(usize, usize, usize)> = Vec::new(); // (block, row, word)
+    // (block, row, word, the variant of the label found, if not the label)
+    let mut anchors: Vec<(usize, usize, usize, Option<&str>)> = Vec::new();
     let by_row = if table.layout == Layout::SingleRow {
         &[][..]
     } else {
         table.blocks
     };
+    let once = |label: &str| {
+        let label = norm(label);
+        let mut found = joined.match_indices(label.as_str()).map(|(at, _)| at);
+        match (found.next(), found.next()) {
+            (Some(at), None) => Some(at),
+            _ => None,
+        }
+    };
     for (b, block) in by_row.iter().enumerate() {
         for (r, row) in block.rows.iter().enumerate() {
-            let label = norm(row.label);
-            let mut found = joined.match_indices(&label).map(|(at, _)| at);
-            if let (Some(at), None) = (found.next(), found.next()) {
-                anchors.push((b, r, owner[at]));
+            let official = joined.contains(&norm(row.label));
+            match once(row.label) {
+                Some(at) => anchors.push((b, r, owner[at], None)),
+                None if !official => {
+                    if let Some((at, v)) = variant(row.label).and_then(|v| Some((once(v)?, v))) {
+                        anchors.push((b, r, owner[at], Some(v)));
+                    }
+                }
+                None => {}
             }
         }
     }
@@ -373,7 +387,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
         .collect();
     anchors.retain(|a| !shared.contains(&a.2));
     let mut read: Vec<(usize, String, String)> = Vec::new(); // (cell, text, row label)
-    for (k, &(b, r, start)) in anchors.iter().enumerate() {
+    for (k, &(b, r, start, variant)) in anchors.iter().enumerate() {
         let block = &table.blocks[b];
         let end = anchors.get(k + 1).map_or(words.len(), |a| a.2);
         let values: Vec<&String> = words[start..end]
@@ -395,6 +409,13 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
             if let Some(i) = format.cell_at(table.key, row.key, column.key) {
                 read.push((i, text.to_string(), row.label.to_string()));
             }
+        }
+        if let Some(v) = variant {
+            out.notes.push(format!(
+                "{}「{v}」按「{}」读取",
+                crate::rules::cells::table_name(table.key),
+                row.label
+            ));
         }
     }
     // Way 2: the whole table from its numbers in order.
