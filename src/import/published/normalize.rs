@@ -59,8 +59,12 @@ fn plain(c: char) -> Option<char> {
     })
 }
 
-/// `text` with every character made plain (see the module's description).
-pub(super) fn chars(text: &str) -> String {
+/// `text` with every character made plain (see the module's description);
+/// borrowed when it has nothing to change, as most pages.
+pub(super) fn chars(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(|c| plain(c) == Some(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
     text.chars().filter_map(plain).collect()
 }
 

@@ -281,7 +281,12 @@ pub(super) fn slipped(para: &str, heading: &'static str) -> bool {
             .filter(|(k, _)| !k.is_empty() && k.chars().all(|c| "一二三四五六七八九十".contains(c)))
             .map(|(_, w)| w.to_string())
     };
-    para.chars().count() <= heading.chars().count() + 2
+    // Cheap tests first: this runs for every paragraph that is no heading.
+    let numeral_first = para
+        .trim_start_matches(is_space)
+        .starts_with(|c: char| "一二三四五六七八九十".contains(c));
+    numeral_first
+        && para.chars().count() <= heading.chars().count() + 2
         && words(para).is_some_and(|w| Some(w) == words(heading))
 }
 
