@@ -10,6 +10,18 @@ const h = harness();
 
 const samples = path.join(ROOT, "tests/fixtures/samples");
 
+/** Pastes `text` into the paste box as the clipboard's plain text. */
+async function paste(page, text) {
+  await page.locator('[data-action="paste-target"]').focus();
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.setData("text/plain", text);
+    document
+      .querySelector('[data-action="paste-target"]')
+      .dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 test("a saved web page: what was recognised is shown, then it becomes a new draft", async () => {
   const { page, context, errors } = await openApp(h.browser, h.server.url);
   await page.locator(key("meta.agency")).fill("原草稿");
@@ -45,14 +57,7 @@ test("pasted text becomes last year's baseline of the open draft", async () => {
   await page.locator(key("table3.carried_over.natural_person")).fill("4");
   await page.getByRole("button", { name: "粘贴年报…" }).click();
   const text = fs.readFileSync(path.join(samples, "tanggong-jiedao-2023.txt"), "utf8");
-  await page.locator('[data-action="paste-target"]').focus();
-  await page.evaluate((text) => {
-    const dt = new DataTransfer();
-    dt.setData("text/plain", text);
-    document
-      .querySelector('[data-action="paste-target"]')
-      .dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, text);
+  await paste(page, text);
   const review = page.getByRole("dialog", { name: "识别结果" });
   await review.waitFor();
   assert.match(await review.textContent(), /西工区唐宫街道办事处：2023 年度；表格单元格读取 200 \/ 200 个。/);
@@ -144,14 +149,7 @@ test("text pasted from a PDF reader is read; cells that cannot be placed for cer
   ]) {
     await page.getByRole("button", { name: "粘贴年报…" }).click();
     const text = fs.readFileSync(path.join(forms, file), "utf8");
-    await page.locator('[data-action="paste-target"]').focus();
-    await page.evaluate((text) => {
-      const dt = new DataTransfer();
-      dt.setData("text/plain", text);
-      document
-        .querySelector('[data-action="paste-target"]')
-        .dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
-    }, text);
+    await paste(page, text);
     const review = page.getByRole("dialog", { name: "识别结果" });
     await review.waitFor();
     assert.match(await review.textContent(), /平潭综合实验区：2022 年度/, file);
