@@ -442,3 +442,27 @@ fn label_variants_in_pdf_text() {
         got.notes
     );
 }
+
+/// Cells left blank in text without a grid come with a hint at a better
+/// source (issue 16); a saved page read whole has no such note.
+#[test]
+fn unread_cells_from_pdf_text_say_what_reads_them_all() {
+    let forms = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/forms/pingtan-2022"
+    );
+    let hint = |got: &Recognised| {
+        got.notes
+            .iter()
+            .any(|n| n.contains("如有该报告的网页或 Word 文件"))
+    };
+    let plain = read(&std::fs::read_to_string(format!("{forms}/pdf.txt")).unwrap()).unwrap();
+    assert!(
+        plain.cells_read() < 200 && hint(&plain),
+        "{:?}",
+        plain.notes
+    );
+    let layout =
+        read(&std::fs::read_to_string(format!("{forms}/pdf-layout.txt")).unwrap()).unwrap();
+    assert!(!hint(&layout), "{:?}", layout.notes);
+}

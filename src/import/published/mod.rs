@@ -109,7 +109,7 @@ pub fn read(input: &str) -> Result<Recognised, String> {
         notes: Vec::new(),
     };
     recognised.notes.extend(outline::slips(&outline.sections));
-    tables::read_all(&tables, &mut recognised);
+    let from_words = tables::read_all(&tables, &mut recognised);
     outline.note_headings(&mut recognised.report);
     if found < 2 && recognised.cells_read() == 0 {
         return Err(NOT_A_REPORT.to_string());
@@ -124,6 +124,11 @@ pub fn read(input: &str) -> Result<Recognised, String> {
         recognised.notes.push(format!(
             "有 {unread} 个表格单元格未能读取，已留空并将标为“未填”，请对照原文补填"
         ));
+        if from_words {
+            recognised.notes.push(
+                "表格是从没有表格线的文字中读取的（例如从 PDF 复制的文字）：顺序无法确定的数字没有填入。如有该报告的网页或 Word 文件，导入它们可以读全".to_string(),
+            );
+        }
     }
     Ok(recognised)
 }

@@ -9,7 +9,9 @@ use crate::model::{is_space, Cell};
 
 /// Reads every table of the format from the tables found; a 2019-format
 /// report keeps what maps and notes what does not.
-pub(super) fn read_all(found: &super::outline::Tables, recognised: &mut Recognised) {
+/// Returns whether some table had no grid and was read from its words.
+pub(super) fn read_all(found: &super::outline::Tables, recognised: &mut Recognised) -> bool {
+    let mut from_words = false;
     let tables = &found.grids[..];
     let all_text: String = tables
         .iter()
@@ -43,6 +45,7 @@ pub(super) fn read_all(found: &super::outline::Tables, recognised: &mut Recognis
         if let Some((_, paras)) = found.words.iter().find(|w| w.0 == table.key) {
             if none_read {
                 read_stream(table, paras, recognised);
+                from_words = true;
             }
         }
     }
@@ -53,6 +56,7 @@ pub(super) fn read_all(found: &super::outline::Tables, recognised: &mut Recognis
             ));
         }
     }
+    from_words
 }
 
 /// The 2019 format's single （六）其他处理 row, if present: its total.
