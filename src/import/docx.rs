@@ -345,6 +345,25 @@ mod tests {
         );
     }
 
+    /// A row that starts later (gridBefore) keeps its merged cell over the
+    /// right column of the row below.
+    #[test]
+    fn rows_skipping_grid_columns_keep_their_merges() {
+        let xml = r#"<w:document><w:body><w:tbl>
+            <w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:tc><w:p><w:r><w:t>乙</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>
+            </w:tbl></w:body></w:document>"#;
+        let html = to_html(&package(xml)).unwrap();
+        assert!(
+            html.contains("<td colspan=\"1\" rowspan=\"2\">甲</td>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<tr><td colspan=\"1\" rowspan=\"1\">乙</td></tr>"),
+            "{html}"
+        );
+    }
+
     #[test]
     fn not_a_docx_says_so() {
         assert_eq!(to_html(b"PK\x03\x04garbage"), Err(NOT_DOCX.to_string()));
