@@ -151,6 +151,18 @@ pub struct Block {
     pub columns: &'static [Column],
 }
 
+impl Block {
+    /// Position of a row in the block, by its key.
+    pub fn row_index(&self, key: &str) -> Option<usize> {
+        self.rows.iter().position(|r| r.key == key)
+    }
+
+    /// Position of a column in the block, by its key.
+    pub fn column_index(&self, key: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.key == key)
+    }
+}
+
 /// A row of a block.
 #[derive(Debug)]
 pub struct Row {
@@ -236,8 +248,8 @@ impl Format {
                 continue;
             }
             let block = &self.tables[t].blocks[b];
-            if let Some(r) = block.rows.iter().position(|x| x.key == row) {
-                let c = block.columns.iter().position(|x| x.key == column)?;
+            if let Some(r) = block.row_index(row) {
+                let c = block.column_index(column)?;
                 return Some(start + r * block.columns.len() + c);
             }
         }

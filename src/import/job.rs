@@ -27,21 +27,21 @@ pub trait Decode {
 
 /// Reads pasted text.
 pub fn text(text: &str) -> Result<Answer, String> {
-    let r = published::read(text)?;
-    Ok(Answer {
+    published::read(text).map(answer)
+}
+
+/// What the page is sent of a recognised report.
+fn answer(r: published::Recognised) -> Answer {
+    Answer {
         report_json: r.report.to_json_string(),
         review_html: review::html(&r),
-    })
+    }
 }
 
 /// Reads a file's bytes: a Word .docx by its content, anything else as text
 /// in the charset detected, then decoded and read.
 pub fn bytes(bytes: &[u8], decoder: &impl Decode) -> Result<Answer, String> {
-    let r = recognise(bytes, decoder)?;
-    Ok(Answer {
-        report_json: r.report.to_json_string(),
-        review_html: review::html(&r),
-    })
+    recognise(bytes, decoder).map(answer)
 }
 
 /// Recognises the report in a file's bytes (see [`bytes`]).

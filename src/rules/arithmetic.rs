@@ -50,19 +50,11 @@ impl BlockCells {
 }
 
 fn row_position(block: &Block, key: &str) -> usize {
-    block
-        .rows
-        .iter()
-        .position(|r| r.key == key)
-        .expect("row of the block")
+    block.row_index(key).expect("row of the block")
 }
 
 fn column_position(block: &Block, key: &str) -> usize {
-    block
-        .columns
-        .iter()
-        .position(|c| c.key == key)
-        .expect("column of the block")
+    block.column_index(key).expect("column of the block")
 }
 
 fn balance_check(

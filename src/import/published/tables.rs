@@ -134,11 +134,7 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
                     let variant_norm = norm(variant);
                     found = find(&|n: &str| n == variant_norm);
                     if found.is_some() {
-                        out.notes.push(format!(
-                            "{}「{variant}」按「{}」读取",
-                            crate::rules::cells::table_name(table.key),
-                            row.label
-                        ));
+                        out.notes.push(variant_note(table, variant, row.label));
                     }
                 }
             }
@@ -169,6 +165,14 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             }
         }
     }
+}
+
+/// The review's note on a row read by a variant of its label.
+fn variant_note(table: &Table, variant: &str, label: &str) -> String {
+    format!(
+        "{}「{variant}」按「{label}」读取",
+        crate::rules::cells::table_name(table.key)
+    )
 }
 
 /// How real reports print a row label otherwise: 规范性文件 for
@@ -269,8 +273,8 @@ fn sums_hold(
     get: &dyn Fn(usize, usize) -> Option<u64>,
     rows: Option<usize>,
 ) -> bool {
-    let col = |key: &str| block.columns.iter().position(|c| c.key == key);
-    let row = |key: &str| block.rows.iter().position(|r| r.key == key);
+    let col = |key: &str| block.column_index(key);
+    let row = |key: &str| block.row_index(key);
     for (r, _) in block
         .rows
         .iter()
@@ -316,10 +320,7 @@ fn has_sums(block: &Block) -> bool {
 }
 
 fn count_of(text: &str) -> Option<u64> {
-    match Cell::parse(text, crate::format::Kind::Count) {
-        Cell::Count(n) => Some(n),
-        _ => None,
-    }
+    Cell::parse(text, crate::format::Kind::Count).count()
 }
 
 /// Reads a table from its words when no grid was found (see [`Word`]).
@@ -415,11 +416,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
             }
         }
         if let Some(v) = variant {
-            out.notes.push(format!(
-                "{}「{v}」按「{}」读取",
-                crate::rules::cells::table_name(table.key),
-                row.label
-            ));
+            out.notes.push(variant_note(table, v, row.label));
         }
     }
     // Way 2: the whole table from its numbers in order.
