@@ -273,19 +273,16 @@ fn sums_hold(
     get: &dyn Fn(usize, usize) -> Option<u64>,
     rows: Option<usize>,
 ) -> bool {
-    let col = |key: &str| block.column_index(key);
-    let row = |key: &str| block.row_index(key);
-    for (r, _) in block
-        .rows
-        .iter()
-        .enumerate()
-        .filter(|(r, _)| rows.is_none_or(|only| only == *r))
-    {
+    for r in (0..block.rows.len()).filter(|r| rows.is_none_or(|only| only == *r)) {
         for (c, column) in block.columns.iter().enumerate() {
             if column.total_of.is_empty() {
                 continue;
             }
-            let parts: Option<Vec<u64>> = column.total_of.iter().map(|k| get(r, col(k)?)).collect();
+            let parts: Option<Vec<u64>> = column
+                .total_of
+                .iter()
+                .map(|k| get(r, block.column_index(k)?))
+                .collect();
             if let (Some(total), Some(parts)) = (get(r, c), parts) {
                 if parts.iter().sum::<u64>() != total {
                     return false;
@@ -301,8 +298,11 @@ fn sums_hold(
             continue;
         }
         for c in 0..block.columns.len() {
-            let parts: Option<Vec<u64>> =
-                total_row.total_of.iter().map(|k| get(row(k)?, c)).collect();
+            let parts: Option<Vec<u64>> = total_row
+                .total_of
+                .iter()
+                .map(|k| get(block.row_index(k)?, c))
+                .collect();
             if let (Some(total), Some(parts)) = (get(r, c), parts) {
                 if parts.iter().sum::<u64>() != total {
                     return false;
@@ -325,15 +325,15 @@ fn count_of(text: &str) -> Option<u64> {
 
 /// Reads a table from its words when no grid was found (see [`Word`]).
 /// Two ways, both refusing rather than guessing:
-/// 1. by row: each row label found in order in the words (its pieces may be
-///    split by line breaks and numbers), the values between it and the next
-///    row label found taken when their count is the row's and the row's own
+/// 1. by row: each row label found where it is, when it occurs once (its
+///    pieces may be split by line breaks and numbers), the values between it
+///    and the next row label found taken when their count is the row's and the row's own
 ///    sum (总计 column) holds;
 /// 2. the whole table: when the numbers are exactly as many as the table's
 ///    cells, in reading order, they are its cells row by row, taken only if
 ///    the table has sums and every one of them holds, and no row read by
 ///    way 1 disagrees.
-pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised) -> usize {
+pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised) {
     let format = out.report.format;
     let words = words(paras);
     // The text words joined, and for each character the word it came from.
@@ -468,5 +468,4 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
             text: text.clone(),
         });
     }
-    read.len()
 }
