@@ -466,3 +466,48 @@ fn unread_cells_from_pdf_text_say_what_reads_them_all() {
         read(&std::fs::read_to_string(format!("{forms}/pdf-layout.txt")).unwrap()).unwrap();
     assert!(!hint(&layout), "{:?}", layout.notes);
 }
+
+/// In plain PDF text a row label's lines may be split by a piece of the
+/// merged heading to its left ("4. 保护第三方合 / （三） 法权益",
+/// "5. 属于三类内部 / 开 / 事务信息"): such a row is found and read; a label
+/// split by anything else is not (issue 16).
+#[test]
+fn labels_split_by_their_heading_in_pdf_text() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/forms/pingtan-2021/pdf.txt"
+    ))
+    .unwrap();
+    assert!(text.contains("合\n0\n（ 三 ） 法权益") && text.contains("内 部\n1\n开\n事务信息"));
+    let want = expected("pingtan-2021");
+    let format = format::current();
+    let rows = ["withheld_third_party", "withheld_internal"];
+    let read_rows = |got: &Recognised| {
+        rows.map(|row| {
+            let cells: Vec<usize> = format
+                .cells()
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.table.key == "table3" && c.key.contains(&format!(".{row}.")))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(cells.len(), 7);
+            for &i in &cells {
+                if got.sources[i].is_some() {
+                    assert_eq!(
+                        got.report.cells[i],
+                        want.cells[i],
+                        "{}",
+                        format.cells()[i].key
+                    );
+                }
+            }
+            cells.iter().all(|&i| got.sources[i].is_some())
+        })
+    };
+    assert_eq!(read_rows(&read(&text).unwrap()), [true, true]);
+    let other = text
+        .replace("（ 三 ） 法权益", "（ 甲 ） 法权益")
+        .replace("1\n开\n事务信息", "1\n乙\n事务信息");
+    assert_eq!(read_rows(&read(&other).unwrap()), [false, false]);
+}

@@ -313,6 +313,56 @@ fn sums_hold(
     true
 }
 
+/// The one item of `found`, if it holds exactly one.
+fn only(mut found: impl Iterator<Item = usize>) -> Option<usize> {
+    match (found.next(), found.next()) {
+        (Some(at), None) => Some(at),
+        _ => None,
+    }
+}
+
+/// Where `label` occurs in `text` interrupted by pieces of its enclosing
+/// headings (`groups`): a PDF's reading order may put a piece of the merged
+/// cell to its left between a row label's lines ("4.保护第三方合（三）法权益",
+/// "5.属于三类内部开事务信息"). At most two pieces, each a run of a heading's
+/// text; the label's own characters all in order. Byte offsets of the starts.
+fn interrupted<'a>(
+    text: &'a str,
+    label: &'a str,
+    groups: &'a [String],
+) -> impl Iterator<Item = usize> + 'a {
+    fn rest(text: &str, label: &str, groups: &[String], pieces: usize) -> bool {
+        if label.is_empty() {
+            return true;
+        }
+        let same = text
+            .chars()
+            .zip(label.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum::<usize>();
+        if same == label.len() {
+            return true;
+        }
+        // A piece may only come between two of the label's characters.
+        if same == 0 || pieces == 2 {
+            return false;
+        }
+        let (text, label) = (&text[same..], &label[same..]);
+        text.char_indices()
+            .skip(1)
+            .map(|(i, _)| i)
+            .chain(std::iter::once(text.len()))
+            .take_while(|&i| groups.iter().any(|g| g.contains(&text[..i])))
+            .any(|i| rest(&text[i..], label, groups, pieces + 1))
+    }
+    let first = label.chars().next();
+    text.char_indices()
+        .filter(move |&(_, c)| Some(c) == first)
+        .map(|(i, _)| i)
+        .filter(move |&i| rest(&text[i..], label, groups, 0))
+}
+
 /// Whether a block has any sums to check values against.
 fn has_sums(block: &Block) -> bool {
     block.rows.iter().any(|r| !r.total_of.is_empty())
@@ -326,7 +376,8 @@ fn count_of(text: &str) -> Option<u64> {
 /// Reads a table from its words when no grid was found (see [`Word`]).
 /// Two ways, both refusing rather than guessing:
 /// 1. by row: each row label found where it is, when it occurs once (its
-///    pieces may be split by line breaks and numbers), the values between it
+///    pieces may be split by line breaks, numbers and pieces of the merged
+///    heading to its left, see [`interrupted`]), the values between it
 ///    and the next row label found taken when their count is the row's and the row's own
 ///    sum (总计 column) holds;
 /// 2. the whole table: when the numbers are exactly as many as the table's
@@ -372,7 +423,10 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
     for (b, block) in by_row.iter().enumerate() {
         for (r, row) in block.rows.iter().enumerate() {
             let official = joined.contains(&norm(row.label));
-            match once(row.label) {
+            match once(row.label).or_else(|| {
+                let groups: Vec<String> = row.groups.iter().map(|g| norm(g)).collect();
+                only(interrupted(&joined, &norm(row.label), &groups))
+            }) {
                 Some(at) => anchors.push((b, r, owner[at], None)),
                 None if !official => {
                     if let Some((at, v)) = variant(row.label).and_then(|v| Some((once(v)?, v))) {
