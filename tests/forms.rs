@@ -17,6 +17,7 @@ const FORMS: &[&str] = &[
     "text.txt",
     "pdf.txt",
     "pdf-layout.txt",
+    "pdf-viewer.txt",
     "cells.txt",
     "page.md",
     "page.docx",

@@ -280,7 +280,13 @@ fn published_import_never_panics() {
     seeds.push(fixture("samples/tanggong-jiedao-2023.txt"));
     // The text forms of issue 16: PDF text (form feeds, numbers), cells one
     // per line, Markdown pipe tables.
-    for form in ["pdf.txt", "pdf-layout.txt", "cells.txt", "page.md"] {
+    for form in [
+        "pdf.txt",
+        "pdf-layout.txt",
+        "pdf-viewer.txt",
+        "cells.txt",
+        "page.md",
+    ] {
         seeds.extend(
             windows(&fixture(&format!("forms/pingtan-2022/{form}")), 1500)
                 .into_iter()
