@@ -283,7 +283,8 @@ fn published_import_never_panics() {
     for form in [
         "pdf.txt",
         "pdf-layout.txt",
-        "pdf-viewer.txt",
+        "pdf-firefox.txt",
+        "pdf-chromium.txt",
         "cells.txt",
         "page.md",
     ] {

@@ -140,11 +140,12 @@ test("a report as a Word file, Markdown or PDF text is read like a saved page (i
   await context.close();
 });
 
-test("text pasted from a PDF viewer (Firefox's pdf.js) or pdftotext is read; cells that cannot be placed for certain are listed, never guessed (issue 16)", async () => {
+test("text pasted from a PDF viewer (Firefox's pdf.js, Chromium's PDFium) or pdftotext is read; cells that cannot be placed for certain are listed, never guessed (issue 16)", async () => {
   const { page, context, errors } = await openApp(h.browser, h.server.url);
   const forms = path.join(ROOT, "tests/fixtures/forms/pingtan-2022");
   for (const [file, read] of [
-    ["pdf-viewer.txt", /表格单元格读取 200 \/ 200 个。/],
+    ["pdf-firefox.txt", /表格单元格读取 200 \/ 200 个。/],
+    ["pdf-chromium.txt", /表格单元格读取 200 \/ 200 个。/],
     ["pdf-layout.txt", /表格单元格读取 200 \/ 200 个。/],
     ["pdf.txt", /有 \d+ 个表格单元格未能读取，已留空/],
   ]) {
