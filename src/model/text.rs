@@ -2,36 +2,73 @@
 
 use crate::format::Format;
 
+/// The byte length of the character starting at `b[i]`, and whether it is a
+/// space as [`super::is_space`] defines it: read from its bytes, without
+/// decoding (the texts are scanned on every keystroke).
+#[inline(always)]
+fn char_at(b: &[u8], i: usize) -> (usize, bool) {
+    let x = b[i];
+    // Most characters: ASCII, and ideographs (U+4E00–U+9FFF: E4–E9 lead bytes).
+    if x < 0x80 {
+        return (1, x.is_ascii_whitespace());
+    }
+    if (0xE4..=0xE9).contains(&x) {
+        return (3, false);
+    }
+    let len = match x {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    let space = match (x, b.get(i + 1), b.get(i + 2)) {
+        (0x00..=0x7F, _, _) => x.is_ascii_whitespace(),
+        (0xC2, Some(0x85 | 0xA0), _) => true,
+        (0xE1, Some(0x9A), Some(0x80)) => true,
+        (0xE2, Some(0x80), Some(y)) => matches!(y, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+        (0xE2, Some(0x81), Some(0x9F)) => true,
+        (0xE3, Some(0x80), Some(0x80)) => true,
+        _ => false,
+    };
+    (len, space)
+}
+
 /// Number of characters as an office counts 字数: every character except
 /// whitespace (line breaks, spaces, full-width spaces).
 pub fn char_count(text: &str) -> usize {
-    // One pass over the bytes (this runs on every keystroke): count each
-    // character start that is not a space as `is_space` defines it.
     let b = text.as_bytes();
     let (mut n, mut i) = (0, 0);
     while i < b.len() {
-        let x = b[i];
-        let len = match x {
-            0x00..=0x7F => 1,
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
-        let space = match (x, b.get(i + 1), b.get(i + 2)) {
-            (0x00..=0x7F, _, _) => x.is_ascii_whitespace(),
-            (0xC2, Some(0x85 | 0xA0), _) => true,
-            (0xE1, Some(0x9A), Some(0x80)) => true,
-            (0xE2, Some(0x80), Some(y)) => matches!(y, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
-            (0xE2, Some(0x81), Some(0x9F)) => true,
-            (0xE3, Some(0x80), Some(0x80)) => true,
-            _ => false,
-        };
-        if !space {
-            n += 1;
-        }
+        let (len, space) = char_at(b, i);
+        n += usize::from(!space);
         i += len;
     }
     n
+}
+
+/// `text` without its spaces ([`super::is_space`]: line breaks, full-width
+/// and no-break spaces), copied only when it has some.
+pub fn without_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    let mut out: Option<String> = None;
+    // Start of the current run of non-space characters.
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        let (len, space) = char_at(b, i);
+        if space {
+            out.get_or_insert_with(|| String::with_capacity(text.len()))
+                .push_str(&text[run..i]);
+            run = i + len;
+        }
+        i += len;
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(text),
+        Some(mut out) => {
+            out.push_str(&text[run..]);
+            std::borrow::Cow::Owned(out)
+        }
+    }
 }
 
 /// The overview outline's sub-headings (（一）主动公开 …) that the text does
@@ -49,7 +86,7 @@ pub fn outline_additions(format: &Format, text: &str) -> Vec<&'static str> {
 /// how alike two sections or two headings are.
 pub fn similarity(a: &str, b: &str) -> f64 {
     let bigrams = |s: &str| {
-        let chars: Vec<char> = s.chars().filter(|c| !super::is_space(*c)).collect();
+        let chars: Vec<char> = without_spaces(s).chars().collect();
         // A bigram as one u64: the only std sort of the crate (see crate::sort).
         let mut v: Vec<u64> = chars
             .windows(2)
@@ -84,13 +121,23 @@ mod tests {
     use crate::format;
 
     #[test]
-    fn counts_characters_without_spaces() {
+    fn counts_and_removes_the_characters_is_space_names() {
         let sample = "一、总体情况\n\n 2023 年，\u{3000}本机关\u{a0}\u{2003}x\u{85}é";
         let slow = sample
             .chars()
             .filter(|c| !crate::model::is_space(*c))
             .count();
         assert_eq!(char_count(sample), slow);
+        let kept: String = sample
+            .chars()
+            .filter(|c| !crate::model::is_space(*c))
+            .collect();
+        assert_eq!(without_spaces(sample), kept);
+        assert!(matches!(
+            without_spaces("本机关（一）"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(without_spaces(" 平潭\n综合 "), "平潭综合");
         assert_eq!(char_count("一、总体情况\n\n 2023 年，\u{3000}本机关"), 15);
         assert_eq!(char_count(""), 0);
     }

@@ -69,10 +69,7 @@ pub fn identify(file: &str, bytes: &[u8], decoder: &impl job::Decode) -> Option<
         let charset = import::published::detect_charset(bytes);
         let text = job::decode_as(head, charset, decoder).ok();
         if let Some((agency, year)) = text.as_deref().and_then(import::published::identify) {
-            let key: String = agency
-                .chars()
-                .filter(|c| !crate::model::is_space(*c))
-                .collect();
+            let key = crate::model::text::without_spaces(&agency).into_owned();
             return (!key.is_empty()).then_some((key, year));
         }
     }
@@ -83,12 +80,7 @@ pub fn identify(file: &str, bytes: &[u8], decoder: &impl job::Decode) -> Option<
 
 /// An agency's name as compared across files: no spaces.
 pub fn agency_key(report: &Report) -> String {
-    report
-        .meta
-        .agency
-        .chars()
-        .filter(|c| !crate::model::is_space(*c))
-        .collect()
+    crate::model::text::without_spaces(&report.meta.agency).into_owned()
 }
 
 /// For each item, the index of the same agency's report of the year before,

@@ -5,6 +5,7 @@
 //! changed. The repeated sentences are returned for highlighting.
 
 use crate::model::is_space;
+use crate::model::text::char_count;
 
 /// A section's repetition of last year's.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,10 +51,6 @@ fn key(sentence: &str) -> String {
         .collect()
 }
 
-fn chars(s: &str) -> usize {
-    s.chars().filter(|c| !is_space(*c)).count()
-}
-
 /// This year's `text` against last year's.
 pub fn measure(text: &str, last: &str) -> Repetition {
     let mut before: Vec<String> = sentences(last)
@@ -62,13 +59,13 @@ pub fn measure(text: &str, last: &str) -> Repetition {
         .filter(|k| k.chars().count() >= 4)
         .collect();
     crate::sort::by_key(&mut before, String::clone);
-    let total = chars(text);
+    let total = char_count(text);
     let mut same = 0;
     let mut repeated = Vec::new();
     for (a, b) in sentences(text) {
         let k = key(&text[a..b]);
         if k.chars().count() >= 4 && before.binary_search(&k).is_ok() {
-            same += chars(&text[a..b]);
+            same += char_count(&text[a..b]);
             repeated.push((a, b));
         }
     }

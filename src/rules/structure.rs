@@ -100,7 +100,7 @@ fn overview(report: &Report, out: &mut Vec<Finding>) {
 /// Whether a text says anything about fees: "信息处理费", "收费"
 /// ("未发生收费情况", "无收费事项"), "收取…费用" ("未收取任何费用").
 pub fn states_fees(text: &str) -> bool {
-    let text: String = text.chars().filter(|c| !is_space(*c)).collect();
+    let text = crate::model::text::without_spaces(text);
     text.contains("处理费")
         || text.contains("收费")
         || (text.contains("收取") && text.contains('费'))

@@ -80,7 +80,7 @@ pub(super) fn text_lines(text: &str) -> Vec<String> {
 /// "第 5 页 共 12 页", "5/12". The number, and whether it is unmistakable
 /// (dashes or 页 around it) rather than a bare number.
 fn page_number(line: &str) -> Option<(u32, bool)> {
-    let t: String = line.chars().filter(|c| !is_space(*c)).collect();
+    let t = crate::model::text::without_spaces(line);
     let dashes = |c: char| "-—–－─".contains(c);
     let bare = t.trim_matches(dashes);
     if !bare.is_empty() && bare.len() <= 4 && bare.bytes().all(|b| b.is_ascii_digit()) {

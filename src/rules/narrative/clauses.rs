@@ -77,21 +77,23 @@ pub(super) fn positions_of(text: &str, chars: &[char]) -> Vec<usize> {
 
 /// The sentences of `text` that contain any of `chars`, as byte ranges in
 /// text order. Finding the characters and widening to the sentence is much
-/// cheaper than splitting the whole text on every keystroke.
+/// cheaper than splitting the whole text on every keystroke; each sentence
+/// is widened once, however many of the characters it holds.
 pub(super) fn sentences_with(text: &str, chars: &[char]) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = positions_of(text, chars)
-        .into_iter()
-        .map(|pos| {
-            let start = text[..pos].rfind(is_sentence_char).map_or(0, |i| {
-                i + text[i..].chars().next().map_or(1, char::len_utf8)
-            });
-            let end = text[pos..]
-                .find(is_sentence_char)
-                .map_or(text.len(), |i| pos + i);
-            (start, end)
-        })
-        .collect();
-    crate::sort::by_key(&mut out, |r| *r);
-    out.dedup();
+    let mut positions = positions_of(text, chars);
+    crate::sort::by_key(&mut positions, |p| *p);
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for pos in positions {
+        if out.last().is_some_and(|&(_, end)| pos < end) {
+            continue; // in the sentence just found
+        }
+        let start = text[..pos].rfind(is_sentence_char).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let end = text[pos..]
+            .find(is_sentence_char)
+            .map_or(text.len(), |i| pos + i);
+        out.push((start, end));
+    }
     out
 }

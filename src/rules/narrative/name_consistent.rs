@@ -3,7 +3,8 @@
 
 use super::lexicon::*;
 use super::texts;
-use crate::model::{is_space, Report};
+use crate::model::text::without_spaces;
+use crate::model::Report;
 use crate::rules::{Finding, RuleId, Severity};
 
 /// The distinctive part of an agency's name: "洛阳市西工区唐宫路街道办事处" →
@@ -34,13 +35,20 @@ fn name_like(s: &str) -> bool {
     s.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
 }
 
+/// Whether byte `at` of `text` lies inside one of the proper names that are
+/// not the agency's ("人民群众", "中华人民共和国" …).
+fn in_proper_name(text: &str, at: usize) -> bool {
+    PROPER_NAMES.iter().any(|p| {
+        p.char_indices().any(|(k, _)| {
+            at.checked_sub(k)
+                .and_then(|from| text.get(from..))
+                .is_some_and(|t| t.starts_with(p))
+        })
+    })
+}
+
 pub(super) fn name_consistent(report: &Report, out: &mut Vec<Finding>) {
-    let agency: String = report
-        .meta
-        .agency
-        .chars()
-        .filter(|c| !is_space(*c))
-        .collect();
+    let agency = without_spaces(&report.meta.agency);
     let core = name_core(&agency);
     let stem: String = core.chars().take(2).collect();
     if stem.chars().count() < 2 {
@@ -54,21 +62,20 @@ pub(super) fn name_consistent(report: &Report, out: &mut Vec<Finding>) {
     for (section, text) in texts(report) {
         // A line break or space inside a name (text pasted from a PDF) is
         // not another form of it.
-        let text: String = text.chars().filter(|c| !is_space(*c)).collect();
-        let proper: Vec<(usize, usize)> = PROPER_NAMES
-            .iter()
-            .flat_map(|p| text.match_indices(p).map(|(i, p)| (i, i + p.len())))
-            .collect();
+        let text = without_spaces(text);
         for (at, _) in text.match_indices(stem.as_str()) {
-            if proper.iter().any(|&(a, b)| a <= at && at < b) {
-                continue;
-            }
             let rest = &text[at..];
             if rest.starts_with(tail) {
                 continue; // the name itself, maybe followed by a unit: "…实验区管委会"
             }
+            if in_proper_name(&text, at) {
+                continue;
+            }
             // The nearest agency word within a name's length ends the name.
-            let window: String = rest.chars().take(core_len + 6).collect();
+            let window = rest
+                .char_indices()
+                .nth(core_len + 6)
+                .map_or(rest, |(i, _)| &rest[..i]);
             let Some((end, suffix)) = AGENCY_SUFFIXES
                 .iter()
                 .filter_map(|s| window.find(s).map(|i| (i, *s)))
