@@ -10,21 +10,17 @@ use nianbao::import::job::{recognise, Native};
 use nianbao::model::text::similarity;
 use nianbao::model::{Cell, Report};
 
-const SAMPLES: &[&str] = &["pingtan-2021", "pingtan-2022", "tanggong-jiedao-2023"];
-const FORMS: &[&str] = &[
-    "page.html",
-    "rich.html",
-    "text.txt",
-    "pdf.txt",
-    "pdf-layout.txt",
-    "pdf-firefox.txt",
-    "pdf-chromium.txt",
-    "cells.txt",
-    "page.md",
-    "page.docx",
-    "kangxi-pdf-layout.txt",
-    "word-pdf-layout.txt",
-];
+mod common;
+use common::{SAMPLES, TEXT_FORMS};
+
+/// Every form: the pages, the text forms, Word, and two made in the test
+/// or by our own Word export.
+fn forms() -> Vec<&'static str> {
+    let mut forms = vec!["page.html", "rich.html"];
+    forms.extend(TEXT_FORMS);
+    forms.extend(["page.docx", "kangxi-pdf-layout.txt", "word-pdf-layout.txt"]);
+    forms
+}
 
 /// Ideographs and the Kangxi radicals a PDF's fonts put in their place
 /// (⼀ for 一, ⼈ for 人 …), in pairs.
@@ -164,7 +160,7 @@ fn every_sample_in_every_form() {
             .map(|s| format!("{s:>54}"))
             .collect::<String>()
     );
-    for form in FORMS {
+    for form in forms() {
         let mut line = format!("{form:<22}");
         for sample in SAMPLES {
             let page = recognise(&input(sample, "page.html"), &Native)

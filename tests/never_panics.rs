@@ -18,6 +18,8 @@ use nianbao::model::Report;
 use nianbao::store::{Draft, KeyValue, MemoryKv, Store};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+mod common;
+
 /// Inputs per path.
 const RUNS: u64 = 100_000;
 
@@ -280,14 +282,7 @@ fn published_import_never_panics() {
     seeds.push(fixture("samples/tanggong-jiedao-2023.txt"));
     // The text forms of issue 16: PDF text (form feeds, numbers), cells one
     // per line, Markdown pipe tables.
-    for form in [
-        "pdf.txt",
-        "pdf-layout.txt",
-        "pdf-firefox.txt",
-        "pdf-chromium.txt",
-        "cells.txt",
-        "page.md",
-    ] {
+    for form in common::TEXT_FORMS {
         seeds.extend(
             windows(&fixture(&format!("forms/pingtan-2022/{form}")), 1500)
                 .into_iter()

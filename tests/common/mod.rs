@@ -1,0 +1,22 @@
+//! What several test files share about the import fixtures of issue 16
+//! (tests/fixtures/forms, made by make.py). One list, so that a new form is
+//! added in one place.
+
+// Each test file that includes this module uses part of it.
+#![allow(dead_code)]
+
+/// The samples every form was made from.
+pub const SAMPLES: &[&str] = &["pingtan-2021", "pingtan-2022", "tanggong-jiedao-2023"];
+
+/// The forms that are text: copied from a browser, from PDF (pdftotext plain
+/// and -layout, the PDF viewers of Firefox and Chromium), one cell per line,
+/// Markdown.
+pub const TEXT_FORMS: &[&str] = &[
+    "text.txt",
+    "pdf.txt",
+    "pdf-layout.txt",
+    "pdf-firefox.txt",
+    "pdf-chromium.txt",
+    "cells.txt",
+    "page.md",
+];
