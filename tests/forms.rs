@@ -18,7 +18,13 @@ use common::{SAMPLES, TEXT_FORMS};
 fn forms() -> Vec<&'static str> {
     let mut forms = vec!["page.html", "rich.html"];
     forms.extend(TEXT_FORMS);
-    forms.extend(["page.docx", "kangxi-pdf-layout.txt", "word-pdf-layout.txt"]);
+    forms.extend([
+        "page.docx",
+        "kangxi-pdf-layout.txt",
+        "word-pdf-layout.txt",
+        "word-pdf-firefox.txt",
+        "word-pdf-chromium.txt",
+    ]);
     forms
 }
 
