@@ -126,7 +126,7 @@ pub fn read(input: &str) -> Result<Recognised, String> {
         ));
         if from_words {
             recognised.notes.push(
-                "表格是从没有表格线的文字中读取的（例如从 PDF 复制的文字）：顺序无法确定的数字没有填入。如有该报告的网页或 Word 文件，导入它们可以读全".to_string(),
+                "表格是从没有表格线的文字中读取的（例如从 PDF 复制的文字）：顺序无法确定的数字没有填入。如有该报告的网页或 Word 文件，导入它们可以读全；PDF 可在浏览器中打开，全选（Ctrl+A）、复制后再粘贴".to_string(),
             );
         }
     }
