@@ -412,14 +412,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
     } else {
         table.blocks
     };
-    let once = |label: &str| {
-        let label = norm(label);
-        let mut found = joined.match_indices(label.as_str()).map(|(at, _)| at);
-        match (found.next(), found.next()) {
-            (Some(at), None) => Some(at),
-            _ => None,
-        }
-    };
+    let once = |label: &str| only(joined.match_indices(norm(label).as_str()).map(|(at, _)| at));
     for (b, block) in by_row.iter().enumerate() {
         for (r, row) in block.rows.iter().enumerate() {
             let official = joined.contains(&norm(row.label));
