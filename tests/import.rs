@@ -511,3 +511,54 @@ fn labels_split_by_their_heading_in_pdf_text() {
         .replace("1\n开\n事务信息", "1\n乙\n事务信息");
     assert_eq!(read_rows(&read(&other).unwrap()), [false, false]);
 }
+
+/// In plain PDF text two row labels may come one under another before all
+/// their values ("（七）总计 / 四、结转下年度继续办理 / 72 3 0 0 0 0 75 0 …"):
+/// read row by row when the sums hold that way, and refused when reading
+/// them column by column would give other values whose sums hold too
+/// (issue 16).
+#[test]
+fn labels_before_all_their_values_in_pdf_text() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/forms/pingtan-2022/pdf.txt"
+    ))
+    .unwrap();
+    let labels = "（七）总计\n四、结转下年度继续办理\n\n";
+    let values = "72\n\n3\n\n0\n\n0\n\n0\n\n0\n\n75\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n";
+    assert!(text.contains(&format!("{labels}{values}")));
+    let want = expected("pingtan-2022");
+    let format = format::current();
+    let cells: Vec<usize> = ["outcome_total", "carried_forward"]
+        .iter()
+        .flat_map(|row| {
+            format
+                .cells()
+                .iter()
+                .enumerate()
+                .filter(move |(_, c)| {
+                    c.table.key == "table3" && c.key.contains(&format!(".{row}."))
+                })
+                .map(|(i, _)| i)
+        })
+        .collect();
+    assert_eq!(cells.len(), 14);
+    let rows = |got: &Recognised| -> Vec<Option<Cell>> {
+        cells
+            .iter()
+            .map(|&i| got.sources[i].as_ref().map(|_| got.report.cells[i].clone()))
+            .collect()
+    };
+    let read_whole: Vec<Option<Cell>> =
+        cells.iter().map(|&i| Some(want.cells[i].clone())).collect();
+    assert_eq!(rows(&read(&text).unwrap()), read_whole);
+    // 0 0 0 0 0 0 0 | 1 0 0 0 0 0 1 by row, and by column (0 … 0 | 0 0 0 1
+    // 0 0 1) both hold: neither row is read.
+    let ambiguous = "0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n";
+    let other = text.replace(
+        &format!("{labels}{values}"),
+        &format!("{labels}{ambiguous}"),
+    );
+    let got = rows(&read(&other).unwrap());
+    assert!(got.iter().all(Option::is_none), "{got:?}");
+}

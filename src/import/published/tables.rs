@@ -373,13 +373,52 @@ fn count_of(text: &str) -> Option<u64> {
     Cell::parse(text, crate::format::Kind::Count).count()
 }
 
+/// The values of the rows of `group` (anchors of one block, in reading
+/// order) from `values`, all the numbers that follow the group's last
+/// label: exactly a row's count per row, every row's sum holding. For
+/// several rows the values are taken row by row, and only when reading them
+/// column by column (the other way a grid is put in words) would not give
+/// other values whose sums hold too. Each row's values, in group order.
+fn rows_of<'a>(
+    table: &Table,
+    group: &[(usize, usize, usize, Option<&str>)],
+    values: &[&'a String],
+) -> Option<Vec<Vec<&'a String>>> {
+    let block = &table.blocks[group[0].0];
+    let (m, n) = (group.len(), block.columns.len());
+    if values.len() != m * n {
+        return None;
+    }
+    let holds = |at: &dyn Fn(usize, usize) -> usize| {
+        group.iter().enumerate().all(|(i, a)| {
+            let get = |_: usize, c: usize| count_of(values[at(i, c)]);
+            sums_hold(block, &get, Some(a.1))
+        })
+    };
+    let by_row = |i: usize, c: usize| i * n + c;
+    let by_column = |i: usize, c: usize| c * m + i;
+    if !holds(&by_row) {
+        return None;
+    }
+    let same = (0..m).all(|i| (0..n).all(|c| values[by_row(i, c)] == values[by_column(i, c)]));
+    if m > 1 && !same && holds(&by_column) {
+        return None;
+    }
+    Some(
+        (0..m)
+            .map(|i| (0..n).map(|c| values[by_row(i, c)]).collect())
+            .collect(),
+    )
+}
+
 /// Reads a table from its words when no grid was found (see [`Word`]).
 /// Two ways, both refusing rather than guessing:
 /// 1. by row: each row label found where it is, when it occurs once (its
 ///    pieces may be split by line breaks, numbers and pieces of the merged
 ///    heading to its left, see [`interrupted`]), the values between it
 ///    and the next row label found taken when their count is the row's and the row's own
-///    sum (总计 column) holds;
+///    sum (总计 column) holds; labels one under another before all their
+///    values are read together (see [`rows_of`]);
 /// 2. the whole table: when the numbers are exactly as many as the table's
 ///    cells, in reading order, they are its cells row by row, taken only if
 ///    the table has sums and every one of them holds, and no row read by
@@ -438,32 +477,53 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
         .map(|w| w[0].2)
         .collect();
     anchors.retain(|a| !shared.contains(&a.2));
+    // Each anchor's values: the numbers between it and the next anchor.
+    let runs: Vec<Vec<&String>> = anchors
+        .iter()
+        .enumerate()
+        .map(|(k, &(_, _, start, _))| {
+            let end = anchors.get(k + 1).map_or(words.len(), |a| a.2);
+            words[start..end]
+                .iter()
+                .filter_map(|w| match w {
+                    Word::Value(v) => Some(v),
+                    Word::Text(_) => None,
+                })
+                .collect()
+        })
+        .collect();
     let mut read: Vec<(usize, String, String)> = Vec::new(); // (cell, text, row label)
-    for (k, &(b, r, start, variant)) in anchors.iter().enumerate() {
-        let block = &table.blocks[b];
-        let end = anchors.get(k + 1).map_or(words.len(), |a| a.2);
-        let values: Vec<&String> = words[start..end]
-            .iter()
-            .filter_map(|w| match w {
-                Word::Value(v) => Some(v),
-                Word::Text(_) => None,
-            })
-            .collect();
-        if values.len() != block.columns.len() {
-            continue;
+    let mut k = 0;
+    while k < anchors.len() {
+        // Labels of one block printed one under another before all their
+        // values ("（七）总计 / 四、结转下年度继续办理 / 72 3 … 0 0 …"):
+        // the anchors with no values, then the one holding them all.
+        let mut last = k;
+        while runs[last].is_empty() && anchors.get(last + 1).is_some_and(|a| a.0 == anchors[k].0) {
+            last += 1;
         }
-        let get = |_: usize, c: usize| count_of(values[c]);
-        if !sums_hold(block, &get, Some(r)) {
+        // The group, else its last label alone.
+        let starts = if last > k { vec![k, last] } else { vec![k] };
+        let end = last + 1;
+        k = end;
+        let Some((first, rows)) = starts
+            .into_iter()
+            .find_map(|first| Some((first, rows_of(table, &anchors[first..end], &runs[last])?)))
+        else {
             continue;
-        }
-        let row = &block.rows[r];
-        for (column, text) in block.columns.iter().zip(&values) {
-            if let Some(i) = format.cell_at(table.key, row.key, column.key) {
-                read.push((i, text.to_string(), row.label.to_string()));
+        };
+        for (i, values) in rows.into_iter().enumerate() {
+            let (b, r, _, variant) = anchors[first + i];
+            let block = &table.blocks[b];
+            let row = &block.rows[r];
+            for (column, text) in block.columns.iter().zip(values) {
+                if let Some(i) = format.cell_at(table.key, row.key, column.key) {
+                    read.push((i, text.to_string(), row.label.to_string()));
+                }
             }
-        }
-        if let Some(v) = variant {
-            out.notes.push(variant_note(table, v, row.label));
+            if let Some(v) = variant {
+                out.notes.push(variant_note(table, v, row.label));
+            }
         }
     }
     // Way 2: the whole table from its numbers in order.
