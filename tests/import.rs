@@ -562,3 +562,30 @@ fn labels_before_all_their_values_in_pdf_text() {
     let got = rows(&read(&other).unwrap());
     assert!(got.iter().all(Option::is_none), "{got:?}");
 }
+
+/// A table row whose start was lost (`<tr>` missing) runs into the row
+/// before it: "3.其他 1 0 0 0 0 0 1 （七）总计 63 0 0 2 0 4 69". Neither row
+/// may take the other's values (found by the mutation test, issue 16).
+#[test]
+fn a_row_run_into_the_next_gives_no_wrong_value() {
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/forms/pingtan-2021/rich.html"
+    ))
+    .unwrap();
+    let at = page.find("（七）总计").unwrap();
+    let tr = page[..at].rfind("<tr").unwrap();
+    let end = tr + page[tr..].find('>').unwrap() + 1;
+    let damaged = format!("{}{}", &page[..tr], &page[end..]);
+    let got = read(&damaged).unwrap();
+    let want = expected("pingtan-2021");
+    for (i, def) in format::current().cells().iter().enumerate() {
+        if got.sources[i].is_some() {
+            assert_eq!(got.report.cells[i], want.cells[i], "{}", def.key);
+        }
+    }
+    let other = format::current()
+        .cell_at("table3", "other_other", "natural_person")
+        .unwrap();
+    assert!(got.sources[other].is_none());
+}

@@ -149,7 +149,13 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             if values.len() < n {
                 continue;
             }
-            let values = &values[values.len() - n..];
+            // Cells between the label and its values continue the label;
+            // a number there is a row run into the next one (a lost row
+            // start): which values are this row's is then not certain.
+            let (between, values) = values.split_at(values.len() - n);
+            if between.iter().any(|c| numeric(&c.0)) {
+                continue;
+            }
             for (column, (text, _)) in block.columns.iter().zip(values) {
                 let i = format
                     .cell_at(table.key, row.key, column.key)
