@@ -10,7 +10,8 @@ pub const SAMPLES: &[&str] = &["pingtan-2021", "pingtan-2022", "tanggong-jiedao-
 
 /// The forms that are text: copied from a browser, from PDF (pdftotext plain
 /// and -layout, the PDF viewers of Firefox and Chromium), one cell per line,
-/// Markdown.
+/// Markdown (html2text's pipe tables; pandoc's, with HTML tables where cells
+/// are merged).
 pub const TEXT_FORMS: &[&str] = &[
     "text.txt",
     "pdf.txt",
@@ -19,4 +20,5 @@ pub const TEXT_FORMS: &[&str] = &[
     "pdf-chromium.txt",
     "cells.txt",
     "page.md",
+    "pandoc.md",
 ];

@@ -277,6 +277,73 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
 }
 
 /// A page without its end: no closing </html> or </body> in its last bytes.
+/// Text with HTML tables in it, as pandoc writes Markdown for tables with
+/// merged cells: the text read as text, each table as HTML. `None` when
+/// there is no table, a table is not closed, or there is HTML outside the
+/// tables (a web page, read as a whole).
+pub(super) fn text_with_tables(input: &str) -> Option<Vec<Block>> {
+    // ASCII lower case keeps every byte offset.
+    let lower = input.to_ascii_lowercase();
+    let mut tables: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    while let Some(i) = lower[at..].find("<table") {
+        let start = at + i;
+        // The matching </table>, over nested tables.
+        let (mut depth, mut j) = (0usize, start + 1);
+        let end = loop {
+            let close = j + lower[j..].find("</table")?;
+            match lower[j..close].find("<table") {
+                Some(k) => {
+                    depth += 1;
+                    j += k + 1;
+                }
+                None if depth > 0 => {
+                    depth -= 1;
+                    j = close + 1;
+                }
+                None => break close + lower[close..].find('>')? + 1,
+            }
+        };
+        tables.push((start, end));
+        at = end;
+    }
+    let outside = |k: usize| {
+        let from = if k == 0 { 0 } else { tables[k - 1].1 };
+        let to = tables.get(k).map_or(input.len(), |t| t.0);
+        from..to
+    };
+    let html_outside = (0..=tables.len()).any(|k| {
+        let text = &lower[outside(k)];
+        BLOCK_TAGS
+            .iter()
+            .chain(&["span", "a", "font", "td", "th"])
+            .any(|tag| {
+                text.match_indices('<').any(|(i, _)| {
+                    let rest = text[i + 1..].trim_start_matches('/');
+                    rest.strip_prefix(tag).is_some_and(|r| {
+                        r.starts_with(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace())
+                    })
+                })
+            })
+    });
+    if tables.is_empty() || html_outside {
+        return None;
+    }
+    let mut blocks = Vec::new();
+    for (k, &(start, end)) in tables.iter().enumerate() {
+        blocks.extend(text_blocks(&super::normalize::text_lines(
+            &input[outside(k)],
+            true,
+        )));
+        blocks.extend(html_blocks(&input[start..end]).0);
+    }
+    blocks.extend(text_blocks(&super::normalize::text_lines(
+        &input[outside(tables.len())],
+        true,
+    )));
+    Some(blocks)
+}
+
 pub(super) fn is_truncated(html: &str) -> bool {
     let tail: String = html
         .chars()

@@ -83,11 +83,17 @@ pub fn norm(s: &str) -> String {
 pub fn read(input: &str) -> Result<Recognised, String> {
     let format = crate::format::current();
     let input = &normalize::chars(input);
-    let html = blocks::looks_like_html(input);
-    let (blocks, title) = if html {
-        blocks::html_blocks(input)
-    } else {
-        (blocks::text_blocks(&normalize::text_lines(input)), None)
+    let mut html = blocks::looks_like_html(input);
+    let (blocks, title) = match blocks::text_with_tables(input) {
+        Some(blocks) => {
+            html = false;
+            (blocks, None)
+        }
+        None if html => blocks::html_blocks(input),
+        None => (
+            blocks::text_blocks(&normalize::text_lines(input, normalize::is_markdown(input))),
+            None,
+        ),
     };
     let (blocks, copies) = outline::first_occurrence(blocks);
     let outline = outline::Outline::find(blocks);

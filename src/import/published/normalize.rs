@@ -69,11 +69,63 @@ pub(super) fn chars(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Plain text (not HTML) as lines to recognise: page furniture dropped,
-/// Markdown markup removed, lines broken inside a sentence joined.
-pub(super) fn text_lines(text: &str) -> Vec<String> {
+/// Markdown markup removed, lines broken inside a sentence joined (in
+/// `markdown`, every line of a paragraph: see [`paragraphs`]).
+pub(super) fn text_lines(text: &str, markdown: bool) -> Vec<String> {
     let lines = without_furniture(text);
+    let lines = if markdown { paragraphs(lines) } else { lines };
     let lines: Vec<String> = lines.iter().map(|l| markdown_line(l)).collect();
     join_wrapped(lines)
+}
+
+/// Whether a text is Markdown: a `#` heading or a pipe table's rule line.
+pub(super) fn is_markdown(text: &str) -> bool {
+    text.lines().any(|l| {
+        let t = l.trim_matches(is_space);
+        let heading = t.trim_start_matches('#');
+        (heading.len() < t.len() && t.len() - heading.len() <= 6 && heading.starts_with(' '))
+            || (t.contains("---") && t.contains('|') && t.chars().all(|c| "|-: ".contains(c)))
+    })
+}
+
+/// Markdown's paragraphs on one line each: a line break inside a paragraph
+/// is a soft break (pandoc wraps its lines at spaces: "共更新信息\n199\n条"),
+/// joined with a space where one side is a Latin letter or digit, else with
+/// nothing. Kept apart: blank lines, headings, table rows, list items and
+/// quotes, and hard breaks (two trailing spaces, or a backslash).
+fn paragraphs(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut open = false; // the last line may continue
+    for line in lines {
+        let t = line.trim_start_matches(is_space);
+        let own = t.is_empty()
+            || t.starts_with(['#', '|', '>', '<', '-', '*', '+'])
+            || line.contains('\t')
+            || t.split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        match out.last_mut() {
+            Some(prev) if open && !own => {
+                let t = t.trim_end_matches(is_space);
+                if prev.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    || t.starts_with(|c: char| c.is_ascii_alphanumeric())
+                {
+                    prev.push(' ');
+                }
+                prev.push_str(t);
+            }
+            _ => out.push(line.trim_end_matches(is_space).to_string()),
+        }
+        let hard = line.ends_with("  ") || line.trim_end_matches(is_space).ends_with('\\');
+        if hard {
+            if let Some(prev) = out.last_mut() {
+                if prev.ends_with('\\') {
+                    prev.pop();
+                }
+            }
+        }
+        open = !t.is_empty() && !hard && !t.starts_with(['#', '|', '<']) && !line.contains('\t');
+    }
+    out
 }
 
 /// A line that is only a page number: "5", "- 5 -", "— 5 —", "第5页",
@@ -337,7 +389,7 @@ mod tests {
             text.push('\n');
         }
         text.push_str("工作。\n（一）主动公开\n规章 0 0 0\n");
-        let lines = text_lines(&text);
+        let lines = text_lines(&text, false);
         assert_eq!(lines[0], "平潭综合实验区2022年度政府信息公开工作年度报告");
         assert_eq!(lines[1], "一、总体情况");
         assert_eq!(lines[2], format!("{}工作。", line.repeat(10)));
@@ -346,7 +398,35 @@ mod tests {
         // Paragraphs that end in 。 are not joined.
         let para = format!("{line}。");
         let text = [para.as_str(); 12].join("\n");
-        assert_eq!(text_lines(&text).len(), 12);
+        assert_eq!(text_lines(&text, false).len(), 12);
+    }
+
+    #[test]
+    fn markdown_paragraphs_are_one_line_each() {
+        let md = "# 平潭综合实验区2022年度政府信息公开工作年度报告\n\n一、总体情况\n\n2023\n年，共更新信息\n199\n条。\n\n第一行  \n第二行\\\n第三行\n\n| 规章 | 0 |\n| 行政规范性文件 | 1 |\n- 一项\n- 二项\n";
+        assert!(is_markdown(md));
+        assert!(!is_markdown("一、总体情况\n2023\n年"));
+        assert_eq!(
+            text_lines(md, true),
+            [
+                "平潭综合实验区2022年度政府信息公开工作年度报告",
+                "",
+                "一、总体情况",
+                "",
+                "2023 年，共更新信息 199 条。",
+                "",
+                "第一行",
+                "第二行",
+                "第三行",
+                "",
+                "| 规章 | 0 |",
+                "| 行政规范性文件 | 1 |",
+                "- 一项",
+                "- 二项",
+            ]
+        );
+        // Not Markdown: every line stays (text pasted from a page).
+        assert_eq!(text_lines("2023\n年", false), ["2023", "年"]);
     }
 
     #[test]
