@@ -70,10 +70,15 @@ pub(super) fn chars(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Plain text (not HTML) as lines to recognise: page furniture dropped,
 /// Markdown markup removed, lines broken inside a sentence joined (in
-/// `markdown`, every line of a paragraph: see [`paragraphs`]).
+/// `markdown` whose paragraphs are set apart by blank lines, every line of a
+/// paragraph: see [`paragraphs`]).
 pub(super) fn text_lines(text: &str, markdown: bool) -> Vec<String> {
     let lines = without_furniture(text);
-    let lines = if markdown { paragraphs(lines) } else { lines };
+    let lines = if markdown && blank_separated(&lines) {
+        paragraphs(lines)
+    } else {
+        lines
+    };
     let lines: Vec<String> = lines.iter().map(|l| markdown_line(l)).collect();
     join_wrapped(lines)
 }
@@ -86,6 +91,29 @@ pub(super) fn is_markdown(text: &str) -> bool {
         (heading.len() < t.len() && t.len() - heading.len() <= 6 && heading.starts_with(' '))
             || (t.contains("---") && t.contains('|') && t.chars().all(|c| "|-: ".contains(c)))
     })
+}
+
+/// Whether most text lines (not table rows) are followed by a blank line:
+/// paragraphs set apart as Markdown writers do. Text converted from a PDF
+/// into Markdown (markitdown) has its lines one after another, a paragraph's
+/// end known only by its full stop: [`join_wrapped`] reads it.
+fn blank_separated(lines: &[String]) -> bool {
+    let text = |l: &String| {
+        let t = l.trim_matches(is_space);
+        !t.is_empty() && !t.starts_with('|') && !l.contains('\t')
+    };
+    let (mut all, mut apart) = (0, 0);
+    for (i, line) in lines.iter().enumerate() {
+        if text(line) {
+            all += 1;
+            apart += usize::from(
+                lines
+                    .get(i + 1)
+                    .is_none_or(|l| l.trim_matches(is_space).is_empty()),
+            );
+        }
+    }
+    apart * 2 >= all
 }
 
 /// Markdown's paragraphs on one line each: a line break inside a paragraph
@@ -403,7 +431,7 @@ mod tests {
 
     #[test]
     fn markdown_paragraphs_are_one_line_each() {
-        let md = "# 平潭综合实验区2022年度政府信息公开工作年度报告\n\n一、总体情况\n\n2023\n年，共更新信息\n199\n条。\n\n第一行  \n第二行\\\n第三行\n\n| 规章 | 0 |\n| 行政规范性文件 | 1 |\n- 一项\n- 二项\n";
+        let md = "# 平潭综合实验区2022年度政府信息公开工作年度报告\n\n一、总体情况\n\n（一）主动公开\n\n2023\n年，共更新信息\n199\n条。\n\n（二）依申请公开\n\n未收到申请。\n\n第一行  \n第二行\\\n第三行\n\n| 规章 | 0 |\n| 行政规范性文件 | 1 |\n- 一项\n- 二项\n";
         assert!(is_markdown(md));
         assert!(!is_markdown("一、总体情况\n2023\n年"));
         assert_eq!(
@@ -413,7 +441,13 @@ mod tests {
                 "",
                 "一、总体情况",
                 "",
+                "（一）主动公开",
+                "",
                 "2023 年，共更新信息 199 条。",
+                "",
+                "（二）依申请公开",
+                "",
+                "未收到申请。",
                 "",
                 "第一行",
                 "第二行",
@@ -427,6 +461,14 @@ mod tests {
         );
         // Not Markdown: every line stays (text pasted from a page).
         assert_eq!(text_lines("2023\n年", false), ["2023", "年"]);
+        // Markdown whose lines follow one another (markitdown's PDF text
+        // with its pipe tables): lines are not taken as soft breaks.
+        let pdf = "一、总体情况\n2022年，本机关\n（一）主动公开\n| 规章 | 0 |\n| --- | --- |\n二、主动公开政府信息情况\n";
+        assert!(is_markdown(pdf));
+        assert_eq!(
+            text_lines(pdf, true)[..3],
+            ["一、总体情况", "2022年，本机关", "（一）主动公开"]
+        );
     }
 
     #[test]

@@ -86,6 +86,13 @@ pub(super) fn numeric(s: &str) -> bool {
         )
 }
 
+/// Whether a cell holds two or more numbers ("0 75"): cells merged by the
+/// tool that made the table (a PDF converted to Markdown), so which value
+/// belongs to which column of the row is not certain.
+fn several_numbers(s: &str) -> bool {
+    s.split(is_space).filter(|w| numeric(w)).count() >= 2
+}
+
 /// Distinct source cells of a row, in order.
 pub(super) fn distinct(row: &[(String, usize)]) -> Vec<&(String, usize)> {
     let mut out: Vec<&(String, usize)> = Vec::new();
@@ -153,7 +160,8 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             // a number there is a row run into the next one (a lost row
             // start): which values are this row's is then not certain.
             let (between, values) = values.split_at(values.len() - n);
-            if between.iter().any(|c| numeric(&c.0)) {
+            if between.iter().any(|c| numeric(&c.0)) || values.iter().any(|c| several_numbers(&c.0))
+            {
                 continue;
             }
             for (column, (text, _)) in block.columns.iter().zip(values) {
