@@ -276,7 +276,6 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
     blocks
 }
 
-/// A page without its end: no closing </html> or </body> in its last bytes.
 /// Text with HTML tables in it, as pandoc writes Markdown for tables with
 /// merged cells: the text read as text, each table as HTML. `None` when
 /// there is no table, a table is not closed, or there is HTML outside the
@@ -344,7 +343,22 @@ pub(super) fn text_with_tables(input: &str) -> Option<Vec<Block>> {
     Some(blocks)
 }
 
+/// A page without its end: it starts as a page (`<!doctype`, `<html` or
+/// `<body` near its start) but has no closing `</html>` or `</body>` in its
+/// last bytes. A fragment (a rich copy, Markdown with HTML in it) is never
+/// taken for a cut page.
 pub(super) fn is_truncated(html: &str) -> bool {
+    let head: String = html
+        .chars()
+        .take(4000)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if !["<!doctype", "<html", "<body"]
+        .iter()
+        .any(|t| head.contains(t))
+    {
+        return false;
+    }
     let tail: String = html
         .chars()
         .rev()
