@@ -589,3 +589,25 @@ fn a_row_run_into_the_next_gives_no_wrong_value() {
         .unwrap();
     assert!(got.sources[other].is_none());
 }
+
+/// A table whose last row lost its end runs into the next table: the row
+/// "行政规范性文件 88 55" then takes the next table's heading
+/// "第二十条第（五）项" for its third value. A heading is never a value
+/// (found by the mutation test, issue 16).
+#[test]
+fn a_row_run_into_the_next_table_gives_no_wrong_value() {
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/forms/pingtan-2022/rich.html"
+    ))
+    .unwrap();
+    let damaged: Vec<&str> = page.lines().filter(|l| !l.contains(">698<")).collect();
+    assert_eq!(damaged.len() + 1, page.lines().count());
+    let got = read(&damaged.join("\n")).unwrap();
+    let want = expected("pingtan-2022");
+    for (i, def) in format::current().cells().iter().enumerate() {
+        if got.sources[i].is_some() {
+            assert_eq!(got.report.cells[i], want.cells[i], "{}", def.key);
+        }
+    }
+}

@@ -93,6 +93,28 @@ fn several_numbers(s: &str) -> bool {
     s.split(is_space).filter(|w| numeric(w)).count() >= 2
 }
 
+/// Whether a cell holds a heading of the format's tables (a 第二十条 item,
+/// a row or column label, a group, a caption): a row that ran into the
+/// next table (its end lost) would take it for a value.
+fn is_heading(s: &str) -> bool {
+    let s = norm(s);
+    if s.chars().count() < 2 || numeric(&s) {
+        return false;
+    }
+    s.contains("第二十条")
+        || crate::format::current().tables.iter().any(|t| {
+            norm(t.caption) == s
+                || t.blocks.iter().any(|b| {
+                    b.rows
+                        .iter()
+                        .any(|r| norm(r.label) == s || r.groups.iter().any(|g| norm(g) == s))
+                        || b.columns
+                            .iter()
+                            .any(|c| norm(c.label) == s || c.groups.iter().any(|g| norm(g) == s))
+                })
+        })
+}
+
 /// Distinct source cells of a row, in order.
 pub(super) fn distinct(row: &[(String, usize)]) -> Vec<&(String, usize)> {
     let mut out: Vec<&(String, usize)> = Vec::new();
@@ -160,7 +182,10 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             // a number there is a row run into the next one (a lost row
             // start): which values are this row's is then not certain.
             let (between, values) = values.split_at(values.len() - n);
-            if between.iter().any(|c| numeric(&c.0)) || values.iter().any(|c| several_numbers(&c.0))
+            if between.iter().any(|c| numeric(&c.0))
+                || values
+                    .iter()
+                    .any(|c| several_numbers(&c.0) || is_heading(&c.0))
             {
                 continue;
             }
