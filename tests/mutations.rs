@@ -18,7 +18,7 @@ fn forms() -> Vec<&'static str> {
     forms.push("rich.html");
     forms
 }
-const PER_FORM: usize = 40;
+const PER_FORM: usize = 200;
 
 fn truth(sample: &str) -> Report {
     let path = format!(

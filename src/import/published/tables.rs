@@ -179,10 +179,11 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
                 continue;
             }
             // Cells between the label and its values continue the label;
-            // a number there is a row run into the next one (a lost row
-            // start): which values are this row's is then not certain.
+            // a number or another label there is a row run into the next
+            // one (a lost row start or end): which values are this row's is
+            // then not certain.
             let (between, values) = values.split_at(values.len() - n);
-            if between.iter().any(|c| numeric(&c.0))
+            if between.iter().any(|c| numeric(&c.0) || is_heading(&c.0))
                 || values
                     .iter()
                     .any(|c| several_numbers(&c.0) || is_heading(&c.0))
@@ -545,8 +546,25 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
         let starts = if last > k { vec![k, last] } else { vec![k] };
         let end = last + 1;
         k = end;
+        // The values after a label may be another row's when its own were
+        // lost (a line dropped) and the next row's label was not found:
+        // taken only when the row after the last one (in the format) is the
+        // label that comes next, or there is none, and the group's rows
+        // follow one another.
+        let (b, r) = (anchors[last].0, anchors[last].1);
+        let after = if r + 1 < table.blocks[b].rows.len() {
+            Some((b, r + 1))
+        } else if b + 1 < by_row.len() {
+            Some((b + 1, 0))
+        } else {
+            None
+        };
+        if after.is_some_and(|x| anchors.get(end).is_none_or(|a| (a.0, a.1) != x)) {
+            continue;
+        }
         let Some((first, rows)) = starts
             .into_iter()
+            .filter(|&first| (first..last).all(|i| anchors[i].1 + 1 == anchors[i + 1].1))
             .find_map(|first| Some((first, rows_of(table, &anchors[first..end], &runs[last])?)))
         else {
             continue;
@@ -571,7 +589,12 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
         .iter()
         .map(|b| b.rows.len() * b.columns.len())
         .sum();
-    if value_at.len() == needed && table.blocks.iter().all(has_sums) {
+    // A table of one data row (表四) has no labels among its values: they
+    // must be one run of numbers, not numbers scattered among its headings
+    // (plain pdftotext text prints 表四's values out of order between them).
+    let one_run =
+        table.layout != Layout::SingleRow || value_at.windows(2).all(|w| w[1] == w[0] + 1);
+    if value_at.len() == needed && table.blocks.iter().all(has_sums) && one_run {
         let mut whole: Vec<(usize, String, String)> = Vec::new();
         let mut k = 0;
         let mut holds = true;
