@@ -94,23 +94,29 @@ fn several_numbers(s: &str) -> bool {
 }
 
 /// Whether a cell holds a heading of the format's tables (a 第二十条 item,
-/// a row or column label, a group, a caption): a row that ran into the
-/// next table (its end lost) would take it for a value.
+/// a row or column label, a group, a caption, a header such as 信息内容):
+/// a row that ran into the next table (its end lost) would take it for a
+/// value.
 fn is_heading(s: &str) -> bool {
     let s = norm(s);
     if s.chars().count() < 2 || numeric(&s) {
         return false;
     }
+    let is = |h: &str| norm(h) == s;
     s.contains("第二十条")
         || crate::format::current().tables.iter().any(|t| {
-            norm(t.caption) == s
+            is(t.caption)
+                || is(t.corner)
+                || is(t.column_header)
                 || t.blocks.iter().any(|b| {
-                    b.rows
-                        .iter()
-                        .any(|r| norm(r.label) == s || r.groups.iter().any(|g| norm(g) == s))
+                    is(b.band)
+                        || is(b.row_header)
+                        || b.rows
+                            .iter()
+                            .any(|r| is(r.label) || r.groups.iter().any(|g| is(g)))
                         || b.columns
                             .iter()
-                            .any(|c| norm(c.label) == s || c.groups.iter().any(|g| norm(g) == s))
+                            .any(|c| is(c.label) || c.groups.iter().any(|g| is(g)))
                 })
         })
 }
