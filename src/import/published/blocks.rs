@@ -220,11 +220,7 @@ pub(super) fn html_blocks(html: &str) -> (Vec<Block>, Option<String>) {
 /// (when the text has a pipe table's rule line), form tables; other lines
 /// are paragraphs.
 pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
-    let is_rule = |l: &str| {
-        let t = l.trim_matches(is_space);
-        t.contains("---") && t.chars().all(|c| "|-: ".contains(c))
-    };
-    let pipes = lines.iter().any(|l| l.contains('|') && is_rule(l));
+    let pipes = lines.iter().any(|l| super::normalize::pipe_rule(l));
     let mut blocks = Vec::new();
     let mut table: Vec<Vec<(String, usize)>> = Vec::new();
     let mut next_id = 0;
@@ -237,7 +233,7 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
             None
         };
         if let Some(separator) = separator {
-            if separator == '|' && is_rule(line) {
+            if separator == '|' && super::normalize::pipe_rule(line) {
                 continue;
             }
             let mut line = line.trim_matches(is_space);

@@ -83,12 +83,10 @@ pub fn norm(s: &str) -> String {
 pub fn read(input: &str) -> Result<Recognised, String> {
     let format = crate::format::current();
     let input = &normalize::chars(input);
-    let mut html = blocks::looks_like_html(input);
-    let (blocks, title) = match blocks::text_with_tables(input) {
-        Some(blocks) => {
-            html = false;
-            (blocks, None)
-        }
+    let mixed = blocks::text_with_tables(input);
+    let html = mixed.is_none() && blocks::looks_like_html(input);
+    let (blocks, title) = match mixed {
+        Some(blocks) => (blocks, None),
         None if html => blocks::html_blocks(input),
         None => (
             blocks::text_blocks(&normalize::text_lines(input, normalize::is_markdown(input))),

@@ -89,8 +89,14 @@ pub(super) fn is_markdown(text: &str) -> bool {
         let t = l.trim_matches(is_space);
         let heading = t.trim_start_matches('#');
         (heading.len() < t.len() && t.len() - heading.len() <= 6 && heading.starts_with(' '))
-            || (t.contains("---") && t.contains('|') && t.chars().all(|c| "|-: ".contains(c)))
+            || pipe_rule(t)
     })
+}
+
+/// A Markdown pipe table's rule line: "| --- | :-: |".
+pub(super) fn pipe_rule(line: &str) -> bool {
+    let t = line.trim_matches(is_space);
+    t.contains('|') && t.contains("---") && t.chars().all(|c| "|-: ".contains(c))
 }
 
 /// Whether most text lines (not table rows) are followed by a blank line:
@@ -126,11 +132,13 @@ fn paragraphs(lines: Vec<String>) -> Vec<String> {
     let mut open = false; // the last line may continue
     for line in lines {
         let t = line.trim_start_matches(is_space);
-        let own = t.is_empty()
-            || t.starts_with(['#', '|', '>', '<', '-', '*', '+'])
-            || line.contains('\t')
+        // Headings, table rows, HTML: lines of their own that never continue.
+        let closed = t.starts_with(['#', '|', '<']) || line.contains('\t');
+        // Quotes and list items start a paragraph of their own.
+        let item = t.starts_with(['>', '-', '*', '+'])
             || t.split_once(". ")
                 .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        let own = t.is_empty() || closed || item;
         match out.last_mut() {
             Some(prev) if open && !own => {
                 let t = t.trim_end_matches(is_space);
@@ -151,7 +159,7 @@ fn paragraphs(lines: Vec<String>) -> Vec<String> {
                 }
             }
         }
-        open = !t.is_empty() && !hard && !t.starts_with(['#', '|', '<']) && !line.contains('\t');
+        open = !t.is_empty() && !hard && !closed;
     }
     out
 }

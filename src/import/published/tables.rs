@@ -98,27 +98,31 @@ fn several_numbers(s: &str) -> bool {
 /// a row that ran into the next table (its end lost) would take it for a
 /// value.
 fn is_heading(s: &str) -> bool {
+    // The format's headings, normalised once (this runs for every cell read).
+    static HEADINGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let headings = HEADINGS.get_or_init(|| {
+        let mut all: Vec<&str> = Vec::new();
+        for t in crate::format::current().tables {
+            all.extend([t.caption, t.corner, t.column_header]);
+            for b in t.blocks {
+                all.extend([b.band, b.row_header]);
+                for r in b.rows {
+                    all.push(r.label);
+                    all.extend(r.groups);
+                }
+                for c in b.columns {
+                    all.push(c.label);
+                    all.extend(c.groups);
+                }
+            }
+        }
+        all.into_iter().map(norm).collect()
+    });
     let s = norm(s);
     if s.chars().count() < 2 || numeric(&s) {
         return false;
     }
-    let is = |h: &str| norm(h) == s;
-    s.contains("第二十条")
-        || crate::format::current().tables.iter().any(|t| {
-            is(t.caption)
-                || is(t.corner)
-                || is(t.column_header)
-                || t.blocks.iter().any(|b| {
-                    is(b.band)
-                        || is(b.row_header)
-                        || b.rows
-                            .iter()
-                            .any(|r| is(r.label) || r.groups.iter().any(|g| is(g)))
-                        || b.columns
-                            .iter()
-                            .any(|c| is(c.label) || c.groups.iter().any(|g| is(g)))
-                })
-        })
+    s.contains("第二十条") || headings.contains(&s)
 }
 
 /// Distinct source cells of a row, in order.
