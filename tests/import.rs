@@ -641,3 +641,37 @@ fn values_after_a_label_are_not_taken_past_a_missing_row() {
         .join("\n");
     assert_read_cells_right(&read(&damaged).unwrap(), "pingtan-2021");
 }
+
+/// A saved page cut short is reported as such (网页不完整); a fragment
+/// without the page around it (a rich copy, Markdown with HTML in it) cut
+/// the same way is not taken for a cut page.
+#[test]
+fn only_a_page_is_reported_cut_short() {
+    let cut = |s: &str| s[..s.floor_char_boundary(s.len() * 2 / 5)].to_string();
+    let page = cut(&sample("pingtan-2022.html"));
+    assert!(
+        read(&page)
+            .err()
+            .is_some_and(|e| e.starts_with("网页不完整")),
+        "a saved page cut short"
+    );
+    let fragment = cut(&form("pingtan-2022/rich.html"));
+    assert!(!fragment.to_ascii_lowercase().contains("<html"));
+    assert!(read(&fragment)
+        .err()
+        .is_none_or(|e| !e.starts_with("网页不完整")));
+}
+
+/// The hint for tables read from text without a grid names the way to read
+/// a PDF whole: open it in the browser, select all, copy, paste.
+#[test]
+fn the_pdf_text_hint_says_how_to_copy_a_pdf_whole() {
+    let got = read(&form("pingtan-2022/pdf.txt")).unwrap();
+    assert!(
+        got.notes
+            .iter()
+            .any(|n| n.contains("PDF 可在浏览器中打开，全选（Ctrl+A）、复制后再粘贴")),
+        "{:?}",
+        got.notes
+    );
+}
