@@ -1,9 +1,10 @@
 //! Issue 16: the importer never reads a value into the wrong cell. Every
 //! sample in the text forms (tests/fixtures/forms) is mutated as extraction
-//! and copying damage text: a line dropped, two numbers swapped, a table
-//! row missing. For each mutation, every filled cell must equal the source:
-//! the sample's hand-checked value, or, where two numbers were swapped, the
-//! other of the two.
+//! and copying damage text: a line dropped, two numbers swapped, a number
+//! damaged, a table row missing. For each mutation, every filled cell must
+//! equal the source: the sample's hand-checked value, or, where two numbers
+//! were swapped, the other of the two, or where a number was damaged, what
+//! it became.
 
 use nianbao::format;
 use nianbao::import::job::{recognise, Native};
@@ -70,10 +71,29 @@ fn numbers(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// One mutation of `text`, and the two numbers it swapped, if it did.
-fn mutate(text: &str, rng: &mut Rng) -> (String, Option<(String, String)>) {
+/// How a mutation changed the numbers of a text.
+#[derive(Debug)]
+enum Changed {
+    Swapped(String, String),
+    /// A number, and what it became.
+    Damaged(String, String),
+}
+
+impl Changed {
+    /// Whether `got` may be read where the source had `want`.
+    fn allows(&self, want: &Cell, got: &Cell) -> bool {
+        let is = |c: &Cell, s: &str| c.display() == *s;
+        match self {
+            Changed::Swapped(x, y) => (is(want, x) && is(got, y)) || (is(want, y) && is(got, x)),
+            Changed::Damaged(old, new) => is(want, old) && is(got, new),
+        }
+    }
+}
+
+/// One mutation of `text`, and how it changed its numbers, if it did.
+fn mutate(text: &str, rng: &mut Rng) -> (String, Option<Changed>) {
     let lines: Vec<&str> = text.lines().collect();
-    match rng.below(3) {
+    match rng.below(4) {
         0 => {
             let drop = rng.below(lines.len());
             let kept: Vec<&str> = lines
@@ -96,7 +116,38 @@ fn mutate(text: &str, rng: &mut Rng) -> (String, Option<(String, String)>) {
             }
             let (x, y) = (&text[a.0..a.1], &text[b.0..b.1]);
             let out = format!("{}{y}{}{x}{}", &text[..a.0], &text[a.1..b.0], &text[b.1..]);
-            (out, Some((x.to_string(), y.to_string())))
+            (out, Some(Changed::Swapped(x.to_string(), y.to_string())))
+        }
+        2 => {
+            // A number damaged (mistyped, misread): a digit changed, lost or
+            // added. Its own cell may read the damaged value; no other may.
+            let nums = numbers(text);
+            if nums.is_empty() {
+                return (text.to_string(), None);
+            }
+            let (a, b) = nums[rng.below(nums.len())];
+            let old = &text[a..b];
+            let digit = char::from(b'0' + rng.below(10) as u8);
+            let at = rng.below(old.len());
+            let new: String = match rng.below(3) {
+                0 => old
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| if i == at { digit } else { c })
+                    .collect(),
+                1 if old.len() > 1 => format!("{}{}", &old[..at], &old[at + 1..]),
+                _ => format!("{}{digit}{}", &old[..at], &old[at..]),
+            };
+            let new = new.trim_start_matches('0');
+            let new = if new.is_empty() { "0" } else { new };
+            if new == old {
+                return (text.to_string(), None);
+            }
+            let out = format!("{}{new}{}", &text[..a], &text[b..]);
+            (
+                out,
+                Some(Changed::Damaged(old.to_string(), new.to_string())),
+            )
         }
         _ => {
             // A table row missing: every line from a row label up to the next line with a label.
@@ -142,7 +193,7 @@ fn no_mutation_puts_a_value_in_the_wrong_cell() {
             for k in 0..PER_FORM {
                 let seed = 0x9E37_79B9_7F4A_7C15 ^ ((f * 1000 + k) as u64 + 1);
                 let mut rng = Rng(seed);
-                let (mutated, swapped) = mutate(&text, &mut rng);
+                let (mutated, changed) = mutate(&text, &mut rng);
                 let Ok(got) = read(&mutated) else { continue };
                 checked += 1;
                 for (i, def) in cells.iter().enumerate() {
@@ -152,13 +203,10 @@ fn no_mutation_puts_a_value_in_the_wrong_cell() {
                     }
                     filled += 1;
                     let w = &want.cells[i];
-                    let other = swapped.as_ref().is_some_and(|(x, y)| {
-                        let is = |c: &Cell, s: &str| c.display() == *s;
-                        (is(w, x) && is(g, y)) || (is(w, y) && is(g, x))
-                    });
+                    let other = changed.as_ref().is_some_and(|c| c.allows(w, g));
                     assert!(
                         g == w || other,
-                        "{sample} {form} seed {seed:#x}: {} read {:?}, the source has {:?} (swapped: {swapped:?})",
+                        "{sample} {form} seed {seed:#x}: {} read {:?}, the source has {:?} ({changed:?})",
                         def.key,
                         g,
                         w
@@ -259,8 +307,8 @@ fn no_mutation_of_a_word_file_puts_a_value_in_the_wrong_cell() {
                 // A swap moves two cells' values: the value read must be one
                 // the source has somewhere (as written: a count's "0" moved
                 // into the fee cell is read there as an amount "0").
-                let moved = swapped.is_some()
-                    && want.cells.iter().any(|w| w.display() == g.display());
+                let moved =
+                    swapped.is_some() && want.cells.iter().any(|w| w.display() == g.display());
                 assert!(
                     moved,
                     "{sample} docx: {} read {g:?}, the source has {:?}",
