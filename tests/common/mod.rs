@@ -8,12 +8,13 @@
 /// The samples every form was made from.
 pub const SAMPLES: &[&str] = &["pingtan-2021", "pingtan-2022", "tanggong-jiedao-2023"];
 
-/// The forms that are text: copied from a browser, from PDF (pdftotext plain,
+/// The forms that are text: copied from a browser (Chromium, Firefox), from PDF (pdftotext plain,
 /// -layout and -raw, the PDF viewers of Firefox and Chromium), one cell per line,
 /// Markdown (html2text's pipe tables; pandoc's, with HTML tables where cells
 /// are merged).
 pub const TEXT_FORMS: &[&str] = &[
     "text.txt",
+    "text-firefox.txt",
     "pdf.txt",
     "pdf-layout.txt",
     "pdf-raw.txt",
