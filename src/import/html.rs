@@ -112,16 +112,35 @@ fn find_end_tag(bytes: &[u8], name: &[u8]) -> usize {
     bytes.len()
 }
 
-/// Index of the '>' closing the tag that starts at `start` (quotes respected).
+/// Index of the '>' closing the tag that starts at `start`. As in the HTML
+/// standard, a quote opens a quoted value only where a value starts (after
+/// '=' and any spaces); a stray quote elsewhere (a damaged attribute,
+/// `valign="center"3"`) is an ordinary character and does not swallow the
+/// page up to the next quote.
 fn tag_end(bytes: &[u8], start: usize) -> usize {
-    let mut quote = None;
+    enum State {
+        /// Between attributes, or in a name.
+        Names,
+        /// After '=', before the value.
+        BeforeValue,
+        Unquoted,
+        Quoted(u8),
+    }
+    let mut state = State::Names;
     for (j, &b) in bytes.iter().enumerate().skip(start + 1) {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if b == q => quote = None,
-            (None, b'>') => return j,
-            _ => {}
-        }
+        state = match (state, b) {
+            (State::Quoted(q), _) if b == q => State::Names,
+            (s @ State::Quoted(_), _) => s,
+            (_, b'>') => return j,
+            (State::Names, b'=') => State::BeforeValue,
+            (State::BeforeValue, b'"' | b'\'') => State::Quoted(b),
+            (State::BeforeValue, _) if b.is_ascii_whitespace() => State::BeforeValue,
+            (State::BeforeValue | State::Unquoted, _) if !b.is_ascii_whitespace() => {
+                State::Unquoted
+            }
+            (State::Unquoted, _) => State::Names,
+            (s, _) => s,
+        };
     }
     bytes.len()
 }
@@ -338,5 +357,24 @@ mod tests {
         for (html, want) in cases {
             assert_eq!(tokenize(html), want, "{html:?}");
         }
+    }
+
+    #[test]
+    fn a_stray_quote_in_a_tag_is_a_character_not_a_quoted_value() {
+        // A damaged attribute (colspan=" lost, 3" left): the tag still ends
+        // at its own '>', and the cell's text stays the cell's.
+        let html = "<td valign=\"center\"3\" style=\"x\">75</td><td a=b\"c>9</td><p>文字</p>";
+        let tokens = tokenize(html);
+        let texts: Vec<&str> = tokens
+            .iter()
+            .filter_map(|t| match t {
+                Token::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, ["75", "9", "文字"]);
+        assert_eq!(tokens[0].attr("valign"), Some("center"));
+        assert_eq!(tokens[0].attr("style"), Some("x"));
+        assert_eq!(tokens[3].attr("a"), Some("b\"c"));
     }
 }
