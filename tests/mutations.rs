@@ -226,6 +226,81 @@ fn no_mutation_puts_a_value_in_the_wrong_cell() {
     );
 }
 
+/// A document's table markup, for damaging it as files get damaged.
+struct Markup<'a> {
+    doc: &'a str,
+    cells: Vec<(usize, usize)>,
+    rows: Vec<(usize, usize)>,
+    /// The attributes or elements that merge cells (gridSpan, vMerge;
+    /// colspan, rowspan).
+    merges: Vec<(usize, usize)>,
+}
+
+impl<'a> Markup<'a> {
+    /// Byte ranges of `doc` from each `open` up to the end of the next `close`.
+    fn spans(doc: &str, open: &str, close: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(i) = doc[at..].find(open) {
+            let start = at + i;
+            let Some(j) = doc[start + open.len()..].find(close) else {
+                break;
+            };
+            out.push((start, start + open.len() + j + close.len()));
+            at = start + 1;
+        }
+        out
+    }
+
+    /// One damage: a table cell, a table row or a merge lost, or two cells'
+    /// contents swapped (then also `true`); `None` when the two cells picked
+    /// overlap.
+    fn damage(&self, rng: &mut Rng) -> Option<(String, bool)> {
+        let doc = self.doc;
+        Some(match rng.below(4) {
+            0 => (cut(doc, self.cells[rng.below(self.cells.len())]), false),
+            1 => (cut(doc, self.rows[rng.below(self.rows.len())]), false),
+            2 if self.merges.is_empty() => return None,
+            2 => (cut(doc, self.merges[rng.below(self.merges.len())]), false),
+            _ => {
+                let tcs = &self.cells;
+                let (a, b) = (tcs[rng.below(tcs.len())], tcs[rng.below(tcs.len())]);
+                let (a, b) = if a.0 < b.0 { (a, b) } else { (b, a) };
+                if a.1 > b.0 {
+                    return None;
+                }
+                let swapped = format!(
+                    "{}{}{}{}{}",
+                    &doc[..a.0],
+                    &doc[b.0..b.1],
+                    &doc[a.1..b.0],
+                    &doc[a.0..a.1],
+                    &doc[b.1..]
+                );
+                (swapped, true)
+            }
+        })
+    }
+}
+
+/// Every cell of `got` equals the source `want`, or, after a swap, holds a
+/// value the source has somewhere (as written: a count's "0" swapped into
+/// the fee cell is read there as the amount "0").
+fn assert_source(got: &Report, want: &Report, swapped: bool, what: &str) {
+    for (i, def) in format::current().cells().iter().enumerate() {
+        let g = &got.cells[i];
+        if *g == Cell::Blank || *g == want.cells[i] {
+            continue;
+        }
+        let moved = swapped && want.cells.iter().any(|w| w.display() == g.display());
+        assert!(
+            moved,
+            "{what}: {} read {g:?}, the source has {:?}",
+            def.key, want.cells[i]
+        );
+    }
+}
+
 /// Word files as nianbao writes them (last year's report kept as .docx),
 /// damaged in their XML as files get damaged: a table cell, a table row, a
 /// cell's merge (gridSpan, vMerge) lost, or two cells' contents swapped.
@@ -233,55 +308,25 @@ fn no_mutation_puts_a_value_in_the_wrong_cell() {
 /// cells' values.
 #[test]
 fn no_mutation_of_a_word_file_puts_a_value_in_the_wrong_cell() {
-    let cells = format::current().cells();
     let mut checked = 0;
     for sample in SAMPLES {
         let want = truth(sample);
         let parts = nianbao::export::docx::parts(&want);
         let doc = &parts.iter().find(|p| p.0 == "word/document.xml").unwrap().1;
-        let spans = |open: &str, close: &str| -> Vec<(usize, usize)> {
-            let mut out = Vec::new();
-            let mut at = 0;
-            while let Some(i) = doc[at..].find(open) {
-                let start = at + i;
-                let Some(j) = doc[start..].find(close) else {
-                    break;
-                };
-                out.push((start, start + j + close.len()));
-                at = start + 1;
-            }
-            out
+        let markup = Markup {
+            doc,
+            cells: Markup::spans(doc, "<w:tc>", "</w:tc>"),
+            rows: Markup::spans(doc, "<w:tr>", "</w:tr>"),
+            merges: Markup::spans(doc, "<w:gridSpan ", "/>")
+                .into_iter()
+                .chain(Markup::spans(doc, "<w:vMerge", "/>"))
+                .collect(),
         };
-        let tcs = spans("<w:tc>", "</w:tc>");
-        let trs = spans("<w:tr>", "</w:tr>");
-        let merges: Vec<(usize, usize)> = spans("<w:gridSpan ", "/>")
-            .into_iter()
-            .chain(spans("<w:vMerge", "/>"))
-            .collect();
-        assert!(tcs.len() > 100 && trs.len() > 20 && !merges.is_empty());
+        assert!(markup.cells.len() > 100 && markup.rows.len() > 20 && !markup.merges.is_empty());
         let mut rng = Rng(0x2545_F491_4F6C_DD1D);
         for _ in 0..PER_FORM {
-            let mut swapped: Option<(usize, usize)> = None;
-            let mutated = match rng.below(4) {
-                0 => cut(doc, tcs[rng.below(tcs.len())]),
-                1 => cut(doc, trs[rng.below(trs.len())]),
-                2 => cut(doc, merges[rng.below(merges.len())]),
-                _ => {
-                    let (a, b) = (tcs[rng.below(tcs.len())], tcs[rng.below(tcs.len())]);
-                    let (a, b) = if a.0 < b.0 { (a, b) } else { (b, a) };
-                    if a.1 > b.0 {
-                        continue;
-                    }
-                    swapped = Some((a.0, b.0));
-                    format!(
-                        "{}{}{}{}{}",
-                        &doc[..a.0],
-                        &doc[b.0..b.1],
-                        &doc[a.1..b.0],
-                        &doc[a.0..a.1],
-                        &doc[b.1..]
-                    )
-                }
+            let Some((mutated, swapped)) = markup.damage(&mut rng) else {
+                continue;
             };
             let files: Vec<(&str, String)> = parts
                 .iter()
@@ -299,22 +344,61 @@ fn no_mutation_of_a_word_file_puts_a_value_in_the_wrong_cell() {
                 continue;
             };
             checked += 1;
-            for (i, def) in cells.iter().enumerate() {
-                let g = &got.report.cells[i];
-                if *g == Cell::Blank || *g == want.cells[i] {
-                    continue;
-                }
-                // A swap moves two cells' values: the value read must be one
-                // the source has somewhere (as written: a count's "0" moved
-                // into the fee cell is read there as an amount "0").
-                let moved =
-                    swapped.is_some() && want.cells.iter().any(|w| w.display() == g.display());
-                assert!(
-                    moved,
-                    "{sample} docx: {} read {g:?}, the source has {:?}",
-                    def.key, want.cells[i]
-                );
-            }
+            assert_source(&got.report, &want, swapped, &format!("{sample} docx"));
+        }
+    }
+    assert!(checked > SAMPLES.len() * PER_FORM / 2, "{checked} read");
+}
+
+/// Saved pages (the samples' own markup, tanggong's made from its text)
+/// damaged the same way in their HTML: a <td>, a <tr>, a colspan or rowspan
+/// lost, or two cells' contents swapped.
+#[test]
+fn no_mutation_of_a_saved_page_puts_a_value_in_the_wrong_cell() {
+    let mut checked = 0;
+    for sample in SAMPLES {
+        let want = truth(sample);
+        let path = format!(
+            "{}/tests/fixtures/forms/{sample}/page.html",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let page = match std::fs::read_to_string(&path) {
+            Ok(page) => page,
+            Err(_) => std::fs::read_to_string(format!(
+                "{}/tests/fixtures/samples/{sample}.html",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap(),
+        };
+        // An attribute lost, or only its name and opening quote (`3"` left
+        // in the tag: a stray quote).
+        let attribute = |name: &str| -> Vec<(usize, usize)> {
+            let open = format!(" {name}=\"");
+            Markup::spans(&page, &open, "\"")
+                .into_iter()
+                .flat_map(|(a, b)| [(a, b), (a, a + open.len())])
+                .filter(|&(a, b)| !page[a..b].contains('>'))
+                .collect()
+        };
+        let markup = Markup {
+            doc: &page,
+            cells: Markup::spans(&page, "<td", "</td>"),
+            rows: Markup::spans(&page, "<tr", "</tr>"),
+            merges: attribute("colspan")
+                .into_iter()
+                .chain(attribute("rowspan"))
+                .collect(),
+        };
+        // tanggong's page, made from its text, has no merged cells.
+        assert!(markup.cells.len() > 100 && markup.rows.len() > 20);
+        let mut rng = Rng(0x1B87_3593_CC9E_2D51);
+        for _ in 0..PER_FORM {
+            let Some((mutated, swapped)) = markup.damage(&mut rng) else {
+                continue;
+            };
+            let Ok(got) = read(&mutated) else { continue };
+            checked += 1;
+            assert_source(&got.report, &want, swapped, &format!("{sample} page.html"));
         }
     }
     assert!(checked > SAMPLES.len() * PER_FORM / 2, "{checked} read");
