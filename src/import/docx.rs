@@ -30,8 +30,8 @@ fn u32_at(b: &[u8], at: usize) -> Option<usize> {
 }
 
 /// The bytes of the entry `name` of a zip archive, found through its
-/// central directory; stored or deflated.
-fn zip_entry(zip: &[u8], name: &str) -> Result<Vec<u8>, String> {
+/// central directory; stored or deflated (the error: a message for the user).
+pub fn zip_entry(zip: &[u8], name: &str) -> Result<Vec<u8>, String> {
     let bad = || NOT_DOCX.to_string();
     // End of central directory: the last signature in the final 64 KB + 22.
     let from = zip.len().saturating_sub(65_536 + 22);
