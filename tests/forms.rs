@@ -145,9 +145,11 @@ fn run(sample: &str, form: &str, page: &Report) -> Outcome {
 /// values as 0 1 0 2 1 for the row 0 1 1 0 2): the importer reads the rows
 /// it can place for certain (label found once, the right count of values,
 /// the row's 总计 equal to its sum) and leaves the rest unread; table 四
-/// only when its values are one run of numbers, which they are not here.
-/// Measured: 67 and 115 of 200 for the pingtan samples, 185 for tanggong.
-/// Issue 16 asks 99 % here too; not reached (see the issue's note).
+/// only when its values are one run of numbers, which they are not here,
+/// or all the same number (tanggong's are all 0).
+/// Measured: 67 and 115 of 200 for the pingtan samples, 200 for tanggong.
+/// Issue 16 asks 99 % here too; not reached for pingtan (see the issue's
+/// note: in pingtan-2022 four of 表四's cells cannot be told apart).
 fn floor(form: &str) -> usize {
     if form == "pdf.txt" {
         30

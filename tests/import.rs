@@ -621,6 +621,38 @@ fn table_four_values_among_headings_are_not_read() {
     }
 }
 
+/// 表四's values scattered among its headings but all the same number (all
+/// 0 in tanggong's plain pdftotext text): no order changes them, so they
+/// are read; with one of them lost, they are not.
+#[test]
+fn table_four_values_among_headings_are_read_when_all_the_same() {
+    let text = form("tanggong-jiedao-2023/pdf.txt");
+    let start = text.find("四、政府信息公开行政复议").unwrap();
+    let end = text.find("五、存在的主要问题").unwrap();
+    let section = &text[start..end];
+    let zeros = section.lines().filter(|l| l.trim() == "0").count();
+    assert_eq!(zeros, 15);
+    // Scattered: headings between the values.
+    assert!(section.contains("0\n\n结果 维持"));
+    let table4 = |got: &Recognised| -> Vec<Option<Cell>> {
+        format::current()
+            .cells()
+            .iter()
+            .enumerate()
+            .filter(|(_, def)| def.table.key == "table4")
+            .map(|(i, _)| got.sources[i].as_ref().map(|_| got.report.cells[i].clone()))
+            .collect()
+    };
+    let got = read(&text).unwrap();
+    assert!(table4(&got)
+        .iter()
+        .all(|c| c.as_ref().is_some_and(|c| c.display() == "0")));
+    // One value lost: 14 numbers for 15 cells.
+    let lost = section.replacen("0\n\n结果 维持", "\n\n结果 维持", 1);
+    let got = read(&text.replace(section, &lost)).unwrap();
+    assert!(table4(&got).iter().all(Option::is_none));
+}
+
 /// A row's values lost (a line dropped) while the next row's label was not
 /// found: the values after the label are the next row's, not its own. Taken
 /// only when the label that follows is the next row's (issue 16).

@@ -601,9 +601,11 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
         .sum();
     // A table of one data row (表四) has no labels among its values: they
     // must be one run of numbers, not numbers scattered among its headings
-    // (plain pdftotext text prints 表四's values out of order between them).
+    // (plain pdftotext text prints 表四's values out of order between them),
+    // unless they are all the same number (all 0), which no order changes.
+    let same = value_at.windows(2).all(|w| words[w[0]] == words[w[1]]);
     let one_run =
-        table.layout != Layout::SingleRow || value_at.windows(2).all(|w| w[1] == w[0] + 1);
+        table.layout != Layout::SingleRow || same || value_at.windows(2).all(|w| w[1] == w[0] + 1);
     if value_at.len() == needed && table.blocks.iter().all(has_sums) && one_run {
         let mut whole: Vec<(usize, String, String)> = Vec::new();
         let mut k = 0;
