@@ -118,29 +118,35 @@ fn find_end_tag(bytes: &[u8], name: &[u8]) -> usize {
 /// `valign="center"3"`) is an ordinary character and does not swallow the
 /// page up to the next quote.
 fn tag_end(bytes: &[u8], start: usize) -> usize {
-    enum State {
-        /// Between attributes, or in a name.
-        Names,
-        /// After '=', before the value.
-        BeforeValue,
-        Unquoted,
-        Quoted(u8),
-    }
-    let mut state = State::Names;
-    for (j, &b) in bytes.iter().enumerate().skip(start + 1) {
-        state = match (state, b) {
-            (State::Quoted(q), _) if b == q => State::Names,
-            (s @ State::Quoted(_), _) => s,
-            (_, b'>') => return j,
-            (State::Names, b'=') => State::BeforeValue,
-            (State::BeforeValue, b'"' | b'\'') => State::Quoted(b),
-            (State::BeforeValue, _) if b.is_ascii_whitespace() => State::BeforeValue,
-            (State::BeforeValue | State::Unquoted, _) if !b.is_ascii_whitespace() => {
-                State::Unquoted
+    // After '=' (and any spaces), where a value starts; inside an unquoted
+    // value. A quoted value is skipped whole.
+    let (mut before_value, mut unquoted) = (false, false);
+    let mut j = start + 1;
+    while j < bytes.len() {
+        let b = bytes[j];
+        if b == b'>' {
+            return j;
+        }
+        if before_value {
+            if b == b'"' || b == b'\'' {
+                match bytes[j + 1..].iter().position(|&x| x == b) {
+                    Some(k) => {
+                        j += k + 2;
+                        before_value = false;
+                        continue;
+                    }
+                    None => return bytes.len(),
+                }
             }
-            (State::Unquoted, _) => State::Names,
-            (s, _) => s,
-        };
+            if !b.is_ascii_whitespace() {
+                (before_value, unquoted) = (false, true);
+            }
+        } else if unquoted {
+            unquoted = !b.is_ascii_whitespace();
+        } else if b == b'=' {
+            before_value = true;
+        }
+        j += 1;
     }
     bytes.len()
 }
