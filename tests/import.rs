@@ -707,3 +707,35 @@ fn the_pdf_text_hint_says_how_to_copy_a_pdf_whole() {
         got.notes
     );
 }
+
+/// Table 三 split in two at a page break, as a Word file printed or
+/// converted page by page gives it: the second part a table of its own,
+/// after a 续表 caption or none, with the three header rows repeated or not.
+/// Read whole, at any row it is split at.
+#[test]
+fn a_table_split_at_a_page_break_reads_whole() {
+    for name in ["pingtan-2021", "pingtan-2022"] {
+        let page = sample(&format!("{name}.html"));
+        let heading = page.find("收到和处理政府信息公开申请情况").unwrap();
+        let start = heading + page[heading..].find("<table").unwrap();
+        let end = start + page[start..].find("</table>").unwrap();
+        let table = &page[start..end];
+        let rows: Vec<usize> = table.match_indices("<tr").map(|(i, _)| i).collect();
+        let (open, header) = (&table[..rows[0]], &table[rows[0]..rows[3]]);
+        for at in [rows.len() / 3, rows.len() / 2, rows.len() - 3] {
+            for caption in ["", "<p>续表</p>"] {
+                for repeated in ["", header] {
+                    let split = format!(
+                        "{}{}</table>{caption}{open}{repeated}{}{}",
+                        &page[..start],
+                        &table[..rows[at]],
+                        &table[rows[at]..],
+                        &page[end..]
+                    );
+                    let got = read(&split).unwrap();
+                    assert_tables(&got, &expected(name));
+                }
+            }
+        }
+    }
+}
