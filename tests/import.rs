@@ -739,3 +739,61 @@ fn a_table_split_at_a_page_break_reads_whole() {
         }
     }
 }
+
+/// Row labels whose ordinal is written another way ("1、属于国家秘密",
+/// "（1）属于国家秘密" for 1.属于国家秘密) are read as the format's row with
+/// the same ordinal and words, in one note per table; a different ordinal
+/// ("2、属于国家秘密") is not that row.
+#[test]
+fn row_ordinals_written_another_way() {
+    let page = sample("pingtan-2022.html");
+    let subitems = [
+        "属于",
+        "其他",
+        "危及",
+        "保护",
+        "本机关",
+        "没有",
+        "补正",
+        "信访",
+        "重复",
+        "要求",
+        "无正当",
+        "申请人",
+    ];
+    for style in ["、", "（）"] {
+        let mut restyled = page.clone();
+        for n in 1..=8 {
+            for words in subitems {
+                let ordinal = match style {
+                    "、" => format!("{n}、"),
+                    _ => format!("（{n}）"),
+                };
+                restyled =
+                    restyled.replace(&format!(">{n}.{words}"), &format!(">{ordinal}{words}"));
+            }
+        }
+        assert_ne!(restyled, page);
+        let got = read(&restyled).unwrap();
+        assert_tables(&got, &expected("pingtan-2022"));
+        let notes: Vec<&String> = got
+            .notes
+            .iter()
+            .filter(|n| n.contains("编号写法"))
+            .collect();
+        assert_eq!(notes.len(), 1, "{:?}", got.notes);
+        assert!(
+            notes[0].starts_with("表三有 19 行的编号写法与格式不同"),
+            "{}",
+            notes[0]
+        );
+    }
+    let wrong = page.replace(">1.属于国家秘密", ">2、属于国家秘密");
+    assert_ne!(wrong, page);
+    let got = read(&wrong).unwrap();
+    assert_read_cells_right(&got, "pingtan-2022");
+    let i = format::current()
+        .cell_at("table3", "withheld_state_secret", "total")
+        .unwrap();
+    assert!(got.sources[i].is_none());
+}

@@ -96,11 +96,14 @@ fn several_numbers(s: &str) -> bool {
 /// Whether a cell holds a heading of the format's tables (a 第二十条 item,
 /// a row or column label, a group, a caption, a header such as 信息内容):
 /// a row that ran into the next table (its end lost) would take it for a
-/// value.
+/// value. Also a label with its ordinal written another way or left out
+/// ("1、申请人无正当理由…", "属于国家秘密").
 fn is_heading(s: &str) -> bool {
-    // The format's headings, normalised once (this runs for every cell read).
-    static HEADINGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let headings = HEADINGS.get_or_init(|| {
+    // The format's headings normalised, and the words after the ordinal of
+    // those that have one; once (this runs for every cell read).
+    type Headings = (Vec<String>, Vec<String>);
+    static HEADINGS: std::sync::OnceLock<Headings> = std::sync::OnceLock::new();
+    let (headings, words) = HEADINGS.get_or_init(|| {
         let mut all: Vec<&str> = Vec::new();
         for t in crate::format::current().tables {
             all.extend([t.caption, t.corner, t.column_header]);
@@ -116,13 +119,19 @@ fn is_heading(s: &str) -> bool {
                 }
             }
         }
-        all.into_iter().map(norm).collect()
+        let headings: Vec<String> = all.into_iter().map(norm).collect();
+        let words = headings
+            .iter()
+            .filter_map(|h| Some(ordinal(h)?.1.to_string()))
+            .collect();
+        (headings, words)
     });
     let s = norm(s);
     if s.chars().count() < 2 || numeric(&s) {
         return false;
     }
-    s.contains("第二十条") || headings.contains(&s)
+    let rest = ordinal(&s).map_or(s.as_str(), |(_, rest)| rest);
+    s.contains("第二十条") || headings.contains(&s) || words.iter().any(|w| w == rest)
 }
 
 /// Distinct source cells of a row, in order.
@@ -150,6 +159,9 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             (cells, normed)
         })
         .collect();
+    // Rows found by their label with its ordinal written another way
+    // ("1、属于国家秘密", "（1）属于国家秘密"): the first as printed, and how many.
+    let mut restyled: (Option<String>, usize) = (None, 0);
     for block in table.blocks {
         for row in block.rows {
             let label = norm(row.label);
@@ -175,6 +187,15 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
                     if found.is_some() {
                         out.notes.push(variant_note(table, variant, row.label));
                     }
+                }
+            }
+            if found.is_none() {
+                found = find(&|n: &str| same_but_ordinal_style(n, &label));
+                if let Some((cells, pos)) = &found {
+                    restyled
+                        .0
+                        .get_or_insert_with(|| cells[*pos].0.trim().to_string());
+                    restyled.1 += 1;
                 }
             }
             let Some((cells, pos)) = found else { continue };
@@ -215,6 +236,40 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             }
         }
     }
+    if let (Some(first), count) = restyled {
+        out.notes.push(format!(
+            "{}有 {count} 行的编号写法与格式不同（如「{first}」），已按格式中编号相同、文字相同的行读取",
+            crate::rules::cells::table_name(table.key)
+        ));
+    }
+}
+
+/// A label's ordinal and the rest: "1.属于国家秘密" → ("1", "属于国家秘密"),
+/// also written "1、", "1)", "(1)" ("（1）" once normalised), and
+/// "一、", "(一)" with Chinese numerals.
+fn ordinal(s: &str) -> Option<(&str, &str)> {
+    let numeral = |x: &str| {
+        !x.is_empty()
+            && (x.bytes().all(|b| b.is_ascii_digit())
+                || x.chars().all(|c| "一二三四五六七八九十".contains(c)))
+    };
+    let (x, rest) = match s.strip_prefix('(') {
+        Some(r) => r.split_once(')')?,
+        None => {
+            let end =
+                s.find(|c: char| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))?;
+            let rest = s[end..].strip_prefix(['、', '.', ')'])?;
+            (&s[..end], rest)
+        }
+    };
+    (numeral(x) && !rest.is_empty()).then_some((x, rest))
+}
+
+/// Whether a printed label (normalised) is the format's `label`
+/// (normalised) with its ordinal written in another style: the same
+/// ordinal, the same words.
+fn same_but_ordinal_style(printed: &str, label: &str) -> bool {
+    printed != label && ordinal(printed).is_some_and(|p| ordinal(label) == Some(p))
 }
 
 /// The review's note on a row read by a variant of its label.
