@@ -788,6 +788,26 @@ fn row_ordinals_written_another_way() {
             notes[0]
         );
     }
+    // The same in text without a grid (a cell per line), read by the stream.
+    let mut text = form("pingtan-2022/cells.txt");
+    for n in 1..=8 {
+        for words in subitems {
+            text = text.replace(&format!("\n{n}.{words}"), &format!("\n{n}、{words}"));
+        }
+    }
+    let got = read(&text).unwrap();
+    assert_tables(&got, &expected("pingtan-2022"));
+    let notes: Vec<&String> = got
+        .notes
+        .iter()
+        .filter(|n| n.contains("编号写法"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{:?}", got.notes);
+    assert!(
+        notes[0].starts_with("表三有 19 行的编号写法与格式不同"),
+        "{}",
+        notes[0]
+    );
     let wrong = page.replace(">1.属于国家秘密", ">2、属于国家秘密");
     assert_ne!(wrong, page);
     let got = read(&wrong).unwrap();

@@ -237,11 +237,33 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
         }
     }
     if let (Some(first), count) = restyled {
-        out.notes.push(format!(
-            "{}有 {count} 行的编号写法与格式不同（如「{first}」），已按格式中编号相同、文字相同的行读取",
-            crate::rules::cells::table_name(table.key)
-        ));
+        out.notes.push(restyled_note(table, &first, count));
     }
+}
+
+/// The review's note on rows read by labels whose ordinal is written
+/// another way (one note per table).
+fn restyled_note(table: &Table, first: &str, count: usize) -> String {
+    format!(
+        "{}有 {count} 行的编号写法与格式不同（如「{first}」），已按格式中编号相同、文字相同的行读取",
+        crate::rules::cells::table_name(table.key)
+    )
+}
+
+/// The other ways the ordinal of a (normalised) label is printed:
+/// "1、…", "(1)…", "1.…" for "1.属于国家秘密" and the like.
+fn restyles(label: &str) -> Vec<String> {
+    let Some((x, rest)) = ordinal(label) else {
+        return Vec::new();
+    };
+    [
+        format!("{x}、{rest}"),
+        format!("({x}){rest}"),
+        format!("{x}.{rest}"),
+    ]
+    .into_iter()
+    .filter(|c| c != label)
+    .collect()
 }
 
 /// A label's ordinal and the rest: "1.属于国家秘密" → ("1", "属于国家秘密"),
@@ -551,6 +573,9 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
     // printed transposed (its row labels head columns).
     // (block, row, word, the variant of the label found, if not the label)
     let mut anchors: Vec<(usize, usize, usize, Option<&str>)> = Vec::new();
+    // (block, row, the label as printed) of rows found with their ordinal
+    // written another way.
+    let mut restyled: Vec<(usize, usize, String)> = Vec::new();
     let by_row = if table.layout == Layout::SingleRow {
         &[][..]
     } else {
@@ -566,7 +591,18 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
             }) {
                 Some(at) => anchors.push((b, r, owner[at], None)),
                 None if !official => {
-                    if let Some((at, v)) = variant(row.label).and_then(|v| Some((once(v)?, v))) {
+                    // Its ordinal written another way, found once in one way.
+                    let mut other: Vec<(usize, String)> = restyles(&norm(row.label))
+                        .into_iter()
+                        .filter_map(|c| Some((once(&c)?, c)))
+                        .collect();
+                    if other.len() == 1 {
+                        let (at, printed) = other.remove(0);
+                        anchors.push((b, r, owner[at], None));
+                        restyled.push((b, r, printed));
+                    } else if let Some((at, v)) =
+                        variant(row.label).and_then(|v| Some((once(v)?, v)))
+                    {
                         anchors.push((b, r, owner[at], Some(v)));
                     }
                 }
@@ -598,6 +634,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
         })
         .collect();
     let mut read: Vec<(usize, String, String)> = Vec::new(); // (cell, text, row label)
+    let mut restyled_read: (Option<String>, usize) = (None, 0);
     let mut k = 0;
     while k < anchors.len() {
         // Labels of one block printed one under another before all their
@@ -646,7 +683,16 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
             if let Some(v) = variant {
                 out.notes.push(variant_note(table, v, row.label));
             }
+            if let Some(at) = restyled.iter().position(|x| (x.0, x.1) == (b, r)) {
+                restyled_read
+                    .0
+                    .get_or_insert_with(|| restyled[at].2.clone());
+                restyled_read.1 += 1;
+            }
         }
+    }
+    if let (Some(first), count) = restyled_read {
+        out.notes.push(restyled_note(table, &first, count));
     }
     // Way 2: the whole table from its numbers in order.
     let needed: usize = table
