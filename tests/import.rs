@@ -761,6 +761,22 @@ fn row_ordinals_written_another_way() {
         "无正当",
         "申请人",
     ];
+    // Every cell right, one note for the 19 numbered rows of 表三.
+    let read_whole_with_one_note = |input: &str| {
+        let got = read(input).unwrap();
+        assert_tables(&got, &expected("pingtan-2022"));
+        let notes: Vec<&String> = got
+            .notes
+            .iter()
+            .filter(|n| n.contains("编号写法"))
+            .collect();
+        assert_eq!(notes.len(), 1, "{:?}", got.notes);
+        assert!(
+            notes[0].starts_with("表三有 19 行的编号写法与格式不同"),
+            "{}",
+            notes[0]
+        );
+    };
     for style in ["、", "（）"] {
         let mut restyled = page.clone();
         for n in 1..=8 {
@@ -774,19 +790,7 @@ fn row_ordinals_written_another_way() {
             }
         }
         assert_ne!(restyled, page);
-        let got = read(&restyled).unwrap();
-        assert_tables(&got, &expected("pingtan-2022"));
-        let notes: Vec<&String> = got
-            .notes
-            .iter()
-            .filter(|n| n.contains("编号写法"))
-            .collect();
-        assert_eq!(notes.len(), 1, "{:?}", got.notes);
-        assert!(
-            notes[0].starts_with("表三有 19 行的编号写法与格式不同"),
-            "{}",
-            notes[0]
-        );
+        read_whole_with_one_note(&restyled);
     }
     // The same in text without a grid (a cell per line), read by the stream.
     let mut text = form("pingtan-2022/cells.txt");
@@ -795,19 +799,7 @@ fn row_ordinals_written_another_way() {
             text = text.replace(&format!("\n{n}.{words}"), &format!("\n{n}、{words}"));
         }
     }
-    let got = read(&text).unwrap();
-    assert_tables(&got, &expected("pingtan-2022"));
-    let notes: Vec<&String> = got
-        .notes
-        .iter()
-        .filter(|n| n.contains("编号写法"))
-        .collect();
-    assert_eq!(notes.len(), 1, "{:?}", got.notes);
-    assert!(
-        notes[0].starts_with("表三有 19 行的编号写法与格式不同"),
-        "{}",
-        notes[0]
-    );
+    read_whole_with_one_note(&text);
     let wrong = page.replace(">1.属于国家秘密", ">2、属于国家秘密");
     assert_ne!(wrong, page);
     let got = read(&wrong).unwrap();
