@@ -809,3 +809,24 @@ fn row_ordinals_written_another_way() {
         .unwrap();
     assert!(got.sources[i].is_none());
 }
+
+/// A row's end and the next row's start lost (a line of the page dropped:
+/// "</td></tr><tr><td …>"), so that a value and the next row's label run
+/// together in one cell ("1282行政强制"): the row's last cell is then the
+/// next row's value (42), not its own. A number in the cells between a
+/// label and its values leaves the row unread. Found by the mutation test.
+#[test]
+fn a_value_run_together_with_the_next_label_is_not_passed_over() {
+    let page = form("pingtan-2021/rich.html");
+    let value = page.find(">1282<").unwrap();
+    let end = value + page[value..].find("</td></tr>").unwrap();
+    let next = end + page[end..].find("<td").unwrap();
+    let open = next + page[next..].find('>').unwrap();
+    let damaged = format!("{}{}", &page[..end], &page[open + 1..]);
+    let got = read(&damaged).unwrap();
+    assert_read_cells_right(&got, "pingtan-2021");
+    let i = format::current()
+        .cell_at("table2", "punishment", "decisions")
+        .unwrap();
+    assert!(got.sources[i].is_none());
+}

@@ -210,14 +210,16 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
                 continue;
             }
             // Cells between the label and its values continue the label;
-            // a number or another label there is a row run into the next
-            // one (a lost row start or end): which values are this row's is
-            // then not certain.
+            // a number (alone or run together with text: "1282行政强制", a
+            // row's end lost) or another label there is a row run into the
+            // next one (a lost row start or end): which values are this
+            // row's is then not certain.
             let (between, values) = values.split_at(values.len() - n);
-            if between.iter().any(|c| numeric(&c.0) || is_heading(&c.0))
-                || values
-                    .iter()
-                    .any(|c| several_numbers(&c.0) || is_heading(&c.0))
+            if between.iter().any(|c| {
+                numeric(&c.0) || c.0.bytes().any(|b| b.is_ascii_digit()) || is_heading(&c.0)
+            }) || values
+                .iter()
+                .any(|c| several_numbers(&c.0) || is_heading(&c.0))
             {
                 continue;
             }
