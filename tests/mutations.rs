@@ -1,10 +1,11 @@
 //! Issue 16: the importer never reads a value into the wrong cell. Every
 //! sample in the text forms (tests/fixtures/forms) is mutated as extraction
 //! and copying damage text: a line dropped, two numbers swapped, a number
-//! damaged, a table row missing. For each mutation, every filled cell must
-//! equal the source: the sample's hand-checked value, or, where two numbers
-//! were swapped, the other of the two, or where a number was damaged, what
-//! it became.
+//! damaged, a character lost or replaced, a table row missing. For each
+//! mutation, every filled cell must equal the source: the sample's
+//! hand-checked value, or, where two numbers were swapped, the other of the
+//! two, where a number was damaged, what it became, where a character was
+//! put next to a value, the text the cell then holds.
 
 use nianbao::format;
 use nianbao::import::job::{recognise, Native};
@@ -77,6 +78,8 @@ enum Changed {
     Swapped(String, String),
     /// A number, and what it became.
     Damaged(String, String),
+    /// A character of the text lost, or replaced by this one.
+    Character(Option<char>),
 }
 
 impl Changed {
@@ -86,6 +89,11 @@ impl Changed {
         match self {
             Changed::Swapped(x, y) => (is(want, x) && is(got, y)) || (is(want, y) && is(got, x)),
             Changed::Damaged(old, new) => is(want, old) && is(got, new),
+            // A character put next to a value: the cell read as the text
+            // it now holds (not a number), the value with it.
+            Changed::Character(by) => by.is_some_and(|c| {
+                got.display().contains(c) && got.display().replace(c, "") == want.display()
+            }),
         }
     }
 }
@@ -93,7 +101,7 @@ impl Changed {
 /// One mutation of `text`, and how it changed its numbers, if it did.
 fn mutate(text: &str, rng: &mut Rng) -> (String, Option<Changed>) {
     let lines: Vec<&str> = text.lines().collect();
-    match rng.below(4) {
+    match rng.below(5) {
         0 => {
             let drop = rng.below(lines.len());
             let kept: Vec<&str> = lines
@@ -117,6 +125,25 @@ fn mutate(text: &str, rng: &mut Rng) -> (String, Option<Changed>) {
             let (x, y) = (&text[a.0..a.1], &text[b.0..b.1]);
             let out = format!("{}{y}{}{x}{}", &text[..a.0], &text[a.1..b.0], &text[b.1..]);
             (out, Some(Changed::Swapped(x.to_string(), y.to_string())))
+        }
+        3 => {
+            // A character (not ASCII: a label's, a heading's) lost or
+            // replaced by another of the text, as extraction and OCR damage
+            // words.
+            let chars: Vec<(usize, char)> =
+                text.char_indices().filter(|(_, c)| !c.is_ascii()).collect();
+            if chars.is_empty() {
+                return (text.to_string(), None);
+            }
+            let (at, c) = chars[rng.below(chars.len())];
+            let by = (rng.below(2) == 0).then(|| chars[rng.below(chars.len())].1);
+            let out = format!(
+                "{}{}{}",
+                &text[..at],
+                by.map(String::from).unwrap_or_default(),
+                &text[at + c.len_utf8()..]
+            );
+            (out, Some(Changed::Character(by)))
         }
         2 => {
             // A number damaged (mistyped, misread): a digit changed, lost or
