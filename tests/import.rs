@@ -67,6 +67,17 @@ fn assert_read_cells_right(got: &Recognised, sample: &str) {
     }
 }
 
+/// Every cell read is right, and the cell `table.row.column` is left unread.
+fn assert_right_and_unread(
+    got: &Recognised,
+    sample: &str,
+    (table, row, column): (&str, &str, &str),
+) {
+    assert_read_cells_right(got, sample);
+    let i = format::current().cell_at(table, row, column).unwrap();
+    assert!(got.sources[i].is_none(), "{table}.{row}.{column} read");
+}
+
 #[test]
 fn pingtan_2022_saved_page() {
     let got = read(&sample("pingtan-2022.html")).unwrap();
@@ -578,11 +589,11 @@ fn a_row_run_into_the_next_gives_no_wrong_value() {
     let end = tr + page[tr..].find('>').unwrap() + 1;
     let damaged = format!("{}{}", &page[..tr], &page[end..]);
     let got = read(&damaged).unwrap();
-    assert_read_cells_right(&got, "pingtan-2021");
-    let other = format::current()
-        .cell_at("table3", "other_other", "natural_person")
-        .unwrap();
-    assert!(got.sources[other].is_none());
+    assert_right_and_unread(
+        &got,
+        "pingtan-2021",
+        ("table3", "other_other", "natural_person"),
+    );
 }
 
 /// A saved page with a line lost, the line holding a row's last value and
@@ -803,11 +814,11 @@ fn row_ordinals_written_another_way() {
     let wrong = page.replace(">1.属于国家秘密", ">2、属于国家秘密");
     assert_ne!(wrong, page);
     let got = read(&wrong).unwrap();
-    assert_read_cells_right(&got, "pingtan-2022");
-    let i = format::current()
-        .cell_at("table3", "withheld_state_secret", "total")
-        .unwrap();
-    assert!(got.sources[i].is_none());
+    assert_right_and_unread(
+        &got,
+        "pingtan-2022",
+        ("table3", "withheld_state_secret", "total"),
+    );
 }
 
 /// A row's end and the next row's start lost (a line of the page dropped:
@@ -824,9 +835,5 @@ fn a_value_run_together_with_the_next_label_is_not_passed_over() {
     let open = next + page[next..].find('>').unwrap();
     let damaged = format!("{}{}", &page[..end], &page[open + 1..]);
     let got = read(&damaged).unwrap();
-    assert_read_cells_right(&got, "pingtan-2021");
-    let i = format::current()
-        .cell_at("table2", "punishment", "decisions")
-        .unwrap();
-    assert!(got.sources[i].is_none());
+    assert_right_and_unread(&got, "pingtan-2021", ("table2", "punishment", "decisions"));
 }

@@ -344,11 +344,7 @@ pub(super) fn text_with_tables(input: &str) -> Option<Vec<Block>> {
 /// last bytes. A fragment (a rich copy, Markdown with HTML in it) is never
 /// taken for a cut page.
 pub(super) fn is_truncated(html: &str) -> bool {
-    let head: String = html
-        .chars()
-        .take(4000)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let head = head(html);
     if !["<!doctype", "<html", "<body"]
         .iter()
         .any(|t| head.contains(t))
@@ -367,12 +363,16 @@ pub(super) fn is_truncated(html: &str) -> bool {
     !tail.contains("</html") && !tail.contains("</body")
 }
 
-pub(super) fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .chars()
+/// The start of a text, ASCII in lower case: where a page shows it is one.
+fn head(text: &str) -> String {
+    text.chars()
         .take(4000)
         .collect::<String>()
-        .to_ascii_lowercase();
+        .to_ascii_lowercase()
+}
+
+pub(super) fn looks_like_html(text: &str) -> bool {
+    let head = head(text);
     [
         "<html",
         "<body",

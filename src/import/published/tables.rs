@@ -159,9 +159,8 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             (cells, normed)
         })
         .collect();
-    // Rows found by their label with its ordinal written another way
-    // ("1、属于国家秘密", "（1）属于国家秘密"): the first as printed, and how many.
-    let mut restyled: (Option<String>, usize) = (None, 0);
+    // Rows found by their label with its ordinal written another way.
+    let mut restyled = Restyled::default();
     for block in table.blocks {
         for row in block.rows {
             let label = norm(row.label);
@@ -192,10 +191,7 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             if found.is_none() {
                 found = find(&|n: &str| same_but_ordinal_style(n, &label));
                 if let Some((cells, pos)) = &found {
-                    restyled
-                        .0
-                        .get_or_insert_with(|| cells[*pos].0.trim().to_string());
-                    restyled.1 += 1;
+                    restyled.add(cells[*pos].0.trim());
                 }
             }
             let Some((cells, pos)) = found else { continue };
@@ -238,18 +234,33 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             }
         }
     }
-    if let (Some(first), count) = restyled {
-        out.notes.push(restyled_note(table, &first, count));
-    }
+    restyled.note(table, out);
 }
 
-/// The review's note on rows read by labels whose ordinal is written
-/// another way (one note per table).
-fn restyled_note(table: &Table, first: &str, count: usize) -> String {
-    format!(
-        "{}有 {count} 行的编号写法与格式不同（如「{first}」），已按格式中编号相同、文字相同的行读取",
-        crate::rules::cells::table_name(table.key)
-    )
+/// Rows of a table read by labels whose ordinal is written another way
+/// ("1、属于国家秘密", "（1）属于国家秘密"): the first as printed, and how
+/// many; the review gets one note for them.
+#[derive(Default)]
+struct Restyled {
+    first: Option<String>,
+    count: usize,
+}
+
+impl Restyled {
+    fn add(&mut self, printed: &str) {
+        self.first.get_or_insert_with(|| printed.to_string());
+        self.count += 1;
+    }
+
+    fn note(self, table: &Table, out: &mut Recognised) {
+        if let Some(first) = self.first {
+            out.notes.push(format!(
+                "{}有 {} 行的编号写法与格式不同（如「{first}」），已按格式中编号相同、文字相同的行读取",
+                crate::rules::cells::table_name(table.key),
+                self.count
+            ));
+        }
+    }
 }
 
 /// The other ways the ordinal of a (normalised) label is printed:
@@ -636,7 +647,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
         })
         .collect();
     let mut read: Vec<(usize, String, String)> = Vec::new(); // (cell, text, row label)
-    let mut restyled_read: (Option<String>, usize) = (None, 0);
+    let mut restyled_read = Restyled::default();
     let mut k = 0;
     while k < anchors.len() {
         // Labels of one block printed one under another before all their
@@ -685,17 +696,12 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
             if let Some(v) = variant {
                 out.notes.push(variant_note(table, v, row.label));
             }
-            if let Some(at) = restyled.iter().position(|x| (x.0, x.1) == (b, r)) {
-                restyled_read
-                    .0
-                    .get_or_insert_with(|| restyled[at].2.clone());
-                restyled_read.1 += 1;
+            if let Some((_, _, printed)) = restyled.iter().find(|x| (x.0, x.1) == (b, r)) {
+                restyled_read.add(printed);
             }
         }
     }
-    if let (Some(first), count) = restyled_read {
-        out.notes.push(restyled_note(table, &first, count));
-    }
+    restyled_read.note(table, out);
     // Way 2: the whole table from its numbers in order.
     let needed: usize = table
         .blocks
