@@ -139,20 +139,24 @@ fn run(sample: &str, form: &str, page: &Report) -> Outcome {
 }
 
 /// The share of cells (percent) each form must read. Plain pdftotext text
-/// (`pdf.txt`) puts the cells of table 三's rows under merged group labels
-/// and of table 四 out of row order (a row's first value after the next
-/// row's label, rows of （五） after （六）, in pingtan-2022 table 四's
-/// values as 0 1 0 2 1 for the row 0 1 1 0 2): the importer reads the rows
-/// it can place for certain (label found once, the right count of values,
-/// the row's 总计 equal to its sum) and leaves the rest unread; table 四
-/// only when its values are one run of numbers, which they are not here,
-/// or all the same number (tanggong's are all 0).
-/// Measured: 67 and 115 of 200 for the pingtan samples, 200 for tanggong.
-/// Issue 16 asks 99 % here too; not reached for pingtan (see the issue's
-/// note: in pingtan-2022 four of 表四's cells cannot be told apart).
+/// (`pdf.txt`) cuts each page into blocks by its own layout analysis (a
+/// table cell a block, parted by blank lines) and orders them by it, not by
+/// the table's rows: a page's labels and its values in separate flows,
+/// table 三's rows under merged group labels, two cells of a row swapped
+/// (pingtan-2022's 表四 row 0 1 1 0 2 printed 0 1 0 2 1). With the samples'
+/// small values, reading rows by their labels, counts and sums put no
+/// value wrong (67 and 115 of 200 for the pingtan samples); with wider
+/// values (random_values_read_no_cell_wrong) the same reading put 47 cells
+/// wrong in one text and 2 in another, every count and sum holding. So
+/// numbers parted by blank lines in such text are not read, unless a
+/// table's values are all the same number (tanggong's, all 0), which no
+/// order changes: 4 of 200 for the pingtan samples (table 二's rows of one
+/// value), 200 for tanggong. Issue 16 asks 99 % here too: not reachable
+/// without guessing (see the issue's note); the review says how to read
+/// such a PDF whole (copy it from a PDF viewer: 200 of 200).
 fn floor(form: &str) -> usize {
     if form == "pdf.txt" {
-        30
+        2
     } else {
         99
     }
@@ -224,6 +228,54 @@ fn every_sample_in_every_form() {
                     o.broken,
                     o.wrong.iter().take(5).collect::<Vec<_>>()
                 ));
+            }
+        }
+        println!("{line}");
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The samples' own markup with random values (tests/fixtures/forms/random,
+/// made by random.py: many zeros, some numbers of four and five digits),
+/// through the same tools. Wide numbers change a PDF's layout and the order
+/// its text is extracted in: no cell may be read wrong in any form; the
+/// cells read are printed. pingtan-2022-15: plain pdftotext prints 表四's
+/// last row 0 0 0 3 3 as 0 0 3 0 3, its sums holding, one run of numbers
+/// like the other forms' (once read into 其他结果 and 尚未审结 swapped).
+/// nianbao-211: plain pdftotext puts the labels of 表三's rows 3.危及… to
+/// 8.属于行政查询事项 and （四）1–3 before 63 values that are the rows
+/// after them (once read into those nine rows, every sum holding).
+#[test]
+fn random_values_read_no_cell_wrong() {
+    let dir = format!("{}/tests/fixtures/forms/random", root());
+    let mut variants: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    variants.sort();
+    assert!(variants.len() >= 4, "{dir}");
+    let mut failures = Vec::new();
+    for variant in variants {
+        let truth =
+            Report::from_json_str(&std::fs::read_to_string(variant.join("truth.json")).unwrap())
+                .unwrap();
+        let name = variant.file_name().unwrap().to_string_lossy().to_string();
+        let mut line = format!("{name:<26}");
+        for form in [
+            "page.docx",
+            "pdf.txt",
+            "pdf-layout.txt",
+            "pdf-raw.txt",
+            "cells.txt",
+        ] {
+            let input = std::fs::read(variant.join(form)).unwrap();
+            let (read, cells, wrong) = match recognise(&input, &Native) {
+                Ok(r) => compare(&r.report, &truth),
+                Err(e) => (0, 0, vec![format!("not recognised: {e}")]),
+            };
+            line.push_str(&format!("{:>24}", format!("{form} {read}/{cells}")));
+            if !wrong.is_empty() {
+                failures.push(format!("{name} {form}: {wrong:?}"));
             }
         }
         println!("{line}");

@@ -63,6 +63,13 @@ type Spread = Vec<Vec<(String, usize)>>;
 enum Block {
     Para(String),
     Table(Spread),
+    /// A blank line in text extracted from a PDF block by block (see
+    /// [`normalize::in_layout_blocks`]): it ends each block of the tool's
+    /// layout analysis, so numbers on both sides of one were put in that
+    /// order by the analysis, not by the table's rows (see
+    /// `tables::read_stream`). Not in a browser's copy, whose blank lines
+    /// are paragraph margins in DOM order. Nothing else reads it.
+    Gap,
 }
 
 /// Normalises a label for loose matching: no spaces or quotes, half-width
@@ -89,7 +96,10 @@ pub fn read(input: &str) -> Result<Recognised, String> {
         Some(blocks) => (blocks, None),
         None if html => blocks::html_blocks(input),
         None => (
-            blocks::text_blocks(&normalize::text_lines(input, normalize::is_markdown(input))),
+            blocks::text_blocks(
+                &normalize::text_lines(input, normalize::is_markdown(input)),
+                normalize::in_layout_blocks(input),
+            ),
             None,
         ),
     };

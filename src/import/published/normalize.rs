@@ -299,6 +299,22 @@ fn markdown_line(line: &str) -> String {
     out
 }
 
+/// Whether a text was extracted from a PDF block by block, as plain
+/// `pdftotext` does: page ends marked with form feeds, words one space
+/// apart. Such a tool cuts a page into blocks by its own layout analysis
+/// (each table cell one, parted by blank lines) and orders them by it, not
+/// by the table's rows. Not `pdftotext -layout`, which keeps the page's
+/// lines and aligns columns with runs of spaces, nor `-raw` (the drawing
+/// order, no blank lines), nor a PDF viewer's copy (no form feeds).
+pub(super) fn in_layout_blocks(text: &str) -> bool {
+    let aligned = text
+        .lines()
+        .filter(|l| l.trim_matches(is_space).contains("   "))
+        .take(5)
+        .count();
+    text.contains('\u{c}') && aligned < 5
+}
+
 /// Width of a line in half-width units (an ideograph counts 2).
 fn width(line: &str) -> usize {
     line.chars()
@@ -398,6 +414,17 @@ mod tests {
         for c in ['\u{2F00}', '\u{2FD5}', '\u{F900}', '\u{FAD9}'] {
             assert_ne!(chars(&c.to_string()), c.to_string(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn text_in_layout_blocks_is_told_by_form_feeds_and_unaligned_columns() {
+        let plain = "一、总体情况\n\n正文。\n\n行政许可\n\n2293\n\u{c}第二页\n";
+        assert!(in_layout_blocks(plain));
+        // A PDF viewer's copy: no form feeds.
+        assert!(!in_layout_blocks(&plain.replace('\u{c}', "")));
+        // pdftotext -layout: columns aligned with runs of spaces.
+        let layout = plain.replace("行政许可\n\n2293", &"行政许可        2293\n".repeat(5));
+        assert!(!in_layout_blocks(&layout));
     }
 
     #[test]

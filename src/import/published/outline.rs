@@ -34,8 +34,9 @@ impl Outline {
         let mut sections: Vec<Option<String>> = vec![None; format.sections.len()];
         let mut at: Vec<Option<usize>> = vec![None; format.sections.len()];
         let mut paras: Vec<Block> = Vec::new();
-        let mut blocks = blocks.into_iter().peekable();
-        while let Some(block) = blocks.next() {
+        // The blocks still to read, the next one last.
+        let mut blocks: Vec<Block> = blocks.into_iter().rev().collect();
+        while let Some(block) = blocks.pop() {
             let Block::Para(text) = &block else {
                 paras.push(block);
                 continue;
@@ -44,7 +45,13 @@ impl Outline {
             let candidates = format.sections.get(next..).unwrap_or_default();
             // A heading split over two lines by a paste: "六、其他需要报告的" +
             // "事项" is the heading when together they are it exactly.
-            let joined = match blocks.peek() {
+            // The next paragraph, past blank lines.
+            let gaps = blocks
+                .iter()
+                .rev()
+                .take_while(|b| **b == Block::Gap)
+                .count();
+            let joined = match blocks.iter().rev().nth(gaps) {
                 Some(Block::Para(second)) if second.chars().count() < 20 => {
                     let both = format!("{text}{second}");
                     // Only headings that may come next (the guard below).
@@ -57,7 +64,7 @@ impl Outline {
                 _ => None,
             };
             if joined.is_some() {
-                blocks.next();
+                blocks.truncate(blocks.len() - gaps - 1);
             }
             // Every heading found: the rest is the last section's text.
             let found = joined
@@ -143,6 +150,7 @@ impl Outline {
             for block in self.paras[..first].iter().rev() {
                 match block {
                     Block::Para(p) if is_preamble(p) => pre.push(p.clone()),
+                    Block::Gap => {}
                     _ => break,
                 }
             }
@@ -183,6 +191,16 @@ impl Outline {
                         Content::Table(key) => tables.push((key, rows.clone())),
                         Content::Text => {}
                     },
+                    // Kept in a table's words as an empty paragraph.
+                    Block::Gap => {
+                        if let Content::Table(key) = section.content {
+                            if let Some(w) = words.iter_mut().find(|w| w.0 == key) {
+                                if w.1.last().is_some_and(|p| !p.is_empty()) {
+                                    w.1.push(String::new());
+                                }
+                            }
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -385,10 +403,14 @@ pub(super) fn first_occurrence(blocks: Vec<Block>) -> (Vec<Block>, usize) {
     let mut cuts = vec![0];
     for &start in &starts[1..] {
         let floor = *cuts.last().unwrap_or(&0);
-        let title = (floor..start).rev().take(6).find(|&i| {
-            matches!(&blocks[i], Block::Para(p)
+        let title = (floor..start)
+            .rev()
+            .filter(|&i| blocks[i] != Block::Gap)
+            .take(6)
+            .find(|&i| {
+                matches!(&blocks[i], Block::Para(p)
                 if p.contains("政府信息公开") && p.contains("年度报告") && p.chars().count() < 80)
-        });
+            });
         cuts.push(title.unwrap_or(start).max(floor));
     }
     cuts.push(blocks.len());
@@ -401,7 +423,10 @@ pub(super) fn first_occurrence(blocks: Vec<Block>) -> (Vec<Block>, usize) {
         let Some(first) = part.iter().position(is_heading) else {
             return 0;
         };
-        if part[first..].iter().all(is_heading) {
+        if part[first..]
+            .iter()
+            .all(|b| is_heading(b) || *b == Block::Gap)
+        {
             return 0;
         }
         format

@@ -388,21 +388,25 @@ pub(super) fn read_single_row(table: &Table, rows: &[&Vec<(String, usize)>], out
 enum Word {
     Text(String),
     Value(String),
+    /// A blank line (an empty paragraph: see [`super::Block::Gap`]).
+    Gap,
 }
 
 fn words(paras: &[String]) -> Vec<Word> {
-    paras
-        .iter()
-        .flat_map(|p| p.split(is_space))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
+    let mut out = Vec::new();
+    for p in paras {
+        if p.is_empty() {
+            out.push(Word::Gap);
+        }
+        out.extend(p.split(is_space).filter(|w| !w.is_empty()).map(|w| {
             if numeric(w) {
                 Word::Value(w.to_string())
             } else {
                 Word::Text(norm(w))
             }
-        })
-        .collect()
+        }));
+    }
+    out
 }
 
 /// Whether the sums of `block` hold for the values given (`get(row, column)`,
@@ -503,6 +507,16 @@ fn interrupted<'a>(
         .filter(move |&i| rest(&text[i..], label, groups, 0))
 }
 
+/// Whether a blank line of a PDF's text ([`Word::Gap`]) comes between two
+/// of the values among `words`.
+fn gap_between_values(words: &[Word]) -> bool {
+    let value = |w: &Word| matches!(w, Word::Value(_));
+    match (words.iter().position(value), words.iter().rposition(value)) {
+        (Some(a), Some(b)) => words[a..b].contains(&Word::Gap),
+        _ => false,
+    }
+}
+
 /// Whether a block has any sums to check values against.
 fn has_sums(block: &Block) -> bool {
     block.rows.iter().any(|r| !r.total_of.is_empty())
@@ -513,42 +527,12 @@ fn count_of(text: &str) -> Option<u64> {
     Cell::parse(text, crate::format::Kind::Count).count()
 }
 
-/// The values of the rows of `group` (anchors of one block, in reading
-/// order) from `values`, all the numbers that follow the group's last
-/// label: exactly a row's count per row, every row's sum holding. For
-/// several rows the values are taken row by row, and only when reading them
-/// column by column (the other way a grid is put in words) would not give
-/// other values whose sums hold too. Each row's values, in group order.
-fn rows_of<'a>(
-    table: &Table,
-    group: &[(usize, usize, usize, Option<&str>)],
-    values: &[&'a String],
-) -> Option<Vec<Vec<&'a String>>> {
-    let block = &table.blocks[group[0].0];
-    let (m, n) = (group.len(), block.columns.len());
-    if values.len() != m * n {
-        return None;
-    }
-    let holds = |at: &dyn Fn(usize, usize) -> usize| {
-        group.iter().enumerate().all(|(i, a)| {
-            let get = |_: usize, c: usize| count_of(values[at(i, c)]);
-            sums_hold(block, &get, Some(a.1))
-        })
-    };
-    let by_row = |i: usize, c: usize| i * n + c;
-    let by_column = |i: usize, c: usize| c * m + i;
-    if !holds(&by_row) {
-        return None;
-    }
-    let same = (0..m).all(|i| (0..n).all(|c| values[by_row(i, c)] == values[by_column(i, c)]));
-    if m > 1 && !same && holds(&by_column) {
-        return None;
-    }
-    Some(
-        (0..m)
-            .map(|i| (0..n).map(|c| values[by_row(i, c)]).collect())
-            .collect(),
-    )
+/// The values of row `r` of `block` from `values`, all the numbers between
+/// its label and the next: exactly the row's count, the row's sums holding.
+fn row_of<'a>(block: &Block, r: usize, values: &[&'a String]) -> Option<Vec<&'a String>> {
+    let get = |_: usize, c: usize| count_of(values[c]);
+    (values.len() == block.columns.len() && sums_hold(block, &get, Some(r)))
+        .then(|| values.to_vec())
 }
 
 /// Reads a table from its words when no grid was found (see [`Word`]).
@@ -557,8 +541,9 @@ fn rows_of<'a>(
 ///    pieces may be split by line breaks, numbers and pieces of the merged
 ///    heading to its left, see [`interrupted`]), the values between it
 ///    and the next row label found taken when their count is the row's and the row's own
-///    sum (总计 column) holds; labels one under another before all their
-///    values are read together (see [`rows_of`]);
+///    sum (总计 column) holds. Labels one under another before all their
+///    values are not read: the values after them were, in plain pdftotext
+///    text, other rows' (see [`Word::Gap`]);
 /// 2. the whole table: when the numbers are exactly as many as the table's
 ///    cells, in reading order, they are its cells row by row, taken only if
 ///    the table has sums and every one of them holds, and no row read by
@@ -631,42 +616,34 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
         .map(|w| w[0].2)
         .collect();
     anchors.retain(|a| !shared.contains(&a.2));
-    // Each anchor's values: the numbers between it and the next anchor.
-    let runs: Vec<Vec<&String>> = anchors
+    // Each anchor's values: the numbers between it and the next anchor, and
+    // whether a blank line of a PDF's text parts them (see [`Word::Gap`]):
+    // blocks of its layout analysis, in its order, not the table's. Plain
+    // pdftotext puts a page's labels and its values in separate flows, and
+    // may swap two cells of a row; the numbers after a label were once
+    // another row's, every count and sum holding (nine rows read wrong).
+    let runs: Vec<(Vec<&String>, bool)> = anchors
         .iter()
         .enumerate()
         .map(|(k, &(_, _, start, _))| {
             let end = anchors.get(k + 1).map_or(words.len(), |a| a.2);
-            words[start..end]
+            let values = words[start..end]
                 .iter()
                 .filter_map(|w| match w {
                     Word::Value(v) => Some(v),
-                    Word::Text(_) => None,
+                    Word::Text(_) | Word::Gap => None,
                 })
-                .collect()
+                .collect();
+            (values, gap_between_values(&words[start..end]))
         })
         .collect();
     let mut read: Vec<(usize, String, String)> = Vec::new(); // (cell, text, row label)
     let mut restyled_read = Restyled::default();
-    let mut k = 0;
-    while k < anchors.len() {
-        // Labels of one block printed one under another before all their
-        // values ("（七）总计 / 四、结转下年度继续办理 / 72 3 … 0 0 …"):
-        // the anchors with no values, then the one holding them all.
-        let mut last = k;
-        while runs[last].is_empty() && anchors.get(last + 1).is_some_and(|a| a.0 == anchors[k].0) {
-            last += 1;
-        }
-        // The group, else its last label alone.
-        let starts = if last > k { vec![k, last] } else { vec![k] };
-        let end = last + 1;
-        k = end;
+    for (k, &(b, r, _, variant)) in anchors.iter().enumerate() {
         // The values after a label may be another row's when its own were
         // lost (a line dropped) and the next row's label was not found:
-        // taken only when the row after the last one (in the format) is the
-        // label that comes next, or there is none, and the group's rows
-        // follow one another.
-        let (b, r) = (anchors[last].0, anchors[last].1);
+        // taken only when the row after it (in the format) is the label that
+        // comes next, or there is none.
         let after = if r + 1 < table.blocks[b].rows.len() {
             Some((b, r + 1))
         } else if b + 1 < by_row.len() {
@@ -674,31 +651,25 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
         } else {
             None
         };
-        if after.is_some_and(|x| anchors.get(end).is_none_or(|a| (a.0, a.1) != x)) {
+        if after.is_some_and(|x| anchors.get(k + 1).is_none_or(|a| (a.0, a.1) != x)) {
             continue;
         }
-        let Some((first, rows)) = starts
-            .into_iter()
-            .filter(|&first| (first..last).all(|i| anchors[i].1 + 1 == anchors[i + 1].1))
-            .find_map(|first| Some((first, rows_of(table, &anchors[first..end], &runs[last])?)))
-        else {
+        let block = &table.blocks[b];
+        let row = &block.rows[r];
+        let (values, parted) = &runs[k];
+        let Some(values) = row_of(block, r, values).filter(|_| !parted) else {
             continue;
         };
-        for (i, values) in rows.into_iter().enumerate() {
-            let (b, r, _, variant) = anchors[first + i];
-            let block = &table.blocks[b];
-            let row = &block.rows[r];
-            for (column, text) in block.columns.iter().zip(values) {
-                if let Some(i) = format.cell_at(table.key, row.key, column.key) {
-                    read.push((i, text.to_string(), row.label.to_string()));
-                }
+        for (column, text) in block.columns.iter().zip(values) {
+            if let Some(i) = format.cell_at(table.key, row.key, column.key) {
+                read.push((i, text.to_string(), row.label.to_string()));
             }
-            if let Some(v) = variant {
-                out.notes.push(variant_note(table, v, row.label));
-            }
-            if let Some((_, _, printed)) = restyled.iter().find(|x| (x.0, x.1) == (b, r)) {
-                restyled_read.add(printed);
-            }
+        }
+        if let Some(v) = variant {
+            out.notes.push(variant_note(table, v, row.label));
+        }
+        if let Some((_, _, printed)) = restyled.iter().find(|x| (x.0, x.1) == (b, r)) {
+            restyled_read.add(printed);
         }
     }
     restyled_read.note(table, out);
@@ -708,14 +679,18 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
         .iter()
         .map(|b| b.rows.len() * b.columns.len())
         .sum();
-    // A table of one data row (表四) has no labels among its values: they
-    // must be one run of numbers, not numbers scattered among its headings
-    // (plain pdftotext text prints 表四's values out of order between them),
-    // unless they are all the same number (all 0), which no order changes.
+    // Not from numbers parted by blank lines of a PDF's text (see
+    // [`Word::Gap`]: plain pdftotext printed 表四's row 0 0 0 3 3 as
+    // 0 0 3 0 3, its sums holding), and a table of one data row (表四), which
+    // has no labels among its values, not from numbers scattered among its
+    // headings (plain pdftotext prints pingtan-2022's 表四 so, out of
+    // order): unless they are all the same number (all 0), which no order
+    // changes.
     let same = value_at.windows(2).all(|w| words[w[0]] == words[w[1]]);
-    let one_run =
-        table.layout != Layout::SingleRow || same || value_at.windows(2).all(|w| w[1] == w[0] + 1);
-    if value_at.len() == needed && table.blocks.iter().all(has_sums) && one_run {
+    let in_order = !gap_between_values(&words)
+        && (table.layout != Layout::SingleRow || value_at.windows(2).all(|w| w[1] == w[0] + 1));
+    // In order, a table is taken only when it has sums to check them by.
+    if value_at.len() == needed && (same || (in_order && table.blocks.iter().all(has_sums))) {
         let mut whole: Vec<(usize, String, String)> = Vec::new();
         let mut k = 0;
         let mut holds = true;
@@ -723,9 +698,9 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
             let n = block.columns.len();
             let values: Vec<&String> = value_at[k..k + block.rows.len() * n]
                 .iter()
-                .map(|&w| match &words[w] {
-                    Word::Value(v) => v,
-                    Word::Text(t) => t,
+                .filter_map(|&w| match &words[w] {
+                    Word::Value(v) => Some(v),
+                    Word::Text(_) | Word::Gap => None,
                 })
                 .collect();
             k += block.rows.len() * n;
