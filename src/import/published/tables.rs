@@ -468,7 +468,9 @@ fn only(mut found: impl Iterator<Item = usize>) -> Option<usize> {
 /// Where `label` occurs in `text` interrupted by pieces of its enclosing
 /// headings (`groups`): a PDF's reading order may put a piece of the merged
 /// cell to its left between a row label's lines ("4.保护第三方合（三）法权益",
-/// "5.属于三类内部开事务信息"). At most two pieces, each a run of a heading's
+/// "5.属于三类内部开事务信息"; with wider numbers pdftotext -layout wraps
+/// labels more: "（二）部分公开度办（区分处理的，理结只计这一情形，果不计其他情形）",
+/// three pieces of 三、本年度办理结果). At most four pieces, each a run of a heading's
 /// text; the label's own characters all in order. Byte offsets of the starts.
 fn interrupted<'a>(
     text: &'a str,
@@ -489,7 +491,7 @@ fn interrupted<'a>(
             return true;
         }
         // A piece may only come between two of the label's characters.
-        if same == 0 || pieces == 2 {
+        if same == 0 || pieces == 4 {
             return false;
         }
         let (text, label) = (&text[same..], &label[same..]);
