@@ -579,6 +579,29 @@ fn labels_before_all_their_values_in_pdf_text_are_not_read() {
     assert!(none_read(&read(&lines).unwrap()));
 }
 
+/// pdftotext -layout runs a row's first value into its label's line when
+/// the label wraps ("3.危及“三 / 安全一稳0 7 0 6 35542 0 35555 / 定”", random
+/// values): the value is read as the row's, and the row before it, whose
+/// next label is then found, too.
+#[test]
+fn a_value_run_into_its_label_line_is_read() {
+    let dir = "random/pingtan-2021-14";
+    let text = form(&format!("{dir}/pdf-layout.txt"));
+    assert!(text.contains("安全一稳0 "));
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    let got = read(&text).unwrap();
+    for (i, def) in format::current().cells().iter().enumerate() {
+        let row = def.key.split('.').nth(1).unwrap();
+        if def.table.key == "table3" && ["withheld_prohibited", "withheld_security"].contains(&row)
+        {
+            assert!(got.sources[i].is_some(), "{} unread", def.key);
+        }
+        if got.sources[i].is_some() {
+            assert_eq!(got.report.cells[i], want.cells[i], "{}", def.key);
+        }
+    }
+}
+
 /// Blank lines of plain pdftotext text are kept for reading its tables
 /// (see labels_before_all_their_values_in_pdf_text_are_not_read); a heading
 /// split over two lines with a blank line between is still one heading.

@@ -204,9 +204,40 @@ fn mutate(text: &str, rng: &mut Rng) -> (String, Option<Changed>) {
     }
 }
 
+/// Mutates `text` `PER_FORM` times (seeds from `base`) and checks every
+/// cell read against `want` (see [`Changed::allows`]). The texts read, and
+/// the cells filled.
+fn check_mutations(what: &str, text: &str, want: &Report, base: u64) -> (usize, usize) {
+    let cells = format::current().cells();
+    let (mut checked, mut filled) = (0, 0);
+    for k in 0..PER_FORM {
+        let seed = 0x9E37_79B9_7F4A_7C15 ^ (base + k as u64 + 1);
+        let mut rng = Rng(seed);
+        let (mutated, changed) = mutate(text, &mut rng);
+        let Ok(got) = read(&mutated) else { continue };
+        checked += 1;
+        for (i, def) in cells.iter().enumerate() {
+            let g = &got.report.cells[i];
+            if *g == Cell::Blank {
+                continue;
+            }
+            filled += 1;
+            let w = &want.cells[i];
+            let other = changed.as_ref().is_some_and(|c| c.allows(w, g));
+            assert!(
+                g == w || other,
+                "{what} seed {seed:#x}: {} read {:?}, the source has {:?} ({changed:?})",
+                def.key,
+                g,
+                w
+            );
+        }
+    }
+    (checked, filled)
+}
+
 #[test]
 fn no_mutation_puts_a_value_in_the_wrong_cell() {
-    let cells = format::current().cells();
     let mut checked = 0;
     let mut filled = 0;
     for sample in SAMPLES {
@@ -217,34 +248,52 @@ fn no_mutation_puts_a_value_in_the_wrong_cell() {
                 env!("CARGO_MANIFEST_DIR")
             );
             let text = std::fs::read_to_string(&path).unwrap();
-            for k in 0..PER_FORM {
-                let seed = 0x9E37_79B9_7F4A_7C15 ^ ((f * 1000 + k) as u64 + 1);
-                let mut rng = Rng(seed);
-                let (mutated, changed) = mutate(&text, &mut rng);
-                let Ok(got) = read(&mutated) else { continue };
-                checked += 1;
-                for (i, def) in cells.iter().enumerate() {
-                    let g = &got.report.cells[i];
-                    if *g == Cell::Blank {
-                        continue;
-                    }
-                    filled += 1;
-                    let w = &want.cells[i];
-                    let other = changed.as_ref().is_some_and(|c| c.allows(w, g));
-                    assert!(
-                        g == w || other,
-                        "{sample} {form} seed {seed:#x}: {} read {:?}, the source has {:?} ({changed:?})",
-                        def.key,
-                        g,
-                        w
-                    );
-                }
-            }
+            let (c, n) =
+                check_mutations(&format!("{sample} {form}"), &text, &want, f as u64 * 1000);
+            checked += c;
+            filled += n;
         }
     }
     // The mutations left most inputs readable, so the check had cells to check.
     assert!(
         checked > SAMPLES.len() * forms().len() * PER_FORM / 2,
+        "{checked} read"
+    );
+    assert!(
+        filled > checked * 50,
+        "{filled} cells filled in {checked} reads"
+    );
+}
+
+/// The same on the random-value fixtures (tests/fixtures/forms/random):
+/// their numbers differ from one another, so a value swapped or taken from
+/// another row shows, where the samples' zeros hide it.
+#[test]
+fn no_mutation_of_random_values_puts_a_value_in_the_wrong_cell() {
+    let dir = format!("{}/tests/fixtures/forms/random", env!("CARGO_MANIFEST_DIR"));
+    let mut variants: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    variants.sort();
+    let (mut checked, mut filled) = (0, 0);
+    for (v, variant) in variants.iter().enumerate() {
+        let want =
+            Report::from_json_str(&std::fs::read_to_string(variant.join("truth.json")).unwrap())
+                .unwrap();
+        for (f, form) in ["pdf.txt", "pdf-layout.txt", "pdf-raw.txt", "cells.txt"]
+            .iter()
+            .enumerate()
+        {
+            let text = std::fs::read_to_string(variant.join(form)).unwrap();
+            let what = format!("{} {form}", variant.display());
+            let (c, n) = check_mutations(&what, &text, &want, 100_000 + (v * 10 + f) as u64 * 1000);
+            checked += c;
+            filled += n;
+        }
+    }
+    assert!(
+        checked > variants.len() * 4 * PER_FORM / 2,
         "{checked} read"
     );
     assert!(

@@ -398,15 +398,34 @@ fn words(paras: &[String]) -> Vec<Word> {
         if p.is_empty() {
             out.push(Word::Gap);
         }
-        out.extend(p.split(is_space).filter(|w| !w.is_empty()).map(|w| {
+        for w in p.split(is_space).filter(|w| !w.is_empty()) {
             if numeric(w) {
-                Word::Value(w.to_string())
+                out.push(Word::Value(w.to_string()));
+            } else if let Some((text, value)) = glued(w) {
+                out.push(Word::Text(norm(text)));
+                out.push(Word::Value(value.to_string()));
             } else {
-                Word::Text(norm(w))
+                out.push(Word::Text(norm(w)));
             }
-        }));
+        }
     }
     out
+}
+
+/// A word that is a label's line with the row's first value run into it
+/// (pdftotext -layout, a wrapped label's line ending where the value
+/// starts: "安全一稳7"): the text and the number. Only a whole number after
+/// an ideograph: the format's labels hold no digits but their ordinals,
+/// which come first ("1.属于国家秘密").
+fn glued(word: &str) -> Option<(&str, &str)> {
+    let at = word.find(|c: char| c.is_ascii_digit())?;
+    let (text, value) = word.split_at(at);
+    (value.bytes().all(|b| b.is_ascii_digit())
+        && text
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_ascii() && c.is_alphabetic()))
+    .then_some((text, value))
 }
 
 /// Whether the sums of `block` hold for the values given (`get(row, column)`,
@@ -734,5 +753,20 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
             row: row.clone(),
             text: text.clone(),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_run_into_a_label_line_is_parted_from_it() {
+        assert_eq!(glued("安全一稳0"), Some(("安全一稳", "0")));
+        assert_eq!(glued("内部事务信637"), Some(("内部事务信", "637")));
+        // Ordinals, years, numbers inside words, decimals: not values.
+        for word in ["1.属于国家秘密", "2022年", "共12件", "稳7.5", "abc7", "7"] {
+            assert_eq!(glued(word), None, "{word}");
+        }
     }
 }
