@@ -218,9 +218,8 @@ pub(super) fn html_blocks(html: &str) -> (Vec<Block>, Option<String>) {
 
 /// Plain text lines: lines with tabs, and the rows of Markdown pipe tables
 /// (when the text has a pipe table's rule line), form tables; other lines
-/// are paragraphs; with `gaps` (text from a PDF), a blank line after a
-/// paragraph is a [`Block::Gap`].
-pub(super) fn text_blocks(lines: &[String], gaps: bool) -> Vec<Block> {
+/// are paragraphs.
+pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
     let pipes = lines.iter().any(|l| super::normalize::pipe_rule(l));
     let mut blocks = Vec::new();
     let mut table: Vec<Vec<(String, usize)>> = Vec::new();
@@ -265,8 +264,6 @@ pub(super) fn text_blocks(lines: &[String], gaps: bool) -> Vec<Block> {
         let line = clean(line);
         if !line.is_empty() {
             blocks.push(Block::Para(line));
-        } else if gaps && matches!(blocks.last(), Some(Block::Para(_))) {
-            blocks.push(Block::Gap);
         }
     }
     if !table.is_empty() {
@@ -329,16 +326,16 @@ pub(super) fn text_with_tables(input: &str) -> Option<Vec<Block>> {
     }
     let mut blocks = Vec::new();
     for (k, &(start, end)) in tables.iter().enumerate() {
-        blocks.extend(text_blocks(
-            &super::normalize::text_lines(&input[outside(k)], true),
-            false,
-        ));
+        blocks.extend(text_blocks(&super::normalize::text_lines(
+            &input[outside(k)],
+            true,
+        )));
         blocks.extend(html_blocks(&input[start..end]).0);
     }
-    blocks.extend(text_blocks(
-        &super::normalize::text_lines(&input[outside(tables.len())], true),
-        false,
-    ));
+    blocks.extend(text_blocks(&super::normalize::text_lines(
+        &input[outside(tables.len())],
+        true,
+    )));
     Some(blocks)
 }
 

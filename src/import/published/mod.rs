@@ -63,13 +63,6 @@ type Spread = Vec<Vec<(String, usize)>>;
 enum Block {
     Para(String),
     Table(Spread),
-    /// A blank line in text extracted from a PDF block by block (see
-    /// [`normalize::in_layout_blocks`]): it ends each block of the tool's
-    /// layout analysis, so numbers on both sides of one were put in that
-    /// order by the analysis, not by the table's rows (see
-    /// `tables::read_stream`). Not in a browser's copy, whose blank lines
-    /// are paragraph margins in DOM order. Nothing else reads it.
-    Gap,
 }
 
 /// Normalises a label for loose matching: no spaces or quotes, half-width
@@ -92,14 +85,14 @@ pub fn read(input: &str) -> Result<Recognised, String> {
     let input = &normalize::chars(input);
     let mixed = blocks::text_with_tables(input);
     let html = mixed.is_none() && blocks::looks_like_html(input);
+    // Plain pdftotext's text: its tables' numbers in the order of its
+    // layout analysis, not of the rows.
+    let reordered = mixed.is_none() && !html && normalize::in_layout_blocks(input);
     let (blocks, title) = match mixed {
         Some(blocks) => (blocks, None),
         None if html => blocks::html_blocks(input),
         None => (
-            blocks::text_blocks(
-                &normalize::text_lines(input, normalize::is_markdown(input)),
-                normalize::in_layout_blocks(input),
-            ),
+            blocks::text_blocks(&normalize::text_lines(input, normalize::is_markdown(input))),
             None,
         ),
     };
@@ -123,7 +116,7 @@ pub fn read(input: &str) -> Result<Recognised, String> {
         notes: Vec::new(),
     };
     recognised.notes.extend(outline::slips(&outline.sections));
-    let from_words = tables::read_all(&tables, &mut recognised);
+    let from_words = tables::read_all(&tables, reordered, &mut recognised);
     outline.note_headings(&mut recognised.report);
     if found < 2 && recognised.cells_read() == 0 {
         return Err(NOT_A_REPORT.to_string());

@@ -301,18 +301,21 @@ fn markdown_line(line: &str) -> String {
 
 /// Whether a text was extracted from a PDF block by block, as plain
 /// `pdftotext` does: page ends marked with form feeds, words one space
-/// apart. Such a tool cuts a page into blocks by its own layout analysis
-/// (each table cell one, parted by blank lines) and orders them by it, not
-/// by the table's rows. Not `pdftotext -layout`, which keeps the page's
-/// lines and aligns columns with runs of spaces, nor `-raw` (the drawing
-/// order, no blank lines), nor a PDF viewer's copy (no form feeds).
+/// apart, each block ended by a blank line. Such a tool cuts a page into
+/// blocks by its own layout analysis (each table cell one) and orders them
+/// by it, not by the table's rows (see `tables::read_stream`). Not
+/// `pdftotext -layout`, which keeps the page's lines and aligns columns
+/// with runs of spaces, nor `-raw` (the drawing order, no blank lines), nor
+/// a PDF viewer's copy (no form feeds).
 pub(super) fn in_layout_blocks(text: &str) -> bool {
-    let aligned = text
-        .lines()
-        .filter(|l| l.trim_matches(is_space).contains("   "))
-        .take(5)
-        .count();
-    text.contains('\u{c}') && aligned < 5
+    let (mut lines, mut blank, mut aligned) = (0, 0, 0);
+    for line in text.lines() {
+        let t = line.trim_matches(is_space);
+        lines += 1;
+        blank += usize::from(t.is_empty());
+        aligned += usize::from(t.contains("   "));
+    }
+    text.contains('\u{c}') && aligned < 5 && blank * 5 >= lines
 }
 
 /// Width of a line in half-width units (an ideograph counts 2).
@@ -425,6 +428,8 @@ mod tests {
         // pdftotext -layout: columns aligned with runs of spaces.
         let layout = plain.replace("行政许可\n\n2293", &"行政许可        2293\n".repeat(5));
         assert!(!in_layout_blocks(&layout));
+        // pdftotext -raw: no blank lines.
+        assert!(!in_layout_blocks(&plain.replace("\n\n", "\n")));
     }
 
     #[test]

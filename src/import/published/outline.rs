@@ -34,9 +34,8 @@ impl Outline {
         let mut sections: Vec<Option<String>> = vec![None; format.sections.len()];
         let mut at: Vec<Option<usize>> = vec![None; format.sections.len()];
         let mut paras: Vec<Block> = Vec::new();
-        // The blocks still to read, the next one last.
-        let mut blocks: Vec<Block> = blocks.into_iter().rev().collect();
-        while let Some(block) = blocks.pop() {
+        let mut blocks = blocks.into_iter().peekable();
+        while let Some(block) = blocks.next() {
             let Block::Para(text) = &block else {
                 paras.push(block);
                 continue;
@@ -45,13 +44,7 @@ impl Outline {
             let candidates = format.sections.get(next..).unwrap_or_default();
             // A heading split over two lines by a paste: "六、其他需要报告的" +
             // "事项" is the heading when together they are it exactly.
-            // The next paragraph, past blank lines.
-            let gaps = blocks
-                .iter()
-                .rev()
-                .take_while(|b| **b == Block::Gap)
-                .count();
-            let joined = match blocks.iter().rev().nth(gaps) {
+            let joined = match blocks.peek() {
                 Some(Block::Para(second)) if second.chars().count() < 20 => {
                     let both = format!("{text}{second}");
                     // Only headings that may come next (the guard below).
@@ -64,7 +57,7 @@ impl Outline {
                 _ => None,
             };
             if joined.is_some() {
-                blocks.truncate(blocks.len() - gaps - 1);
+                blocks.next();
             }
             // Every heading found: the rest is the last section's text.
             let found = joined
@@ -150,7 +143,6 @@ impl Outline {
             for block in self.paras[..first].iter().rev() {
                 match block {
                     Block::Para(p) if is_preamble(p) => pre.push(p.clone()),
-                    Block::Gap => {}
                     _ => break,
                 }
             }
@@ -191,16 +183,6 @@ impl Outline {
                         Content::Table(key) => tables.push((key, rows.clone())),
                         Content::Text => {}
                     },
-                    // Kept in a table's words as an empty paragraph.
-                    Block::Gap => {
-                        if let Content::Table(key) = section.content {
-                            if let Some(w) = words.iter_mut().find(|w| w.0 == key) {
-                                if w.1.last().is_some_and(|p| !p.is_empty()) {
-                                    w.1.push(String::new());
-                                }
-                            }
-                        }
-                    }
                     _ => {}
                 }
             }
@@ -403,14 +385,10 @@ pub(super) fn first_occurrence(blocks: Vec<Block>) -> (Vec<Block>, usize) {
     let mut cuts = vec![0];
     for &start in &starts[1..] {
         let floor = *cuts.last().unwrap_or(&0);
-        let title = (floor..start)
-            .rev()
-            .filter(|&i| blocks[i] != Block::Gap)
-            .take(6)
-            .find(|&i| {
-                matches!(&blocks[i], Block::Para(p)
+        let title = (floor..start).rev().take(6).find(|&i| {
+            matches!(&blocks[i], Block::Para(p)
                 if p.contains("政府信息公开") && p.contains("年度报告") && p.chars().count() < 80)
-            });
+        });
         cuts.push(title.unwrap_or(start).max(floor));
     }
     cuts.push(blocks.len());
@@ -423,10 +401,7 @@ pub(super) fn first_occurrence(blocks: Vec<Block>) -> (Vec<Block>, usize) {
         let Some(first) = part.iter().position(is_heading) else {
             return 0;
         };
-        if part[first..]
-            .iter()
-            .all(|b| is_heading(b) || *b == Block::Gap)
-        {
+        if part[first..].iter().all(is_heading) {
             return 0;
         }
         format

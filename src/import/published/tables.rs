@@ -9,8 +9,14 @@ use crate::model::{is_space, Cell};
 
 /// Reads every table of the format from the tables found; a 2019-format
 /// report keeps what maps and notes what does not.
-/// Returns whether some table had no grid and was read from its words.
-pub(super) fn read_all(found: &super::outline::Tables, recognised: &mut Recognised) -> bool {
+/// `reordered`: the text is plain pdftotext's (see
+/// [`super::normalize::in_layout_blocks`]). Returns whether some table had
+/// no grid and was read from its words.
+pub(super) fn read_all(
+    found: &super::outline::Tables,
+    reordered: bool,
+    recognised: &mut Recognised,
+) -> bool {
     let mut from_words = false;
     let tables = &found.grids[..];
     let all_text: String = tables
@@ -44,7 +50,7 @@ pub(super) fn read_all(found: &super::outline::Tables, recognised: &mut Recognis
             .all(|i| recognised.sources[i].is_none());
         if let Some((_, paras)) = found.words.iter().find(|w| w.0 == table.key) {
             if none_read {
-                read_stream(table, paras, recognised);
+                read_stream(table, paras, reordered, recognised);
                 from_words = true;
             }
         }
@@ -388,16 +394,11 @@ pub(super) fn read_single_row(table: &Table, rows: &[&Vec<(String, usize)>], out
 enum Word {
     Text(String),
     Value(String),
-    /// A blank line (an empty paragraph: see [`super::Block::Gap`]).
-    Gap,
 }
 
 fn words(paras: &[String]) -> Vec<Word> {
     let mut out = Vec::new();
     for p in paras {
-        if p.is_empty() {
-            out.push(Word::Gap);
-        }
         for w in p.split(is_space).filter(|w| !w.is_empty()) {
             if numeric(w) {
                 out.push(Word::Value(w.to_string()));
@@ -528,16 +529,6 @@ fn interrupted<'a>(
         .filter(move |&i| rest(&text[i..], label, groups, 0))
 }
 
-/// Whether a blank line of a PDF's text ([`Word::Gap`]) comes between two
-/// of the values among `words`.
-fn gap_between_values(words: &[Word]) -> bool {
-    let value = |w: &Word| matches!(w, Word::Value(_));
-    match (words.iter().position(value), words.iter().rposition(value)) {
-        (Some(a), Some(b)) => words[a..b].contains(&Word::Gap),
-        _ => false,
-    }
-}
-
 /// Whether a block has any sums to check values against.
 fn has_sums(block: &Block) -> bool {
     block.rows.iter().any(|r| !r.total_of.is_empty())
@@ -561,15 +552,24 @@ fn row_of<'a>(block: &Block, r: usize, values: &[&'a String]) -> Option<Vec<&'a 
 /// 1. by row: each row label found where it is, when it occurs once (its
 ///    pieces may be split by line breaks, numbers and pieces of the merged
 ///    heading to its left, see [`interrupted`]), the values between it
-///    and the next row label found taken when their count is the row's and the row's own
-///    sum (总计 column) holds. Labels one under another before all their
-///    values are not read: the values after them were, in plain pdftotext
-///    text, other rows' (see [`Word::Gap`]);
+///    and the next row label found taken when their count is the row's and
+///    the row's own sum (总计 column) holds. Labels one under another
+///    before all their values are not read together;
 /// 2. the whole table: when the numbers are exactly as many as the table's
 ///    cells, in reading order, they are its cells row by row, taken only if
 ///    the table has sums and every one of them holds, and no row read by
 ///    way 1 disagrees.
-pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised) {
+///
+/// `reordered` (plain pdftotext, see
+/// [`super::normalize::in_layout_blocks`]): the numbers are in the order of
+/// the tool's layout analysis, not of the rows. A page's labels and its
+/// values come in separate flows, two cells of a row swapped: the numbers
+/// after a run of labels were once the nine rows after them, every count
+/// and sum holding (47 cells read wrong); a row's value came before its
+/// label, so the next row's followed it; 表四's row 0 0 0 3 3 came out as
+/// 0 0 3 0 3. Then neither way reads: only a table whose numbers are all
+/// the same (all 0), as many as its cells, which no order changes.
+pub(super) fn read_stream(table: &Table, paras: &[String], reordered: bool, out: &mut Recognised) {
     let format = out.report.format;
     let words = words(paras);
     // The text words joined, and for each character the word it came from.
@@ -589,13 +589,14 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
         .collect();
     // Way 1: each row's label where it is (a PDF's reading order may move
     // a label down past other rows), when it occurs once; not for a table
-    // printed transposed (its row labels head columns).
+    // printed transposed (its row labels head columns), nor in reordered
+    // text.
     // (block, row, word, the variant of the label found, if not the label)
     let mut anchors: Vec<(usize, usize, usize, Option<&str>)> = Vec::new();
     // (block, row, the label as printed) of rows found with their ordinal
     // written another way.
     let mut restyled: Vec<(usize, usize, String)> = Vec::new();
-    let by_row = if table.layout == Layout::SingleRow {
+    let by_row = if table.layout == Layout::SingleRow || reordered {
         &[][..]
     } else {
         table.blocks
@@ -637,25 +638,19 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
         .map(|w| w[0].2)
         .collect();
     anchors.retain(|a| !shared.contains(&a.2));
-    // Each anchor's values: the numbers between it and the next anchor, and
-    // whether a blank line of a PDF's text parts them (see [`Word::Gap`]):
-    // blocks of its layout analysis, in its order, not the table's. Plain
-    // pdftotext puts a page's labels and its values in separate flows, and
-    // may swap two cells of a row; the numbers after a label were once
-    // another row's, every count and sum holding (nine rows read wrong).
-    let runs: Vec<(Vec<&String>, bool)> = anchors
+    // Each anchor's values: the numbers between it and the next anchor.
+    let runs: Vec<Vec<&String>> = anchors
         .iter()
         .enumerate()
         .map(|(k, &(_, _, start, _))| {
             let end = anchors.get(k + 1).map_or(words.len(), |a| a.2);
-            let values = words[start..end]
+            words[start..end]
                 .iter()
                 .filter_map(|w| match w {
                     Word::Value(v) => Some(v),
-                    Word::Text(_) | Word::Gap => None,
+                    Word::Text(_) => None,
                 })
-                .collect();
-            (values, gap_between_values(&words[start..end]))
+                .collect()
         })
         .collect();
     let mut read: Vec<(usize, String, String)> = Vec::new(); // (cell, text, row label)
@@ -677,8 +672,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
         }
         let block = &table.blocks[b];
         let row = &block.rows[r];
-        let (values, parted) = &runs[k];
-        let Some(values) = row_of(block, r, values).filter(|_| !parted) else {
+        let Some(values) = row_of(block, r, &runs[k]) else {
             continue;
         };
         for (column, text) in block.columns.iter().zip(values) {
@@ -700,15 +694,13 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
         .iter()
         .map(|b| b.rows.len() * b.columns.len())
         .sum();
-    // Not from numbers parted by blank lines of a PDF's text (see
-    // [`Word::Gap`]: plain pdftotext printed 表四's row 0 0 0 3 3 as
-    // 0 0 3 0 3, its sums holding), and a table of one data row (表四), which
-    // has no labels among its values, not from numbers scattered among its
-    // headings (plain pdftotext prints pingtan-2022's 表四 so, out of
-    // order): unless they are all the same number (all 0), which no order
-    // changes.
+    // In order: not in reordered text, and a table of one data row (表四),
+    // which has no labels among its values, not from numbers scattered
+    // among its headings (plain pdftotext prints pingtan-2022's 表四 so, out
+    // of order). Unless they are all the same number (all 0), which no
+    // order changes.
     let same = value_at.windows(2).all(|w| words[w[0]] == words[w[1]]);
-    let in_order = !gap_between_values(&words)
+    let in_order = !reordered
         && (table.layout != Layout::SingleRow || value_at.windows(2).all(|w| w[1] == w[0] + 1));
     // In order, a table is taken only when it has sums to check them by.
     if value_at.len() == needed && (same || (in_order && table.blocks.iter().all(has_sums))) {
@@ -721,7 +713,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], out: &mut Recognised)
                 .iter()
                 .filter_map(|&w| match &words[w] {
                     Word::Value(v) => Some(v),
-                    Word::Text(_) | Word::Gap => None,
+                    Word::Text(_) => None,
                 })
                 .collect();
             k += block.rows.len() * n;
