@@ -254,3 +254,63 @@ fn user_text_is_escaped_or_dropped_as_xml_requires() {
     assert!(all.contains("含 <b>标签</b> & 引号\"'与\t制表符。"));
     assert!(!all.contains('\u{0}') && !all.contains('\u{B}'));
 }
+
+/// Word breaks a number too long for its cell ("19267" as "1926/7"): a
+/// value column is made wide enough for its longest value, in 宋体 and in
+/// the wider fonts put in its place, the label columns giving up the room.
+#[test]
+fn a_long_number_gets_a_column_that_holds_it() {
+    let mut report = fixture("pingtan-2022");
+    let long = [
+        ("table3.withheld_state_secret.research", "52294"),
+        ("table3.outcome_total.total", "400100"),
+    ];
+    for (key, value) in long {
+        assert!(report.set_cell(
+            key,
+            nianbao::model::Cell::parse(value, nianbao::format::Kind::Count)
+        ));
+    }
+    let widths = |report: &Report| -> Vec<u32> {
+        let document = docx::document_xml(report);
+        let doc = roxmltree::Document::parse(&document).unwrap();
+        let table = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("tbl"))
+            .nth(1)
+            .unwrap();
+        table
+            .descendants()
+            .filter(|n| n.has_tag_name("gridCol"))
+            .map(|n| {
+                n.attribute((
+                    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                    "w",
+                ))
+                .unwrap()
+                .parse()
+                .unwrap()
+            })
+            .collect()
+    };
+    let table = report.format.table("table3").unwrap();
+    let positions = layout::positions(&layout::table_rows(report.format, table));
+    let col = |key: &str| {
+        let cell = report.format.cell_index(key).unwrap();
+        positions.iter().find(|p| p.cell == cell).unwrap().col
+    };
+    let wide = widths(&report);
+    let before = widths(&fixture("pingtan-2022"));
+    for (key, value) in long {
+        // 0.64 em a digit at 10.5 pt, and the cell's margins.
+        let need = value.len() as u32 * 134 + 114;
+        assert!(wide[col(key)] >= need, "{key}: {} < {need}", wide[col(key)]);
+        assert!(
+            before[col(key)] < need,
+            "the sample's columns already hold {value}"
+        );
+    }
+    assert!(wide.iter().sum::<u32>() <= 8844);
+    // The row labels keep room for several characters a line.
+    assert!(wide.iter().max().unwrap() >= &1000, "{wide:?}");
+}

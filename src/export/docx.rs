@@ -198,8 +198,11 @@ fn paragraphs(text: &str, out: &mut String) {
 }
 
 /// Column widths in twips: label columns wider than value columns, the
-/// whole the 版心's width.
-fn column_widths(rows: &[layout::LayoutRow], width: usize) -> Vec<u32> {
+/// whole the 版心's width. `longest[c]`: the most characters of a value in
+/// column `c` alone; a value column is widened so that it holds them on one
+/// line (Word breaks a number too long for its cell: "19267" as "1926/7"),
+/// the label columns giving up the room.
+fn column_widths(rows: &[layout::LayoutRow], width: usize, longest: &[usize]) -> Vec<u32> {
     // A column is a label column when some data row has a header there.
     let mut label = vec![false; width];
     for row in rows.iter().filter(|r| !r.head) {
@@ -222,9 +225,34 @@ fn column_widths(rows: &[layout::LayoutRow], width: usize) -> Vec<u32> {
         _ => 2,
     };
     let total: u32 = (0..width).map(weight).sum::<u32>().max(1);
-    (0..width)
+    let mut widths: Vec<u32> = (0..width)
         .map(|i| text_width() * weight(i) / total)
-        .collect()
+        .collect();
+    // A digit of 宋体 10.5 pt is half an em (105 twips); fonts put in its
+    // place where it is missing are wider (DejaVu Sans: 0.64 em, 134
+    // twips). The cell's margins 2 × 57, and some room.
+    let need = |chars: usize| chars as u32 * 134 + 114 + 60;
+    let values: Vec<usize> = (0..width).filter(|&i| !label[i]).collect();
+    let wanted: Vec<u32> = values
+        .iter()
+        .map(|&i| widths[i].max(need(longest.get(i).copied().unwrap_or(0))))
+        .collect();
+    let labels_weight: u32 = (0..width).filter(|&i| label[i]).map(weight).sum();
+    let left = text_width().saturating_sub(wanted.iter().sum());
+    // Only while the label columns keep half their room.
+    let labels_had: u32 = (0..width).filter(|&i| label[i]).map(|i| widths[i]).sum();
+    if labels_weight > 0
+        && left * 2 >= labels_had
+        && wanted.iter().zip(&values).any(|(w, &i)| *w > widths[i])
+    {
+        for (&i, w) in values.iter().zip(wanted) {
+            widths[i] = w;
+        }
+        for i in (0..width).filter(|&i| label[i]) {
+            widths[i] = left * weight(i) / labels_weight;
+        }
+    }
+    widths
 }
 
 /// One table, its merged cells from the layout: gridSpan across, vMerge
@@ -232,7 +260,13 @@ fn column_widths(rows: &[layout::LayoutRow], width: usize) -> Vec<u32> {
 fn table_xml(report: &Report, table: &Table) -> String {
     let rows = layout::table_rows(report.format, table);
     let width = layout::width(&rows);
-    let widths = column_widths(&rows, width);
+    // The most characters of a value alone in a grid column.
+    let mut longest = vec![0; width];
+    for p in layout::positions(&rows).iter().filter(|p| p.colspan == 1) {
+        let n = report.cells[p.cell].display().chars().count();
+        longest[p.col] = longest[p.col].max(n);
+    }
+    let widths = column_widths(&rows, width, &longest);
     let border = |side: &str| {
         format!("<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>")
     };
