@@ -37,6 +37,22 @@ fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
         .1
 }
 
+/// A table's grid column widths (twips).
+fn grid_widths(tbl: roxmltree::Node) -> Vec<u32> {
+    tbl.descendants()
+        .filter(|n| n.has_tag_name("gridCol"))
+        .map(|n| {
+            n.attribute((
+                "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                "w",
+            ))
+            .unwrap()
+            .parse()
+            .unwrap()
+        })
+        .collect()
+}
+
 #[test]
 fn every_part_and_relationship_is_there_and_well_formed() {
     let parts = unzip(&docx::render(&fixture("pingtan-2022")));
@@ -213,19 +229,7 @@ fn merged_cells_match_the_layout_data() {
             assert_eq!(pr.children().any(|n| n.has_tag_name("tblHeader")), row.head);
         }
         // Fitted to the 版心: the grid adds up to at most 156 mm.
-        let grid: u32 = tbl
-            .descendants()
-            .filter(|n| n.has_tag_name("gridCol"))
-            .map(|n| {
-                n.attribute((
-                    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-                    "w",
-                ))
-                .unwrap()
-                .parse::<u32>()
-                .unwrap()
-            })
-            .sum();
+        let grid: u32 = grid_widths(*tbl).iter().sum();
         assert!(grid <= 8844, "{}: {grid}", table.key);
     }
 }
@@ -279,19 +283,7 @@ fn a_long_number_gets_a_column_that_holds_it() {
             .filter(|n| n.has_tag_name("tbl"))
             .nth(1)
             .unwrap();
-        table
-            .descendants()
-            .filter(|n| n.has_tag_name("gridCol"))
-            .map(|n| {
-                n.attribute((
-                    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-                    "w",
-                ))
-                .unwrap()
-                .parse()
-                .unwrap()
-            })
-            .collect()
+        grid_widths(table)
     };
     let table = report.format.table("table3").unwrap();
     let positions = layout::positions(&layout::table_rows(report.format, table));

@@ -67,6 +67,15 @@ fn assert_read_cells_right(got: &Recognised, sample: &str) {
     }
 }
 
+/// No cell of `table` read.
+fn assert_table_unread(got: &Recognised, table: &str) {
+    for (i, def) in format::current().cells().iter().enumerate() {
+        if def.table.key == table {
+            assert!(got.sources[i].is_none(), "{} read", def.key);
+        }
+    }
+}
+
 /// Every cell read is right, and the cell `table.row.column` is left unread.
 fn assert_right_and_unread(
     got: &Recognised,
@@ -614,12 +623,7 @@ fn a_value_before_its_label_in_plain_pdf_text_is_not_taken_by_the_row_above() {
     assert!(text.contains(printed) && text.contains("12.3456\n\n行政事业性收费"));
     let lost = text.replace(printed, "行政强制\n\n第二十条第（八）项");
     for text in [&text, &lost] {
-        let got = read(text).unwrap();
-        for (i, def) in format::current().cells().iter().enumerate() {
-            if def.table.key == "table2" {
-                assert!(got.sources[i].is_none(), "{} read", def.key);
-            }
-        }
+        assert_table_unread(&read(text).unwrap(), "table2");
     }
 }
 
@@ -693,12 +697,7 @@ fn table_four_values_among_headings_are_not_read() {
     assert!(text.contains(printed));
     // 0 1 0 0 1: the sum of the first block now holds.
     let damaged = text.replace(printed, "计\n\n0\n\n1\n\n0\n\n0\n\n1\n\n复议后起诉");
-    let got = read(&damaged).unwrap();
-    for (i, def) in format::current().cells().iter().enumerate() {
-        if def.table.key == "table4" {
-            assert!(got.sources[i].is_none(), "{} read", def.key);
-        }
-    }
+    assert_table_unread(&read(&damaged).unwrap(), "table4");
 }
 
 /// 表四's values scattered among its headings but all the same number (all
