@@ -238,8 +238,8 @@ fn every_sample_in_every_form() {
 /// The samples' own markup with random values (tests/fixtures/forms/random,
 /// made by random.py: many zeros, some numbers of four and five digits),
 /// through the same tools. Wide numbers change a PDF's layout and the order
-/// its text is extracted in: no cell may be read wrong in any form; the
-/// cells read are printed. pingtan-2022-15: plain pdftotext prints 表四's
+/// its text is extracted in: no cell may be read wrong in any form, and the
+/// forms that keep the rows' order read whole; the cells read are printed. pingtan-2022-15: plain pdftotext prints 表四's
 /// last row 0 0 0 3 3 as 0 0 3 0 3, its sums holding, one run of numbers
 /// like the other forms' (once read into 其他结果 and 尚未审结 swapped).
 /// nianbao-211: plain pdftotext puts the labels of 表三's rows 3.危及… to
@@ -276,6 +276,18 @@ fn random_values_read_no_cell_wrong() {
             line.push_str(&format!("{:>24}", format!("{form} {read}/{cells}")));
             if !wrong.is_empty() {
                 failures.push(format!("{name} {form}: {wrong:?}"));
+            }
+            // Read whole: the .docx and the text of its cells always; the
+            // PDF's text but plain pdftotext's when the page is a sample's
+            // (in nianbao's page LibreOffice breaks the widest numbers over
+            // two lines, which no text reading can join for certain).
+            let whole = match form {
+                "page.docx" | "cells.txt" => true,
+                "pdf.txt" => false,
+                _ => !name.starts_with("nianbao"),
+            };
+            if whole && read < cells {
+                failures.push(format!("{name} {form}: {read}/{cells} cells read"));
             }
         }
         println!("{line}");
