@@ -905,3 +905,50 @@ fn a_value_run_together_with_the_next_label_is_not_passed_over() {
     let got = read(&damaged).unwrap();
     assert_right_and_unread(&got, "pingtan-2021", ("table2", "punishment", "decisions"));
 }
+
+/// A table cell lost from a Word file (a <w:tc> dropped) in a row drawn
+/// with spacer cells (tanggong's: "3.其他 | | 1 | 0 | 22975 | 4 | 5 | 7 |
+/// 22992 |"): the values moved over the spacer once read 1 into 商业企业.
+/// A row narrower than the others with an empty cell among its values is
+/// not read (found by the Word-file mutation test on random values).
+#[test]
+fn a_cell_lost_from_a_row_with_spacer_cells_gives_no_wrong_value() {
+    use nianbao::import::job::{recognise, Native};
+    let dir = format!(
+        "{}/tests/fixtures/forms/random/tanggong-jiedao-2023-16",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let docx = std::fs::read(format!("{dir}/page.docx")).unwrap();
+    let xml =
+        String::from_utf8(nianbao::import::docx::zip_entry(&docx, "word/document.xml").unwrap())
+            .unwrap();
+    let want =
+        Report::from_json_str(&std::fs::read_to_string(format!("{dir}/truth.json")).unwrap())
+            .unwrap();
+    // The row of 3.其他 (its total 22992), and its fourth cell (商业企业's 0).
+    let label = xml.find(">22992<").unwrap();
+    assert!(xml[label + 1..].find(">22992<").is_none());
+    let row = xml[..label].rfind("<w:tr").unwrap();
+    let cells: Vec<usize> = xml[row..]
+        .match_indices("<w:tc>")
+        .map(|(i, _)| row + i)
+        .take(5)
+        .collect();
+    let lost = format!("{}{}", &xml[..cells[3]], &xml[cells[4]..]);
+    let text = |a: usize, b: usize| {
+        xml[a..b]
+            .split('>')
+            .filter_map(|t| t.split('<').next())
+            .collect::<String>()
+    };
+    assert_eq!(text(cells[3], cells[4]).trim(), "0");
+    for doc in [&xml, &lost] {
+        let bytes = nianbao::export::docx::zip(&[("word/document.xml", doc.clone())]);
+        let got = recognise(&bytes, &Native).unwrap().report;
+        for (i, def) in format::current().cells().iter().enumerate() {
+            if got.cells[i] != Cell::Blank {
+                assert_eq!(got.cells[i], want.cells[i], "{}", def.key);
+            }
+        }
+    }
+}

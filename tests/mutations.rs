@@ -31,6 +31,17 @@ fn truth(sample: &str) -> Report {
     Report::from_json_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+/// The random-value fixtures' folders (tests/fixtures/forms/random).
+fn random_variants() -> Vec<std::path::PathBuf> {
+    let dir = format!("{}/tests/fixtures/forms/random", env!("CARGO_MANIFEST_DIR"));
+    let mut variants: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    variants.sort();
+    variants
+}
+
 /// A small seeded generator (xorshift), so a failure can be replayed.
 struct Rng(u64);
 
@@ -270,12 +281,7 @@ fn no_mutation_puts_a_value_in_the_wrong_cell() {
 /// another row shows, where the samples' zeros hide it.
 #[test]
 fn no_mutation_of_random_values_puts_a_value_in_the_wrong_cell() {
-    let dir = format!("{}/tests/fixtures/forms/random", env!("CARGO_MANIFEST_DIR"));
-    let mut variants: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    variants.sort();
+    let variants = random_variants();
     let (mut checked, mut filled) = (0, 0);
     for (v, variant) in variants.iter().enumerate() {
         let want =
@@ -382,16 +388,24 @@ fn assert_source(got: &Report, want: &Report, swapped: bool, what: &str) {
 /// XML as files get damaged: a table cell, a table row, a cell's merge
 /// (gridSpan, vMerge) lost, or two cells' contents swapped. Every cell read
 /// equals the source, or for a swap, one of the swapped cells' values.
+/// Also the random-value fixtures' (their numbers differ, so a swap shows).
 #[test]
 fn no_mutation_of_a_word_file_puts_a_value_in_the_wrong_cell() {
     let mut checked = 0;
-    for sample in SAMPLES {
-        let want = truth(sample);
-        let ours = nianbao::export::docx::document_xml(&want);
-        let path = format!(
-            "{}/tests/fixtures/forms/{sample}/page.docx",
-            env!("CARGO_MANIFEST_DIR")
-        );
+    let forms = format!("{}/tests/fixtures/forms", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<(String, Report, String)> = SAMPLES
+        .iter()
+        .map(|s| (s.to_string(), truth(s), format!("{forms}/{s}/page.docx")))
+        .collect();
+    for variant in random_variants() {
+        let want =
+            Report::from_json_str(&std::fs::read_to_string(variant.join("truth.json")).unwrap())
+                .unwrap();
+        let docx = variant.join("page.docx").display().to_string();
+        files.push((variant.display().to_string(), want, docx));
+    }
+    for (sample, want, path) in &files {
+        let ours = nianbao::export::docx::document_xml(want);
         let page =
             nianbao::import::docx::zip_entry(&std::fs::read(path).unwrap(), "word/document.xml")
                 .map(|xml| String::from_utf8(xml).unwrap())
@@ -408,7 +422,7 @@ fn no_mutation_of_a_word_file_puts_a_value_in_the_wrong_cell() {
             };
             // Only tanggong's page (made from its text) has no merged cells.
             assert!(markup.cells.len() > 100 && markup.rows.len() > 20);
-            assert!(!markup.merges.is_empty() || sample.starts_with("tanggong"));
+            assert!(!markup.merges.is_empty() || sample.contains("tanggong"));
             let mut rng = Rng(0x2545_F491_4F6C_DD1D);
             for _ in 0..PER_FORM {
                 let Some((mutated, swapped)) = markup.damage(&mut rng) else {
@@ -422,42 +436,50 @@ fn no_mutation_of_a_word_file_puts_a_value_in_the_wrong_cell() {
                 checked += 1;
                 assert_source(
                     &got.report,
-                    &want,
+                    want,
                     swapped,
                     &format!("{sample} {which} docx"),
                 );
             }
         }
     }
-    assert!(checked > 2 * SAMPLES.len() * PER_FORM / 2, "{checked} read");
+    assert!(checked > 2 * files.len() * PER_FORM / 2, "{checked} read");
 }
 
-/// Saved pages (the samples' own markup, tanggong's made from its text)
-/// damaged the same way in their HTML: a <td>, a <tr>, a colspan or rowspan
+/// Saved pages (the samples' own markup, tanggong's made from its text, and
+/// the random-value fixtures' pages) damaged the same way in their HTML: a <td>, a <tr>, a colspan or rowspan
 /// lost, or two cells' contents swapped.
 #[test]
 fn no_mutation_of_a_saved_page_puts_a_value_in_the_wrong_cell() {
     let mut checked = 0;
-    for sample in SAMPLES {
-        let want = truth(sample);
-        let path = format!(
-            "{}/tests/fixtures/forms/{sample}/page.html",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let page = match std::fs::read_to_string(&path) {
-            Ok(page) => page,
-            Err(_) => std::fs::read_to_string(format!(
-                "{}/tests/fixtures/samples/{sample}.html",
-                env!("CARGO_MANIFEST_DIR")
-            ))
-            .unwrap(),
-        };
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut pages: Vec<(String, Report, String)> = SAMPLES
+        .iter()
+        .map(|sample| {
+            let path = format!("{root}/tests/fixtures/forms/{sample}/page.html");
+            let page = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+                std::fs::read_to_string(format!("{root}/tests/fixtures/samples/{sample}.html"))
+                    .unwrap()
+            });
+            (sample.to_string(), truth(sample), page)
+        })
+        .collect();
+    // The random-value fixtures' pages (their numbers differ, so a swap or
+    // a value moved over a lost cell shows).
+    for variant in random_variants() {
+        let want =
+            Report::from_json_str(&std::fs::read_to_string(variant.join("truth.json")).unwrap())
+                .unwrap();
+        let page = std::fs::read_to_string(variant.join("page.html")).unwrap();
+        pages.push((variant.display().to_string(), want, page));
+    }
+    for (sample, want, page) in &pages {
         // Also with the row labels' ordinals written another way ("1、" for
         // "1."), which the importer reads by a path of its own.
         let restyled = (1..=8).fold(page.clone(), |p, n| {
             p.replace(&format!(">{n}."), &format!(">{n}、"))
         });
-        for (which, page) in [("page.html", &page), ("page.html, 1、", &restyled)] {
+        for (which, page) in [("page.html", page), ("page.html, 1、", &restyled)] {
             // An attribute lost, or only its name and opening quote (`3"`
             // left in the tag: a stray quote).
             let attribute = |name: &str| -> Vec<(usize, usize)> {
@@ -486,11 +508,11 @@ fn no_mutation_of_a_saved_page_puts_a_value_in_the_wrong_cell() {
                 };
                 let Ok(got) = read(&mutated) else { continue };
                 checked += 1;
-                assert_source(&got.report, &want, swapped, &format!("{sample} {which}"));
+                assert_source(&got.report, want, swapped, &format!("{sample} {which}"));
             }
         }
     }
-    assert!(checked > 2 * SAMPLES.len() * PER_FORM / 2, "{checked} read");
+    assert!(checked > 2 * pages.len() * PER_FORM / 2, "{checked} read");
 }
 
 /// `text` without the byte range `span`.

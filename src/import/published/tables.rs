@@ -168,6 +168,9 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
     // Rows found by their label with its ordinal written another way.
     let mut restyled = Restyled::default();
     for block in table.blocks {
+        // Each format row found: its printed row's cells, and where its
+        // label is.
+        let mut found_rows = Vec::new();
         for row in block.rows {
             let label = norm(row.label);
             let n = block.columns.len();
@@ -200,7 +203,19 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
                     restyled.add(cells[*pos].0.trim());
                 }
             }
-            let Some((cells, pos)) = found else { continue };
+            if let Some((cells, pos)) = found {
+                found_rows.push((row, cells, pos));
+            }
+        }
+        // The most cells after a label in the block's rows.
+        let widest = found_rows
+            .iter()
+            .map(|(_, cells, pos)| cells.len() - pos)
+            .max()
+            .unwrap_or(0);
+        for (row, cells, pos) in found_rows {
+            let n = block.columns.len();
+            let narrower = cells.len() - pos < widest;
             let mut values: Vec<&(String, usize)> = cells[pos + 1..].to_vec();
             // Empty cells past the values (a row drawn wider than its values):
             // dropped only while more cells than values remain, so a blank
@@ -217,11 +232,15 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             // next one (a lost row start or end): which values are this
             // row's is then not certain.
             let (between, values) = values.split_at(values.len() - n);
+            // An empty cell among the values of a row narrower than others
+            // may be a spacer the values moved over when a cell was lost
+            // ("3.其他 | | 1 | 0 | 22975 … |" without its 0 read 1 into
+            // 商业企业): the row is not read.
             if between.iter().any(|c| {
                 numeric(&c.0) || c.0.bytes().any(|b| b.is_ascii_digit()) || is_heading(&c.0)
             }) || values
                 .iter()
-                .any(|c| several_numbers(&c.0) || is_heading(&c.0))
+                .any(|c| (narrower && c.0.is_empty()) || several_numbers(&c.0) || is_heading(&c.0))
             {
                 continue;
             }
