@@ -247,19 +247,8 @@ fn every_sample_in_every_form() {
 /// after them (once read into those nine rows, every sum holding).
 #[test]
 fn random_values_read_no_cell_wrong() {
-    let dir = format!("{}/tests/fixtures/forms/random", root());
-    let mut variants: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    variants.sort();
-    assert!(variants.len() >= 4, "{dir}");
     let mut failures = Vec::new();
-    for variant in variants {
-        let truth =
-            Report::from_json_str(&std::fs::read_to_string(variant.join("truth.json")).unwrap())
-                .unwrap();
-        let name = variant.file_name().unwrap().to_string_lossy().to_string();
+    for (variant, name, truth) in common::random_variants() {
         let mut line = format!("{name:<26}");
         for form in [
             "page.docx",

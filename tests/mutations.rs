@@ -13,7 +13,7 @@ use nianbao::import::published::read;
 use nianbao::model::{Cell, Report};
 
 mod common;
-use common::{SAMPLES, TEXT_FORMS};
+use common::{random_variants, SAMPLES, TEXT_FORMS};
 
 /// The text forms, and a rich copy's markup.
 fn forms() -> Vec<&'static str> {
@@ -29,17 +29,6 @@ fn truth(sample: &str) -> Report {
         env!("CARGO_MANIFEST_DIR")
     );
     Report::from_json_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-/// The random-value fixtures' folders (tests/fixtures/forms/random).
-fn random_variants() -> Vec<std::path::PathBuf> {
-    let dir = format!("{}/tests/fixtures/forms/random", env!("CARGO_MANIFEST_DIR"));
-    let mut variants: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    variants.sort();
-    variants
 }
 
 /// A small seeded generator (xorshift), so a failure can be replayed.
@@ -283,17 +272,14 @@ fn no_mutation_puts_a_value_in_the_wrong_cell() {
 fn no_mutation_of_random_values_puts_a_value_in_the_wrong_cell() {
     let variants = random_variants();
     let (mut checked, mut filled) = (0, 0);
-    for (v, variant) in variants.iter().enumerate() {
-        let want =
-            Report::from_json_str(&std::fs::read_to_string(variant.join("truth.json")).unwrap())
-                .unwrap();
+    for (v, (variant, name, want)) in variants.iter().enumerate() {
         for (f, form) in ["pdf.txt", "pdf-layout.txt", "pdf-raw.txt", "cells.txt"]
             .iter()
             .enumerate()
         {
             let text = std::fs::read_to_string(variant.join(form)).unwrap();
-            let what = format!("{} {form}", variant.display());
-            let (c, n) = check_mutations(&what, &text, &want, 100_000 + (v * 10 + f) as u64 * 1000);
+            let what = format!("random/{name} {form}");
+            let (c, n) = check_mutations(&what, &text, want, 100_000 + (v * 10 + f) as u64 * 1000);
             checked += c;
             filled += n;
         }
@@ -397,12 +383,9 @@ fn no_mutation_of_a_word_file_puts_a_value_in_the_wrong_cell() {
         .iter()
         .map(|s| (s.to_string(), truth(s), format!("{forms}/{s}/page.docx")))
         .collect();
-    for variant in random_variants() {
-        let want =
-            Report::from_json_str(&std::fs::read_to_string(variant.join("truth.json")).unwrap())
-                .unwrap();
+    for (variant, name, want) in random_variants() {
         let docx = variant.join("page.docx").display().to_string();
-        files.push((variant.display().to_string(), want, docx));
+        files.push((format!("random/{name}"), want, docx));
     }
     for (sample, want, path) in &files {
         let ours = nianbao::export::docx::document_xml(want);
@@ -466,12 +449,9 @@ fn no_mutation_of_a_saved_page_puts_a_value_in_the_wrong_cell() {
         .collect();
     // The random-value fixtures' pages (their numbers differ, so a swap or
     // a value moved over a lost cell shows).
-    for variant in random_variants() {
-        let want =
-            Report::from_json_str(&std::fs::read_to_string(variant.join("truth.json")).unwrap())
-                .unwrap();
+    for (variant, name, want) in random_variants() {
         let page = std::fs::read_to_string(variant.join("page.html")).unwrap();
-        pages.push((variant.display().to_string(), want, page));
+        pages.push((format!("random/{name}"), want, page));
     }
     for (sample, want, page) in &pages {
         // Also with the row labels' ordinals written another way ("1、" for

@@ -24,3 +24,24 @@ pub const TEXT_FORMS: &[&str] = &[
     "page.md",
     "pandoc.md",
 ];
+
+/// The random-value fixtures (tests/fixtures/forms/random, made by
+/// random.py): each variant's folder, its name, and the values put in it.
+pub fn random_variants() -> Vec<(std::path::PathBuf, String, nianbao::model::Report)> {
+    let dir = format!("{}/tests/fixtures/forms/random", env!("CARGO_MANIFEST_DIR"));
+    let mut folders: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    folders.sort();
+    assert!(folders.len() >= 4, "{dir}");
+    folders
+        .into_iter()
+        .map(|folder| {
+            let truth = std::fs::read_to_string(folder.join("truth.json")).unwrap();
+            let want = nianbao::model::Report::from_json_str(&truth).unwrap();
+            let name = folder.file_name().unwrap().to_string_lossy().to_string();
+            (folder, name, want)
+        })
+        .collect()
+}

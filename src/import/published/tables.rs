@@ -168,12 +168,12 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
     // Rows found by their label with its ordinal written another way.
     let mut restyled = Restyled::default();
     for block in table.blocks {
+        let n = block.columns.len();
         // Each format row found: its printed row's cells, and where its
         // label is.
         let mut found_rows = Vec::new();
         for row in block.rows {
             let label = norm(row.label);
-            let n = block.columns.len();
             // The label alone in a cell; long labels may be cut or continue.
             // The first printed row with room for the values after it.
             let find = |matches: &dyn Fn(&str) -> bool| {
@@ -214,7 +214,6 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             .max()
             .unwrap_or(0);
         for (row, cells, pos) in found_rows {
-            let n = block.columns.len();
             let narrower = cells.len() - pos < widest;
             let mut values: Vec<&(String, usize)> = cells[pos + 1..].to_vec();
             // Empty cells past the values (a row drawn wider than its values):
