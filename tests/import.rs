@@ -952,3 +952,49 @@ fn a_cell_lost_from_a_row_with_spacer_cells_gives_no_wrong_value() {
         }
     }
 }
+
+/// Text without a grid (a cell per line) whose row has the right count of
+/// numbers but a total that is not their sum, as published reports have:
+/// the row is left unread (the numbers may be out of order), every other
+/// row is read, and the review names the row with its total and its sum.
+/// 表四's numbers side by side the same way.
+#[test]
+fn a_row_whose_total_is_not_its_sum_is_named_not_read() {
+    let dir = "random/pingtan-2022-15";
+    let text = form(&format!("{dir}/cells.txt"));
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    let whole = read(&text).unwrap();
+    assert_eq!(whole.cells_read(), 200);
+    assert!(!whole.notes.iter().any(|n| n.contains("总计不等于各项之和")));
+
+    let label = text.find("7.属于行政执法案卷").unwrap();
+    let total = label + text[label..].find("\n731\n").unwrap();
+    // 表四's 行政复议 total (the cell's text has non-breaking spaces).
+    let four = text.find("50942").unwrap();
+    assert!(text[four + 1..].find("50942").is_none());
+    let broken = format!(
+        "{}\n733\n{}50945{}",
+        &text[..total],
+        &text[total + 5..four],
+        &text[four + 5..]
+    );
+    let got = read(&broken).unwrap();
+    for (i, def) in format::current().cells().iter().enumerate() {
+        let unread = def.table.key == "table4"
+            || (def.table.key == "table3" && def.row.key == "withheld_enforcement");
+        if unread {
+            assert!(got.sources[i].is_none(), "{} read", def.key);
+        } else {
+            assert_eq!(got.report.cells[i], want.cells[i], "{}", def.key);
+        }
+    }
+    let notes = got.notes.join("\n");
+    assert!(
+        notes.contains("表三有 1 行的数字个数相符，但总计不等于各项之和，未导入：「7.属于行政执法案卷」（总计 733，各项之和 731）"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("「行政复议」（总计 50945，各项之和 50942）"),
+        "{notes}"
+    );
+}

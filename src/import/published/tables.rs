@@ -447,6 +447,28 @@ fn glued(word: &str) -> Option<(&str, &str)> {
     .then_some((text, value))
 }
 
+/// The first sum within row `r` of `block` that does not hold for the
+/// values given (`get(row, column)`, `None` where unknown): its total as
+/// given, and the sum of its parts.
+fn row_mismatch(
+    block: &Block,
+    get: &dyn Fn(usize, usize) -> Option<u64>,
+    r: usize,
+) -> Option<(u64, u64)> {
+    block.columns.iter().enumerate().find_map(|(c, column)| {
+        if column.total_of.is_empty() {
+            return None;
+        }
+        let parts: Option<Vec<u64>> = column
+            .total_of
+            .iter()
+            .map(|k| get(r, block.column_index(k)?))
+            .collect();
+        let (total, sum) = (get(r, c)?, parts?.iter().sum::<u64>());
+        (sum != total).then_some((total, sum))
+    })
+}
+
 /// Whether the sums of `block` hold for the values given (`get(row, column)`,
 /// `None` where unknown; only identities whose cells are all known count).
 /// `rows` limits the check to identities within those rows (column totals).
@@ -455,22 +477,11 @@ fn sums_hold(
     get: &dyn Fn(usize, usize) -> Option<u64>,
     rows: Option<usize>,
 ) -> bool {
-    for r in (0..block.rows.len()).filter(|r| rows.is_none_or(|only| only == *r)) {
-        for (c, column) in block.columns.iter().enumerate() {
-            if column.total_of.is_empty() {
-                continue;
-            }
-            let parts: Option<Vec<u64>> = column
-                .total_of
-                .iter()
-                .map(|k| get(r, block.column_index(k)?))
-                .collect();
-            if let (Some(total), Some(parts)) = (get(r, c), parts) {
-                if parts.iter().sum::<u64>() != total {
-                    return false;
-                }
-            }
-        }
+    if (0..block.rows.len())
+        .filter(|r| rows.is_none_or(|only| only == *r))
+        .any(|r| row_mismatch(block, get, r).is_some())
+    {
+        return false;
     }
     if rows.is_some() {
         return true;
@@ -559,10 +570,48 @@ fn count_of(text: &str) -> Option<u64> {
 
 /// The values of row `r` of `block` from `values`, all the numbers between
 /// its label and the next: exactly the row's count, the row's sums holding.
-fn row_of<'a>(block: &Block, r: usize, values: &[&'a String]) -> Option<Vec<&'a String>> {
+/// When the count fits but a sum does not: that sum (its total, the sum of
+/// its parts), for the review (see [`Unsummed`]).
+fn row_of<'a>(
+    block: &Block,
+    r: usize,
+    values: &[&'a String],
+) -> Result<Vec<&'a String>, Option<(u64, u64)>> {
+    if values.len() != block.columns.len() {
+        return Err(None);
+    }
     let get = |_: usize, c: usize| count_of(values[c]);
-    (values.len() == block.columns.len() && sums_hold(block, &get, Some(r)))
-        .then(|| values.to_vec())
+    match row_mismatch(block, &get, r) {
+        None => Ok(values.to_vec()),
+        Some(mismatch) => Err(Some(mismatch)),
+    }
+}
+
+/// Rows of a table read from words whose numbers came in order and as many
+/// as the row's cells, but whose total is not the sum of its parts: left
+/// unread (the numbers may be out of order), and named in one note, as the
+/// report's own 勾稽 error is the likelier cause, which the reviewer checks
+/// against the source.
+#[derive(Default)]
+struct Unsummed(Vec<(&'static str, u64, u64)>);
+
+impl Unsummed {
+    fn note(self, table: &Table, out: &mut Recognised) {
+        if self.0.is_empty() {
+            return;
+        }
+        let rows: Vec<String> = self
+            .0
+            .iter()
+            .map(|(row, total, sum)| format!("「{row}」（总计 {total}，各项之和 {sum}）"))
+            .collect();
+        out.notes.push(format!(
+            "{}有 {} 行的数字个数相符，但总计不等于各项之和，未导入：{}。可能是原报告的勾稽错误，也可能是复制的文字顺序有误，请对照原文核实后填写",
+            crate::rules::cells::table_name(table.key),
+            rows.len(),
+            rows.join("、")
+        ));
+    }
 }
 
 /// Reads a table from its words when no grid was found (see [`Word`]).
@@ -673,6 +722,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], reordered: bool, out:
         .collect();
     let mut read: Vec<(usize, String, String)> = Vec::new(); // (cell, text, row label)
     let mut restyled_read = Restyled::default();
+    let mut unsummed = Unsummed::default();
     for (k, &(b, r, _, variant)) in anchors.iter().enumerate() {
         // The values after a label may be another row's when its own were
         // lost (a line dropped) and the next row's label was not found:
@@ -690,8 +740,14 @@ pub(super) fn read_stream(table: &Table, paras: &[String], reordered: bool, out:
         }
         let block = &table.blocks[b];
         let row = &block.rows[r];
-        let Some(values) = row_of(block, r, &runs[k]) else {
-            continue;
+        let values = match row_of(block, r, &runs[k]) {
+            Ok(values) => values,
+            Err(mismatch) => {
+                if let Some((total, sum)) = mismatch {
+                    unsummed.0.push((row.short, total, sum));
+                }
+                continue;
+            }
         };
         for (column, text) in block.columns.iter().zip(values) {
             if let Some(i) = format.cell_at(table.key, row.key, column.key) {
@@ -737,6 +793,15 @@ pub(super) fn read_stream(table: &Table, paras: &[String], reordered: bool, out:
             k += block.rows.len() * n;
             let get = |r: usize, c: usize| count_of(values[r * n + c]);
             holds &= sums_hold(block, &get, None);
+            // 表四's numbers side by side, in order: a row whose total is
+            // not its sum is named (see [`Unsummed`]).
+            if table.layout == Layout::SingleRow && in_order {
+                for (r, row) in block.rows.iter().enumerate() {
+                    if let Some((total, sum)) = row_mismatch(block, &get, r) {
+                        unsummed.0.push((row.short, total, sum));
+                    }
+                }
+            }
             for (r, row) in block.rows.iter().enumerate() {
                 for (c, column) in block.columns.iter().enumerate() {
                     if let Some(i) = format.cell_at(table.key, row.key, column.key) {
@@ -754,8 +819,10 @@ pub(super) fn read_stream(table: &Table, paras: &[String], reordered: bool, out:
             .all(|(i, text, _)| whole.iter().any(|(j, t, _)| i == j && t == text));
         if holds && agrees {
             read = whole;
+            unsummed = Unsummed::default();
         }
     }
+    unsummed.note(table, out);
     for (i, text, row) in &read {
         let kind = format.cells()[*i].kind;
         out.report.cells[*i] = Cell::parse(text, kind);
