@@ -998,3 +998,51 @@ fn a_row_whose_total_is_not_its_sum_is_named_not_read() {
         "{notes}"
     );
 }
+
+/// Markdown that markitdown made from PDFs of random-value reports (kept in
+/// tests/fixtures/forms/found, found by a /tmp hunt): its pipe tables are
+/// the PDF's text lines, so a number wrapped in its cell lands on rows of
+/// numbers alone around its row ("6197" above （七）总计, "3" below), and a
+/// row's first value can share its label's cell ("四、结转下年度继续办理 0").
+/// Neither row is read; every cell read is right. The second also without
+/// its rows of numbers alone, where only the number in the label's cell
+/// shows that the row's values are shifted.
+#[test]
+fn markdown_from_a_pdf_with_wrapped_numbers_gives_no_wrong_value() {
+    let numbers_alone = |line: &&str| {
+        let cells: Vec<&str> = line.trim().trim_matches('|').split('|').collect();
+        let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        line.starts_with('|')
+            && cells
+                .iter()
+                .any(|c| c.split_whitespace().any(|w| !w.is_empty()))
+            && cells.iter().all(|c| c.split_whitespace().all(number))
+    };
+    let seven = form("found/pingtan-2022-7045/markitdown-pdf.md");
+    let without: String = seven
+        .lines()
+        .filter(|l| !numbers_alone(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(without.len() < seven.len());
+    for (dir, text, unread) in [
+        (
+            "found/nianbao-7039",
+            form("found/nianbao-7039/markitdown-pdf.md"),
+            "outcome_total",
+        ),
+        ("found/pingtan-2022-7045", seven.clone(), "carried_forward"),
+        ("found/pingtan-2022-7045", without, "carried_forward"),
+    ] {
+        let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+        let got = read(&text).unwrap();
+        assert!(got.cells_read() > 0, "{dir}");
+        for (i, def) in format::current().cells().iter().enumerate() {
+            if def.table.key == "table3" && def.row.key == unread {
+                assert!(got.sources[i].is_none(), "{dir}: {} read", def.key);
+            } else if got.sources[i].is_some() {
+                assert_eq!(got.report.cells[i], want.cells[i], "{dir}: {}", def.key);
+            }
+        }
+    }
+}

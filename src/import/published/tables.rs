@@ -165,6 +165,17 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             (cells, normed)
         })
         .collect();
+    // Printed rows of numbers alone (no label): pieces of wrapped numbers.
+    let fragments: Vec<bool> = printed
+        .iter()
+        .map(|(cells, _)| {
+            cells.iter().any(|c| numeric(&c.0))
+                && cells
+                    .iter()
+                    .all(|c| c.0.split(is_space).all(|w| w.is_empty() || numeric(w)))
+        })
+        .collect();
+    let any_fragment = fragments.contains(&true);
     // Rows found by their label with its ordinal written another way.
     let mut restyled = Restyled::default();
     for block in table.blocks {
@@ -177,10 +188,13 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             // The label alone in a cell; long labels may be cut or continue.
             // The first printed row with room for the values after it.
             let find = |matches: &dyn Fn(&str) -> bool| {
-                printed.iter().find_map(|(cells, normed)| {
-                    let pos = normed.iter().position(|n| matches(n))?;
-                    (cells.len() > pos + n).then(|| (cells.clone(), pos))
-                })
+                printed
+                    .iter()
+                    .enumerate()
+                    .find_map(|(at, (cells, normed))| {
+                        let pos = normed.iter().position(|n| matches(n))?;
+                        (cells.len() > pos + n).then(|| (cells.clone(), pos, at))
+                    })
             };
             let official = |n: &str| {
                 *n == label
@@ -199,22 +213,42 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             }
             if found.is_none() {
                 found = find(&|n: &str| same_but_ordinal_style(n, &label));
-                if let Some((cells, pos)) = &found {
+                if let Some((cells, pos, _)) = &found {
                     restyled.add(cells[*pos].0.trim());
                 }
             }
-            if let Some((cells, pos)) = found {
-                found_rows.push((row, cells, pos));
+            if let Some((cells, pos, at)) = found {
+                // A number in the label's cell after the label
+                // ("四、结转下年度继续办理 0", a Markdown table made from a
+                // PDF): the row's first value, its others shifted.
+                let rest = norm(&cells[pos].0);
+                let rest = rest.strip_prefix(label.as_str()).unwrap_or("");
+                if !rest.bytes().any(|b| b.is_ascii_digit()) {
+                    found_rows.push((row, cells, pos, at));
+                }
             }
         }
         // The most cells after a label in the block's rows.
         let widest = found_rows
             .iter()
-            .map(|(_, cells, pos)| cells.len() - pos)
+            .map(|(_, cells, pos, _)| cells.len() - pos)
             .max()
             .unwrap_or(0);
-        for (row, cells, pos) in found_rows {
+        for (row, cells, pos, at) in found_rows {
             let narrower = cells.len() - pos < widest;
+            // Next to a row of numbers alone, the pieces of numbers wrapped
+            // in their cells (a Markdown table made from a PDF: "6197" and
+            // "3" on the rows around （七）总计's 61973): this row's values
+            // may be pieces, or missing. With such rows in the table, an
+            // empty cell among a row's values may be a spacer, not a blank.
+            let beside = |d: isize| {
+                at.checked_add_signed(d)
+                    .and_then(|i| fragments.get(i))
+                    .is_some_and(|&f| f)
+            };
+            if beside(-1) || beside(1) {
+                continue;
+            }
             let mut values: Vec<&(String, usize)> = cells[pos + 1..].to_vec();
             // Empty cells past the values (a row drawn wider than its values):
             // dropped only while more cells than values remain, so a blank
@@ -237,10 +271,11 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             // 商业企业): the row is not read.
             if between.iter().any(|c| {
                 numeric(&c.0) || c.0.bytes().any(|b| b.is_ascii_digit()) || is_heading(&c.0)
-            }) || values
-                .iter()
-                .any(|c| (narrower && c.0.is_empty()) || several_numbers(&c.0) || is_heading(&c.0))
-            {
+            }) || values.iter().any(|c| {
+                ((narrower || any_fragment) && c.0.is_empty())
+                    || several_numbers(&c.0)
+                    || is_heading(&c.0)
+            }) {
                 continue;
             }
             for (column, (text, _)) in block.columns.iter().zip(values) {
