@@ -1004,9 +1004,10 @@ fn a_row_whose_total_is_not_its_sum_is_named_not_read() {
 /// the PDF's text lines, so a number wrapped in its cell lands on rows of
 /// numbers alone around its row ("6197" above （七）总计, "3" below), and a
 /// row's first value can share its label's cell ("四、结转下年度继续办理 0").
-/// Neither row is read; every cell read is right. The second also without
-/// its rows of numbers alone, where only the number in the label's cell
-/// shows that the row's values are shifted.
+/// Table 四's row of numbers with pieces above and below ("20" over 7, "1"
+/// under it). None of these rows is read; every cell read is right. The
+/// second also without its rows of numbers alone, where only the number in
+/// the label's cell shows that the row's values are shifted.
 #[test]
 fn markdown_from_a_pdf_with_wrapped_numbers_gives_no_wrong_value() {
     let numbers_alone = |line: &&str| {
@@ -1027,6 +1028,11 @@ fn markdown_from_a_pdf_with_wrapped_numbers_gives_no_wrong_value() {
     assert!(without.len() < seven.len());
     for (dir, text, unread) in [
         (
+            "found/nianbao-12015",
+            form("found/nianbao-12015/markitdown-pdf.md"),
+            "table4",
+        ),
+        (
             "found/nianbao-7039",
             form("found/nianbao-7039/markitdown-pdf.md"),
             "outcome_total",
@@ -1038,11 +1044,47 @@ fn markdown_from_a_pdf_with_wrapped_numbers_gives_no_wrong_value() {
         let got = read(&text).unwrap();
         assert!(got.cells_read() > 0, "{dir}");
         for (i, def) in format::current().cells().iter().enumerate() {
-            if def.table.key == "table3" && def.row.key == unread {
+            if def.table.key == unread || (def.table.key == "table3" && def.row.key == unread) {
                 assert!(got.sources[i].is_none(), "{dir}: {} read", def.key);
             } else if got.sources[i].is_some() {
                 assert_eq!(got.report.cells[i], want.cells[i], "{dir}: {}", def.key);
             }
+        }
+    }
+}
+
+/// Table 四's row of numbers printed as two rows (行政复议's five, 行政诉讼's
+/// ten) reads whole; so does its one row with a blank cell. Two rows with a
+/// blank among them do not: there an empty cell may be a spacer between
+/// pieces of numbers.
+#[test]
+fn table_four_split_over_two_rows_reads_whole_unless_a_cell_is_blank() {
+    let report = expected("pingtan-2022");
+    let page = nianbao::export::html::render(&report);
+    let heading = page.find("政府信息公开行政复议、行政诉讼情况").unwrap();
+    let body = heading + page[heading..].find("<tbody>").unwrap();
+    let cells: Vec<usize> = page[body..]
+        .match_indices("<td")
+        .map(|(i, _)| body + i)
+        .collect();
+    assert!(cells.len() >= 15);
+    let split = format!("{}</tr><tr>{}", &page[..cells[5]], &page[cells[5]..]);
+    assert_tables(&read(&split).unwrap(), &report);
+    // A blank cell (行政复议's 结果维持).
+    let blank_at = cells[0] + page[cells[0]..].find("</td>").unwrap();
+    let value_at = page[..blank_at].rfind('>').unwrap() + 1;
+    // Cell 0 comes before the split, so its place is the same in both.
+    let blanked = |p: &str| format!("{}{}", &p[..value_at], &p[blank_at..]);
+    let one_row = read(&blanked(&page)).unwrap();
+    let i = format::current()
+        .cell_at("table4", "review", "upheld")
+        .unwrap();
+    assert!(one_row.sources[i].is_none());
+    assert_eq!(one_row.cells_read(), 199);
+    let two_rows = read(&blanked(&split)).unwrap();
+    for (i, def) in format::current().cells().iter().enumerate() {
+        if def.table.key == "table4" {
+            assert!(two_rows.sources[i].is_none(), "{} read", def.key);
         }
     }
 }

@@ -409,16 +409,32 @@ pub(super) fn read_single_row(table: &Table, rows: &[&Vec<(String, usize)>], out
     let format = out.report.format;
     let block = &table.blocks[0];
     let needed = block.rows.len() * block.columns.len();
-    let mut values: Vec<String> = Vec::new();
-    for row in rows {
-        let cells = distinct(row);
-        if cells.len() >= 2
-            && cells.iter().all(|c| numeric(&c.0) || c.0.is_empty())
-            && cells.iter().any(|c| numeric(&c.0))
-        {
-            values.extend(cells.iter().map(|c| c.0.clone()));
-        }
+    // The printed rows of numbers alone (rows with text, such as a note,
+    // are not the data row), together as many as the table's cells, one
+    // number to a cell. A blank among them only when they are one row:
+    // where numbers are on several rows, an empty cell may be a spacer
+    // between pieces of numbers wrapped in their cells or values split from
+    // their row (a Markdown table made from a PDF: "20" and "1" above and
+    // below 7, "0 225" in one cell): which goes where is not certain.
+    let with_digits: Vec<Vec<&(String, usize)>> = rows
+        .iter()
+        .map(|row| distinct(row))
+        .filter(|cells| {
+            cells.iter().any(|c| numeric(&c.0))
+                && cells
+                    .iter()
+                    .all(|c| c.0.split(is_space).all(|w| w.is_empty() || numeric(w)))
+        })
+        .collect();
+    let several = with_digits.len() > 1;
+    if !with_digits.iter().all(|cells| {
+        cells
+            .iter()
+            .all(|c| numeric(&c.0) || (c.0.is_empty() && !several))
+    }) {
+        return;
     }
+    let values: Vec<String> = with_digits.iter().flatten().map(|c| c.0.clone()).collect();
     if values.len() != needed {
         return;
     }
