@@ -306,3 +306,50 @@ fn a_long_number_gets_a_column_that_holds_it() {
     // The row labels keep room for several characters a line.
     assert!(wide.iter().max().unwrap() >= &1000, "{wide:?}");
 }
+
+/// 表四 has no label column to give up room: its fifteen equal columns
+/// printed 81304 as 813/04. A column is widened to hold its longest value
+/// when all fit, the others keeping room for their headings; with small
+/// values the columns stay equal.
+#[test]
+fn a_long_number_in_table_four_gets_a_column_that_holds_it() {
+    let mut report = fixture("pingtan-2022");
+    let long = [
+        ("table4.review.corrected", "81304"),
+        ("table4.review.total", "81315"),
+        ("table4.litigation_direct.other", "54591"),
+        ("table4.litigation_direct.total", "54593"),
+    ];
+    for (key, value) in long {
+        assert!(report.set_cell(
+            key,
+            nianbao::model::Cell::parse(value, nianbao::format::Kind::Count)
+        ));
+    }
+    let widths = |report: &Report| -> Vec<u32> {
+        let document = docx::document_xml(report);
+        let doc = roxmltree::Document::parse(&document).unwrap();
+        let table = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("tbl"))
+            .nth(2)
+            .unwrap();
+        grid_widths(table)
+    };
+    let before = widths(&fixture("pingtan-2022"));
+    assert_eq!(before.len(), 15);
+    assert!(before.iter().all(|w| *w == before[0]), "{before:?}");
+    let wide = widths(&report);
+    let table = report.format.table("table4").unwrap();
+    let positions = layout::positions(&layout::table_rows(report.format, table));
+    for (key, value) in long {
+        let cell = report.format.cell_index(key).unwrap();
+        let col = positions.iter().find(|p| p.cell == cell).unwrap().col;
+        let need = value.len() as u32 * 134 + 114;
+        assert!(wide[col] >= need, "{key}: {} < {need}", wide[col]);
+        assert!(before[col] < need);
+    }
+    assert!(wide.iter().sum::<u32>() <= 8844);
+    // Every heading keeps at least one character (10.5 pt) a line.
+    assert!(wide.iter().all(|w| *w >= 210 + 114), "{wide:?}");
+}

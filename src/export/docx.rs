@@ -238,6 +238,26 @@ fn column_widths(rows: &[layout::LayoutRow], width: usize, longest: &[usize]) ->
         .map(|&i| widths[i].max(need(longest.get(i).copied().unwrap_or(0))))
         .collect();
     let labels_weight: u32 = (0..width).filter(|&i| label[i]).map(weight).sum();
+    if labels_weight == 0 {
+        // A table of values alone (表四, fifteen columns): when a value is
+        // too long for an equal share, each column holds its longest value
+        // and its heading two characters a line (10.5 pt: 210 twips each),
+        // or if they do not all fit so, one; the room left shared equally.
+        let needed: Vec<u32> = (0..width)
+            .map(|i| need(longest.get(i).copied().unwrap_or(0)))
+            .collect();
+        if needed.iter().zip(&widths).any(|(n, had)| n > had) {
+            for heading in [2 * 210 + 114, 210 + 114] {
+                let wanted: Vec<u32> = needed.iter().map(|&n| n.max(heading)).collect();
+                let sum: u32 = wanted.iter().sum();
+                if sum <= text_width() {
+                    let extra = (text_width() - sum) / width.max(1) as u32;
+                    return wanted.iter().map(|w| w + extra).collect();
+                }
+            }
+        }
+        return widths;
+    }
     let left = text_width().saturating_sub(wanted.iter().sum());
     // Only while the label columns keep half their room.
     let labels_had: u32 = (0..width).filter(|&i| label[i]).map(|i| widths[i]).sum();
