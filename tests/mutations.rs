@@ -294,13 +294,13 @@ fn no_mutation_of_random_values_puts_a_value_in_the_wrong_cell() {
     );
 }
 
-/// Markdown made by markitdown from the samples' Word files and PDFs, and
-/// from the random-value PDFs a hunt read wrong (tests/fixtures/forms/found):
-/// its tables from a PDF are the PDF's text lines, numbers wrapped in their
-/// cells on rows of their own, so few cells are read; none may be wrong
+/// Markdown made by markitdown from the samples' Word files and PDFs (its
+/// tables from a PDF are the PDF's text lines, numbers wrapped in their
+/// cells on rows of their own, so few cells are read), and the inputs a
+/// hunt read wrong or short (tests/fixtures/forms/found): no cell wrong
 /// after a mutation either.
 #[test]
-fn no_mutation_of_markitdown_puts_a_value_in_the_wrong_cell() {
+fn no_mutation_of_markitdown_or_found_inputs_puts_a_value_in_the_wrong_cell() {
     let fixtures = format!("{}/tests/fixtures/forms", env!("CARGO_MANIFEST_DIR"));
     let mut inputs: Vec<(String, String, Report)> = Vec::new();
     for sample in SAMPLES {
@@ -312,15 +312,26 @@ fn no_mutation_of_markitdown_puts_a_value_in_the_wrong_cell() {
     let mut found: Vec<_> = std::fs::read_dir(format!("{fixtures}/found"))
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
         .collect();
     found.sort();
     for dir in found {
-        let text = std::fs::read_to_string(dir.join("markitdown-pdf.md")).unwrap();
         let want = std::fs::read_to_string(dir.join("truth.json")).unwrap();
+        let want = Report::from_json_str(&want).unwrap();
         let name = dir.file_name().unwrap().to_string_lossy().to_string();
-        inputs.push((name, text, Report::from_json_str(&want).unwrap()));
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.file_name().is_some_and(|n| n != "truth.json"))
+            .collect();
+        files.sort();
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let form = file.file_name().unwrap().to_string_lossy().to_string();
+            inputs.push((format!("{name} {form}"), text, want.clone()));
+        }
     }
-    assert!(inputs.len() >= 9);
+    assert!(inputs.len() >= 10);
     let (mut checked, mut filled) = (0, 0);
     for (k, (what, text, want)) in inputs.iter().enumerate() {
         let (c, n) = check_mutations(what, text, want, 200_000 + k as u64 * 1000);

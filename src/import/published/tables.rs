@@ -570,8 +570,10 @@ fn only(mut found: impl Iterator<Item = usize>) -> Option<usize> {
 /// cell to its left between a row label's lines ("4.保护第三方合（三）法权益",
 /// "5.属于三类内部开事务信息"; with wider numbers pdftotext -layout wraps
 /// labels more: "（二）部分公开度办（区分处理的，理结只计这一情形，果不计其他情形）",
-/// three pieces of 三、本年度办理结果). At most four pieces, each a run of a heading's
-/// text; the label's own characters all in order. Byte offsets of the starts.
+/// three pieces of 三、本年度办理结果; pieces of two headings side by side:
+/// "1.本机关不掌握结四相关政府信息"). At most four pieces, each a run of a
+/// heading's text; the label's own characters all in order. Byte offsets of
+/// the starts.
 fn interrupted<'a>(
     text: &'a str,
     label: &'a str,
@@ -590,8 +592,10 @@ fn interrupted<'a>(
         if same == label.len() {
             return true;
         }
-        // A piece may only come between two of the label's characters.
-        if same == 0 || pieces == 4 {
+        // Pieces only between two of the label's characters; two in a row
+        // when from two headings ("6.属于四类过程、开性信息": 、 of
+        // 三、本年度办理结果, 开 of （三）不予公开).
+        if (same == 0 && pieces == 0) || pieces == 4 {
             return false;
         }
         let (text, label) = (&text[same..], &label[same..]);
