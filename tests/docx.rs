@@ -259,50 +259,61 @@ fn user_text_is_escaped_or_dropped_as_xml_requires() {
     assert!(!all.contains('\u{0}') && !all.contains('\u{B}'));
 }
 
-/// Word breaks a number too long for its cell ("19267" as "1926/7"): a
-/// value column is made wide enough for its longest value, in 宋体 and in
-/// the wider fonts put in its place, the label columns giving up the room.
-#[test]
-fn a_long_number_gets_a_column_that_holds_it() {
+/// The grid widths of table `table` ("table3") in the Word file of the
+/// sample pingtan-2022 as it is and with the `long` values put in, after
+/// checking that each long value's column holds it (0.64 em a digit at
+/// 10.5 pt, and the cell's margins) and did not before, and that the table
+/// keeps to the 版心's width.
+fn widened(table: &str, long: &[(&str, &str)]) -> (Vec<u32>, Vec<u32>) {
     let mut report = fixture("pingtan-2022");
-    let long = [
-        ("table3.withheld_state_secret.research", "52294"),
-        ("table3.outcome_total.total", "400100"),
-    ];
     for (key, value) in long {
         assert!(report.set_cell(
             key,
             nianbao::model::Cell::parse(value, nianbao::format::Kind::Count)
         ));
     }
+    let nth = ["table2", "table3", "table4"]
+        .iter()
+        .position(|t| *t == table)
+        .unwrap();
     let widths = |report: &Report| -> Vec<u32> {
         let document = docx::document_xml(report);
         let doc = roxmltree::Document::parse(&document).unwrap();
-        let table = doc
+        let tbl = doc
             .descendants()
             .filter(|n| n.has_tag_name("tbl"))
-            .nth(1)
+            .nth(nth)
             .unwrap();
-        grid_widths(table)
+        grid_widths(tbl)
     };
-    let table = report.format.table("table3").unwrap();
-    let positions = layout::positions(&layout::table_rows(report.format, table));
-    let col = |key: &str| {
-        let cell = report.format.cell_index(key).unwrap();
-        positions.iter().find(|p| p.cell == cell).unwrap().col
-    };
-    let wide = widths(&report);
+    let def = report.format.table(table).unwrap();
+    let positions = layout::positions(&layout::table_rows(report.format, def));
     let before = widths(&fixture("pingtan-2022"));
+    let wide = widths(&report);
     for (key, value) in long {
-        // 0.64 em a digit at 10.5 pt, and the cell's margins.
+        let cell = report.format.cell_index(key).unwrap();
+        let col = positions.iter().find(|p| p.cell == cell).unwrap().col;
         let need = value.len() as u32 * 134 + 114;
-        assert!(wide[col(key)] >= need, "{key}: {} < {need}", wide[col(key)]);
+        assert!(wide[col] >= need, "{key}: {} < {need}", wide[col]);
         assert!(
-            before[col(key)] < need,
+            before[col] < need,
             "the sample's columns already hold {value}"
         );
     }
     assert!(wide.iter().sum::<u32>() <= 8844);
+    (before, wide)
+}
+
+/// Word breaks a number too long for its cell ("19267" as "1926/7"): a
+/// value column is made wide enough for its longest value, in 宋体 and in
+/// the wider fonts put in its place, the label columns giving up the room.
+#[test]
+fn a_long_number_gets_a_column_that_holds_it() {
+    let long = [
+        ("table3.withheld_state_secret.research", "52294"),
+        ("table3.outcome_total.total", "400100"),
+    ];
+    let (_, wide) = widened("table3", &long);
     // The row labels keep room for several characters a line.
     assert!(wide.iter().max().unwrap() >= &1000, "{wide:?}");
 }
@@ -313,43 +324,15 @@ fn a_long_number_gets_a_column_that_holds_it() {
 /// values the columns stay equal.
 #[test]
 fn a_long_number_in_table_four_gets_a_column_that_holds_it() {
-    let mut report = fixture("pingtan-2022");
     let long = [
         ("table4.review.corrected", "81304"),
         ("table4.review.total", "81315"),
         ("table4.litigation_direct.other", "54591"),
         ("table4.litigation_direct.total", "54593"),
     ];
-    for (key, value) in long {
-        assert!(report.set_cell(
-            key,
-            nianbao::model::Cell::parse(value, nianbao::format::Kind::Count)
-        ));
-    }
-    let widths = |report: &Report| -> Vec<u32> {
-        let document = docx::document_xml(report);
-        let doc = roxmltree::Document::parse(&document).unwrap();
-        let table = doc
-            .descendants()
-            .filter(|n| n.has_tag_name("tbl"))
-            .nth(2)
-            .unwrap();
-        grid_widths(table)
-    };
-    let before = widths(&fixture("pingtan-2022"));
+    let (before, wide) = widened("table4", &long);
     assert_eq!(before.len(), 15);
     assert!(before.iter().all(|w| *w == before[0]), "{before:?}");
-    let wide = widths(&report);
-    let table = report.format.table("table4").unwrap();
-    let positions = layout::positions(&layout::table_rows(report.format, table));
-    for (key, value) in long {
-        let cell = report.format.cell_index(key).unwrap();
-        let col = positions.iter().find(|p| p.cell == cell).unwrap().col;
-        let need = value.len() as u32 * 134 + 114;
-        assert!(wide[col] >= need, "{key}: {} < {need}", wide[col]);
-        assert!(before[col] < need);
-    }
-    assert!(wide.iter().sum::<u32>() <= 8844);
     // Every heading keeps at least one character (10.5 pt) a line.
     assert!(wide.iter().all(|w| *w >= 210 + 114), "{wide:?}");
 }
