@@ -232,11 +232,6 @@ fn column_widths(rows: &[layout::LayoutRow], width: usize, longest: &[usize]) ->
     // place where it is missing are wider (DejaVu Sans: 0.64 em, 134
     // twips). The cell's margins 2 × 57, and some room.
     let need = |chars: usize| chars as u32 * 134 + 114 + 60;
-    let values: Vec<usize> = (0..width).filter(|&i| !label[i]).collect();
-    let wanted: Vec<u32> = values
-        .iter()
-        .map(|&i| widths[i].max(need(longest.get(i).copied().unwrap_or(0))))
-        .collect();
     let labels_weight: u32 = (0..width).filter(|&i| label[i]).map(weight).sum();
     if labels_weight == 0 {
         // A table of values alone (表四, fifteen columns): when a value is
@@ -258,13 +253,15 @@ fn column_widths(rows: &[layout::LayoutRow], width: usize, longest: &[usize]) ->
         }
         return widths;
     }
+    let values: Vec<usize> = (0..width).filter(|&i| !label[i]).collect();
+    let wanted: Vec<u32> = values
+        .iter()
+        .map(|&i| widths[i].max(need(longest.get(i).copied().unwrap_or(0))))
+        .collect();
     let left = text_width().saturating_sub(wanted.iter().sum());
     // Only while the label columns keep half their room.
     let labels_had: u32 = (0..width).filter(|&i| label[i]).map(|i| widths[i]).sum();
-    if labels_weight > 0
-        && left * 2 >= labels_had
-        && wanted.iter().zip(&values).any(|(w, &i)| *w > widths[i])
-    {
+    if left * 2 >= labels_had && wanted.iter().zip(&values).any(|(w, &i)| *w > widths[i]) {
         for (&i, w) in values.iter().zip(wanted) {
             widths[i] = w;
         }

@@ -140,6 +140,15 @@ fn is_heading(s: &str) -> bool {
     s.contains("第二十条") || headings.contains(&s) || words.iter().any(|w| w == rest)
 }
 
+/// Whether a printed row holds numbers and nothing else (blank cells, or
+/// cells of one or more numbers): no label.
+fn numbers_alone(cells: &[&(String, usize)]) -> bool {
+    cells.iter().any(|c| numeric(&c.0))
+        && cells
+            .iter()
+            .all(|c| c.0.split(is_space).all(|w| w.is_empty() || numeric(w)))
+}
+
 /// Distinct source cells of a row, in order.
 pub(super) fn distinct(row: &[(String, usize)]) -> Vec<&(String, usize)> {
     let mut out: Vec<&(String, usize)> = Vec::new();
@@ -168,12 +177,7 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
     // Printed rows of numbers alone (no label): pieces of wrapped numbers.
     let fragments: Vec<bool> = printed
         .iter()
-        .map(|(cells, _)| {
-            cells.iter().any(|c| numeric(&c.0))
-                && cells
-                    .iter()
-                    .all(|c| c.0.split(is_space).all(|w| w.is_empty() || numeric(w)))
-        })
+        .map(|(cells, _)| numbers_alone(cells))
         .collect();
     let any_fragment = fragments.contains(&true);
     // Rows found by their label with its ordinal written another way.
@@ -221,8 +225,9 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
                 // A number in the label's cell after the label
                 // ("四、结转下年度继续办理 0", a Markdown table made from a
                 // PDF): the row's first value, its others shifted.
-                let rest = norm(&cells[pos].0);
-                let rest = rest.strip_prefix(label.as_str()).unwrap_or("");
+                let rest = printed[at].1[pos]
+                    .strip_prefix(label.as_str())
+                    .unwrap_or("");
                 if !rest.bytes().any(|b| b.is_ascii_digit()) {
                     found_rows.push((row, cells, pos, at));
                 }
@@ -419,12 +424,7 @@ pub(super) fn read_single_row(table: &Table, rows: &[&Vec<(String, usize)>], out
     let with_digits: Vec<Vec<&(String, usize)>> = rows
         .iter()
         .map(|row| distinct(row))
-        .filter(|cells| {
-            cells.iter().any(|c| numeric(&c.0))
-                && cells
-                    .iter()
-                    .all(|c| c.0.split(is_space).all(|w| w.is_empty() || numeric(w)))
-        })
+        .filter(|cells| numbers_alone(cells))
         .collect();
     let several = with_digits.len() > 1;
     if !with_digits.iter().all(|cells| {
