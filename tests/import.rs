@@ -1108,3 +1108,47 @@ fn labels_split_by_two_headings_side_by_side_are_found() {
         }
     }
 }
+
+/// Text as web page readers write a page (tests/fixtures/forms/*/pipes.txt):
+/// a table row a line, each cell followed by " |", no Markdown rule line.
+/// Its rows are read cell by cell: a blank cell stays unread and its row's
+/// other cells are read, and no note calls it text without table lines. A
+/// report set in a layout table ("| 一、总体情况 |", each paragraph a cell)
+/// reads as the same report.
+#[test]
+fn text_with_cells_followed_by_pipes_is_read_as_tables() {
+    let text = form("pingtan-2022/pipes.txt");
+    assert_tables(&read(&text).unwrap(), &expected("pingtan-2022"));
+    let row = "二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |";
+    assert!(text.contains(row));
+    let blanked = text.replace(row, "二、上年结转政府信息公开申请数量 | 1 | | | | | | 1 |");
+    let got = read(&blanked).unwrap();
+    let cell = |column: &str| {
+        format::current()
+            .cell_at("table3", "carried_over", column)
+            .unwrap()
+    };
+    assert!(got.sources[cell("commercial")].is_none());
+    assert!(got.sources[cell("other")].is_none());
+    assert_eq!(got.report.cells[cell("natural_person")], Cell::Count(1));
+    assert_eq!(got.report.cells[cell("total")], Cell::Count(1));
+    assert_eq!(got.cells_read(), format::current().cells().len() - 5);
+    assert!(
+        got.notes.iter().all(|n| !n.contains("没有表格线")),
+        "{:?}",
+        got.notes
+    );
+    let in_layout: String = text
+        .lines()
+        .map(|l| match l.contains(" |") {
+            true => format!("{l}\n"),
+            false => format!("| {l} |\n"),
+        })
+        .collect();
+    let got = read(&in_layout).unwrap();
+    assert_tables(&got, &expected("pingtan-2022"));
+    assert_eq!(
+        got.report.text("overview"),
+        read(&text).unwrap().report.text("overview")
+    );
+}

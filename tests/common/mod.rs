@@ -23,6 +23,7 @@ pub const TEXT_FORMS: &[&str] = &[
     "cells.txt",
     "page.md",
     "pandoc.md",
+    "pipes.txt",
 ];
 
 /// The random-value fixtures (tests/fixtures/forms/random, made by

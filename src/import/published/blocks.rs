@@ -216,18 +216,26 @@ pub(super) fn html_blocks(html: &str) -> (Vec<Block>, Option<String>) {
     (blocks, title)
 }
 
-/// Plain text lines: lines with tabs, and the rows of Markdown pipe tables
-/// (when the text has a pipe table's rule line), form tables; other lines
+/// Plain text lines: lines with tabs, and the rows of pipe tables (when the
+/// text has them: [`super::normalize::pipe_rows`]), form tables; other lines
 /// are paragraphs.
 pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
-    let pipes = lines.iter().any(|l| super::normalize::pipe_rule(l));
+    let pipes = super::normalize::pipe_rows(lines);
     let mut blocks = Vec::new();
     let mut table: Vec<Vec<(String, usize)>> = Vec::new();
     let mut next_id = 0;
     for line in lines {
+        // A line with pipes only at its ends ("| 一、总体情况 |", a layout
+        // table's cell; "第二十条第（一）项 |") is a paragraph, as a line with
+        // tabs only at its ends is once trimmed.
+        let inner = line
+            .trim_matches(is_space)
+            .trim_start_matches('|')
+            .trim_end_matches('|')
+            .contains('|');
         let separator = if line.contains('\t') {
             Some('\t')
-        } else if pipes && line.contains('|') {
+        } else if pipes && inner {
             Some('|')
         } else {
             None
@@ -261,7 +269,10 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
         if !table.is_empty() {
             blocks.push(Block::Table(std::mem::take(&mut table)));
         }
-        let line = clean(line);
+        let line = match pipes {
+            true => clean(line.trim_matches(|c| c == '|' || is_space(c))),
+            false => clean(line),
+        };
         if !line.is_empty() {
             blocks.push(Block::Para(line));
         }

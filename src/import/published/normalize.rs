@@ -99,6 +99,27 @@ pub(super) fn pipe_rule(line: &str) -> bool {
     t.contains('|') && t.contains("---") && t.chars().all(|c| "|-: ".contains(c))
 }
 
+/// Whether a text's lines with `|` are table rows: Markdown with a pipe
+/// table's rule line, or text that web page readers write without one, each
+/// cell followed by " |" ("规章 | 0 | 0 | 0 |"): three or more such lines of
+/// two or more cells.
+pub(super) fn pipe_rows(lines: &[String]) -> bool {
+    lines.iter().any(|l| pipe_rule(l))
+        || lines
+            .iter()
+            .filter(|l| {
+                let t = l.trim_matches(is_space);
+                t.strip_suffix('|').is_some_and(|t| {
+                    t.split('|')
+                        .filter(|c| !c.trim_matches(is_space).is_empty())
+                        .count()
+                        >= 2
+                })
+            })
+            .count()
+            >= 3
+}
+
 /// Whether most text lines (not table rows) are followed by a blank line:
 /// paragraphs set apart as Markdown writers do. Text converted from a PDF
 /// into Markdown (markitdown) has its lines one after another, a paragraph's
