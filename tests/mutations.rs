@@ -277,9 +277,15 @@ fn no_mutation_of_random_values_puts_a_value_in_the_wrong_cell() {
     let variants = random_variants();
     let (mut checked, mut filled) = (0, 0);
     for (v, (variant, name, want)) in variants.iter().enumerate() {
-        for (f, form) in ["pdf.txt", "pdf-layout.txt", "pdf-raw.txt", "cells.txt"]
-            .iter()
-            .enumerate()
+        for (f, form) in [
+            "pdf.txt",
+            "pdf-layout.txt",
+            "pdf-raw.txt",
+            "cells.txt",
+            "pipes.txt",
+        ]
+        .iter()
+        .enumerate()
         {
             let text = std::fs::read_to_string(variant.join(form)).unwrap();
             let what = format!("random/{name} {form}");
