@@ -5,7 +5,10 @@
 //! `cargo run --release --example check_report -- REPORT.json [--last-year LAST.json] [--today YYYY-MM-DD]`
 //!
 //! Exit status 0 when the report was read (whatever it contains), 1 when it
-//! could not be read, 2 on bad usage.
+//! could not be read, 2 on bad usage. A closed stdout (piped into `head`)
+//! ends it quietly.
+
+use std::io::Write;
 
 use nianbao::model::{Date, Report};
 use nianbao::rules::{check, Context};
@@ -49,7 +52,10 @@ fn main() {
         last_year: last.as_ref(),
         today,
     });
+    let mut out = std::io::stdout().lock();
     for f in &findings {
-        println!("{}", f.to_json(&report));
+        if writeln!(out, "{}", f.to_json(&report)).is_err() {
+            return;
+        }
     }
 }

@@ -9,6 +9,8 @@
 //! baseline and the cross-year findings are added to the notes. Exit status
 //! 1 with the message when nothing is recognised, 2 on bad usage.
 
+use std::io::Write;
+
 use nianbao::import::job::Native;
 use nianbao::model::Report;
 use nianbao::review;
@@ -60,5 +62,6 @@ fn main() {
     for note in notes {
         eprintln!("{note}");
     }
-    println!("{}", report.to_json_string());
+    // A closed stdout (piped into `head`): a quiet end.
+    let _ = writeln!(std::io::stdout(), "{}", report.to_json_string());
 }

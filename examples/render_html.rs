@@ -1,14 +1,28 @@
 //! Writes the publication HTML of a report JSON file to stdout:
 //! `cargo run --example render_html -- tests/fixtures/reports/pingtan-2022.json > out.html`
+//!
+//! Exit status 1 when the file cannot be read as a report, 2 on bad usage.
+//! A closed stdout (piped into `head`) ends it quietly.
+
+use std::io::Write;
 
 fn main() {
-    let path = std::env::args().nth(1).expect("a report JSON file");
-    let text = std::fs::read_to_string(&path).expect("readable file");
-    match nianbao::model::Report::from_json_str(&text) {
-        Ok(report) => print!("{}", nianbao::export::html::render(&report)),
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("用法：render_html REPORT.json > out.html");
+        std::process::exit(2);
+    };
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| {
+        eprintln!("{path}：无法读取文件（{e}）");
+        std::process::exit(1)
+    });
+    match nianbao::import::json_file(&bytes) {
+        Ok(report) => {
+            let html = nianbao::export::html::render(&report);
+            let _ = std::io::stdout().write_all(html.as_bytes());
+        }
         Err(errors) => {
             for e in errors {
-                eprintln!("{e}");
+                eprintln!("{path}：{e}");
             }
             std::process::exit(1);
         }

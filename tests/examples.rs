@@ -70,3 +70,44 @@ fn render_and_check_examples_run() {
     let check = run("check_report", &[json]);
     assert!(check.status.success());
 }
+
+#[test]
+fn examples_say_what_is_wrong_and_end_quietly_on_a_closed_pipe() {
+    for name in ["render_html", "render_docx"] {
+        let out = run(name, &[]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("用法"),
+            "{name}"
+        );
+        let out = run(name, &["README.md"]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let out = run(name, &["no-such-file.json"]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("无法读取文件"),
+            "{name}"
+        );
+    }
+    // Piped into a reader that is gone (`| head`): a quiet end, not a panic
+    // (exit status 101, or 134 where panics abort).
+    for name in [
+        "render_html",
+        "render_docx",
+        "check_report",
+        "import_report",
+    ] {
+        let mut child = Command::new(example(name))
+            .arg("tests/fixtures/reports/pingtan-2022.json")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{name}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+    }
+}
