@@ -336,3 +336,22 @@ fn a_long_number_in_table_four_gets_a_column_that_holds_it() {
     // Every heading keeps at least one character (10.5 pt) a line.
     assert!(wide.iter().all(|w| *w >= 210 + 114), "{wide:?}");
 }
+
+/// 表二: its row labels (行政规范性文件, 行政事业性收费) and its column
+/// headings (本年制发件数) each on one line (10.5 pt: 210 twips a
+/// character, and the cell's margins). Its column headings and 第二十条
+/// items sit among its data rows; they once made every column a label
+/// column and gave the last value column half the table.
+#[test]
+fn table_two_holds_its_labels_and_headings_on_one_line() {
+    let document = docx::document_xml(&fixture("pingtan-2022"));
+    let doc = roxmltree::Document::parse(&document).unwrap();
+    let tbl = doc.descendants().find(|n| n.has_tag_name("tbl")).unwrap();
+    let widths = grid_widths(tbl);
+    assert_eq!(widths.len(), 4, "{widths:?}");
+    assert!(widths[0] >= 7 * 210 + 114, "{widths:?}");
+    for w in &widths[1..] {
+        assert!(*w >= 6 * 210 + 114, "{widths:?}");
+    }
+    assert!(widths.iter().sum::<u32>() <= 8844);
+}

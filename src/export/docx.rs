@@ -197,23 +197,65 @@ fn paragraphs(text: &str, out: &mut String) {
     }
 }
 
+/// Where each slot of `rows` sits in the grid: its first column, the cells
+/// that rowspans from rows above cover skipped.
+fn slot_columns(rows: &[layout::LayoutRow], width: usize) -> Vec<Vec<usize>> {
+    let mut below = vec![0usize; width]; // rows still covered, per column
+    rows.iter()
+        .map(|row| {
+            let mut col = 0;
+            let mut at = Vec::with_capacity(row.slots.len());
+            for slot in &row.slots {
+                while col < width && below[col] > 0 {
+                    below[col] -= 1;
+                    col += 1;
+                }
+                at.push(col);
+                for b in below.iter_mut().skip(col).take(slot.colspan()) {
+                    *b = slot.rowspan().max(1) - 1;
+                }
+                col += slot.colspan();
+            }
+            for b in below.iter_mut().skip(col) {
+                *b = b.saturating_sub(1);
+            }
+            at
+        })
+        .collect()
+}
+
 /// Column widths in twips: label columns wider than value columns, the
 /// whole the 版心's width. `longest[c]`: the most characters of a value in
 /// column `c` alone; a value column is widened so that it holds them on one
 /// line (Word breaks a number too long for its cell: "19267" as "1926/7"),
-/// the label columns giving up the room.
+/// the label columns giving up the room; and its column heading too when
+/// there is room for that (表二's 本年制发件数, not 表三's seven columns).
 fn column_widths(rows: &[layout::LayoutRow], width: usize, longest: &[usize]) -> Vec<u32> {
-    // A column is a label column when some data row has a header there.
+    // A column is a label column when some data row has a row's or a row
+    // group's label there (not 表二's column headings and 第二十条 items,
+    // which sit among its data rows); `heading[c]`: the most characters of
+    // a heading over column `c` alone.
     let mut label = vec![false; width];
-    for row in rows.iter().filter(|r| !r.head) {
-        let mut col = 0;
-        for slot in &row.slots {
-            if matches!(slot, Slot::Header { .. }) {
-                for l in label.iter_mut().skip(col).take(slot.colspan()) {
-                    *l = true;
+    let mut heading = vec![0; width];
+    for (row, at) in rows.iter().zip(slot_columns(rows, width)) {
+        for (slot, &col) in row.slots.iter().zip(&at) {
+            match slot {
+                Slot::Header {
+                    scope: layout::Scope::Row | layout::Scope::RowGroup,
+                    ..
+                } if !row.head => {
+                    for l in label.iter_mut().skip(col).take(slot.colspan()) {
+                        *l = true;
+                    }
                 }
+                Slot::Header {
+                    text,
+                    colspan: 1,
+                    scope: layout::Scope::Col,
+                    ..
+                } if col < width => heading[col] = heading[col].max(text.chars().count()),
+                _ => {}
             }
-            col += slot.colspan();
         }
     }
     // The row labels (the last label column) take the most room; group
@@ -254,19 +296,24 @@ fn column_widths(rows: &[layout::LayoutRow], width: usize, longest: &[usize]) ->
         return widths;
     }
     let values: Vec<usize> = (0..width).filter(|&i| !label[i]).collect();
-    let wanted: Vec<u32> = values
-        .iter()
-        .map(|&i| widths[i].max(need(longest.get(i).copied().unwrap_or(0))))
-        .collect();
-    let left = text_width().saturating_sub(wanted.iter().sum());
-    // Only while the label columns keep half their room.
+    let number = |i: usize| need(longest.get(i).copied().unwrap_or(0));
+    // A heading's characters of 10.5 pt: 210 twips each.
+    let titled = |i: usize| number(i).max(heading[i] as u32 * 210 + 114 + 60);
     let labels_had: u32 = (0..width).filter(|&i| label[i]).map(|i| widths[i]).sum();
-    if left * 2 >= labels_had && wanted.iter().zip(&values).any(|(w, &i)| *w > widths[i]) {
-        for (&i, w) in values.iter().zip(wanted) {
-            widths[i] = w;
-        }
-        for i in (0..width).filter(|&i| label[i]) {
-            widths[i] = left * weight(i) / labels_weight;
+    for fits in [&titled as &dyn Fn(usize) -> u32, &number] {
+        let wanted: Vec<u32> = values.iter().map(|&i| widths[i].max(fits(i))).collect();
+        let left = text_width().saturating_sub(wanted.iter().sum());
+        // Only while the label columns keep half their room.
+        if left * 2 >= labels_had {
+            if wanted.iter().zip(&values).any(|(w, &i)| *w > widths[i]) {
+                for (&i, w) in values.iter().zip(wanted) {
+                    widths[i] = w;
+                }
+                for i in (0..width).filter(|&i| label[i]) {
+                    widths[i] = left * weight(i) / labels_weight;
+                }
+            }
+            break;
         }
     }
     widths
