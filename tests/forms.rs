@@ -166,7 +166,7 @@ fn floor(form: &str) -> usize {
 /// markitdown's Markdown loses the structure of tables with merged cells
 /// (from .docx) or runs cells together ("| 0 75 |", from a PDF), and breaks
 /// sentences into table rows: rows that cannot be placed stay unread (the
-/// coverage is printed, not required). No value may be read wrong: cells run
+/// coverage is printed, required only where its tables keep their shape). No value may be read wrong: cells run
 /// together once put （七）总计's 72 in 科研机构.
 #[test]
 fn markitdown_markdown_reads_no_value_wrong() {
@@ -178,6 +178,11 @@ fn markitdown_markdown_reads_no_value_wrong() {
                 Err(e) => panic!("{sample} {form}: {e}"),
             };
             assert!(wrong.is_empty(), "{sample} {form}: {wrong:?}");
+            // Where the Word file's tables keep their structure, all of
+            // them, underlined labels ("<u>5.要求行政机关…</u>") included.
+            if form == "markitdown-docx.md" && *sample != "pingtan-2021" {
+                assert_eq!(read, truth, "{sample} {form}");
+            }
             line.push_str(&format!("{:>20}", format!("{read}/{truth} cells")));
         }
         println!("{line}");

@@ -296,9 +296,11 @@ fn without_furniture(text: &str) -> Vec<String> {
 }
 
 /// A Markdown line as text: no `#` heading marks, no `**`/`__` emphasis, no
-/// `>` quote mark, no backslash escapes (`1\.` is `1.`). Pipe tables are
-/// kept (see `blocks::text_blocks`).
+/// `>` quote mark, no backslash escapes (`1\.` is `1.`), no inline HTML
+/// of emphasis (see [`without_inline_tags`]). Pipe tables are kept (see
+/// `blocks::text_blocks`).
 fn markdown_line(line: &str) -> String {
+    let line = without_inline_tags(line);
     let t = line.trim_start_matches(is_space);
     let t = match t.trim_start_matches('#') {
         rest if rest.len() < t.len() && rest.starts_with(' ') => rest.trim_start_matches(is_space),
@@ -318,6 +320,45 @@ fn markdown_line(line: &str) -> String {
         }
     }
     out
+}
+
+/// `line` without the inline HTML that Markdown converters write for what
+/// Markdown cannot say (markitdown: "<u>5.要求行政机关确认…</u>" for an
+/// underlined label): emphasis tags go, a line break inside a table cell
+/// (`<br>`) becomes a space, so that two numbers it parts stay two ("0 75",
+/// never "075"). Other markup is left as it is.
+fn without_inline_tags(line: &str) -> std::borrow::Cow<'_, str> {
+    const EMPHASIS: [&str; 9] = ["u", "ins", "b", "strong", "i", "em", "s", "del", "mark"];
+    if !line.contains('<') {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tag = &rest[at..];
+        let end = tag.find('>').filter(|&e| e <= 8);
+        let name = end.map(|e| {
+            tag[1..e]
+                .trim_start_matches('/')
+                .trim_end_matches('/')
+                .trim()
+                .to_ascii_lowercase()
+        });
+        match (end, name.as_deref()) {
+            (Some(e), Some("br")) => {
+                out.push(' ');
+                rest = &tag[e + 1..];
+            }
+            (Some(e), Some(n)) if EMPHASIS.contains(&n) => rest = &tag[e + 1..],
+            _ => {
+                out.push('<');
+                rest = &tag[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether a text was extracted from a PDF block by block, as plain
@@ -537,6 +578,13 @@ mod tests {
         assert_eq!(markdown_line("## 一、总体情况"), "一、总体情况");
         assert_eq!(markdown_line("**（一）主动公开**"), "（一）主动公开");
         assert_eq!(markdown_line("#标签"), "#标签");
+        assert_eq!(
+            markdown_line("| <u>5.要求行政机关确认或重新出具已获取信息</u> | 0 |"),
+            "| 5.要求行政机关确认或重新出具已获取信息 | 0 |"
+        );
+        // A line break in a cell parts two numbers; other markup stays.
+        assert_eq!(markdown_line("| 0<br>75 | 1<BR/>2 |"), "| 0 75 | 1 2 |");
+        assert_eq!(markdown_line("a < b <c> <u"), "a < b <c> <u");
         assert_eq!(
             markdown_line("| | 1\\. 属于国家秘密| 0"),
             "| | 1. 属于国家秘密| 0"
