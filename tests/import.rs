@@ -1152,3 +1152,96 @@ fn text_with_cells_followed_by_pipes_is_read_as_tables() {
         read(&text).unwrap().report.text("overview")
     );
 }
+
+/// 表三's data rows of a Markdown table with an empty cell put after the
+/// `after`-th of each row's seven values (1-based), as markitdown writes a
+/// Word table whose 商业企业 cells span two grid columns ("| 64 | 0 | | 0 |").
+fn with_filler(markdown: &str, after: usize) -> String {
+    let start = markdown.find("三、收到和处理").unwrap();
+    let end = markdown.find("四、政府信息公开").unwrap();
+    let rows: String = markdown[start..end]
+        .lines()
+        .map(|line| {
+            let mut cells: Vec<&str> = line.split('|').collect();
+            // "| a | … | g |": cells[0] and the last are the outer pipes.
+            let values = cells.len().saturating_sub(8)..cells.len() - 1;
+            if line.starts_with('|')
+                && cells.len() > 9
+                && cells[values.clone()]
+                    .iter()
+                    .all(|c| c.trim().parse::<u64>().is_ok())
+            {
+                cells.insert(values.start + after, " ");
+            }
+            format!("{}\n", cells.join("|"))
+        })
+        .collect();
+    format!("{}{rows}{}", &markdown[..start], &markdown[end..])
+}
+
+/// markitdown writes a Word table whose value cells span two grid columns
+/// with an empty cell after each such value, in every row: that column is
+/// left out and each row read when all its values are numbers and its total
+/// is the sum of its parts; a row that does not (a blank value, a broken
+/// sum) stays unread, never shifted. A column a report leaves blank in
+/// every row is no such column.
+#[test]
+fn an_empty_column_a_converter_adds_for_merged_cells_is_left_out() {
+    let markdown = form("pingtan-2022/markitdown-docx.md");
+    let want = expected("pingtan-2022");
+    let filled = with_filler(&markdown, 2);
+    assert!(
+        filled.contains("| 71 | 3 | | 0 | 0 | 0 | 0 | 74 |"),
+        "{filled}"
+    );
+    assert_tables(&read(&filled).unwrap(), &want);
+    let cell = |row: &str, column: &str| format::current().cell_at("table3", row, column).unwrap();
+    // A blank value: its row unread, the others read.
+    let blank = filled.replace(
+        "| 71 | 3 | | 0 | 0 | 0 | 0 | 74 |",
+        "| | 3 | | 0 | 0 | 0 | 0 | 74 |",
+    );
+    let got = read(&blank).unwrap();
+    assert_read_cells_right(&got, "pingtan-2022");
+    assert!(got.sources[cell("new_received", "commercial")].is_none());
+    assert!(got.sources[cell("new_received", "total")].is_none());
+    assert_eq!(
+        got.report.cells[cell("carried_over", "total")],
+        Cell::Count(1)
+    );
+    // A total that is not the sum: that row unread.
+    let broken = filled.replace(
+        "| 71 | 3 | | 0 | 0 | 0 | 0 | 74 |",
+        "| 71 | 3 | | 0 | 0 | 0 | 0 | 75 |",
+    );
+    let got = read(&broken).unwrap();
+    assert_read_cells_right(&got, "pingtan-2022");
+    assert!(got.sources[cell("new_received", "natural_person")].is_none());
+    assert_eq!(
+        got.report.cells[cell("carried_over", "natural_person")],
+        Cell::Count(1)
+    );
+    // 商业企业 left blank in every row of the report: no value moves.
+    let start = markdown.find("三、收到和处理").unwrap();
+    let end = markdown.find("四、政府信息公开").unwrap();
+    let blank_column: String = markdown[start..end]
+        .lines()
+        .map(|line| {
+            let mut cells: Vec<String> = line.split('|').map(str::to_string).collect();
+            if cells.len() > 9
+                && cells[cells.len() - 8..cells.len() - 1]
+                    .iter()
+                    .all(|c| c.trim().parse::<u64>().is_ok())
+            {
+                let at = cells.len() - 7;
+                cells[at] = " ".into();
+            }
+            format!("{}\n", cells.join("|"))
+        })
+        .collect();
+    let blank_column = format!("{}{blank_column}{}", &markdown[..start], &markdown[end..]);
+    assert_ne!(blank_column, markdown);
+    let got = read(&blank_column).unwrap();
+    assert_read_cells_right(&got, "pingtan-2022");
+    assert!(got.sources[cell("new_received", "commercial")].is_none());
+}

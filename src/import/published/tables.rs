@@ -4,7 +4,7 @@
 //! Not for: finding the tables (see [`super::outline`]).
 
 use super::{norm, Recognised, Source, Spread};
-use crate::format::{Block, Layout, Table};
+use crate::format::{Block, Layout, Row, Table};
 use crate::model::{is_space, Cell};
 
 /// Reads every table of the format from the tables found; a 2019-format
@@ -239,7 +239,11 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             .map(|(_, cells, pos, _)| cells.len() - pos)
             .max()
             .unwrap_or(0);
-        for (row, cells, pos, at) in found_rows {
+        let fillers = filler_columns(block, &found_rows);
+        for (r, row, cells, pos, at) in found_rows
+            .into_iter()
+            .map(|(row, cells, pos, at)| (block.row_index(row.key), row, cells, pos, at))
+        {
             let narrower = cells.len() - pos < widest;
             // Next to a row of numbers alone, the pieces of numbers wrapped
             // in their cells (a Markdown table made from a PDF: "6197" and
@@ -262,6 +266,41 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
                 values.pop();
             }
             if values.len() < n {
+                continue;
+            }
+            // A column empty in every row, among the values (a converter's
+            // stand-in for a value cell spanning two grid columns): the
+            // row's values are the others, taken when every one is a number
+            // and the row's sums hold (see [`filler_columns`]).
+            if !fillers.is_empty() {
+                let kept: Vec<&(String, usize)> = values
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !fillers.contains(&(values.len() - i)))
+                    .map(|(_, c)| *c)
+                    .collect();
+                if kept.len() >= n {
+                    let (between, own) = kept.split_at(kept.len() - n);
+                    let counts: Vec<Option<u64>> = own.iter().map(|c| count_of(&c.0)).collect();
+                    let get = |_: usize, c: usize| counts[c];
+                    if counts.iter().all(Option::is_some)
+                        && r.is_some_and(|r| row_mismatch(block, &get, r).is_none())
+                        && !between
+                            .iter()
+                            .any(|c| c.0.bytes().any(|b| b.is_ascii_digit()) || is_heading(&c.0))
+                    {
+                        for (column, (text, _)) in block.columns.iter().zip(own) {
+                            let i = format
+                                .cell_at(table.key, row.key, column.key)
+                                .expect("cell of the format");
+                            out.report.cells[i] = Cell::parse(text, column.kind);
+                            out.sources[i] = Some(Source {
+                                row: cells[pos].0.clone(),
+                                text: text.clone(),
+                            });
+                        }
+                    }
+                }
                 continue;
             }
             // Cells between the label and its values continue the label;
@@ -299,6 +338,44 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
         }
     }
     restyled.note(table, out);
+}
+
+/// A format row found in a table: the row, its printed row's distinct
+/// cells, where its label is among them, and the printed row's index.
+type FoundRow<'a> = (&'static Row, Vec<&'a (String, usize)>, usize, usize);
+
+/// Columns that a converter of a table with merged cells added (markitdown
+/// writes "| 64 | 0 | | 0 |…" for a Word table whose 商业企业 cells span
+/// two grid columns): as offsets from the row's end (1 = the last cell),
+/// the places among the last values-and-one cells that are empty in every
+/// row of `block` found, when there are at least three such rows and the
+/// block has row sums to check each row read so (a blank column of a
+/// report that leaves a column blank is not one: its rows have no more
+/// cells than values, and reading them without it fails their sums).
+fn filler_columns(block: &Block, found_rows: &[FoundRow]) -> Vec<usize> {
+    let n = block.columns.len();
+    if found_rows.len() < 3 || !block.columns.iter().any(|c| !c.total_of.is_empty()) {
+        return Vec::new();
+    }
+    // As the rows are read: empty cells past the values dropped while more
+    // cells than values remain.
+    let tails: Vec<&[&(String, usize)]> = found_rows
+        .iter()
+        .map(|(_, cells, pos, _)| {
+            let mut t = &cells[pos + 1..];
+            while t.len() > n && t.last().is_some_and(|c| c.0.is_empty()) {
+                t = &t[..t.len() - 1];
+            }
+            t
+        })
+        .collect();
+    // Every row has a cell more than its values.
+    if tails.iter().any(|t| t.len() <= n) {
+        return Vec::new();
+    }
+    (1..=n)
+        .filter(|&k| tails.iter().all(|t| t[t.len() - k].0.is_empty()))
+        .collect()
 }
 
 /// Rows of a table read by labels whose ordinal is written another way
