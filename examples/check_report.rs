@@ -19,13 +19,9 @@ fn usage() -> ! {
 }
 
 fn load(path: &str) -> Report {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| {
-        eprintln!("{path}：无法读取文件（{e}）");
-        std::process::exit(1)
-    });
-    nianbao::import::json_file(&bytes).unwrap_or_else(|errors| {
+    nianbao::import::json_path(path).unwrap_or_else(|errors| {
         for e in errors {
-            eprintln!("{path}：{e}");
+            eprintln!("{e}");
         }
         std::process::exit(1)
     })

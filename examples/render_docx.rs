@@ -8,19 +8,11 @@ fn main() {
         eprintln!("用法：render_docx REPORT.json > out.docx");
         std::process::exit(2);
     };
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| {
-        eprintln!("{path}：无法读取文件（{e}）");
+    let report = nianbao::import::json_path(&path).unwrap_or_else(|errors| {
+        for e in errors {
+            eprintln!("{e}");
+        }
         std::process::exit(1)
     });
-    match nianbao::import::json_file(&bytes) {
-        Ok(report) => {
-            let _ = std::io::stdout().write_all(&nianbao::export::docx::render(&report));
-        }
-        Err(errors) => {
-            for e in errors {
-                eprintln!("{e}");
-            }
-            std::process::exit(1);
-        }
-    }
+    let _ = std::io::stdout().write_all(&nianbao::export::docx::render(&report));
 }

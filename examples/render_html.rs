@@ -11,20 +11,12 @@ fn main() {
         eprintln!("用法：render_html REPORT.json > out.html");
         std::process::exit(2);
     };
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| {
-        eprintln!("{path}：无法读取文件（{e}）");
+    let report = nianbao::import::json_path(&path).unwrap_or_else(|errors| {
+        for e in errors {
+            eprintln!("{e}");
+        }
         std::process::exit(1)
     });
-    match nianbao::import::json_file(&bytes) {
-        Ok(report) => {
-            let html = nianbao::export::html::render(&report);
-            let _ = std::io::stdout().write_all(html.as_bytes());
-        }
-        Err(errors) => {
-            for e in errors {
-                eprintln!("{path}：{e}");
-            }
-            std::process::exit(1);
-        }
-    }
+    let html = nianbao::export::html::render(&report);
+    let _ = std::io::stdout().write_all(html.as_bytes());
 }

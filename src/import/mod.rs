@@ -74,6 +74,13 @@ pub fn json_file(bytes: &[u8]) -> Result<Report, Vec<String>> {
     Report::from_json_str(text).map_err(|errors| errors.iter().map(ToString::to_string).collect())
 }
 
+/// Reads a report JSON file from disk (the native commands): the report,
+/// or every problem found, each naming the file.
+pub fn json_path(path: &str) -> Result<Report, Vec<String>> {
+    let bytes = std::fs::read(path).map_err(|e| vec![format!("{path}：无法读取文件（{e}）")])?;
+    json_file(&bytes).map_err(|errors| errors.iter().map(|e| format!("{path}：{e}")).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
