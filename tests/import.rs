@@ -1007,7 +1007,10 @@ fn a_row_whose_total_is_not_its_sum_is_named_not_read() {
 /// Table 四's row of numbers with pieces above and below ("20" over 7, "1"
 /// under it). None of these rows is read; every cell read is right. The
 /// second also without its rows of numbers alone, where only the number in
-/// the label's cell shows that the row's values are shifted.
+/// the label's cell shows that the row's values are shifted. The last puts
+/// the values of （六）'s row 2 before its six lines of label and row 3's
+/// after them (seven numbers whose sum holds): reading a table cut so from
+/// its words, label by label, read them into row 2.
 #[test]
 fn markdown_from_a_pdf_with_wrapped_numbers_gives_no_wrong_value() {
     let numbers_alone = |line: &&str| {
@@ -1039,6 +1042,11 @@ fn markdown_from_a_pdf_with_wrapped_numbers_gives_no_wrong_value() {
         ),
         ("found/pingtan-2022-7045", seven.clone(), "carried_forward"),
         ("found/pingtan-2022-7045", without, "carried_forward"),
+        (
+            "found/tanggong-41002",
+            form("found/tanggong-41002/markitdown-pdf.md"),
+            "other_unpaid_fee",
+        ),
     ] {
         let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
         let got = read(&text).unwrap();
