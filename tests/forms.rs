@@ -1,6 +1,7 @@
 //! Issue 16: every sample in every form a report comes in (saved page, rich
 //! copy, text copied from a browser, PDF text plain and -layout, one cell
-//! per line, Markdown, a web page reader's "cell |" rows, Word .docx),
+//! per line, Markdown, a web page reader's "cell |" rows, Word .docx, the
+//! page saved as one file by Chromium and as Internet Explorer wrote it),
 //! generated with real tools by tests/fixtures/forms/make.py. For each: all
 //! six sections found, no cell read wrong, at least 99 % of the cells the
 //! truth has read. The table of forms × samples is printed
@@ -21,6 +22,8 @@ fn forms() -> Vec<&'static str> {
     forms.extend(TEXT_FORMS);
     forms.extend([
         "page.docx",
+        "page.mhtml",
+        "page-ie.mht",
         "kangxi-pdf-layout.txt",
         "word-pdf-layout.txt",
         "word-pdf-firefox.txt",

@@ -1253,3 +1253,56 @@ fn an_empty_column_a_converter_adds_for_merged_cells_is_left_out() {
     assert_read_cells_right(&got, "pingtan-2022");
     assert!(got.sources[cell("new_received", "commercial")].is_none());
 }
+
+/// Base64, as some tools write a page saved as one file.
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().fold(0u32, |n, &b| n << 8 | u32::from(b)) << (8 * (3 - chunk.len()));
+        for k in 0..4 {
+            out.push(if k <= chunk.len() {
+                ABC[(n >> (18 - 6 * k) & 63) as usize] as char
+            } else {
+                '='
+            });
+        }
+        if out.len() % 78 == 76 {
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+/// A page saved as one file (.mhtml, .mht) is read like the page: its
+/// first text/html part, quoted-printable (Chromium; Internet Explorer, in
+/// GBK) or base64, in the charset its part names; a damaged one says so.
+#[test]
+fn a_page_saved_as_one_file_is_read_like_the_page() {
+    let decoder = nianbao::import::job::Native;
+    let recognise = |bytes: &[u8]| nianbao::import::job::recognise(bytes, &decoder);
+    let want = expected("tanggong-jiedao-2023");
+    for file in ["page.mhtml", "page-ie.mht"] {
+        let bytes = std::fs::read(format!(
+            "{}/tests/fixtures/forms/tanggong-jiedao-2023/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let got = recognise(&bytes).unwrap();
+        assert_tables(&got, &want);
+        assert_eq!(got.report.meta.agency, want.meta.agency, "{file}");
+    }
+    // The page in GBK and base64, the charset named by its part alone.
+    let page = form("tanggong-jiedao-2023/page.html").replace("charset=\"utf-8\"", "");
+    let (gbk, _, _) = encoding_rs::GBK.encode(&page);
+    let mht = format!(
+        "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"=_b\"\r\n\r\n--=_b\r\nContent-Type: text/html; charset=\"gbk\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n--=_b--\r\n",
+        base64(&gbk)
+    );
+    let got = recognise(mht.as_bytes()).unwrap();
+    assert_tables(&got, &want);
+    assert_eq!(got.report.meta.agency, want.meta.agency);
+    // Cut off before its page: a message, not a panic or an empty report.
+    let cut = &mht[..mht.find("Content-Type: text/html").unwrap()];
+    assert!(recognise(cut.as_bytes()).unwrap_err().contains("已损坏"));
+}

@@ -1,7 +1,7 @@
 //! "Nothing panics on any input", as a tested property of every path that
 //! takes outside input: our JSON, published pages and text (tokenizer,
-//! charset detection, tables with any spans, headings, numbers), and drafts
-//! read back from storage.
+//! charset detection, tables with any spans, headings, numbers), Word files,
+//! pages saved as one file (.mhtml), and drafts read back from storage.
 //!
 //! A small seeded mutator of our own (repeatable: the same seeds give the
 //! same inputs) turns real reports into at least 100,000 inputs per path:
@@ -326,6 +326,19 @@ fn docx_import_never_panics() {
     ];
     // Each run inflates and reads a whole document: 20,000 runs (~4 s).
     never_panics_runs("docx", &seeds, 5, RUNS / 5, |bytes| {
+        let _ = nianbao::import::job::recognise(bytes, &nianbao::import::job::Native);
+    });
+}
+
+/// Web pages saved as one file (.mhtml, .mht), damaged anywhere: the MIME
+/// header, the boundary, the quoted-printable page.
+#[test]
+fn mhtml_import_never_panics() {
+    let seeds = vec![
+        fixture("forms/tanggong-jiedao-2023/page.mhtml"),
+        fixture("forms/tanggong-jiedao-2023/page-ie.mht"),
+    ];
+    never_panics_runs("mhtml", &seeds, 6, RUNS / 5, |bytes| {
         let _ = nianbao::import::job::recognise(bytes, &nianbao::import::job::Native);
     });
 }

@@ -4,7 +4,8 @@
 //! so the whole path is tested natively; the worker only moves messages.
 //!
 //! A .docx file is recognised by its content (a zip package) and read
-//! through [`super::docx`].
+//! through [`super::docx`]; a web page saved as one file (.mhtml) by its
+//! MIME header, its page taken out by [`super::mhtml`].
 //!
 //! Decoding legacy charsets is the browser's TextDecoder in the worker, and
 //! encoding_rs natively ([`Native`]); see [`Decode`].
@@ -51,6 +52,15 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
     }
     if super::docx::is_zip(bytes) {
         return published::read(&super::docx::to_html(bytes)?);
+    }
+    if super::mhtml::is_mhtml(bytes) {
+        let page = super::mhtml::page(bytes)?;
+        let charset = match page.charset.as_deref() {
+            Some("utf-8" | "utf8") => "utf-8",
+            Some(named) => named,
+            None => published::detect_charset(&page.html),
+        };
+        return published::read(&decode_as(&page.html, charset, decoder)?);
     }
     published::read(&decode(bytes, decoder)?)
 }

@@ -8,6 +8,7 @@
 pub mod docx;
 pub mod html;
 pub mod job;
+pub mod mhtml;
 pub mod published;
 pub mod review;
 
@@ -28,7 +29,9 @@ pub fn too_large(bytes: usize) -> String {
 }
 
 /// The kinds of file (by extension) a report is read from.
-pub const READ: &[&str] = &["json", "html", "htm", "shtml", "txt", "md", "docx"];
+pub const READ: &[&str] = &[
+    "json", "html", "htm", "shtml", "mhtml", "mht", "txt", "md", "docx",
+];
 
 /// Kinds a report comes in that cannot be read, each with its message
 /// ([`unsupported`]); a folder's files of these kinds are listed, not skipped.
@@ -56,7 +59,7 @@ pub fn unsupported(name: &str) -> Option<String> {
     Some(match ext.as_str() {
         "pdf" => "PDF 文件无法直接读取：请在浏览器或 PDF 阅读器中打开，全选（Ctrl+A）、复制后，用“粘贴年报”粘贴".to_string(),
         "doc" | "wps" => "旧版 Word/WPS 文件（.doc、.wps）无法读取：请在 Word 或 WPS 中打开，另存为 .docx 后再导入".to_string(),
-        _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.txt、.md、.docx 文件".to_string(),
+        _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.mhtml、.mht、.txt、.md、.docx 文件".to_string(),
     })
 }
 
@@ -92,6 +95,8 @@ mod tests {
             "B.HTML",
             "c.htm",
             "d.shtml",
+            "网页.mhtml",
+            "网页.MHT",
             "e.txt",
             "f.md",
             "去年.DOCX",
