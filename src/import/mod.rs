@@ -35,7 +35,7 @@ pub const READ: &[&str] = &[
 
 /// Kinds a report comes in that cannot be read, each with its message
 /// ([`unsupported`]); a folder's files of these kinds are listed, not skipped.
-pub const EXPLAINED: &[&str] = &["pdf", "doc", "wps"];
+pub const EXPLAINED: &[&str] = &["pdf", "doc", "wps", "dot", "wpt", "odt", "rtf"];
 
 /// A file name's extension, lower case ("" when none).
 pub fn extension(name: &str) -> String {
@@ -58,7 +58,10 @@ pub fn unsupported(name: &str) -> Option<String> {
     }
     Some(match ext.as_str() {
         "pdf" => "PDF 文件无法直接读取：请在浏览器或 PDF 阅读器中打开，全选（Ctrl+A）、复制后，用“粘贴年报”粘贴".to_string(),
-        "doc" | "wps" => "旧版 Word/WPS 文件（.doc、.wps）无法读取：请在 Word 或 WPS 中打开，另存为 .docx 后再导入".to_string(),
+        "doc" | "wps" | "dot" | "wpt" => "旧版 Word/WPS 文件（.doc、.wps）无法读取：请在 Word 或 WPS 中打开，另存为 .docx 后再导入".to_string(),
+        "odt" | "rtf" => format!(".{ext} 文件无法读取：请在 Word、WPS 或 LibreOffice 中打开，另存为 .docx 后再导入"),
+        // Not in EXPLAINED: a folder's spreadsheets are not reports.
+        "xls" | "xlsx" | "et" => "表格文件无法作为年报导入：请在年报的表格中点一个单元格，把 Excel/WPS 表格中对应的数字整块复制后粘贴（Ctrl+V），按行列依次填入".to_string(),
         _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.mhtml、.mht、.txt、.md、.docx 文件".to_string(),
     })
 }
@@ -105,6 +108,8 @@ mod tests {
         }
         assert!(unsupported("年报.PDF").unwrap().contains("复制后"));
         assert!(unsupported("去年.doc").unwrap().contains("另存为 .docx"));
+        assert!(unsupported("去年.ODT").unwrap().starts_with(".odt 文件"));
+        assert!(unsupported("数字.xlsx").unwrap().contains("整块复制后粘贴"));
         assert!(unsupported("photo.png")
             .unwrap()
             .starts_with("不是年报文件"));
