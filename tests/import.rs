@@ -1306,3 +1306,71 @@ fn a_page_saved_as_one_file_is_read_like_the_page() {
     let cut = &mht[..mht.find("Content-Type: text/html").unwrap()];
     assert!(recognise(cut.as_bytes()).unwrap_err().contains("已损坏"));
 }
+
+/// A Word file or a page saved as one file carries its images (a scanned
+/// seal, photos), which are not read: over 5 MB with them, it is read; a
+/// page of text that large is not.
+#[test]
+fn word_files_and_pages_saved_as_one_file_may_carry_large_images() {
+    use std::io::{Read, Write};
+    let decoder = nianbao::import::job::Native;
+    let recognise = |bytes: &[u8]| nianbao::import::job::recognise(bytes, &decoder);
+    let want = expected("tanggong-jiedao-2023");
+    let fixture = |file: &str| {
+        std::fs::read(format!(
+            "{}/tests/fixtures/forms/tanggong-jiedao-2023/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    // 8 MB of noise, as a photo does not compress.
+    let mut seed = 7u64;
+    let noise: Vec<u8> = (0..8 * 1024 * 1024)
+        .map(|_| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 56) as u8
+        })
+        .collect();
+    // A .docx (nianbao's own, its entries stored, which the test's zip
+    // reader reads) with a photo: its entries copied, the image added.
+    let docx = nianbao::export::docx::render(&want);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        out.start_file(entry.name(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.start_file(
+        "word/media/image1.png",
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored),
+    )
+    .unwrap();
+    out.write_all(&noise).unwrap();
+    let big = out.finish().unwrap().into_inner();
+    assert!(big.len() > nianbao::import::MAX_FILE_BYTES);
+    assert_tables(&recognise(&big).unwrap(), &want);
+    // The .mht with a photo after its page.
+    let mht = String::from_utf8(fixture("page-ie.mht")).unwrap();
+    let end = mht.rfind("\r\n\r\n--").unwrap();
+    let photo =
+        format!(
+        "\r\n\r\n--{}\r\nContent-Type: image/jpeg\r\nContent-Transfer-Encoding: base64\r\n\r\n{}",
+        mht[end + 6..].lines().next().unwrap().trim_end_matches("--"),
+        base64(&noise)
+    );
+    let big = format!("{}{photo}{}", &mht[..end], &mht[end..]);
+    assert!(big.len() > nianbao::import::MAX_FILE_BYTES);
+    assert_tables(&recognise(big.as_bytes()).unwrap(), &want);
+    // Text that large: refused.
+    let text = form("tanggong-jiedao-2023/page.html").repeat(700);
+    assert!(text.len() > nianbao::import::MAX_FILE_BYTES);
+    assert!(recognise(text.as_bytes())
+        .unwrap_err()
+        .starts_with("文件太大"));
+}

@@ -47,7 +47,13 @@ pub fn bytes(bytes: &[u8], decoder: &impl Decode) -> Result<Answer, String> {
 
 /// Recognises the report in a file's bytes (see [`bytes`]).
 pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recognised, String> {
-    if bytes.len() > super::MAX_FILE_BYTES {
+    // Word files and pages saved as one file carry images, which are not
+    // read: up to MAX_PACKAGE_BYTES, their text to MAX_FILE_BYTES.
+    let package = super::docx::is_zip(bytes) || super::mhtml::is_mhtml(bytes);
+    if bytes.len() > super::MAX_PACKAGE_BYTES && package {
+        return Err(super::package_too_large(bytes.len()));
+    }
+    if bytes.len() > super::MAX_FILE_BYTES && !package {
         return Err(super::too_large(bytes.len()));
     }
     if super::docx::is_zip(bytes) {
@@ -55,6 +61,9 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
     }
     if super::mhtml::is_mhtml(bytes) {
         let page = super::mhtml::page(bytes)?;
+        if page.html.len() > super::MAX_FILE_BYTES {
+            return Err(super::too_large(page.html.len()));
+        }
         let charset = match page.charset.as_deref() {
             Some("utf-8" | "utf8") => "utf-8",
             Some(named) => named,

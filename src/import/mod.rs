@@ -18,14 +18,57 @@ use crate::model::Report;
 /// page a few hundred.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 
+/// Largest Word file or page saved as one file (.docx, .mhtml) accepted
+/// (30 MB): they carry their images (a scanned seal, photos), which are not
+/// read; the text they hold is still held to [`MAX_FILE_BYTES`].
+pub const MAX_PACKAGE_BYTES: usize = 30 * 1024 * 1024;
+
+/// Whether a file (by name) is a package of a document and its images.
+fn package(name: &str) -> bool {
+    matches!(extension(name).as_str(), "docx" | "mhtml" | "mht")
+}
+
+/// The largest size accepted for a file of this name.
+pub fn max_bytes(name: &str) -> usize {
+    if package(name) {
+        MAX_PACKAGE_BYTES
+    } else {
+        MAX_FILE_BYTES
+    }
+}
+
 /// The message for a file over [`MAX_FILE_BYTES`].
 pub fn too_large(bytes: usize) -> String {
-    let tenths = bytes * 10 / (1024 * 1024);
     format!(
-        "文件太大（{}.{} MB），不是年报文件：本工具只接受 5 MB 以内的文件",
-        tenths / 10,
-        tenths % 10
+        "文件太大（{}），不是年报文件：本工具只接受 5 MB 以内的文件",
+        megabytes(bytes)
     )
+}
+
+/// The message for a Word file or a page saved as one file over
+/// [`MAX_PACKAGE_BYTES`].
+pub fn package_too_large(bytes: usize) -> String {
+    format!(
+        "文件太大（{}）：Word 文件和网页单个文件只接受 30 MB 以内的（其中的图片不读取）。请删去文中的图片后另存，或把网页另存为「网页，仅 HTML」后再导入",
+        megabytes(bytes)
+    )
+}
+
+/// The message for a file of this name and size that is too large, if it is.
+pub fn over_limit(name: &str, bytes: usize) -> Option<String> {
+    (bytes > max_bytes(name)).then(|| {
+        if package(name) {
+            package_too_large(bytes)
+        } else {
+            too_large(bytes)
+        }
+    })
+}
+
+/// "5.0 MB".
+fn megabytes(bytes: usize) -> String {
+    let tenths = bytes * 10 / (1024 * 1024);
+    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 /// The kinds of file (by extension) a report is read from.
@@ -109,6 +152,16 @@ mod tests {
         assert!(unsupported("年报.PDF").unwrap().contains("复制后"));
         assert!(unsupported("去年.doc").unwrap().contains("另存为 .docx"));
         assert!(unsupported("去年.ODT").unwrap().starts_with(".odt 文件"));
+        // Word files and pages saved as one file carry their images.
+        let big = 12 * 1024 * 1024;
+        assert_eq!(over_limit("年报.docx", big), None);
+        assert_eq!(over_limit("年报.MHTML", big), None);
+        assert!(over_limit("年报.html", big)
+            .unwrap()
+            .starts_with("文件太大（12.0 MB），不是年报文件"));
+        assert!(over_limit("年报.docx", 40 * 1024 * 1024)
+            .unwrap()
+            .contains("图片"));
         assert!(unsupported("数字.xlsx").unwrap().contains("整块复制后粘贴"));
         assert!(unsupported("photo.png")
             .unwrap()

@@ -97,11 +97,8 @@ impl Import {
             return;
         };
         let name = file.name();
-        if file.size() > import::MAX_FILE_BYTES as f64 {
-            return self.fail(format!(
-                "“{name}”：{}",
-                import::too_large(file.size() as usize)
-            ));
+        if let Some(why) = import::over_limit(&name, file.size() as usize) {
+            return self.fail(format!("“{name}”：{why}"));
         }
         if let Some(why) = import::unsupported(&name) {
             return self.fail(format!("“{name}”：{why}"));

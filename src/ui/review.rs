@@ -246,10 +246,10 @@ fn pump() {
         return;
     };
     let name = file.name();
-    if file.size() > crate::import::MAX_FILE_BYTES as f64 {
+    if let Some(why) = crate::import::over_limit(&name, file.size() as usize) {
         finish_file(Item {
             file: name,
-            report: Err(crate::import::too_large(file.size() as usize)),
+            report: Err(why),
             notes: Vec::new(),
         });
         return;
