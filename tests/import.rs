@@ -1275,8 +1275,9 @@ fn base64(bytes: &[u8]) -> String {
 }
 
 /// A page saved as one file (.mhtml, .mht) is read like the page: its
-/// first text/html part, quoted-printable (Chromium; Internet Explorer, in
-/// GBK) or base64, in the charset its part names; a damaged one says so.
+/// first text/html part (or the first frame holding the report),
+/// quoted-printable (Chromium; Internet Explorer, in GBK) or base64, in the
+/// charset its part names; a damaged one says so.
 #[test]
 fn a_page_saved_as_one_file_is_read_like_the_page() {
     let decoder = nianbao::import::job::Native;
@@ -1302,6 +1303,13 @@ fn a_page_saved_as_one_file_is_read_like_the_page() {
     let got = recognise(mht.as_bytes()).unwrap();
     assert_tables(&got, &want);
     assert_eq!(got.report.meta.agency, want.meta.agency);
+    // The report in a frame of the page saved: the page's first part is
+    // the site around it.
+    let framed = format!(
+        "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"=_b\"\r\n\r\n--=_b\r\nContent-Type: text/html\r\n\r\n<html><body><h1>政务公开</h1><iframe src=\"nb.htm\"></iframe></body></html>\r\n--=_b\r\nContent-Type: text/html; charset=\"gbk\"\r\nContent-Transfer-Encoding: base64\r\nContent-Location: nb.htm\r\n\r\n{}\r\n--=_b--\r\n",
+        base64(&gbk)
+    );
+    assert_tables(&recognise(framed.as_bytes()).unwrap(), &want);
     // Cut off before its page: a message, not a panic or an empty report.
     let cut = &mht[..mht.find("Content-Type: text/html").unwrap()];
     assert!(recognise(cut.as_bytes()).unwrap_err().contains("已损坏"));

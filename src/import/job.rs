@@ -60,16 +60,25 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
         return published::read(&super::docx::to_html(bytes)?);
     }
     if super::mhtml::is_mhtml(bytes) {
-        let page = super::mhtml::page(bytes)?;
-        if page.html.len() > super::MAX_FILE_BYTES {
-            return Err(super::too_large(page.html.len()));
+        // The page, else the first of its frames that holds a report.
+        let mut first_error = None;
+        for page in super::mhtml::pages(bytes)? {
+            if page.html.len() > super::MAX_FILE_BYTES {
+                return Err(super::too_large(page.html.len()));
+            }
+            let charset = match page.charset.as_deref() {
+                Some("utf-8" | "utf8") => "utf-8",
+                Some(named) => named,
+                None => published::detect_charset(&page.html),
+            };
+            match published::read(&decode_as(&page.html, charset, decoder)?) {
+                Ok(r) => return Ok(r),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
         }
-        let charset = match page.charset.as_deref() {
-            Some("utf-8" | "utf8") => "utf-8",
-            Some(named) => named,
-            None => published::detect_charset(&page.html),
-        };
-        return published::read(&decode_as(&page.html, charset, decoder)?);
+        return Err(first_error.unwrap_or_default());
     }
     published::read(&decode(bytes, decoder)?)
 }

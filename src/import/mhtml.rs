@@ -1,9 +1,9 @@
 //! Web pages saved as one file (.mhtml, .mht): what Chrome, Edge and the
 //! 360 and QQ browsers write for 「网页，单个文件」 and Internet Explorer for
 //! 「Web 档案，单个文件」. Such a file is a MIME message (multipart/related)
-//! whose first text/html part is the page, quoted-printable or base64, in the
-//! charset its part header names; the other parts (style sheets, images) are
-//! not needed.
+//! whose first text/html part is the page and the next ones its frames,
+//! quoted-printable or base64, in the charset its part header names; the
+//! other parts (style sheets, images) are not needed.
 //!
 //! Not for: reading the page (see [`super::published`]), decoding charsets
 //! (see [`super::job::Decode`]).
@@ -28,8 +28,10 @@ pub fn is_mhtml(bytes: &[u8]) -> bool {
         .is_some_and(|t| t.to_ascii_lowercase().starts_with("multipart/related"))
 }
 
-/// The page of a saved single-file web page, or why it cannot be read.
-pub fn page(bytes: &[u8]) -> Result<Page, String> {
+/// The pages of a saved single-file web page, in order: the page itself,
+/// then its frames (a site may show the report in one); or why it cannot be
+/// read.
+pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, String> {
     const BROKEN: &str = "网页单个文件（.mhtml/.mht）已损坏，找不到其中的网页：请在浏览器中重新打开原网页，另存为「网页，全部」（.html）后再导入";
     let (headers, body) = split_head(bytes).ok_or(BROKEN)?;
     let content_type = header(&headers, "content-type").ok_or(BROKEN)?;
@@ -37,6 +39,7 @@ pub fn page(bytes: &[u8]) -> Result<Page, String> {
     let delimiter = format!("--{boundary}");
     let mut parts = split_on(body, delimiter.as_bytes());
     parts.next(); // the preamble before the first delimiter
+    let mut pages = Vec::new();
     for part in parts {
         // The closing delimiter ("--boundary--") ends the message.
         if part.starts_with(b"--") {
@@ -61,9 +64,12 @@ pub fn page(bytes: &[u8]) -> Result<Page, String> {
             _ => content.to_vec(),
         };
         let charset = param(&kind, "charset").map(|c| c.to_ascii_lowercase());
-        return Ok(Page { html, charset });
+        pages.push(Page { html, charset });
     }
-    Err(BROKEN.to_string())
+    if pages.is_empty() {
+        return Err(BROKEN.to_string());
+    }
+    Ok(pages)
 }
 
 /// The header lines (unfolded: a line starting with a space or tab goes on
@@ -229,7 +235,9 @@ mod tests {
     fn the_page_of_an_internet_explorer_archive_is_found_and_decoded() {
         let bytes = IE.as_bytes();
         assert!(is_mhtml(bytes));
-        let page = page(bytes).unwrap();
+        let pages = pages(bytes).unwrap();
+        assert_eq!(pages.len(), 1);
+        let page = &pages[0];
         assert_eq!(page.charset.as_deref(), Some("gb2312"));
         // 一、总体情况 in GB2312, the soft line break joined, =3D an "=".
         assert_eq!(
@@ -241,7 +249,7 @@ mod tests {
     #[test]
     fn a_base64_page_is_decoded_and_other_files_are_not_taken_for_one() {
         let b64 = "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=b\n\n--b\nContent-Type: text/css\n\np{}\n--b\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\n5LiA44CB5oC7\n5L2T5oOF5Ya1\n--b--\n";
-        let page = page(b64.as_bytes()).unwrap();
+        let page = pages(b64.as_bytes()).unwrap().remove(0);
         assert_eq!(String::from_utf8(page.html).unwrap(), "一、总体情况");
         assert_eq!(page.charset.as_deref(), Some("utf-8"));
         for not in [
@@ -261,7 +269,7 @@ mod tests {
             "Content-Type: multipart/related; boundary=b\n\n--b\nContent-Type: image/png\n\nx\n--b--",
             "Content-Type: multipart/related; boundary=b\n\n--b\nContent-Type: text/html\nContent-Transfer-Encoding: base64\n\n@@@\n--b--",
         ] {
-            assert!(page(broken.as_bytes()).unwrap_err().contains("已损坏"), "{broken}");
+            assert!(pages(broken.as_bytes()).unwrap_err().contains("已损坏"), "{broken}");
         }
     }
 }
