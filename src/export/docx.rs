@@ -197,33 +197,6 @@ fn paragraphs(text: &str, out: &mut String) {
     }
 }
 
-/// Where each slot of `rows` sits in the grid: its first column, the cells
-/// that rowspans from rows above cover skipped.
-fn slot_columns(rows: &[layout::LayoutRow], width: usize) -> Vec<Vec<usize>> {
-    let mut below = vec![0usize; width]; // rows still covered, per column
-    rows.iter()
-        .map(|row| {
-            let mut col = 0;
-            let mut at = Vec::with_capacity(row.slots.len());
-            for slot in &row.slots {
-                while col < width && below[col] > 0 {
-                    below[col] -= 1;
-                    col += 1;
-                }
-                at.push(col);
-                for b in below.iter_mut().skip(col).take(slot.colspan()) {
-                    *b = slot.rowspan().max(1) - 1;
-                }
-                col += slot.colspan();
-            }
-            for b in below.iter_mut().skip(col) {
-                *b = b.saturating_sub(1);
-            }
-            at
-        })
-        .collect()
-}
-
 /// Column widths in twips: label columns wider than value columns, the
 /// whole the 版心's width. `longest[c]`: the most characters of a value in
 /// column `c` alone; a value column is widened so that it holds them on one
@@ -237,7 +210,7 @@ fn column_widths(rows: &[layout::LayoutRow], width: usize, longest: &[usize]) ->
     // a heading over column `c` alone.
     let mut label = vec![false; width];
     let mut heading = vec![0; width];
-    for (row, at) in rows.iter().zip(slot_columns(rows, width)) {
+    for (row, at) in rows.iter().zip(layout::slot_columns(rows)) {
         for (slot, &col) in row.slots.iter().zip(&at) {
             match slot {
                 Slot::Header {

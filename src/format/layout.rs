@@ -93,13 +93,21 @@ pub fn positions(rows: &[LayoutRow]) -> Vec<Position> {
     positions_of(rows).0
 }
 
-fn positions_of(rows: &[LayoutRow]) -> (Vec<Position>, usize) {
+/// The grid column of every slot (headers too), row by row: cells that a
+/// rowspan from a row above covers are skipped.
+pub fn slot_columns(rows: &[LayoutRow]) -> Vec<Vec<usize>> {
+    positions_of(rows).2
+}
+
+fn positions_of(rows: &[LayoutRow]) -> (Vec<Position>, usize, Vec<Vec<usize>>) {
     // Occupancy grid: rowspans push later slots to the right.
     let mut taken: Vec<Vec<bool>> = vec![Vec::new(); rows.len()];
     let mut out = Vec::new();
+    let mut columns = Vec::with_capacity(rows.len());
     let mut width = 0;
     for (r, row) in rows.iter().enumerate() {
         let mut c = 0;
+        let mut at = Vec::with_capacity(row.slots.len());
         for slot in &row.slots {
             while taken[r].get(c).copied().unwrap_or(false) {
                 c += 1;
@@ -122,11 +130,13 @@ fn positions_of(rows: &[LayoutRow]) -> (Vec<Position>, usize) {
                     colspan,
                 });
             }
+            at.push(c);
             c += slot.colspan();
             width = width.max(c);
         }
+        columns.push(at);
     }
-    (out, width)
+    (out, width, columns)
 }
 
 fn header(text: &'static str, colspan: usize, rowspan: usize, scope: Scope) -> Slot {

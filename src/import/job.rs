@@ -48,18 +48,18 @@ pub fn bytes(bytes: &[u8], decoder: &impl Decode) -> Result<Answer, String> {
 /// Recognises the report in a file's bytes (see [`bytes`]).
 pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recognised, String> {
     // Word files and pages saved as one file carry images, which are not
-    // read: up to MAX_PACKAGE_BYTES, their text to MAX_FILE_BYTES.
-    let package = super::docx::is_zip(bytes) || super::mhtml::is_mhtml(bytes);
-    if bytes.len() > super::MAX_PACKAGE_BYTES && package {
-        return Err(super::package_too_large(bytes.len()));
-    }
-    if bytes.len() > super::MAX_FILE_BYTES && !package {
-        return Err(super::too_large(bytes.len()));
-    }
+    // read: up to MAX_PACKAGE_BYTES (a .docx's parts are held to their own
+    // limit when inflated, a saved page's to MAX_FILE_BYTES).
     if super::docx::is_zip(bytes) {
+        if bytes.len() > super::MAX_PACKAGE_BYTES {
+            return Err(super::package_too_large(bytes.len()));
+        }
         return published::read(&super::docx::to_html(bytes)?);
     }
     if super::mhtml::is_mhtml(bytes) {
+        if bytes.len() > super::MAX_PACKAGE_BYTES {
+            return Err(super::package_too_large(bytes.len()));
+        }
         // The page, else the first of its frames that holds a report.
         let mut first_error = None;
         for page in super::mhtml::pages(bytes)? {
@@ -67,8 +67,7 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
                 return Err(super::too_large(page.html.len()));
             }
             let charset = match page.charset.as_deref() {
-                Some("utf-8" | "utf8") => "utf-8",
-                Some(named) => named,
+                Some(named) => published::known_charset(named).unwrap_or(named),
                 None => published::detect_charset(&page.html),
             };
             match published::read(&decode_as(&page.html, charset, decoder)?) {
@@ -79,6 +78,9 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
             }
         }
         return Err(first_error.unwrap_or_default());
+    }
+    if bytes.len() > super::MAX_FILE_BYTES {
+        return Err(super::too_large(bytes.len()));
     }
     published::read(&decode(bytes, decoder)?)
 }

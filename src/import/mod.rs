@@ -20,7 +20,7 @@ pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 
 /// Largest Word file or page saved as one file (.docx, .mhtml) accepted
 /// (30 MB): they carry their images (a scanned seal, photos), which are not
-/// read; the text they hold is still held to [`MAX_FILE_BYTES`].
+/// read; the page a saved page holds is still held to [`MAX_FILE_BYTES`].
 pub const MAX_PACKAGE_BYTES: usize = 30 * 1024 * 1024;
 
 /// Whether a file (by name) is a package of a document and its images.

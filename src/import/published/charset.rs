@@ -30,15 +30,24 @@ pub fn detect_charset(bytes: &[u8]) -> &'static str {
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
             .collect();
-        match value.as_str() {
-            "gbk" | "gb2312" | "gb18030" | "x-gbk" | "cp936" | "gb_2312-80" => return "gb18030",
-            "utf-8" | "utf8" => return "utf-8",
-            _ => {}
+        if let Some(label) = known_charset(&value) {
+            return label;
         }
     }
     if std::str::from_utf8(bytes).is_ok() {
         "utf-8"
     } else {
         "gb18030"
+    }
+}
+
+/// A charset's name as pages and mail headers write it (lower case), as
+/// [`detect_charset`] names it: the Chinese ones GB18030 (their superset),
+/// UTF-8 either way it is written.
+pub fn known_charset(name: &str) -> Option<&'static str> {
+    match name {
+        "gbk" | "gb2312" | "gb18030" | "x-gbk" | "cp936" | "gb_2312-80" => Some("gb18030"),
+        "utf-8" | "utf8" => Some("utf-8"),
+        _ => None,
     }
 }

@@ -19,7 +19,7 @@ mod normalize;
 mod outline;
 mod tables;
 
-pub use charset::detect_charset;
+pub use charset::{detect_charset, known_charset};
 
 use crate::model::{is_space, Report};
 

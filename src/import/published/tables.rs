@@ -272,37 +272,30 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
             // stand-in for a value cell spanning two grid columns): the
             // row's values are the others, taken when every one is a number
             // and the row's sums hold (see [`filler_columns`]).
-            if !fillers.is_empty() {
+            let values: Vec<&(String, usize)> = if fillers.is_empty() {
+                values
+            } else {
                 let kept: Vec<&(String, usize)> = values
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| !fillers.contains(&(values.len() - i)))
                     .map(|(_, c)| *c)
                     .collect();
-                if kept.len() >= n {
-                    let (between, own) = kept.split_at(kept.len() - n);
-                    let counts: Vec<Option<u64>> = own.iter().map(|c| count_of(&c.0)).collect();
-                    let get = |_: usize, c: usize| counts[c];
-                    if counts.iter().all(Option::is_some)
-                        && r.is_some_and(|r| row_mismatch(block, &get, r).is_none())
-                        && !between
-                            .iter()
-                            .any(|c| c.0.bytes().any(|b| b.is_ascii_digit()) || is_heading(&c.0))
-                    {
-                        for (column, (text, _)) in block.columns.iter().zip(own) {
-                            let i = format
-                                .cell_at(table.key, row.key, column.key)
-                                .expect("cell of the format");
-                            out.report.cells[i] = Cell::parse(text, column.kind);
-                            out.sources[i] = Some(Source {
-                                row: cells[pos].0.clone(),
-                                text: text.clone(),
-                            });
-                        }
-                    }
+                if kept.len() < n {
+                    continue;
                 }
-                continue;
-            }
+                let counts: Vec<Option<u64>> = kept[kept.len() - n..]
+                    .iter()
+                    .map(|c| count_of(&c.0))
+                    .collect();
+                let get = |_: usize, c: usize| counts[c];
+                if counts.iter().any(Option::is_none)
+                    || r.is_none_or(|r| row_mismatch(block, &get, r).is_some())
+                {
+                    continue;
+                }
+                kept
+            };
             // Cells between the label and its values continue the label;
             // a number (alone or run together with text: "1282行政强制", a
             // row's end lost) or another label there is a row run into the
