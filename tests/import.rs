@@ -1374,3 +1374,27 @@ fn word_files_and_pages_saved_as_one_file_may_carry_large_images() {
         .unwrap_err()
         .starts_with("文件太大"));
 }
+
+/// A value drawn a little above its row (a cell aligned otherwise; found
+/// by the OFD mutation test, a run moved up onto its label's line) comes
+/// first in reading order: 5.属于三类内部事务信息's 1 0 0 0 0 0 1 read as
+/// 0 1 0 0 0 0 1, its sum holding. A row printed on one line with a number
+/// on another is not read; the others are.
+#[test]
+fn a_value_drawn_above_its_row_is_not_read_out_of_its_place() {
+    let text = form("pingtan-2022/pdf-layout.txt");
+    let row = "             5. 属 于 三 类 内\n                          1   0   0   0   0   0   1\n";
+    assert!(text.contains(row));
+    let moved = text.replace(
+        row,
+        "             5. 属 于 三 类 内            0\n                          1       0   0   0   0   1\n",
+    );
+    let want = expected("pingtan-2022");
+    let whole = read(&text).unwrap();
+    assert_tables(&whole, &want);
+    let got = read(&moved).unwrap();
+    for column in ["natural_person", "commercial", "total"] {
+        assert_right_and_unread(&got, "pingtan-2022", ("table3", "withheld_internal", column));
+    }
+    assert_eq!(got.cells_read(), 200 - 7);
+}

@@ -535,21 +535,54 @@ enum Word {
     Value(String),
 }
 
-fn words(paras: &[String]) -> Vec<Word> {
+/// The words of a table's lines, and the line each is on.
+fn words(paras: &[String]) -> (Vec<Word>, Vec<usize>) {
     let mut out = Vec::new();
-    for p in paras {
+    let mut lines = Vec::new();
+    for (line, p) in paras.iter().enumerate() {
         for w in p.split(is_space).filter(|w| !w.is_empty()) {
             if numeric(w) {
                 out.push(Word::Value(w.to_string()));
             } else if let Some((text, value)) = glued(w) {
                 out.push(Word::Text(norm(text)));
                 out.push(Word::Value(value.to_string()));
+                lines.push(line);
             } else {
                 out.push(Word::Text(norm(w)));
             }
+            lines.push(line);
         }
     }
-    out
+    (out, lines)
+}
+
+/// Whether the numbers among `words` (word indices, in reading order) are
+/// out of the places a row's values have on a page. Two ways a value drawn
+/// away from its place shows (a cell aligned otherwise, a run of an OFD
+/// file placed a little off), with the row's sum still holding:
+/// - a number before text on its own line: a value stands right of its
+///   row's label, never left of any text;
+/// - a row printed on one line (three or more of its numbers on it; two
+///   for a row without sums to check it by) with others on other lines: a
+///   value drawn a little above or below comes first or last in reading
+///   order, not in its column's place.
+///
+/// A row on one line, or its cells one a line (a cell per line; a PDF
+/// viewer's copy, which puts two on a line here and there), keeps its
+/// order.
+fn out_of_place(words: &[Word], line_of: &[usize], at: &[usize], summed: bool) -> bool {
+    let before_text = at.iter().any(|&v| {
+        words[v + 1..]
+            .iter()
+            .zip(&line_of[v + 1..])
+            .take_while(|(_, &l)| l == line_of[v])
+            .any(|(w, _)| matches!(w, Word::Text(_)))
+    });
+    let lines: Vec<usize> = at.iter().map(|&v| line_of[v]).collect();
+    let on = |line: usize| lines.iter().filter(|&&l| l == line).count();
+    let row_line = if summed { 3 } else { 2 };
+    let split = lines.iter().any(|&l| on(l) >= row_line) && lines.iter().any(|&l| l != lines[0]);
+    before_text || split
 }
 
 /// A word that is a label's line with the row's first value run into it
@@ -763,7 +796,7 @@ impl Unsummed {
 /// the same (all 0), as many as its cells, which no order changes.
 pub(super) fn read_stream(table: &Table, paras: &[String], reordered: bool, out: &mut Recognised) {
     let format = out.report.format;
-    let words = words(paras);
+    let (words, line_of) = words(paras);
     // The text words joined, and for each character the word it came from.
     let mut joined = String::new();
     let mut owner: Vec<usize> = Vec::new();
@@ -831,20 +864,21 @@ pub(super) fn read_stream(table: &Table, paras: &[String], reordered: bool, out:
         .collect();
     anchors.retain(|a| !shared.contains(&a.2));
     // Each anchor's values: the numbers between it and the next anchor.
-    let runs: Vec<Vec<&String>> = anchors
+    // (word indices)
+    let runs: Vec<Vec<usize>> = anchors
         .iter()
         .enumerate()
         .map(|(k, &(_, _, start, _))| {
             let end = anchors.get(k + 1).map_or(words.len(), |a| a.2);
-            words[start..end]
-                .iter()
-                .filter_map(|w| match w {
-                    Word::Value(v) => Some(v),
-                    Word::Text(_) => None,
-                })
+            (start..end)
+                .filter(|&w| matches!(words[w], Word::Value(_)))
                 .collect()
         })
         .collect();
+    let text = |w: usize| match &words[w] {
+        Word::Value(v) => Some(v),
+        Word::Text(_) => None,
+    };
     let mut read: Vec<(usize, String, String)> = Vec::new(); // (cell, text, row label)
     let mut restyled_read = Restyled::default();
     let mut unsummed = Unsummed::default();
@@ -865,7 +899,11 @@ pub(super) fn read_stream(table: &Table, paras: &[String], reordered: bool, out:
         }
         let block = &table.blocks[b];
         let row = &block.rows[r];
-        let values = match row_of(block, r, &runs[k]) {
+        if out_of_place(&words, &line_of, &runs[k], has_sums(block)) {
+            continue;
+        }
+        let values: Vec<&String> = runs[k].iter().filter_map(|&w| text(w)).collect();
+        let values = match row_of(block, r, &values) {
             Ok(values) => values,
             Err(mismatch) => {
                 if let Some((total, sum)) = mismatch {
@@ -898,7 +936,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], reordered: bool, out:
     // among its headings (plain pdftotext prints pingtan-2022's 表四 so, out
     // of order). Unless they are all the same number (all 0), which no
     // order changes.
-    let same = value_at.windows(2).all(|w| words[w[0]] == words[w[1]]);
+    let same = value_at.windows(2).all(|w| text(w[0]) == text(w[1]));
     let in_order = !reordered
         && (table.layout != Layout::SingleRow || value_at.windows(2).all(|w| w[1] == w[0] + 1));
     // In order, a table is taken only when it has sums to check them by.
@@ -908,16 +946,17 @@ pub(super) fn read_stream(table: &Table, paras: &[String], reordered: bool, out:
         let mut holds = true;
         for block in table.blocks {
             let n = block.columns.len();
-            let values: Vec<&String> = value_at[k..k + block.rows.len() * n]
-                .iter()
-                .filter_map(|&w| match &words[w] {
-                    Word::Value(v) => Some(v),
-                    Word::Text(_) => None,
-                })
-                .collect();
+            let at = &value_at[k..k + block.rows.len() * n];
+            let values: Vec<&String> = at.iter().filter_map(|&w| text(w)).collect();
             k += block.rows.len() * n;
             let get = |r: usize, c: usize| count_of(values[r * n + c]);
             holds &= sums_hold(block, &get, None);
+            // Each row's numbers in their places (all the same: no order
+            // changes them).
+            holds &= same
+                || !at
+                    .chunks(n)
+                    .any(|row| out_of_place(&words, &line_of, row, has_sums(block)));
             // 表四's numbers side by side, in order: a row whose total is
             // not its sum is named (see [`Unsummed`]).
             if table.layout == Layout::SingleRow && in_order {
