@@ -1,7 +1,8 @@
 //! Issue 16: every sample in every form a report comes in (saved page, rich
 //! copy, text copied from a browser, PDF text plain and -layout, one cell
 //! per line, Markdown, a web page reader's "cell |" rows, Word .docx, the
-//! page saved as one file by Chromium and as Internet Explorer wrote it),
+//! page saved as one file by Chromium and as Internet Explorer wrote it,
+//! the PDF as an OFD file),
 //! generated with real tools by tests/fixtures/forms/make.py. For each: all
 //! six sections found, no cell read wrong, at least 99 % of the cells the
 //! truth has read. The table of forms × samples is printed
@@ -24,6 +25,7 @@ fn forms() -> Vec<&'static str> {
         "page.docx",
         "page.mhtml",
         "page-ie.mht",
+        "page.ofd",
         "kangxi-pdf-layout.txt",
         "word-pdf-layout.txt",
         "word-pdf-firefox.txt",
@@ -169,11 +171,16 @@ fn floor(form: &str) -> usize {
 /// markitdown's Markdown of a PDF runs cells together ("| 0 75 |") and
 /// breaks sentences into table rows: rows that cannot be placed stay unread
 /// (the coverage is printed). Its Markdown of a Word file is read whole.
-/// No value may be read wrong: cells run together once put （七）总计's 72
-/// in 科研机构.
+/// easyofd's OFD of the PDF spreads a span's glyphs evenly, so two values
+/// of one span may run together. No value may be read wrong: cells run
+/// together once put （七）总计's 72 in 科研机构.
 #[test]
-fn markitdown_markdown_reads_no_value_wrong() {
-    for form in ["markitdown-docx.md", "markitdown-pdf.md"] {
+fn converters_that_run_cells_together_read_no_value_wrong() {
+    for form in [
+        "markitdown-docx.md",
+        "markitdown-pdf.md",
+        "page-easyofd.ofd",
+    ] {
         let mut line = format!("{form:<22}");
         for sample in SAMPLES {
             let (read, truth, wrong) = match recognise(&input(sample, form), &Native) {
@@ -268,6 +275,8 @@ fn random_values_read_no_cell_wrong() {
             "pdf-raw.txt",
             "cells.txt",
             "pipes.txt",
+            "page.ofd",
+            "page-easyofd.ofd",
         ] {
             let input = std::fs::read(variant.join(form)).unwrap();
             let (read, cells, wrong) = match recognise(&input, &Native) {
@@ -279,12 +288,13 @@ fn random_values_read_no_cell_wrong() {
                 failures.push(format!("{name} {form}: {wrong:?}"));
             }
             // Read whole: the .docx and the text of its cells always; the
-            // PDF's text but plain pdftotext's when the page is a sample's
-            // (in nianbao's page LibreOffice breaks the widest numbers over
-            // two lines, which no text reading can join for certain).
+            // PDF's text (and its OFD file) but plain pdftotext's and
+            // easyofd's when the page is a sample's (in nianbao's page
+            // LibreOffice breaks the widest numbers over two lines, which no
+            // text reading can join for certain).
             let whole = match form {
                 "page.docx" | "cells.txt" | "pipes.txt" => true,
-                "pdf.txt" => false,
+                "pdf.txt" | "page-easyofd.ofd" => false,
                 _ => !name.starts_with("nianbao"),
             };
             if whole && read < cells {

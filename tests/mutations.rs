@@ -336,8 +336,13 @@ fn no_mutation_of_markitdown_or_found_inputs_puts_a_value_in_the_wrong_cell() {
             .collect();
         files.sort();
         for file in files {
-            let text = std::fs::read_to_string(&file).unwrap();
             let form = file.file_name().unwrap().to_string_lossy().to_string();
+            // An OFD file as the text its glyphs are set out as.
+            let text = if form.ends_with(".ofd") {
+                nianbao::import::ofd::to_text(&std::fs::read(&file).unwrap()).unwrap()
+            } else {
+                std::fs::read_to_string(&file).unwrap()
+            };
             inputs.push((format!("{name} {form}"), text, want.clone()));
         }
     }
@@ -395,15 +400,7 @@ impl<'a> Markup<'a> {
                 if a.1 > b.0 {
                     return None;
                 }
-                let swapped = format!(
-                    "{}{}{}{}{}",
-                    &doc[..a.0],
-                    &doc[b.0..b.1],
-                    &doc[a.1..b.0],
-                    &doc[a.0..a.1],
-                    &doc[b.1..]
-                );
-                (swapped, true)
+                (swap(doc, a, b), true)
             }
         })
     }
@@ -427,6 +424,21 @@ fn assert_source(got: &Report, want: &Report, swapped: bool, what: &str) {
     }
 }
 
+/// A form's file (tests/fixtures/forms) of every sample and every
+/// random-value fixture: (name, truth, path).
+fn samples_and_random_variants(file: &str) -> Vec<(String, Report, String)> {
+    let forms = format!("{}/tests/fixtures/forms", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<(String, Report, String)> = SAMPLES
+        .iter()
+        .map(|s| (s.to_string(), truth(s), format!("{forms}/{s}/{file}")))
+        .collect();
+    for (variant, name, want) in random_variants() {
+        let path = variant.join(file).display().to_string();
+        files.push((format!("random/{name}"), want, path));
+    }
+    files
+}
+
 /// Word files, as nianbao writes them (last year's report kept as .docx)
 /// and as LibreOffice saves the report's page (page.docx), damaged in their
 /// XML as files get damaged: a table cell, a table row, a cell's merge
@@ -436,15 +448,7 @@ fn assert_source(got: &Report, want: &Report, swapped: bool, what: &str) {
 #[test]
 fn no_mutation_of_a_word_file_puts_a_value_in_the_wrong_cell() {
     let mut checked = 0;
-    let forms = format!("{}/tests/fixtures/forms", env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<(String, Report, String)> = SAMPLES
-        .iter()
-        .map(|s| (s.to_string(), truth(s), format!("{forms}/{s}/page.docx")))
-        .collect();
-    for (variant, name, want) in random_variants() {
-        let docx = variant.join("page.docx").display().to_string();
-        files.push((format!("random/{name}"), want, docx));
-    }
+    let files = samples_and_random_variants("page.docx");
     for (sample, want, path) in &files {
         let ours = nianbao::export::docx::document_xml(want);
         let page =
@@ -553,7 +557,147 @@ fn no_mutation_of_a_saved_page_puts_a_value_in_the_wrong_cell() {
     assert!(checked > 2 * pages.len() * PER_FORM / 2, "{checked} read");
 }
 
+/// `text` with the byte ranges `a` and `b` (`a` before `b`, apart) swapped.
+fn swap(text: &str, a: (usize, usize), b: (usize, usize)) -> String {
+    format!(
+        "{}{}{}{}{}",
+        &text[..a.0],
+        &text[b.0..b.1],
+        &text[a.1..b.0],
+        &text[a.0..a.1],
+        &text[b.1..]
+    )
+}
+
 /// `text` without the byte range `span`.
 fn cut(text: &str, span: (usize, usize)) -> String {
     format!("{}{}", &text[..span.0], &text[span.1..])
+}
+
+/// OFD files (tests/fixtures/forms: the samples' and the random-value
+/// fixtures' PDFs as OFD files, each glyph where the page puts it), damaged
+/// as such files get damaged or drawn: a run of text lost, two numbers'
+/// places swapped, a run moved up or down (onto a neighbouring line) or
+/// sideways within its cell.
+/// Every cell read equals the source, or after a swap one of the swapped
+/// values.
+#[test]
+fn no_mutation_of_an_ofd_file_puts_a_value_in_the_wrong_cell() {
+    use nianbao::import::zip;
+    let files = samples_and_random_variants("page.ofd");
+    let mut checked = 0;
+    for (sample, want, path) in &files {
+        let bytes = std::fs::read(path).unwrap();
+        let part = |name: &str| String::from_utf8(zip::entry(&bytes, name).unwrap()).unwrap();
+        let pages: Vec<String> = (0..)
+            .map(|i| format!("Doc_0/Pages/Page_{i}/Content.xml"))
+            .take_while(|name| zip::has(&bytes, name))
+            .collect();
+        let contents: Vec<String> = pages.iter().map(|name| part(name)).collect();
+        assert!(pages.len() >= 3, "{sample}");
+        let mut rng = Rng(0x85EB_CA6B_C2B2_AE35);
+        for _ in 0..PER_FORM {
+            let p = rng.below(pages.len());
+            let doc = &contents[p];
+            let objects = Markup::spans(doc, "<ofd:TextObject ", "</ofd:TextObject>");
+            let boundaries = Markup::spans(doc, "Boundary=\"", "\" ");
+            if boundaries.len() < 2 {
+                continue;
+            }
+            let kind = rng.below(4);
+            let (mutated, swapped): (String, Vec<String>) = match kind {
+                0 => (cut(doc, objects[rng.below(objects.len())]), vec![]),
+                1 => {
+                    let (a, b) = (
+                        boundaries[rng.below(boundaries.len())],
+                        boundaries[rng.below(boundaries.len())],
+                    );
+                    let (a, b) = if a.0 < b.0 { (a, b) } else { (b, a) };
+                    // What the two runs say: two numbers, each may be read
+                    // in the other's cell.
+                    let says = |at: usize| {
+                        let o = objects.iter().find(|o| o.0 <= at && at < o.1).unwrap();
+                        let run = &doc[o.0..o.1];
+                        let text = &run[run.find("<ofd:TextCode").unwrap()..];
+                        text[text.find('>').unwrap() + 1..text.find("</ofd:TextCode>").unwrap()]
+                            .to_string()
+                    };
+                    let number = |s: &str| {
+                        !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                    };
+                    if a == b || !number(&says(a.0)) || !number(&says(b.0)) {
+                        continue;
+                    }
+                    (swap(doc, a, b), vec![says(a.0), says(b.0)])
+                }
+                how => {
+                    let span = boundaries[rng.below(boundaries.len())];
+                    let open = "Boundary=\"".len();
+                    let mut box_: Vec<f64> = doc[span.0 + open..span.1 - 2]
+                        .split(' ')
+                        .map(|n| n.parse().unwrap())
+                        .collect();
+                    // Up or down (2) by up to a line and a half; sideways (3)
+                    // within its cell (aligned left or right: a move into the
+                    // next column changes what the page says), in millimetres.
+                    let by = [-5.0, -3.5, -2.5, -1.5, 1.5, 2.5, 3.5, 5.0][rng.below(8)];
+                    box_[if how == 2 { 1 } else { 0 }] += if how == 2 { by } else { by / 2.5 };
+                    let moved = format!(
+                        "Boundary=\"{}\" ",
+                        box_.iter()
+                            .map(f64::to_string)
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    );
+                    (
+                        format!("{}{moved}{}", &doc[..span.0], &doc[span.1..]),
+                        vec![],
+                    )
+                }
+            };
+            let mut package: Vec<(&str, String)> = vec![
+                ("OFD.xml", part("OFD.xml")),
+                ("Doc_0/Document.xml", part("Doc_0/Document.xml")),
+            ];
+            for (i, name) in pages.iter().enumerate() {
+                let content = if i == p {
+                    mutated.clone()
+                } else {
+                    contents[i].clone()
+                };
+                package.push((name, content));
+            }
+            let package = nianbao::export::docx::zip(&package);
+            let Ok(got) = recognise(&package, &Native) else {
+                continue;
+            };
+            checked += 1;
+            // A run moved beside a value makes a word that is no number
+            // ("2." of a label beside a 0: "2.0"); a cell may hold it as
+            // text, marked, when the page shows that word. After a swap a
+            // cell may hold what either run says.
+            let text = nianbao::import::ofd::to_text(&package).unwrap();
+            let mut source = want.clone();
+            for (i, cell) in got.report.cells.iter().enumerate() {
+                let shown =
+                    matches!(cell, Cell::Invalid(t) if text.split_whitespace().any(|w| w == t));
+                let moved = swapped
+                    .iter()
+                    .any(|run| run.split_whitespace().any(|w| w == cell.display()));
+                if shown || moved {
+                    source.cells[i] = cell.clone();
+                }
+            }
+            if std::env::var("OFD_DUMP").is_ok() {
+                std::fs::write("/tmp/ofd-dump.txt", &text).unwrap();
+            }
+            assert_source(
+                &got.report,
+                &source,
+                false,
+                &format!("{sample} ofd page {p} mutation {kind}"),
+            );
+        }
+    }
+    assert!(checked > files.len() * PER_FORM / 2, "{checked} read");
 }

@@ -1,7 +1,8 @@
 //! "Nothing panics on any input", as a tested property of every path that
 //! takes outside input: our JSON, published pages and text (tokenizer,
 //! charset detection, tables with any spans, headings, numbers), Word files,
-//! pages saved as one file (.mhtml), and drafts read back from storage.
+//! pages saved as one file (.mhtml), OFD files, and drafts read back from
+//! storage.
 //!
 //! A small seeded mutator of our own (repeatable: the same seeds give the
 //! same inputs) turns real reports into at least 100,000 inputs per path:
@@ -327,6 +328,70 @@ fn docx_import_never_panics() {
     // Each run inflates and reads a whole document: 20,000 runs (~4 s).
     never_panics_runs("docx", &seeds, 5, RUNS / 5, |bytes| {
         let _ = nianbao::import::job::recognise(bytes, &nianbao::import::job::Native);
+    });
+}
+
+/// OFD files (版式文档), damaged anywhere: the zip's directory, a deflated
+/// part; and their XML inside a sound package (each of OFD.xml, the
+/// document and a page damaged): Boundary, CTM, DeltaX ("g N v" with any N)
+/// and sizes of any value.
+#[test]
+fn ofd_import_never_panics() {
+    use nianbao::import::zip;
+    let recognise = |bytes: &[u8]| {
+        let _ = nianbao::import::job::recognise(bytes, &nianbao::import::job::Native);
+    };
+    let ofd = fixture("forms/tanggong-jiedao-2023/page.ofd");
+    let parts: Vec<(String, String)> = zip::names(&ofd)
+        .into_iter()
+        .map(|n| {
+            let text = String::from_utf8(zip::entry(&ofd, &n).unwrap()).unwrap();
+            (n, text)
+        })
+        .collect();
+    let package = |damaged: &str, at: usize| {
+        let files: Vec<(&str, String)> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, (n, t))| {
+                (
+                    n.as_str(),
+                    if i == at {
+                        damaged.to_string()
+                    } else {
+                        t.clone()
+                    },
+                )
+            })
+            .collect();
+        nianbao::export::docx::zip(&files)
+    };
+    never_panics_runs(
+        "ofd",
+        &[ofd.clone(), package("", usize::MAX)],
+        7,
+        RUNS / 20,
+        recognise,
+    );
+    let page = parts
+        .iter()
+        .position(|(n, _)| n.ends_with("Content.xml"))
+        .unwrap();
+    let document = parts
+        .iter()
+        .position(|(n, _)| n.ends_with("Document.xml"))
+        .unwrap();
+    let root = parts.iter().position(|(n, _)| n == "OFD.xml").unwrap();
+    let mut seeds: Vec<Vec<u8>> = parts.iter().map(|(_, t)| t.clone().into_bytes()).collect();
+    seeds.push(
+        br#"<ofd:TextObject Boundary="1e308 -1e308 NaN 5" Size="-0" CTM="0 0 0 0 inf 1"><ofd:TextCode X="1e309" DeltaX="g 4294967296 1e308 g -1 2">123</ofd:TextCode></ofd:TextObject>"#
+            .to_vec(),
+    );
+    never_panics_runs("ofd parts", &seeds, 8, RUNS / 50, |bytes| {
+        let text = String::from_utf8_lossy(bytes);
+        for at in [page, document, root] {
+            recognise(&package(&text, at));
+        }
     });
 }
 

@@ -10,73 +10,20 @@
 use super::html::{tokenize, Token};
 use crate::export::escape;
 
-/// The largest main part inflated (a report's is a few hundred KB): more
-/// is not a report, and a zip bomb stops here.
-const MAX_PART: usize = 20 * 1024 * 1024;
-
 const NOT_DOCX: &str = "不是有效的 Word（.docx）文件：文件已损坏或不是 Word 2007 及以后版本保存的文档。请在 Word 或 WPS 中打开后另存为 .docx 或网页（.htm）再导入";
 
 /// Whether `bytes` start like a zip package (a .docx is one).
-pub fn is_zip(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04")
-}
+pub use super::zip::is_zip;
 
-fn u16_at(b: &[u8], at: usize) -> Option<usize> {
-    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?) as usize)
-}
-
-fn u32_at(b: &[u8], at: usize) -> Option<usize> {
-    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?) as usize)
-}
-
-/// The bytes of the entry `name` of a zip archive, found through its
-/// central directory; stored or deflated (the error: a message for the user).
+/// The bytes of the part `name` of a .docx package (the error: a message
+/// for the user).
 pub fn zip_entry(zip: &[u8], name: &str) -> Result<Vec<u8>, String> {
-    let bad = || NOT_DOCX.to_string();
-    // End of central directory: the last signature in the final 64 KB + 22.
-    let from = zip.len().saturating_sub(65_536 + 22);
-    let eocd = (from..zip.len().saturating_sub(21))
-        .rev()
-        .find(|&i| zip[i..].starts_with(b"PK\x05\x06"))
-        .ok_or_else(bad)?;
-    let entries = u16_at(zip, eocd + 10).ok_or_else(bad)?;
-    let mut at = u32_at(zip, eocd + 16).ok_or_else(bad)?;
-    for _ in 0..entries {
-        if !zip.get(at..).is_some_and(|b| b.starts_with(b"PK\x01\x02")) {
-            return Err(bad());
+    super::zip::entry(zip, name).map_err(|e| match e {
+        super::zip::Error::Damaged => NOT_DOCX.to_string(),
+        super::zip::Error::Missing => {
+            "这个 .docx 文件里没有文档正文（word/document.xml），不是 Word 文档".to_string()
         }
-        let method = u16_at(zip, at + 10).ok_or_else(bad)?;
-        let size = u32_at(zip, at + 20).ok_or_else(bad)?;
-        let name_len = u16_at(zip, at + 28).ok_or_else(bad)?;
-        let extra_len = u16_at(zip, at + 30).ok_or_else(bad)?;
-        let comment_len = u16_at(zip, at + 32).ok_or_else(bad)?;
-        let local = u32_at(zip, at + 42).ok_or_else(bad)?;
-        let entry_name = zip.get(at + 46..at + 46 + name_len).ok_or_else(bad)?;
-        at += 46 + name_len + extra_len + comment_len;
-        if entry_name != name.as_bytes() {
-            continue;
-        }
-        if !zip
-            .get(local..)
-            .is_some_and(|b| b.starts_with(b"PK\x03\x04"))
-        {
-            return Err(bad());
-        }
-        let start = local
-            + 30
-            + u16_at(zip, local + 26).ok_or_else(bad)?
-            + u16_at(zip, local + 28).ok_or_else(bad)?;
-        let data = zip
-            .get(start..start.checked_add(size).ok_or_else(bad)?)
-            .ok_or_else(bad)?;
-        return match method {
-            0 => Ok(data.to_vec()),
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_PART)
-                .map_err(|_| bad()),
-            _ => Err(bad()),
-        };
-    }
-    Err("这个 .docx 文件里没有文档正文（word/document.xml），不是 Word 文档".to_string())
+    })
 }
 
 /// A table being read: rows of cells (text, gridSpan, vMerge state), and

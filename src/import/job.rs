@@ -4,8 +4,10 @@
 //! so the whole path is tested natively; the worker only moves messages.
 //!
 //! A .docx file is recognised by its content (a zip package) and read
-//! through [`super::docx`]; a web page saved as one file (.mhtml) by its
-//! MIME header, its page taken out by [`super::mhtml`].
+//! through [`super::docx`]; an OFD file likewise (a zip package with
+//! `OFD.xml`), its pages' text set out by [`super::ofd`]; a web page saved
+//! as one file (.mhtml) by its MIME header, its page taken out by
+//! [`super::mhtml`].
 //!
 //! Decoding legacy charsets is the browser's TextDecoder in the worker, and
 //! encoding_rs natively ([`Native`]); see [`Decode`].
@@ -39,7 +41,7 @@ fn answer(r: published::Recognised) -> Answer {
     }
 }
 
-/// Reads a file's bytes: a Word .docx by its content, anything else as text
+/// Reads a file's bytes: a Word .docx or an OFD file by its content, anything else as text
 /// in the charset detected, then decoded and read.
 pub fn bytes(bytes: &[u8], decoder: &impl Decode) -> Result<Answer, String> {
     recognise(bytes, decoder).map(answer)
@@ -50,9 +52,12 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
     // Word files and pages saved as one file carry images, which are not
     // read: up to MAX_PACKAGE_BYTES (a .docx's parts are held to their own
     // limit when inflated, a saved page's to MAX_FILE_BYTES).
-    if super::docx::is_zip(bytes) {
+    if super::zip::is_zip(bytes) {
         if bytes.len() > super::MAX_PACKAGE_BYTES {
             return Err(super::package_too_large(bytes.len()));
+        }
+        if super::ofd::is_ofd(bytes) {
+            return published::read(&super::ofd::to_text(bytes)?);
         }
         return published::read(&super::docx::to_html(bytes)?);
     }

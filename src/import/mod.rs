@@ -9,8 +9,10 @@ pub mod docx;
 pub mod html;
 pub mod job;
 pub mod mhtml;
+pub mod ofd;
 pub mod published;
 pub mod review;
+pub mod zip;
 
 use crate::model::Report;
 
@@ -18,14 +20,15 @@ use crate::model::Report;
 /// page a few hundred.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 
-/// Largest Word file or page saved as one file (.docx, .mhtml) accepted
-/// (30 MB): they carry their images (a scanned seal, photos), which are not
-/// read; the page a saved page holds is still held to [`MAX_FILE_BYTES`].
+/// Largest Word file, OFD file or page saved as one file (.docx, .ofd,
+/// .mhtml) accepted (30 MB): they carry their images (a scanned seal,
+/// photos) and fonts, which are not read; the text read from them is still
+/// held to [`MAX_FILE_BYTES`].
 pub const MAX_PACKAGE_BYTES: usize = 30 * 1024 * 1024;
 
 /// Whether a file (by name) is a package of a document and its images.
 fn package(name: &str) -> bool {
-    matches!(extension(name).as_str(), "docx" | "mhtml" | "mht")
+    matches!(extension(name).as_str(), "docx" | "ofd" | "mhtml" | "mht")
 }
 
 /// The largest size accepted for a file of this name.
@@ -45,11 +48,11 @@ pub fn too_large(bytes: usize) -> String {
     )
 }
 
-/// The message for a Word file or a page saved as one file over
+/// The message for a Word file, an OFD file or a page saved as one file over
 /// [`MAX_PACKAGE_BYTES`].
 pub fn package_too_large(bytes: usize) -> String {
     format!(
-        "文件太大（{}）：Word 文件和网页单个文件只接受 30 MB 以内的（其中的图片不读取）。请删去文中的图片后另存，或把网页另存为「网页，仅 HTML」后再导入",
+        "文件太大（{}）：Word 文件、OFD 文件和网页单个文件只接受 30 MB 以内的（其中的图片不读取）。请删去文中的图片后另存，或把网页另存为「网页，仅 HTML」后再导入",
         megabytes(bytes)
     )
 }
@@ -73,7 +76,7 @@ fn megabytes(bytes: usize) -> String {
 
 /// The kinds of file (by extension) a report is read from.
 pub const READ: &[&str] = &[
-    "json", "html", "htm", "shtml", "mhtml", "mht", "txt", "md", "docx",
+    "json", "html", "htm", "shtml", "mhtml", "mht", "txt", "md", "docx", "ofd",
 ];
 
 /// Kinds a report comes in that cannot be read, each with its message
@@ -105,7 +108,7 @@ pub fn unsupported(name: &str) -> Option<String> {
         "odt" | "rtf" => format!(".{ext} 文件无法读取：请在 Word、WPS 或 LibreOffice 中打开，另存为 .docx 后再导入"),
         // Not in EXPLAINED: a folder's spreadsheets are not reports.
         "xls" | "xlsx" | "et" => "表格文件无法作为年报导入：请在年报的表格中点一个单元格，把 Excel/WPS 表格中对应的数字整块复制后粘贴（Ctrl+V），按行列依次填入".to_string(),
-        _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.mhtml、.mht、.txt、.md、.docx 文件".to_string(),
+        _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.mhtml、.mht、.txt、.md、.docx、.ofd 文件".to_string(),
     })
 }
 
@@ -146,6 +149,7 @@ mod tests {
             "e.txt",
             "f.md",
             "去年.DOCX",
+            "年报.ofd",
         ] {
             assert_eq!(unsupported(ok), None, "{ok}");
         }
@@ -156,6 +160,7 @@ mod tests {
         let big = 12 * 1024 * 1024;
         assert_eq!(over_limit("年报.docx", big), None);
         assert_eq!(over_limit("年报.MHTML", big), None);
+        assert_eq!(over_limit("年报.OFD", big), None);
         assert!(over_limit("年报.html", big)
             .unwrap()
             .starts_with("文件太大（12.0 MB），不是年报文件"));

@@ -91,7 +91,8 @@ impl Import {
     }
 
     /// Reads the first file of a list: our JSON, or a published report
-    /// (.html, .htm, .shtml, .mhtml, .mht, .txt, .md, .docx) for review.
+    /// (.html, .htm, .shtml, .mhtml, .mht, .txt, .md, .docx, .ofd) for
+    /// review.
     fn files(self, files: Option<web_sys::FileList>) {
         let Some(file) = files.and_then(|f| f.get(0)) else {
             return;
@@ -174,7 +175,7 @@ pub fn ImportBar() -> impl IntoView {
         <label class="button">
             "导入已发布的年报"
             <input type="file" class="visually-hidden" data-action="import-published"
-                accept=".html,.htm,.shtml,.mhtml,.mht,.txt,.md,.docx,text/html,text/plain,multipart/related" on:change=on_file/>
+                accept=".html,.htm,.shtml,.mhtml,.mht,.txt,.md,.docx,.ofd,text/html,text/plain,multipart/related" on:change=on_file/>
         </label>
         <button type="button" data-action="paste-published" on:click=move |_| state.paste_open.set(true)>"粘贴年报…"</button>
         {move || state.paste_open.get().then(|| view! {
@@ -184,7 +185,7 @@ pub fn ImportBar() -> impl IntoView {
                     <button type="button" on:click=move |_| state.paste_open.set(false)>"取消"</button>
                 </div>
                 <div class="paste-target" tabindex="0" data-action="paste-target" on:paste=on_paste>
-                    "在网页、Word 或 PDF 阅读器中选中整篇年报（含表格）并复制，然后点击此处，按 Ctrl+V 粘贴。"
+                    "在网页、Word、PDF 或 OFD 阅读器中选中整篇年报（含表格）并复制，然后点击此处，按 Ctrl+V 粘贴。"
                 </div>
             </div>
         })}

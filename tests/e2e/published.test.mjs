@@ -125,10 +125,10 @@ test("a report imported from the 2019 trial format says so on the form", async (
   await context.close();
 });
 
-test("a report as a Word file, a page saved as one file (.mhtml, .mht in GBK), Markdown or PDF text is read like a saved page (issue 16)", async () => {
+test("a report as a Word file, a page saved as one file (.mhtml, .mht in GBK), an OFD file, Markdown or PDF text is read like a saved page (issue 16)", async () => {
   const { page, context, errors } = await openApp(h.browser, h.server.url);
   const forms = path.join(ROOT, "tests/fixtures/forms/pingtan-2022");
-  for (const file of ["page.docx", "page.mhtml", "page-ie.mht", "page.md", "pdf-layout.txt"]) {
+  for (const file of ["page.docx", "page.mhtml", "page-ie.mht", "page.ofd", "page.md", "pdf-layout.txt"]) {
     await page.locator('[data-action="import-published"]').setInputFiles(path.join(forms, file));
     const review = page.getByRole("dialog", { name: "识别结果" });
     await review.waitFor();

@@ -376,13 +376,14 @@ test("the 审核台's two CSVs are nianbao-check's, byte for byte, for the same 
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test("the 审核台 reads reports as Word files, pages saved as one file, Markdown and PDF text (issue 16)", async () => {
+test("the 审核台 reads reports as Word files, pages saved as one file, OFD files, Markdown and PDF text (issue 16)", async () => {
   const { page, context, errors } = await openReview(h);
   const forms = path.join(ROOT, "tests/fixtures/forms/pingtan-2021");
   const list = [
     { name: "平潭2021.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: fs.readFileSync(path.join(forms, "page.docx")) },
     { name: "平潭2021.mhtml", mimeType: "multipart/related", buffer: fs.readFileSync(path.join(forms, "page.mhtml")) },
     { name: "平潭2021.mht", mimeType: "message/rfc822", buffer: fs.readFileSync(path.join(forms, "page-ie.mht")) },
+    { name: "平潭2021.ofd", mimeType: "application/ofd", buffer: fs.readFileSync(path.join(forms, "page.ofd")) },
     { name: "平潭2021.md", mimeType: "text/markdown", buffer: fs.readFileSync(path.join(forms, "page.md")) },
     { name: "平潭2021-pdf.txt", mimeType: "text/plain", buffer: fs.readFileSync(path.join(forms, "pdf-layout.txt")) },
     { name: "旧版.doc", mimeType: "application/msword", buffer: Buffer.from("\xD0\xCF\x11\xE0") },
@@ -391,7 +392,7 @@ test("the 审核台 reads reports as Word files, pages saved as one file, Markdo
   await page.waitForFunction((n) => document.querySelectorAll("[data-report-row]").length === n, list.length, { timeout: 30000 });
   await page.waitForFunction(() => /已读取并检查/.test(document.querySelector("[data-progress-text]").textContent));
   const all = await rows(page);
-  for (const f of ["平潭2021.docx", "平潭2021.mhtml", "平潭2021.mht", "平潭2021.md", "平潭2021-pdf.txt"]) {
+  for (const f of ["平潭2021.docx", "平潭2021.mhtml", "平潭2021.mht", "平潭2021.ofd", "平潭2021.md", "平潭2021-pdf.txt"]) {
     const row = all.find((r) => r.file === f);
     assert.equal(row.status === "unreadable", false, f);
     assert.equal(row.year, "2021", f);

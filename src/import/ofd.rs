@@ -1,0 +1,502 @@
+//! Reading an OFD file (版式文档, GB/T 33190-2016: the fixed-layout format
+//! of Chinese government documents, opened in the 数科 or 福昕 OFD readers).
+//! An OFD file is a zip package; each page lists its text as runs of glyphs
+//! with the place of each (`TextObject` with its `Boundary`, `CTM` and
+//! `Size`; `TextCode` with `X`, `Y`, `DeltaX`, `DeltaY`). The glyphs are set
+//! out again as lines of text, what stands apart on a line kept apart by a
+//! run of spaces and the pages ended by form feeds, as `pdftotext -layout`
+//! writes a PDF's text; the published-report reader takes that text, with
+//! its checks (a row's values are read only when their count and sums fit).
+//!
+//! Not for: pictures (a scanned report has no text to read), signatures,
+//! annotations and page templates (running headers); recognising the report
+//! (that is [`super::published`]).
+
+use super::html::{tokenize, Token};
+use super::zip;
+
+const NOT_OFD: &str = "不是有效的 OFD 文件：文件已损坏。请在 OFD 阅读器（如数科、福昕）中打开，全选（Ctrl+A）、复制后，用“粘贴年报”粘贴";
+
+const NO_TEXT: &str = "这个 OFD 文件里没有文字（可能是扫描的图片），无法读取。如有该报告的网页或 Word 文件，请导入它们";
+
+/// The pages read (a report has a few dozen).
+const MAX_PAGES: usize = 1000;
+
+/// The glyphs read of a page (a dense page has a few thousand): bounds the
+/// work a damaged page makes.
+const MAX_GLYPHS: usize = 20_000;
+
+/// Whether `bytes` are an OFD package (a zip with `OFD.xml` at its root).
+pub fn is_ofd(bytes: &[u8]) -> bool {
+    zip::is_zip(bytes) && zip::has(bytes, "OFD.xml")
+}
+
+/// One glyph on a page: where its origin stands (millimetres from the page's
+/// top left), its size, and its character.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Glyph {
+    x: f64,
+    y: f64,
+    size: f64,
+    c: char,
+}
+
+/// The OFD file's text, its pages' lines set out as `pdftotext -layout`
+/// does (see the module's description).
+pub fn to_text(bytes: &[u8]) -> Result<String, String> {
+    let part = |name: &str| -> Result<String, String> {
+        zip::entry(bytes, name)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .map_err(|_| NOT_OFD.to_string())
+    };
+    let root = element_text(&part("OFD.xml")?, "docroot").ok_or(NOT_OFD)?;
+    let document = resolve("", &root);
+    let pages = page_locations(&part(&document)?);
+    if pages.is_empty() {
+        return Err(NOT_OFD.to_string());
+    }
+    let folder = document.rsplit_once('/').map_or("", |(d, _)| d);
+    let mut out = String::new();
+    let mut any = false;
+    // A report has a few dozen pages; a damaged list may name millions.
+    for page in pages.iter().take(MAX_PAGES) {
+        let glyphs = glyphs(&part(&resolve(folder, page))?);
+        any |= !glyphs.is_empty();
+        for line in lines(glyphs) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.push('\u{c}');
+        if out.len() > super::MAX_FILE_BYTES {
+            return Err(super::too_large(out.len()));
+        }
+    }
+    if !any {
+        return Err(NO_TEXT.to_string());
+    }
+    Ok(out)
+}
+
+/// An element's local name (without its namespace prefix).
+fn local(name: &str) -> &str {
+    name.rsplit_once(':').map_or(name, |(_, l)| l)
+}
+
+/// The text of the first element named `name` (local name, lower case).
+fn element_text(xml: &str, name: &str) -> Option<String> {
+    let mut tokens = tokenize(xml).into_iter();
+    tokens.find(|t| matches!(t, Token::Start { name: n, .. } if local(n) == name))?;
+    match tokens.next()? {
+        Token::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        _ => None,
+    }
+}
+
+/// The path of a part inside the package: `loc` from the folder `folder`
+/// (from the root when it starts with '/'), with "." and ".." resolved.
+fn resolve(folder: &str, loc: &str) -> String {
+    let loc = loc.trim().replace('\\', "/");
+    let mut parts: Vec<&str> = Vec::new();
+    let base = if loc.starts_with('/') { "" } else { folder };
+    for segment in base.split('/').chain(loc.split('/')) {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+/// The content part of every page of the document, in order.
+fn page_locations(document: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_pages = false;
+    for token in tokenize(document) {
+        match &token {
+            Token::Start { name, .. } if local(name) == "pages" => in_pages = true,
+            Token::End { name } if local(name) == "pages" => in_pages = false,
+            Token::Start { name, .. } if in_pages && local(name) == "page" => {
+                if let Some(loc) = token.attr("baseloc") {
+                    out.push(loc.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A number as OFD writes one ("12", "-3.25", ".5", "1e-3"), finite. Our
+/// own few lines: the standard library's float parsing would add some 20 KB
+/// to the importer's module, and positions need no exact rounding.
+fn decimal(s: &str) -> Option<f64> {
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(at) => (&s[..at], s[at + 1..].parse::<i32>().ok()?),
+        None => (s, 0),
+    };
+    let (negative, digits) = match mantissa.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, mantissa.strip_prefix('+').unwrap_or(mantissa)),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() && fraction.is_empty()
+        || !whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut value = 0.0f64;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        value = value * 10.0 + f64::from(b - b'0');
+    }
+    let scale = exponent.checked_sub(i32::try_from(fraction.len()).ok()?)?;
+    let value = value * 10f64.powi(scale.clamp(-400, 400));
+    let value = if negative { -value } else { value };
+    value.is_finite().then_some(value)
+}
+
+/// Numbers of an attribute ("1 2.5 3").
+fn numbers(value: Option<&str>) -> Vec<f64> {
+    value
+        .unwrap_or("")
+        .split_ascii_whitespace()
+        .filter_map(decimal)
+        .collect()
+}
+
+/// A glyph advance list (DeltaX, DeltaY): numbers, and "g N v" for N times
+/// v; at most `max` (the text's glyphs: a damaged N asks for billions).
+fn deltas(value: Option<&str>, max: usize) -> Vec<f64> {
+    let mut out = Vec::new();
+    let mut words = value.unwrap_or("").split_ascii_whitespace();
+    while out.len() < max {
+        let Some(w) = words.next() else { break };
+        if w == "g" {
+            let n = words.next().and_then(|n| n.parse::<usize>().ok());
+            let v = words.next().and_then(decimal);
+            if let (Some(n), Some(v)) = (n, v) {
+                out.extend(std::iter::repeat_n(v, n.min(max - out.len())));
+            }
+        } else if let Some(v) = decimal(w) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// A text object being read: where its box starts, its transformation
+/// (a b c d e f), its glyphs' size (in its own space) and how much the
+/// transformation scales it; and the pen, where the next text code without
+/// X or Y goes on.
+struct Object {
+    origin: (f64, f64),
+    ctm: [f64; 6],
+    size: f64,
+    scale: f64,
+    pen: (f64, f64),
+}
+
+/// A glyph's width as the pen moves when no advance is given.
+fn default_advance(c: char, size: f64) -> f64 {
+    if c.is_ascii() {
+        size / 2.0
+    } else {
+        size
+    }
+}
+
+/// A text code being read: its start (X, Y, in its object's space), its
+/// advances as written (DeltaX, DeltaY), and its text.
+struct Code {
+    x: Option<f64>,
+    y: Option<f64>,
+    dx: String,
+    dy: String,
+    text: String,
+}
+
+/// The glyphs of a page's content, in page coordinates.
+fn glyphs(content: &str) -> Vec<Glyph> {
+    let mut out = Vec::new();
+    let mut objects: Vec<Object> = Vec::new();
+    let mut code: Option<Code> = None;
+    for token in tokenize(content) {
+        match &token {
+            Token::Start { name, .. } if local(name) == "textobject" => {
+                let boundary = numbers(token.attr("boundary"));
+                let ctm = numbers(token.attr("ctm"));
+                let ctm: [f64; 6] = ctm.try_into().unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+                let scale = (ctm[0] * ctm[3] - ctm[1] * ctm[2]).abs().sqrt();
+                let size = numbers(token.attr("size"))
+                    .first()
+                    .copied()
+                    .filter(|s| *s > 0.0)
+                    .unwrap_or(3.5);
+                objects.push(Object {
+                    origin: (
+                        boundary.first().copied().unwrap_or(0.0),
+                        boundary.get(1).copied().unwrap_or(0.0),
+                    ),
+                    ctm,
+                    size,
+                    scale,
+                    pen: (0.0, 0.0),
+                });
+            }
+            Token::End { name } if local(name) == "textobject" => {
+                objects.pop();
+            }
+            Token::Start { name, .. } if local(name) == "textcode" && !objects.is_empty() => {
+                let at = |k: &str| numbers(token.attr(k)).first().copied();
+                let raw = |k: &str| token.attr(k).unwrap_or("").to_string();
+                code = Some(Code {
+                    x: at("x"),
+                    y: at("y"),
+                    dx: raw("deltax"),
+                    dy: raw("deltay"),
+                    text: String::new(),
+                });
+            }
+            Token::Text(t) => {
+                if let Some(code) = code.as_mut() {
+                    code.text.push_str(t);
+                }
+            }
+            Token::End { name } if local(name) == "textcode" => {
+                let (Some(Code { x, y, dx, dy, text }), Some(object)) =
+                    (code.take(), objects.last_mut())
+                else {
+                    continue;
+                };
+                let glyphs = text.chars().count();
+                let (dx, dy) = (deltas(Some(&dx), glyphs), deltas(Some(&dy), glyphs));
+                let (mut px, mut py) = (x.unwrap_or(object.pen.0), y.unwrap_or(object.pen.1));
+                let [a, b, c, d, e, f] = object.ctm;
+                for (i, ch) in text.chars().enumerate() {
+                    if !ch.is_whitespace() && !ch.is_control() && out.len() < MAX_GLYPHS {
+                        out.push(Glyph {
+                            x: object.origin.0 + a * px + c * py + e,
+                            y: object.origin.1 + b * px + d * py + f,
+                            size: object.size * object.scale,
+                            c: ch,
+                        });
+                    }
+                    px += dx
+                        .get(i)
+                        .copied()
+                        .unwrap_or_else(|| default_advance(ch, object.size));
+                    py += dy.get(i).copied().unwrap_or(0.0);
+                }
+                object.pen = (px, py);
+            }
+            _ => {}
+        }
+    }
+    out.retain(|g| g.x.is_finite() && g.y.is_finite() && g.size.is_finite());
+    out
+}
+
+/// A coordinate in thousandths of a millimetre, to sort by.
+fn micro(v: f64) -> i64 {
+    (v * 1000.0) as i64
+}
+
+/// A page's glyphs set out as lines: glyphs on one baseline (within 0.4 of
+/// their size) make a line; on it, glyphs close together run on (justified
+/// text spaces its glyphs by up to a tenth of their size), and what stands
+/// apart (over 0.15 of the size, as a value beside its label) starts at its
+/// column (half an em of the page's usual size each), at least one space on.
+fn lines(mut glyphs: Vec<Glyph>) -> Vec<String> {
+    if glyphs.is_empty() {
+        return Vec::new();
+    }
+    let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
+    crate::sort::by_key(&mut sizes, |s| micro(*s));
+    let unit = (sizes[sizes.len() / 2] / 2.0).max(0.5);
+    // Writers list a page's text in reading order, nearly sorted already:
+    // the app's small insertion sort is quick on it (see crate::sort).
+    crate::sort::by_key(&mut glyphs, |g| (micro(g.y), micro(g.x)));
+    let mut rows: Vec<Vec<Glyph>> = Vec::new();
+    for g in glyphs {
+        match rows.last_mut() {
+            Some(row) if g.y - row[0].y <= 0.4 * g.size.min(row[0].size) => row.push(g),
+            _ => rows.push(vec![g]),
+        }
+    }
+    rows.into_iter()
+        .map(|mut row| {
+            crate::sort::by_key(&mut row, |g| micro(g.x));
+            let mut line = String::new();
+            let mut column = 0usize;
+            let mut last: Option<Glyph> = None;
+            for g in row {
+                let wanted = (g.x / unit).round().clamp(0.0, 2000.0) as usize;
+                let mut spaces = match last {
+                    None => wanted,
+                    Some(p) => {
+                        let gap = g.x - p.x - default_advance(p.c, p.size);
+                        if gap < 0.15 * g.size.min(p.size) {
+                            0
+                        } else {
+                            wanted.saturating_sub(column).max(1)
+                        }
+                    }
+                };
+                // A glyph drawn over the one before: the same one again is
+                // bold made by drawing twice; another is damage (a writer
+                // that put two runs in one place), marked so that no number
+                // is read from it.
+                if let Some(p) = last {
+                    if g.x < p.x + 0.25 * default_advance(p.c, p.size) {
+                        if g.c == p.c {
+                            continue;
+                        }
+                        line.push('\u{FFFD}');
+                        column += 1;
+                        spaces = 0;
+                    }
+                }
+                line.extend(std::iter::repeat_n(' ', spaces));
+                line.push(g.c);
+                column += spaces + if g.c.is_ascii() { 1 } else { 2 };
+                last = Some(g);
+            }
+            line
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(x: f64, y: f64, c: char) -> Glyph {
+        Glyph { x, y, size: 4.0, c }
+    }
+
+    #[test]
+    fn paths_inside_the_package_are_resolved() {
+        assert_eq!(resolve("", "Doc_0/Document.xml"), "Doc_0/Document.xml");
+        assert_eq!(resolve("", "/Doc_0/Document.xml"), "Doc_0/Document.xml");
+        assert_eq!(
+            resolve("Doc_0", "Pages/Page_0/Content.xml"),
+            "Doc_0/Pages/Page_0/Content.xml"
+        );
+        assert_eq!(
+            resolve("Doc_0", "/Doc_0/Pages/P1.xml"),
+            "Doc_0/Pages/P1.xml"
+        );
+        assert_eq!(
+            resolve("Doc_0", "./Pages\\..\\Res/a.xml"),
+            "Doc_0/Res/a.xml"
+        );
+        assert_eq!(resolve("", "../../x"), "x");
+    }
+
+    #[test]
+    fn numbers_are_read_as_ofd_writes_them() {
+        for (text, want) in [
+            ("12", 12.0),
+            ("-3.25", -3.25),
+            ("+.5", 0.5),
+            ("7.", 7.0),
+            ("1e-3", 0.001),
+            ("2.5E2", 250.0),
+            ("0.000", 0.0),
+        ] {
+            assert!((decimal(text).unwrap() - want).abs() < 1e-9, "{text}");
+        }
+        for bad in [
+            "", ".", "-", "1.2.3", "1e", "e5", "NaN", "inf", "1e999", "1x", "一",
+        ] {
+            assert_eq!(decimal(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn advances_are_read_with_their_repeats() {
+        assert_eq!(deltas(Some("1 g 3 2.5 4"), 9), [1.0, 2.5, 2.5, 2.5, 4.0]);
+        assert_eq!(deltas(Some("1 g 3 2.5 4"), 3), [1.0, 2.5, 2.5]);
+        // A damaged "g" takes the two words after it.
+        assert_eq!(deltas(Some("g x 2 3 g"), 9), [3.0]);
+        assert_eq!(deltas(None, 9), Vec::<f64>::new());
+        assert_eq!(deltas(Some("g 999999999999 1"), 12).len(), 12);
+    }
+
+    #[test]
+    fn glyphs_stand_where_the_page_puts_them() {
+        let page = r#"<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer>
+            <ofd:TextObject Boundary="10 20 50 5" Size="4"><ofd:TextCode X="1" Y="4" DeltaX="4 g 2 5">规章 1 2</ofd:TextCode>
+            <ofd:TextCode DeltaX="3">34</ofd:TextCode></ofd:TextObject>
+            <ofd:TextObject Boundary="0 0 50 5" Size="2" CTM="2 0 0 2 1 1"><ofd:TextCode X="0" Y="2">A</ofd:TextCode></ofd:TextObject>
+            </ofd:Layer></ofd:Content></ofd:Page>"#;
+        let got: Vec<(f64, f64, char)> = glyphs(page).iter().map(|g| (g.x, g.y, g.c)).collect();
+        // The spaces take their advances but are not glyphs; the second code
+        // goes on from the pen; the CTM scales and moves.
+        assert_eq!(
+            got,
+            [
+                (11.0, 24.0, '规'),
+                (15.0, 24.0, '章'),
+                (25.0, 24.0, '1'),
+                (29.0, 24.0, '2'),
+                (31.0, 24.0, '3'),
+                (34.0, 24.0, '4'),
+                (1.0, 5.0, 'A'),
+            ]
+        );
+        assert_eq!(glyphs(page)[6].size, 4.0);
+    }
+
+    #[test]
+    fn lines_keep_apart_what_stands_apart() {
+        let mut row = vec![
+            glyph(10.0, 50.0, '行'),
+            glyph(14.0, 50.0, '政'),
+            glyph(18.0, 50.0, '许'),
+        ];
+        row.push(glyph(22.0, 50.3, '可'));
+        row.push(glyph(60.0, 50.0, '2'));
+        row.push(glyph(62.0, 50.0, '9'));
+        row.push(glyph(70.0, 49.8, '3'));
+        row.push(glyph(40.0, 60.0, '量'));
+        row.push(glyph(10.0, 40.0, '表'));
+        let lines = lines(row);
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0].trim(), "表");
+        let words: Vec<&str> = lines[1].split_whitespace().collect();
+        assert_eq!(words, ["行政许可", "29", "3"]);
+        assert!(lines[1].contains("许可     "), "{:?}", lines[1]);
+        assert_eq!(lines[2].trim(), "量");
+        assert!(lines[2].starts_with(&" ".repeat(15)));
+    }
+
+    #[test]
+    fn glyphs_drawn_over_one_another_read_no_number() {
+        // "43" and "6" put in one place (one writer puts runs of a line so):
+        // no number is read from them.
+        let row = vec![
+            glyph(30.0, 50.0, '4'),
+            glyph(32.0, 50.0, '3'),
+            glyph(30.0, 50.0, '6'),
+        ];
+        let line = &lines(row)[0];
+        assert!(line.contains('\u{FFFD}'), "{line:?}");
+        assert!(!line
+            .split_whitespace()
+            .any(|w| w.bytes().all(|b| b.is_ascii_digit())));
+        // Bold made by drawing each glyph twice, a little apart: read once.
+        let bold = vec![
+            glyph(10.0, 50.0, '规'),
+            glyph(10.1, 50.0, '规'),
+            glyph(14.0, 50.0, '章'),
+            glyph(14.1, 50.0, '章'),
+        ];
+        assert_eq!(lines(bold)[0].trim(), "规章");
+    }
+}
