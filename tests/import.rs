@@ -1423,6 +1423,17 @@ fn an_ofd_file_is_read_where_its_glyphs_stand() {
         .collect();
     assert_ne!(rooted, parts);
     assert_tables(&recognise(&ofd_package(&rooted)).unwrap(), &want);
+    // Parts named otherwise than the document names them (case, backslashes).
+    let renamed: Vec<(String, String)> = parts
+        .iter()
+        .map(|(n, t)| {
+            (
+                n.replace("Content.xml", "content.XML").replace('/', "\\"),
+                t.clone(),
+            )
+        })
+        .collect();
+    assert_tables(&recognise(&ofd_package(&renamed)).unwrap(), &want);
     // Cut off: a message naming what to do.
     let whole = ofd_package(&parts);
     let cut = recognise(&whole[..whole.len() / 2]).unwrap_err();

@@ -44,8 +44,17 @@ struct Glyph {
 /// The OFD file's text, its pages' lines set out as `pdftotext -layout`
 /// does (see the module's description).
 pub fn to_text(bytes: &[u8]) -> Result<String, String> {
+    // A part by its name; else by the name written another way, as some
+    // writers do ("content.xml" for Content.xml, backslashes for slashes).
     let part = |name: &str| -> Result<String, String> {
-        zip::entry(bytes, name)
+        let found = match zip::entry(bytes, name) {
+            Err(zip::Error::Missing) => zip::names(bytes)
+                .into_iter()
+                .find(|n| resolve("", n).eq_ignore_ascii_case(name))
+                .map_or(Err(zip::Error::Missing), |n| zip::entry(bytes, &n)),
+            other => other,
+        };
+        found
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .map_err(|_| NOT_OFD.to_string())
     };
