@@ -221,6 +221,16 @@ test("firefox: the offline edition reads a Word .docx (issue 16)", async () => {
   await context.close();
 });
 
+test("firefox: the offline edition reads an OFD file", async () => {
+  const { page, context, errors } = await open(offlineUrl);
+  const published = await page.$('[data-action="import-published"]');
+  await published.uploadFile(path.join(ROOT, "tests/fixtures/forms/pingtan-2021/page.ofd"));
+  await page.waitForSelector(".import-review .review-body");
+  assert.match(await page.$eval(".import-review", (e) => e.textContent), /平潭综合实验区：2021 年度；表格单元格读取 200 \/ 200 个/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("firefox: a panic shows the crash screen with the backup and blocks edits", async () => {
   const { page, context } = await open(h.server.url, {
     init: () => localStorage.setItem("nianbao:test-hooks", "1"),
