@@ -1479,6 +1479,15 @@ fn glyphs_an_ofd_writer_drew_over_one_another_give_no_wrong_value() {
     let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
     let got = nianbao::import::job::recognise(&bytes, &nianbao::import::job::Native).unwrap();
     assert!(got.cells_read() > 0);
+    // The review says how the cells were read, not how to copy a PDF.
+    assert!(got
+        .notes
+        .iter()
+        .any(|n| n == nianbao::import::ofd::FROM_PLACES));
+    assert!(!got
+        .notes
+        .iter()
+        .any(|n| n == nianbao::import::published::FROM_WORDS));
     for (i, def) in format::current().cells().iter().enumerate() {
         if def.table.key == "table4" {
             assert!(got.sources[i].is_none(), "{}", def.key);

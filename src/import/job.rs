@@ -57,7 +57,11 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
             return Err(super::package_too_large(bytes.len()));
         }
         if super::ofd::is_ofd(bytes) {
-            return published::read(&super::ofd::to_text(bytes)?);
+            let mut r = published::read(&super::ofd::to_text(bytes)?)?;
+            for note in r.notes.iter_mut().filter(|n| *n == published::FROM_WORDS) {
+                *note = super::ofd::FROM_PLACES.to_string();
+            }
+            return Ok(r);
         }
         return published::read(&super::docx::to_html(bytes)?);
     }

@@ -19,6 +19,10 @@ const NOT_OFD: &str = "不是有效的 OFD 文件：文件已损坏。请在 OFD
 
 const NO_TEXT: &str = "这个 OFD 文件里没有文字（可能是扫描的图片），无法读取。如有该报告的网页或 Word 文件，请导入它们";
 
+/// The review's note when cells of a table read from an OFD file were left
+/// unread (in place of the note on text copied from a PDF).
+pub const FROM_PLACES: &str = "表格是按 OFD 文件中每个字的位置还原成文字后读取的：顺序无法确定的数字没有填入。如有该报告的网页或 Word 文件，导入它们可以读全";
+
 /// The pages read (a report has a few dozen).
 const MAX_PAGES: usize = 1000;
 

@@ -132,13 +132,15 @@ pub fn read(input: &str) -> Result<Recognised, String> {
             "有 {unread} 个表格单元格未能读取，已留空并将标为“未填”，请对照原文补填"
         ));
         if from_words {
-            recognised.notes.push(
-                "表格是从没有表格线的文字中读取的（例如从 PDF 复制的文字）：顺序无法确定的数字没有填入。如有该报告的网页或 Word 文件，导入它们可以读全；PDF 可在浏览器中打开，全选（Ctrl+A）、复制后再粘贴".to_string(),
-            );
+            recognised.notes.push(FROM_WORDS.to_string());
         }
     }
     Ok(recognised)
 }
+
+/// The review's note when cells of a table read from text without a grid
+/// (`tables::read_stream`) were left unread.
+pub const FROM_WORDS: &str = "表格是从没有表格线的文字中读取的（例如从 PDF 复制的文字）：顺序无法确定的数字没有填入。如有该报告的网页或 Word 文件，导入它们可以读全；PDF 可在浏览器中打开，全选（Ctrl+A）、复制后再粘贴";
 
 /// Agency and year of a saved page from its `<title>` alone, without
 /// reading the page: what a batch needs to pair reports across years.
