@@ -27,8 +27,9 @@ pub const FROM_PLACES: &str = "表格是按 OFD 文件中每个字的位置还�
 const MAX_PAGES: usize = 1000;
 
 /// The glyphs read of a page (a dense page has a few thousand): bounds the
-/// work a damaged page makes.
-const MAX_GLYPHS: usize = 20_000;
+/// work a damaged page makes (the bench times a page this full in the worst
+/// order).
+const MAX_GLYPHS: usize = 10_000;
 
 /// Whether `bytes` are an OFD package (a zip with `OFD.xml` at its root).
 pub fn is_ofd(bytes: &[u8]) -> bool {
