@@ -234,12 +234,31 @@ struct Code {
     text: String,
 }
 
+/// `xml` with each CDATA section (`<![CDATA[…]]>`, which some writers use
+/// for a text code's text) written as escaped text, as the tokenizer reads.
+fn without_cdata(xml: &str) -> std::borrow::Cow<'_, str> {
+    if !xml.contains("<![CDATA[") {
+        return std::borrow::Cow::Borrowed(xml);
+    }
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(at) = rest.find("<![CDATA[") {
+        out.push_str(&rest[..at]);
+        let inner = &rest[at + "<![CDATA[".len()..];
+        let end = inner.find("]]>").unwrap_or(inner.len());
+        out.push_str(&crate::export::escape(&inner[..end]));
+        rest = inner.get(end + "]]>".len()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// The glyphs of a page's content, in page coordinates.
 fn glyphs(content: &str) -> Vec<Glyph> {
     let mut out = Vec::new();
     let mut objects: Vec<Object> = Vec::new();
     let mut code: Option<Code> = None;
-    for token in tokenize(content) {
+    for token in tokenize(&without_cdata(content)) {
         match &token {
             Token::Start { name, .. } if local(name) == "textobject" => {
                 let boundary = numbers(token.attr("boundary"));
@@ -465,6 +484,15 @@ mod tests {
             ]
         );
         assert_eq!(glyphs(page)[6].size, 4.0);
+    }
+
+    #[test]
+    fn text_in_cdata_sections_is_read() {
+        let page = r#"<ofd:TextObject Boundary="10 20 50 5" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="5"><![CDATA[A<&]]></ofd:TextCode></ofd:TextObject>"#;
+        let got: String = glyphs(page).iter().map(|g| g.c).collect();
+        assert_eq!(got, "A<&");
+        // Cut off inside a section: what there is.
+        assert_eq!(without_cdata("a<![CDATA[b<"), "ab&lt;");
     }
 
     #[test]
