@@ -85,9 +85,13 @@ pub fn read(input: &str) -> Result<Recognised, String> {
     let input = &normalize::chars(input);
     let mixed = blocks::text_with_tables(input);
     let html = mixed.is_none() && blocks::looks_like_html(input);
-    // Plain pdftotext's text: its tables' numbers in the order of its
-    // layout analysis, not of the rows.
-    let reordered = mixed.is_none() && !html && normalize::in_layout_blocks(input);
+    // How a text without a grid orders its tables' words (plain pdftotext's:
+    // in the order of its layout analysis, not of the rows).
+    let order = if mixed.is_none() && !html {
+        normalize::order(input)
+    } else {
+        normalize::Order::Lines
+    };
     let (blocks, title) = match mixed {
         Some(blocks) => (blocks, None),
         None if html => blocks::html_blocks(input),
@@ -116,7 +120,7 @@ pub fn read(input: &str) -> Result<Recognised, String> {
         notes: Vec::new(),
     };
     recognised.notes.extend(outline::slips(&outline.sections));
-    let from_words = tables::read_all(&tables, reordered, &mut recognised);
+    let from_words = tables::read_all(&tables, order, &mut recognised);
     outline.note_headings(&mut recognised.report);
     if found < 2 && recognised.cells_read() == 0 {
         return Err(NOT_A_REPORT.to_string());

@@ -361,15 +361,30 @@ fn without_inline_tags(line: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Whether a text was extracted from a PDF block by block, as plain
-/// `pdftotext` does: page ends marked with form feeds, words one space
-/// apart, each block ended by a blank line. Such a tool cuts a page into
-/// blocks by its own layout analysis (each table cell one) and orders them
-/// by it, not by the table's rows (see `tables::read_stream`). Not
-/// `pdftotext -layout`, which keeps the page's lines and aligns columns
-/// with runs of spaces, nor `-raw` (the drawing order, no blank lines), nor
-/// a PDF viewer's copy (no form feeds).
-pub(super) fn in_layout_blocks(text: &str) -> bool {
+/// How a text without a grid gives a table's words (see
+/// `tables::read_stream`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Order {
+    /// A page's lines in reading order, its columns not kept: a PDF
+    /// viewer's copy, cells one a line, pdftotext -raw.
+    Lines,
+    /// A page's lines with its columns aligned by runs of spaces
+    /// (pdftotext -layout, an OFD file set out): a row's values stand on
+    /// its line, right of its label.
+    Aligned,
+    /// Blocks of a layout analysis in its own order (plain pdftotext): not
+    /// the rows' order.
+    Blocks,
+}
+
+/// How `text` orders a table's words. Plain `pdftotext` extracts a PDF
+/// block by block: page ends marked with form feeds, words one space apart,
+/// each block ended by a blank line; it cuts a page into blocks by its own
+/// layout analysis (each table cell one) and orders them by it, not by the
+/// table's rows. `pdftotext -layout` keeps the page's lines and aligns
+/// columns with runs of spaces; `-raw` keeps the drawing order, without
+/// blank lines; a PDF viewer's copy has no form feeds.
+pub(super) fn order(text: &str) -> Order {
     let (mut lines, mut blank, mut aligned) = (0, 0, 0);
     for line in text.lines() {
         let t = line.trim_matches(is_space);
@@ -377,7 +392,13 @@ pub(super) fn in_layout_blocks(text: &str) -> bool {
         blank += usize::from(t.is_empty());
         aligned += usize::from(t.contains("   "));
     }
-    text.contains('\u{c}') && aligned < 5 && blank * 5 >= lines
+    if text.contains('\u{c}') && aligned < 5 && blank * 5 >= lines {
+        Order::Blocks
+    } else if aligned >= 5 {
+        Order::Aligned
+    } else {
+        Order::Lines
+    }
 }
 
 /// Width of a line in half-width units (an ideograph counts 2).
@@ -482,16 +503,16 @@ mod tests {
     }
 
     #[test]
-    fn text_in_layout_blocks_is_told_by_form_feeds_and_unaligned_columns() {
+    fn how_a_text_orders_its_words_is_told_by_form_feeds_and_aligned_columns() {
         let plain = "一、总体情况\n\n正文。\n\n行政许可\n\n2293\n\u{c}第二页\n";
-        assert!(in_layout_blocks(plain));
+        assert_eq!(order(plain), Order::Blocks);
         // A PDF viewer's copy: no form feeds.
-        assert!(!in_layout_blocks(&plain.replace('\u{c}', "")));
+        assert_eq!(order(&plain.replace('\u{c}', "")), Order::Lines);
         // pdftotext -layout: columns aligned with runs of spaces.
         let layout = plain.replace("行政许可\n\n2293", &"行政许可        2293\n".repeat(5));
-        assert!(!in_layout_blocks(&layout));
+        assert_eq!(order(&layout), Order::Aligned);
         // pdftotext -raw: no blank lines.
-        assert!(!in_layout_blocks(&plain.replace("\n\n", "\n")));
+        assert_eq!(order(&plain.replace("\n\n", "\n")), Order::Lines);
     }
 
     #[test]

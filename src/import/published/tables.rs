@@ -3,18 +3,19 @@
 //!
 //! Not for: finding the tables (see [`super::outline`]).
 
+use super::normalize::Order;
 use super::{norm, Recognised, Source, Spread};
 use crate::format::{Block, Layout, Row, Table};
 use crate::model::{is_space, Cell};
 
 /// Reads every table of the format from the tables found; a 2019-format
 /// report keeps what maps and notes what does not.
-/// `reordered`: the text is plain pdftotext's (see
-/// [`super::normalize::in_layout_blocks`]). Returns whether some table had
-/// no grid and was read from its words.
+/// `order`: how a text without a grid orders its words (see
+/// [`super::normalize::order`]). Returns whether some table had no grid and
+/// was read from its words.
 pub(super) fn read_all(
     found: &super::outline::Tables,
-    reordered: bool,
+    order: Order,
     recognised: &mut Recognised,
 ) -> bool {
     let mut from_words = false;
@@ -50,7 +51,7 @@ pub(super) fn read_all(
             .all(|i| recognised.sources[i].is_none());
         if let Some((_, paras)) = found.words.iter().find(|w| w.0 == table.key) {
             if none_read {
-                read_stream(table, paras, reordered, recognised);
+                read_stream(table, paras, order, recognised);
                 from_words = true;
             }
         }
@@ -556,10 +557,11 @@ fn words(paras: &[String]) -> (Vec<Word>, Vec<usize>) {
     (out, lines)
 }
 
-/// Whether the numbers among `words` (word indices, in reading order) are
-/// out of the places a row's values have on a page. Two ways a value drawn
-/// away from its place shows (a cell aligned otherwise, a run of an OFD
-/// file placed a little off), with the row's sum still holding:
+/// Whether the numbers among `words` (word indices, in reading order) of a
+/// text whose columns are aligned ([`Order::Aligned`]) are out of the
+/// places a row's values have on a page. Two ways a value drawn away from
+/// its place shows (a cell aligned otherwise, a run of an OFD file placed a
+/// little off), with the row's sum still holding:
 /// - a number before text on its own line: a value stands right of its
 ///   row's label, never left of any text;
 /// - a row printed on one line (three or more of its numbers on it; two
@@ -567,9 +569,10 @@ fn words(paras: &[String]) -> (Vec<Word>, Vec<usize>) {
 ///   value drawn a little above or below comes first or last in reading
 ///   order, not in its column's place.
 ///
-/// A row on one line, or its cells one a line (a cell per line; a PDF
-/// viewer's copy, which puts two on a line here and there), keeps its
-/// order.
+/// A row on one line, or its cells one a line, keeps its order. Not for
+/// text whose lines do not keep the page's columns (a PDF viewer's copy
+/// puts a row's cells one, two or three a line, some on its label's line,
+/// in order).
 fn out_of_place(words: &[Word], line_of: &[usize], at: &[usize], summed: bool) -> bool {
     let before_text = at.iter().any(|&v| {
         words[v + 1..]
@@ -785,8 +788,11 @@ impl Unsummed {
 ///    the table has sums and every one of them holds, and no row read by
 ///    way 1 disagrees.
 ///
-/// `reordered` (plain pdftotext, see
-/// [`super::normalize::in_layout_blocks`]): the numbers are in the order of
+/// [`Order::Aligned`] text (pdftotext -layout, an OFD file set out): a
+/// row's numbers are read only where a row's values stand on its page (see
+/// [`out_of_place`]).
+///
+/// [`Order::Blocks`] (plain pdftotext): the numbers are in the order of
 /// the tool's layout analysis, not of the rows. A page's labels and its
 /// values come in separate flows, two cells of a row swapped: the numbers
 /// after a run of labels were once the nine rows after them, every count
@@ -794,8 +800,10 @@ impl Unsummed {
 /// label, so the next row's followed it; 表四's row 0 0 0 3 3 came out as
 /// 0 0 3 0 3. Then neither way reads: only a table whose numbers are all
 /// the same (all 0), as many as its cells, which no order changes.
-pub(super) fn read_stream(table: &Table, paras: &[String], reordered: bool, out: &mut Recognised) {
+pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &mut Recognised) {
     let format = out.report.format;
+    let reordered = order == Order::Blocks;
+    let aligned = order == Order::Aligned;
     let (words, line_of) = words(paras);
     // The text words joined, and for each character the word it came from.
     let mut joined = String::new();
@@ -899,7 +907,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], reordered: bool, out:
         }
         let block = &table.blocks[b];
         let row = &block.rows[r];
-        if out_of_place(&words, &line_of, &runs[k], has_sums(block)) {
+        if aligned && out_of_place(&words, &line_of, &runs[k], has_sums(block)) {
             continue;
         }
         let values: Vec<&String> = runs[k].iter().filter_map(|&w| text(w)).collect();
@@ -954,6 +962,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], reordered: bool, out:
             // Each row's numbers in their places (all the same: no order
             // changes them).
             holds &= same
+                || !aligned
                 || !at
                     .chunks(n)
                     .any(|row| out_of_place(&words, &line_of, row, has_sums(block)));
