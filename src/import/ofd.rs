@@ -487,6 +487,37 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_file_asks_no_more_than_a_report_takes() {
+        // A page of more glyphs than a page holds: the first MAX_GLYPHS.
+        let many = "字".repeat(MAX_GLYPHS + 5);
+        let page = format!(
+            r#"<ofd:TextObject Boundary="0 0 9 9" Size="4"><ofd:TextCode X="0" Y="4">{many}</ofd:TextCode></ofd:TextObject>"#
+        );
+        assert_eq!(glyphs(&page).len(), MAX_GLYPHS);
+        // A document naming more pages than a report has: MAX_PAGES read.
+        let listed: String = (0..MAX_PAGES + 3)
+            .map(|_| r#"<ofd:Page BaseLoc="Pages/P.xml"/>"#)
+            .collect();
+        let files = [
+            (
+                "OFD.xml",
+                "<ofd:OFD><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:OFD>".to_string(),
+            ),
+            (
+                "Doc_0/Document.xml",
+                format!("<ofd:Document><ofd:Pages>{listed}</ofd:Pages></ofd:Document>"),
+            ),
+            (
+                "Doc_0/Pages/P.xml",
+                r#"<ofd:TextObject Boundary="0 0 9 9" Size="4"><ofd:TextCode X="0" Y="4">一</ofd:TextCode></ofd:TextObject>"#
+                    .to_string(),
+            ),
+        ];
+        let text = to_text(&crate::export::docx::zip(&files)).unwrap();
+        assert_eq!(text.matches('\u{c}').count(), MAX_PAGES);
+    }
+
+    #[test]
     fn text_in_cdata_sections_is_read() {
         let page = r#"<ofd:TextObject Boundary="10 20 50 5" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="5"><![CDATA[A<&]]></ofd:TextCode></ofd:TextObject>"#;
         let got: String = glyphs(page).iter().map(|g| g.c).collect();
