@@ -583,22 +583,18 @@ fn cut(text: &str, span: (usize, usize)) -> String {
 /// values.
 #[test]
 fn no_mutation_of_an_ofd_file_puts_a_value_in_the_wrong_cell() {
-    use nianbao::import::zip;
     let files = samples_and_random_variants("page.ofd");
     let mut checked = 0;
     for (sample, want, path) in &files {
-        let bytes = std::fs::read(path).unwrap();
-        let part = |name: &str| String::from_utf8(zip::entry(&bytes, name).unwrap()).unwrap();
-        let pages: Vec<String> = (0..)
-            .map(|i| format!("Doc_0/Pages/Page_{i}/Content.xml"))
-            .take_while(|name| zip::has(&bytes, name))
+        let parts = common::package_parts(&std::fs::read(path).unwrap());
+        let pages: Vec<usize> = (0..parts.len())
+            .filter(|&i| parts[i].0.ends_with("Content.xml"))
             .collect();
-        let contents: Vec<String> = pages.iter().map(|name| part(name)).collect();
         assert!(pages.len() >= 3, "{sample}");
         let mut rng = Rng(0x85EB_CA6B_C2B2_AE35);
         for _ in 0..PER_FORM {
-            let p = rng.below(pages.len());
-            let doc = &contents[p];
+            let p = pages[rng.below(pages.len())];
+            let doc = &parts[p].1;
             let objects = Markup::spans(doc, "<ofd:TextObject ", "</ofd:TextObject>");
             let boundaries = Markup::spans(doc, "Boundary=\"", "\" ");
             if boundaries.len() < 2 {
@@ -655,18 +651,20 @@ fn no_mutation_of_an_ofd_file_puts_a_value_in_the_wrong_cell() {
                     )
                 }
             };
-            let mut package: Vec<(&str, String)> = vec![
-                ("OFD.xml", part("OFD.xml")),
-                ("Doc_0/Document.xml", part("Doc_0/Document.xml")),
-            ];
-            for (i, name) in pages.iter().enumerate() {
-                let content = if i == p {
-                    mutated.clone()
-                } else {
-                    contents[i].clone()
-                };
-                package.push((name, content));
-            }
+            let package: Vec<(&str, String)> = parts
+                .iter()
+                .enumerate()
+                .map(|(i, (name, text))| {
+                    (
+                        name.as_str(),
+                        if i == p {
+                            mutated.clone()
+                        } else {
+                            text.clone()
+                        },
+                    )
+                })
+                .collect();
             let package = nianbao::export::docx::zip(&package);
             let Ok(got) = recognise(&package, &Native) else {
                 continue;
@@ -688,14 +686,11 @@ fn no_mutation_of_an_ofd_file_puts_a_value_in_the_wrong_cell() {
                     source.cells[i] = cell.clone();
                 }
             }
-            if std::env::var("OFD_DUMP").is_ok() {
-                std::fs::write("/tmp/ofd-dump.txt", &text).unwrap();
-            }
             assert_source(
                 &got.report,
                 &source,
                 false,
-                &format!("{sample} ofd page {p} mutation {kind}"),
+                &format!("{sample} ofd {} mutation {kind}", parts[p].0),
             );
         }
     }

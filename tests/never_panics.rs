@@ -337,18 +337,11 @@ fn docx_import_never_panics() {
 /// and sizes of any value.
 #[test]
 fn ofd_import_never_panics() {
-    use nianbao::import::zip;
     let recognise = |bytes: &[u8]| {
         let _ = nianbao::import::job::recognise(bytes, &nianbao::import::job::Native);
     };
     let ofd = fixture("forms/tanggong-jiedao-2023/page.ofd");
-    let parts: Vec<(String, String)> = zip::names(&ofd)
-        .into_iter()
-        .map(|n| {
-            let text = String::from_utf8(zip::entry(&ofd, &n).unwrap()).unwrap();
-            (n, text)
-        })
-        .collect();
+    let parts = common::package_parts(&ofd);
     let package = |damaged: &str, at: usize| {
         let files: Vec<(&str, String)> = parts
             .iter()

@@ -12,9 +12,6 @@ use crate::export::escape;
 
 const NOT_DOCX: &str = "不是有效的 Word（.docx）文件：文件已损坏或不是 Word 2007 及以后版本保存的文档。请在 Word 或 WPS 中打开后另存为 .docx 或网页（.htm）再导入";
 
-/// Whether `bytes` start like a zip package (a .docx is one).
-pub use super::zip::is_zip;
-
 /// The bytes of the part `name` of a .docx package (the error: a message
 /// for the user).
 pub fn zip_entry(zip: &[u8], name: &str) -> Result<Vec<u8>, String> {

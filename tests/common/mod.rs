@@ -46,3 +46,15 @@ pub fn random_variants() -> Vec<(std::path::PathBuf, String, nianbao::model::Rep
         })
         .collect()
 }
+
+/// The parts of a zip package (an OFD file), by name, as text.
+pub fn package_parts(bytes: &[u8]) -> Vec<(String, String)> {
+    use nianbao::import::zip;
+    zip::names(bytes)
+        .into_iter()
+        .map(|name| {
+            let text = String::from_utf8(zip::entry(bytes, &name).unwrap()).unwrap();
+            (name, text)
+        })
+        .collect()
+}
