@@ -651,21 +651,7 @@ fn no_mutation_of_an_ofd_file_puts_a_value_in_the_wrong_cell() {
                     )
                 }
             };
-            let package: Vec<(&str, String)> = parts
-                .iter()
-                .enumerate()
-                .map(|(i, (name, text))| {
-                    (
-                        name.as_str(),
-                        if i == p {
-                            mutated.clone()
-                        } else {
-                            text.clone()
-                        },
-                    )
-                })
-                .collect();
-            let package = nianbao::export::docx::zip(&package);
+            let package = common::package_with(&parts, p, &mutated);
             let Ok(got) = recognise(&package, &Native) else {
                 continue;
             };

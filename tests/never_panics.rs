@@ -342,23 +342,7 @@ fn ofd_import_never_panics() {
     };
     let ofd = fixture("forms/tanggong-jiedao-2023/page.ofd");
     let parts = common::package_parts(&ofd);
-    let package = |damaged: &str, at: usize| {
-        let files: Vec<(&str, String)> = parts
-            .iter()
-            .enumerate()
-            .map(|(i, (n, t))| {
-                (
-                    n.as_str(),
-                    if i == at {
-                        damaged.to_string()
-                    } else {
-                        t.clone()
-                    },
-                )
-            })
-            .collect();
-        nianbao::export::docx::zip(&files)
-    };
+    let package = |damaged: &str, at: usize| common::package_with(&parts, at, damaged);
     never_panics_runs(
         "ofd",
         &[ofd.clone(), package("", usize::MAX)],

@@ -58,3 +58,19 @@ pub fn package_parts(bytes: &[u8]) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// A zip package of `parts`, the part at `at` holding `text` instead
+/// (none when `at` is past the parts).
+pub fn package_with(parts: &[(String, String)], at: usize, text: &str) -> Vec<u8> {
+    let files: Vec<(&str, String)> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, (name, t))| {
+            (
+                name.as_str(),
+                if i == at { text.to_string() } else { t.clone() },
+            )
+        })
+        .collect();
+    nianbao::export::docx::zip(&files)
+}
