@@ -1528,3 +1528,29 @@ fn a_viewer_copy_with_a_rows_cells_some_to_a_line_reads_whole() {
     let got = read(&form(&format!("{dir}/pdf-chromium.txt"))).unwrap();
     assert_tables(&got, &want);
 }
+
+/// A PDF whose table rows may break over pages, its heading row repeated at
+/// the top of each page (Word's 标题行重复; LibreOffice's PDF of nianbao's
+/// page, found by hunt.py: found/nianbao-libreoffice-9100): the repeated
+/// heading stands between the pieces of a row's label ("（二）部分公开" on
+/// one page, "（区分处理的，只计这一情形，不计其他情形）" on the next), and
+/// the row was not found. Without the repeated heading lines it is. Rows
+/// whose numbers LibreOffice wrapped in their narrow cells ("7446" above
+/// the row, "9" below) and table 四 (its row broken over two pages) stay
+/// unread; no cell is read wrong.
+#[test]
+fn a_table_heading_repeated_at_a_page_top_does_not_hide_a_row_broken_over_the_page() {
+    let dir = "found/nianbao-libreoffice-9100";
+    let text = form(&format!("{dir}/pdf-layout.txt"));
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "table4");
+    for row in [
+        "partially_disclosed",
+        "unavailable_not_held",
+        "other_unpaid_fee",
+    ] {
+        let i = format::current().cell_at("table3", row, "total").unwrap();
+        assert!(got.sources[i].is_some(), "{row} not read");
+    }
+    assert!(got.cells_read() >= 150, "{}", got.cells_read());
+}

@@ -284,6 +284,7 @@ fn without_furniture(text: &str) -> Vec<String> {
             }
         }
     }
+    repeated_headings(&pages, &mut drop);
     let mut out = Vec::new();
     for (i, page) in pages.iter().enumerate() {
         for (j, line) in page.iter().enumerate() {
@@ -293,6 +294,56 @@ fn without_furniture(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Marks in `drop` a table's heading rows that a page repeats at its top
+/// (Word's 标题行重复, a browser printing a table's head on every page):
+/// the lines at the top of a page, after its furniture, that repeat
+/// lines printed one after another earlier (spaces aside), at least two,
+/// without digits (never a value), one of them several columns apart
+/// (pdftotext -layout: a heading row, not a sentence). A row broken over
+/// the page break has its label's pieces on both sides of them
+/// ("（二）部分公开" … heading … "（区分处理的，只…）").
+fn repeated_headings(pages: &[Vec<&str>], drop: &mut [Vec<bool>]) {
+    let compact = |l: &str| -> String { l.chars().filter(|c| !is_space(*c)).collect() };
+    // Every non-blank line kept so far, compacted, in order.
+    let mut before: Vec<String> = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        let kept: Vec<usize> = (0..page.len())
+            .filter(|&j| !drop[i][j] && !page[j].trim_matches(is_space).is_empty())
+            .collect();
+        // The top lines that could be a heading: no digits, a dozen at most.
+        let top: Vec<String> = kept
+            .iter()
+            .map(|&j| page[j])
+            .take_while(|l| !l.bytes().any(|b| b.is_ascii_digit()))
+            .take(12)
+            .map(compact)
+            .collect();
+        // The most of them that repeat a run of earlier lines.
+        let repeats = (2..=top.len())
+            .rev()
+            .find(|&k| before.windows(k).any(|w| w == &top[..k]))
+            .filter(|&k| kept[..k].iter().any(|&j| columns(page[j]) >= 3));
+        if let Some(k) = repeats {
+            for &j in &kept[..k] {
+                drop[i][j] = true;
+            }
+        }
+        before.extend(
+            kept.iter()
+                .filter(|&&j| !drop[i][j])
+                .map(|&j| compact(page[j])),
+        );
+    }
+}
+
+/// How many pieces a line of `pdftotext -layout` text has, set apart by
+/// two or more spaces (a table row's columns).
+fn columns(line: &str) -> usize {
+    line.split("  ")
+        .filter(|p| !p.trim_matches(is_space).is_empty())
+        .count()
 }
 
 /// A Markdown line as text: no `#` heading marks, no `**`/`__` emphasis, no
@@ -528,6 +579,41 @@ mod tests {
         assert_eq!(kept, ["一、总体情况", "正文", "规章", "5", "3", "7"]);
         // Without form feeds only unmistakable page numbers go.
         assert_eq!(without_furniture("1\n2\n- 3 -\n第 4 页\n"), ["1", "2"]);
+    }
+
+    #[test]
+    fn a_table_heading_repeated_at_a_page_top_goes() {
+        let heading = "        申请人情况\n  自然人   商业企业   总计\n";
+        let text = format!(
+            "表三\n{heading}一、本年新收  1  2  3\n（二）部分公开  4  5  9\n\u{C}{heading}（区分处理的）\n\u{C}  自然人   商业企业   总计\n正文\n"
+        );
+        let kept: Vec<String> = without_furniture(&text)
+            .iter()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        // Repeated at the second page's top: gone; the first heading, and a
+        // single heading line repeated (not a heading row for certain), kept.
+        assert_eq!(
+            kept,
+            [
+                "表三",
+                "申请人情况",
+                "自然人 商业企业 总计",
+                "一、本年新收 1 2 3",
+                "（二）部分公开 4 5 9",
+                "（区分处理的）",
+                "自然人 商业企业 总计",
+                "正文",
+            ]
+        );
+        // Lines with digits are never taken for a heading.
+        let rows = "  一  1   2   3\n  二  4   5   9\n";
+        let text = format!("表三\n{rows}\u{C}{rows}正文\n");
+        assert_eq!(without_furniture(&text).len(), 6);
+        // Prose repeated at a page top (no columns) stays.
+        let prose = "第一句话没有数字\n第二句话也没有\n";
+        let text = format!("开头\n{prose}\u{C}{prose}结尾\n");
+        assert_eq!(without_furniture(&text).len(), 6);
     }
 
     #[test]
