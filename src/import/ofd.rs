@@ -343,7 +343,8 @@ fn micro(v: f64) -> i64 {
 /// their size) make a line; on it, glyphs close together run on (justified
 /// text spaces its glyphs by up to a tenth of their size), and what stands
 /// apart (over 0.15 of the size, as a value beside its label) starts at its
-/// column (half an em of the page's usual size each), at least one space on.
+/// column (half an em of the page's usual size each; a character takes one),
+/// at least one space on.
 fn lines(mut glyphs: Vec<Glyph>) -> Vec<String> {
     if glyphs.is_empty() {
         return Vec::new();
@@ -396,7 +397,12 @@ fn lines(mut glyphs: Vec<Glyph>) -> Vec<String> {
                 }
                 line.extend(std::iter::repeat_n(' ', spaces));
                 line.push(g.c);
-                column += spaces + if g.c.is_ascii() { 1 } else { 2 };
+                // One column a character, wide or not, as pdftotext -layout
+                // sets out its lines: what follows spaces stands at the
+                // column of its place on the page, whatever text is before
+                // it on its line (the pieces of a number its cell wrapped
+                // are told by their columns, see normalize::wrapped_numbers).
+                column += spaces + 1;
                 last = Some(g);
             }
             line

@@ -74,6 +74,11 @@ pub(super) fn chars(text: &str) -> std::borrow::Cow<'_, str> {
 /// paragraph: see [`paragraphs`]).
 pub(super) fn text_lines(text: &str, markdown: bool) -> Vec<String> {
     let lines = without_furniture(text);
+    let lines = if order(text) == Order::Aligned {
+        wrapped_numbers(lines)
+    } else {
+        lines
+    };
     let lines = if markdown && blank_separated(&lines) {
         paragraphs(lines)
     } else {
@@ -336,6 +341,108 @@ fn repeated_headings(pages: &[Vec<&str>], drop: &mut [Vec<bool>]) {
                 .map(|&j| compact(page[j])),
         );
     }
+}
+
+/// Joins the two pieces of a number wrapped in its narrow table cell
+/// (`pdftotext -layout`: "7446" on the line above its row's values, "9" on
+/// the line below, in the same column): the line `M` between them gets
+/// the number "7446⁠9" where its row lacks a value, the pieces joined by
+/// [`WRAPPED`], so that the table reader takes it only where sums check it
+/// (see `tables::words`). Taken only when every number of the lines above
+/// and below is such a piece: each alone in a gap between the words of
+/// `M`, one above and one below in each such gap, the upper not starting
+/// with 0; `M` a table row (see [`table_like`]).
+fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
+    for m in 1..lines.len().saturating_sub(1) {
+        if !table_like(&lines[m]) {
+            continue;
+        }
+        let row = spans(&lines[m]);
+        let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+        // A line's numbers, each with the gap between `row`'s words it
+        // stands in (k: between word k − 1 and word k), if any.
+        let pieces = |line: &str| -> Vec<(usize, usize, String, Option<usize>)> {
+            spans(line)
+                .into_iter()
+                .filter(|w| number(w.2))
+                .map(|(start, end, w)| {
+                    let k = row.partition_point(|r| r.1 <= start);
+                    let fits = row.get(k).is_none_or(|r| end <= r.0);
+                    (start, end, w.to_string(), fits.then_some(k))
+                })
+                .collect()
+        };
+        let (above, below) = (pieces(&lines[m - 1]), pieces(&lines[m + 1]));
+        let gaps = |p: &[(usize, usize, String, Option<usize>)]| -> Option<Vec<usize>> {
+            let gaps: Option<Vec<usize>> = p.iter().map(|x| x.3).collect();
+            gaps.filter(|g| g.windows(2).all(|w| w[0] < w[1]))
+        };
+        let (Some(up), Some(down)) = (gaps(&above), gaps(&below)) else {
+            continue;
+        };
+        if up.is_empty() || up != down || above.iter().any(|a| a.2.starts_with('0')) {
+            continue;
+        }
+        // The row's words with the joined numbers in their gaps.
+        let mut words: Vec<(usize, String)> = row.iter().map(|r| (r.0, r.2.to_string())).collect();
+        for (a, b) in above.iter().zip(&below) {
+            words.push((a.0, format!("{}{WRAPPED}{}", a.2, b.2)));
+        }
+        crate::sort::by_key(&mut words, |w| w.0);
+        let mut joined = String::new();
+        for (start, word) in words {
+            let at = joined.chars().count();
+            let pad = if at == 0 {
+                start
+            } else {
+                start.saturating_sub(at).max(2)
+            };
+            joined.extend(std::iter::repeat_n(' ', pad));
+            joined.push_str(&word);
+        }
+        let blank = |line: &str, pieces: &[(usize, usize, String, Option<usize>)]| -> String {
+            line.chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if pieces.iter().any(|p| p.0 <= i && i < p.1) {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        };
+        lines[m - 1] = blank(&lines[m - 1], &above);
+        lines[m + 1] = blank(&lines[m + 1], &below);
+        lines[m] = joined;
+    }
+    lines
+}
+
+/// What joins the pieces of a number that its cell wrapped (see
+/// [`wrapped_numbers`]). U+2060 WORD JOINER, which [`chars`] drops from
+/// the input, so it is never the text's own.
+pub(super) const WRAPPED: char = '\u{2060}';
+
+/// The words of a line with the columns they span (in characters, as
+/// `pdftotext -layout` sets out its lines): (start, end, word).
+fn spans(line: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None; // (column, byte)
+    for (column, (byte, c)) in line.char_indices().enumerate() {
+        match (start, is_space(c)) {
+            (None, false) => start = Some((column, byte)),
+            (Some((from, at)), true) => {
+                out.push((from, column, &line[at..byte]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((from, at)) = start {
+        out.push((from, line.chars().count(), &line[at..]));
+    }
+    out
 }
 
 /// How many pieces a line of `pdftotext -layout` text has, set apart by
@@ -614,6 +721,53 @@ mod tests {
         let prose = "第一句话没有数字\n第二句话也没有\n";
         let text = format!("开头\n{prose}\u{C}{prose}结尾\n");
         assert_eq!(without_furniture(&text).len(), 6);
+    }
+
+    #[test]
+    fn a_number_its_cell_wrapped_is_joined_where_its_row_lacks_it() {
+        let join = |lines: &[&str]| -> Vec<String> {
+            wrapped_numbers(lines.iter().map(|l| l.to_string()).collect())
+                .iter()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect()
+        };
+        let joined = format!("3 0 7446{WRAPPED}9 6 74485");
+        // "7446" above the row's gap between 0 and 6, "9" below it.
+        let wrapped = [
+            "1.属于国家          7446",
+            "       3       0             6   74485",
+            "秘密                  9",
+        ];
+        assert_eq!(join(&wrapped), ["1.属于国家", joined.as_str(), "秘密"]);
+        // Pieces in two gaps, one above and one below in each.
+        let two = [
+            "   24          7",
+            "总计      5   7       48",
+            "    4           3",
+        ];
+        let both = format!("总计 24{WRAPPED}4 5 7 7{WRAPPED}3 48");
+        assert_eq!(join(&two), ["", both.as_str(), ""]);
+        // Not joined: a piece over a value of the row; pieces in different
+        // gaps; another number on the line above; an upper piece starting
+        // with 0; a line of prose between.
+        let row = "3   0        6   74485";
+        for lines in [
+            ["    7446", row, "        9"],
+            ["        7446", row, "               9"],
+            ["1       7446", row, "        9"],
+            ["        0446", row, "        9"],
+            [
+                "        7446",
+                "本年共收到申请 3 件，办结 0 件，",
+                "        9",
+            ],
+        ] {
+            let plain: Vec<String> = lines
+                .iter()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            assert_eq!(join(&lines), plain, "{lines:?}");
+        }
     }
 
     #[test]

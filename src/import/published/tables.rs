@@ -3,7 +3,7 @@
 //!
 //! Not for: finding the tables (see [`super::outline`]).
 
-use super::normalize::Order;
+use super::normalize::{Order, WRAPPED};
 use super::{norm, Recognised, Source, Spread};
 use crate::format::{Block, Layout, Row, Table};
 use crate::model::{is_space, Cell};
@@ -536,14 +536,19 @@ enum Word {
     Value(String),
 }
 
-/// The words of a table's lines, and the line each is on.
-fn words(paras: &[String]) -> (Vec<Word>, Vec<usize>) {
+/// The words of a table's lines, and the line each is on. A number whose
+/// cell wrapped it, its pieces joined by [`WRAPPED`], is a value only in a
+/// table with sums to check it by (`summed`); else a word that no row
+/// reads as a value.
+fn words(paras: &[String], summed: bool) -> (Vec<Word>, Vec<usize>) {
     let mut out = Vec::new();
     let mut lines = Vec::new();
     for (line, p) in paras.iter().enumerate() {
         for w in p.split(is_space).filter(|w| !w.is_empty()) {
             if numeric(w) {
                 out.push(Word::Value(w.to_string()));
+            } else if let Some((top, rest)) = w.split_once(WRAPPED).filter(|_| summed) {
+                out.push(Word::Value(format!("{top}{rest}")));
             } else if let Some((text, value)) = glued(w) {
                 out.push(Word::Text(norm(text)));
                 out.push(Word::Value(value.to_string()));
@@ -804,7 +809,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
     let format = out.report.format;
     let reordered = order == Order::Blocks;
     let aligned = order == Order::Aligned;
-    let (words, line_of) = words(paras);
+    let (words, line_of) = words(paras, table.blocks.iter().all(has_sums));
     // The text words joined, and for each character the word it came from.
     let mut joined = String::new();
     let mut owner: Vec<usize> = Vec::new();
