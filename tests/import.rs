@@ -1561,6 +1561,25 @@ fn a_table_heading_repeated_at_a_page_top_does_not_hide_a_row_broken_over_the_pa
     assert!(got.cells_read() >= 178, "{}", got.cells_read());
 }
 
+/// The same PDF as pdftotext -raw writes it (as a PDF viewer copies it:
+/// each cell's lines in the order drawn, no columns): the repeated heading,
+/// its headings whole one after another, stands between the pieces of
+/// （二）部分公开's label and 1.本机关不掌握相关政府信息's; the rows are found
+/// with it as one piece of the label (see `interrupted`). The rows whose
+/// numbers were wrapped stay unread here (the pieces come one a line
+/// between the row's values, nothing tells them from two values).
+#[test]
+fn a_table_heading_repeated_inside_a_row_label_is_passed_over_in_drawing_order() {
+    let dir = "found/nianbao-libreoffice-9100";
+    let got = read(&form(&format!("{dir}/pdf-raw.txt"))).unwrap();
+    assert_found_input_read(&got, dir, "withheld_state_secret");
+    for row in ["disclosed", "partially_disclosed", "unavailable_not_held"] {
+        let i = format::current().cell_at("table3", row, "total").unwrap();
+        assert!(got.sources[i].is_some(), "{row} not read");
+    }
+    assert!(got.cells_read() >= 157, "{}", got.cells_read());
+}
+
 /// A number its narrow cell wrapped (pdftotext -layout: "7" on the line
 /// above its row's other values, "0" on the line below, in its column) is
 /// read whole where the table's sums check it; in 表二, which has none, its

@@ -682,15 +682,26 @@ fn only(mut found: impl Iterator<Item = usize>) -> Option<usize> {
 /// "5.属于三类内部开事务信息"; with wider numbers pdftotext -layout wraps
 /// labels more: "（二）部分公开度办（区分处理的，理结只计这一情形，果不计其他情形）",
 /// three pieces of 三、本年度办理结果; pieces of two headings side by side:
-/// "1.本机关不掌握结四相关政府信息"). At most four pieces, each a run of a
-/// heading's text; the label's own characters all in order. Byte offsets of
-/// the starts.
+/// "1.本机关不掌握结四相关政府信息"). A piece may also be the table's
+/// heading row repeated at the top of a page, the row broken over the page
+/// ("（二）部分公开" … 申请人情况 … 自然人 … "（区分处理的，…）" in a PDF
+/// viewer's copy or pdftotext -raw): two or more of `headings` (the
+/// table's column headings, normalised), whole, one after another. At most
+/// four pieces, each a run of a heading's text; the label's own characters
+/// all in order. Byte offsets of the starts.
 fn interrupted<'a>(
     text: &'a str,
     label: &'a str,
     groups: &'a [String],
+    headings: &'a [String],
 ) -> impl Iterator<Item = usize> + 'a {
-    fn rest(text: &str, label: &str, groups: &[String], pieces: usize) -> bool {
+    fn rest(
+        text: &str,
+        label: &str,
+        groups: &[String],
+        headings: &[String],
+        pieces: usize,
+    ) -> bool {
         if label.is_empty() {
             return true;
         }
@@ -709,19 +720,60 @@ fn interrupted<'a>(
         if (same == 0 && pieces == 0) || pieces == 4 {
             return false;
         }
+        // The heading row may start within what matched ("（" of the
+        // corner's "（本列数据…" taken for the label's "（区分…").
+        let row_from = |k: usize| {
+            let (mut after, mut whole) = (&text[k..], 0);
+            while let Some(h) = headings
+                .iter()
+                .filter(|h| !h.is_empty() && after.starts_with(h.as_str()))
+                .max_by_key(|h| h.len())
+            {
+                after = &after[h.len()..];
+                whole += 1;
+            }
+            whole >= 2 && rest(after, &label[k..], groups, headings, pieces + 1)
+        };
+        if text[..same]
+            .char_indices()
+            .skip(1)
+            .map(|(i, _)| i)
+            .chain(std::iter::once(same))
+            .any(row_from)
+        {
+            return true;
+        }
         let (text, label) = (&text[same..], &label[same..]);
         text.char_indices()
             .skip(1)
             .map(|(i, _)| i)
             .chain(std::iter::once(text.len()))
             .take_while(|&i| groups.iter().any(|g| g.contains(&text[..i])))
-            .any(|i| rest(&text[i..], label, groups, pieces + 1))
+            .any(|i| rest(&text[i..], label, groups, headings, pieces + 1))
     }
     let first = label.chars().next();
     text.char_indices()
         .filter(move |&(_, c)| Some(c) == first)
         .map(|(i, _)| i)
-        .filter(move |&i| rest(&text[i..], label, groups, 0))
+        .filter(move |&i| rest(&text[i..], label, groups, headings, 0))
+}
+
+/// A table's column headings as its heading row prints them (its corner,
+/// the heading over its columns, each block's row heading, each column's
+/// label and the groups over them), normalised.
+fn column_headings(table: &Table) -> Vec<String> {
+    let mut all = vec![table.corner, table.column_header];
+    for block in table.blocks {
+        all.push(block.row_header);
+        for column in block.columns {
+            all.push(column.label);
+            all.extend(column.groups);
+        }
+    }
+    all.into_iter()
+        .filter(|h| !h.is_empty())
+        .map(norm)
+        .collect()
 }
 
 /// Whether a block has any sums to check values against.
@@ -840,12 +892,13 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
         table.blocks
     };
     let once = |label: &str| only(joined.match_indices(norm(label).as_str()).map(|(at, _)| at));
+    let headings = column_headings(table);
     for (b, block) in by_row.iter().enumerate() {
         for (r, row) in block.rows.iter().enumerate() {
             let official = joined.contains(&norm(row.label));
             match once(row.label).or_else(|| {
                 let groups: Vec<String> = row.groups.iter().map(|g| norm(g)).collect();
-                only(interrupted(&joined, &norm(row.label), &groups))
+                only(interrupted(&joined, &norm(row.label), &groups, &headings))
             }) {
                 Some(at) => anchors.push((b, r, owner[at], None)),
                 None if !official => {
