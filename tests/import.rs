@@ -49,6 +49,17 @@ fn assert_tables(got: &Recognised, want: &Report) {
     );
 }
 
+/// A form fixture's file (tests/fixtures/forms/`path`) read as the
+/// importer reads a file picked or dropped (by its bytes: an OFD package).
+fn recognise_file(path: &str) -> Recognised {
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/forms/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    nianbao::import::job::recognise(&bytes, &nianbao::import::job::Native).unwrap()
+}
+
 /// A form fixture of issue 16 (tests/fixtures/forms, made by make.py).
 fn form(path: &str) -> String {
     std::fs::read_to_string(format!(
@@ -1284,12 +1295,7 @@ fn a_page_saved_as_one_file_is_read_like_the_page() {
     let recognise = |bytes: &[u8]| nianbao::import::job::recognise(bytes, &decoder);
     let want = expected("tanggong-jiedao-2023");
     for file in ["page.mhtml", "page-ie.mht"] {
-        let bytes = std::fs::read(format!(
-            "{}/tests/fixtures/forms/tanggong-jiedao-2023/{file}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap();
-        let got = recognise(&bytes).unwrap();
+        let got = recognise_file(&format!("tanggong-jiedao-2023/{file}"));
         assert_tables(&got, &want);
         assert_eq!(got.report.meta.agency, want.meta.agency, "{file}");
     }
@@ -1468,12 +1474,7 @@ fn an_ofd_file_is_read_where_its_glyphs_stand() {
 #[test]
 fn glyphs_an_ofd_writer_drew_over_one_another_give_no_wrong_value() {
     let dir = "found/pingtan-2021-easyofd-512";
-    let bytes = std::fs::read(format!(
-        "{}/tests/fixtures/forms/{dir}/page-easyofd.ofd",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap();
-    let got = nianbao::import::job::recognise(&bytes, &nianbao::import::job::Native).unwrap();
+    let got = recognise_file(&format!("{dir}/page-easyofd.ofd"));
     assert_found_input_read(&got, dir, "table4");
     // The review says how the cells were read, not how to copy a PDF.
     assert!(got
@@ -1648,12 +1649,7 @@ fn a_number_its_cell_wrapped_is_read_whole_where_sums_check_it() {
 #[test]
 fn a_number_an_ofd_files_cell_wrapped_is_read_in_its_own_column() {
     let dir = "found/nianbao-ofd-9300";
-    let bytes = std::fs::read(format!(
-        "{}/tests/fixtures/forms/{dir}/page.ofd",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap();
-    let got = nianbao::import::job::recognise(&bytes, &nianbao::import::job::Native).unwrap();
+    let got = recognise_file(&format!("{dir}/page.ofd"));
     // No cell read wrong (no table or row that must stay unread).
     assert_found_input_read(&got, dir, "");
     let research = format::current()
