@@ -685,8 +685,10 @@ fn only(mut found: impl Iterator<Item = usize>) -> Option<usize> {
 /// "1.本机关不掌握结四相关政府信息"). A piece may also be the table's
 /// heading row repeated at the top of a page, the row broken over the page
 /// ("（二）部分公开" … 申请人情况 … 自然人 … "（区分处理的，…）" in a PDF
-/// viewer's copy or pdftotext -raw): two or more of `headings` (the
-/// table's column headings, normalised), whole, one after another. At most
+/// viewer's copy or pdftotext -raw): `headings` (the table's column
+/// headings, normalised) one after another, two or more of them whole,
+/// pieces of others between (Chromium's copy draws a heading cell line by
+/// line: "商业企", "总计", "业"). At most
 /// four pieces, each a run of a heading's text; the label's own characters
 /// all in order. Byte offsets of the starts.
 fn interrupted<'a>(
@@ -724,13 +726,18 @@ fn interrupted<'a>(
         // corner's "（本列数据…" taken for the label's "（区分…").
         let row_from = |k: usize| {
             let (mut after, mut whole) = (&text[k..], 0);
-            while let Some(h) = headings
-                .iter()
-                .filter(|h| !h.is_empty() && after.starts_with(h.as_str()))
-                .max_by_key(|h| h.len())
+            // Each time the longest start of what is left within a heading.
+            while let Some(end) = after
+                .char_indices()
+                .skip(1)
+                .map(|(i, _)| i)
+                .chain(std::iter::once(after.len()))
+                .take_while(|&i| headings.iter().any(|h| h.contains(&after[..i])))
+                .last()
+                .filter(|&end| end > 0)
             {
-                after = &after[h.len()..];
-                whole += 1;
+                whole += usize::from(headings.iter().any(|h| *h == after[..end]));
+                after = &after[end..];
             }
             whole >= 2 && rest(after, &label[k..], groups, headings, pieces + 1)
         };
@@ -1067,6 +1074,31 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_is_found_past_its_tables_heading_row_repeated_inside_it() {
+        let table = &crate::format::current().tables[1];
+        let headings = column_headings(table);
+        let label = norm("（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
+        let groups = [norm("三、本年度办理结果")];
+        let find = |text: &str| interrupted(text, &label, &groups, &headings).count();
+        // Chromium's copy: the heading row between the label's pieces, a
+        // heading cell drawn line by line ("商业企", "总计", "业").
+        let repeated = norm(
+            "（二）部分公开（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\
+             申请人情况自然人法人或其他组织商业企总计业科研机构理结果（区分处理的，只计这一情形，不计其他情形）",
+        );
+        assert_eq!(find(&repeated), 1);
+        // One heading alone is not a heading row; text that ends in the
+        // headings finds nothing (and ends).
+        assert_eq!(
+            find(&norm(
+                "（二）部分公开自然人（区分处理的，只计这一情形，不计其他情形）"
+            )),
+            0
+        );
+        assert_eq!(find(&norm("（二）部分公开申请人情况自然人商业")), 0);
+    }
 
     #[test]
     fn a_value_run_into_a_label_line_is_parted_from_it() {
