@@ -349,9 +349,10 @@ fn repeated_headings(pages: &[Vec<&str>], drop: &mut [Vec<bool>]) {
 /// the number "7446⁠9" where its row lacks a value, the pieces joined by
 /// [`WRAPPED`], so that the table reader takes it only where sums check it
 /// (see `tables::words`). Taken only when every number of the lines above
-/// and below is such a piece: each alone in a gap between the words of
-/// `M`, one above and one below in each such gap, the upper not starting
-/// with 0; `M` a table row (see [`table_like`]).
+/// and below is such a piece: in a gap between the words of `M`, as many
+/// above as below in each such gap (two columns side by side wrapped:
+/// paired in order), the upper not starting with 0; `M` a table row (see
+/// [`table_like`]).
 fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
     for m in 1..lines.len().saturating_sub(1) {
         if !table_like(&lines[m]) {
@@ -375,7 +376,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
         let (above, below) = (pieces(&lines[m - 1]), pieces(&lines[m + 1]));
         let gaps = |p: &[(usize, usize, String, Option<usize>)]| -> Option<Vec<usize>> {
             let gaps: Option<Vec<usize>> = p.iter().map(|x| x.3).collect();
-            gaps.filter(|g| g.windows(2).all(|w| w[0] < w[1]))
+            gaps.filter(|g| g.windows(2).all(|w| w[0] <= w[1]))
         };
         let (Some(up), Some(down)) = (gaps(&above), gaps(&below)) else {
             continue;
@@ -747,9 +748,18 @@ mod tests {
         ];
         let both = format!("总计 24{WRAPPED}4 5 7 7{WRAPPED}3 48");
         assert_eq!(join(&two), ["", both.as_str(), ""]);
+        // Two in one gap (two columns side by side without a value on the
+        // row's line): paired in order.
+        let side = [
+            "           1967   8123",
+            "总计  12659               2090",
+            "              5     0",
+        ];
+        let paired = format!("总计 12659 1967{WRAPPED}5 8123{WRAPPED}0 2090");
+        assert_eq!(join(&side), ["", paired.as_str(), ""]);
         // Not joined: a piece over a value of the row; pieces in different
         // gaps; another number on the line above; an upper piece starting
-        // with 0; a line of prose between.
+        // with 0; a line of prose between; two above, one below in a gap.
         let row = "3   0        6   74485";
         for lines in [
             ["    7446", row, "        9"],
@@ -761,6 +771,7 @@ mod tests {
                 "本年共收到申请 3 件，办结 0 件，",
                 "        9",
             ],
+            ["     74  46", row, "        9"],
         ] {
             let plain: Vec<String> = lines
                 .iter()

@@ -688,25 +688,31 @@ fn only(mut found: impl Iterator<Item = usize>) -> Option<usize> {
 /// viewer's copy or pdftotext -raw): `headings` (the table's column
 /// headings, normalised) one after another, two or more of them whole,
 /// pieces of others between (Chromium's copy draws a heading cell line by
-/// line: "商业企", "总计", "业"). At most
-/// four pieces, each a run of a heading's text; the label's own characters
-/// all in order. Byte offsets of the starts.
+/// line: "商业企", "总计", "业"). At most eight pieces (see `PIECES`), each
+/// a run of a heading's text; the label's own characters all in order.
+/// Byte offsets of the starts.
 fn interrupted<'a>(
     text: &'a str,
     label: &'a str,
     groups: &'a [String],
     headings: &'a [String],
 ) -> impl Iterator<Item = usize> + 'a {
+    // `calls`: what is left of the search's budget (see PIECES).
     fn rest(
         text: &str,
         label: &str,
         groups: &[String],
         headings: &[String],
         pieces: usize,
+        calls: &std::cell::Cell<usize>,
     ) -> bool {
         if label.is_empty() {
             return true;
         }
+        if calls.get() == 0 {
+            return false;
+        }
+        calls.set(calls.get() - 1);
         let same = text
             .chars()
             .zip(label.chars())
@@ -719,7 +725,7 @@ fn interrupted<'a>(
         // Pieces only between two of the label's characters; two in a row
         // when from two headings ("6.属于四类过程、开性信息": 、 of
         // 三、本年度办理结果, 开 of （三）不予公开).
-        if (same == 0 && pieces == 0) || pieces == 4 {
+        if (same == 0 && pieces == 0) || pieces == PIECES {
             return false;
         }
         // The heading row may start within what matched ("（" of the
@@ -739,7 +745,7 @@ fn interrupted<'a>(
                 whole += usize::from(headings.iter().any(|h| *h == after[..end]));
                 after = &after[end..];
             }
-            whole >= 2 && rest(after, &label[k..], groups, headings, pieces + 1)
+            whole >= 2 && rest(after, &label[k..], groups, headings, pieces + 1, calls)
         };
         if text[..same]
             .char_indices()
@@ -756,13 +762,21 @@ fn interrupted<'a>(
             .map(|(i, _)| i)
             .chain(std::iter::once(text.len()))
             .take_while(|&i| groups.iter().any(|g| g.contains(&text[..i])))
-            .any(|i| rest(&text[i..], label, groups, headings, pieces + 1))
+            .any(|i| rest(&text[i..], label, groups, headings, pieces + 1, calls))
     }
+    // At most eight pieces (a group heading printed one character a line
+    // beside a long label: "（", "六", "）", "其", "他", "处", "理" between
+    // the lines of 1.申请人无正当理由…), and so many ways to cut text into
+    // pieces at most a few thousand tries a place: past them, not found.
+    const PIECES: usize = 8;
     let first = label.chars().next();
     text.char_indices()
         .filter(move |&(_, c)| Some(c) == first)
         .map(|(i, _)| i)
-        .filter(move |&i| rest(&text[i..], label, groups, headings, 0))
+        .filter(move |&i| {
+            let calls = std::cell::Cell::new(4096);
+            rest(&text[i..], label, groups, headings, 0, &calls)
+        })
 }
 
 /// A table's column headings as its heading row prints them (its corner,
