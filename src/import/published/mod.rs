@@ -65,6 +65,14 @@ enum Block {
     Table(Spread),
 }
 
+/// The one item of `found`, if it holds exactly one.
+fn only(mut found: impl Iterator<Item = usize>) -> Option<usize> {
+    match (found.next(), found.next()) {
+        (Some(at), None) => Some(at),
+        _ => None,
+    }
+}
+
 /// Normalises a label for loose matching: no spaces or quotes, half-width
 /// digits, letters and brackets.
 pub fn norm(s: &str) -> String {

@@ -8,6 +8,7 @@
 //!
 //! Not for: what the text means (see [`super::blocks`], [`super::outline`]).
 
+use super::only;
 use crate::model::is_space;
 
 /// U+2F00–U+2FD5, the Kangxi radicals, as the ideographs they stand for
@@ -352,7 +353,10 @@ fn repeated_headings(pages: &[Vec<&str>], drop: &mut [Vec<bool>]) {
 /// and below is such a piece: in a gap between the words of `M`, as many
 /// above as below in each such gap (two columns side by side wrapped:
 /// paired in order), the upper not starting with 0; `M` a table row (see
-/// [`table_like`]).
+/// [`table_like`]). In a cell aligned to its top (Word's default) the
+/// upper piece is among the row's values and the rest on the line below:
+/// joined when every number of that line (not a table row) stands under
+/// exactly one word of `M`, a number not starting with 0, each its own.
 fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
     for m in 1..lines.len().saturating_sub(1) {
         if !table_like(&lines[m]) {
@@ -378,16 +382,46 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             let gaps: Option<Vec<usize>> = p.iter().map(|x| x.3).collect();
             gaps.filter(|g| g.windows(2).all(|w| w[0] <= w[1]))
         };
-        let (Some(up), Some(down)) = (gaps(&above), gaps(&below)) else {
-            continue;
+        let around = match (gaps(&above), gaps(&below)) {
+            (Some(up), Some(down)) => {
+                !up.is_empty() && up == down && !above.iter().any(|a| a.2.starts_with('0'))
+            }
+            _ => false,
         };
-        if up.is_empty() || up != down || above.iter().any(|a| a.2.starts_with('0')) {
-            continue;
-        }
-        // The row's words with the joined numbers in their gaps.
+        // The row's words, with the joined numbers.
         let mut words: Vec<(usize, String)> = row.iter().map(|r| (r.0, r.2.to_string())).collect();
-        for (a, b) in above.iter().zip(&below) {
-            words.push((a.0, format!("{}{WRAPPED}{}", a.2, b.2)));
+        if around {
+            for (a, b) in above.iter().zip(&below) {
+                words.push((a.0, format!("{}{WRAPPED}{}", a.2, b.2)));
+            }
+        } else {
+            // Cells aligned to their top (Word's default): the upper piece
+            // among the row's values, the rest on the line below, under it
+            // (within two columns: pdftotext places them roughly), and
+            // under no other word of the row; that line no table row.
+            let under = |b: &(usize, usize, String, Option<usize>)| {
+                only(
+                    row.iter()
+                        .enumerate()
+                        .filter(|(_, r)| b.0 < r.1 + 2 && r.0 < b.1 + 2)
+                        .map(|(k, _)| k),
+                )
+            };
+            let hosts: Option<Vec<usize>> = below.iter().map(under).collect();
+            let Some(hosts) = hosts.filter(|h| {
+                !h.is_empty()
+                    && h.windows(2).all(|w| w[0] < w[1])
+                    && h.iter()
+                        .all(|&k| number(row[k].2) && !row[k].2.starts_with('0'))
+            }) else {
+                continue;
+            };
+            if table_like(&lines[m + 1]) {
+                continue;
+            }
+            for (&k, b) in hosts.iter().zip(&below) {
+                words[k].1 = format!("{}{WRAPPED}{}", row[k].2, b.2);
+            }
         }
         crate::sort::by_key(&mut words, |w| w.0);
         let mut joined = String::new();
@@ -413,7 +447,9 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 })
                 .collect()
         };
-        lines[m - 1] = blank(&lines[m - 1], &above);
+        if around {
+            lines[m - 1] = blank(&lines[m - 1], &above);
+        }
         lines[m + 1] = blank(&lines[m + 1], &below);
         lines[m] = joined;
     }
@@ -757,6 +793,37 @@ mod tests {
         ];
         let paired = format!("总计 12659 1967{WRAPPED}5 8123{WRAPPED}0 2090");
         assert_eq!(join(&side), ["", paired.as_str(), ""]);
+        // A cell aligned to its top: the upper piece among the row's values,
+        // the rest under it on the line below (pdftotext places it a column
+        // or two off); not under two of the row's words, not under a 0, not
+        // a line of values.
+        let top = [
+            "7.属于行  913   0  1765   0   123  18691",
+            "执法案卷              5",
+        ];
+        let joined = format!("7.属于行 913 0 1765{WRAPPED}5 0 123 18691");
+        assert_eq!(
+            join(&[""].iter().chain(&top).copied().collect::<Vec<_>>())[1],
+            joined
+        );
+        for below in [
+            "执法案卷                 5",
+            "执法案卷        5",
+            "       913         1765",
+        ] {
+            let lines = ["", top[0], below];
+            assert_eq!(
+                join(&lines)[1],
+                "7.属于行 913 0 1765 0 123 18691",
+                "{below:?}"
+            );
+        }
+        let under_zero = [
+            "",
+            "7.属于行  913   0  1765   0   123  18691",
+            "            5",
+        ];
+        assert_eq!(join(&under_zero)[1], "7.属于行 913 0 1765 0 123 18691");
         // Not joined: a piece over a value of the row; pieces in different
         // gaps; another number on the line above; an upper piece starting
         // with 0; a line of prose between; two above, one below in a gap.

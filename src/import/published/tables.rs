@@ -4,7 +4,7 @@
 //! Not for: finding the tables (see [`super::outline`]).
 
 use super::normalize::{Order, WRAPPED};
-use super::{norm, Recognised, Source, Spread};
+use super::{norm, only, Recognised, Source, Spread};
 use crate::format::{Block, Layout, Row, Table};
 use crate::model::{is_space, Cell};
 
@@ -666,14 +666,6 @@ fn sums_hold(
         }
     }
     true
-}
-
-/// The one item of `found`, if it holds exactly one.
-fn only(mut found: impl Iterator<Item = usize>) -> Option<usize> {
-    match (found.next(), found.next()) {
-        (Some(at), None) => Some(at),
-        _ => None,
-    }
 }
 
 /// Where `label` occurs in `text` interrupted by pieces of its enclosing
