@@ -768,67 +768,61 @@ mod tests {
                 .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
                 .collect()
         };
-        let joined = format!("3 0 7446{WRAPPED}9 6 74485");
-        // "7446" above the row's gap between 0 and 6, "9" below it.
-        let wrapped = [
-            "1.属于国家          7446",
-            "       3       0             6   74485",
-            "秘密                  9",
-        ];
-        assert_eq!(join(&wrapped), ["1.属于国家", joined.as_str(), "秘密"]);
-        // Pieces in two gaps, one above and one below in each.
-        let two = [
-            "   24          7",
-            "总计      5   7       48",
-            "    4           3",
-        ];
-        let both = format!("总计 24{WRAPPED}4 5 7 7{WRAPPED}3 48");
-        assert_eq!(join(&two), ["", both.as_str(), ""]);
-        // Two in one gap (two columns side by side without a value on the
-        // row's line): paired in order.
-        let side = [
-            "           1967   8123",
-            "总计  12659               2090",
-            "              5     0",
-        ];
-        let paired = format!("总计 12659 1967{WRAPPED}5 8123{WRAPPED}0 2090");
-        assert_eq!(join(&side), ["", paired.as_str(), ""]);
-        // A cell aligned to its top: the upper piece among the row's values,
-        // the rest under it on the line below (pdftotext places it a column
-        // or two off); not under two of the row's words, not under a 0, not
-        // a line of values.
-        let top = [
-            "7.属于行  913   0  1765   0   123  18691",
-            "执法案卷              5",
-        ];
-        let joined = format!("7.属于行 913 0 1765{WRAPPED}5 0 123 18691");
-        assert_eq!(
-            join(&[""].iter().chain(&top).copied().collect::<Vec<_>>())[1],
-            joined
-        );
-        for below in [
-            "执法案卷                 5",
-            "执法案卷        5",
-            "       913         1765",
+        let w = |s: &str| s.replace('~', &WRAPPED.to_string());
+        for (lines, want) in [
+            // "7446" above the row's gap between 0 and 6, "9" below it.
+            (
+                [
+                    "1.属于国家          7446",
+                    "       3       0             6   74485",
+                    "秘密                  9",
+                ],
+                ["1.属于国家", "3 0 7446~9 6 74485", "秘密"],
+            ),
+            // Pieces in two gaps, one above and one below in each.
+            (
+                [
+                    "   24          7",
+                    "总计      5   7       48",
+                    "    4           3",
+                ],
+                ["", "总计 24~4 5 7 7~3 48", ""],
+            ),
+            // Two in one gap (two columns side by side without a value on
+            // the row's line): paired in order.
+            (
+                [
+                    "           1967   8123",
+                    "总计  12659               2090",
+                    "              5     0",
+                ],
+                ["", "总计 12659 1967~5 8123~0 2090", ""],
+            ),
+            // A cell aligned to its top: the upper piece among the row's
+            // values, the rest under it on the line below (pdftotext places
+            // it a column or two off).
+            (
+                [
+                    "",
+                    "7.属于行  913   0  1765   0   123  18691",
+                    "执法案卷              5",
+                ],
+                ["", "7.属于行 913 0 1765~5 0 123 18691", "执法案卷"],
+            ),
         ] {
-            let lines = ["", top[0], below];
-            assert_eq!(
-                join(&lines)[1],
-                "7.属于行 913 0 1765 0 123 18691",
-                "{below:?}"
-            );
+            assert_eq!(join(&lines), want.map(w), "{lines:?}");
         }
-        let under_zero = [
-            "",
-            "7.属于行  913   0  1765   0   123  18691",
-            "            5",
-        ];
-        assert_eq!(join(&under_zero)[1], "7.属于行 913 0 1765 0 123 18691");
         // Not joined: a piece over a value of the row; pieces in different
         // gaps; another number on the line above; an upper piece starting
-        // with 0; a line of prose between; two above, one below in a gap.
+        // with 0; a line of prose between; two above, one below in a gap;
+        // in a cell aligned to its top, a piece under two of the row's
+        // words, under a 0, or on a line of values.
         let row = "3   0        6   74485";
+        let top = "7.属于行  913   0  1765   0   123  18691";
         for lines in [
+            ["", top, "执法案卷                 5"],
+            ["", top, "执法案卷        5"],
+            ["", top, "       913         1765"],
             ["    7446", row, "        9"],
             ["        7446", row, "               9"],
             ["1       7446", row, "        9"],
