@@ -114,4 +114,37 @@ fn main() {
         black_box(nianbao::import::ofd::to_text(black_box(&ofd)).expect("reads"));
     }) / 1000.0;
     println!("  an OFD page of 10,000 glyphs in reverse order  {ms:8.1} ms");
+    // Table 三 as a thousand pieces of row labels, each broken by a piece of
+    // a group heading: the most ways to cut text into a label's pieces
+    // (tables::interrupted, at most eight pieces, 4096 tries a place).
+    let pieces = [
+        "三、本年度办理",
+        "（三）不予",
+        "（四）无法提",
+        "（六）其他处",
+        "申请人情况自然人",
+    ];
+    let labels = [
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "1.本机关不掌握相关政府信息",
+    ];
+    let mut text = String::from("一、总体情况\n正文。\n三、收到和处理政府信息公开申请情况\n");
+    for i in 0..1000 {
+        let label: Vec<char> = labels[i % 3].chars().collect();
+        let cut = 1 + i % (label.len() - 1);
+        text.extend(&label[..cut]);
+        text.push('\n');
+        text.extend(pieces[i % 5].chars().flat_map(|c| [c, '\n']));
+        text.extend(&label[cut..]);
+        text.push('\n');
+    }
+    text.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
+    let ms = time(2, 3, || {
+        black_box(nianbao::import::published::read(black_box(&text)).expect("reads"));
+    }) / 1000.0;
+    println!(
+        "  表三 as 1,000 row labels broken by group headings ({} KB) {ms:8.1} ms",
+        text.len() / 1024
+    );
 }
