@@ -337,15 +337,19 @@ pub(super) fn text_with_tables(input: &str) -> Option<Vec<Block>> {
     }
     let mut blocks = Vec::new();
     for (k, &(start, end)) in tables.iter().enumerate() {
+        let text = &input[outside(k)];
         blocks.extend(text_blocks(&super::normalize::text_lines(
-            &input[outside(k)],
+            text,
             true,
+            super::normalize::order(text),
         )));
         blocks.extend(html_blocks(&input[start..end]).0);
     }
+    let text = &input[outside(tables.len())];
     blocks.extend(text_blocks(&super::normalize::text_lines(
-        &input[outside(tables.len())],
+        text,
         true,
+        super::normalize::order(text),
     )));
     Some(blocks)
 }

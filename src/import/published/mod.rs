@@ -104,7 +104,11 @@ pub fn read(input: &str) -> Result<Recognised, String> {
         Some(blocks) => (blocks, None),
         None if html => blocks::html_blocks(input),
         None => (
-            blocks::text_blocks(&normalize::text_lines(input, normalize::is_markdown(input))),
+            blocks::text_blocks(&normalize::text_lines(
+                input,
+                normalize::is_markdown(input),
+                order,
+            )),
             None,
         ),
     };

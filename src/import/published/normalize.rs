@@ -72,10 +72,12 @@ pub(super) fn chars(text: &str) -> std::borrow::Cow<'_, str> {
 /// Plain text (not HTML) as lines to recognise: page furniture dropped,
 /// Markdown markup removed, lines broken inside a sentence joined (in
 /// `markdown` whose paragraphs are set apart by blank lines, every line of a
-/// paragraph: see [`paragraphs`]).
-pub(super) fn text_lines(text: &str, markdown: bool) -> Vec<String> {
+/// paragraph: see [`paragraphs`]); in text whose columns are aligned
+/// (`order`, as [`order`] tells it), numbers wrapped in their cells joined
+/// (see [`wrapped_numbers`]).
+pub(super) fn text_lines(text: &str, markdown: bool, order: Order) -> Vec<String> {
     let lines = without_furniture(text);
-    let lines = if order(text) == Order::Aligned {
+    let lines = if order == Order::Aligned {
         wrapped_numbers(lines)
     } else {
         lines
@@ -311,7 +313,7 @@ fn without_furniture(text: &str) -> Vec<String> {
 /// the page break has its label's pieces on both sides of them
 /// ("（二）部分公开" … heading … "（区分处理的，只…）").
 fn repeated_headings(pages: &[Vec<&str>], drop: &mut [Vec<bool>]) {
-    let compact = |l: &str| -> String { l.chars().filter(|c| !is_space(*c)).collect() };
+    let compact = |l: &str| crate::model::text::without_spaces(l).into_owned();
     // Every non-blank line kept so far, compacted, in order.
     let mut before: Vec<String> = Vec::new();
     for (i, page) in pages.iter().enumerate() {
@@ -358,15 +360,16 @@ fn repeated_headings(pages: &[Vec<&str>], drop: &mut [Vec<bool>]) {
 /// joined when every number of that line (not a table row) stands under
 /// exactly one word of `M`, a number not starting with 0, each its own.
 fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
+    // A number of a line: its columns, itself, and the gap between the
+    // row's words it stands in (k: between word k − 1 and word k), if any.
+    type Piece = (usize, usize, String, Option<usize>);
     for m in 1..lines.len().saturating_sub(1) {
         if !table_like(&lines[m]) {
             continue;
         }
         let row = spans(&lines[m]);
         let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-        // A line's numbers, each with the gap between `row`'s words it
-        // stands in (k: between word k − 1 and word k), if any.
-        let pieces = |line: &str| -> Vec<(usize, usize, String, Option<usize>)> {
+        let pieces = |line: &str| -> Vec<Piece> {
             spans(line)
                 .into_iter()
                 .filter(|w| number(w.2))
@@ -378,7 +381,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 .collect()
         };
         let (above, below) = (pieces(&lines[m - 1]), pieces(&lines[m + 1]));
-        let gaps = |p: &[(usize, usize, String, Option<usize>)]| -> Option<Vec<usize>> {
+        let gaps = |p: &[Piece]| -> Option<Vec<usize>> {
             let gaps: Option<Vec<usize>> = p.iter().map(|x| x.3).collect();
             gaps.filter(|g| g.windows(2).all(|w| w[0] <= w[1]))
         };
@@ -399,7 +402,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             // among the row's values, the rest on the line below, under it
             // (within two columns: pdftotext places them roughly), and
             // under no other word of the row; that line no table row.
-            let under = |b: &(usize, usize, String, Option<usize>)| {
+            let under = |b: &Piece| {
                 only(
                     row.iter()
                         .enumerate()
@@ -435,7 +438,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             joined.extend(std::iter::repeat_n(' ', pad));
             joined.push_str(&word);
         }
-        let blank = |line: &str, pieces: &[(usize, usize, String, Option<usize>)]| -> String {
+        let blank = |line: &str, pieces: &[Piece]| -> String {
             line.chars()
                 .enumerate()
                 .map(|(i, c)| {
@@ -852,7 +855,7 @@ mod tests {
             text.push('\n');
         }
         text.push_str("工作。\n（一）主动公开\n规章 0 0 0\n");
-        let lines = text_lines(&text, false);
+        let lines = text_lines(&text, false, order(&text));
         assert_eq!(lines[0], "平潭综合实验区2022年度政府信息公开工作年度报告");
         assert_eq!(lines[1], "一、总体情况");
         assert_eq!(lines[2], format!("{}工作。", line.repeat(10)));
@@ -861,7 +864,7 @@ mod tests {
         // Paragraphs that end in 。 are not joined.
         let para = format!("{line}。");
         let text = [para.as_str(); 12].join("\n");
-        assert_eq!(text_lines(&text, false).len(), 12);
+        assert_eq!(text_lines(&text, false, order(&text)).len(), 12);
     }
 
     #[test]
@@ -870,7 +873,7 @@ mod tests {
         assert!(is_markdown(md));
         assert!(!is_markdown("一、总体情况\n2023\n年"));
         assert_eq!(
-            text_lines(md, true),
+            text_lines(md, true, order(md)),
             [
                 "平潭综合实验区2022年度政府信息公开工作年度报告",
                 "",
@@ -895,13 +898,13 @@ mod tests {
             ]
         );
         // Not Markdown: every line stays (text pasted from a page).
-        assert_eq!(text_lines("2023\n年", false), ["2023", "年"]);
+        assert_eq!(text_lines("2023\n年", false, Order::Lines), ["2023", "年"]);
         // Markdown whose lines follow one another (markitdown's PDF text
         // with its pipe tables): lines are not taken as soft breaks.
         let pdf = "一、总体情况\n2022年，本机关\n（一）主动公开\n| 规章 | 0 |\n| --- | --- |\n二、主动公开政府信息情况\n";
         assert!(is_markdown(pdf));
         assert_eq!(
-            text_lines(pdf, true)[..3],
+            text_lines(pdf, true, order(pdf))[..3],
             ["一、总体情况", "2022年，本机关", "（一）主动公开"]
         );
     }

@@ -725,36 +725,30 @@ fn interrupted<'a>(
         let row_from = |k: usize| {
             let (mut after, mut whole) = (&text[k..], 0);
             // Each time the longest start of what is left within a heading.
-            while let Some(end) = after
-                .char_indices()
-                .skip(1)
-                .map(|(i, _)| i)
-                .chain(std::iter::once(after.len()))
-                .take_while(|&i| headings.iter().any(|h| h.contains(&after[..i])))
-                .last()
-                .filter(|&end| end > 0)
-            {
+            while let Some(end) = starts_within(after, headings).last().filter(|&end| end > 0) {
                 whole += usize::from(headings.iter().any(|h| *h == after[..end]));
                 after = &after[end..];
             }
             whole >= 2 && rest(after, &label[k..], groups, headings, pieces + 1, calls)
         };
-        if text[..same]
-            .char_indices()
-            .skip(1)
-            .map(|(i, _)| i)
-            .chain(std::iter::once(same))
-            .any(row_from)
-        {
+        if ends(&text[..same]).any(row_from) {
             return true;
         }
         let (text, label) = (&text[same..], &label[same..]);
+        starts_within(text, groups)
+            .any(|i| rest(&text[i..], label, groups, headings, pieces + 1, calls))
+    }
+    // The ends of `text`'s starts, a character or more (byte offsets).
+    fn ends(text: &str) -> impl Iterator<Item = usize> + '_ {
         text.char_indices()
             .skip(1)
             .map(|(i, _)| i)
             .chain(std::iter::once(text.len()))
-            .take_while(|&i| groups.iter().any(|g| g.contains(&text[..i])))
-            .any(|i| rest(&text[i..], label, groups, headings, pieces + 1, calls))
+    }
+    // The ends of `text`'s starts that lie within one of `among`, shortest
+    // first.
+    fn starts_within<'b>(text: &'b str, among: &'b [String]) -> impl Iterator<Item = usize> + 'b {
+        ends(text).take_while(move |&i| among.iter().any(|s| s.contains(&text[..i])))
     }
     // At most eight pieces (a group heading printed one character a line
     // beside a long label: "（", "六", "）", "其", "他", "处", "理" between
