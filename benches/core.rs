@@ -147,4 +147,23 @@ fn main() {
         "  表三 as 1,000 row labels broken by group headings ({} KB) {ms:8.1} ms",
         text.len() / 1024
     );
+    // pingtan-2021's -raw text with every row of numbers a number a line
+    // and four more (as many as tables::WRAPS): the most ways to join
+    // numbers wrapped in their cells (tables::rejoined), none holding.
+    let raw = std::fs::read_to_string(format!("{dir}/pdf-raw.txt")).expect("form fixture");
+    let text: String = raw
+        .lines()
+        .map(|line| {
+            let words: Vec<&str> = line.split(' ').collect();
+            if words.len() >= 5 && words.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit())) {
+                format!("{}\n1\n1\n1\n1\n", words.join("\n"))
+            } else {
+                format!("{line}\n")
+            }
+        })
+        .collect();
+    let ms = time(10, 5, || {
+        black_box(nianbao::import::published::read(black_box(&text)).expect("reads"));
+    }) / 1000.0;
+    println!("  -raw text, four numbers more in every row        {ms:8.2} ms");
 }

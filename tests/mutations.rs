@@ -1,7 +1,8 @@
 //! Issue 16: the importer never reads a value into the wrong cell. Every
 //! sample in the text forms (tests/fixtures/forms) is mutated as extraction
 //! and copying damage text: a line dropped, two numbers swapped, a number
-//! damaged, a character lost or replaced, a table row missing. For each
+//! damaged, a character lost or replaced, a table row missing, a number
+//! broken over two lines (a narrow cell's), a number on a line of its own. For each
 //! mutation, every filled cell must equal the source: the sample's
 //! hand-checked value, or, where two numbers were swapped, the other of the
 //! two, where a number was damaged, what it became, where a character was
@@ -105,7 +106,49 @@ impl Changed {
 /// One mutation of `text`, and how it changed its numbers, if it did.
 fn mutate(text: &str, rng: &mut Rng) -> (String, Option<Changed>) {
     let lines: Vec<&str> = text.lines().collect();
-    match rng.below(5) {
+    match rng.below(7) {
+        5 => {
+            // A number wrapped in a narrow cell: its last digits on the line
+            // below, under it where the text keeps its columns (pdftotext
+            // -layout), else on a line of their own. Read whole or not at
+            // all.
+            let nums: Vec<(usize, usize)> = numbers(text)
+                .into_iter()
+                .filter(|(a, b)| b - a > 1)
+                .collect();
+            if nums.is_empty() || text.contains('|') {
+                return (text.to_string(), None);
+            }
+            let (a, b) = nums[rng.below(nums.len())];
+            let at = a + 1 + rng.below(b - a - 1);
+            let start = text[..a].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[b..].find('\n').map_or(text.len(), |i| b + i);
+            let line = &text[start..end];
+            if !line.contains("   ") {
+                return (format!("{}\n{}", &text[..at], &text[at..]), None);
+            }
+            let column = text[start..a].chars().count();
+            let below = format!("{}{}", " ".repeat(column), &text[at..b]);
+            let row = format!(
+                "{}{}{}",
+                &text[start..at],
+                " ".repeat(b - at),
+                &text[b..end]
+            );
+            (
+                format!("{}{row}\n{below}{}", &text[..start], &text[end..]),
+                None,
+            )
+        }
+        6 => {
+            // A number on a line of its own between two lines (a page
+            // number, a footnote's mark): no cell reads it.
+            let at = rng.below(lines.len() + 1);
+            let stray = [0, 1, 2, 5, 9, 10, 12, 100][rng.below(8)].to_string();
+            let mut out: Vec<&str> = lines.clone();
+            out.insert(at, &stray);
+            (out.join("\n"), None)
+        }
         0 => {
             let drop = rng.below(lines.len());
             let kept: Vec<&str> = lines

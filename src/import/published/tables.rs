@@ -812,6 +812,79 @@ fn row_of<'a>(
     }
 }
 
+/// Most numbers a wrapped row may have beyond its cells (see [`rejoined`]).
+const WRAPS: usize = 4;
+
+/// The readings of numbers (`run`, word indices) that are more than the
+/// `cells` they fill because narrow cells wrapped some of them onto the next
+/// line (a PDF viewer's copy, pdftotext -raw: "0 0 6776", "2", "238 946 0
+/// 68946" for 0 0 67762 238 946 0 68946): every way of joining a number
+/// that ends a line with the number that starts the next (no word between;
+/// a number's first piece not starting with 0, no piece longer than the one
+/// before: a cell's lines are as wide) into `cells` values for which `holds`
+/// (their sums). One reading is certain; several are not.
+fn rejoined(
+    words: &[Word],
+    line_of: &[usize],
+    run: &[usize],
+    cells: usize,
+    holds: &dyn Fn(&[String]) -> bool,
+) -> Vec<Vec<String>> {
+    fn choose(
+        g: usize,
+        left: usize,
+        joinable: &[bool],
+        chosen: &mut [bool],
+        visit: &mut dyn FnMut(&[bool]),
+    ) {
+        if left == 0 {
+            return visit(chosen);
+        }
+        for h in g..joinable.len() {
+            if joinable[h] {
+                chosen[h] = true;
+                choose(h + 1, left - 1, joinable, chosen, visit);
+                chosen[h] = false;
+            }
+        }
+    }
+    let extra = run.len().saturating_sub(cells);
+    if extra == 0 || extra > WRAPS {
+        return Vec::new();
+    }
+    let digits = |w: usize| match &words[w] {
+        Word::Value(v) if v.bytes().all(|b| b.is_ascii_digit()) => Some(v.as_str()),
+        _ => None,
+    };
+    // Gap g joins run[g] and run[g + 1].
+    let joinable: Vec<bool> = run
+        .windows(2)
+        .map(|p| {
+            p[1] == p[0] + 1
+                && line_of[p[1]] > line_of[p[0]]
+                && digits(p[0])
+                    .zip(digits(p[1]))
+                    .is_some_and(|(a, b)| a.len() >= b.len())
+        })
+        .collect();
+    let mut found = Vec::new();
+    let mut chosen = vec![false; joinable.len()];
+    choose(0, extra, &joinable, &mut chosen, &mut |chosen| {
+        let mut values: Vec<String> = Vec::new();
+        for (i, &w) in run.iter().enumerate() {
+            let Word::Value(v) = &words[w] else { return };
+            match values.last_mut() {
+                Some(last) if chosen[i - 1] => last.push_str(v),
+                _ => values.push(v.clone()),
+            }
+        }
+        if !values.iter().any(|v| v.len() > 1 && v.starts_with('0')) && holds(&values) {
+            found.push(values);
+        }
+    });
+    found
+}
+
 /// Rows of a table read from words whose numbers came in order and as many
 /// as the row's cells, but whose total is not the sum of its parts: left
 /// unread (the numbers may be out of order), and named in one note, as the
@@ -851,6 +924,11 @@ impl Unsummed {
 ///    cells, in reading order, they are its cells row by row, taken only if
 ///    the table has sums and every one of them holds, and no row read by
 ///    way 1 disagrees.
+///
+/// [`Order::Lines`] text (a PDF viewer's copy, pdftotext -raw): a row, or
+/// 表四's one row, with a few numbers more than its cells is read when
+/// one way alone of joining numbers its cells wrapped holds its sums (see
+/// [`rejoined`]).
 ///
 /// [`Order::Aligned`] text (pdftotext -layout, an OFD file set out): a
 /// row's numbers are read only where a row's values stand on its page (see
@@ -976,14 +1054,25 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
             continue;
         }
         let values: Vec<&String> = runs[k].iter().filter_map(|&w| text(w)).collect();
-        let values = match row_of(block, r, &values) {
-            Ok(values) => values,
-            Err(mismatch) => {
-                if let Some((total, sum)) = mismatch {
-                    unsummed.0.push((row.short, total, sum));
-                }
+        let values: Vec<String> = match row_of(block, r, &values) {
+            Ok(values) => values.into_iter().cloned().collect(),
+            Err(Some((total, sum))) => {
+                unsummed.0.push((row.short, total, sum));
                 continue;
             }
+            // More numbers than cells: numbers wrapped in their cells, read
+            // when only one way of joining them holds the row's sums.
+            Err(None) if order == Order::Lines && has_sums(block) => {
+                let holds = |values: &[String]| {
+                    row_mismatch(block, &|_, c| count_of(&values[c]), r).is_none()
+                };
+                let cells = block.columns.len();
+                match &rejoined(&words, &line_of, &runs[k], cells, &holds)[..] {
+                    [one] => one.clone(),
+                    _ => continue,
+                }
+            }
+            Err(None) => continue,
         };
         for (column, text) in block.columns.iter().zip(values) {
             if let Some(i) = format.cell_at(table.key, row.key, column.key) {
@@ -1013,24 +1102,46 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
     let in_order = !reordered
         && (table.layout != Layout::SingleRow || value_at.windows(2).all(|w| w[1] == w[0] + 1));
     // In order, a table is taken only when it has sums to check them by.
-    if value_at.len() == needed && (same || (in_order && table.blocks.iter().all(has_sums))) {
+    let summed = table.blocks.iter().all(has_sums);
+    let all: Option<Vec<String>> = if value_at.len() == needed && (same || (in_order && summed)) {
+        Some(value_at.iter().filter_map(|&w| text(w)).cloned().collect())
+    } else if order == Order::Lines && in_order && summed && table.layout == Layout::SingleRow {
+        // 表四's numbers wrapped in their cells (see [`rejoined`]): one way
+        // of joining them holds every sum. (A table of many rows is read
+        // by row: the ways to join its numbers are too many to try.)
+        let holds = |values: &[String]| {
+            let mut k = 0;
+            table.blocks.iter().all(|block| {
+                let n = block.columns.len();
+                let values = &values[k..k + block.rows.len() * n];
+                k += block.rows.len() * n;
+                sums_hold(block, &|r, c| count_of(&values[r * n + c]), None)
+            })
+        };
+        match rejoined(&words, &line_of, &value_at, needed, &holds).as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    if let Some(all) = all {
         let mut whole: Vec<(usize, String, String)> = Vec::new();
         let mut k = 0;
         let mut holds = true;
         for block in table.blocks {
             let n = block.columns.len();
-            let at = &value_at[k..k + block.rows.len() * n];
-            let values: Vec<&String> = at.iter().filter_map(|&w| text(w)).collect();
-            k += block.rows.len() * n;
-            let get = |r: usize, c: usize| count_of(values[r * n + c]);
+            let values = &all[k..k + block.rows.len() * n];
+            let get = |r: usize, c: usize| count_of(&values[r * n + c]);
             holds &= sums_hold(block, &get, None);
             // Each row's numbers in their places (all the same: no order
             // changes them).
             holds &= same
                 || !aligned
-                || !at
+                || !value_at[k..k + block.rows.len() * n]
                     .chunks(n)
                     .any(|row| out_of_place(&words, &line_of, row, has_sums(block)));
+            k += block.rows.len() * n;
             // 表四's numbers side by side, in order: a row whose total is
             // not its sum is named (see [`Unsummed`]).
             if table.layout == Layout::SingleRow && in_order {
