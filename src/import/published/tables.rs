@@ -815,35 +815,58 @@ fn row_of<'a>(
 /// Most numbers a wrapped row may have beyond its cells (see [`rejoined`]).
 const WRAPS: usize = 4;
 
+/// Where the rest of a row's wrapped numbers may come after its values
+/// (see [`rejoined`]).
+#[derive(Clone, Copy)]
+enum After {
+    /// After text on a later line: the rest of the row's label, the next
+    /// page's heading row (text without columns; in a table of many rows,
+    /// not from the line above the next row's label, which in a row whose
+    /// cells are centred may hold that row's numbers).
+    Text,
+    /// On a later line (表四's one row, after the next page's heading row,
+    /// which aligned text drops).
+    Line,
+}
+
 /// The readings of numbers (`run`, word indices) that are more than the
-/// `cells` they fill because narrow cells wrapped some of them onto the next
-/// line (a PDF viewer's copy, pdftotext -raw: "0 0 6776", "2", "238 946 0
-/// 68946" for 0 0 67762 238 946 0 68946): every way of joining a number
-/// that ends a line with the number that starts the next (no word between;
-/// a number's first piece not starting with 0, no piece longer than the one
-/// before: a cell's lines are as wide) into `cells` values for which `holds`
-/// (their sums). One reading is certain; several are not.
+/// `cells` they fill because narrow cells wrapped some of them: every way of
+/// joining the pieces of a number into `cells` values for which `holds`
+/// (their sums), a number's first piece not starting with 0 and no piece
+/// longer than the one before it (a cell's lines are as wide). One reading
+/// is certain; several are not. Two ways a wrapped number's pieces come:
+/// - `adjacent` (text without columns: a PDF viewer's copy, pdftotext -raw):
+///   a number that ends a line, then the number that starts the next, no
+///   word between ("0 0 6776", "2", "238 946 0 68946" for 0 0 67762 238 946
+///   0 68946);
+/// - `after` the row (see [`After`]): its `cells` values, then the rest of
+///   its wrapped numbers side by side, in their columns' order, as when the
+///   row broke over a page ("0 0 4652 964 3 469 47962" …
+///   "（区分处理的，只计这一情形，不计其他情形）" "6"; a page's columns are its
+///   own, so their places tell nothing).
 fn rejoined(
     words: &[Word],
     line_of: &[usize],
     run: &[usize],
     cells: usize,
+    (adjacent, after): (bool, After),
     holds: &dyn Fn(&[String]) -> bool,
 ) -> Vec<Vec<String>> {
+    // Each way of choosing `left` of the places allowed, in order.
     fn choose(
         g: usize,
         left: usize,
-        joinable: &[bool],
+        allowed: &[bool],
         chosen: &mut [bool],
         visit: &mut dyn FnMut(&[bool]),
     ) {
         if left == 0 {
             return visit(chosen);
         }
-        for h in g..joinable.len() {
-            if joinable[h] {
+        for h in g..allowed.len() {
+            if allowed[h] {
                 chosen[h] = true;
-                choose(h + 1, left - 1, joinable, chosen, visit);
+                choose(h + 1, left - 1, allowed, chosen, visit);
                 chosen[h] = false;
             }
         }
@@ -856,32 +879,69 @@ fn rejoined(
         Word::Value(v) if v.bytes().all(|b| b.is_ascii_digit()) => Some(v.as_str()),
         _ => None,
     };
-    // Gap g joins run[g] and run[g + 1].
-    let joinable: Vec<bool> = run
-        .windows(2)
-        .map(|p| {
-            p[1] == p[0] + 1
-                && line_of[p[1]] > line_of[p[0]]
-                && digits(p[0])
-                    .zip(digits(p[1]))
-                    .is_some_and(|(a, b)| a.len() >= b.len())
-        })
-        .collect();
     let mut found = Vec::new();
-    let mut chosen = vec![false; joinable.len()];
-    choose(0, extra, &joinable, &mut chosen, &mut |chosen| {
-        let mut values: Vec<String> = Vec::new();
-        for (i, &w) in run.iter().enumerate() {
-            let Word::Value(v) = &words[w] else { return };
-            match values.last_mut() {
-                Some(last) if chosen[i - 1] => last.push_str(v),
-                _ => values.push(v.clone()),
-            }
-        }
-        if !values.iter().any(|v| v.len() > 1 && v.starts_with('0')) && holds(&values) {
+    let mut take = |values: Vec<String>| {
+        // (Both ways may join the same pieces.)
+        if !values.iter().any(|v| v.len() > 1 && v.starts_with('0'))
+            && !found.contains(&values)
+            && holds(&values)
+        {
             found.push(values);
         }
-    });
+    };
+    if adjacent {
+        // Gap g joins run[g] and run[g + 1].
+        let joinable: Vec<bool> = run
+            .windows(2)
+            .map(|p| {
+                p[1] == p[0] + 1
+                    && line_of[p[1]] > line_of[p[0]]
+                    && digits(p[0])
+                        .zip(digits(p[1]))
+                        .is_some_and(|(a, b)| a.len() >= b.len())
+            })
+            .collect();
+        let mut chosen = vec![false; joinable.len()];
+        choose(0, extra, &joinable, &mut chosen, &mut |chosen| {
+            let mut values: Vec<String> = Vec::new();
+            for (i, &w) in run.iter().enumerate() {
+                let Word::Value(v) = &words[w] else { return };
+                match values.last_mut() {
+                    Some(last) if chosen[i - 1] => last.push_str(v),
+                    _ => values.push(v.clone()),
+                }
+            }
+            take(values);
+        });
+    }
+    let (head, tail) = run.split_at(cells);
+    let pieces: Option<Vec<&str>> = tail.iter().map(|&w| digits(w)).collect();
+    let last = head[cells - 1];
+    let apart = match after {
+        After::Text => tail[0] > last + 1 && line_of[tail[0]] > line_of[last],
+        After::Line => line_of[tail[0]] > line_of[last],
+    };
+    if let Some(pieces) = pieces.filter(|_| apart && tail.windows(2).all(|p| p[1] == p[0] + 1)) {
+        let hosts: Vec<bool> = head.iter().map(|&w| digits(w).is_some()).collect();
+        let mut chosen = vec![false; cells];
+        choose(0, extra, &hosts, &mut chosen, &mut |chosen| {
+            let mut values: Vec<String> = head
+                .iter()
+                .filter_map(|&w| match &words[w] {
+                    Word::Value(v) => Some(v.clone()),
+                    Word::Text(_) => None,
+                })
+                .collect();
+            let at = (0..cells).filter(|&c| chosen[c]);
+            for (c, piece) in at.zip(&pieces) {
+                if values[c].len() < piece.len() {
+                    return;
+                }
+                values[c].push_str(piece);
+            }
+            take(values);
+        });
+    }
     found
 }
 
@@ -928,7 +988,8 @@ impl Unsummed {
 /// [`Order::Lines`] text (a PDF viewer's copy, pdftotext -raw): a row, or
 /// 表四's one row, with a few numbers more than its cells is read when
 /// one way alone of joining numbers its cells wrapped holds its sums (see
-/// [`rejoined`]).
+/// [`rejoined`]); in any text, 表四's row with the rest of its wrapped
+/// numbers on a later line (its row broken over a page).
 ///
 /// [`Order::Aligned`] text (pdftotext -layout, an OFD file set out): a
 /// row's numbers are read only where a row's values stand on its page (see
@@ -1066,8 +1127,8 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
                 let holds = |values: &[String]| {
                     row_mismatch(block, &|_, c| count_of(&values[c]), r).is_none()
                 };
-                let cells = block.columns.len();
-                match &rejoined(&words, &line_of, &runs[k], cells, &holds)[..] {
+                let (run, cells) = (&runs[k], block.columns.len());
+                match &rejoined(&words, &line_of, run, cells, (true, After::Text), &holds)[..] {
                     [one] => one.clone(),
                     _ => continue,
                 }
@@ -1105,7 +1166,12 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
     let summed = table.blocks.iter().all(has_sums);
     let all: Option<Vec<String>> = if value_at.len() == needed && (same || (in_order && summed)) {
         Some(value_at.iter().filter_map(|&w| text(w)).cloned().collect())
-    } else if order == Order::Lines && in_order && summed && table.layout == Layout::SingleRow {
+    } else if !reordered
+        && summed
+        && table.layout == Layout::SingleRow
+        && value_at.len() > needed
+        && value_at[..needed].windows(2).all(|w| w[1] == w[0] + 1)
+    {
         // 表四's numbers wrapped in their cells (see [`rejoined`]): one way
         // of joining them holds every sum. (A table of many rows is read
         // by row: the ways to join its numbers are too many to try.)
@@ -1118,7 +1184,8 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
                 sums_hold(block, &|r, c| count_of(&values[r * n + c]), None)
             })
         };
-        match rejoined(&words, &line_of, &value_at, needed, &holds).as_slice() {
+        let ways = (order == Order::Lines && in_order, After::Line);
+        match rejoined(&words, &line_of, &value_at, needed, ways, &holds).as_slice() {
             [one] => Some(one.clone()),
             _ => None,
         }
