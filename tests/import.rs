@@ -1715,6 +1715,58 @@ fn a_number_wrapped_onto_the_next_line_is_read_whole_when_one_joining_holds_the_
     assert!(with("行政规范性文件 69 3 665", "行政规范性文件 69 3 665").sources[i].is_some());
 }
 
+/// A row broken over a page may have its values' line above its label's
+/// first line in pdftotext -layout text (found by hunt.py: found/nianbao-
+/// libreoffice-34009, 3.要求提供公开出版物's values on the line after 2.重复申请's,
+/// its label after both): the row before has two rows' values, each a line
+/// of its own, and it none. Each line is read as its row's, in order, its
+/// sums checking it; not when the row before those two did not read its
+/// own count. Made from pingtan-2021's -layout text too.
+#[test]
+fn two_rows_values_between_two_labels_are_each_their_rows_in_order() {
+    let dir = "found/nianbao-libreoffice-34009";
+    let got = read(&form(&format!("{dir}/pdf-layout.txt"))).unwrap();
+    // Its 部分公开 row's total is not its sum (hunt.py's BROKEN): unread.
+    assert_found_input_read(&got, dir, "partially_disclosed");
+    assert_eq!(got.cells_read(), 193, "{dir}");
+
+    let text = form("pingtan-2021/pdf-layout.txt");
+    let want = expected("pingtan-2021");
+    let lines: Vec<&str> = text.lines().collect();
+    let at = |needle: &str| lines.iter().position(|l| l.contains(needle)).unwrap();
+    // 1.本机关不掌握相关政府信息 22 0 0 0 0 3 25, then 2.没有现成信息需要另行制作
+    // with its zeros: the zeros moved above the second label.
+    let (label, zeros) = (at("2. 没 有 现 成"), at("2. 没 有 现 成") + 1);
+    assert!(lines[zeros].trim().starts_with('0') && lines[label - 1].contains("相关政府信息"));
+    let mut moved = lines.clone();
+    let line = moved.remove(zeros);
+    moved.insert(label, line);
+    let got = read(&moved.join("\n")).unwrap();
+    let cell = |row: &str, column: &str| format::current().cell_at("table3", row, column).unwrap();
+    for row in ["unavailable_not_held", "unavailable_needs_creation"] {
+        for column in ["natural_person", "other", "total"] {
+            let i = cell(row, column);
+            assert!(got.sources[i].is_some(), "{row} {column}");
+            assert_eq!(got.report.cells[i], want.cells[i], "{row} {column}");
+        }
+    }
+    // The row before them (8.属于行政查询事项) without its values: none read.
+    let query = at("8. 属 于 行 政 查 询");
+    let values = (query + 1..query + 3)
+        .find(|&i| lines[i].trim().starts_with(char::is_numeric))
+        .unwrap();
+    let mut without = moved.clone();
+    without.remove(values);
+    let got = read(&without.join("\n")).unwrap();
+    for row in [
+        "withheld_inquiry",
+        "unavailable_not_held",
+        "unavailable_needs_creation",
+    ] {
+        assert!(got.sources[cell(row, "total")].is_none(), "{row}");
+    }
+}
+
 /// A number its narrow cell wrapped (pdftotext -layout: "7" on the line
 /// above its row's other values, "0" on the line below, in its column) is
 /// read whole where the table's sums check it; in 表二, which has none, its

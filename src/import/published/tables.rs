@@ -1077,7 +1077,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
     anchors.retain(|a| !shared.contains(&a.2));
     // Each anchor's values: the numbers between it and the next anchor.
     // (word indices)
-    let runs: Vec<Vec<usize>> = anchors
+    let mut runs: Vec<Vec<usize>> = anchors
         .iter()
         .enumerate()
         .map(|(k, &(_, _, start, _))| {
@@ -1087,6 +1087,41 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
                 .collect()
         })
         .collect();
+    // The row after row `r` of block `b` in the format.
+    let next_row = |b: usize, r: usize| {
+        if r + 1 < table.blocks[b].rows.len() {
+            Some((b, r + 1))
+        } else if b + 1 < by_row.len() {
+            Some((b + 1, 0))
+        } else {
+            None
+        }
+    };
+    // Aligned text: a row broken over a page may have its values' line
+    // above its label's first line, so that the row before it has two
+    // rows' values, each a line of its own, and it none. Each line is its
+    // row's, in the rows' order; their sums check them.
+    for k in 1..runs.len() {
+        let (b, r) = (anchors[k - 1].0, anchors[k - 1].1);
+        let cells = table.blocks[b].columns.len();
+        let lines: Vec<usize> = runs[k - 1].iter().map(|&w| line_of[w]).collect();
+        // (The row before these two read its own count: none of these
+        // values is its.)
+        let before = k < 2 || runs[k - 2].len() == table.blocks[anchors[k - 2].0].columns.len();
+        if aligned
+            && before
+            && next_row(b, r) == Some((anchors[k].0, anchors[k].1))
+            && table.blocks[anchors[k].0].columns.len() == cells
+            && runs[k].is_empty()
+            && lines.len() == 2 * cells
+            && lines[..cells].iter().all(|&l| l == lines[0])
+            && lines[cells..]
+                .iter()
+                .all(|&l| l == lines[cells] && l > lines[0])
+        {
+            runs[k] = runs[k - 1].split_off(cells);
+        }
+    }
     let text = |w: usize| match &words[w] {
         Word::Value(v) => Some(v),
         Word::Text(_) => None,
@@ -1099,13 +1134,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
         // lost (a line dropped) and the next row's label was not found:
         // taken only when the row after it (in the format) is the label that
         // comes next, or there is none.
-        let after = if r + 1 < table.blocks[b].rows.len() {
-            Some((b, r + 1))
-        } else if b + 1 < by_row.len() {
-            Some((b + 1, 0))
-        } else {
-            None
-        };
+        let after = next_row(b, r);
         if after.is_some_and(|x| anchors.get(k + 1).is_none_or(|a| (a.0, a.1) != x)) {
             continue;
         }
