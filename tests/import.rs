@@ -1706,6 +1706,9 @@ fn a_number_wrapped_onto_the_next_line_is_read_whole_when_one_joining_holds_the_
             assert_eq!(got.report.cells[k], want.cells[k], "{}", def.key);
         }
     }
+    // Numbers with text on their line are not a row's pieces.
+    let got = with(t4, &format!("{broken} 件"));
+    assert!(got.sources[i].is_none());
     // 表二 has no sums to check a joining by.
     let got = with("行政规范性文件 69 3 665", "行政规范性文件 69 3 66\n5");
     let i = format::current()

@@ -916,12 +916,16 @@ fn rejoined(
     }
     let (head, tail) = run.split_at(cells);
     let pieces: Option<Vec<&str>> = tail.iter().map(|&w| digits(w)).collect();
-    let last = head[cells - 1];
+    let (last, first, end) = (head[cells - 1], tail[0], tail[extra - 1]);
     let apart = match after {
-        After::Text => tail[0] > last + 1 && line_of[tail[0]] > line_of[last],
-        After::Line => line_of[tail[0]] > line_of[last],
+        After::Text => first > last + 1 && line_of[first] > line_of[last],
+        After::Line => line_of[first] > line_of[last],
     };
-    if let Some(pieces) = pieces.filter(|_| apart && tail.windows(2).all(|p| p[1] == p[0] + 1)) {
+    // The pieces side by side, on lines of their own (not a note's numbers).
+    let alone = tail.windows(2).all(|p| p[1] == p[0] + 1)
+        && line_of[first - 1] < line_of[first]
+        && line_of.get(end + 1).is_none_or(|&l| l > line_of[end]);
+    if let Some(pieces) = pieces.filter(|_| apart && alone) {
         let hosts: Vec<bool> = head.iter().map(|&w| digits(w).is_some()).collect();
         let mut chosen = vec![false; cells];
         choose(0, extra, &hosts, &mut chosen, &mut |chosen| {
