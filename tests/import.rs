@@ -1634,8 +1634,24 @@ fn a_number_wrapped_onto_the_next_line_is_read_whole_when_one_joining_holds_the_
     let got = read(&form(&format!("{dir}/pdf-chromium.txt"))).unwrap();
     assert_found_input_read(&got, dir, "none");
     assert_eq!(got.cells_read(), 200, "{dir}");
+    // The numbers joined are named for the review, each once.
+    let joined = |got: &Recognised| {
+        got.notes
+            .iter()
+            .filter(|n| n.contains("折成几段"))
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let notes = joined(&got);
+    assert!(notes.starts_with("表三有 7 个数字"), "{notes}");
+    assert!(
+        notes.contains("「（七）总计 自然人」") && notes.contains("表四有 2 个"),
+        "{notes}"
+    );
 
     let raw = form("pingtan-2021/pdf-raw.txt");
+    assert_eq!(joined(&read(&raw).unwrap()), "");
     let want = expected("pingtan-2021");
     let with = |line: &str, lines: &str| {
         assert!(raw.contains(&format!("\n{line}\n")), "{line}");
@@ -1817,6 +1833,15 @@ fn a_number_its_cell_wrapped_is_read_whole_where_sums_check_it() {
     let total = cell("table3", "new_received", "total");
     assert_eq!(got.report.cells[total], Cell::Count(70));
     assert!(got.sources[total].is_some());
+    assert_eq!(got.sources[total].as_ref().unwrap().text, "70");
+    // Named for the review.
+    assert!(
+        got.notes
+            .iter()
+            .any(|n| n.starts_with("表三有 1 个数字") && n.contains("「本年新收 总计」")),
+        "{:?}",
+        got.notes
+    );
     for column in ["issued", "abolished", "in_force"] {
         assert!(got.sources[cell("table2", "normative_documents", column)].is_none());
     }

@@ -537,18 +537,16 @@ enum Word {
 }
 
 /// The words of a table's lines, and the line each is on. A number whose
-/// cell wrapped it, its pieces joined by [`WRAPPED`], is a value only in a
-/// table with sums to check it by (`summed`); else a word that no row
-/// reads as a value.
+/// cell wrapped it, its pieces joined by [`WRAPPED`] (kept, for the review:
+/// see [`count_of`]), is a value only in a table with sums to check it by
+/// (`summed`); else a word that no row reads as a value.
 fn words(paras: &[String], summed: bool) -> (Vec<Word>, Vec<usize>) {
     let mut out = Vec::new();
     let mut lines = Vec::new();
     for (line, p) in paras.iter().enumerate() {
         for w in p.split(is_space).filter(|w| !w.is_empty()) {
-            if numeric(w) {
+            if numeric(w) || (summed && w.contains(WRAPPED)) {
                 out.push(Word::Value(w.to_string()));
-            } else if let Some((top, rest)) = w.split_once(WRAPPED).filter(|_| summed) {
-                out.push(Word::Value(format!("{top}{rest}")));
             } else if let Some((text, value)) = glued(w) {
                 out.push(Word::Text(norm(text)));
                 out.push(Word::Value(value.to_string()));
@@ -789,8 +787,10 @@ fn has_sums(block: &Block) -> bool {
         || block.columns.iter().any(|c| !c.total_of.is_empty())
 }
 
+/// A value's count; a number its cell wrapped has its pieces joined by
+/// [`WRAPPED`].
 fn count_of(text: &str) -> Option<u64> {
-    Cell::parse(text, crate::format::Kind::Count).count()
+    Cell::parse(&text.replace(WRAPPED, ""), crate::format::Kind::Count).count()
 }
 
 /// The values of row `r` of `block` from `values`, all the numbers between
@@ -882,7 +882,7 @@ fn rejoined(
     let mut found = Vec::new();
     let mut take = |values: Vec<String>| {
         // (Both ways may join the same pieces.)
-        if !values.iter().any(|v| v.len() > 1 && v.starts_with('0'))
+        if !values.iter().any(|v| v.starts_with('0') && v.len() > 1)
             && !found.contains(&values)
             && holds(&values)
         {
@@ -907,7 +907,10 @@ fn rejoined(
             for (i, &w) in run.iter().enumerate() {
                 let Word::Value(v) = &words[w] else { return };
                 match values.last_mut() {
-                    Some(last) if chosen[i - 1] => last.push_str(v),
+                    Some(last) if chosen[i - 1] => {
+                        last.push(WRAPPED);
+                        last.push_str(v);
+                    }
                     _ => values.push(v.clone()),
                 }
             }
@@ -941,6 +944,7 @@ fn rejoined(
                 if values[c].len() < piece.len() {
                     return;
                 }
+                values[c].push(WRAPPED);
                 values[c].push_str(piece);
             }
             take(values);
@@ -1272,13 +1276,27 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
         }
     }
     unsummed.note(table, out);
+    // Numbers their cells wrapped, joined: named for the review.
+    let mut joined: Vec<String> = Vec::new();
     for (i, text, row) in &read {
-        let kind = format.cells()[*i].kind;
-        out.report.cells[*i] = Cell::parse(text, kind);
+        let def = &format.cells()[*i];
+        if text.contains(WRAPPED) {
+            joined.push(format!("「{} {}」", def.row.short, def.column.label));
+        }
+        let text = text.replace(WRAPPED, "");
+        out.report.cells[*i] = Cell::parse(&text, def.kind);
         out.sources[*i] = Some(Source {
             row: row.clone(),
-            text: text.clone(),
+            text,
         });
+    }
+    if !joined.is_empty() {
+        out.notes.push(format!(
+            "{}有 {} 个数字在原文中因单元格太窄折成几段，已接成一个数并经总计核对后读取：{}，请对照原文核实",
+            crate::rules::cells::table_name(table.key),
+            joined.len(),
+            joined.join("、")
+        ));
     }
 }
 
