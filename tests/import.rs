@@ -1065,6 +1065,12 @@ fn markdown_from_a_pdf_with_wrapped_numbers_gives_no_wrong_value() {
     }
 }
 
+/// Row `row` of table 三 read from the found input `dir`: its 总计 filled.
+fn assert_total_read(got: &Recognised, dir: &str, row: &str) {
+    let i = format::current().cell_at("table3", row, "total").unwrap();
+    assert!(got.sources[i].is_some(), "{dir}: {row} not read");
+}
+
 /// An input hunt.py found (tests/fixtures/forms/`dir`, with its truth.json):
 /// some cells read, `unread` (a table, or a row of table 三) left unread,
 /// every other cell read equal to the truth.
@@ -1554,8 +1560,7 @@ fn a_table_heading_repeated_at_a_page_top_does_not_hide_a_row_broken_over_the_pa
         "not_processed_publication",
         "outcome_total",
     ] {
-        let i = format::current().cell_at("table3", row, "total").unwrap();
-        assert!(got.sources[i].is_some(), "{row} not read");
+        assert_total_read(&got, dir, row);
     }
     assert!(got.cells_read() >= 178, "{}", got.cells_read());
 }
@@ -1583,17 +1588,16 @@ fn a_group_heading_printed_a_character_a_line_beside_a_label_is_passed_over() {
 /// each cell's lines in the order drawn, no columns): the repeated heading,
 /// its headings whole one after another, stands between the pieces of
 /// （二）部分公开's label and 1.本机关不掌握相关政府信息's; the rows are found
-/// with it as one piece of the label (see `interrupted`). The rows whose
-/// numbers were wrapped stay unread here (the pieces come one a line
-/// between the row's values, nothing tells them from two values).
+/// with it as one piece of the label (see `interrupted`). (Its rows whose
+/// numbers were wrapped: see
+/// `a_number_wrapped_onto_the_next_line_is_read_whole_when_one_joining_holds_the_sums`.)
 #[test]
 fn a_table_heading_repeated_inside_a_row_label_is_passed_over_in_drawing_order() {
     let dir = "found/nianbao-libreoffice-9100";
     let got = read(&form(&format!("{dir}/pdf-raw.txt"))).unwrap();
     assert_found_input_read(&got, dir, "none");
     for row in ["disclosed", "partially_disclosed", "unavailable_not_held"] {
-        let i = format::current().cell_at("table3", row, "total").unwrap();
-        assert!(got.sources[i].is_some(), "{row} not read");
+        assert_total_read(&got, dir, row);
     }
     assert!(got.cells_read() >= 157, "{}", got.cells_read());
     // Chromium's PDF viewer copies a heading cell line by line, 总计 (a
@@ -1603,8 +1607,7 @@ fn a_table_heading_repeated_inside_a_row_label_is_passed_over_in_drawing_order()
     let got = read(&form(&format!("{dir}/pdf-chromium.txt"))).unwrap();
     assert_found_input_read(&got, dir, "none");
     for row in ["disclosed", "partially_disclosed"] {
-        let i = format::current().cell_at("table3", row, "total").unwrap();
-        assert!(got.sources[i].is_some(), "{dir}: {row} not read");
+        assert_total_read(&got, dir, row);
     }
     assert!(got.cells_read() >= 157, "{dir}: {}", got.cells_read());
 }
