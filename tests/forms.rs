@@ -169,8 +169,11 @@ fn floor(form: &str) -> usize {
 }
 
 /// markitdown's Markdown of a PDF runs cells together ("| 0 75 |") and
-/// breaks sentences into table rows: rows that cannot be placed stay unread
-/// (the coverage is printed). Its Markdown of a Word file is read whole.
+/// breaks sentences into table rows, a row's label in lines around its
+/// pipe row of values: read from the table's words, at least 95 % of it
+/// (17, 4 and 3 of 200 cells while only its grid was read); rows that
+/// cannot be placed stay unread (the coverage is printed). Its Markdown of
+/// a Word file is read whole.
 /// easyofd's OFD of the PDF spreads a span's glyphs evenly, so two values
 /// of one span may run together. No value may be read wrong: cells run
 /// together once put （七）总计's 72 in 科研机构.
@@ -194,6 +197,9 @@ fn converters_that_run_cells_together_read_no_value_wrong() {
             // 商业企业) included.
             if form == "markitdown-docx.md" {
                 assert_eq!(read, truth, "{sample} {form}");
+            }
+            if form == "markitdown-pdf.md" {
+                assert!(read * 100 >= truth * 95, "{sample} {form}: {read}/{truth}");
             }
             line.push_str(&format!("{:>20}", format!("{read}/{truth} cells")));
         }

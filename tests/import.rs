@@ -1012,18 +1012,53 @@ fn a_row_whose_total_is_not_its_sum_is_named_not_read() {
     );
 }
 
+/// markitdown's Markdown of a PDF puts a table's rows of values in pipe
+/// rows and its labels' lines around them as text ("5.属于三类内" / "| | 1 0
+/// | 0 0 | 0 | 0 1 |" / "部事务信息"), some rows whole as text ("规章 0 0 0")
+/// beside pipe rows its grid reads: each row is read from the values among
+/// its label's lines, a value run into a label's line parted from it
+/// ("6.属于四类过2"). A value on a line before its label ("3" / "行政许可",
+/// then "417" / "行政处罚") is not read, though the next row's label comes
+/// next.
+#[test]
+fn markdown_from_a_pdf_reads_each_row_from_the_values_among_its_label_lines() {
+    let got = read(&form("pingtan-2022/markitdown-pdf.md")).unwrap();
+    let want = expected("pingtan-2022");
+    let format = format::current();
+    for (table, row, column) in [
+        ("table2", "regulations", "issued"),
+        ("table2", "normative_documents", "in_force"),
+        ("table3", "withheld_internal", "total"),
+        ("table3", "withheld_process", "natural_person"),
+        ("table3", "withheld_process", "total"),
+    ] {
+        let i = format.cell_at(table, row, column).unwrap();
+        assert!(got.sources[i].is_some(), "{table}.{row}.{column} not read");
+        assert_eq!(got.report.cells[i], want.cells[i], "{table}.{row}.{column}");
+    }
+    let dir = "found/nianbao-12015";
+    let got = read(&form(&format!("{dir}/markitdown-pdf.md"))).unwrap();
+    for row in ["licensing", "punishment"] {
+        let i = format.cell_at("table2", row, "decisions").unwrap();
+        assert!(got.sources[i].is_none(), "{dir}: {row} read");
+    }
+}
+
 /// Markdown that markitdown made from PDFs of random-value reports (kept in
 /// tests/fixtures/forms/found, found by a /tmp hunt): its pipe tables are
 /// the PDF's text lines, so a number wrapped in its cell lands on rows of
 /// numbers alone around its row ("6197" above （七）总计, "3" below), and a
-/// row's first value can share its label's cell ("四、结转下年度继续办理 0").
+/// row's first value can share its label's cell ("四、结转下年度继续办理 0":
+/// read, from the table's words, the row's seven values on its line).
 /// Table 四's row of numbers with pieces above and below ("20" over 7, "1"
 /// under it). None of these rows is read; every cell read is right. The
-/// second also without its rows of numbers alone, where only the number in
-/// the label's cell shows that the row's values are shifted. The last puts
+/// second also without its rows of numbers alone. The last puts
 /// the values of （六）'s row 2 before its six lines of label and row 3's
 /// after them (seven numbers whose sum holds): reading a table cut so from
-/// its words, label by label, read them into row 2.
+/// its words, label by label, read them into row 2; a row is now read only
+/// from values among its label's lines, and this table whole, its rows of
+/// values in order holding every sum. Its 表二 puts 行政许可's value on a
+/// line before its label: not read.
 #[test]
 fn markdown_from_a_pdf_with_wrapped_numbers_gives_no_wrong_value() {
     let numbers_alone = |line: &&str| {
@@ -1053,15 +1088,30 @@ fn markdown_from_a_pdf_with_wrapped_numbers_gives_no_wrong_value() {
             form("found/nianbao-7039/markitdown-pdf.md"),
             "outcome_total",
         ),
-        ("found/pingtan-2022-7045", seven.clone(), "carried_forward"),
-        ("found/pingtan-2022-7045", without, "carried_forward"),
+        (
+            "found/pingtan-2022-7045",
+            seven.clone(),
+            "not_processed_excessive",
+        ),
+        (
+            "found/pingtan-2022-7045",
+            without.clone(),
+            "not_processed_excessive",
+        ),
         (
             "found/tanggong-41002",
             form("found/tanggong-41002/markitdown-pdf.md"),
-            "other_unpaid_fee",
+            "licensing",
         ),
     ] {
         assert_found_input_read(&read(&text).unwrap(), dir, unread);
+    }
+    for text in [seven, without] {
+        assert_total_read(
+            &read(&text).unwrap(),
+            "found/pingtan-2022-7045",
+            "carried_forward",
+        );
     }
 }
 
@@ -1072,13 +1122,13 @@ fn assert_total_read(got: &Recognised, dir: &str, row: &str) {
 }
 
 /// An input hunt.py found (tests/fixtures/forms/`dir`, with its truth.json):
-/// some cells read, `unread` (a table, or a row of table 三) left unread,
-/// every other cell read equal to the truth.
+/// some cells read, `unread` (a table, or a row) left unread, every other
+/// cell read equal to the truth.
 fn assert_found_input_read(got: &Recognised, dir: &str, unread: &str) {
     let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
     assert!(got.cells_read() > 0, "{dir}");
     for (i, def) in format::current().cells().iter().enumerate() {
-        if def.table.key == unread || (def.table.key == "table3" && def.row.key == unread) {
+        if def.table.key == unread || def.row.key == unread {
             assert!(got.sources[i].is_none(), "{dir}: {} read", def.key);
         } else if got.sources[i].is_some() {
             assert_eq!(got.report.cells[i], want.cells[i], "{dir}: {}", def.key);

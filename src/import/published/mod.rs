@@ -100,15 +100,12 @@ pub fn read(input: &str) -> Result<Recognised, String> {
     } else {
         normalize::Order::Lines
     };
+    let markdown = mixed.is_none() && !html && normalize::is_markdown(input);
     let (blocks, title) = match mixed {
         Some(blocks) => (blocks, None),
         None if html => blocks::html_blocks(input),
         None => (
-            blocks::text_blocks(&normalize::text_lines(
-                input,
-                normalize::is_markdown(input),
-                order,
-            )),
+            blocks::text_blocks(&normalize::text_lines(input, markdown, order)),
             None,
         ),
     };
@@ -123,7 +120,7 @@ pub fn read(input: &str) -> Result<Recognised, String> {
     }
     let mut report = Report::empty(format);
     outline.title_and_preamble(title, &mut report);
-    let tables = outline.texts_and_tables(&mut report);
+    let tables = outline.texts_and_tables(&mut report, markdown);
     let mut recognised = Recognised {
         sources: vec![None; format.cells().len()],
         report,

@@ -13,8 +13,12 @@ use crate::model::{is_space, Report};
 pub(super) struct Tables {
     /// Tables with a grid, by the format table each belongs to.
     pub grids: Vec<(&'static str, Spread)>,
-    /// The paragraphs of each table's section.
+    /// The paragraphs of each table's section (with its table rows, each
+    /// a line, where they count as words: see
+    /// [`Outline::texts_and_tables`]).
     pub words: Vec<(&'static str, Vec<String>)>,
+    /// The words hold table rows (Markdown).
+    pub rows_as_words: bool,
 }
 
 /// The blocks with the section headings found among them.
@@ -154,10 +158,20 @@ impl Outline {
     /// The texts between the headings into `report`; the tables, by the
     /// table each belongs to (by its section, else by its content), and the
     /// paragraphs of each table's section (its words when it has no grid).
-    pub fn texts_and_tables(&self, report: &mut Report) -> Tables {
+    /// With `rows_as_words` (Markdown, whose pipe tables a converter made
+    /// from a PDF may hold a row's label in paragraphs around its values,
+    /// and two cells' numbers in one: "| 71 3 | 0 0 |"), the rows of a
+    /// table section's tables are among its words too, each row a line, in
+    /// their place, for when its grid reads nothing.
+    pub fn texts_and_tables(&self, report: &mut Report, rows_as_words: bool) -> Tables {
         let format = crate::format::current();
         let mut tables: Vec<(&'static str, Spread)> = Vec::new();
         let mut words: Vec<(&'static str, Vec<String>)> = Vec::new();
+        let mut add_words =
+            |key: &'static str, line: String| match words.iter_mut().find(|w| w.0 == key) {
+                Some(w) => w.1.push(line),
+                None => words.push((key, vec![line])),
+            };
         for (i, section) in format.sections.iter().enumerate() {
             let Some(start) = self.at[i] else { continue };
             let end = self.at[i + 1..]
@@ -172,15 +186,21 @@ impl Outline {
                     Block::Para(p) if is_footer(p) => break,
                     Block::Para(p) if !p.is_empty() => {
                         if let Content::Table(key) = section.content {
-                            match words.iter_mut().find(|w| w.0 == key) {
-                                Some(w) => w.1.push(p.clone()),
-                                None => words.push((key, vec![p.clone()])),
-                            }
+                            add_words(key, p.clone());
                         }
                         text.push(p.clone())
                     }
                     Block::Table(rows) => match section.content {
-                        Content::Table(key) => tables.push((key, rows.clone())),
+                        Content::Table(key) => {
+                            if rows_as_words {
+                                for row in rows {
+                                    let cells: Vec<&str> =
+                                        row.iter().map(|c| c.0.as_str()).collect();
+                                    add_words(key, cells.join("   "));
+                                }
+                            }
+                            tables.push((key, rows.clone()))
+                        }
                         Content::Text => {}
                     },
                     _ => {}
@@ -210,6 +230,7 @@ impl Outline {
         Tables {
             grids: tables,
             words,
+            rows_as_words,
         }
     }
 

@@ -46,13 +46,18 @@ pub(super) fn read_all(
             Layout::Bands | Layout::Grid => read_by_labels(table, &rows, recognised),
         }
         let format = recognised.report.format;
-        let none_read = (0..format.cells().len())
+        let cells: Vec<usize> = (0..format.cells().len())
             .filter(|&i| format.cells()[i].table.key == table.key)
-            .all(|i| recognised.sources[i].is_none());
+            .collect();
+        let none_read = cells.iter().all(|&i| recognised.sources[i].is_none());
+        let all_read = cells.iter().all(|&i| recognised.sources[i].is_some());
         if let Some((_, paras)) = found.words.iter().find(|w| w.0 == table.key) {
             if none_read {
-                read_stream(table, paras, order, recognised);
+                read_stream(table, paras, (order, found.rows_as_words), recognised);
                 from_words = true;
+            } else if !all_read {
+                let how = (order, found.rows_as_words);
+                from_words |= complete_from_stream(table, &cells, paras, how, recognised);
             }
         }
     }
@@ -64,6 +69,48 @@ pub(super) fn read_all(
         }
     }
     from_words
+}
+
+/// A table its grid read in part (a converter's Markdown of a PDF: some
+/// rows in pipe tables, others in lines of text around them): the cells
+/// left unread, from its words (`paras`, see [`read_stream`]), when the
+/// words read every cell the grid read alike. Whether any was.
+fn complete_from_stream(
+    table: &Table,
+    cells: &[usize],
+    paras: &[String],
+    how: (Order, bool),
+    recognised: &mut Recognised,
+) -> bool {
+    let mut words = recognised.clone();
+    for &i in cells {
+        words.report.cells[i] = Cell::Blank;
+        words.sources[i] = None;
+    }
+    read_stream(table, paras, how, &mut words);
+    let both = |i: &usize| recognised.sources[*i].is_some() && words.sources[*i].is_some();
+    let agree = cells
+        .iter()
+        .filter(|i| both(i))
+        .all(|&i| recognised.report.cells[i] == words.report.cells[i]);
+    let more: Vec<usize> = cells
+        .iter()
+        .copied()
+        .filter(|&i| recognised.sources[i].is_none() && words.sources[i].is_some())
+        .collect();
+    if !agree || more.is_empty() {
+        return false;
+    }
+    for i in more {
+        recognised.report.cells[i] = words.report.cells[i].clone();
+        recognised.sources[i] = words.sources[i].take();
+    }
+    for note in words.notes.split_off(recognised.notes.len()) {
+        if !recognised.notes.contains(&note) {
+            recognised.notes.push(note);
+        }
+    }
+    true
 }
 
 /// The 2019 format's single （六）其他处理 row, if present: its total.
@@ -591,15 +638,39 @@ fn out_of_place(words: &[Word], line_of: &[usize], at: &[usize], summed: bool) -
     before_text || split
 }
 
+/// A row label found among a table's words: (block, row, the word it
+/// starts in, the variant of the label found if not the label, where it
+/// starts in the text words joined and the label as matched, normalised).
+type Anchor<'a> = (usize, usize, usize, Option<&'a str>, (usize, String));
+
+/// The word a row label found in `joined` (the text words joined, `owner`
+/// the word of each byte) ends in: `found`, where it starts and the label
+/// as matched (normalised); its last character found from there on (a
+/// label interrupted by pieces of headings ends further on; found early in
+/// a piece, the label is taken to end sooner: fewer values read, none
+/// wrong), else the word it starts in.
+fn label_end(joined: &str, owner: &[usize], found: (usize, &str)) -> usize {
+    let (at, label) = found;
+    let tail_at = label.char_indices().next_back().map_or(0, |(i, _)| i);
+    let tail = &label[tail_at..];
+    // (Past pieces of headings, `at + tail_at` may fall inside a character.)
+    let from = (at + tail_at..joined.len())
+        .find(|&i| joined.is_char_boundary(i))
+        .unwrap_or(joined.len());
+    joined[from..]
+        .find(tail)
+        .map_or(owner[at], |i| owner[from + i + tail.len() - 1])
+}
+
 /// A word that is a label's line with the row's first value run into it
 /// (pdftotext -layout, a wrapped label's line ending where the value
-/// starts: "安全一稳7"): the text and the number. Only a whole number after
-/// an ideograph: the format's labels hold no digits but their ordinals,
-/// which come first ("1.属于国家秘密").
+/// starts: "安全一稳7", "6.属于四类过2"): the text and the number. Only a
+/// whole number after an ideograph, at the word's end: the format's labels
+/// hold no digits but their ordinals, which come first ("1.属于国家秘密").
 fn glued(word: &str) -> Option<(&str, &str)> {
-    let at = word.find(|c: char| c.is_ascii_digit())?;
+    let at = word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let (text, value) = word.split_at(at);
-    (value.bytes().all(|b| b.is_ascii_digit())
+    (!value.is_empty()
         && text
             .chars()
             .next_back()
@@ -1011,7 +1082,22 @@ impl Unsummed {
 /// label, so the next row's followed it; 表四's row 0 0 0 3 3 came out as
 /// 0 0 3 0 3. Then neither way reads: only a table whose numbers are all
 /// the same (all 0), as many as its cells, which no order changes.
-pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &mut Recognised) {
+///
+/// `(order, rows)`: with `rows`, the words hold a Markdown text's table
+/// rows among its paragraphs (see `Outline::texts_and_tables`); a converter
+/// that wrote them from a PDF may put a row's value on a line before its
+/// label (“3” / “行政许可”; a row's seven values before the six lines of
+/// its label, the next row's after them, their sum holding), so that the
+/// values after a label are the next row's: a row is read only from
+/// values on its label's lines (its first to its last, as a converter puts
+/// a row's values among its label's lines).
+pub(super) fn read_stream(
+    table: &Table,
+    paras: &[String],
+    how: (Order, bool),
+    out: &mut Recognised,
+) {
+    let (order, rows) = how;
     let format = out.report.format;
     let reordered = order == Order::Blocks;
     let aligned = order == Order::Aligned;
@@ -1035,8 +1121,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
     // a label down past other rows), when it occurs once; not for a table
     // printed transposed (its row labels head columns), nor in reordered
     // text.
-    // (block, row, word, the variant of the label found, if not the label)
-    let mut anchors: Vec<(usize, usize, usize, Option<&str>)> = Vec::new();
+    let mut anchors: Vec<Anchor> = Vec::new();
     // (block, row, the label as printed) of rows found with their ordinal
     // written another way.
     let mut restyled: Vec<(usize, usize, String)> = Vec::new();
@@ -1054,7 +1139,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
                 let groups: Vec<String> = row.groups.iter().map(|g| norm(g)).collect();
                 only(interrupted(&joined, &norm(row.label), &groups, &headings))
             }) {
-                Some(at) => anchors.push((b, r, owner[at], None)),
+                Some(at) => anchors.push((b, r, owner[at], None, (at, norm(row.label)))),
                 None if !official => {
                     // Its ordinal written another way, found once in one way.
                     let mut other: Vec<(usize, String)> = restyles(&norm(row.label))
@@ -1063,12 +1148,12 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
                         .collect();
                     if other.len() == 1 {
                         let (at, printed) = other.remove(0);
-                        anchors.push((b, r, owner[at], None));
+                        anchors.push((b, r, owner[at], None, (at, printed.clone())));
                         restyled.push((b, r, printed));
                     } else if let Some((at, v)) =
                         variant(row.label).and_then(|v| Some((once(v)?, v)))
                     {
-                        anchors.push((b, r, owner[at], Some(v)));
+                        anchors.push((b, r, owner[at], Some(v), (at, norm(v))));
                     }
                 }
                 None => {}
@@ -1088,7 +1173,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
     let mut runs: Vec<Vec<usize>> = anchors
         .iter()
         .enumerate()
-        .map(|(k, &(_, _, start, _))| {
+        .map(|(k, &(_, _, start, _, _))| {
             let end = anchors.get(k + 1).map_or(words.len(), |a| a.2);
             (start..end)
                 .filter(|&w| matches!(words[w], Word::Value(_)))
@@ -1137,7 +1222,8 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
     let mut read: Vec<(usize, String, String)> = Vec::new(); // (cell, text, row label)
     let mut restyled_read = Restyled::default();
     let mut unsummed = Unsummed::default();
-    for (k, &(b, r, _, variant)) in anchors.iter().enumerate() {
+    for (k, (b, r, start, variant, found)) in anchors.iter().enumerate() {
+        let (b, r, start, variant) = (*b, *r, *start, *variant);
         // The values after a label may be another row's when its own were
         // lost (a line dropped) and the next row's label was not found:
         // taken only when the row after it (in the format) is the label that
@@ -1150,6 +1236,13 @@ pub(super) fn read_stream(table: &Table, paras: &[String], order: Order, out: &m
         let row = &block.rows[r];
         if aligned && out_of_place(&words, &line_of, &runs[k], has_sums(block)) {
             continue;
+        }
+        if rows {
+            let end = label_end(&joined, &owner, (found.0, &found.1));
+            let lines = line_of[start]..=line_of[end];
+            if runs[k].iter().any(|&w| !lines.contains(&line_of[w])) {
+                continue;
+            }
         }
         let values: Vec<&String> = runs[k].iter().filter_map(|&w| text(w)).collect();
         let values: Vec<String> = match row_of(block, r, &values) {
@@ -1333,8 +1426,18 @@ mod tests {
     fn a_value_run_into_a_label_line_is_parted_from_it() {
         assert_eq!(glued("安全一稳0"), Some(("安全一稳", "0")));
         assert_eq!(glued("内部事务信637"), Some(("内部事务信", "637")));
+        assert_eq!(glued("6.属于四类过2"), Some(("6.属于四类过", "2")));
         // Ordinals, years, numbers inside words, decimals: not values.
-        for word in ["1.属于国家秘密", "2022年", "共12件", "稳7.5", "abc7", "7"] {
+        for word in [
+            "1.属于国家秘密",
+            "2022年",
+            "共12件",
+            "稳7.5",
+            "abc7",
+            "7",
+            "1.2",
+            "稳",
+        ] {
             assert_eq!(glued(word), None, "{word}");
         }
     }
