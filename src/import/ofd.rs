@@ -215,6 +215,64 @@ struct Object {
     pen: (f64, f64),
 }
 
+/// Text objects one after another with one boundary (a writer's runs of a
+/// line of the PDF in different fonts, "1." and "属于国家秘密", or two cells'
+/// numbers, "43", " " and "6"), each set out from the boundary's start, so
+/// that their glyphs fall on one another: when an object's first glyph
+/// stands where the run's first does, the run's glyphs are set out one
+/// after another from there, in the order written, each advancing by its
+/// width (a space too); else each stays where its object put it.
+#[derive(Default)]
+struct Run {
+    /// Each character written (spaces too), where its object put it, and
+    /// its place in the page's glyphs (none for a space).
+    chars: Vec<(Glyph, Option<usize>)>,
+    objects: usize,
+    /// Where the last object's characters start in `chars`.
+    object_from: usize,
+    /// The characters set out so far, and where the next one goes.
+    laid: usize,
+    pen: f64,
+}
+
+impl Run {
+    /// At an object's end: the run's glyphs in `out` set out one after
+    /// another when its objects start in one place.
+    fn set_out(&mut self, out: &mut [Glyph]) {
+        let (Some(first), Some(last)) = (self.chars.first(), self.chars.get(self.object_from))
+        else {
+            return;
+        };
+        let (first, last) = (first.0, last.0);
+        let near = (first.x - last.x).abs() < 0.05 * first.size
+            && (first.y - last.y).abs() < 0.05 * first.size;
+        // The same text drawn again in its place is bold made so (see
+        // `lines`), not another run.
+        let last_text = &self.chars[self.object_from..];
+        let again = self.object_from >= last_text.len()
+            && self.chars[self.object_from - last_text.len()..self.object_from]
+                .iter()
+                .zip(last_text)
+                .all(|(a, b)| a.0.c == b.0.c);
+        if self.objects < 2 || self.object_from == 0 || !near || again {
+            return;
+        }
+        // Each character set out once: a page of such runs takes time in
+        // proportion to its glyphs.
+        if self.laid == 0 {
+            self.pen = first.x;
+        }
+        for (glyph, at) in &self.chars[self.laid..] {
+            if let Some(g) = at.and_then(|i| out.get_mut(i)) {
+                g.x = self.pen;
+                g.y = first.y;
+            }
+            self.pen += default_advance(glyph.c, glyph.size);
+        }
+        self.laid = self.chars.len();
+    }
+}
+
 /// A glyph's width as the pen moves when no advance is given.
 fn default_advance(c: char, size: f64) -> f64 {
     if c.is_ascii() {
@@ -258,9 +316,20 @@ fn glyphs(content: &str) -> Vec<Glyph> {
     let mut out = Vec::new();
     let mut objects: Vec<Object> = Vec::new();
     let mut code: Option<Code> = None;
+    // Text objects one after another with one boundary, their first glyphs
+    // in one place (see `Run`): the boundary as written, and the run.
+    let mut run: Option<(String, Run)> = None;
     for token in tokenize(&without_cdata(content)) {
         match &token {
             Token::Start { name, .. } if local(name) == "textobject" => {
+                let written = token.attr("boundary").unwrap_or("").to_string();
+                if run.as_ref().is_none_or(|(b, _)| *b != written) {
+                    run = Some((written, Run::default()));
+                }
+                if let Some((_, run)) = run.as_mut() {
+                    run.objects += 1;
+                    run.object_from = run.chars.len();
+                }
                 let boundary = numbers(token.attr("boundary"));
                 let ctm = numbers(token.attr("ctm"));
                 let ctm: [f64; 6] = ctm.try_into().unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
@@ -283,6 +352,9 @@ fn glyphs(content: &str) -> Vec<Glyph> {
             }
             Token::End { name } if local(name) == "textobject" => {
                 objects.pop();
+                if let Some((_, run)) = run.as_mut() {
+                    run.set_out(&mut out);
+                }
             }
             Token::Start { name, .. } if local(name) == "textcode" && !objects.is_empty() => {
                 let at = |k: &str| numbers(token.attr(k)).first().copied();
@@ -311,13 +383,19 @@ fn glyphs(content: &str) -> Vec<Glyph> {
                 let (mut px, mut py) = (x.unwrap_or(object.pen.0), y.unwrap_or(object.pen.1));
                 let [a, b, c, d, e, f] = object.ctm;
                 for (i, ch) in text.chars().enumerate() {
+                    let glyph = Glyph {
+                        x: object.origin.0 + a * px + c * py + e,
+                        y: object.origin.1 + b * px + d * py + f,
+                        size: object.size * object.scale,
+                        c: ch,
+                    };
+                    let mut at = None;
                     if !ch.is_whitespace() && !ch.is_control() && out.len() < MAX_GLYPHS {
-                        out.push(Glyph {
-                            x: object.origin.0 + a * px + c * py + e,
-                            y: object.origin.1 + b * px + d * py + f,
-                            size: object.size * object.scale,
-                            c: ch,
-                        });
+                        at = Some(out.len());
+                        out.push(glyph);
+                    }
+                    if let Some((_, run)) = run.as_mut() {
+                        run.chars.push((glyph, at));
                     }
                     px += dx
                         .get(i)
@@ -577,5 +655,54 @@ mod tests {
             glyph(14.1, 50.0, '章'),
         ];
         assert_eq!(lines(bold)[0].trim(), "规章");
+    }
+
+    #[test]
+    fn runs_a_writer_put_in_one_place_are_set_out_one_after_another() {
+        let object = |boundary: &str, x: &str, text: &str| {
+            format!(
+                r#"<ofd:TextObject Boundary="{boundary}" Size="2"><ofd:TextCode X="{x}" Y="2">{text}</ofd:TextCode></ofd:TextObject>"#
+            )
+        };
+        let page = |objects: &[String]| {
+            format!(
+                r#"<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer>{}</ofd:Layer></ofd:Content></ofd:Page>"#,
+                objects.concat()
+            )
+        };
+        let text = |objects: &[String]| lines(glyphs(&page(objects))).join("\n");
+        // easyofd's runs of a line in two fonts, and two cells' numbers with
+        // the space between them, each from the boundary's start.
+        let b = "10 20 12 2";
+        let label = [object(b, "0", "1."), object(b, "0", "属于国家秘密")];
+        assert_eq!(text(&label).trim(), "1.属于国家秘密");
+        let numbers = [
+            object(b, "0", "43"),
+            object(b, "0", " "),
+            object(b, "0", "6"),
+        ];
+        let got = text(&numbers);
+        assert_eq!(
+            got.split_whitespace().collect::<Vec<_>>(),
+            ["43", "6"],
+            "{got:?}"
+        );
+        // The same text drawn again in its place (bold): once.
+        let bold = [object(b, "0", "规章"), object(b, "0", "规章")];
+        assert_eq!(text(&bold).trim(), "规章");
+        // Objects with one boundary whose text codes place them apart (a
+        // writer that gives every object the page's box) stay apart.
+        let page_box = "0 0 210 297";
+        let apart = [object(page_box, "20", "12"), object(page_box, "40", "5")];
+        let got = text(&apart);
+        assert_eq!(
+            got.split_whitespace().collect::<Vec<_>>(),
+            ["12", "5"],
+            "{got:?}"
+        );
+        assert!(
+            got.find('5').unwrap() - got.find('2').unwrap() > 5,
+            "{got:?}"
+        );
     }
 }
