@@ -1012,6 +1012,21 @@ fn a_row_whose_total_is_not_its_sum_is_named_not_read() {
     );
 }
 
+/// pandoc's Markdown of a Word file pads a pipe table's columns to their
+/// width on screen (an ideograph two columns): counted in characters, the
+/// numbers of the rows above and below 5.属于三类内部事务信息 stood in the
+/// gaps between its words, and were joined as the pieces of numbers their
+/// cells wrapped ("4 276⁠0" in its first cell). Found by hunt.py
+/// (found/nianbao-pandoc-66007). Lines with pipes or tabs are left as they
+/// are: read whole.
+#[test]
+fn a_markdown_tables_rows_are_not_taken_for_the_pieces_of_wrapped_numbers() {
+    let dir = "found/nianbao-pandoc-66007";
+    let got = read(&form(&format!("{dir}/pandoc.md"))).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(got.cells_read(), format::current().cells().len());
+}
+
 /// markitdown's Markdown of a PDF puts a table's rows of values in pipe
 /// rows and its labels' lines around them as text ("5.属于三类内" / "| | 1 0
 /// | 0 0 | 0 | 0 1 |" / "部事务信息"), some rows whole as text ("规章 0 0 0")

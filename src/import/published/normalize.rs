@@ -359,12 +359,17 @@ fn repeated_headings(pages: &[Vec<&str>], drop: &mut [Vec<bool>]) {
 /// upper piece is among the row's values and the rest on the line below:
 /// joined when every number of that line (not a table row) stands under
 /// exactly one word of `M`, a number not starting with 0, each its own.
+/// Lines with pipes or tabs are left as they are.
 fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
     // A number of a line: its columns, itself, and the gap between the
     // row's words it stands in (k: between word k − 1 and word k), if any.
     type Piece = (usize, usize, String, Option<usize>);
     for m in 1..lines.len().saturating_sub(1) {
-        if !table_like(&lines[m]) {
+        // Not among cells set apart by pipes or tabs (a Markdown table pads
+        // its columns to their width on screen, an ideograph two: columns
+        // counted in characters do not line up).
+        let delimited = lines[m - 1..=m + 1].iter().any(|l| l.contains(['|', '\t']));
+        if !table_like(&lines[m]) || delimited {
             continue;
         }
         let row = spans(&lines[m]);
