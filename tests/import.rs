@@ -1033,8 +1033,11 @@ fn a_markdown_tables_rows_are_not_taken_for_the_pieces_of_wrapped_numbers() {
 /// beside pipe rows its grid reads: each row is read from the values among
 /// its label's lines, a value run into a label's line parted from it
 /// ("6.属于四类过2"). A value on a line before its label ("3" / "行政许可",
-/// then "417" / "行政处罚") is not read, though the next row's label comes
-/// next.
+/// then "417" / "行政处罚") is not read so, though the next row's label
+/// comes next; in 表二, a block's number left between its band and the
+/// next block's, when its other rows were read from their lines, is its
+/// row's ("417" between "第二十条第（六）项" and "行政强制 1"). Two rows so
+/// left are not read.
 #[test]
 fn markdown_from_a_pdf_reads_each_row_from_the_values_among_its_label_lines() {
     let got = read(&form("pingtan-2022/markitdown-pdf.md")).unwrap();
@@ -1052,11 +1055,27 @@ fn markdown_from_a_pdf_reads_each_row_from_the_values_among_its_label_lines() {
         assert_eq!(got.report.cells[i], want.cells[i], "{table}.{row}.{column}");
     }
     let dir = "found/nianbao-12015";
-    let got = read(&form(&format!("{dir}/markitdown-pdf.md"))).unwrap();
-    for row in ["licensing", "punishment"] {
-        let i = format.cell_at("table2", row, "decisions").unwrap();
-        assert!(got.sources[i].is_none(), "{dir}: {row} read");
+    let text = form(&format!("{dir}/markitdown-pdf.md"));
+    let cell = |row: &str| format.cell_at("table2", row, "decisions").unwrap();
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "table4");
+    for row in ["licensing", "punishment", "coercion"] {
+        assert!(got.sources[cell(row)].is_some(), "{dir}: {row} not read");
     }
+    assert_eq!(got.report.cells[cell("licensing")], Cell::Count(3));
+    assert_eq!(got.report.cells[cell("punishment")], Cell::Count(417));
+    // 行政强制's value on a line of its own too: 行政处罚's and its left.
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("| 行政强制 |"))
+        .unwrap();
+    let apart = text.replace(row, "1\n行政强制");
+    let got = read(&apart).unwrap();
+    assert_found_input_read(&got, dir, "table4");
+    for row in ["punishment", "coercion"] {
+        assert!(got.sources[cell(row)].is_none(), "{dir}: {row} read");
+    }
+    assert!(got.sources[cell("licensing")].is_some());
 }
 
 /// Markdown that markitdown made from PDFs of random-value reports (kept in
@@ -1073,7 +1092,8 @@ fn markdown_from_a_pdf_reads_each_row_from_the_values_among_its_label_lines() {
 /// its words, label by label, read them into row 2; a row is now read only
 /// from values among its label's lines, and this table whole, its rows of
 /// values in order holding every sum. Its 表二 puts 行政许可's value on a
-/// line before its label: not read.
+/// line before its label: read as the one number between its block's band
+/// and the next.
 #[test]
 fn markdown_from_a_pdf_with_wrapped_numbers_gives_no_wrong_value() {
     let numbers_alone = |line: &&str| {
@@ -1116,7 +1136,7 @@ fn markdown_from_a_pdf_with_wrapped_numbers_gives_no_wrong_value() {
         (
             "found/tanggong-41002",
             form("found/tanggong-41002/markitdown-pdf.md"),
-            "licensing",
+            "none",
         ),
     ] {
         assert_found_input_read(&read(&text).unwrap(), dir, unread);

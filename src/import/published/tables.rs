@@ -1220,6 +1220,7 @@ pub(super) fn read_stream(
         Word::Text(_) => None,
     };
     let mut read: Vec<(usize, String, String)> = Vec::new(); // (cell, text, row label)
+    let mut rows_read: Vec<usize> = Vec::new(); // (anchors)
     let mut restyled_read = Restyled::default();
     let mut unsummed = Unsummed::default();
     for (k, (b, r, start, variant, found)) in anchors.iter().enumerate() {
@@ -1270,6 +1271,7 @@ pub(super) fn read_stream(
                 read.push((i, text.to_string(), row.label.to_string()));
             }
         }
+        rows_read.push(k);
         if let Some(v) = variant {
             out.notes.push(variant_note(table, v, row.label));
         }
@@ -1278,6 +1280,70 @@ pub(super) fn read_stream(
         }
     }
     restyled_read.note(table, out);
+    // Markdown: a block of a table without sums (表二's) between its band
+    // and the next block's, as many numbers as its cells, all its rows but
+    // one read from their labels' lines: the numbers left are that row's
+    // (a converter puts a value on a line before or after its label, never
+    // past the band of another block: "行政许可" / "2293").
+    if rows {
+        let band_at = |b: usize| {
+            let band = table.blocks.get(b)?.band;
+            (!band.is_empty())
+                .then(|| once(band))
+                .flatten()
+                .map(|at| owner[at])
+        };
+        for (b, block) in by_row.iter().enumerate() {
+            let (Some(from), n) = (band_at(b), block.columns.len()) else {
+                continue;
+            };
+            let to = match b + 1 < by_row.len() {
+                true => band_at(b + 1),
+                false => Some(words.len()),
+            };
+            let Some(to) = to.filter(|&to| to > from) else {
+                continue;
+            };
+            let region = from..to;
+            let values: Vec<usize> = region
+                .clone()
+                .filter(|&w| matches!(words[w], Word::Value(_)))
+                .collect();
+            let mut used: Vec<usize> = Vec::new();
+            let mut left: Vec<usize> = Vec::new(); // (rows)
+            let mut found = true;
+            for r in 0..block.rows.len() {
+                match anchors.iter().position(|a| (a.0, a.1) == (b, r)) {
+                    Some(k) if rows_read.contains(&k) => used.extend(&runs[k]),
+                    Some(k) if region.contains(&anchors[k].2) => left.push(r),
+                    _ => found = false,
+                }
+            }
+            let rest: Vec<usize> = values
+                .iter()
+                .copied()
+                .filter(|w| !used.contains(w))
+                .collect();
+            let [r] = left[..] else { continue };
+            if has_sums(block)
+                || !found
+                || values.len() != block.rows.len() * n
+                || used.iter().any(|w| !values.contains(w))
+                || rest.len() != n
+                || rest.iter().any(|&w| line_of[w] != line_of[rest[0]])
+            {
+                continue;
+            }
+            let row = &block.rows[r];
+            for (column, &w) in block.columns.iter().zip(&rest) {
+                if let (Some(i), Some(text)) =
+                    (format.cell_at(table.key, row.key, column.key), text(w))
+                {
+                    read.push((i, text.to_string(), row.label.to_string()));
+                }
+            }
+        }
+    }
     // Way 2: the whole table from its numbers in order.
     let needed: usize = table
         .blocks
