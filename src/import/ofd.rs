@@ -227,8 +227,8 @@ struct Run {
     /// Each character written (spaces too), where its object put it, and
     /// its place in the page's glyphs (none for a space).
     chars: Vec<(Glyph, Option<usize>)>,
-    objects: usize,
-    /// Where the last object's characters start in `chars`.
+    /// Where the last object's characters start in `chars` (0: the run's
+    /// first object, or none before it wrote any).
     object_from: usize,
     /// The characters set out so far, and where the next one goes.
     laid: usize,
@@ -254,7 +254,7 @@ impl Run {
                 .iter()
                 .zip(last_text)
                 .all(|(a, b)| a.0.c == b.0.c);
-        if self.objects < 2 || self.object_from == 0 || !near || again {
+        if self.object_from == 0 || !near || again {
             return;
         }
         // Each character set out once: a page of such runs takes time in
@@ -327,7 +327,6 @@ fn glyphs(content: &str) -> Vec<Glyph> {
                     run = Some((written, Run::default()));
                 }
                 if let Some((_, run)) = run.as_mut() {
-                    run.objects += 1;
                     run.object_from = run.chars.len();
                 }
                 let boundary = numbers(token.attr("boundary"));

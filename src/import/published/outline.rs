@@ -162,7 +162,7 @@ impl Outline {
     /// from a PDF may hold a row's label in paragraphs around its values,
     /// and two cells' numbers in one: "| 71 3 | 0 0 |"), the rows of a
     /// table section's tables are among its words too, each row a line, in
-    /// their place, for when its grid reads nothing.
+    /// their place, for the cells its grid does not read.
     pub fn texts_and_tables(&self, report: &mut Report, rows_as_words: bool) -> Tables {
         let format = crate::format::current();
         let mut tables: Vec<(&'static str, Spread)> = Vec::new();

@@ -51,12 +51,12 @@ pub(super) fn read_all(
             .collect();
         let none_read = cells.iter().all(|&i| recognised.sources[i].is_none());
         let all_read = cells.iter().all(|&i| recognised.sources[i].is_some());
+        let how = (order, found.rows_as_words);
         if let Some((_, paras)) = found.words.iter().find(|w| w.0 == table.key) {
             if none_read {
-                read_stream(table, paras, (order, found.rows_as_words), recognised);
+                read_stream(table, paras, how, recognised);
                 from_words = true;
             } else if !all_read {
-                let how = (order, found.rows_as_words);
                 from_words |= complete_from_stream(table, &cells, paras, how, recognised);
             }
         }
@@ -1286,17 +1286,17 @@ pub(super) fn read_stream(
     // (a converter puts a value on a line before or after its label, never
     // past the band of another block: "行政许可" / "2293").
     if rows {
-        let band_at = |b: usize| {
-            let band = table.blocks.get(b)?.band;
-            (!band.is_empty())
-                .then(|| once(band))
-                .flatten()
-                .map(|at| owner[at])
+        let band_at = |b: usize| match table.blocks.get(b)?.band {
+            "" => None,
+            band => once(band).map(|at| owner[at]),
         };
         for (b, block) in by_row.iter().enumerate() {
             let (Some(from), n) = (band_at(b), block.columns.len()) else {
                 continue;
             };
+            if has_sums(block) {
+                continue;
+            }
             let to = match b + 1 < by_row.len() {
                 true => band_at(b + 1),
                 false => Some(words.len()),
@@ -1325,8 +1325,7 @@ pub(super) fn read_stream(
                 .filter(|w| !used.contains(w))
                 .collect();
             let [r] = left[..] else { continue };
-            if has_sums(block)
-                || !found
+            if !found
                 || values.len() != block.rows.len() * n
                 || used.iter().any(|w| !values.contains(w))
                 || rest.len() != n
