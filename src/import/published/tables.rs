@@ -591,7 +591,16 @@ fn words(paras: &[String], summed: bool) -> (Vec<Word>, Vec<usize>) {
     let mut out = Vec::new();
     let mut lines = Vec::new();
     for (line, p) in paras.iter().enumerate() {
-        for w in p.split(is_space).filter(|w| !w.is_empty()) {
+        let mut ws = p.split(is_space).filter(|w| !w.is_empty()).peekable();
+        while let Some(w) = ws.next() {
+            let w = match run_into(w, ws.peek().copied()) {
+                Some((value, text)) => {
+                    out.push(Word::Value(value.to_string()));
+                    lines.push(line);
+                    text
+                }
+                None => w,
+            };
             if numeric(w) || (summed && w.contains(WRAPPED)) {
                 out.push(Word::Value(w.to_string()));
             } else if let Some((text, value)) = glued(w) {
@@ -660,6 +669,34 @@ fn label_end(joined: &str, owner: &[usize], found: (usize, &str)) -> usize {
     joined[from..]
         .find(tail)
         .map_or(owner[at], |i| owner[from + i + tail.len() - 1])
+}
+
+/// A word that is a row's last value with the next row's label run into
+/// it (a PDF viewer's copy of a row that fills its line: "86477（二）部分公开",
+/// "876313.危及", "11295四、结转下年度继续办理"): the number and the text.
+/// Only text that starts as a label does: a bracket, a numeral and its
+/// 、, or an ordinal 1. to 9. (the number's last digit before a full stop
+/// or 、 and an ideograph, in the word or starting the `next` word, "02."
+/// "其他法律…": a digit alone with it is the label's own).
+fn run_into<'a>(word: &'a str, next: Option<&str>) -> Option<(&'a str, &'a str)> {
+    let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let ideograph = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && c.is_alphabetic());
+    let mut rest = word[digits..].chars();
+    let at = match rest.next()? {
+        '.' | '、'
+            if match rest.next() {
+                None => ideograph(next.and_then(|n| n.chars().next())),
+                c => ideograph(c),
+            } =>
+        {
+            digits.checked_sub(1)?
+        }
+        '(' | '（' => digits,
+        c if "一二三四五六七".contains(c) && rest.next() == Some('、') => digits,
+        _ => return None,
+    };
+    let value = &word[..at];
+    (!value.is_empty() && (value == "0" || !value.starts_with('0'))).then(|| (value, &word[at..]))
 }
 
 /// A word that is a label's line with the row's first value run into it
@@ -1235,7 +1272,9 @@ pub(super) fn read_stream(
         }
         let block = &table.blocks[b];
         let row = &block.rows[r];
-        if aligned && out_of_place(&words, &line_of, &runs[k], has_sums(block)) {
+        // (A Markdown text's lines are not a page's: its pipe tables' padding
+        // only looks aligned. A row there is read from its label's lines.)
+        if aligned && !rows && out_of_place(&words, &line_of, &runs[k], has_sums(block)) {
             continue;
         }
         if rows {
@@ -1489,6 +1528,35 @@ mod tests {
 
     #[test]
     fn a_value_run_into_a_label_line_is_parted_from_it() {
+        let run = |w| run_into(w, None);
+        assert_eq!(
+            run("86477（二）部分公开"),
+            Some(("86477", "（二）部分公开"))
+        );
+        assert_eq!(run("34687（"), Some(("34687", "（")));
+        assert_eq!(run("876313.危及"), Some(("87631", "3.危及")));
+        assert_eq!(run("03、危及"), Some(("0", "3、危及")));
+        assert_eq!(
+            run("11295四、结转下年度继续办理"),
+            Some(("11295", "四、结转下年度继续办理"))
+        );
+        assert_eq!(run_into("02.", Some("其他法律")), Some(("0", "2.")));
+        // A label, a number, a decimal, a year, text: none.
+        for word in [
+            "3.危及",
+            "（二）部分公开",
+            "24252.311082",
+            "12.5万元",
+            "2021年",
+            "0三",
+            "四、结转",
+            "01（二）",
+            "12.",
+        ] {
+            assert_eq!(run(word), None, "{word}");
+        }
+        assert_eq!(run_into("12.", Some("3456")), None);
+        assert_eq!(run_into("2.", Some("其他法律")), None);
         assert_eq!(glued("安全一稳0"), Some(("安全一稳", "0")));
         assert_eq!(glued("内部事务信637"), Some(("内部事务信", "637")));
         assert_eq!(glued("6.属于四类过2"), Some(("6.属于四类过", "2")));
