@@ -680,23 +680,23 @@ fn label_end(joined: &str, owner: &[usize], found: (usize, &str)) -> usize {
 /// "其他法律…": a digit alone with it is the label's own).
 fn run_into<'a>(word: &'a str, next: Option<&str>) -> Option<(&'a str, &'a str)> {
     let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let ideograph = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && c.is_alphabetic());
     let mut rest = word[digits..].chars();
-    let at = match rest.next()? {
-        '.' | '、'
-            if match rest.next() {
-                None => ideograph(next.and_then(|n| n.chars().next())),
-                c => ideograph(c),
-            } =>
-        {
-            digits.checked_sub(1)?
-        }
+    let (first, second) = (rest.next()?, rest.next());
+    // What follows an ordinal's full stop: in the word, or the next word.
+    let after = second.or_else(|| next.and_then(|n| n.chars().next()));
+    let at = match first {
+        '.' | '、' if after.is_some_and(ideograph) => digits.checked_sub(1)?,
         '(' | '（' => digits,
-        c if "一二三四五六七".contains(c) && rest.next() == Some('、') => digits,
+        c if "一二三四五六七".contains(c) && second == Some('、') => digits,
         _ => return None,
     };
     let value = &word[..at];
     (!value.is_empty() && (value == "0" || !value.starts_with('0'))).then(|| (value, &word[at..]))
+}
+
+/// A CJK character (not punctuation, digits or Latin letters).
+fn ideograph(c: char) -> bool {
+    !c.is_ascii() && c.is_alphabetic()
 }
 
 /// A word that is a label's line with the row's first value run into it
@@ -707,12 +707,7 @@ fn run_into<'a>(word: &'a str, next: Option<&str>) -> Option<(&'a str, &'a str)>
 fn glued(word: &str) -> Option<(&str, &str)> {
     let at = word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let (text, value) = word.split_at(at);
-    (!value.is_empty()
-        && text
-            .chars()
-            .next_back()
-            .is_some_and(|c| !c.is_ascii() && c.is_alphabetic()))
-    .then_some((text, value))
+    (!value.is_empty() && text.chars().next_back().is_some_and(ideograph)).then_some((text, value))
 }
 
 /// The first sum within row `r` of `block` that does not hold for the
@@ -1260,8 +1255,7 @@ pub(super) fn read_stream(
     let mut rows_read: Vec<usize> = Vec::new(); // (anchors)
     let mut restyled_read = Restyled::default();
     let mut unsummed = Unsummed::default();
-    for (k, (b, r, start, variant, found)) in anchors.iter().enumerate() {
-        let (b, r, start, variant) = (*b, *r, *start, *variant);
+    for (k, &(b, r, start, variant, ref found)) in anchors.iter().enumerate() {
         // The values after a label may be another row's when its own were
         // lost (a line dropped) and the next row's label was not found:
         // taken only when the row after it (in the format) is the label that
