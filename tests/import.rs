@@ -1879,6 +1879,38 @@ fn a_number_wrapped_onto_the_next_line_is_read_whole_when_one_joining_holds_the_
     assert!(with("行政规范性文件 69 3 665", "行政规范性文件 69 3 665").sources[i].is_some());
 }
 
+/// A joining of a row's wrapped numbers is certain only where the sums
+/// check it, and a number too long to be a count checks nothing. Found by
+/// the mutation test run 3,000 times a form:
+/// - cells one a line, 694 broken as "6" / "94" after "66" "7": only 667 6 94
+///   joins as a cell wraps (no piece longer than the one before it), and
+///   its row's sum holds by chance (66 + 7 + 694 = 667 + 6 + 94); the
+///   column's sum (其他处理's 商业企业 in （七）总计) does not: unread;
+/// - Chromium's copy of （七）总计, its pieces "25827" "5" with "5" read as
+///   "93273": its five last pieces joined were 20 digits, no count, and the
+///   row's sum "held": unread.
+#[test]
+fn a_joining_is_checked_by_every_sum_and_a_number_too_long_checks_nothing() {
+    let dir = "random/tanggong-jiedao-2023-16";
+    let text = form(&format!("{dir}/cells.txt"));
+    let row = "other_overdue_correction";
+    assert!(text.contains("\n66\n7\n694\n"));
+    let whole = read(&text).unwrap();
+    assert_found_input_read(&whole, dir, "none");
+    assert_total_read(&whole, dir, row);
+    let broken = read(&text.replace("\n66\n7\n694\n", "\n66\n7\n6\n94\n")).unwrap();
+    assert_found_input_read(&broken, dir, row);
+    assert!(broken.cells_read() > 150, "{}", broken.cells_read());
+
+    let dir = "found/nianbao-chromium-9500";
+    let text = form(&format!("{dir}/pdf-chromium.txt"));
+    let pieces = "\n25827\n5\n92026\n";
+    assert!(text.contains(pieces));
+    let damaged = read(&text.replace(pieces, "\n25827\n93273\n92026\n")).unwrap();
+    assert_found_input_read(&damaged, dir, "outcome_total");
+    assert!(damaged.cells_read() > 150, "{}", damaged.cells_read());
+}
+
 /// A row broken over a page may have its values' line above its label's
 /// first line in pdftotext -layout text (found by hunt.py: found/nianbao-
 /// libreoffice-34009, 3.要求提供公开出版物's values on the line after 2.重复申请's,

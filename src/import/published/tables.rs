@@ -984,8 +984,10 @@ fn rejoined(
     };
     let mut found = Vec::new();
     let mut take = |values: Vec<String>| {
-        // (Both ways may join the same pieces.)
+        // (Both ways may join the same pieces. A joined number too long to
+        // be a count is none: its sum is unknown, not holding.)
         if !values.iter().any(|v| v.starts_with('0') && v.len() > 1)
+            && values.iter().all(|v| count_of(v).is_some())
             && !found.contains(&values)
             && holds(&values)
         {
@@ -1467,6 +1469,30 @@ pub(super) fn read_stream(
         }
     }
     unsummed.note(table, out);
+    // A row's sum may hold for a joining its cells did not make by chance
+    // ("66" "7" "6" "94" as 667 6 94 for 66 7 694, both summing to 767):
+    // where the block's other sums are known, they check it too. A block
+    // whose sums do not hold over what was read keeps no row with a joined
+    // number (a sum left unknown, a row unread, tells nothing).
+    for block in table.blocks.iter().filter(|b| has_sums(b)) {
+        let at = |r: usize, c: usize| {
+            let i = format.cell_at(table.key, block.rows[r].key, block.columns[c].key)?;
+            read.iter().position(|x| x.0 == i)
+        };
+        let cells = |r: usize| (0..block.columns.len()).filter_map(move |c| at(r, c));
+        let wrapped: Vec<usize> = (0..block.rows.len())
+            .filter(|&r| cells(r).any(|k| read[k].1.contains(WRAPPED)))
+            .collect();
+        if wrapped.is_empty() || sums_hold(block, &|r, c| count_of(&read[at(r, c)?].1), None) {
+            continue;
+        }
+        let drop: Vec<usize> = wrapped
+            .iter()
+            .flat_map(|&r| cells(r))
+            .map(|k| read[k].0)
+            .collect();
+        read.retain(|x| !drop.contains(&x.0));
+    }
     // Numbers their cells wrapped, joined: named for the review.
     let mut joined: Vec<String> = Vec::new();
     for (i, text, row) in &read {
