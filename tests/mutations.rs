@@ -10,7 +10,7 @@
 
 use nianbao::format;
 use nianbao::import::job::{recognise, Native};
-use nianbao::import::published::read;
+use nianbao::import::published::{read, Recognised};
 use nianbao::model::{Cell, Report};
 
 mod common;
@@ -90,26 +90,42 @@ enum Changed {
 }
 
 impl Changed {
-    /// Whether `got` may be read where the source had `want`. `joined`: the
-    /// cell is named in the review as a number joined from the pieces its
-    /// cell wrapped, so the number swapped or damaged may be its first piece
-    /// with the rest after it (表四's "0 0 0 77 779" … "9" with 0 and 77
-    /// swapped reads 779 where 0 was).
-    fn allows(&self, want: &Cell, got: &Cell, joined: bool) -> bool {
+    /// Whether `got` may be read where the source had `want`, each with
+    /// whether the review names it as a number joined from the pieces its
+    /// cell wrapped (the source's reading, the mutated text's): the number
+    /// swapped or damaged may be such a number's first piece, the rest after
+    /// it (表四's "0 0 0 77 779" … "9" with 0 and 77 swapped reads 779 where
+    /// 0 was, 0 where 779 was), or a later piece.
+    fn allows(&self, want: (&Cell, bool), got: (&Cell, bool)) -> bool {
         // A number as a cell shows it: "09032658" (an ICP number swapped
         // into a table) is 9032658.
-        let is = |c: &Cell, s: &str| {
+        let is = |(c, joined): (&Cell, bool), s: &str| {
             c.display() == *s
                 || s.parse::<u64>().is_ok_and(|n| c.display() == n.to_string())
                 || (joined && c.display().len() > s.len() && c.display().starts_with(s))
         };
+        let ((w, _), (g, _)) = (want, got);
+        // A piece of a number joined in both replaced: "779" of 77 and 9 read
+        // "770" when the 9 and a 0 elsewhere were swapped.
+        let piece = |from: &str, to: &str| {
+            let (w, g) = (w.display(), g.display());
+            want.1
+                && got.1
+                && w.match_indices(from)
+                    .any(|(p, _)| g == format!("{}{to}{}", &w[..p], &w[p + from.len()..]))
+        };
         match self {
-            Changed::Swapped(x, y) => (is(want, x) && is(got, y)) || (is(want, y) && is(got, x)),
-            Changed::Damaged(old, new) => is(want, old) && is(got, new),
+            Changed::Swapped(x, y) => {
+                (is(want, x) && is(got, y))
+                    || (is(want, y) && is(got, x))
+                    || piece(x, y)
+                    || piece(y, x)
+            }
+            Changed::Damaged(old, new) => (is(want, old) && is(got, new)) || piece(old, new),
             // A character put next to a value: the cell read as the text
             // it now holds (not a number), the value with it.
             Changed::Character(by) => by.is_some_and(|c| {
-                got.display().contains(c) && got.display().replace(c, "") == want.display()
+                g.display().contains(c) && g.display().replace(c, "") == w.display()
             }),
         }
     }
@@ -268,6 +284,17 @@ fn mutate(text: &str, rng: &mut Rng) -> (String, Option<Changed>) {
 /// the cells filled.
 fn check_mutations(what: &str, text: &str, want: &Report, base: u64) -> (usize, usize) {
     let cells = format::current().cells();
+    // Whether the review of `read` names cell `i` as joined from the
+    // pieces its cell wrapped.
+    let joined = |read: Option<&Recognised>, i: usize| {
+        let named = format!("「{} {}」", cells[i].row.short, cells[i].column.label);
+        read.is_some_and(|r| {
+            r.notes
+                .iter()
+                .any(|n| n.contains("折成几段") && n.contains(&named))
+        })
+    };
+    let source = read(text).ok();
     let (mut checked, mut filled) = (0, 0);
     for k in 0..PER_FORM {
         let seed = 0x9E37_79B9_7F4A_7C15 ^ (base + k as u64 + 1);
@@ -282,12 +309,9 @@ fn check_mutations(what: &str, text: &str, want: &Report, base: u64) -> (usize, 
             }
             filled += 1;
             let w = &want.cells[i];
-            let named = format!("「{} {}」", def.row.short, def.column.label);
-            let joined = got
-                .notes
-                .iter()
-                .any(|n| n.contains("折成几段") && n.contains(&named));
-            let other = changed.as_ref().is_some_and(|c| c.allows(w, g, joined));
+            let other = changed.as_ref().is_some_and(|c| {
+                c.allows((w, joined(source.as_ref(), i)), (g, joined(Some(&got), i)))
+            });
             assert!(
                 g == w || other,
                 "{what} seed {seed:#x}: {} read {:?}, the source has {:?} ({changed:?})",
