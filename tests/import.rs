@@ -1911,6 +1911,41 @@ fn a_joining_is_checked_by_every_sum_and_a_number_too_long_checks_nothing() {
     assert!(damaged.cells_read() > 150, "{}", damaged.cells_read());
 }
 
+/// A number alone on its line after a row (a page number, a footnote's
+/// mark) may make a joining hold by chance: cells one a line, "100" after
+/// 本年新收's 0 9 6 8 0 0 23 read 0 9 68 0 0 23 100, its sum holding; it
+/// also holds without the "100", so neither is read. And in aligned text the
+/// values before a row with none of its own may be that row's (its values
+/// above its label, its row broken over a page) with this row's lost: 2.重复申请's
+/// line of values dropped, 3.要求提供公开出版物's, above its label, were read as
+/// 2.重复申请's. Both found by the mutation test at 6,000 a form.
+#[test]
+fn a_stray_number_or_a_lost_line_leaves_the_rows_it_may_shift_unread() {
+    let dir = "random/nianbao-211";
+    let text = form(&format!("{dir}/cells.txt"));
+    let row = "\n23\n二、上年结转政府信息公开申请数量\n";
+    assert!(text.contains(row));
+    let whole = read(&text).unwrap();
+    assert_found_input_read(&whole, dir, "none");
+    assert_total_read(&whole, dir, "new_received");
+    let stray = read(&text.replace(row, "\n23\n100\n二、上年结转政府信息公开申请数量\n")).unwrap();
+    assert_found_input_read(&stray, dir, "new_received");
+    assert!(stray.cells_read() > 150, "{}", stray.cells_read());
+
+    let dir = "found/nianbao-libreoffice-34009";
+    let text = form(&format!("{dir}/pdf-layout.txt"));
+    let line = "96906    948          4    0        0        2   97860\n";
+    assert!(text.contains(line));
+    let whole = read(&text).unwrap();
+    assert_found_input_read(&whole, dir, "none");
+    assert_total_read(&whole, dir, "not_processed_repeated");
+    assert_total_read(&whole, dir, "not_processed_publication");
+    let lost = read(&text.replace(line, "")).unwrap();
+    assert_found_input_read(&lost, dir, "not_processed_repeated");
+    assert_found_input_read(&lost, dir, "not_processed_publication");
+    assert!(lost.cells_read() > 150, "{}", lost.cells_read());
+}
+
 /// A row broken over a page may have its values' line above its label's
 /// first line in pdftotext -layout text (found by hunt.py: found/nianbao-
 /// libreoffice-34009, 3.要求提供公开出版物's values on the line after 2.重复申请's,

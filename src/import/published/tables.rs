@@ -947,7 +947,7 @@ enum After {
 ///   row broke over a page ("0 0 4652 964 3 469 47962" …
 ///   "（区分处理的，只计这一情形，不计其他情形）" "6"; a page's columns are its
 ///   own, so their places tell nothing).
-fn rejoined(
+fn joinings(
     words: &[Word],
     line_of: &[usize],
     run: &[usize],
@@ -1054,6 +1054,52 @@ fn rejoined(
             }
             take(values);
         });
+    }
+    found
+}
+
+/// The readings of [`joinings`], with a second when the one found may be a
+/// number that is no value at all: a number standing alone on its line (a
+/// page number, a footnote's mark, kept by text copied without its page
+/// breaks) left out, the rest read as they are or joined also hold the
+/// sums (a stray "100" after 0 9 6 8 0 0 23, cells one a line: 0 9 68 0 0
+/// 23 100 holds, and so does 0 9 6 8 0 0 23 without it).
+fn rejoined(
+    words: &[Word],
+    line_of: &[usize],
+    run: &[usize],
+    cells: usize,
+    ways: (bool, After),
+    holds: &dyn Fn(&[String]) -> bool,
+) -> Vec<Vec<String>> {
+    let mut found = joinings(words, line_of, run, cells, ways, holds);
+    if found.len() != 1 {
+        return found;
+    }
+    let alone = |w: usize| {
+        (w == 0 || line_of[w - 1] < line_of[w])
+            && line_of.get(w + 1).is_none_or(|&l| l > line_of[w])
+    };
+    for (i, _) in run.iter().enumerate().filter(|(_, &w)| alone(w)) {
+        let rest: Vec<usize> = [&run[..i], &run[i + 1..]].concat();
+        let other = if rest.len() == cells {
+            let values: Vec<String> = rest
+                .iter()
+                .filter_map(|&w| match &words[w] {
+                    Word::Value(v) => Some(v.clone()),
+                    Word::Text(_) => None,
+                })
+                .collect();
+            (values.iter().all(|v| count_of(v).is_some()) && holds(&values)).then_some(values)
+        } else {
+            joinings(words, line_of, &rest, cells, ways, holds)
+                .into_iter()
+                .next()
+        };
+        if let Some(other) = other {
+            found.push(other);
+            break;
+        }
     }
     found
 }
@@ -1264,6 +1310,13 @@ pub(super) fn read_stream(
         // comes next, or there is none.
         let after = next_row(b, r);
         if after.is_some_and(|x| anchors.get(k + 1).is_none_or(|a| (a.0, a.1) != x)) {
+            continue;
+        }
+        // Aligned text: a row's values may stand above its label's first
+        // line (its row broken over a page, above), so the values before a
+        // row with none of its own may be that row's, this row's lost (a
+        // line dropped): neither is read.
+        if aligned && !rows && runs.get(k + 1).is_some_and(|next| next.is_empty()) {
             continue;
         }
         let block = &table.blocks[b];
