@@ -95,7 +95,8 @@ impl Changed {
     /// cell wrapped (the source's reading, the mutated text's): the number
     /// swapped or damaged may be such a number's first piece, the rest after
     /// it (表四's "0 0 0 77 779" … "9" with 0 and 77 swapped reads 779 where
-    /// 0 was, 0 where 779 was), or a later piece.
+    /// 0 was, 0 where 779 was), or a later piece, or the number swapped in
+    /// may take the cell's own value as its piece.
     fn allows(&self, want: (&Cell, bool), got: (&Cell, bool)) -> bool {
         // A number as a cell shows it: "09032658" (an ICP number swapped
         // into a table) is 9032658.
@@ -114,12 +115,20 @@ impl Changed {
                 && w.match_indices(from)
                     .any(|(p, _)| g == format!("{}{to}{}", &w[..p], &w[p + from.len()..]))
         };
+        // The number swapped in joined with the cell's own value as its
+        // piece: "1600" put before "0" on the next line read as 16000.
+        let around = |to: &str| {
+            let (w, g) = (w.display(), g.display());
+            got.1 && (g == format!("{to}{w}") || g == format!("{w}{to}"))
+        };
         match self {
             Changed::Swapped(x, y) => {
                 (is(want, x) && is(got, y))
                     || (is(want, y) && is(got, x))
                     || piece(x, y)
                     || piece(y, x)
+                    || around(x)
+                    || around(y)
             }
             Changed::Damaged(old, new) => (is(want, old) && is(got, new)) || piece(old, new),
             // A character put next to a value: the cell read as the text
