@@ -936,8 +936,9 @@ enum After {
 /// `cells` they fill because narrow cells wrapped some of them: every way of
 /// joining the pieces of a number into `cells` values for which `holds`
 /// (their sums), a number's first piece not starting with 0 and no piece
-/// longer than the one before it (a cell's lines are as wide). One reading
-/// is certain; several are not. Two ways a wrapped number's pieces come:
+/// longer than the one before it (a cell's lines are as wide); numbers as
+/// many as the cells, the one reading as they are when it holds. One
+/// reading is certain; several are not. Two ways a wrapped number's pieces come:
 /// - `adjacent` (text without columns: a PDF viewer's copy, pdftotext -raw):
 ///   a number that ends a line, then the number that starts the next, no
 ///   word between ("0 0 6776", "2", "238 946 0 68946" for 0 0 67762 238 946
@@ -975,12 +976,16 @@ fn joinings(
         }
     }
     let extra = run.len().saturating_sub(cells);
-    if extra == 0 || extra > WRAPS {
+    if run.len() < cells || extra > WRAPS {
         return Vec::new();
     }
     let digits = |w: usize| match &words[w] {
         Word::Value(v) if v.bytes().all(|b| b.is_ascii_digit()) => Some(v.as_str()),
         _ => None,
+    };
+    let value = |w: usize| match &words[w] {
+        Word::Value(v) => Some(v.clone()),
+        Word::Text(_) => None,
     };
     let mut found = Vec::new();
     let mut take = |values: Vec<String>| {
@@ -994,6 +999,11 @@ fn joinings(
             found.push(values);
         }
     };
+    if extra == 0 {
+        // As many as the cells: the one reading, as they are.
+        take(run.iter().filter_map(|&w| value(w)).collect());
+        return found;
+    }
     if adjacent {
         // Gap g joins run[g] and run[g + 1].
         let joinable: Vec<bool> = run
@@ -1037,13 +1047,7 @@ fn joinings(
         let hosts: Vec<bool> = head.iter().map(|&w| digits(w).is_some()).collect();
         let mut chosen = vec![false; cells];
         choose(0, extra, &hosts, &mut chosen, &mut |chosen| {
-            let mut values: Vec<String> = head
-                .iter()
-                .filter_map(|&w| match &words[w] {
-                    Word::Value(v) => Some(v.clone()),
-                    Word::Text(_) => None,
-                })
-                .collect();
+            let mut values: Vec<String> = head.iter().filter_map(|&w| value(w)).collect();
             let at = (0..cells).filter(|&c| chosen[c]);
             for (c, piece) in at.zip(&pieces) {
                 if values[c].len() < piece.len() {
@@ -1082,21 +1086,7 @@ fn rejoined(
     };
     for (i, _) in run.iter().enumerate().filter(|(_, &w)| alone(w)) {
         let rest: Vec<usize> = [&run[..i], &run[i + 1..]].concat();
-        let other = if rest.len() == cells {
-            let values: Vec<String> = rest
-                .iter()
-                .filter_map(|&w| match &words[w] {
-                    Word::Value(v) => Some(v.clone()),
-                    Word::Text(_) => None,
-                })
-                .collect();
-            (values.iter().all(|v| count_of(v).is_some()) && holds(&values)).then_some(values)
-        } else {
-            joinings(words, line_of, &rest, cells, ways, holds)
-                .into_iter()
-                .next()
-        };
-        if let Some(other) = other {
+        if let Some(other) = joinings(words, line_of, &rest, cells, ways, holds).pop() {
             found.push(other);
             break;
         }
