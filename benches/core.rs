@@ -148,7 +148,7 @@ fn main() {
         text.len() / 1024
     );
     // pingtan-2021's -raw text with every row of numbers a number a line
-    // and four more (as many as tables::WRAPS): the most ways to join
+    // and six more (as many as tables::WRAPS): the most ways to join
     // numbers wrapped in their cells (tables::rejoined), none holding.
     let raw = std::fs::read_to_string(format!("{dir}/pdf-raw.txt")).expect("form fixture");
     let text: String = raw
@@ -156,7 +156,7 @@ fn main() {
         .map(|line| {
             let words: Vec<&str> = line.split(' ').collect();
             if words.len() >= 5 && words.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit())) {
-                format!("{}\n1\n1\n1\n1\n", words.join("\n"))
+                format!("{}\n1\n1\n1\n1\n1\n1\n", words.join("\n"))
             } else {
                 format!("{line}\n")
             }
@@ -165,5 +165,5 @@ fn main() {
     let ms = time(10, 5, || {
         black_box(nianbao::import::published::read(black_box(&text)).expect("reads"));
     }) / 1000.0;
-    println!("  -raw text, four numbers more in every row        {ms:8.2} ms");
+    println!("  -raw text, six numbers more in every row         {ms:8.2} ms");
 }

@@ -1879,6 +1879,57 @@ fn a_number_wrapped_onto_the_next_line_is_read_whole_when_one_joining_holds_the_
     assert!(with("行政规范性文件 69 3 665", "行政规范性文件 69 3 665").sources[i].is_some());
 }
 
+/// A row with more wrapped numbers than four: LibreOffice's PDF of nianbao's
+/// page with random values broke 表四's one row over a page, five of its
+/// numbers wrapped ("0 617 0 0 61 8957 9 5 74 9033 0 5 58 7 601", after the
+/// next page's heading row "7 6 5 5 9": 617, 89576, 745, 90335 and 589).
+/// Found by hunt.py (found/nianbao-libreoffice-126008: 185 of 200 read in
+/// -raw and -layout while a row took at most four pieces): read whole. Six
+/// pieces still read; seven are more than `tables::WRAPS`: 表四 unread, no
+/// cell wrong.
+#[test]
+fn a_row_with_up_to_six_wrapped_numbers_is_read_whole() {
+    let dir = "found/nianbao-libreoffice-126008";
+    for form_name in ["pdf-raw.txt", "pdf-layout.txt"] {
+        let got = read(&form(&format!("{dir}/{form_name}"))).unwrap();
+        assert_found_input_read(&got, dir, "none");
+        assert_eq!(got.cells_read(), 200, "{dir} {form_name}");
+        assert!(
+            got.notes.iter().any(|n| n.starts_with("表四有 5 个数字")),
+            "{:?}",
+            got.notes
+        );
+    }
+    let raw = form(&format!("{dir}/pdf-raw.txt"));
+    let (row, pieces) = (
+        "0 617 0 0 61 8957 9 5 74 9033 0 5 58 7 601",
+        "\n7 6 5 5 9\n",
+    );
+    assert!(raw.contains(row) && raw.contains(pieces));
+    let t4 = |got: &Recognised| {
+        format::current()
+            .cells()
+            .iter()
+            .zip(&got.sources)
+            .filter(|(def, source)| def.table.key == "table4" && source.is_some())
+            .count()
+    };
+    // 601 wrapped too: six pieces.
+    let six = raw
+        .replace(row, "0 617 0 0 61 8957 9 5 74 9033 0 5 58 7 60")
+        .replace(pieces, "\n7 6 5 5 9 1\n");
+    let got = read(&six).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(t4(&got), 15);
+    // And the first 617: seven.
+    let seven = raw
+        .replace(row, "0 61 0 0 61 8957 9 5 74 9033 0 5 58 7 60")
+        .replace(pieces, "\n7 7 6 5 5 9 1\n");
+    let got = read(&seven).unwrap();
+    assert_found_input_read(&got, dir, "table4");
+    assert_eq!(t4(&got), 0);
+}
+
 /// A joining of a row's wrapped numbers is certain only where the sums
 /// check it, and a number too long to be a count checks nothing. Found by
 /// the mutation test run 3,000 times a form:

@@ -915,8 +915,12 @@ fn row_of<'a>(
     }
 }
 
-/// Most numbers a wrapped row may have beyond its cells (see [`rejoined`]).
-const WRAPS: usize = 4;
+/// Most numbers a wrapped row may have beyond its cells (see [`rejoined`]):
+/// six (表四's row broken over a page with five numbers wrapped was found;
+/// four read it not). The ways to join grow with it: `make bench`'s worst
+/// case, every row of -raw text with six numbers more, 3.9 ms at four and
+/// 18 ms at six.
+const WRAPS: usize = 6;
 
 /// Where the rest of a row's wrapped numbers may come after its values
 /// (see [`rejoined`]).
