@@ -1824,10 +1824,13 @@ fn a_number_wrapped_onto_the_next_line_is_read_whole_when_one_joining_holds_the_
             "一、本年新收政府信息公开申请数\n量\n6\n4\n0 0 2 0 4 70",
             true,
         ),
-        // The rest of 64 after the rest of the label.
+        // The rest of 64 after the rest of the label: only sums would
+        // place it, and "6" is no number that filled its cell (one digit
+        // wide); a host of more than one digit is read (表四's "4 2 4 9",
+        // above; 表三's 4652·6 in found/nianbao-libreoffice-9100).
         (
             "一、本年新收政府信息公开申请数\n6 0 0 2 0 4 70\n量\n4",
-            true,
+            false,
         ),
         // "0" then "64": a number does not start with 0.
         (
@@ -1854,18 +1857,41 @@ fn a_number_wrapped_onto_the_next_line_is_read_whole_when_one_joining_holds_the_
             assert!(got.sources[first].is_none(), "{lines:?}");
         }
     }
-    // 表四: 1 0 2 0 3 12 0 0 0 12 0 0 0 0 0, both 12s broken over a page.
+    // 表四: 1 0 2 0 3 12 0 0 0 12 0 0 0 0 0; made 125 and 125, both broken
+    // over a page.
     let t4 = "1 0 2 0 3 12 0 0 0 12 0 0 0 0 0";
-    let broken = "1 0 2 0 3 1 0 0 0 1 0 0 0 0 0\n行政复议 行政诉讼\n2 2";
+    let broken = "1 0 2 0 3 12 0 0 0 12 0 0 0 0 0\n行政复议 行政诉讼\n5 5";
     let got = with(t4, broken);
     let i = format::current()
         .cell_at("table4", "litigation_direct", "total")
         .unwrap();
+    let upheld = format::current()
+        .cell_at("table4", "litigation_direct", "upheld")
+        .unwrap();
     assert!(got.sources[i].is_some());
     for (k, def) in format::current().cells().iter().enumerate() {
-        if def.table.key == "table4" {
+        if k == i || k == upheld {
+            assert_eq!(got.report.cells[k], Cell::Count(125), "{}", def.key);
+        } else if def.table.key == "table4" {
             assert_eq!(got.report.cells[k], want.cells[k], "{}", def.key);
         }
+    }
+    // Broken after their first digit ("1" … "2"): only sums would place
+    // the pieces, and no cell is one digit wide.
+    let got = with(t4, "1 0 2 0 3 1 0 0 0 1 0 0 0 0 0\n行政复议 行政诉讼\n2 2");
+    assert!(got.sources[i].is_none());
+    // Found by the mutation test (found/nianbao-libreoffice-9100's -raw
+    // text, 995 of "3 6 0 995 100" swapped with a 33 in the text: 1004's
+    // sum broken): "4" of "4 2 4 9" was put after 6 (3 64 0 33 100 holds).
+    let raw = form("found/nianbao-libreoffice-9100/pdf-raw.txt");
+    let swapped = raw.replace("3 6 0 995 100 ", "3 6 0 33 100 ");
+    assert_ne!(raw, swapped);
+    let got = read(&swapped).unwrap();
+    for column in ["corrected", "pending", "total"] {
+        let k = format::current()
+            .cell_at("table4", "review", column)
+            .unwrap();
+        assert!(got.sources[k].is_none(), "{column}");
     }
     // Numbers with text on their line are not a row's pieces.
     let got = with(t4, &format!("{broken} 件"));

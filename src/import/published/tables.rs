@@ -951,7 +951,8 @@ enum After {
 ///   its wrapped numbers side by side, in their columns' order, as when the
 ///   row broke over a page ("0 0 4652 964 3 469 47962" …
 ///   "（区分处理的，只计这一情形，不计其他情形）" "6"; a page's columns are its
-///   own, so their places tell nothing).
+///   own, so their places tell nothing, and a piece's host has more than
+///   one digit).
 fn joinings(
     words: &[Word],
     line_of: &[usize],
@@ -1048,7 +1049,14 @@ fn joinings(
         && line_of[first - 1] < line_of[first]
         && line_of.get(end + 1).is_none_or(|&l| l > line_of[end]);
     if let Some(pieces) = pieces.filter(|_| apart && alone) {
-        let hosts: Vec<bool> = head.iter().map(|&w| digits(w).is_some()).collect();
+        // Only sums place these pieces, so a host must look like a number
+        // that filled its cell: more than one digit (no table prints a cell
+        // one digit wide; "3 6 0 33 100" with "4" after the next page's
+        // heading, its total's sum broken, read 64 for 6 and 100 for 1004).
+        let hosts: Vec<bool> = head
+            .iter()
+            .map(|&w| digits(w).is_some_and(|d| d.len() > 1))
+            .collect();
         let mut chosen = vec![false; cells];
         choose(0, extra, &hosts, &mut chosen, &mut |chosen| {
             let mut values: Vec<String> = head.iter().filter_map(|&w| value(w)).collect();
