@@ -1215,6 +1215,18 @@ fn assert_found_input_read(got: &Recognised, dir: &str, unread: &str) {
     }
 }
 
+/// The forms `form_names` of found input `dir`, each read whole and right.
+fn read_whole(dir: &str, form_names: &[&str]) -> Vec<Recognised> {
+    let mut all = Vec::new();
+    for form_name in form_names {
+        let got = read(&form(&format!("{dir}/{form_name}"))).unwrap();
+        assert_found_input_read(&got, dir, "none");
+        assert_eq!(got.cells_read(), 200, "{dir} {form_name}");
+        all.push(got);
+    }
+    all
+}
+
 /// Table 四's row of numbers printed as two rows (行政复议's five, 行政诉讼's
 /// ten) reads whole; so does its one row with a blank cell. Two rows with a
 /// blank among them do not: there an empty cell may be a spacer between
@@ -1769,12 +1781,10 @@ fn a_table_heading_repeated_inside_a_row_label_is_passed_over_in_drawing_order()
 /// -raw text.
 #[test]
 fn a_number_wrapped_onto_the_next_line_is_read_whole_when_one_joining_holds_the_sums() {
-    let dir = "found/nianbao-libreoffice-9100";
-    for form_name in ["pdf-raw.txt", "pdf-layout.txt"] {
-        let got = read(&form(&format!("{dir}/{form_name}"))).unwrap();
-        assert_found_input_read(&got, dir, "none");
-        assert_eq!(got.cells_read(), 200, "{dir} {form_name}");
-    }
+    read_whole(
+        "found/nianbao-libreoffice-9100",
+        &["pdf-raw.txt", "pdf-layout.txt"],
+    );
     let dir = "found/nianbao-chromium-9500";
     let got = read(&form(&format!("{dir}/pdf-chromium.txt"))).unwrap();
     assert_found_input_read(&got, dir, "none");
@@ -1916,10 +1926,7 @@ fn a_number_wrapped_onto_the_next_line_is_read_whole_when_one_joining_holds_the_
 #[test]
 fn a_row_with_up_to_six_wrapped_numbers_is_read_whole() {
     let dir = "found/nianbao-libreoffice-126008";
-    for form_name in ["pdf-raw.txt", "pdf-layout.txt"] {
-        let got = read(&form(&format!("{dir}/{form_name}"))).unwrap();
-        assert_found_input_read(&got, dir, "none");
-        assert_eq!(got.cells_read(), 200, "{dir} {form_name}");
+    for got in read_whole(dir, &["pdf-raw.txt", "pdf-layout.txt"]) {
         assert!(
             got.notes.iter().any(|n| n.starts_with("表四有 5 个数字")),
             "{:?}",
@@ -1940,20 +1947,26 @@ fn a_row_with_up_to_six_wrapped_numbers_is_read_whole() {
             .filter(|(def, source)| def.table.key == "table4" && source.is_some())
             .count()
     };
-    // 601 wrapped too: six pieces.
-    let six = raw
-        .replace(row, "0 617 0 0 61 8957 9 5 74 9033 0 5 58 7 60")
-        .replace(pieces, "\n7 6 5 5 9 1\n");
-    let got = read(&six).unwrap();
-    assert_found_input_read(&got, dir, "none");
-    assert_eq!(t4(&got), 15);
-    // And the first 617: seven.
-    let seven = raw
-        .replace(row, "0 61 0 0 61 8957 9 5 74 9033 0 5 58 7 60")
-        .replace(pieces, "\n7 7 6 5 5 9 1\n");
-    let got = read(&seven).unwrap();
-    assert_found_input_read(&got, dir, "table4");
-    assert_eq!(t4(&got), 0);
+    for (wrapped, rest, unread, read_in_t4) in [
+        // 601 wrapped too: six pieces.
+        (
+            "0 617 0 0 61 8957 9 5 74 9033 0 5 58 7 60",
+            "\n7 6 5 5 9 1\n",
+            "none",
+            15,
+        ),
+        // And the first 617: seven.
+        (
+            "0 61 0 0 61 8957 9 5 74 9033 0 5 58 7 60",
+            "\n7 7 6 5 5 9 1\n",
+            "table4",
+            0,
+        ),
+    ] {
+        let got = read(&raw.replace(row, wrapped).replace(pieces, rest)).unwrap();
+        assert_found_input_read(&got, dir, unread);
+        assert_eq!(t4(&got), read_in_t4, "{rest:?}");
+    }
 }
 
 /// A joining of a row's wrapped numbers is certain only where the sums
