@@ -916,10 +916,9 @@ fn row_of<'a>(
 }
 
 /// Most numbers a wrapped row may have beyond its cells (see [`rejoined`]):
-/// six (表四's row broken over a page with five numbers wrapped was found;
-/// four read it not). The ways to join grow with it: `make bench`'s worst
-/// case, every row of -raw text with six numbers more, 3.9 ms at four and
-/// 18 ms at six.
+/// six (表四's row broken over a page with five numbers wrapped was found,
+/// more than the four allowed before). The ways to join grow with it: see
+/// `make bench`'s worst case, every row of -raw text with six numbers more.
 const WRAPS: usize = 6;
 
 /// Where the rest of a row's wrapped numbers may come after its values
@@ -1045,9 +1044,7 @@ fn joinings(
         After::Line => line_of[first] > line_of[last],
     };
     // The pieces side by side, on lines of their own (not a note's numbers).
-    let alone = tail.windows(2).all(|p| p[1] == p[0] + 1)
-        && line_of[first - 1] < line_of[first]
-        && line_of.get(end + 1).is_none_or(|&l| l > line_of[end]);
+    let alone = tail.windows(2).all(|p| p[1] == p[0] + 1) && on_own_lines(line_of, first, end);
     if let Some(pieces) = pieces.filter(|_| apart && alone) {
         // Only sums place these pieces, so a host must look like a number
         // that filled its cell: more than one digit (no table prints a cell
@@ -1074,6 +1071,13 @@ fn joinings(
     found
 }
 
+/// Whether words `first..=last` have their lines to themselves: no word
+/// before `first` on its line, none after `last` on its.
+fn on_own_lines(line_of: &[usize], first: usize, last: usize) -> bool {
+    (first == 0 || line_of[first - 1] < line_of[first])
+        && line_of.get(last + 1).is_none_or(|&l| l > line_of[last])
+}
+
 /// The readings of [`joinings`], with a second when the one found may be a
 /// number that is no value at all: a number standing alone on its line (a
 /// page number, a footnote's mark, kept by text copied without its page
@@ -1092,10 +1096,7 @@ fn rejoined(
     if found.len() != 1 {
         return found;
     }
-    let alone = |w: usize| {
-        (w == 0 || line_of[w - 1] < line_of[w])
-            && line_of.get(w + 1).is_none_or(|&l| l > line_of[w])
-    };
+    let alone = |w: usize| on_own_lines(line_of, w, w);
     for (i, _) in run.iter().enumerate().filter(|(_, &w)| alone(w)) {
         let rest: Vec<usize> = [&run[..i], &run[i + 1..]].concat();
         if let Some(other) = joinings(words, line_of, &rest, cells, ways, holds).pop() {
