@@ -1766,6 +1766,29 @@ fn a_table_heading_repeated_inside_a_row_label_is_passed_over_in_drawing_order()
     assert!(got.cells_read() >= 157, "{dir}: {}", got.cells_read());
 }
 
+/// A label whose next character is in the repeated heading too: the page
+/// broke 2.申请人逾期未按收费通知要求缴纳费用、…公开申请 after "…公开申",
+/// the heading row before its last "请", which was taken for the "请" of
+/// 申请人情况 and the row not found (and the row before it, its numbers
+/// running on to the next label found, unread with it). Found by hunt.py
+/// (found/nianbao-libreoffice-150007: 186 of 200 read in -raw): read whole.
+#[test]
+fn a_label_going_on_with_a_character_of_the_repeated_heading_is_found() {
+    let dir = "found/nianbao-libreoffice-150007";
+    read_whole(dir, &["pdf-raw.txt"]);
+    let raw = form(&format!("{dir}/pdf-raw.txt"));
+    assert!(raw.contains("信息公开申\n9 0 225 0 0 0 234\n\u{c}（本列数据的勾稽关系"));
+    // Without the label's last piece the row is not found (its numbers
+    // follow the label of the row before): both unread, none wrong.
+    let cut = raw.replacen("\n请\n3.其他\n", "\n3.其他\n", 1);
+    assert_ne!(raw, cut);
+    let got = read(&cut).unwrap();
+    for row in ["other_overdue_correction", "other_unpaid_fee"] {
+        assert_found_input_read(&got, dir, row);
+    }
+    assert_eq!(got.cells_read(), 186);
+}
+
 /// A number its narrow cell wrapped onto the next line is read whole when
 /// only one way of joining its pieces fits the row's cells and holds its
 /// sums. In text without columns (a PDF viewer's copy, pdftotext -raw) its

@@ -823,14 +823,20 @@ fn interrupted<'a>(
         }
         // The heading row may start within what matched ("（" of the
         // corner's "（本列数据…" taken for the label's "（区分…").
+        // Each time the longest start of what is left within a heading; the
+        // label may go on after any of them once two are whole (its next
+        // character may be in a heading too: "…公开申" 申请人情况 自然人 …
+        // "请", whose 请 is in 申请人情况).
         let row_from = |k: usize| {
             let (mut after, mut whole) = (&text[k..], 0);
-            // Each time the longest start of what is left within a heading.
             while let Some(end) = starts_within(after, headings).last().filter(|&end| end > 0) {
                 whole += usize::from(headings.iter().any(|h| *h == after[..end]));
                 after = &after[end..];
+                if whole >= 2 && rest(after, &label[k..], groups, headings, pieces + 1, calls) {
+                    return true;
+                }
             }
-            whole >= 2 && rest(after, &label[k..], groups, headings, pieces + 1, calls)
+            false
         };
         if ends(&text[..same]).any(row_from) {
             return true;
