@@ -1738,6 +1738,42 @@ fn a_group_heading_printed_a_character_a_line_beside_a_label_is_passed_over() {
     );
 }
 
+/// Numbers of two columns wrapped in cells aligned to their top: the upper
+/// pieces among the row's values ("3.其他 2642 0 0 2986 360 92404
+/// 149049"), the rest under them on the line below ("4", "1"), which was
+/// taken for a table row (two numbers) and left alone: the row unread.
+/// Found by hunt.py (found/nianbao-libreoffice-200020: 193 of 200 read in
+/// -layout): read whole. Not joined though the sums would hold: a line
+/// below with text among its numbers, a piece longer than its number
+/// (26 over 424: a cell's first line is its fullest).
+#[test]
+fn numbers_of_several_columns_wrapped_in_cells_aligned_to_their_top_are_joined() {
+    let dir = "found/nianbao-libreoffice-200020";
+    let got = &read_whole(dir, &["pdf-layout.txt"])[0];
+    assert!(
+        got.notes
+            .iter()
+            .any(|n| n.contains("「3.其他 自然人」") && n.contains("「3.其他 社会公益组织」")),
+        "{:?}",
+        got.notes
+    );
+    let path = format!("{dir}/pdf-layout.txt");
+    let (row, below) = (
+        "3.其他    2642        0        0    2986",
+        "\n                  4                         1\n",
+    );
+    let whole = format!("{row}    360   92404 149049{below}");
+    for other in [
+        format!("{row}    360   92404 149049\n                  4       件                1\n"),
+        format!(
+            "{}    360   92404 149049\n                 424                        1\n",
+            row.replace("2642", "26  ")
+        ),
+    ] {
+        assert_change_leaves_rows_unread(&path, (&whole, &other), &["other_other"]);
+    }
+}
+
 /// The same PDF as pdftotext -raw writes it (as a PDF viewer copies it:
 /// each cell's lines in the order drawn, no columns): the repeated heading,
 /// its headings whole one after another, stands between the pieces of

@@ -406,7 +406,11 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             // Cells aligned to their top (Word's default): the upper piece
             // among the row's values, the rest on the line below, under it
             // (within two columns: pdftotext places them roughly), and
-            // under no other word of the row; that line no table row.
+            // under no other word of the row, no longer than it (a cell's
+            // first line is its fullest). That line is no table row: text
+            // with its numbers, or as many numbers as the row's (another
+            // row's values); pieces of several columns are numbers alone,
+            // fewer than the row's ("2642 … 2986 …" over "4 … 1").
             let under = |b: &Piece| {
                 only(
                     row.iter()
@@ -419,12 +423,17 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             let Some(hosts) = hosts.filter(|h| {
                 !h.is_empty()
                     && h.windows(2).all(|w| w[0] < w[1])
-                    && h.iter()
-                        .all(|&k| number(row[k].2) && !row[k].2.starts_with('0'))
+                    && h.iter().zip(&below).all(|(&k, b)| {
+                        number(row[k].2)
+                            && !row[k].2.starts_with('0')
+                            && b.2.len() <= row[k].2.len()
+                    })
             }) else {
                 continue;
             };
-            if table_like(&lines[m + 1]) {
+            let values = row.iter().filter(|r| number(r.2)).count();
+            let numbers_alone = spans(&lines[m + 1]).iter().all(|w| number(w.2));
+            if table_like(&lines[m + 1]) && !(numbers_alone && below.len() < values) {
                 continue;
             }
             for (&k, b) in hosts.iter().zip(&below) {
