@@ -1774,6 +1774,42 @@ fn numbers_of_several_columns_wrapped_in_cells_aligned_to_their_top_are_joined()
     }
 }
 
+/// A row broken over a page in aligned text (pdftotext -layout), a number
+/// wrapped in it: its values on the first page ("（二）部分公开 0 0 6974 0 0
+/// 0 69748"), the rest of its label on the next, after the repeated heading
+/// row, with the wrapped number's piece beside it ("只计这一情形， 8"). Its
+/// numbers were taken out of place: the row unread. Found by hunt.py
+/// (found/nianbao-libreoffice-200024: 193 of 200 read; two other seeds of
+/// forty alike): read whole, the piece placed by the row's sum alone (see
+/// `tables::After::Label`). Not read though the sum would hold: the piece
+/// past the label's last line, or text after it on its line (a number in
+/// a sentence).
+#[test]
+fn a_piece_of_a_wrapped_number_beside_the_rest_of_a_label_broken_over_a_page_is_joined() {
+    let dir = "found/nianbao-libreoffice-200024";
+    let got = &read_whole(dir, &["pdf-layout.txt"])[0];
+    assert!(
+        got.notes
+            .iter()
+            .any(|n| n.contains("不计其他情形） 科研机构」")),
+        "{:?}",
+        got.notes
+    );
+    let path = format!("{dir}/pdf-layout.txt");
+    let (piece, rest) = (
+        "只计这一情形，                           8\n",
+        "\n果    不计其他情形）\n",
+    );
+    let whole = format!("{piece}{rest}");
+    for other in [
+        format!("只计这一情形，\n{rest}                                         8\n"),
+        // (果 of 三、本年度办理结果 moved after it: the label still found.)
+        "只计这一情形，                           8 果\n\n      不计其他情形）\n".to_string(),
+    ] {
+        assert_change_leaves_rows_unread(&path, (&whole, &other), &["partially_disclosed"]);
+    }
+}
+
 /// The same PDF as pdftotext -raw writes it (as a PDF viewer copies it:
 /// each cell's lines in the order drawn, no columns): the repeated heading,
 /// its headings whole one after another, stands between the pieces of

@@ -939,6 +939,12 @@ enum After {
     /// On a later line (表四's one row, after the next page's heading row,
     /// which aligned text drops).
     Line,
+    /// On a later line of the row's label, up to its last (the line given):
+    /// aligned text of a row broken over a page, its values on the first
+    /// page, the rest of its label on the next, a piece beside it
+    /// ("（二）部分公开 … 6974 … 69748" … "只计这一情形， 8"), the last word of
+    /// its line and its only number.
+    Label(usize),
 }
 
 /// The readings of numbers (`run`, word indices) that are more than the
@@ -1048,9 +1054,21 @@ fn joinings(
     let apart = match after {
         After::Text => first > last + 1 && line_of[first] > line_of[last],
         After::Line => line_of[first] > line_of[last],
+        After::Label(label_end) => line_of[first] > line_of[last] && line_of[end] <= label_end,
     };
-    // The pieces side by side, on lines of their own (not a note's numbers).
-    let alone = tail.windows(2).all(|p| p[1] == p[0] + 1) && on_own_lines(line_of, first, end);
+    // The pieces side by side, on lines of their own (not a note's numbers),
+    // or ending the label's line.
+    let side_by_side = tail.windows(2).all(|p| p[1] == p[0] + 1);
+    let alone = side_by_side
+        && match after {
+            After::Label(_) => {
+                // (A number before them on their line would be the row's
+                // last value: not apart.)
+                let ends_line = line_of.get(end + 1).is_none_or(|&l| l > line_of[end]);
+                line_of[first] == line_of[end] && ends_line
+            }
+            _ => on_own_lines(line_of, first, end),
+        };
     if let Some(pieces) = pieces.filter(|_| apart && alone) {
         // Only sums place these pieces, so a host must look like a number
         // that filled its cell: more than one digit (no table prints a cell
@@ -1330,10 +1348,30 @@ pub(super) fn read_stream(
         }
         let block = &table.blocks[b];
         let row = &block.rows[r];
+        let cells = block.columns.len();
+        let holds =
+            |values: &[String]| row_mismatch(block, &|_, c| count_of(&values[c]), r).is_none();
+        // Aligned text: a row's values where a row's stand, or, its row
+        // broken over a page, the rest of its wrapped numbers after them
+        // on its label's lines (see `After::Label`), one joining holding.
         // (A Markdown text's lines are not a page's: its pipe tables' padding
         // only looks aligned. A row there is read from its label's lines.)
+        let mut broken: Option<Vec<String>> = None;
         if aligned && !rows && out_of_place(&words, &line_of, &runs[k], has_sums(block)) {
-            continue;
+            let run = &runs[k];
+            if run.len() > cells
+                && has_sums(block)
+                && !out_of_place(&words, &line_of, &run[..cells], true)
+            {
+                let end = line_of[label_end(&joined, &owner, (found.0, &found.1))];
+                let ways = (false, After::Label(end));
+                if let [one] = &rejoined(&words, &line_of, run, cells, ways, &holds)[..] {
+                    broken = Some(one.clone());
+                }
+            }
+            if broken.is_none() {
+                continue;
+            }
         }
         if rows {
             let end = label_end(&joined, &owner, (found.0, &found.1));
@@ -1343,25 +1381,23 @@ pub(super) fn read_stream(
             }
         }
         let values: Vec<&String> = runs[k].iter().filter_map(|&w| text(w)).collect();
-        let values: Vec<String> = match row_of(block, r, &values) {
-            Ok(values) => values.into_iter().cloned().collect(),
-            Err(Some((total, sum))) => {
+        let values: Vec<String> = match (broken, row_of(block, r, &values)) {
+            (Some(joined), _) => joined,
+            (None, Ok(values)) => values.into_iter().cloned().collect(),
+            (None, Err(Some((total, sum)))) => {
                 unsummed.0.push((row.short, total, sum));
                 continue;
             }
             // More numbers than cells: numbers wrapped in their cells, read
             // when only one way of joining them holds the row's sums.
-            Err(None) if order == Order::Lines && has_sums(block) => {
-                let holds = |values: &[String]| {
-                    row_mismatch(block, &|_, c| count_of(&values[c]), r).is_none()
-                };
-                let (run, cells) = (&runs[k], block.columns.len());
+            (None, Err(None)) if order == Order::Lines && has_sums(block) => {
+                let run = &runs[k];
                 match &rejoined(&words, &line_of, run, cells, (true, After::Text), &holds)[..] {
                     [one] => one.clone(),
                     _ => continue,
                 }
             }
-            Err(None) => continue,
+            (None, Err(None)) => continue,
         };
         for (column, text) in block.columns.iter().zip(values) {
             if let Some(i) = format.cell_at(table.key, row.key, column.key) {
