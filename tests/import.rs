@@ -1647,6 +1647,29 @@ fn runs_an_ofd_writer_drew_in_one_place_are_read_one_after_another() {
         .any(|n| n == nianbao::import::published::FROM_WORDS));
 }
 
+/// easyofd also puts four cells' numbers of 表四 in one run with no-break
+/// spaces between ("1724 1733 590 6" in one boundary): set out with a
+/// no-break space as wide as an ideograph, the run passed its boundary and
+/// its last "6" (结果纠正) came after the next cell's "2" (其他结果): 6 and 2
+/// read swapped, the row's sum holding. Found by hunt.py
+/// (found/pingtan-2022-easyofd-210029). A no-break space is now as wide as
+/// a space, and a run set out past its boundary reads no number: read
+/// whole and right.
+#[test]
+fn a_run_of_several_cells_in_one_ofd_boundary_stays_in_its_boundary() {
+    let dir = "found/pingtan-2022-easyofd-210029";
+    let got = recognise_file(&format!("{dir}/page-easyofd.ofd"));
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(got.cells_read(), 200);
+    let format = format::current();
+    for (column, want) in [("corrected", 6), ("other", 2)] {
+        let i = format
+            .cell_at("table4", "litigation_direct", column)
+            .unwrap();
+        assert_eq!(got.report.cells[i], Cell::Count(want), "{column}");
+    }
+}
+
 /// A value drawn a little above its row (a cell aligned otherwise; found
 /// by the OFD mutation test, a run moved up onto its label's line) comes
 /// first in reading order: 5.属于三类内部事务信息's 1 0 0 0 0 0 1 read as

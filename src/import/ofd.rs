@@ -221,7 +221,13 @@ struct Object {
 /// that their glyphs fall on one another: when an object's first glyph
 /// stands where the run's first does, the run's glyphs are set out one
 /// after another from there, in the order written, each advancing by its
-/// width (a space too); else each stays where its object put it.
+/// width (a space too); else each stays where its object put it. A glyph
+/// set out past the boundary's right edge shows the widths guessed wrong,
+/// and so may be where the glyphs stand among other objects' (easyofd's
+/// run of four cells' numbers "1724 1733 590 6", a no-break space taken
+/// for an em: its last put after the next cell's "2", 6 and 2 read
+/// swapped): then every glyph of the run is marked damaged, and no number
+/// is read from them.
 #[derive(Default)]
 struct Run {
     /// Each character written (spaces too), where its object put it, and
@@ -233,6 +239,10 @@ struct Run {
     /// The characters set out so far, and where the next one goes.
     laid: usize,
     pen: f64,
+    /// The right edge of the objects' boundary (page coordinates), and
+    /// whether the run was set out past it.
+    right: f64,
+    overflowed: bool,
 }
 
 impl Run {
@@ -263,19 +273,31 @@ impl Run {
             self.pen = first.x;
         }
         for (glyph, at) in &self.chars[self.laid..] {
+            let advance = default_advance(glyph.c, glyph.size);
             if let Some(g) = at.and_then(|i| out.get_mut(i)) {
                 g.x = self.pen;
                 g.y = first.y;
+                // (Its start: the widths guessed are a little more or
+                // less than the glyphs'.)
+                self.overflowed |= self.pen > self.right;
             }
-            self.pen += default_advance(glyph.c, glyph.size);
+            self.pen += advance;
         }
         self.laid = self.chars.len();
+        if self.overflowed {
+            for &(_, at) in &self.chars {
+                if let Some(g) = at.and_then(|i| out.get_mut(i)) {
+                    g.c = '\u{FFFD}';
+                }
+            }
+        }
     }
 }
 
-/// A glyph's width as the pen moves when no advance is given.
+/// A glyph's width as the pen moves when no advance is given (a no-break
+/// space as wide as a space).
 fn default_advance(c: char, size: f64) -> f64 {
-    if c.is_ascii() {
+    if c.is_ascii() || c == '\u{a0}' {
         size / 2.0
     } else {
         size
@@ -324,7 +346,18 @@ fn glyphs(content: &str) -> Vec<Glyph> {
             Token::Start { name, .. } if local(name) == "textobject" => {
                 let written = token.attr("boundary").unwrap_or("").to_string();
                 if run.as_ref().is_none_or(|(b, _)| *b != written) {
-                    run = Some((written, Run::default()));
+                    let b = numbers(Some(&written));
+                    let right = match b[..] {
+                        [x, _, w, _] if w > 0.0 => x + w,
+                        _ => f64::INFINITY,
+                    };
+                    run = Some((
+                        written,
+                        Run {
+                            right,
+                            ..Run::default()
+                        },
+                    ));
                 }
                 if let Some((_, run)) = run.as_mut() {
                     run.object_from = run.chars.len();
@@ -686,6 +719,32 @@ mod tests {
             ["43", "6"],
             "{got:?}"
         );
+        // easyofd's run of two cells' numbers with no-break spaces (as wide
+        // as a space), the next cell's in its own boundary just after: in
+        // order.
+        let run = |boundary: &str| {
+            ["\u{a0}", "17", "\u{a0}", "6", "\u{a0}"]
+                .map(|t| object(boundary, "0", t))
+                .into_iter()
+                .chain([object("17 20 1 2", "0", "2")])
+                .collect::<Vec<_>>()
+        };
+        let got = text(&run("10 20 6 2"));
+        assert_eq!(
+            got.split_whitespace().collect::<Vec<_>>(),
+            ["17", "6", "2"],
+            "{got:?}"
+        );
+        // Set out past its boundary's right edge, the widths guessed are
+        // wrong: no number is read from the run.
+        let got = text(&run("10 20 3 2"));
+        let words: Vec<&str> = got.split_whitespace().collect();
+        assert!(words.iter().any(|w| w.contains('\u{FFFD}')), "{got:?}");
+        assert!(
+            !words.iter().any(|w| ["17", "6", "176"].contains(w)),
+            "{got:?}"
+        );
+        assert_eq!(words.last(), Some(&"2"), "{got:?}");
         // The same text drawn again in its place (bold): once.
         let bold = [object(b, "0", "规章"), object(b, "0", "规章")];
         assert_eq!(text(&bold).trim(), "规章");
