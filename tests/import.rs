@@ -1771,30 +1771,23 @@ fn a_group_heading_printed_a_character_a_line_beside_a_label_is_passed_over() {
 /// (26 over 424: a cell's first line is its fullest).
 #[test]
 fn numbers_of_several_columns_wrapped_in_cells_aligned_to_their_top_are_joined() {
-    let dir = "found/nianbao-libreoffice-200020";
-    let got = &read_whole(dir, &["pdf-layout.txt"])[0];
-    assert!(
-        got.notes
-            .iter()
-            .any(|n| n.contains("「3.其他 自然人」") && n.contains("「3.其他 社会公益组织」")),
-        "{:?}",
-        got.notes
-    );
-    let path = format!("{dir}/pdf-layout.txt");
     let (row, below) = (
         "3.其他    2642        0        0    2986",
         "\n                  4                         1\n",
     );
-    let whole = format!("{row}    360   92404 149049{below}");
-    for other in [
+    let refusals = [
         format!("{row}    360   92404 149049\n                  4       件                1\n"),
         format!(
             "{}    360   92404 149049\n                 424                        1\n",
             row.replace("2642", "26  ")
         ),
-    ] {
-        assert_change_leaves_rows_unread(&path, (&whole, &other), &["other_other"]);
-    }
+    ];
+    assert_joined_unless(
+        "found/nianbao-libreoffice-200020",
+        &["「3.其他 自然人」", "「3.其他 社会公益组织」"],
+        (&format!("{row}    360   92404 149049{below}"), &refusals),
+        "other_other",
+    );
 }
 
 /// A row broken over a page in aligned text (pdftotext -layout), a number
@@ -1809,28 +1802,21 @@ fn numbers_of_several_columns_wrapped_in_cells_aligned_to_their_top_are_joined()
 /// a sentence).
 #[test]
 fn a_piece_of_a_wrapped_number_beside_the_rest_of_a_label_broken_over_a_page_is_joined() {
-    let dir = "found/nianbao-libreoffice-200024";
-    let got = &read_whole(dir, &["pdf-layout.txt"])[0];
-    assert!(
-        got.notes
-            .iter()
-            .any(|n| n.contains("不计其他情形） 科研机构」")),
-        "{:?}",
-        got.notes
-    );
-    let path = format!("{dir}/pdf-layout.txt");
     let (piece, rest) = (
         "只计这一情形，                           8\n",
         "\n果    不计其他情形）\n",
     );
-    let whole = format!("{piece}{rest}");
-    for other in [
+    let refusals = [
         format!("只计这一情形，\n{rest}                                         8\n"),
         // (果 of 三、本年度办理结果 moved after it: the label still found.)
         "只计这一情形，                           8 果\n\n      不计其他情形）\n".to_string(),
-    ] {
-        assert_change_leaves_rows_unread(&path, (&whole, &other), &["partially_disclosed"]);
-    }
+    ];
+    assert_joined_unless(
+        "found/nianbao-libreoffice-200024",
+        &["不计其他情形） 科研机构」"],
+        (&format!("{piece}{rest}"), &refusals),
+        "partially_disclosed",
+    );
 }
 
 /// The same PDF as pdftotext -raw writes it (as a PDF viewer copies it:
@@ -2122,6 +2108,29 @@ fn assert_change_leaves_rows_unread(path: &str, (from, to): (&str, &str), rows: 
         "{path}: {}",
         changed.cells_read()
     );
+}
+
+/// Found input `dir`'s pdf-layout.txt reads whole and right, one note of
+/// its review naming the numbers joined (`named`); with `whole` replaced by
+/// each of the `refusals`, `row` is unread (see
+/// [`assert_change_leaves_rows_unread`]).
+fn assert_joined_unless(
+    dir: &str,
+    named: &[&str],
+    (whole, refusals): (&str, &[String]),
+    row: &str,
+) {
+    let got = &read_whole(dir, &["pdf-layout.txt"])[0];
+    assert!(
+        got.notes
+            .iter()
+            .any(|n| named.iter().all(|cell| n.contains(cell))),
+        "{:?}",
+        got.notes
+    );
+    for other in refusals {
+        assert_change_leaves_rows_unread(&format!("{dir}/pdf-layout.txt"), (whole, other), &[row]);
+    }
 }
 
 /// A number alone on its line after a row (a page number, a footnote's
