@@ -239,10 +239,12 @@ struct Run {
     /// The characters set out so far, and where the next one goes.
     laid: usize,
     pen: f64,
-    /// The right edge of the objects' boundary (page coordinates), and
-    /// whether the run was set out past it.
+    /// The right edge of the objects' boundary (page coordinates), whether
+    /// the run was set out past it, and the characters marked damaged so
+    /// far (each once).
     right: f64,
     overflowed: bool,
+    marked: usize,
 }
 
 impl Run {
@@ -285,11 +287,12 @@ impl Run {
         }
         self.laid = self.chars.len();
         if self.overflowed {
-            for &(_, at) in &self.chars {
+            for &(_, at) in &self.chars[self.marked..] {
                 if let Some(g) = at.and_then(|i| out.get_mut(i)) {
                     g.c = '\u{FFFD}';
                 }
             }
+            self.marked = self.chars.len();
         }
     }
 }
@@ -345,9 +348,9 @@ fn glyphs(content: &str) -> Vec<Glyph> {
         match &token {
             Token::Start { name, .. } if local(name) == "textobject" => {
                 let written = token.attr("boundary").unwrap_or("").to_string();
+                let boundary = numbers(Some(&written));
                 if run.as_ref().is_none_or(|(b, _)| *b != written) {
-                    let b = numbers(Some(&written));
-                    let right = match b[..] {
+                    let right = match boundary[..] {
                         [x, _, w, _] if w > 0.0 => x + w,
                         _ => f64::INFINITY,
                     };
@@ -362,7 +365,6 @@ fn glyphs(content: &str) -> Vec<Glyph> {
                 if let Some((_, run)) = run.as_mut() {
                     run.object_from = run.chars.len();
                 }
-                let boundary = numbers(token.attr("boundary"));
                 let ctm = numbers(token.attr("ctm"));
                 let ctm: [f64; 6] = ctm.try_into().unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
                 let scale = (ctm[0] * ctm[3] - ctm[1] * ctm[2]).abs().sqrt();

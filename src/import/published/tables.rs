@@ -821,8 +821,6 @@ fn interrupted<'a>(
         if (same == 0 && pieces == 0) || pieces == PIECES {
             return false;
         }
-        // The heading row may start within what matched ("（" of the
-        // corner's "（本列数据…" taken for the label's "（区分…").
         // Each time the longest start of what is left within a heading; the
         // label may go on after any of them once two are whole (its next
         // character may be in a heading too: "…公开申" 申请人情况 自然人 …
@@ -838,6 +836,8 @@ fn interrupted<'a>(
             }
             false
         };
+        // The heading row may start within what matched ("（" of the
+        // corner's "（本列数据…" taken for the label's "（区分…").
         if ends(&text[..same]).any(row_from) {
             return true;
         }
@@ -1382,7 +1382,7 @@ pub(super) fn read_stream(
         }
         let values: Vec<&String> = runs[k].iter().filter_map(|&w| text(w)).collect();
         let values: Vec<String> = match (broken, row_of(block, r, &values)) {
-            (Some(joined), _) => joined,
+            (Some(values), _) => values,
             (None, Ok(values)) => values.into_iter().cloned().collect(),
             (None, Err(Some((total, sum)))) => {
                 unsummed.0.push((row.short, total, sum));
