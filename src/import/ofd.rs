@@ -37,13 +37,16 @@ pub fn is_ofd(bytes: &[u8]) -> bool {
 }
 
 /// One glyph on a page: where its origin stands (millimetres from the page's
-/// top left), its size, and its character.
+/// top left), its size, its character, and the word of its text code it is
+/// part of (characters written together with no space between; 0: none
+/// known).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Glyph {
     x: f64,
     y: f64,
     size: f64,
     c: char,
+    word: u32,
 }
 
 /// The OFD file's text, its pages' lines set out as `pdftotext -layout`
@@ -344,6 +347,7 @@ fn glyphs(content: &str) -> Vec<Glyph> {
     // Text objects one after another with one boundary, their first glyphs
     // in one place (see `Run`): the boundary as written, and the run.
     let mut run: Option<(String, Run)> = None;
+    let mut word = 0u32;
     for token in tokenize(&without_cdata(content)) {
         match &token {
             Token::Start { name, .. } if local(name) == "textobject" => {
@@ -416,12 +420,17 @@ fn glyphs(content: &str) -> Vec<Glyph> {
                 let (dx, dy) = (deltas(Some(&dx), glyphs), deltas(Some(&dy), glyphs));
                 let (mut px, mut py) = (x.unwrap_or(object.pen.0), y.unwrap_or(object.pen.1));
                 let [a, b, c, d, e, f] = object.ctm;
+                let spread = evenly_spread(&text, &dx);
                 for (i, ch) in text.chars().enumerate() {
+                    if i == 0 || ch.is_whitespace() {
+                        word += 1;
+                    }
                     let glyph = Glyph {
                         x: object.origin.0 + a * px + c * py + e,
                         y: object.origin.1 + b * px + d * py + f,
                         size: object.size * object.scale,
                         c: ch,
+                        word: if spread[i] { word } else { 0 },
                     };
                     let mut at = None;
                     if !ch.is_whitespace() && !ch.is_control() && out.len() < MAX_GLYPHS {
@@ -443,6 +452,32 @@ fn glyphs(content: &str) -> Vec<Glyph> {
         }
     }
     out.retain(|g| g.x.is_finite() && g.y.is_finite() && g.size.is_finite());
+    out
+}
+
+/// For each character of a text code, whether it is in a word (characters
+/// with no space between) whose glyphs the code spaces evenly, each advance
+/// given and all alike: a writer's span spread over its box (easyofd writes
+/// "37527" so, "g 4 1.207"), not cells' numbers run together at their
+/// places ("23068" and a next cell's "8" as "230688", "g 4 3.141 4.51").
+fn evenly_spread(text: &str, dx: &[f64]) -> Vec<bool> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = vec![false; chars.len()];
+    let mut start = 0;
+    while start < chars.len() {
+        let end = (start..chars.len())
+            .find(|&i| chars[i].is_whitespace())
+            .unwrap_or(chars.len());
+        if end > start + 1 {
+            let advances = dx.get(start..end - 1).unwrap_or(&[]);
+            let even = advances.len() == end - 1 - start
+                && advances
+                    .iter()
+                    .all(|a| (a - advances[0]).abs() <= 0.01 * advances[0].abs());
+            out[start..end].fill(even);
+        }
+        start = end + 1;
+    }
     out
 }
 
@@ -486,7 +521,15 @@ fn lines(mut glyphs: Vec<Glyph>) -> Vec<String> {
                     None => wanted,
                     Some(p) => {
                         let gap = g.x - p.x - default_advance(p.c, p.size);
-                        if gap < 0.15 * g.size.min(p.size) {
+                        let size = g.size.min(p.size);
+                        // Digits of one word of a text code, spread out
+                        // (easyofd spreads a span's glyphs evenly over its
+                        // box: "37527" as "3 7 5 2 7"), are one number as
+                        // written, unless as far apart as an em is wide.
+                        let numeric = |c: char| c.is_ascii_digit() || c == '.';
+                        let one_word =
+                            g.word != 0 && g.word == p.word && numeric(p.c) && numeric(g.c);
+                        if gap < 0.15 * size || (one_word && gap < 0.5 * size) {
                             0
                         } else {
                             wanted.saturating_sub(column).max(1)
@@ -527,7 +570,13 @@ mod tests {
     use super::*;
 
     fn glyph(x: f64, y: f64, c: char) -> Glyph {
-        Glyph { x, y, size: 4.0, c }
+        Glyph {
+            x,
+            y,
+            size: 4.0,
+            c,
+            word: 0,
+        }
     }
 
     #[test]
@@ -642,6 +691,36 @@ mod tests {
         assert_eq!(got, "A<&");
         // Cut off inside a section: what there is.
         assert_eq!(without_cdata("a<![CDATA[b<"), "ab&lt;");
+    }
+
+    #[test]
+    fn a_number_a_writer_spread_over_its_box_is_one_number() {
+        let page = |text: &str, dx: &str, size: f64| {
+            format!(
+                r#"<ofd:TextObject Boundary="60 50 30 {size}" Size="{size}"><ofd:TextCode X="0" Y="{size}" DeltaX="{dx}">{text}</ofd:TextCode></ofd:TextObject>"#
+            )
+        };
+        let words = |page: &str| -> Vec<String> {
+            lines(glyphs(page))
+                .iter()
+                .flat_map(|l| l.split_whitespace().map(str::to_string))
+                .collect()
+        };
+        // easyofd's total of a row, its glyphs spaced evenly over its box
+        // (a third of a digit apart), and two such numbers a space apart.
+        assert_eq!(words(&page("37527", "g 4 1.207", 1.778)), ["37527"]);
+        assert_eq!(
+            words(&page("1149 37527", "g 9 1.207", 1.778)),
+            ["1149", "37527"]
+        );
+        // A number and the next cell's, run together by the writer at their
+        // places: the advances differ, the two stay apart.
+        assert_eq!(
+            words(&page("230688", "g 4 3.141 4.51", 4.939)),
+            ["23068", "8"]
+        );
+        // Spaced evenly but an em apart: not one number.
+        assert_eq!(words(&page("12", "4.5", 3.0)), ["1", "2"]);
     }
 
     #[test]
