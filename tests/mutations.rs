@@ -668,15 +668,17 @@ fn cut(text: &str, span: (usize, usize)) -> String {
 }
 
 /// OFD files (tests/fixtures/forms: the samples' and the random-value
-/// fixtures' PDFs as OFD files, each glyph where the page puts it), damaged
-/// as such files get damaged or drawn: a run of text lost, two numbers'
-/// places swapped, a run moved up or down (onto a neighbouring line) or
-/// sideways within its cell.
+/// fixtures' PDFs as OFD files, each glyph where the page puts it; as
+/// ofd.py's standard writer and easyofd write them), damaged as such files
+/// get damaged or drawn: a run of text lost, two numbers' places swapped, a
+/// run moved up or down (onto a neighbouring line) or sideways within its
+/// cell.
 /// Every cell read equals the source, or after a swap one of the swapped
 /// values.
 #[test]
 fn no_mutation_of_an_ofd_file_puts_a_value_in_the_wrong_cell() {
-    let files = samples_and_random_variants("page.ofd");
+    let mut files = samples_and_random_variants("page.ofd");
+    files.extend(samples_and_random_variants("page-easyofd.ofd"));
     let mut checked = 0;
     for (sample, want, path) in &files {
         let parts = common::package_parts(&std::fs::read(path).unwrap());
@@ -689,7 +691,7 @@ fn no_mutation_of_an_ofd_file_puts_a_value_in_the_wrong_cell() {
             let p = pages[rng.below(pages.len())];
             let doc = &parts[p].1;
             let objects = Markup::spans(doc, "<ofd:TextObject ", "</ofd:TextObject>");
-            let boundaries = Markup::spans(doc, "Boundary=\"", "\" ");
+            let boundaries = Markup::spans(doc, "Boundary=\"", "\"");
             if boundaries.len() < 2 {
                 continue;
             }
@@ -721,8 +723,14 @@ fn no_mutation_of_an_ofd_file_puts_a_value_in_the_wrong_cell() {
                 }
                 how => {
                     let span = boundaries[rng.below(boundaries.len())];
+                    // (Not a box easyofd gives several runs of a line, each
+                    // set out from its start: moved, one run's glyphs stand
+                    // before another's, and the page says another thing.)
+                    if doc.matches(&doc[span.0..span.1]).count() > 1 {
+                        continue;
+                    }
                     let open = "Boundary=\"".len();
-                    let mut box_: Vec<f64> = doc[span.0 + open..span.1 - 2]
+                    let mut box_: Vec<f64> = doc[span.0 + open..span.1 - 1]
                         .split(' ')
                         .map(|n| n.parse().unwrap())
                         .collect();
@@ -732,7 +740,7 @@ fn no_mutation_of_an_ofd_file_puts_a_value_in_the_wrong_cell() {
                     let by = [-5.0, -3.5, -2.5, -1.5, 1.5, 2.5, 3.5, 5.0][rng.below(8)];
                     box_[if how == 2 { 1 } else { 0 }] += if how == 2 { by } else { by / 2.5 };
                     let moved = format!(
-                        "Boundary=\"{}\" ",
+                        "Boundary=\"{}\"",
                         box_.iter()
                             .map(f64::to_string)
                             .collect::<Vec<_>>()
