@@ -224,13 +224,17 @@ struct Object {
 /// that their glyphs fall on one another: when an object's first glyph
 /// stands where the run's first does, the run's glyphs are set out one
 /// after another from there, in the order written, each advancing by its
-/// width (a space too); else each stays where its object put it. A glyph
-/// set out past the boundary's right edge shows the widths guessed wrong,
-/// and so may be where the glyphs stand among other objects' (easyofd's
-/// run of four cells' numbers "1724 1733 590 6", a no-break space taken
-/// for an em: its last put after the next cell's "2", 6 and 2 read
-/// swapped): then every glyph of the run is marked damaged, and no number
-/// is read from them.
+/// width (a space too); else each stays where its object put it. Set out
+/// past the boundary's right edge, the widths guessed are too wide (a
+/// writer's spaces narrower than half an em: easyofd's row of 表四 in one
+/// box, its cells apart by a no-break space, a space and a no-break space),
+/// and glyphs would stand among other objects' (easyofd's run of four
+/// cells' numbers "1724 1733 590 6", a no-break space taken for an em: its
+/// last put after the next cell's "2", 6 and 2 read swapped): the run is
+/// drawn together into its boundary, in order, when a space between two
+/// numbers still parts them (each advance at least [`MIN_SQUEEZE`] of its
+/// guess); else every glyph of the run is marked damaged, and no number is
+/// read from them.
 #[derive(Default)]
 struct Run {
     /// Each character written (spaces too), where its object put it, and
@@ -239,16 +243,22 @@ struct Run {
     /// Where the last object's characters start in `chars` (0: the run's
     /// first object, or none before it wrote any).
     object_from: usize,
-    /// The characters set out so far, and where the next one goes.
+    /// The characters set out so far, where the first and the next one
+    /// go, and where the last glyph set out ends.
     laid: usize,
+    start: f64,
     pen: f64,
-    /// The right edge of the objects' boundary (page coordinates), whether
-    /// the run was set out past it, and the characters marked damaged so
-    /// far (each once).
+    end: f64,
+    /// The right edge of the objects' boundary (page coordinates), and
+    /// whether the run was set out past it.
     right: f64,
     overflowed: bool,
-    marked: usize,
 }
+
+/// The least a run's guessed advances are drawn together by to fit its
+/// boundary: a number, a space and a number then stand apart by more than
+/// [`lines`] runs on (0.15 of the size; a space's guess is half of it).
+const MIN_SQUEEZE: f64 = 0.7;
 
 impl Run {
     /// At an object's end: the run's glyphs in `out` set out one after
@@ -275,6 +285,7 @@ impl Run {
         // Each character set out once: a page of such runs takes time in
         // proportion to its glyphs.
         if self.laid == 0 {
+            self.start = first.x;
             self.pen = first.x;
         }
         for (glyph, at) in &self.chars[self.laid..] {
@@ -285,17 +296,28 @@ impl Run {
                 // (Its start: the widths guessed are a little more or
                 // less than the glyphs'.)
                 self.overflowed |= self.pen > self.right;
+                self.end = self.pen + advance;
             }
             self.pen += advance;
         }
         self.laid = self.chars.len();
-        if self.overflowed {
-            for &(_, at) in &self.chars[self.marked..] {
-                if let Some(g) = at.and_then(|i| out.get_mut(i)) {
+    }
+
+    /// At the run's end: a run set out past its boundary drawn together
+    /// into it, or marked damaged (see [`Run`]).
+    fn finish(&self, out: &mut [Glyph]) {
+        if !self.overflowed {
+            return;
+        }
+        let squeeze = (self.right - self.start) / (self.end - self.start);
+        for &(_, at) in &self.chars[..self.laid] {
+            if let Some(g) = at.and_then(|i| out.get_mut(i)) {
+                if squeeze >= MIN_SQUEEZE {
+                    g.x = self.start + (g.x - self.start) * squeeze;
+                } else {
                     g.c = '\u{FFFD}';
                 }
             }
-            self.marked = self.chars.len();
         }
     }
 }
@@ -354,6 +376,9 @@ fn glyphs(content: &str) -> Vec<Glyph> {
                 let written = token.attr("boundary").unwrap_or("").to_string();
                 let boundary = numbers(Some(&written));
                 if run.as_ref().is_none_or(|(b, _)| *b != written) {
+                    if let Some((_, run)) = &run {
+                        run.finish(&mut out);
+                    }
                     let right = match boundary[..] {
                         [x, _, w, _] if w > 0.0 => x + w,
                         _ => f64::INFINITY,
@@ -450,6 +475,9 @@ fn glyphs(content: &str) -> Vec<Glyph> {
             }
             _ => {}
         }
+    }
+    if let Some((_, run)) = &run {
+        run.finish(&mut out);
     }
     out.retain(|g| g.x.is_finite() && g.y.is_finite() && g.size.is_finite());
     out
@@ -816,8 +844,16 @@ mod tests {
             ["17", "6", "2"],
             "{got:?}"
         );
-        // Set out past its boundary's right edge, the widths guessed are
-        // wrong: no number is read from the run.
+        // Set out a little past its boundary's right edge (the writer's
+        // spaces narrower than guessed): drawn together into it, in order.
+        let got = text(&run("10 20 3.8 2"));
+        assert_eq!(
+            got.split_whitespace().collect::<Vec<_>>(),
+            ["17", "6", "2"],
+            "{got:?}"
+        );
+        // Set out far past it, the widths guessed are wrong: no number is
+        // read from the run.
         let got = text(&run("10 20 3 2"));
         let words: Vec<&str> = got.split_whitespace().collect();
         assert!(words.iter().any(|w| w.contains('\u{FFFD}')), "{got:?}");
