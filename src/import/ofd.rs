@@ -37,9 +37,10 @@ pub fn is_ofd(bytes: &[u8]) -> bool {
 }
 
 /// One glyph on a page: where its origin stands (millimetres from the page's
-/// top left), its size, its character, and the word of its text code it is
-/// part of (characters written together with no space between; 0: none
-/// known).
+/// top left), its size, its character, the word of its text code it is part
+/// of (characters written together with no space between; 0: none known),
+/// and whether the code spaces that word's glyphs evenly (see
+/// [`evenly_spread`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Glyph {
     x: f64,
@@ -47,6 +48,7 @@ struct Glyph {
     size: f64,
     c: char,
     word: u32,
+    even: bool,
 }
 
 /// The OFD file's text, its pages' lines set out as `pdftotext -layout`
@@ -455,7 +457,8 @@ fn glyphs(content: &str) -> Vec<Glyph> {
                         y: object.origin.1 + b * px + d * py + f,
                         size: object.size * object.scale,
                         c: ch,
-                        word: if spread[i] { word } else { 0 },
+                        word,
+                        even: spread[i],
                     };
                     let mut at = None;
                     if !ch.is_whitespace() && !ch.is_control() && out.len() < MAX_GLYPHS {
@@ -509,6 +512,58 @@ fn evenly_spread(text: &str, dx: &[f64]) -> Vec<bool> {
     out
 }
 
+/// Whether `g` starts within a quarter of `p`'s width of `p`'s start (on a
+/// line sorted by where glyphs start): drawn over it.
+fn drawn_over(p: Glyph, g: Glyph) -> bool {
+    g.x < p.x + 0.25 * default_advance(p.c, p.size)
+}
+
+/// A line's glyphs (sorted by where they start) less each drawn over the
+/// one before as the same character again: bold made by drawing twice.
+fn without_bold(row: Vec<Glyph>) -> Vec<Glyph> {
+    let mut out: Vec<Glyph> = Vec::with_capacity(row.len());
+    for g in row {
+        if out.last().is_some_and(|&p| p.c == g.c && drawn_over(p, g)) {
+            continue;
+        }
+        out.push(g);
+    }
+    out
+}
+
+/// A line's glyphs (sorted by where they start) with each word of a text
+/// code that other glyphs stand inside marked damaged, from its first glyph
+/// to its last, those others too: a run moved onto a line of other text
+/// ("2293" onto "第二十条第（六）项", its "2" before 项 and "293" after),
+/// whose pieces would read as another number. Linear in the glyphs.
+fn interleaved_marked(mut row: Vec<Glyph>) -> Vec<Glyph> {
+    // The glyphs' places by word (a line's words stand one after another,
+    // nearly in this order already: the app's insertion sort is quick on
+    // it), and from each interleaved word's first glyph to its last, +1 to
+    // start marking and -1 after.
+    let mut by_word: Vec<(u32, usize)> = (row.iter().enumerate())
+        .filter(|(_, g)| g.word != 0)
+        .map(|(i, g)| (g.word, i))
+        .collect();
+    crate::sort::by_key(&mut by_word, |w| w.0);
+    let mut marks = vec![0i32; row.len() + 1];
+    for group in by_word.chunk_by(|a, b| a.0 == b.0) {
+        let (first, last) = (group[0].1, group[group.len() - 1].1);
+        if last + 1 - first > group.len() {
+            marks[first] += 1;
+            marks[last + 1] -= 1;
+        }
+    }
+    let mut open = 0;
+    for (g, mark) in row.iter_mut().zip(marks) {
+        open += mark;
+        if open > 0 {
+            g.c = '\u{FFFD}';
+        }
+    }
+    row
+}
+
 /// A coordinate in thousandths of a millimetre, to sort by.
 fn micro(v: f64) -> i64 {
     (v * 1000.0) as i64
@@ -540,6 +595,7 @@ fn lines(mut glyphs: Vec<Glyph>) -> Vec<String> {
     rows.into_iter()
         .map(|mut row| {
             crate::sort::by_key(&mut row, |g| micro(g.x));
+            let row = interleaved_marked(without_bold(row));
             let mut line = String::new();
             let mut column = 0usize;
             let mut last: Option<Glyph> = None;
@@ -555,8 +611,12 @@ fn lines(mut glyphs: Vec<Glyph>) -> Vec<String> {
                         // box: "37527" as "3 7 5 2 7"), are one number as
                         // written, unless as far apart as an em is wide.
                         let numeric = |c: char| c.is_ascii_digit() || c == '.';
-                        let one_word =
-                            g.word != 0 && g.word == p.word && numeric(p.c) && numeric(g.c);
+                        let one_word = g.word != 0
+                            && g.word == p.word
+                            && g.even
+                            && p.even
+                            && numeric(p.c)
+                            && numeric(g.c);
                         if gap < 0.15 * size || (one_word && gap < 0.5 * size) {
                             0
                         } else {
@@ -564,15 +624,11 @@ fn lines(mut glyphs: Vec<Glyph>) -> Vec<String> {
                         }
                     }
                 };
-                // A glyph drawn over the one before: the same one again is
-                // bold made by drawing twice; another is damage (a writer
-                // that put two runs in one place), marked so that no number
-                // is read from it.
+                // A glyph drawn over the one before (not the same one again:
+                // see `without_bold`) is damage (a writer that put two runs
+                // in one place), marked so that no number is read from it.
                 if let Some(p) = last {
-                    if g.x < p.x + 0.25 * default_advance(p.c, p.size) {
-                        if g.c == p.c {
-                            continue;
-                        }
+                    if drawn_over(p, g) {
                         line.push('\u{FFFD}');
                         column += 1;
                         spaces = 0;
@@ -604,6 +660,7 @@ mod tests {
             size: 4.0,
             c,
             word: 0,
+            even: false,
         }
     }
 
@@ -749,6 +806,26 @@ mod tests {
         );
         // Spaced evenly but an em apart: not one number.
         assert_eq!(words(&page("12", "4.5", 3.0)), ["1", "2"]);
+    }
+
+    #[test]
+    fn a_word_with_other_glyphs_inside_it_reads_no_number() {
+        // A value's run moved onto a heading's line (a damaged file): its
+        // "2" stands before the heading's 项, "293" after.
+        let page = concat!(
+            r#"<ofd:TextObject Boundary="33 63 17 1.778" Size="1.778"><ofd:TextCode X="0" Y="1.778" DeltaX="g 8 1.82">第二十条第（六）项</ofd:TextCode></ofd:TextObject>"#,
+            r#"<ofd:TextObject Boundary="46.9 63 4.5 1.778" Size="1.778"><ofd:TextCode X="0" Y="1.778" DeltaX="g 3 1.13">2293</ofd:TextCode></ofd:TextObject>"#,
+        );
+        let got = lines(glyphs(page)).join(" ");
+        assert!(got.contains('\u{FFFD}'), "{got:?}");
+        assert!(!got.chars().any(|c| c.is_ascii_digit()), "{got:?}");
+        // Beside the heading: both read.
+        let beside = page.replace("46.9 63", "52 63");
+        let got = lines(glyphs(&beside)).join(" ");
+        assert_eq!(
+            got.split_whitespace().collect::<Vec<_>>(),
+            ["第二十条第（六）项", "2293"]
+        );
     }
 
     #[test]
