@@ -360,6 +360,14 @@ fn ofd_import_never_panics() {
         .unwrap();
     let root = parts.iter().position(|(n, _)| n == "OFD.xml").unwrap();
     let mut seeds: Vec<Vec<u8>> = parts.iter().map(|(_, t)| t.clone().into_bytes()).collect();
+    // easyofd's pages too: runs of objects with one boundary, words spread
+    // evenly over their boxes.
+    let easyofd = common::package_parts(&fixture("forms/pingtan-2022/page-easyofd.ofd"));
+    seeds.extend(
+        (easyofd.iter())
+            .filter(|(n, _)| n.ends_with("Content.xml"))
+            .map(|(_, t)| t.clone().into_bytes()),
+    );
     seeds.push(
         br#"<ofd:TextObject Boundary="1e308 -1e308 NaN 5" Size="-0" CTM="0 0 0 0 inf 1"><ofd:TextCode X="1e309" DeltaX="g 4294967296 1e308 g -1 2">123</ofd:TextCode></ofd:TextObject>"#
             .to_vec(),
