@@ -448,9 +448,15 @@ fn glyphs(content: &str) -> Vec<Glyph> {
                 let (mut px, mut py) = (x.unwrap_or(object.pen.0), y.unwrap_or(object.pen.1));
                 let [a, b, c, d, e, f] = object.ctm;
                 let spread = evenly_spread(&text, &dx);
+                let mut new_word = true;
                 for (i, ch) in text.chars().enumerate() {
-                    if i == 0 || ch.is_whitespace() {
+                    new_word |= ch.is_whitespace();
+                    let kept = !ch.is_whitespace() && !ch.is_control() && out.len() < MAX_GLYPHS;
+                    // (Numbered as kept: a page's words are at most its
+                    // glyphs, see `interleaved_marked`.)
+                    if kept && new_word {
                         word += 1;
+                        new_word = false;
                     }
                     let glyph = Glyph {
                         x: object.origin.0 + a * px + c * py + e,
@@ -461,7 +467,7 @@ fn glyphs(content: &str) -> Vec<Glyph> {
                         even: spread[i],
                     };
                     let mut at = None;
-                    if !ch.is_whitespace() && !ch.is_control() && out.len() < MAX_GLYPHS {
+                    if kept {
                         at = Some(out.len());
                         out.push(glyph);
                     }
@@ -531,37 +537,52 @@ fn without_bold(row: Vec<Glyph>) -> Vec<Glyph> {
     out
 }
 
-/// A line's glyphs (sorted by where they start) with each word of a text
-/// code that other glyphs stand inside marked damaged, from its first glyph
-/// to its last, those others too: a run moved onto a line of other text
-/// ("2293" onto "第二十条第（六）项", its "2" before 项 and "293" after),
-/// whose pieces would read as another number. Linear in the glyphs.
-fn interleaved_marked(mut row: Vec<Glyph>) -> Vec<Glyph> {
-    // The glyphs' places by word (a line's words stand one after another,
-    // nearly in this order already: the app's insertion sort is quick on
-    // it), and from each interleaved word's first glyph to its last, +1 to
-    // start marking and -1 after.
-    let mut by_word: Vec<(u32, usize)> = (row.iter().enumerate())
-        .filter(|(_, g)| g.word != 0)
-        .map(|(i, g)| (g.word, i))
-        .collect();
-    crate::sort::by_key(&mut by_word, |w| w.0);
-    let mut marks = vec![0i32; row.len() + 1];
-    for group in by_word.chunk_by(|a, b| a.0 == b.0) {
-        let (first, last) = (group[0].1, group[group.len() - 1].1);
-        if last + 1 - first > group.len() {
-            marks[first] += 1;
-            marks[last + 1] -= 1;
-        }
+/// Where each word of a page's text codes stands on the line being set
+/// out (a page's words are numbered from 1 as their glyphs are kept, so at
+/// most its glyphs): the line's number, and the first and last of its
+/// glyphs in the word and how many.
+struct Words(Vec<(usize, usize, usize, usize)>);
+
+impl Words {
+    fn new(rows: &[Vec<Glyph>]) -> Self {
+        let most = rows.iter().flatten().map(|g| g.word).max().unwrap_or(0);
+        Words(vec![(usize::MAX, 0, 0, 0); most as usize + 1])
     }
-    let mut open = 0;
-    for (g, mark) in row.iter_mut().zip(marks) {
-        open += mark;
-        if open > 0 {
-            g.c = '\u{FFFD}';
+
+    /// Line `line`'s glyphs (sorted by where they start) with each word of a
+    /// text code that other glyphs stand inside marked damaged, from its
+    /// first glyph to its last, those others too: a run moved onto a line
+    /// of other text ("2293" onto "第二十条第（六）项", its "2" before 项 and
+    /// "293" after), whose pieces would read as another number. Linear in
+    /// the glyphs.
+    fn interleaved_marked(&mut self, line: usize, mut row: Vec<Glyph>) -> Vec<Glyph> {
+        for (i, g) in row.iter().enumerate().filter(|(_, g)| g.word != 0) {
+            let at = &mut self.0[g.word as usize];
+            if at.0 != line {
+                *at = (line, i, i, 0);
+            }
+            at.2 = i;
+            at.3 += 1;
         }
+        // From each interleaved word's first glyph to its last: +1 to start
+        // marking and -1 after.
+        let mut marks = vec![0i32; row.len() + 1];
+        for (i, g) in row.iter().enumerate().filter(|(_, g)| g.word != 0) {
+            let (_, first, last, count) = self.0[g.word as usize];
+            if first == i && last + 1 - first > count {
+                marks[first] += 1;
+                marks[last + 1] -= 1;
+            }
+        }
+        let mut open = 0;
+        for (g, mark) in row.iter_mut().zip(marks) {
+            open += mark;
+            if open > 0 {
+                g.c = '\u{FFFD}';
+            }
+        }
+        row
     }
-    row
 }
 
 /// A coordinate in thousandths of a millimetre, to sort by.
@@ -592,10 +613,12 @@ fn lines(mut glyphs: Vec<Glyph>) -> Vec<String> {
             _ => rows.push(vec![g]),
         }
     }
+    let mut words = Words::new(&rows);
     rows.into_iter()
-        .map(|mut row| {
+        .enumerate()
+        .map(|(at, mut row)| {
             crate::sort::by_key(&mut row, |g| micro(g.x));
-            let row = interleaved_marked(without_bold(row));
+            let row = words.interleaved_marked(at, without_bold(row));
             let mut line = String::new();
             let mut column = 0usize;
             let mut last: Option<Glyph> = None;
