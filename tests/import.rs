@@ -2337,3 +2337,22 @@ fn a_number_an_ofd_files_cell_wrapped_is_read_in_its_own_column() {
     assert_eq!(got.report.cells[research], Cell::Count(36444));
     assert!(got.sources[research].is_some());
 }
+
+/// OFD files of a PDF whose 表四 row stands at a page's foot, the pieces its
+/// narrow cells wrapped ("2811" and "3", "57" and "6", "2940" and "3") at the
+/// next page's top, under the repeated heading (found by hunt.py:
+/// found/nianbao-ofd-260015, both writers'). Each page's lines were set out
+/// in columns half its own usual glyph wide: the first page's were of the
+/// table, the next page's of body text, and the pieces stood columns to the
+/// left of their numbers ("3" under 42, "6" under 8: 423 and 86, the sum not
+/// holding, the row unread). One column width for the whole document: read
+/// whole and right.
+#[test]
+fn pieces_of_numbers_wrapped_onto_the_next_page_stand_in_their_columns() {
+    let dir = "found/nianbao-ofd-260015";
+    for file in ["page.ofd", "page-easyofd.ofd"] {
+        let got = recognise_file(&format!("{dir}/{file}"));
+        assert_found_input_read(&got, dir, "none");
+        assert_eq!(got.cells_read(), 200, "{file}");
+    }
+}

@@ -26,6 +26,10 @@ pub const FROM_PLACES: &str = "表格是按 OFD 文件中每个字的位置还�
 /// The pages read (a report has a few dozen).
 const MAX_PAGES: usize = 1000;
 
+/// The glyphs held of a document: no page is read after this many (a report
+/// of a hundred pages has about a hundred thousand); about 10 MB.
+const MAX_DOCUMENT_GLYPHS: usize = 250_000;
+
 /// The glyphs read of a page (a dense page has a few thousand): bounds the
 /// work a damaged page makes (the bench times a page this full in the worst
 /// order).
@@ -78,10 +82,22 @@ pub fn to_text(bytes: &[u8]) -> Result<String, String> {
     let mut out = String::new();
     let mut any = false;
     // A report has a few dozen pages; a damaged list may name millions.
+    // The pages' glyphs, up to a document's worth, and the column every
+    // page's lines are set out in (see `column_unit`).
+    let mut all = Vec::new();
+    let mut held = 0;
     for page in pages.iter().take(MAX_PAGES) {
+        if held >= MAX_DOCUMENT_GLYPHS {
+            break;
+        }
         let glyphs = glyphs(&part(&resolve(folder, page))?);
+        held += glyphs.len();
+        all.push(glyphs);
+    }
+    let unit = column_unit(&all);
+    for glyphs in all {
         any |= !glyphs.is_empty();
-        for line in lines(glyphs) {
+        for line in lines(glyphs, unit) {
             out.push_str(&line);
             out.push('\n');
         }
@@ -585,24 +601,51 @@ impl Words {
     }
 }
 
+/// The width of a column of the lines every page is set out as: half the
+/// size of the document's usual glyph (the median page's median glyph, each
+/// page weighed by its glyphs). One for all pages, so that what stands in a
+/// column of a table stands in one column of text on every page (a piece of
+/// a number its cell wrapped onto the next page, under the number: with a
+/// page's own unit, a page of text then a page of table set out their
+/// columns apart, and the piece stood under another cell).
+fn column_unit(pages: &[Vec<Glyph>]) -> f64 {
+    let mut medians: Vec<(f64, usize)> = pages
+        .iter()
+        .filter(|glyphs| !glyphs.is_empty())
+        .map(|glyphs| {
+            let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
+            crate::sort::by_key(&mut sizes, |s| micro(*s));
+            (sizes[sizes.len() / 2], sizes.len())
+        })
+        .collect();
+    crate::sort::by_key(&mut medians, |m| micro(m.0));
+    let half: usize = medians.iter().map(|m| m.1).sum::<usize>() / 2;
+    let mut counted = 0;
+    let usual = medians
+        .iter()
+        .find(|m| {
+            counted += m.1;
+            counted > half
+        })
+        .map_or(1.0, |m| m.0);
+    (usual / 2.0).max(0.5)
+}
+
 /// A coordinate in thousandths of a millimetre, to sort by.
 fn micro(v: f64) -> i64 {
     (v * 1000.0) as i64
 }
 
-/// A page's glyphs set out as lines: glyphs on one baseline (within 0.4 of
+/// A page's glyphs set out as lines, a column `unit` wide (see
+/// `column_unit`): glyphs on one baseline (within 0.4 of
 /// their size) make a line; on it, glyphs close together run on (justified
 /// text spaces its glyphs by up to a tenth of their size), and what stands
 /// apart (over 0.15 of the size, as a value beside its label) starts at its
-/// column (half an em of the page's usual size each; a character takes one),
-/// at least one space on.
-fn lines(mut glyphs: Vec<Glyph>) -> Vec<String> {
+/// column (a character takes one), at least one space on.
+fn lines(mut glyphs: Vec<Glyph>, unit: f64) -> Vec<String> {
     if glyphs.is_empty() {
         return Vec::new();
     }
-    let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
-    crate::sort::by_key(&mut sizes, |s| micro(*s));
-    let unit = (sizes[sizes.len() / 2] / 2.0).max(0.5);
     // Writers list a page's text in reading order, nearly sorted already:
     // the app's small insertion sort is quick on it (see crate::sort).
     crate::sort::by_key(&mut glyphs, |g| (micro(g.y), micro(g.x)));
@@ -809,7 +852,7 @@ mod tests {
             )
         };
         let words = |page: &str| -> Vec<String> {
-            lines(glyphs(page))
+            lines(glyphs(page), 2.0)
                 .iter()
                 .flat_map(|l| l.split_whitespace().map(str::to_string))
                 .collect()
@@ -839,16 +882,45 @@ mod tests {
             r#"<ofd:TextObject Boundary="33 63 17 1.778" Size="1.778"><ofd:TextCode X="0" Y="1.778" DeltaX="g 8 1.82">第二十条第（六）项</ofd:TextCode></ofd:TextObject>"#,
             r#"<ofd:TextObject Boundary="46.9 63 4.5 1.778" Size="1.778"><ofd:TextCode X="0" Y="1.778" DeltaX="g 3 1.13">2293</ofd:TextCode></ofd:TextObject>"#,
         );
-        let got = lines(glyphs(page)).join(" ");
+        let got = lines(glyphs(page), 2.0).join(" ");
         assert!(got.contains('\u{FFFD}'), "{got:?}");
         assert!(!got.chars().any(|c| c.is_ascii_digit()), "{got:?}");
         // Beside the heading: both read.
         let beside = page.replace("46.9 63", "52 63");
-        let got = lines(glyphs(&beside)).join(" ");
+        let got = lines(glyphs(&beside), 2.0).join(" ");
         assert_eq!(
             got.split_whitespace().collect::<Vec<_>>(),
             ["第二十条第（六）项", "2293"]
         );
+    }
+
+    #[test]
+    fn a_column_stands_in_one_place_on_every_page() {
+        // A page of body text (glyphs 6 wide) with a number at 100 mm, and
+        // a page of a table (glyphs 3 wide), a piece of the number wrapped
+        // onto it at 100 mm: both at one column.
+        let row = |y: f64, size: f64, from: f64, text: &str| -> Vec<Glyph> {
+            text.chars()
+                .enumerate()
+                .map(|(i, c)| Glyph {
+                    size,
+                    ..glyph(from + i as f64 * size, y, c)
+                })
+                .collect()
+        };
+        let mut body = row(10.0, 6.0, 10.0, "政府信息公开工作年度报告");
+        body.extend(row(20.0, 6.0, 10.0, "主动公开政府信息情况"));
+        body.extend(row(30.0, 3.0, 100.0, "2811"));
+        let mut table = row(10.0, 3.0, 10.0, "行政复议结果维持结果纠正");
+        table.extend(row(20.0, 3.0, 100.0, "3"));
+        let pages = [body, table];
+        let unit = column_unit(&pages);
+        let at = |glyphs: &[Glyph], digit: char| {
+            let lines = lines(glyphs.to_vec(), unit);
+            let line = lines.iter().find(|l| l.contains(digit)).unwrap();
+            line.chars().position(|c| c == digit).unwrap()
+        };
+        assert_eq!(at(&pages[0], '2'), at(&pages[1], '3'));
     }
 
     #[test]
@@ -864,7 +936,7 @@ mod tests {
         row.push(glyph(70.0, 49.8, '3'));
         row.push(glyph(40.0, 60.0, '量'));
         row.push(glyph(10.0, 40.0, '表'));
-        let lines = lines(row);
+        let lines = lines(row, 2.0);
         assert_eq!(lines.len(), 3);
         assert_eq!(lines[0].trim(), "表");
         let words: Vec<&str> = lines[1].split_whitespace().collect();
@@ -883,7 +955,7 @@ mod tests {
             glyph(32.0, 50.0, '3'),
             glyph(30.0, 50.0, '6'),
         ];
-        let line = &lines(row)[0];
+        let line = &lines(row, 2.0)[0];
         assert!(line.contains('\u{FFFD}'), "{line:?}");
         assert!(!line
             .split_whitespace()
@@ -895,7 +967,7 @@ mod tests {
             glyph(14.0, 50.0, '章'),
             glyph(14.1, 50.0, '章'),
         ];
-        assert_eq!(lines(bold)[0].trim(), "规章");
+        assert_eq!(lines(bold, 2.0)[0].trim(), "规章");
     }
 
     #[test]
@@ -911,7 +983,7 @@ mod tests {
                 objects.concat()
             )
         };
-        let text = |objects: &[String]| lines(glyphs(&page(objects))).join("\n");
+        let text = |objects: &[String]| lines(glyphs(&page(objects)), 1.0).join("\n");
         // easyofd's runs of a line in two fonts, and two cells' numbers with
         // the space between them, each from the boundary's start.
         let b = "10 20 12 2";
