@@ -2356,3 +2356,38 @@ fn pieces_of_numbers_wrapped_onto_the_next_page_stand_in_their_columns() {
         assert_eq!(got.cells_read(), 200, "{file}");
     }
 }
+
+/// The same row with one more number wrapped on the line below it, on its
+/// page ("714" as "71" and "4"), the others' pieces on the next page (found
+/// by the mutation test of found inputs): the pieces "4", "3 6 3" were
+/// joined in their order, 28114 573 716 29403, whose sum holds as the
+/// true 28113 576 714 29403's does (the units moved round). A row's pieces
+/// joined by sums alone stand on one line: this row is not read wrong.
+#[test]
+fn a_rows_pieces_on_two_lines_are_not_joined_in_their_order() {
+    let dir = "found/nianbao-ofd-260015";
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/forms/{dir}/page.ofd",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let text = nianbao::import::ofd::to_text(&bytes).unwrap();
+    let row = text
+        .lines()
+        .find(|l| l.contains(" 2811 ") && l.contains(" 714 "))
+        .unwrap();
+    let at = row.find(" 714 ").unwrap() + 1;
+    let wrapped = format!(
+        "{}71 {}\n{}4",
+        &row[..at],
+        &row[at + 3..],
+        " ".repeat(row[..at].chars().count())
+    );
+    let text = text.replacen(row, &wrapped, 1);
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "");
+    let upheld = format::current()
+        .cell_at("table4", "litigation_direct", "upheld")
+        .unwrap();
+    assert_ne!(got.report.cells[upheld], Cell::Count(28114));
+}

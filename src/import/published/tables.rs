@@ -959,8 +959,10 @@ enum After {
 ///   word between ("0 0 6776", "2", "238 946 0 68946" for 0 0 67762 238 946
 ///   0 68946);
 /// - `after` the row (see [`After`]): its `cells` values, then the rest of
-///   its wrapped numbers side by side, in their columns' order, as when the
-///   row broke over a page ("0 0 4652 964 3 469 47962" …
+///   its wrapped numbers side by side on one line, in their columns' order
+///   (pieces on two lines may be of two wraps, their order not the
+///   columns'), as when the row broke over a page ("0 0 4652 964 3 469
+///   47962" …
 ///   "（区分处理的，只计这一情形，不计其他情形）" "6"; a page's columns are its
 ///   own, so their places tell nothing, and a piece's host has more than
 ///   one digit).
@@ -1067,7 +1069,9 @@ fn joinings(
                 let ends_line = line_of.get(end + 1).is_none_or(|&l| l > line_of[end]);
                 line_of[first] == line_of[end] && ends_line
             }
-            _ => on_own_lines(line_of, first, end),
+            // (On one line: a row's wrapped pieces come on the line below
+            // its values or after the page's break, not some on each.)
+            _ => line_of[first] == line_of[end] && on_own_lines(line_of, first, end),
         };
     if let Some(pieces) = pieces.filter(|_| apart && alone) {
         // Only sums place these pieces, so a host must look like a number
