@@ -300,17 +300,22 @@ impl Run {
         if self.object_from == 0 || !near || again {
             return;
         }
-        // Each character set out once: a page of such runs takes time in
-        // proportion to its glyphs.
         if self.laid == 0 {
             self.start = first.x;
             self.pen = first.x;
         }
+        self.lay(out);
+    }
+
+    /// The characters not yet set out, after those that are (each once: a
+    /// page of such runs takes time in proportion to its glyphs).
+    fn lay(&mut self, out: &mut [Glyph]) {
+        let y = self.chars[0].0.y;
         for (glyph, at) in &self.chars[self.laid..] {
             let advance = default_advance(glyph.c, glyph.size);
             if let Some(g) = at.and_then(|i| out.get_mut(i)) {
                 g.x = self.pen;
-                g.y = first.y;
+                g.y = y;
                 // (Its start: the widths guessed are a little more or
                 // less than the glyphs'.)
                 self.overflowed |= self.pen > self.right;
@@ -321,9 +326,16 @@ impl Run {
         self.laid = self.chars.len();
     }
 
-    /// At the run's end: a run set out past its boundary drawn together
-    /// into it, or marked damaged (see [`Run`]).
-    fn finish(&self, out: &mut [Glyph]) {
+    /// At the run's end: the objects after the last set out, set out after
+    /// it (each is set out by the next that starts where the run does, and
+    /// the last has none: easyofd's "7" in a font whose baseline is not the
+    /// run's, left at the boundary's start, read 751420 for 51420); then a
+    /// run set out past its boundary drawn together into it, or marked
+    /// damaged (see [`Run`]).
+    fn finish(&mut self, out: &mut [Glyph]) {
+        if self.laid > 0 && self.laid < self.chars.len() {
+            self.lay(out);
+        }
         if !self.overflowed {
             return;
         }
@@ -394,7 +406,7 @@ fn glyphs(content: &str) -> Vec<Glyph> {
                 let written = token.attr("boundary").unwrap_or("").to_string();
                 let boundary = numbers(Some(&written));
                 if run.as_ref().is_none_or(|(b, _)| *b != written) {
-                    if let Some((_, run)) = &run {
+                    if let Some((_, run)) = run.as_mut() {
                         run.finish(&mut out);
                     }
                     let right = match boundary[..] {
@@ -501,7 +513,7 @@ fn glyphs(content: &str) -> Vec<Glyph> {
             _ => {}
         }
     }
-    if let Some((_, run)) = &run {
+    if let Some((_, run)) = run.as_mut() {
         run.finish(&mut out);
     }
     out.retain(|g| g.x.is_finite() && g.y.is_finite() && g.size.is_finite());
@@ -891,6 +903,35 @@ mod tests {
         assert_eq!(
             got.split_whitespace().collect::<Vec<_>>(),
             ["第二十条第（六）项", "2293"]
+        );
+    }
+
+    #[test]
+    fn a_runs_last_object_is_set_out_after_the_others() {
+        // easyofd's row of cells in one box, its spaces in a smaller font
+        // (their baseline 1.5 down, the numbers' 1.8): the last number is
+        // set out after the others, not left at the box's start.
+        let object = |y: &str, text: &str| {
+            format!(
+                r#"<ofd:TextObject Boundary="7 70 38 1.8" Size="1.8"><ofd:TextCode X="0" Y="{y}">{text}</ofd:TextCode></ofd:TextObject>"#
+            )
+        };
+        let page: String = [
+            ("1.5", "\u{a0}"),
+            ("1.8", "51420"),
+            ("1.5", "\u{a0}"),
+            ("1.5", " "),
+            ("1.5", "\u{a0}"),
+            ("1.8", "7"),
+        ]
+        .iter()
+        .map(|(y, t)| object(y, t))
+        .collect();
+        let got = lines(glyphs(&page), 0.9).join(" ");
+        assert_eq!(
+            got.split_whitespace().collect::<Vec<_>>(),
+            ["51420", "7"],
+            "{got:?}"
         );
     }
 
