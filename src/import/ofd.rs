@@ -552,29 +552,72 @@ fn drawn_over(p: Glyph, g: Glyph) -> bool {
     g.x < p.x + 0.25 * default_advance(p.c, p.size)
 }
 
-/// A line's glyphs (sorted by where they start) less each drawn over the
-/// one before as the same character again: bold made by drawing twice.
-fn without_bold(row: Vec<Glyph>) -> Vec<Glyph> {
-    let mut out: Vec<Glyph> = Vec::with_capacity(row.len());
-    for g in row {
-        if out.last().is_some_and(|&p| p.c == g.c && drawn_over(p, g)) {
-            continue;
-        }
-        out.push(g);
-    }
-    out
-}
-
 /// Where each word of a page's text codes stands on the line being set
 /// out (a page's words are numbered from 1 as their glyphs are kept, so at
 /// most its glyphs): the line's number, and the first and last of its
-/// glyphs in the word and how many.
-struct Words(Vec<(usize, usize, usize, usize)>);
+/// glyphs in the word and how many; and how many of them were drawn over
+/// the glyph before as the same character (the line's number, its glyphs,
+/// those so drawn, and whether the word is damaged).
+struct Words {
+    at: Vec<(usize, usize, usize, usize)>,
+    again: Vec<(usize, usize, usize, bool)>,
+}
 
 impl Words {
     fn new(rows: &[Vec<Glyph>]) -> Self {
         let most = rows.iter().flatten().map(|g| g.word).max().unwrap_or(0);
-        Words(vec![(usize::MAX, 0, 0, 0); most as usize + 1])
+        Words {
+            at: vec![(usize::MAX, 0, 0, 0); most as usize + 1],
+            again: vec![(usize::MAX, 0, 0, false); most as usize + 1],
+        }
+    }
+
+    /// Line `line`'s glyphs (sorted by where they start) less each drawn
+    /// over the one before as the same character again, when every glyph
+    /// of its word is so: bold made by drawing twice. Another word some of
+    /// whose glyphs are so (a run moved onto another's place, "738" onto
+    /// 规章's "7", its 7 on the 7) is damage: it and the words it was drawn
+    /// over are marked.
+    fn without_bold(&mut self, line: usize, row: Vec<Glyph>) -> Vec<Glyph> {
+        for g in row.iter().filter(|g| g.word != 0) {
+            let at = &mut self.again[g.word as usize];
+            if at.0 != line {
+                *at = (line, 0, 0, false);
+            }
+            at.1 += 1;
+        }
+        let mut over: Vec<Option<u32>> = vec![None; row.len()];
+        let mut before: Option<Glyph> = None;
+        for (i, &g) in row.iter().enumerate() {
+            match before {
+                Some(p) if p.c == g.c && drawn_over(p, g) => {
+                    over[i] = Some(p.word);
+                    if g.word != 0 {
+                        self.again[g.word as usize].2 += 1;
+                    }
+                }
+                _ => before = Some(g),
+            }
+        }
+        for (i, g) in row.iter().enumerate() {
+            let Some(under) = over[i] else { continue };
+            let (_, glyphs, again, _) = self.again[g.word as usize];
+            if g.word != 0 && again < glyphs {
+                for w in [g.word, under].into_iter().filter(|&w| w != 0) {
+                    self.again[w as usize].3 = true;
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(row.len());
+        for (i, mut g) in row.into_iter().enumerate() {
+            if g.word != 0 && self.again[g.word as usize].3 {
+                g.c = '\u{FFFD}';
+            } else if over[i].is_some() {
+                continue;
+            }
+            out.push(g);
+        }
+        out
     }
 
     /// Line `line`'s glyphs (sorted by where they start) with each word of a
@@ -585,7 +628,7 @@ impl Words {
     /// the glyphs.
     fn interleaved_marked(&mut self, line: usize, mut row: Vec<Glyph>) -> Vec<Glyph> {
         for (i, g) in row.iter().enumerate().filter(|(_, g)| g.word != 0) {
-            let at = &mut self.0[g.word as usize];
+            let at = &mut self.at[g.word as usize];
             if at.0 != line {
                 *at = (line, i, i, 0);
             }
@@ -596,7 +639,7 @@ impl Words {
         // marking and -1 after.
         let mut marks = vec![0i32; row.len() + 1];
         for (i, g) in row.iter().enumerate().filter(|(_, g)| g.word != 0) {
-            let (_, first, last, count) = self.0[g.word as usize];
+            let (_, first, last, count) = self.at[g.word as usize];
             if first == i && last + 1 - first > count {
                 marks[first] += 1;
                 marks[last + 1] -= 1;
@@ -673,7 +716,8 @@ fn lines(mut glyphs: Vec<Glyph>, unit: f64) -> Vec<String> {
         .enumerate()
         .map(|(at, mut row)| {
             crate::sort::by_key(&mut row, |g| micro(g.x));
-            let row = words.interleaved_marked(at, without_bold(row));
+            let row = words.without_bold(at, row);
+            let row = words.interleaved_marked(at, row);
             let mut line = String::new();
             let mut column = 0usize;
             let mut last: Option<Glyph> = None;
@@ -703,7 +747,7 @@ fn lines(mut glyphs: Vec<Glyph>, unit: f64) -> Vec<String> {
                     }
                 };
                 // A glyph drawn over the one before (not the same one again:
-                // see `without_bold`) is damage (a writer that put two runs
+                // see `Words::without_bold`) is damage (a writer that put two runs
                 // in one place), marked so that no number is read from it.
                 if let Some(p) = last {
                     if drawn_over(p, g) {
@@ -904,6 +948,37 @@ mod tests {
             got.split_whitespace().collect::<Vec<_>>(),
             ["第二十条第（六）项", "2293"]
         );
+    }
+
+    #[test]
+    fn a_number_drawn_on_another_in_part_reads_no_number() {
+        // (Each object's box as wide as its text: not a run of objects in
+        // one box, see `Run`.)
+        let object = |x: f64, text: &str| {
+            let width = 0.75 * text.chars().count() as f64;
+            format!(
+                r#"<ofd:TextObject Boundary="{x} 95 {width} 1.5" Size="1.5"><ofd:TextCode X="0" Y="1.5" DeltaX="g 8 0.75">{text}</ofd:TextCode></ofd:TextObject>"#
+            )
+        };
+        let words = |page: &str| -> Vec<String> {
+            lines(glyphs(page), 0.75)
+                .iter()
+                .flat_map(|l| l.split_whitespace().map(str::to_string))
+                .collect()
+        };
+        // A run moved onto another's place ("738" onto 规章's "7", its 7 on
+        // the 7): neither is read.
+        let moved = [object(7.0, "规章"), object(42.0, "7"), object(42.0, "738")].concat();
+        let got = words(&moved);
+        assert!(!got.iter().any(|w| w.contains(['7', '3', '8'])), "{got:?}");
+        // Bold drawn twice, a little apart: read once.
+        let bold = [
+            object(7.0, "规章"),
+            object(7.1, "规章"),
+            object(42.0, "738"),
+        ]
+        .concat();
+        assert_eq!(words(&bold), ["规章", "738"]);
     }
 
     #[test]
