@@ -552,23 +552,53 @@ fn drawn_over(p: Glyph, g: Glyph) -> bool {
     g.x < p.x + 0.25 * default_advance(p.c, p.size)
 }
 
-/// Where each word of a page's text codes stands on the line being set
-/// out (a page's words are numbered from 1 as their glyphs are kept, so at
-/// most its glyphs): the line's number, and the first and last of its
-/// glyphs in the word and how many; and how many of them were drawn over
-/// the glyph before as the same character (the line's number, its glyphs,
-/// those so drawn, and whether the word is damaged).
+/// What each word of a page's text codes has on the line being set out,
+/// by its number (a page's words are numbered from 1 as their glyphs are
+/// kept, so at most its glyphs): before bold is dropped ([`Drawn`]) and
+/// after ([`Placed`]).
 struct Words {
-    at: Vec<(usize, usize, usize, usize)>,
-    again: Vec<(usize, usize, usize, bool)>,
+    drawn: Vec<Drawn>,
+    placed: Vec<Placed>,
+}
+
+/// A word's glyphs on line `line`, those drawn over the glyph before as the
+/// same character, and whether the word is damaged.
+#[derive(Clone, Copy)]
+struct Drawn {
+    line: usize,
+    glyphs: usize,
+    again: usize,
+    damaged: bool,
+}
+
+/// Where a word's glyphs stand on line `line`: its first and last place
+/// on the line, and how many.
+#[derive(Clone, Copy)]
+struct Placed {
+    line: usize,
+    first: usize,
+    last: usize,
+    glyphs: usize,
 }
 
 impl Words {
     fn new(rows: &[Vec<Glyph>]) -> Self {
-        let most = rows.iter().flatten().map(|g| g.word).max().unwrap_or(0);
+        let words = rows.iter().flatten().map(|g| g.word).max().unwrap_or(0) as usize + 1;
+        let drawn = Drawn {
+            line: usize::MAX,
+            glyphs: 0,
+            again: 0,
+            damaged: false,
+        };
+        let placed = Placed {
+            line: usize::MAX,
+            first: 0,
+            last: 0,
+            glyphs: 0,
+        };
         Words {
-            at: vec![(usize::MAX, 0, 0, 0); most as usize + 1],
-            again: vec![(usize::MAX, 0, 0, false); most as usize + 1],
+            drawn: vec![drawn; words],
+            placed: vec![placed; words],
         }
     }
 
@@ -580,11 +610,16 @@ impl Words {
     /// over are marked.
     fn without_bold(&mut self, line: usize, row: Vec<Glyph>) -> Vec<Glyph> {
         for g in row.iter().filter(|g| g.word != 0) {
-            let at = &mut self.again[g.word as usize];
-            if at.0 != line {
-                *at = (line, 0, 0, false);
+            let drawn = &mut self.drawn[g.word as usize];
+            if drawn.line != line {
+                *drawn = Drawn {
+                    line,
+                    glyphs: 0,
+                    again: 0,
+                    damaged: false,
+                };
             }
-            at.1 += 1;
+            drawn.glyphs += 1;
         }
         let mut over: Vec<Option<u32>> = vec![None; row.len()];
         let mut before: Option<Glyph> = None;
@@ -593,7 +628,7 @@ impl Words {
                 Some(p) if p.c == g.c && drawn_over(p, g) => {
                     over[i] = Some(p.word);
                     if g.word != 0 {
-                        self.again[g.word as usize].2 += 1;
+                        self.drawn[g.word as usize].again += 1;
                     }
                 }
                 _ => before = Some(g),
@@ -601,16 +636,16 @@ impl Words {
         }
         for (i, g) in row.iter().enumerate() {
             let Some(under) = over[i] else { continue };
-            let (_, glyphs, again, _) = self.again[g.word as usize];
-            if g.word != 0 && again < glyphs {
+            let drawn = self.drawn[g.word as usize];
+            if g.word != 0 && drawn.again < drawn.glyphs {
                 for w in [g.word, under].into_iter().filter(|&w| w != 0) {
-                    self.again[w as usize].3 = true;
+                    self.drawn[w as usize].damaged = true;
                 }
             }
         }
         let mut out = Vec::with_capacity(row.len());
         for (i, mut g) in row.into_iter().enumerate() {
-            if g.word != 0 && self.again[g.word as usize].3 {
+            if g.word != 0 && self.drawn[g.word as usize].damaged {
                 g.c = '\u{FFFD}';
             } else if over[i].is_some() {
                 continue;
@@ -628,19 +663,29 @@ impl Words {
     /// the glyphs.
     fn interleaved_marked(&mut self, line: usize, mut row: Vec<Glyph>) -> Vec<Glyph> {
         for (i, g) in row.iter().enumerate().filter(|(_, g)| g.word != 0) {
-            let at = &mut self.at[g.word as usize];
-            if at.0 != line {
-                *at = (line, i, i, 0);
+            let placed = &mut self.placed[g.word as usize];
+            if placed.line != line {
+                *placed = Placed {
+                    line,
+                    first: i,
+                    last: i,
+                    glyphs: 0,
+                };
             }
-            at.2 = i;
-            at.3 += 1;
+            placed.last = i;
+            placed.glyphs += 1;
         }
         // From each interleaved word's first glyph to its last: +1 to start
         // marking and -1 after.
         let mut marks = vec![0i32; row.len() + 1];
         for (i, g) in row.iter().enumerate().filter(|(_, g)| g.word != 0) {
-            let (_, first, last, count) = self.at[g.word as usize];
-            if first == i && last + 1 - first > count {
+            let Placed {
+                first,
+                last,
+                glyphs,
+                ..
+            } = self.placed[g.word as usize];
+            if first == i && last + 1 - first > glyphs {
                 marks[first] += 1;
                 marks[last + 1] -= 1;
             }
