@@ -120,7 +120,8 @@ pub fn read(input: &str) -> Result<Recognised, String> {
     }
     let mut report = Report::empty(format);
     outline.title_and_preamble(title, &mut report);
-    let tables = outline.texts_and_tables(&mut report, markdown);
+    let guessed = markdown && normalize::pipes_from_layout(input);
+    let tables = outline.texts_and_tables(&mut report, markdown, guessed);
     let mut recognised = Recognised {
         sources: vec![None; format.cells().len()],
         report,

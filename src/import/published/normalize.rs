@@ -128,6 +128,30 @@ pub(super) fn pipe_rows(lines: &[String]) -> bool {
             >= 3
 }
 
+/// Whether a Markdown text's pipe tables are a converter's guess at a
+/// page's layout (markitdown's Markdown of a PDF): many tables of a row or
+/// two each (each line of the PDF that looks like cells its own table, a
+/// rule after its first row), not a few tables of many rows as converters
+/// of web pages and Word files write. Such a row may have lost a piece of a
+/// number wrapped in its cell ("16323" written "1632", its "3" on the next
+/// page): see [`super::tables::read_by_labels`].
+pub(super) fn pipes_from_layout(text: &str) -> bool {
+    let (mut rules, mut rows) = (0usize, 0usize);
+    for line in text.lines() {
+        let t = line.trim_matches(is_space);
+        if pipe_rule(t) {
+            rules += 1;
+        } else if t.trim_matches('|').contains('|') {
+            rows += 1;
+        }
+    }
+    rules >= LAYOUT_TABLES && rows < 2 * rules
+}
+
+/// The fewest pipe tables a converter's guess at a page's layout has: the
+/// format's tables, with 表二 in four, are seven.
+const LAYOUT_TABLES: usize = 8;
+
 /// Whether most text lines (not table rows) are followed by a blank line:
 /// paragraphs set apart as Markdown writers do. Text converted from a PDF
 /// into Markdown (markitdown) has its lines one after another, a paragraph's

@@ -19,6 +19,10 @@ pub(super) struct Tables {
     pub words: Vec<(&'static str, Vec<String>)>,
     /// The words hold table rows (Markdown).
     pub rows_as_words: bool,
+    /// The grids are a converter's guess at a page's layout (see
+    /// [`super::normalize::pipes_from_layout`]): a row is read only when
+    /// its sums hold.
+    pub guessed: bool,
 }
 
 /// The blocks with the section headings found among them.
@@ -163,7 +167,12 @@ impl Outline {
     /// and two cells' numbers in one: "| 71 3 | 0 0 |"), the rows of a
     /// table section's tables are among its words too, each row a line, in
     /// their place, for the cells its grid does not read.
-    pub fn texts_and_tables(&self, report: &mut Report, rows_as_words: bool) -> Tables {
+    pub fn texts_and_tables(
+        &self,
+        report: &mut Report,
+        rows_as_words: bool,
+        guessed: bool,
+    ) -> Tables {
         let format = crate::format::current();
         let mut tables: Vec<(&'static str, Spread)> = Vec::new();
         let mut words: Vec<(&'static str, Vec<String>)> = Vec::new();
@@ -231,6 +240,7 @@ impl Outline {
             grids: tables,
             words,
             rows_as_words,
+            guessed,
         }
     }
 

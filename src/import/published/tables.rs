@@ -43,7 +43,7 @@ pub(super) fn read_all(
         }
         match table.layout {
             Layout::SingleRow => read_single_row(table, &rows, recognised),
-            Layout::Bands | Layout::Grid => read_by_labels(table, &rows, recognised),
+            Layout::Bands | Layout::Grid => read_by_labels(table, &rows, found.guessed, recognised),
         }
         let format = recognised.report.format;
         let cells: Vec<usize> = (0..format.cells().len())
@@ -210,7 +210,12 @@ pub(super) fn distinct(row: &[(String, usize)]) -> Vec<&(String, usize)> {
 
 /// Tables 二 and 三: each format row found by its label; its values are the
 /// last cells of the row.
-pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out: &mut Recognised) {
+pub(super) fn read_by_labels(
+    table: &Table,
+    rows: &[&Vec<(String, usize)>],
+    guessed: bool,
+    out: &mut Recognised,
+) {
     let format = out.report.format;
     // Each printed row's distinct cells and their normalised text, once.
     type Printed<'a> = (Vec<&'a (String, usize)>, Vec<String>);
@@ -362,6 +367,16 @@ pub(super) fn read_by_labels(table: &Table, rows: &[&Vec<(String, usize)>], out:
                     || is_heading(&c.0)
             }) {
                 continue;
+            }
+            // Rows a converter guessed from a page's layout (`guessed`):
+            // a piece of a number wrapped in its cell may be lost with its
+            // line, so a row is read only when its sums hold.
+            if guessed {
+                let counts: Vec<Option<u64>> = values.iter().map(|c| count_of(&c.0)).collect();
+                let get = |_: usize, c: usize| counts[c];
+                if r.is_some_and(|r| row_mismatch(block, &get, r).is_some()) {
+                    continue;
+                }
             }
             for (column, (text, _)) in block.columns.iter().zip(values) {
                 let i = format
