@@ -43,8 +43,9 @@ pub fn is_ofd(bytes: &[u8]) -> bool {
 /// One glyph on a page: where its origin stands (millimetres from the page's
 /// top left), its size, its character, the word of its text code it is part
 /// of (characters written together with no space between; 0: none known),
-/// and whether the code spaces that word's glyphs evenly (see
-/// [`evenly_spread`]).
+/// whether the code spaces that word's glyphs evenly (see
+/// [`evenly_spread`]), and the direction its text runs in (see
+/// [`Direction`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Glyph {
     x: f64,
@@ -53,6 +54,32 @@ struct Glyph {
     c: char,
     word: u32,
     even: bool,
+    direction: Direction,
+}
+
+/// The direction a text object's glyphs run in on the page: its
+/// transformation's x axis as a unit vector, in 64ths (so that directions a
+/// rounding apart compare equal, without trigonometry in the importer's
+/// module). Left to right is (64, 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Direction(i8, i8);
+
+impl Direction {
+    const ACROSS: Direction = Direction(64, 0);
+
+    fn of(ctm: &[f64; 6]) -> Direction {
+        let length = (ctm[0] * ctm[0] + ctm[1] * ctm[1]).sqrt();
+        if length.is_nan() || length <= 0.0 {
+            return Direction::ACROSS;
+        }
+        let unit = |v: f64| (v / length * 64.0).round().clamp(-64.0, 64.0) as i8;
+        Direction(unit(ctm[0]), unit(ctm[1]))
+    }
+
+    /// Within a rounding of `other` (about a degree).
+    fn near(self, other: Direction) -> bool {
+        (self.0 as i16 - other.0 as i16).abs() <= 1 && (self.1 as i16 - other.1 as i16).abs() <= 1
+    }
 }
 
 /// The OFD file's text, its pages' lines set out as `pdftotext -layout`
@@ -90,7 +117,7 @@ pub fn to_text(bytes: &[u8]) -> Result<String, String> {
         if held >= MAX_DOCUMENT_GLYPHS {
             break;
         }
-        let glyphs = glyphs(&part(&resolve(folder, page))?);
+        let glyphs = upright(&part(&resolve(folder, page))?);
         held += glyphs.len();
         all.push(glyphs);
     }
@@ -226,14 +253,15 @@ fn deltas(value: Option<&str>, max: usize) -> Vec<f64> {
 
 /// A text object being read: where its box starts, its transformation
 /// (a b c d e f), its glyphs' size (in its own space) and how much the
-/// transformation scales it; and the pen, where the next text code without
-/// X or Y goes on.
+/// transformation scales it; the pen, where the next text code without
+/// X or Y goes on; and the direction its glyphs run in.
 struct Object {
     origin: (f64, f64),
     ctm: [f64; 6],
     size: f64,
     scale: f64,
     pen: (f64, f64),
+    direction: Direction,
 }
 
 /// Text objects one after another with one boundary (a writer's runs of a
@@ -391,8 +419,67 @@ fn without_cdata(xml: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// The glyphs of a page's content, in page coordinates.
-fn glyphs(content: &str) -> Vec<Glyph> {
+/// The glyphs of a page's content that run in the page's usual direction,
+/// set out as if it ran left to right. Others are left out: a watermark
+/// drawn across a table ("内部资料 2021", slanted) is not the report's text,
+/// and its glyphs, standing on the table's lines among the values, left
+/// rows unread. A page whose text all runs another way (a table turned a
+/// quarter round) is turned back, its text's lines then the page's.
+fn upright(content: &str) -> Vec<Glyph> {
+    let mut glyphs = glyphs(content, Direction::ACROSS);
+    let Some(usual) = usual_direction(&glyphs) else {
+        return glyphs;
+    };
+    if usual != Direction::ACROSS {
+        glyphs = glyphs_in(content, usual);
+    }
+    glyphs.retain(|g| g.direction.near(usual));
+    glyphs
+}
+
+/// The direction most of `glyphs` run in (none when there are none).
+fn usual_direction(glyphs: &[Glyph]) -> Option<Direction> {
+    let mut counts: Vec<(Direction, usize)> = Vec::new();
+    for g in glyphs {
+        match counts.iter_mut().find(|c| c.0 == g.direction) {
+            Some(c) => c.1 += 1,
+            None => counts.push((g.direction, 1)),
+        }
+    }
+    // Directions a rounding apart count together.
+    let near = |d: Direction| {
+        counts
+            .iter()
+            .filter(|c| c.0.near(d))
+            .map(|c| c.1)
+            .sum::<usize>()
+    };
+    counts.iter().max_by_key(|c| (near(c.0), c.1)).map(|c| c.0)
+}
+
+/// The glyphs of a page's content in a frame turned so that text running
+/// in `direction` runs left to right, moved so that none stands left of or
+/// above the frame's origin.
+fn glyphs_in(content: &str, direction: Direction) -> Vec<Glyph> {
+    let mut glyphs = glyphs(content, direction);
+    let kept = glyphs.iter().filter(|g| g.direction.near(direction));
+    let left = kept.clone().map(|g| g.x).fold(f64::INFINITY, f64::min);
+    let top = kept.map(|g| g.y - g.size).fold(f64::INFINITY, f64::min);
+    if left.is_finite() && top.is_finite() {
+        for g in &mut glyphs {
+            g.x -= left.min(0.0);
+            g.y -= top.min(0.0);
+        }
+    }
+    glyphs
+}
+
+/// The glyphs of a page's content, in page coordinates turned so that
+/// `across` runs left to right (see [`upright`]).
+fn glyphs(content: &str, across: Direction) -> Vec<Glyph> {
+    let length = ((across.0 as f64).powi(2) + (across.1 as f64).powi(2)).sqrt();
+    let (cos, sin) = (across.0 as f64 / length, across.1 as f64 / length);
+    let turn = |x: f64, y: f64| (x * cos + y * sin, -x * sin + y * cos);
     let mut out = Vec::new();
     let mut objects: Vec<Object> = Vec::new();
     let mut code: Option<Code> = None;
@@ -409,8 +496,13 @@ fn glyphs(content: &str) -> Vec<Glyph> {
                     if let Some((_, run)) = run.as_mut() {
                         run.finish(&mut out);
                     }
+                    // (The box's right edge in the turned frame: the
+                    // furthest of its corners.)
                     let right = match boundary[..] {
-                        [x, _, w, _] if w > 0.0 => x + w,
+                        [x, y, w, h] if w > 0.0 => [(x, y), (x + w, y), (x, y + h), (x + w, y + h)]
+                            .iter()
+                            .map(|&(x, y)| turn(x, y).0)
+                            .fold(f64::NEG_INFINITY, f64::max),
                         _ => f64::INFINITY,
                     };
                     run = Some((
@@ -441,6 +533,7 @@ fn glyphs(content: &str) -> Vec<Glyph> {
                     size,
                     scale,
                     pen: (0.0, 0.0),
+                    direction: Direction::of(&ctm),
                 });
             }
             Token::End { name } if local(name) == "textobject" => {
@@ -486,13 +579,18 @@ fn glyphs(content: &str) -> Vec<Glyph> {
                         word += 1;
                         new_word = false;
                     }
+                    let (x, y) = turn(
+                        object.origin.0 + a * px + c * py + e,
+                        object.origin.1 + b * px + d * py + f,
+                    );
                     let glyph = Glyph {
-                        x: object.origin.0 + a * px + c * py + e,
-                        y: object.origin.1 + b * px + d * py + f,
+                        x,
+                        y,
                         size: object.size * object.scale,
                         c: ch,
                         word,
                         even: spread[i],
+                        direction: object.direction,
                     };
                     let mut at = None;
                     if kept {
@@ -828,6 +926,7 @@ mod tests {
             c,
             word: 0,
             even: false,
+            direction: Direction::ACROSS,
         }
     }
 
@@ -887,7 +986,7 @@ mod tests {
             <ofd:TextCode DeltaX="3">34</ofd:TextCode></ofd:TextObject>
             <ofd:TextObject Boundary="0 0 50 5" Size="2" CTM="2 0 0 2 1 1"><ofd:TextCode X="0" Y="2">A</ofd:TextCode></ofd:TextObject>
             </ofd:Layer></ofd:Content></ofd:Page>"#;
-        let got: Vec<(f64, f64, char)> = glyphs(page).iter().map(|g| (g.x, g.y, g.c)).collect();
+        let got: Vec<(f64, f64, char)> = upright(page).iter().map(|g| (g.x, g.y, g.c)).collect();
         // The spaces take their advances but are not glyphs; the second code
         // goes on from the pen; the CTM scales and moves.
         assert_eq!(
@@ -902,7 +1001,7 @@ mod tests {
                 (1.0, 5.0, 'A'),
             ]
         );
-        assert_eq!(glyphs(page)[6].size, 4.0);
+        assert_eq!(upright(page)[6].size, 4.0);
     }
 
     #[test]
@@ -912,7 +1011,7 @@ mod tests {
         let page = format!(
             r#"<ofd:TextObject Boundary="0 0 9 9" Size="4"><ofd:TextCode X="0" Y="4">{many}</ofd:TextCode></ofd:TextObject>"#
         );
-        assert_eq!(glyphs(&page).len(), MAX_GLYPHS);
+        assert_eq!(upright(&page).len(), MAX_GLYPHS);
         // A document naming more pages than a report has: MAX_PAGES read.
         let listed: String = (0..MAX_PAGES + 3)
             .map(|_| r#"<ofd:Page BaseLoc="Pages/P.xml"/>"#)
@@ -939,7 +1038,7 @@ mod tests {
     #[test]
     fn text_in_cdata_sections_is_read() {
         let page = r#"<ofd:TextObject Boundary="10 20 50 5" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="5"><![CDATA[A<&]]></ofd:TextCode></ofd:TextObject>"#;
-        let got: String = glyphs(page).iter().map(|g| g.c).collect();
+        let got: String = upright(page).iter().map(|g| g.c).collect();
         assert_eq!(got, "A<&");
         // Cut off inside a section: what there is.
         assert_eq!(without_cdata("a<![CDATA[b<"), "ab&lt;");
@@ -953,7 +1052,7 @@ mod tests {
             )
         };
         let words = |page: &str| -> Vec<String> {
-            lines(glyphs(page), 2.0)
+            lines(upright(page), 2.0)
                 .iter()
                 .flat_map(|l| l.split_whitespace().map(str::to_string))
                 .collect()
@@ -983,12 +1082,12 @@ mod tests {
             r#"<ofd:TextObject Boundary="33 63 17 1.778" Size="1.778"><ofd:TextCode X="0" Y="1.778" DeltaX="g 8 1.82">第二十条第（六）项</ofd:TextCode></ofd:TextObject>"#,
             r#"<ofd:TextObject Boundary="46.9 63 4.5 1.778" Size="1.778"><ofd:TextCode X="0" Y="1.778" DeltaX="g 3 1.13">2293</ofd:TextCode></ofd:TextObject>"#,
         );
-        let got = lines(glyphs(page), 2.0).join(" ");
+        let got = lines(upright(page), 2.0).join(" ");
         assert!(got.contains('\u{FFFD}'), "{got:?}");
         assert!(!got.chars().any(|c| c.is_ascii_digit()), "{got:?}");
         // Beside the heading: both read.
         let beside = page.replace("46.9 63", "52 63");
-        let got = lines(glyphs(&beside), 2.0).join(" ");
+        let got = lines(upright(&beside), 2.0).join(" ");
         assert_eq!(
             got.split_whitespace().collect::<Vec<_>>(),
             ["第二十条第（六）项", "2293"]
@@ -1006,7 +1105,7 @@ mod tests {
             )
         };
         let words = |page: &str| -> Vec<String> {
-            lines(glyphs(page), 0.75)
+            lines(upright(page), 0.75)
                 .iter()
                 .flat_map(|l| l.split_whitespace().map(str::to_string))
                 .collect()
@@ -1047,7 +1146,7 @@ mod tests {
         .iter()
         .map(|(y, t)| object(y, t))
         .collect();
-        let got = lines(glyphs(&page), 0.9).join(" ");
+        let got = lines(upright(&page), 0.9).join(" ");
         assert_eq!(
             got.split_whitespace().collect::<Vec<_>>(),
             ["51420", "7"],
@@ -1144,7 +1243,7 @@ mod tests {
                 objects.concat()
             )
         };
-        let text = |objects: &[String]| lines(glyphs(&page(objects)), 1.0).join("\n");
+        let text = |objects: &[String]| lines(upright(&page(objects)), 1.0).join("\n");
         // easyofd's runs of a line in two fonts, and two cells' numbers with
         // the space between them, each from the boundary's start.
         let b = "10 20 12 2";
