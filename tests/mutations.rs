@@ -672,7 +672,8 @@ fn cut(text: &str, span: (usize, usize)) -> String {
 /// ofd.py's standard writer and easyofd write them), damaged as such files
 /// get damaged or drawn: a run of text lost, two numbers' places swapped, a
 /// run moved up or down (onto a neighbouring line) or sideways within its
-/// cell.
+/// cell, a run turned (slanting or upside down), a watermark of numbers
+/// drawn slanting somewhere on the page.
 /// Every cell read equals the source, or after a swap one of the swapped
 /// values.
 #[test]
@@ -695,7 +696,7 @@ fn no_mutation_of_an_ofd_file_puts_a_value_in_the_wrong_cell() {
             if boundaries.len() < 2 {
                 continue;
             }
-            let kind = rng.below(4);
+            let kind = rng.below(6);
             let (mutated, swapped): (String, Vec<String>) = match kind {
                 0 => (cut(doc, objects[rng.below(objects.len())]), vec![]),
                 1 => {
@@ -720,6 +721,41 @@ fn no_mutation_of_an_ofd_file_puts_a_value_in_the_wrong_cell() {
                         continue;
                     }
                     (swap(doc, a, b), vec![says(a.0), says(b.0)])
+                }
+                // A run turned about its box's start (drawn slanting or
+                // upside down), or a watermark of numbers drawn slanting
+                // across the page at some place.
+                4 | 5 => {
+                    let [cos, sin] = [
+                        [0.9659, 0.2588],
+                        [0.6, -0.8],
+                        [0.0, 1.0],
+                        [-1.0, 0.0],
+                        [0.0, -1.0],
+                    ][rng.below(5)];
+                    let ctm = format!("CTM=\"{cos} {sin} {} {cos} 0 0\"", -sin);
+                    if kind == 4 {
+                        let o = objects[rng.below(objects.len())];
+                        let run = &doc[o.0..o.1];
+                        if run.contains("CTM=") {
+                            continue;
+                        }
+                        let turned =
+                            run.replacen("<ofd:TextObject ", &format!("<ofd:TextObject {ctm} "), 1);
+                        (format!("{}{turned}{}", &doc[..o.0], &doc[o.1..]), vec![])
+                    } else {
+                        let (x, y) = (rng.below(180), rng.below(280));
+                        let digits: Vec<String> =
+                            (0..8).map(|_| rng.below(100).to_string()).collect();
+                        let mark = format!(
+                            "<ofd:TextObject ID=\"99999\" Boundary=\"{x} {y} 100 100\" Size=\"6\" {ctm}><ofd:TextCode X=\"0\" Y=\"0\">内部 {}</ofd:TextCode></ofd:TextObject>",
+                            digits.join(" ")
+                        );
+                        let Some(end) = doc.find("</ofd:Layer>") else {
+                            continue;
+                        };
+                        (format!("{}{mark}{}", &doc[..end], &doc[end..]), vec![])
+                    }
                 }
                 how => {
                     let span = boundaries[rng.below(boundaries.len())];
