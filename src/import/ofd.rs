@@ -69,7 +69,7 @@ impl Direction {
 
     fn of(ctm: &[f64; 6]) -> Direction {
         let length = (ctm[0] * ctm[0] + ctm[1] * ctm[1]).sqrt();
-        if length.is_nan() || length <= 0.0 {
+        if !length.is_finite() || length <= 0.0 {
             return Direction::ACROSS;
         }
         let unit = |v: f64| (v / length * 64.0).round().clamp(-64.0, 64.0) as i8;
@@ -1042,6 +1042,54 @@ mod tests {
         assert_eq!(got, "A<&");
         // Cut off inside a section: what there is.
         assert_eq!(without_cdata("a<![CDATA[b<"), "ab&lt;");
+    }
+
+    #[test]
+    fn a_pages_text_is_read_in_its_usual_direction() {
+        let object = |x: f64, y: f64, ctm: &str, text: &str| {
+            format!(
+                r#"<ofd:TextObject Boundary="{x} {y} 80 5" Size="4" {ctm}><ofd:TextCode X="0" Y="4">{text}</ofd:TextCode></ofd:TextObject>"#
+            )
+        };
+        let page = |ctm: &str, extra: &str| {
+            format!(
+                "{}{}{extra}",
+                object(10.0, 20.0, ctm, "规章 3 7"),
+                object(10.0, 30.0, ctm, "行政规范性文件 12 0")
+            )
+        };
+        // Turned a quarter round: the text runs down the page, its next
+        // line to the left.
+        let quarter = |ctm: &str| {
+            format!(
+                "{}{}",
+                object(40.0, 10.0, ctm, "规章 3 7"),
+                object(30.0, 10.0, ctm, "行政规范性文件 12 0")
+            )
+        };
+        let read = |page: &str| lines(upright(page), 2.0).join("\n");
+        let want = read(&page("", ""));
+        assert_eq!(
+            want.split_whitespace().collect::<Vec<_>>(),
+            ["规章", "3", "7", "行政规范性文件", "12", "0"]
+        );
+        // A slanting watermark's glyphs are left out.
+        let mark = object(0.0, 0.0, r#"CTM="0.6 -0.8 0.8 0.6 15 40""#, "内部 2021 5");
+        assert_eq!(read(&page("", &mark)), want);
+        // Every object turned a quarter round: read as the text runs.
+        let turned = read(&quarter(r#"CTM="0 1 -1 0 0 0""#));
+        assert_eq!(
+            turned.split_whitespace().collect::<Vec<_>>(),
+            want.split_whitespace().collect::<Vec<_>>()
+        );
+        // A transformation with no direction, or out of range: taken as
+        // running left to right; glyphs placed nowhere are dropped.
+        for ctm in [r#"CTM="0 0 0 0 0 0""#, r#"CTM="1e308 1e308 0 1 0 0""#] {
+            let got = read(&page(ctm, ""));
+            assert!(got
+                .chars()
+                .all(|c| c == ' ' || c == '\n' || !c.is_ascii_digit() || want.contains(c)));
+        }
     }
 
     #[test]
