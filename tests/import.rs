@@ -1233,6 +1233,32 @@ fn rows_guessed_from_a_pdfs_layout_are_read_only_when_their_sums_hold() {
     assert_eq!(got.cells_read(), 200);
 }
 
+/// pdftotext -layout of a cell aligned to its middle that wrapped a number
+/// over three lines (found/pingtan-2021-200029: 社会公益组织's 658 as "6" on
+/// the label's line above, "5" among the row's values, "8" below, all in
+/// its columns): joined, the row's sum holding, and named in the review.
+/// Before, "5" and "8" were taken for a two-line wrap (58) and the row left
+/// unread. A piece above that is not over the row's piece is not joined so.
+#[test]
+fn a_number_wrapped_over_three_lines_of_its_cell_is_joined() {
+    let dir = "found/pingtan-2021-200029";
+    let got = read_whole(dir, &["pdf-layout.txt"]).remove(0);
+    let i = format::current()
+        .cell_at("table3", "withheld_enforcement", "public_welfare")
+        .unwrap();
+    assert_eq!(got.report.cells[i], Cell::Count(658));
+    assert!(got
+        .notes
+        .iter()
+        .any(|n| n.contains("折成几段") && n.contains("7.属于行政执法案卷 社会公益组织")));
+    let text = form(&format!("{dir}/pdf-layout.txt"));
+    let above = "   7.属于行政                     6\n";
+    assert!(text.contains(above));
+    let aside = text.replace(above, "   7.属于行政                      6\n");
+    let got = read(&aside).unwrap();
+    assert_found_input_read(&got, dir, "withheld_enforcement");
+}
+
 /// Row `row` of table 三 read from the found input `dir`: its 总计 filled.
 fn assert_total_read(got: &Recognised, dir: &str, row: &str) {
     let i = format::current().cell_at("table3", row, "total").unwrap();

@@ -388,6 +388,18 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
     // A number of a line: its columns, itself, and the gap between the
     // row's words it stands in (k: between word k − 1 and word k), if any.
     type Piece = (usize, usize, String, Option<usize>);
+    let blank = |line: &str, pieces: &[Piece]| -> String {
+        line.chars()
+            .enumerate()
+            .map(|(i, c)| {
+                if pieces.iter().any(|p| p.0 <= i && i < p.1) {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect()
+    };
     for m in 1..lines.len().saturating_sub(1) {
         // Not among cells set apart by pipes or tabs (a Markdown table pads
         // its columns to their width on screen, an ideograph two: columns
@@ -422,9 +434,54 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
         };
         // The row's words, with the joined numbers.
         let mut words: Vec<(usize, String)> = row.iter().map(|r| (r.0, r.2.to_string())).collect();
+        // A number wrapped over three lines of a cell aligned to its middle
+        // ("6" over the row's "5", "8" under it: 658): on the lines above
+        // and below, pieces each over (under) one word of the row in its
+        // columns, the same words, numbers; no piece above starting with 0
+        // or shorter than its word, none below longer; neither line a
+        // table row.
+        let within = |p: &Piece| {
+            only(
+                row.iter()
+                    .enumerate()
+                    .filter(|(_, r)| p.0 < r.1 && r.0 < p.1)
+                    .map(|(k, _)| k),
+            )
+        };
+        let over: Option<Vec<usize>> = above.iter().map(within).collect();
+        let under: Option<Vec<usize>> = below.iter().map(within).collect();
+        let three = match (over, under) {
+            (Some(over), Some(under)) => {
+                !over.is_empty()
+                    && over == under
+                    && over.windows(2).all(|w| w[0] < w[1])
+                    && !table_like(&lines[m - 1])
+                    && !table_like(&lines[m + 1])
+                    && over
+                        .iter()
+                        .zip(above.iter().zip(&below))
+                        .all(|(&k, (a, b))| {
+                            number(row[k].2)
+                                && !a.2.starts_with('0')
+                                && a.2.len() >= row[k].2.len()
+                                && b.2.len() <= row[k].2.len()
+                        })
+            }
+            _ => false,
+        }
+        .then(|| {
+            above
+                .iter()
+                .map(|a| within(a).unwrap_or(0))
+                .collect::<Vec<usize>>()
+        });
         if around {
             for (a, b) in above.iter().zip(&below) {
                 words.push((a.0, format!("{}{WRAPPED}{}", a.2, b.2)));
+            }
+        } else if let Some(hosts) = &three {
+            for (i, &k) in hosts.iter().enumerate() {
+                words[k].1 = format!("{}{WRAPPED}{}{WRAPPED}{}", above[i].2, row[k].2, below[i].2);
             }
         } else {
             // Cells aligned to their top (Word's default): the upper piece
@@ -476,19 +533,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             joined.extend(std::iter::repeat_n(' ', pad));
             joined.push_str(&word);
         }
-        let blank = |line: &str, pieces: &[Piece]| -> String {
-            line.chars()
-                .enumerate()
-                .map(|(i, c)| {
-                    if pieces.iter().any(|p| p.0 <= i && i < p.1) {
-                        ' '
-                    } else {
-                        c
-                    }
-                })
-                .collect()
-        };
-        if around {
+        if around || three.is_some() {
             lines[m - 1] = blank(&lines[m - 1], &above);
         }
         lines[m + 1] = blank(&lines[m + 1], &below);
