@@ -450,9 +450,9 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
         };
         let over: Option<Vec<usize>> = above.iter().map(within).collect();
         let under: Option<Vec<usize>> = below.iter().map(within).collect();
-        let three = match (over, under) {
-            (Some(over), Some(under)) => {
-                !over.is_empty()
+        let three: Option<Vec<usize>> = match (over, under) {
+            (Some(over), Some(under))
+                if !over.is_empty()
                     && over == under
                     && over.windows(2).all(|w| w[0] < w[1])
                     && !table_like(&lines[m - 1])
@@ -465,16 +465,12 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                                 && !a.2.starts_with('0')
                                 && a.2.len() >= row[k].2.len()
                                 && b.2.len() <= row[k].2.len()
-                        })
+                        }) =>
+            {
+                Some(over)
             }
-            _ => false,
-        }
-        .then(|| {
-            above
-                .iter()
-                .map(|a| within(a).unwrap_or(0))
-                .collect::<Vec<usize>>()
-        });
+            _ => None,
+        };
         if around {
             for (a, b) in above.iter().zip(&below) {
                 words.push((a.0, format!("{}{WRAPPED}{}", a.2, b.2)));

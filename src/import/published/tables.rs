@@ -337,13 +337,9 @@ pub(super) fn read_by_labels(
                 if kept.len() < n {
                     continue;
                 }
-                let counts: Vec<Option<u64>> = kept[kept.len() - n..]
-                    .iter()
-                    .map(|c| count_of(&c.0))
-                    .collect();
-                let get = |_: usize, c: usize| counts[c];
-                if counts.iter().any(Option::is_none)
-                    || r.is_none_or(|r| row_mismatch(block, &get, r).is_some())
+                let values = &kept[kept.len() - n..];
+                if values.iter().any(|c| count_of(&c.0).is_none())
+                    || r.is_none_or(|r| !holds(block, r, values))
                 {
                     continue;
                 }
@@ -371,12 +367,8 @@ pub(super) fn read_by_labels(
             // Rows a converter guessed from a page's layout (`guessed`):
             // a piece of a number wrapped in its cell may be lost with its
             // line, so a row is read only when its sums hold.
-            if guessed {
-                let counts: Vec<Option<u64>> = values.iter().map(|c| count_of(&c.0)).collect();
-                let get = |_: usize, c: usize| counts[c];
-                if r.is_some_and(|r| row_mismatch(block, &get, r).is_some()) {
-                    continue;
-                }
+            if guessed && r.is_some_and(|r| !holds(block, r, values)) {
+                continue;
             }
             for (column, (text, _)) in block.columns.iter().zip(values) {
                 let i = format
@@ -723,6 +715,13 @@ fn glued(word: &str) -> Option<(&str, &str)> {
     let at = word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let (text, value) = word.split_at(at);
     (!value.is_empty() && text.chars().next_back().is_some_and(ideograph)).then_some((text, value))
+}
+
+/// Whether the sums within row `r` of `block` hold for its printed `values`
+/// (one a column; a cell that is no count checks nothing).
+fn holds(block: &Block, r: usize, values: &[&(String, usize)]) -> bool {
+    let counts: Vec<Option<u64>> = values.iter().map(|c| count_of(&c.0)).collect();
+    row_mismatch(block, &|_, c| counts[c], r).is_none()
 }
 
 /// The first sum within row `r` of `block` that does not hold for the
