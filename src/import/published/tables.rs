@@ -937,8 +937,11 @@ fn row_of<'a>(
 
 /// Most numbers a wrapped row may have beyond its cells (see [`rejoined`]):
 /// six (表四's row broken over a page with five numbers wrapped was found,
-/// more than the four allowed before). The ways to join grow with it: see
-/// `make bench`'s worst case, every row of -raw text with six numbers more.
+/// more than the four allowed before), or one for every two cells where
+/// that is more (表四's fifteen: seven, found in pdftotext -raw, a piece a
+/// line). The ways to join grow with it: see `make bench`'s worst case,
+/// every row of -raw text with six numbers more; joining adjacent pieces
+/// stops at the first sum broken (see [`Ways`]).
 const WRAPS: usize = 6;
 
 /// Where the rest of a row's wrapped numbers may come after its values
@@ -1008,7 +1011,7 @@ fn joinings(
         }
     }
     let extra = run.len().saturating_sub(cells);
-    if run.len() < cells || extra > WRAPS {
+    if run.len() < cells || extra > WRAPS.max(cells / 2) {
         return Vec::new();
     }
     let digits = |w: usize| match &words[w] {
@@ -1048,21 +1051,22 @@ fn joinings(
                         .is_some_and(|(a, b)| a.len() >= b.len())
             })
             .collect();
-        let mut chosen = vec![false; joinable.len()];
-        choose(0, extra, &joinable, &mut chosen, &mut |chosen| {
-            let mut values: Vec<String> = Vec::new();
-            for (i, &w) in run.iter().enumerate() {
-                let Word::Value(v) = &words[w] else { return };
-                match values.last_mut() {
-                    Some(last) if chosen[i - 1] => {
-                        last.push(WRAPPED);
-                        last.push_str(v);
-                    }
-                    _ => values.push(v.clone()),
-                }
-            }
-            take(values);
-        });
+        let pieces: Option<Vec<&str>> = run
+            .iter()
+            .map(|&w| match &words[w] {
+                Word::Value(v) => Some(v.as_str()),
+                Word::Text(_) => None,
+            })
+            .collect();
+        if let Some(pieces) = pieces {
+            let ways = Ways {
+                pieces: &pieces,
+                joinable: &joinable,
+                cells,
+                holds,
+            };
+            ways.visit(0, extra, &mut Vec::new(), &mut take);
+        }
     }
     let (head, tail) = run.split_at(cells);
     let pieces: Option<Vec<&str>> = tail.iter().map(|&w| digits(w)).collect();
@@ -1111,6 +1115,63 @@ fn joinings(
         });
     }
     found
+}
+
+/// The ways of joining adjacent pieces of numbers (see [`joinings`]): each
+/// piece starts a value or, across a gap that may be joined, continues the
+/// one before; exactly as many values as the cells. A value once followed by
+/// another is whole, so the sums among the values so far (the rest unknown)
+/// are checked then: a way whose first values break a sum is not followed
+/// further (表四's groups of five, each with its total, prune the ways of
+/// joining a row with many numbers wrapped to a few).
+struct Ways<'a> {
+    pieces: &'a [&'a str],
+    joinable: &'a [bool],
+    cells: usize,
+    holds: &'a dyn Fn(&[String]) -> bool,
+}
+
+impl Ways<'_> {
+    fn visit(
+        &self,
+        i: usize,
+        joins: usize,
+        values: &mut Vec<String>,
+        take: &mut dyn FnMut(Vec<String>),
+    ) {
+        let Some(piece) = self.pieces.get(i) else {
+            if values.len() == self.cells {
+                take(values.clone());
+            }
+            return;
+        };
+        if i > 0 && joins > 0 && self.joinable[i - 1] {
+            let last = values.last_mut().expect("a piece before");
+            let at = last.len();
+            last.push(WRAPPED);
+            last.push_str(piece);
+            self.visit(i + 1, joins - 1, values, take);
+            values.last_mut().expect("a piece before").truncate(at);
+        }
+        if values.len() < self.cells && (values.is_empty() || self.whole_so_far(values)) {
+            values.push(piece.to_string());
+            self.visit(i + 1, joins, values, take);
+            values.pop();
+        }
+    }
+
+    /// Whether the values so far, the last now whole, may begin a reading:
+    /// the last a count that does not start with 0, the sums among them
+    /// holding.
+    fn whole_so_far(&self, values: &[String]) -> bool {
+        let last = values.last().expect("a value");
+        if (last.starts_with('0') && last.len() > 1) || count_of(last).is_none() {
+            return false;
+        }
+        let mut known = values.to_vec();
+        known.resize(self.cells, String::new());
+        (self.holds)(&known)
+    }
 }
 
 /// Whether words `first..=last` have their lines to themselves: no word
