@@ -124,9 +124,9 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
                     attrs
                         .iter()
                         .find(|(k, _)| k == "w:val")
-                        .map(|(_, v)| v.as_str())
+                        .map(|(_, v)| v.as_ref())
                 };
-                match name.as_str() {
+                match name.as_ref() {
                     "w:t" => in_text = true,
                     "w:deltext" | "w:instrtext" | "w:footnotereference" => hidden += 1,
                     "w:tab" | "w:br" | "w:cr" if hidden == 0 => {
@@ -186,7 +186,7 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
                     _ => {}
                 }
             }
-            Token::End { name } => match name.as_str() {
+            Token::End { name } => match name.as_ref() {
                 "w:t" => in_text = false,
                 "w:deltext" | "w:instrtext" | "w:footnotereference" => {
                     hidden = hidden.saturating_sub(1)

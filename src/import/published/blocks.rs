@@ -132,7 +132,7 @@ pub(super) fn html_blocks(html: &str) -> (Vec<Block>, Option<String>) {
     };
     for t in &tokens {
         match t {
-            Token::Start { name, .. } => match name.as_str() {
+            Token::Start { name, .. } => match name.as_ref() {
                 "title" => in_title = true,
                 "table" => {
                     if tables.is_empty() {
@@ -163,7 +163,7 @@ pub(super) fn html_blocks(html: &str) -> (Vec<Block>, Option<String>) {
                 }
                 _ => {}
             },
-            Token::End { name } => match name.as_str() {
+            Token::End { name } => match name.as_ref() {
                 "title" => in_title = false,
                 "td" | "th" => {
                     if let Some(table) = tables.last_mut() {

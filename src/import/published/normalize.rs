@@ -63,10 +63,29 @@ fn plain(c: char) -> Option<char> {
 /// `text` with every character made plain (see the module's description);
 /// borrowed when it has nothing to change, as most pages.
 pub(super) fn chars(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().all(|c| plain(c) == Some(c)) {
+    // (A page is mostly ASCII markup and ordinary ideographs, which stay:
+    // they are told at once, and runs of them copied whole.)
+    let stays = |c: char| {
+        let u = c as u32;
+        u < 0xA0 || (0x3001..0xF900).contains(&u) || plain(c) == Some(c)
+    };
+    let Some(first) = text.char_indices().find(|&(_, c)| !stays(c)) else {
         return std::borrow::Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (i, c) in text[first.0..]
+        .char_indices()
+        .map(|(i, c)| (first.0 + i, c))
+    {
+        if !stays(c) {
+            out.push_str(&text[from..i]);
+            out.extend(plain(c));
+            from = i + c.len_utf8();
+        }
     }
-    text.chars().filter_map(plain).collect()
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Plain text (not HTML) as lines to recognise: page furniture dropped,
