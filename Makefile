@@ -43,7 +43,7 @@ dist: tools crates node-tools
 
 bench: dist node-tools chromium
 	cargo bench --offline --bench core
-	cargo build --offline --release --bin nianbao-check
+	cargo build --offline --profile native --bin nianbao-check
 	node bench/batch.mjs
 	node bench/review.mjs
 	node bench/sizes.mjs

@@ -1,14 +1,14 @@
 // nianbao-check over generated saved pages (the samples of 100–370 KB with
 // varied figures and agency names): files per second on every core and on
-// one, and peak memory for 100 and for 1,000 files. Needs the release
-// binary: `cargo build --release --bin nianbao-check` (make bench does it).
+// one, and peak memory for 100 and for 1,000 files. Needs the native
+// binary: `cargo build --profile native --bin nianbao-check` (make bench does it).
 
 import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { ROOT } from "../tests/e2e/support.mjs";
 
-const BIN = path.join(ROOT, "target/release/nianbao-check");
+const BIN = path.join(ROOT, "target/native/nianbao-check");
 const OUT = path.join(ROOT, "target/bench-pages");
 const samples = ["pingtan-2021.html", "pingtan-2022.html", "pingtan-2019-oldformat.html"].map((n) =>
   fs.readFileSync(path.join(ROOT, "tests/fixtures/samples", n), "utf8"),

@@ -7,7 +7,7 @@
 //! byte and every finding as JSON lines.
 //!
 //! ```sh
-//! cargo run --release --bin nianbao-check -- PATH... [--csv findings.csv] [--cells cells.csv] [--json out.jsonl] [--last-year DIR]
+//! cargo run --profile native --bin nianbao-check -- PATH... [--csv findings.csv] [--cells cells.csv] [--json out.jsonl] [--last-year DIR]
 //! ```
 //!
 //! Exit status: 0 when every file could be read, 1 when any could not, 2 on
