@@ -1771,4 +1771,134 @@ mod tests {
             assert_eq!(glued(word), None, "{word}");
         }
     }
+
+    /// The ways of joining adjacent pieces, walked value by value and left at
+    /// the first sum broken (`Ways`), are every way of choosing the joins
+    /// whose values hold the sums: checked against trying every choice, on
+    /// rows of 7 cells (one total) and of 15 (表四's three groups of five),
+    /// numbers wrapped at random, some pieces changed so that no sum holds.
+    #[test]
+    fn the_ways_of_joining_pruned_by_sums_are_all_the_ways_that_hold() {
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let (mut found, mut true_found) = (0, 0);
+        for case in 0..1200 {
+            let groups = if case % 2 == 0 { 1 } else { 3 };
+            let per = if groups == 1 { 7 } else { 5 };
+            let cells = groups * per;
+            let mut values: Vec<u64> = Vec::new();
+            for _ in 0..groups {
+                let parts: Vec<u64> = (0..per - 1)
+                    .map(|_| match next(3) {
+                        0 => next(10),
+                        1 => next(1000),
+                        _ => next(100_000),
+                    })
+                    .collect();
+                values.push(parts.iter().sum());
+                values.extend(parts);
+                let total = values.len() - per;
+                values[total..].rotate_left(1);
+            }
+            // Each value a line; wrapped, its pieces on lines of their own.
+            let (mut pieces, mut line_of) = (Vec::new(), Vec::new());
+            for v in &values {
+                let text = v.to_string();
+                let cut = if text.len() > 1 && next(3) == 0 {
+                    text.len().div_ceil(2) + next(text.len() as u64 / 2) as usize
+                } else {
+                    text.len()
+                };
+                for piece in [&text[..cut], &text[cut..]] {
+                    if !piece.is_empty() {
+                        pieces.push(piece.to_string());
+                        line_of.push(line_of.len());
+                    }
+                }
+            }
+            if next(4) == 0 {
+                let k = next(pieces.len() as u64) as usize;
+                pieces[k] = next(100).to_string();
+            }
+            let extra = pieces.len() - cells;
+            if extra == 0 || extra > WRAPS.max(cells / 2) {
+                continue;
+            }
+            let holds = |values: &[String]| {
+                (0..groups).all(|g| {
+                    let get = |c: usize| count_of(&values[g * per + c]);
+                    let parts: Option<Vec<u64>> = (0..per - 1).map(get).collect();
+                    match (get(per - 1), parts) {
+                        (Some(total), Some(parts)) => total == parts.iter().sum::<u64>(),
+                        _ => true,
+                    }
+                })
+            };
+            let words: Vec<Word> = pieces.iter().map(|p| Word::Value(p.clone())).collect();
+            let run: Vec<usize> = (0..words.len()).collect();
+            let mut got = joinings(&words, &line_of, &run, cells, (true, After::Text), &holds);
+            // Every choice of `extra` gaps that may be joined.
+            fn every(
+                g: usize,
+                left: usize,
+                joinable: &[bool],
+                chosen: &mut Vec<usize>,
+                out: &mut Vec<Vec<usize>>,
+            ) {
+                if left == 0 {
+                    return out.push(chosen.clone());
+                }
+                for h in (g..joinable.len()).filter(|&h| joinable[h]) {
+                    chosen.push(h);
+                    every(h + 1, left - 1, joinable, chosen, out);
+                    chosen.pop();
+                }
+            }
+            let joinable: Vec<bool> = pieces
+                .windows(2)
+                .map(|p| p[0].len() >= p[1].len())
+                .collect();
+            let mut choices = Vec::new();
+            every(0, extra, &joinable, &mut Vec::new(), &mut choices);
+            let mut want: Vec<Vec<String>> = Vec::new();
+            for joins in choices {
+                let mut read: Vec<String> = Vec::new();
+                for (i, piece) in pieces.iter().enumerate() {
+                    match read.last_mut() {
+                        Some(last) if joins.contains(&(i - 1)) => {
+                            last.push(WRAPPED);
+                            last.push_str(piece);
+                        }
+                        _ => read.push(piece.clone()),
+                    }
+                }
+                if !read.iter().any(|v| v.starts_with('0') && v.len() > 1)
+                    && holds(&read)
+                    && !want.contains(&read)
+                {
+                    want.push(read);
+                }
+            }
+            got.sort();
+            want.sort();
+            assert_eq!(got, want, "{pieces:?}");
+            found += got.len();
+            let truth: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+            true_found += got
+                .iter()
+                .filter(|r| {
+                    r.iter()
+                        .map(|v| v.replace(WRAPPED, ""))
+                        .eq(truth.iter().cloned())
+                })
+                .count();
+        }
+        // (The cases exercise the search: readings found, the true one among them.)
+        assert!(found > 500 && true_found > 300, "{found} {true_found}");
+    }
 }
