@@ -69,20 +69,14 @@ pub(super) fn chars(text: &str) -> std::borrow::Cow<'_, str> {
         let u = c as u32;
         u < 0xA0 || (0x3001..0xF900).contains(&u) || plain(c) == Some(c)
     };
-    let Some(first) = text.char_indices().find(|&(_, c)| !stays(c)) else {
+    let (mut out, mut from) = (String::new(), 0);
+    for (i, c) in text.char_indices().filter(|&(_, c)| !stays(c)) {
+        out.push_str(&text[from..i]);
+        out.extend(plain(c));
+        from = i + c.len_utf8();
+    }
+    if from == 0 {
         return std::borrow::Cow::Borrowed(text);
-    };
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for (i, c) in text[first.0..]
-        .char_indices()
-        .map(|(i, c)| (first.0 + i, c))
-    {
-        if !stays(c) {
-            out.push_str(&text[from..i]);
-            out.extend(plain(c));
-            from = i + c.len_utf8();
-        }
     }
     out.push_str(&text[from..]);
     std::borrow::Cow::Owned(out)

@@ -937,12 +937,17 @@ fn row_of<'a>(
 
 /// Most numbers a wrapped row may have beyond its cells (see [`rejoined`]):
 /// six (表四's row broken over a page with five numbers wrapped was found,
-/// more than the four allowed before), or one for every two cells where
-/// that is more (表四's fifteen: seven, found in pdftotext -raw, a piece a
-/// line). The ways to join grow with it: see `make bench`'s worst case,
-/// every row of -raw text with six numbers more; joining adjacent pieces
-/// stops at the first sum broken (see [`Ways`]).
+/// more than the four allowed before). The ways to join grow with it: see
+/// `make bench`'s worst case, every row of -raw text with six numbers more;
+/// joining adjacent pieces stops at the first sum broken (see [`Ways`]).
 const WRAPS: usize = 6;
+
+/// Most numbers a wrapped row of `cells` may have beyond them: [`WRAPS`], or
+/// one for every two cells where that is more (表四's fifteen: seven, found
+/// in pdftotext -raw, a piece a line).
+fn most_wraps(cells: usize) -> usize {
+    WRAPS.max(cells / 2)
+}
 
 /// Where the rest of a row's wrapped numbers may come after its values
 /// (see [`rejoined`]).
@@ -1011,7 +1016,7 @@ fn joinings(
         }
     }
     let extra = run.len().saturating_sub(cells);
-    if run.len() < cells || extra > WRAPS.max(cells / 2) {
+    if run.len() < cells || extra > most_wraps(cells) {
         return Vec::new();
     }
     let digits = |w: usize| match &words[w] {
@@ -1026,11 +1031,7 @@ fn joinings(
     let mut take = |values: Vec<String>| {
         // (Both ways may join the same pieces. A joined number too long to
         // be a count is none: its sum is unknown, not holding.)
-        if !values.iter().any(|v| v.starts_with('0') && v.len() > 1)
-            && values.iter().all(|v| count_of(v).is_some())
-            && !found.contains(&values)
-            && holds(&values)
-        {
+        if values.iter().all(|v| may_be_count(v)) && !found.contains(&values) && holds(&values) {
             found.push(values);
         }
     };
@@ -1161,17 +1162,21 @@ impl Ways<'_> {
     }
 
     /// Whether the values so far, the last now whole, may begin a reading:
-    /// the last a count that does not start with 0, the sums among them
-    /// holding.
+    /// the last a count (see [`may_be_count`]), the sums among them holding.
     fn whole_so_far(&self, values: &[String]) -> bool {
-        let last = values.last().expect("a value");
-        if (last.starts_with('0') && last.len() > 1) || count_of(last).is_none() {
+        if !may_be_count(values.last().expect("a value")) {
             return false;
         }
         let mut known = values.to_vec();
         known.resize(self.cells, String::new());
         (self.holds)(&known)
     }
+}
+
+/// Whether a reading of pieces joined may be a cell's count: a count, its
+/// first piece not starting with 0 (joined from "0" and "47", no number).
+fn may_be_count(value: &str) -> bool {
+    !(value.starts_with('0') && value.len() > 1) && count_of(value).is_some()
 }
 
 /// Whether words `first..=last` have their lines to themselves: no word
@@ -1826,7 +1831,7 @@ mod tests {
                 pieces[k] = next(100).to_string();
             }
             let extra = pieces.len() - cells;
-            if extra == 0 || extra > WRAPS.max(cells / 2) {
+            if extra == 0 || extra > most_wraps(cells) {
                 continue;
             }
             let holds = |values: &[String]| {
