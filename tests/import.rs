@@ -800,6 +800,69 @@ fn the_pdf_text_hint_says_how_to_copy_a_pdf_whole() {
     );
 }
 
+/// A Word file with what Word shows unlike its XML (make.py revised, by
+/// LibreOffice): a footnote (its reference an empty element), a tracked
+/// change, hidden text in a cell and a text box (its text written twice).
+/// Read as Word shows it: every cell as the page's, the footnote's text, the
+/// deleted number and the hidden digit nowhere, the text box's text once and
+/// the rest of the text as the same file without them.
+#[test]
+fn a_word_file_is_read_as_word_shows_it() {
+    let got = recognise_file("pingtan-2021/revised.docx");
+    assert_tables(&got, &expected("pingtan-2021"));
+    let plain = recognise_file("pingtan-2021/page.docx");
+    let all = |r: &Recognised| format!("{}{}", r.report.preamble, r.report.texts.concat());
+    let text = all(&got);
+    assert!(!text.contains("统计至") && !text.contains("2239"), "{text}");
+    assert_eq!(text.matches("图文框中的说明文字").count(), 1, "{text}");
+    // (Its text a paragraph of its own.)
+    assert_eq!(text.replacen("图文框中的说明文字\n", "", 1), all(&plain));
+}
+
+/// A .doc file read by what it holds, as a report system or an office
+/// names it: Word 2003 XML (make.py word) and a saved page are read whole;
+/// an old binary Word file and RTF say how to save them as .docx, and a PDF
+/// (whatever its name) how to copy its text.
+#[test]
+fn a_doc_file_is_read_by_what_it_holds() {
+    let dir = format!(
+        "{}/tests/fixtures/forms/pingtan-2021",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let read = |name: &str, bytes: &[u8]| {
+        nianbao::review::read_item(name, bytes, &nianbao::import::job::Native).report
+    };
+    let word_2003 = std::fs::read(format!("{dir}/word2003.doc")).unwrap();
+    assert_tables(
+        &recognise_file("pingtan-2021/word2003.doc"),
+        &expected("pingtan-2021"),
+    );
+    let docx = recognise_file("pingtan-2021/page.docx");
+    assert_eq!(read("去年.doc", &word_2003), Ok(docx.report));
+    let page = sample("pingtan-2021.html");
+    assert_eq!(
+        read("年报.doc", page.as_bytes()),
+        Ok(read("年报.html", page.as_bytes()).unwrap())
+    );
+    let binary = std::fs::read(format!("{dir}/binary.doc")).unwrap();
+    assert_eq!(
+        read("去年.doc", &binary),
+        Err(nianbao::import::OLD_WORD.to_string())
+    );
+    assert_eq!(
+        read("去年.wps", &binary),
+        Err(nianbao::import::OLD_WORD.to_string())
+    );
+    assert_eq!(
+        read("去年.doc", b"{\\rtf1\\ansi 2021}"),
+        Err(nianbao::import::RTF.to_string())
+    );
+    assert_eq!(
+        read("年报.txt", b"%PDF-1.7\n"),
+        Err(nianbao::import::PDF.to_string())
+    );
+}
+
 /// Table 三 split in two at a page break, as a Word file printed or
 /// converted page by page gives it: the second part a table of its own,
 /// after a 续表 caption or none, with the three header rows repeated or not.

@@ -13,7 +13,7 @@
 //! regression test (see `tests/import.rs`).
 
 use nianbao::import;
-use nianbao::import::html::{decode_entities, tokenize};
+use nianbao::import::html::{decode_entities, tokenize, tokenize_xml};
 use nianbao::import::published::{detect_charset, read};
 use nianbao::model::Report;
 use nianbao::store::{Draft, KeyValue, MemoryKv, Store};
@@ -308,6 +308,8 @@ fn tokenizer_charset_and_decoding_never_panic() {
         let tokens = tokenize(&text);
         // Every token's text is a piece of the input, decoded.
         assert!(tokens.len() <= text.len() + 1);
+        // (An empty element two tokens, each of at least three bytes.)
+        assert!(tokenize_xml(&text).len() <= text.len() + 1);
         let _ = decode_entities(&text);
     });
 }
@@ -318,6 +320,8 @@ fn tokenizer_charset_and_decoding_never_panic() {
 fn docx_import_never_panics() {
     let seeds = vec![
         fixture("forms/tanggong-jiedao-2023/page.docx"),
+        // (Tracked changes, a footnote, hidden text, a text box.)
+        fixture("forms/pingtan-2021/revised.docx"),
         nianbao::export::docx::render(
             &Report::from_json_str(
                 &String::from_utf8(fixture("reports/tanggong-jiedao-2023.json")).unwrap(),
@@ -327,6 +331,21 @@ fn docx_import_never_panics() {
     ];
     // Each run inflates and reads a whole document: 20,000 runs (~4 s).
     never_panics_runs("docx", &seeds, 5, RUNS / 5, |bytes| {
+        let _ = nianbao::import::job::recognise(bytes, &nianbao::import::job::Native);
+    });
+}
+
+/// Word 2003 XML (a .doc of one XML file), damaged anywhere; and pieces
+/// of it after its head, as the start of a text.
+#[test]
+fn word_2003_import_never_panics() {
+    let file = fixture("forms/pingtan-2021/word2003.doc");
+    let head = &file[..file.windows(5).position(|w| w == b"<w:bo").unwrap()];
+    let mut seeds = vec![file.clone()];
+    for piece in windows(&file, 3000).into_iter().step_by(4) {
+        seeds.push([head, &piece[..]].concat());
+    }
+    never_panics_runs("word 2003", &seeds, 6, RUNS / 10, |bytes| {
         let _ = nianbao::import::job::recognise(bytes, &nianbao::import::job::Native);
     });
 }

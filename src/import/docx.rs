@@ -2,12 +2,12 @@
 //! of the zip package and written as the simple HTML the published-report
 //! reader takes: paragraphs, and tables with their merged cells (`gridSpan`
 //! as colspan, `vMerge` as rowspan). Everything else (styles, pictures,
-//! headers and footers, field codes, deleted text) is left out.
+//! headers and footers, field codes, text Word does not show) is left out.
 //!
 //! Not for: recognising the report (that is [`super::published`]); writing
 //! .docx (that is [`crate::export::docx`]).
 
-use super::html::{tokenize, Token};
+use super::html::{tokenize_xml, Token};
 use crate::export::escape;
 
 const NOT_DOCX: &str = "不是有效的 Word（.docx）文件：文件已损坏或不是 Word 2007 及以后版本保存的文档。请在 Word 或 WPS 中打开后另存为 .docx 或网页（.htm）再导入";
@@ -22,6 +22,33 @@ pub fn zip_entry(zip: &[u8], name: &str) -> Result<Vec<u8>, String> {
         }
     })
 }
+
+/// Elements whose content Word does not show, all of it left out: deleted
+/// text and text moved away (with tracked changes), field codes, the second
+/// copy of a drawing (`mc:Fallback`: its text box is read once, from its
+/// first choice), and the former properties a tracked change keeps (a
+/// cell's span before it was merged); in a Word 2003 XML document, the
+/// headers, footers and notes written in its body.
+const NOT_SHOWN: &[&str] = &[
+    "w:hdr",
+    "w:ftr",
+    "w:footnote",
+    "w:endnote",
+    "w:del",
+    "w:deltext",
+    "w:movefrom",
+    "w:instrtext",
+    "mc:fallback",
+    "w:rprchange",
+    "w:pprchange",
+    "w:tcprchange",
+    "w:trprchange",
+    "w:tblprchange",
+    "w:tblprexchange",
+    "w:tblgridchange",
+    "w:sectprchange",
+    "w:numberingchange",
+];
 
 /// A table being read: rows of cells (text, gridSpan, vMerge state), and
 /// the grid columns each row skips first (`gridBefore`).
@@ -104,21 +131,42 @@ impl Table {
 /// The .docx file's text as HTML (see the module's description).
 pub fn to_html(bytes: &[u8]) -> Result<String, String> {
     let xml = zip_entry(bytes, "word/document.xml")?;
-    let xml = String::from_utf8_lossy(&xml);
+    Ok(xml_to_html(&String::from_utf8_lossy(&xml)))
+}
+
+/// Whether `text` is a Word 2003 XML document (WordprocessingML, one XML
+/// file: what Word saves as "Word 2003 XML" and report systems write from
+/// templates, often named .doc or .xml).
+pub fn is_word_2003(text: &str) -> bool {
+    let head = &text[..text.floor_char_boundary(4096)];
+    head.contains("<w:wordDocument") || head.contains("progid=\"Word.Document\"")
+}
+
+/// A document's XML as HTML: a .docx's main part, or a Word 2003 XML
+/// document, whose elements are the same (its headers, footers and
+/// footnotes written where they belong, and left out as in a .docx).
+pub fn xml_to_html(xml: &str) -> String {
     let mut out = String::from("<!DOCTYPE html><html><body>\n");
     let mut tables: Vec<Table> = Vec::new();
     let mut para = String::new();
-    // Inside <w:t> (text), or inside text that is not shown.
+    // Inside <w:t> (text); inside elements not shown (their depth); in a
+    // run of hidden text (`w:vanish`).
     let mut in_text = false;
     let mut hidden = 0usize;
+    let mut vanished = false;
     let flush = |para: &mut String, out: &mut String| {
         if !para.trim().is_empty() {
             out.push_str(&format!("<p>{}</p>\n", escape(para.trim())));
         }
         para.clear();
     };
-    for token in tokenize(&xml) {
+    for token in tokenize_xml(xml) {
         match token {
+            Token::Start { name, .. } if NOT_SHOWN.contains(&name.as_ref()) => hidden += 1,
+            Token::End { name } if NOT_SHOWN.contains(&name.as_ref()) => {
+                hidden = hidden.saturating_sub(1)
+            }
+            Token::Start { .. } | Token::End { .. } if hidden > 0 => {}
             Token::Start { name, attrs } => {
                 let val = || {
                     attrs
@@ -128,8 +176,9 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
                 };
                 match name.as_ref() {
                     "w:t" => in_text = true,
-                    "w:deltext" | "w:instrtext" | "w:footnotereference" => hidden += 1,
-                    "w:tab" | "w:br" | "w:cr" if hidden == 0 => {
+                    "w:r" => vanished = false,
+                    "w:vanish" => vanished = !matches!(val(), Some("0" | "false" | "off")),
+                    "w:tab" | "w:br" | "w:cr" if !vanished => {
                         match tables.last_mut().and_then(Table::cell) {
                             Some(cell) => cell.text.push(' '),
                             None if name == "w:tab" => para.push(' '),
@@ -188,9 +237,6 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
             }
             Token::End { name } => match name.as_ref() {
                 "w:t" => in_text = false,
-                "w:deltext" | "w:instrtext" | "w:footnotereference" => {
-                    hidden = hidden.saturating_sub(1)
-                }
                 "w:p" if tables.is_empty() => flush(&mut para, &mut out),
                 "w:tbl" => {
                     if let Some(table) = tables.pop() {
@@ -208,7 +254,7 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
                 }
                 _ => {}
             },
-            Token::Text(text) if in_text && hidden == 0 => {
+            Token::Text(text) if in_text && hidden == 0 && !vanished => {
                 match tables.last_mut().and_then(Table::cell) {
                     Some(cell) => cell.text.push_str(&text),
                     None => para.push_str(&text),
@@ -224,7 +270,7 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
     }
     flush(&mut para, &mut out);
     out.push_str("</body></html>\n");
-    Ok(out)
+    out
 }
 
 #[cfg(test)]
@@ -305,6 +351,32 @@ mod tests {
         assert!(
             html.contains("<tr><td colspan=\"1\" rowspan=\"1\">乙</td></tr>"),
             "{html}"
+        );
+    }
+
+    /// What Word does not show is left out, and what follows an empty
+    /// element is read: text moved away, a drawing's fallback copy, a
+    /// cell's span before a tracked change, hidden text (not when turned
+    /// off), field codes and a footnote's reference.
+    #[test]
+    fn only_what_word_shows_is_read() {
+        let xml = r#"<w:document><w:body>
+            <w:p><w:r><w:t>前</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t>后</w:t></w:r></w:p>
+            <w:p><w:moveFrom w:id="1"><w:r><w:t>移走</w:t></w:r></w:moveFrom><w:r><w:delText/><w:t>留下</w:t></w:r></w:p>
+            <w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>
+              <mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
+            <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:t>3</w:t></w:r></w:p>
+            <w:tbl><w:tr>
+              <w:tc><w:tcPr><w:gridSpan w:val="2"/><w:tcPrChange w:id="2"><w:tcPr><w:gridSpan w:val="3"/></w:tcPr></w:tcPrChange></w:tcPr>
+                <w:p><w:r><w:rPr><w:rPrChange w:id="3"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>12</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>0</w:t></w:r></w:p></w:tc>
+              <w:tc><w:p><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>5</w:t></w:r></w:p></w:tc>
+            </w:tr></w:tbl>
+            </w:body></w:document>"#;
+        let html = to_html(&package(xml)).unwrap();
+        let body = &html[html.find("<body>").unwrap() + 6..];
+        assert_eq!(
+            body,
+            "\n<p>前后</p>\n<p>留下</p>\n<p>框</p>\n<p>3</p>\n<table><tr><td colspan=\"2\" rowspan=\"1\">12</td><td colspan=\"1\" rowspan=\"1\">5</td></tr></table>\n</body></html>\n"
         );
     }
 

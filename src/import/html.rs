@@ -1,7 +1,8 @@
 //! A small, tolerant HTML tokenizer: enough to read the tables and paragraphs
 //! of a saved government web page (Word-exported markup, unclosed tags, odd
-//! attributes) and to check our own output. It never panics: every index it
-//! slices at is an ASCII delimiter.
+//! attributes) and to check our own output; and, with empty elements closed,
+//! the XML of Word and OFD files. It never panics: every index it slices at
+//! is an ASCII delimiter.
 
 use std::borrow::Cow;
 
@@ -37,8 +38,20 @@ impl Token<'_> {
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp"];
 
 /// Splits `html` into tokens. Comments, doctypes and processing instructions
-/// are dropped; the content of script and style is dropped too.
+/// are dropped; the content of script and style is dropped too. A tag
+/// written self-closing (`<br/>`) is an opening tag only, as in HTML.
 pub fn tokenize(html: &str) -> Vec<Token<'_>> {
+    tokens(html, false)
+}
+
+/// Splits XML (a Word file's or an OFD file's parts) into tokens: as
+/// [`tokenize`], but an empty element (`<w:footnoteReference w:id="2"/>`)
+/// is opened and closed, and no element's content is raw text.
+pub fn tokenize_xml(xml: &str) -> Vec<Token<'_>> {
+    tokens(xml, true)
+}
+
+fn tokens(html: &str, xml: bool) -> Vec<Token<'_>> {
     let bytes = html.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -74,7 +87,16 @@ pub fn tokenize(html: &str) -> Vec<Token<'_>> {
             } else {
                 let name = tag_name(inner);
                 let attrs = attributes(&inner[name.len().min(inner.len())..]);
-                if RAW_TEXT.contains(&name.as_ref()) {
+                if xml {
+                    let empty = inner.trim_end().ends_with('/');
+                    out.push(Token::Start {
+                        name: name.clone(),
+                        attrs,
+                    });
+                    if empty {
+                        out.push(Token::End { name });
+                    }
+                } else if RAW_TEXT.contains(&name.as_ref()) {
                     // Skip to the matching end tag.
                     let skip = find_end_tag(&bytes[i..], name.as_bytes());
                     let content = &html[i..i + skip];
@@ -334,6 +356,31 @@ mod tests {
                 Token::End { name: "td".into() },
             ]
         );
+    }
+
+    #[test]
+    fn xml_empty_elements_are_closed_and_nothing_is_raw_text() {
+        let start = |name: &'static str, attrs: &[(&'static str, &'static str)]| Token::Start {
+            name: name.into(),
+            attrs: attrs.iter().map(|&(k, v)| (k.into(), v.into())).collect(),
+        };
+        let end = |name: &'static str| Token::End { name: name.into() };
+        assert_eq!(
+            tokenize_xml(r#"<w:r><w:br /><a b="1/"/><title>题</title></w:r>"#),
+            vec![
+                start("w:r", &[]),
+                start("w:br", &[]),
+                end("w:br"),
+                start("a", &[("b", "1/")]),
+                end("a"),
+                start("title", &[]),
+                Token::Text("题".into()),
+                end("title"),
+                end("w:r"),
+            ]
+        );
+        // (An HTML page's <br/> opens only.)
+        assert_eq!(tokenize("<br/>"), vec![start("br", &[])]);
     }
 
     #[test]

@@ -49,6 +49,18 @@ pub fn bytes(bytes: &[u8], decoder: &impl Decode) -> Result<Answer, String> {
 
 /// Recognises the report in a file's bytes (see [`bytes`]).
 pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recognised, String> {
+    // Kinds told by their first bytes, whatever the file's name: an old
+    // binary Word or WPS file (an OLE compound file), RTF and PDF are not
+    // read; a .doc that is a web page, a .docx or Word 2003 XML is.
+    for (magic, why) in [
+        (&b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"[..], super::OLD_WORD),
+        (b"{\\rtf", super::RTF),
+        (b"%PDF-", super::PDF),
+    ] {
+        if bytes.starts_with(magic) {
+            return Err(why.to_string());
+        }
+    }
     // Word files and pages saved as one file carry images, which are not
     // read: up to MAX_PACKAGE_BYTES (a .docx's parts are held to their own
     // limit when inflated, a saved page's to MAX_FILE_BYTES).
@@ -91,7 +103,11 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
     if bytes.len() > super::MAX_FILE_BYTES {
         return Err(super::too_large(bytes.len()));
     }
-    published::read(&decode(bytes, decoder)?)
+    let text = decode(bytes, decoder)?;
+    if super::docx::is_word_2003(&text) {
+        return published::read(&super::docx::xml_to_html(&text));
+    }
+    published::read(&text)
 }
 
 /// The text of a file's bytes, in the charset detected from all of them.

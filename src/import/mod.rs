@@ -20,15 +20,18 @@ use crate::model::Report;
 /// page a few hundred.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 
-/// Largest Word file, OFD file or page saved as one file (.docx, .ofd,
-/// .mhtml) accepted (30 MB): they carry their images (a scanned seal,
+/// Largest Word file, OFD file or page saved as one file (.docx, .doc,
+/// .ofd, .mhtml) accepted (30 MB): they carry their images (a scanned seal,
 /// photos) and fonts, which are not read; the text read from them is still
 /// held to [`MAX_FILE_BYTES`].
 pub const MAX_PACKAGE_BYTES: usize = 30 * 1024 * 1024;
 
 /// Whether a file (by name) is a package of a document and its images.
 fn package(name: &str) -> bool {
-    matches!(extension(name).as_str(), "docx" | "ofd" | "mhtml" | "mht")
+    matches!(
+        extension(name).as_str(),
+        "docx" | "doc" | "wps" | "ofd" | "mhtml" | "mht"
+    )
 }
 
 /// The largest size accepted for a file of this name.
@@ -76,12 +79,26 @@ fn megabytes(bytes: usize) -> String {
 
 /// The kinds of file (by extension) a report is read from.
 pub const READ: &[&str] = &[
-    "json", "html", "htm", "shtml", "mhtml", "mht", "txt", "md", "docx", "ofd",
+    "json", "html", "htm", "shtml", "mhtml", "mht", "txt", "md", "docx", "ofd", "doc", "wps",
 ];
 
 /// Kinds a report comes in that cannot be read, each with its message
 /// ([`unsupported`]); a folder's files of these kinds are listed, not skipped.
-pub const EXPLAINED: &[&str] = &["pdf", "doc", "wps", "dot", "wpt", "odt", "rtf"];
+pub const EXPLAINED: &[&str] = &["pdf", "odt", "rtf"];
+
+/// The message for an old binary Word or WPS file (a .doc or .wps as Word
+/// 97-2003 or WPS save it; a .doc that is a web page, a .docx or Word 2003
+/// XML is read).
+pub const OLD_WORD: &str =
+    "旧版 Word/WPS 文件（.doc、.wps）无法读取：请在 Word 或 WPS 中打开，另存为 .docx 后再导入";
+
+/// The message for a PDF file (whatever its name).
+pub const PDF: &str =
+    "PDF 文件无法直接读取：请在浏览器或 PDF 阅读器中打开，全选（Ctrl+A）、复制后，用“粘贴年报”粘贴";
+
+/// The message for an RTF file (whatever its name).
+pub const RTF: &str =
+    "RTF 文件无法读取：请在 Word、WPS 或 LibreOffice 中打开，另存为 .docx 后再导入";
 
 /// A file name's extension, lower case ("" when none).
 pub fn extension(name: &str) -> String {
@@ -103,12 +120,12 @@ pub fn unsupported(name: &str) -> Option<String> {
         return None;
     }
     Some(match ext.as_str() {
-        "pdf" => "PDF 文件无法直接读取：请在浏览器或 PDF 阅读器中打开，全选（Ctrl+A）、复制后，用“粘贴年报”粘贴".to_string(),
-        "doc" | "wps" | "dot" | "wpt" => "旧版 Word/WPS 文件（.doc、.wps）无法读取：请在 Word 或 WPS 中打开，另存为 .docx 后再导入".to_string(),
-        "odt" | "rtf" => format!(".{ext} 文件无法读取：请在 Word、WPS 或 LibreOffice 中打开，另存为 .docx 后再导入"),
+        "pdf" => PDF.to_string(),
+        "rtf" => RTF.to_string(),
+        "odt" => format!(".{ext} 文件无法读取：请在 Word、WPS 或 LibreOffice 中打开，另存为 .docx 后再导入"),
         // Not in EXPLAINED: a folder's spreadsheets are not reports.
         "xls" | "xlsx" | "et" => "表格文件无法作为年报导入：请在年报的表格中点一个单元格，把 Excel/WPS 表格中对应的数字整块复制后粘贴（Ctrl+V），按行列依次填入".to_string(),
-        _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.mhtml、.mht、.txt、.md、.docx、.ofd 文件".to_string(),
+        _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.mhtml、.mht、.txt、.md、.docx、.doc、.ofd 文件".to_string(),
     })
 }
 
@@ -150,17 +167,21 @@ mod tests {
             "f.md",
             "去年.DOCX",
             "年报.ofd",
+            // (Read by what they hold: see job::recognise.)
+            "去年.doc",
+            "去年.WPS",
         ] {
             assert_eq!(unsupported(ok), None, "{ok}");
         }
         assert!(unsupported("年报.PDF").unwrap().contains("复制后"));
-        assert!(unsupported("去年.doc").unwrap().contains("另存为 .docx"));
+        assert_eq!(unsupported("去年.rtf").as_deref(), Some(RTF));
         assert!(unsupported("去年.ODT").unwrap().starts_with(".odt 文件"));
         // Word files and pages saved as one file carry their images.
         let big = 12 * 1024 * 1024;
         assert_eq!(over_limit("年报.docx", big), None);
         assert_eq!(over_limit("年报.MHTML", big), None);
         assert_eq!(over_limit("年报.OFD", big), None);
+        assert_eq!(over_limit("去年.doc", big), None);
         assert!(over_limit("年报.html", big)
             .unwrap()
             .starts_with("文件太大（12.0 MB），不是年报文件"));

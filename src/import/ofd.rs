@@ -12,7 +12,7 @@
 //! annotations and page templates (running headers); recognising the report
 //! (that is [`super::published`]).
 
-use super::html::{tokenize, Token};
+use super::html::{tokenize_xml, Token};
 use super::zip;
 
 const NOT_OFD: &str = "不是有效的 OFD 文件：文件已损坏。请在 OFD 阅读器（如数科、福昕）中打开，全选（Ctrl+A）、复制后，用“粘贴年报”粘贴";
@@ -146,7 +146,7 @@ fn local(name: &str) -> &str {
 
 /// The text of the first element named `name` (local name, lower case).
 fn element_text(xml: &str, name: &str) -> Option<String> {
-    let mut tokens = tokenize(xml).into_iter();
+    let mut tokens = tokenize_xml(xml).into_iter();
     tokens.find(|t| matches!(t, Token::Start { name: n, .. } if local(n) == name))?;
     match tokens.next()? {
         Token::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
@@ -176,7 +176,7 @@ fn resolve(folder: &str, loc: &str) -> String {
 fn page_locations(document: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut in_pages = false;
-    for token in tokenize(document) {
+    for token in tokenize_xml(document) {
         match &token {
             Token::Start { name, .. } if local(name) == "pages" => in_pages = true,
             Token::End { name } if local(name) == "pages" => in_pages = false,
@@ -487,7 +487,7 @@ fn glyphs(content: &str, across: Direction) -> Vec<Glyph> {
     // in one place (see `Run`): the boundary as written, and the run.
     let mut run: Option<(String, Run)> = None;
     let mut word = 0u32;
-    for token in tokenize(&without_cdata(content)) {
+    for token in tokenize_xml(&without_cdata(content)) {
         match &token {
             Token::Start { name, .. } if local(name) == "textobject" => {
                 let written = token.attr("boundary").unwrap_or("").to_string();

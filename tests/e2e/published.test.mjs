@@ -96,11 +96,15 @@ test("a page saved in GBK is decoded by its meta charset", async () => {
 test("a PDF or an old Word file gets a message saying what to do, and changes nothing", async () => {
   const { page, context, errors } = await openApp(h.browser, h.server.url);
   await page.locator(key("meta.agency")).fill("原草稿");
-  for (const [name, expect] of [
-    ["去年年报.pdf", /PDF 文件无法直接读取：请在浏览器或 PDF 阅读器中打开，全选（Ctrl\+A）、复制后，用“粘贴年报”粘贴/],
-    ["去年年报.doc", /旧版 Word\/WPS 文件（\.doc、\.wps）无法读取/],
+  const pdf = Buffer.from("%PDF-1.7");
+  const binary = fs.readFileSync(path.join(ROOT, "tests/fixtures/forms/pingtan-2021/binary.doc"));
+  for (const [name, buffer, expect] of [
+    ["去年年报.pdf", pdf, /PDF 文件无法直接读取：请在浏览器或 PDF 阅读器中打开，全选（Ctrl\+A）、复制后，用“粘贴年报”粘贴/],
+    ["去年年报.doc", binary, /旧版 Word\/WPS 文件（\.doc、\.wps）无法读取/],
+    // (A .doc is read by what it holds.)
+    ["下载的年报.doc", pdf, /PDF 文件无法直接读取/],
   ]) {
-    await page.locator('[data-action="import-published"]').setInputFiles({ name, mimeType: "application/octet-stream", buffer: Buffer.from("%PDF-1.7") });
+    await page.locator('[data-action="import-published"]').setInputFiles({ name, mimeType: "application/octet-stream", buffer });
     const banner = page.locator('[data-banner="import-failed"]');
     await banner.waitFor();
     assert.match(await banner.textContent(), expect, name);
@@ -125,10 +129,11 @@ test("a report imported from the 2019 trial format says so on the form", async (
   await context.close();
 });
 
-test("a report as a Word file, a page saved as one file (.mhtml, .mht in GBK), an OFD file, Markdown or PDF text is read like a saved page (issue 16)", async () => {
+test("a report as a Word file (.docx, a .doc of Word 2003 XML), a page saved as one file (.mhtml, .mht in GBK), an OFD file, Markdown or PDF text is read like a saved page (issue 16)", async () => {
   const { page, context, errors } = await openApp(h.browser, h.server.url);
-  const forms = path.join(ROOT, "tests/fixtures/forms/pingtan-2022");
-  for (const file of ["page.docx", "page.mhtml", "page-ie.mht", "page.ofd", "page.md", "pdf-layout.txt"]) {
+  const forms = path.join(ROOT, "tests/fixtures/forms");
+  for (const file of ["page.docx", "page.mhtml", "page-ie.mht", "page.ofd", "page.md", "pdf-layout.txt"].map((f) => `pingtan-2022/${f}`)
+    .concat(["pingtan-2021/word2003.doc", "pingtan-2021/revised.docx"])) {
     await page.locator('[data-action="import-published"]').setInputFiles(path.join(forms, file));
     const review = page.getByRole("dialog", { name: "识别结果" });
     await review.waitFor();
