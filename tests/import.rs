@@ -819,6 +819,17 @@ fn a_word_file_is_read_as_word_shows_it() {
     assert_eq!(text.replacen("图文框中的说明文字\n", "", 1), all(&plain));
 }
 
+/// A Word file that holds the report's page whole (html-docx-js, as web
+/// systems' "导出 Word" buttons write one: an MHT part where a w:altChunk
+/// stands) reads as the page itself (make.py word).
+#[test]
+fn a_word_file_holding_its_page_whole_reads_as_the_page() {
+    let got = recognise_file("tanggong-jiedao-2023/html-docx.docx");
+    let page = recognise_file("tanggong-jiedao-2023/page.html");
+    assert_tables(&got, &expected("tanggong-jiedao-2023"));
+    assert_eq!(got.report, page.report);
+}
+
 /// A .doc file read by what it holds, as a report system or an office
 /// names it: Word 2003 XML (make.py word) and a saved page are read whole;
 /// an old binary Word file and RTF say how to save them as .docx, and a PDF

@@ -1,8 +1,11 @@
-//! Reading a Word .docx file: its main part (`word/document.xml`) taken out
-//! of the zip package and written as the simple HTML the published-report
-//! reader takes: paragraphs, and tables with their merged cells (`gridSpan`
-//! as colspan, `vMerge` as rowspan). Everything else (styles, pictures,
+//! Reading a Word .docx file: its main part (the one its package names,
+//! usually `word/document.xml`) taken out of the zip package and written as
+//! the simple HTML the published-report reader takes: paragraphs, tables
+//! with their merged cells (`gridSpan` as colspan, `vMerge` as rowspan), and
+//! the files it holds whole in their places (a web page in an `altChunk`,
+//! read by the importer as a page). Everything else (styles, pictures,
 //! headers and footers, field codes, text Word does not show) is left out.
+//! Word 2003 XML, one XML file with the same elements, is read the same way.
 //!
 //! Not for: recognising the report (that is [`super::published`]); writing
 //! .docx (that is [`crate::export::docx`]).
@@ -128,10 +131,87 @@ impl Table {
     }
 }
 
-/// The .docx file's text as HTML (see the module's description).
-pub fn to_html(bytes: &[u8]) -> Result<String, String> {
-    let xml = zip_entry(bytes, "word/document.xml")?;
-    Ok(xml_to_html(&String::from_utf8_lossy(&xml)))
+/// A piece of what a Word file holds, in order.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// Its text as HTML.
+    Html(String),
+    /// A file it holds whole, shown where it stands (`w:altChunk`): a web
+    /// page or a page saved as one file, as the tools that make Word files
+    /// from web pages (html-docx-js) write the whole report.
+    Whole(Vec<u8>),
+}
+
+/// The .docx file's text as HTML, and the files it holds whole, in order
+/// (see the module's description).
+pub fn pieces(bytes: &[u8]) -> Result<Vec<Piece>, String> {
+    let main = main_part(bytes);
+    let xml = zip_entry(bytes, &main)?;
+    let (html, chunks) = convert(&String::from_utf8_lossy(&xml));
+    if chunks.is_empty() {
+        return Ok(vec![Piece::Html(html)]);
+    }
+    // The chunks' parts, named in the main part's relationships.
+    let (folder, file) = main.rsplit_once('/').unwrap_or(("", &main));
+    let rels = super::zip::entry(bytes, &join(folder, &format!("_rels/{file}.rels")))
+        .map(|r| String::from_utf8_lossy(&r).into_owned())
+        .unwrap_or_default();
+    let targets = relationships(&rels);
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (at, id) in chunks {
+        let Some((_, target)) = targets.iter().find(|(i, _)| *i == id) else {
+            continue;
+        };
+        let Ok(part) = super::zip::entry(bytes, &join(folder, target)) else {
+            continue;
+        };
+        out.push(Piece::Html(html[from..at].to_string()));
+        out.push(Piece::Whole(part));
+        from = at;
+    }
+    out.push(Piece::Html(html[from..].to_string()));
+    Ok(out)
+}
+
+/// The package's main part: the office document its relationships
+/// (`_rels/.rels`) name, else `word/document.xml`.
+fn main_part(bytes: &[u8]) -> String {
+    let rels = super::zip::entry(bytes, "_rels/.rels").unwrap_or_default();
+    let rels = String::from_utf8_lossy(&rels);
+    tokenize_xml(&rels)
+        .iter()
+        .find(|t| {
+            t.attr("type")
+                .is_some_and(|k| k.ends_with("/officeDocument"))
+        })
+        .and_then(|t| t.attr("target"))
+        .map_or("word/document.xml".to_string(), |t| join("", t))
+}
+
+/// (Id, Target) of each relationship of a `.rels` part.
+fn relationships(rels: &str) -> Vec<(String, String)> {
+    tokenize_xml(rels)
+        .iter()
+        .filter_map(|t| Some((t.attr("id")?.to_string(), t.attr("target")?.to_string())))
+        .collect()
+}
+
+/// A part's name from a relationship's target: from the package's root
+/// when it starts with "/", else from `folder`, "../" taking a folder off.
+fn join(folder: &str, target: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    let base = if target.starts_with('/') { "" } else { folder };
+    for p in base.split('/').chain(target.split('/')) {
+        match p {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
 }
 
 /// Whether `text` is a Word 2003 XML document (WordprocessingML, one XML
@@ -146,6 +226,14 @@ pub fn is_word_2003(text: &str) -> bool {
 /// document, whose elements are the same (its headers, footers and
 /// footnotes written where they belong, and left out as in a .docx).
 pub fn xml_to_html(xml: &str) -> String {
+    convert(xml).0
+}
+
+/// A document's XML as HTML, and where in it each file held whole stands
+/// (a byte offset, and the relationship's id that names the file): only
+/// between paragraphs and tables, not inside a table.
+fn convert(xml: &str) -> (String, Vec<(usize, String)>) {
+    let mut chunks = Vec::new();
     let mut out = String::from("<!DOCTYPE html><html><body>\n");
     let mut tables: Vec<Table> = Vec::new();
     let mut para = String::new();
@@ -176,6 +264,12 @@ pub fn xml_to_html(xml: &str) -> String {
                 };
                 match name.as_ref() {
                     "w:t" => in_text = true,
+                    "w:altchunk" if tables.is_empty() => {
+                        if let Some((_, id)) = attrs.iter().find(|(k, _)| k == "r:id") {
+                            flush(&mut para, &mut out);
+                            chunks.push((out.len(), id.to_string()));
+                        }
+                    }
                     "w:r" => vanished = false,
                     "w:vanish" => vanished = !matches!(val(), Some("0" | "false" | "off")),
                     "w:tab" | "w:br" | "w:cr" if !vanished => {
@@ -270,47 +364,27 @@ pub fn xml_to_html(xml: &str) -> String {
     }
     flush(&mut para, &mut out);
     out.push_str("</body></html>\n");
-    out
+    (out, chunks)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// A minimal package: `document.xml` stored in a zip.
+    /// A minimal package: `document.xml` in a zip.
     fn package(document: &str) -> Vec<u8> {
-        let name = b"word/document.xml";
-        let data = document.as_bytes();
-        let crc = crc32fast::hash(data);
-        let mut zip = Vec::new();
-        let header = |sig: &[u8], central: bool| {
-            let mut h = sig.to_vec();
-            if central {
-                h.extend([20, 0]);
-            }
-            h.extend([20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-            h.extend(crc.to_le_bytes());
-            h.extend((data.len() as u32).to_le_bytes());
-            h.extend((data.len() as u32).to_le_bytes());
-            h.extend((name.len() as u16).to_le_bytes());
-            h.extend([0, 0]);
-            if central {
-                h.extend([0; 10]);
-                h.extend(0u32.to_le_bytes());
-            }
-            h.extend(name);
-            h
-        };
-        zip.extend(header(b"PK\x03\x04", false));
-        zip.extend(data);
-        let directory = zip.len() as u32;
-        let central = header(b"PK\x01\x02", true);
-        zip.extend(&central);
-        zip.extend(b"PK\x05\x06\0\0\0\0\x01\0\x01\0");
-        zip.extend((central.len() as u32).to_le_bytes());
-        zip.extend(directory.to_le_bytes());
-        zip.extend([0, 0]);
-        zip
+        crate::export::docx::zip(&[("word/document.xml", document.to_string())])
+    }
+
+    /// The package's text as HTML (its pieces all text).
+    fn to_html(bytes: &[u8]) -> Result<String, String> {
+        pieces(bytes)?
+            .into_iter()
+            .map(|p| match p {
+                Piece::Html(h) => Ok(h),
+                Piece::Whole(_) => Err("held whole".to_string()),
+            })
+            .collect()
     }
 
     #[test]
@@ -378,6 +452,39 @@ mod tests {
             body,
             "\n<p>前后</p>\n<p>留下</p>\n<p>框</p>\n<p>3</p>\n<table><tr><td colspan=\"2\" rowspan=\"1\">12</td><td colspan=\"1\" rowspan=\"1\">5</td></tr></table>\n</body></html>\n"
         );
+    }
+
+    /// The main part where the package's relationships name it, and a file
+    /// held whole where its w:altChunk stands, named by the main part's
+    /// relationships (a target from the root, or from the main part's
+    /// folder); one not found is left out.
+    #[test]
+    fn files_held_whole_stand_where_their_chunks_are() {
+        let document = r#"<w:document><w:body><w:p><w:r><w:t>前</w:t></w:r></w:p>
+            <w:altChunk r:id="a"/><w:p><w:r><w:t>中</w:t></w:r></w:p><w:altChunk r:id="b"/><w:altChunk r:id="missing"/>
+            <w:p><w:r><w:t>后</w:t></w:r></w:p></w:body></w:document>"#;
+        let rels = r#"<Relationships><Relationship Id="a" Type="x/aFChunk" Target="/word/page.mht"/>
+            <Relationship Id="b" Type="x/aFChunk" Target="../word/./chunks/two.htm"/></Relationships>"#;
+        let package = crate::export::docx::zip(&[
+            (
+                "_rels/.rels",
+                r#"<Relationships><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document2.xml"/></Relationships>"#.to_string(),
+            ),
+            ("word/document2.xml", document.to_string()),
+            ("word/_rels/document2.xml.rels", rels.to_string()),
+            ("word/page.mht", "一".to_string()),
+            ("word/chunks/two.htm", "二".to_string()),
+        ]);
+        let pieces = pieces(&package).unwrap();
+        let html = |p: &Piece| match p {
+            Piece::Html(h) => h.clone(),
+            Piece::Whole(b) => format!("[{}]", String::from_utf8_lossy(b)),
+        };
+        assert_eq!(
+            pieces.iter().map(html).collect::<String>(),
+            "<!DOCTYPE html><html><body>\n<p>前</p>\n[一]<p>中</p>\n[二]<p>后</p>\n</body></html>\n"
+        );
+        assert_eq!(join("word", "../media/a.png"), "media/a.png");
     }
 
     #[test]

@@ -75,7 +75,18 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
             }
             return Ok(r);
         }
-        return published::read(&super::docx::to_html(bytes)?);
+        let mut html = String::new();
+        for piece in super::docx::pieces(bytes)? {
+            match piece {
+                super::docx::Piece::Html(h) => html.push_str(&h),
+                super::docx::Piece::Whole(page) => {
+                    if let Some(page) = whole_page(&page, decoder) {
+                        html.push_str(&page);
+                    }
+                }
+            }
+        }
+        return published::read(&html);
     }
     if super::mhtml::is_mhtml(bytes) {
         if bytes.len() > super::MAX_PACKAGE_BYTES {
@@ -87,11 +98,7 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
             if page.html.len() > super::MAX_FILE_BYTES {
                 return Err(super::too_large(page.html.len()));
             }
-            let charset = match page.charset.as_deref() {
-                Some(named) => published::known_charset(named).unwrap_or(named),
-                None => published::detect_charset(&page.html),
-            };
-            match published::read(&decode_as(&page.html, charset, decoder)?) {
+            match published::read(&decode_as(&page.html, charset(&page), decoder)?) {
                 Ok(r) => return Ok(r),
                 Err(e) => {
                     first_error.get_or_insert(e);
@@ -108,6 +115,27 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
         return published::read(&super::docx::xml_to_html(&text));
     }
     published::read(&text)
+}
+
+/// A web page a Word file holds whole (see [`super::docx::Piece`]), as
+/// text: a page saved as one file (its page), or a page; nothing when it is
+/// neither (a Word file or plain text held whole is not read).
+fn whole_page(bytes: &[u8], decoder: &impl Decode) -> Option<String> {
+    if super::mhtml::is_mhtml(bytes) {
+        let page = super::mhtml::pages(bytes).ok()?.into_iter().next()?;
+        return decode_as(&page.html, charset(&page), decoder).ok();
+    }
+    let text = decode(bytes, decoder).ok()?;
+    published::looks_like_html(&text).then_some(text)
+}
+
+/// The charset of a page saved as one file: the one its part names, else
+/// the one detected from its bytes.
+fn charset(page: &super::mhtml::Page) -> &str {
+    match page.charset.as_deref() {
+        Some(named) => published::known_charset(named).unwrap_or(named),
+        None => published::detect_charset(&page.html),
+    }
 }
 
 /// The text of a file's bytes, in the charset detected from all of them.

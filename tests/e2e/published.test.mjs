@@ -133,7 +133,7 @@ test("a report as a Word file (.docx, a .doc of Word 2003 XML), a page saved as 
   const { page, context, errors } = await openApp(h.browser, h.server.url);
   const forms = path.join(ROOT, "tests/fixtures/forms");
   for (const file of ["page.docx", "page.mhtml", "page-ie.mht", "page.ofd", "page.md", "pdf-layout.txt"].map((f) => `pingtan-2022/${f}`)
-    .concat(["pingtan-2021/word2003.doc", "pingtan-2021/revised.docx"])) {
+    .concat(["pingtan-2021/word2003.doc", "pingtan-2021/revised.docx", "tanggong-jiedao-2023/html-docx.docx"])) {
     await page.locator('[data-action="import-published"]').setInputFiles(path.join(forms, file));
     const review = page.getByRole("dialog", { name: "识别结果" });
     await review.waitFor();

@@ -386,7 +386,8 @@ fn head(text: &str) -> String {
         .to_ascii_lowercase()
 }
 
-pub(super) fn looks_like_html(text: &str) -> bool {
+/// Whether a text is a web page or HTML (its start has a page's tags).
+pub fn looks_like_html(text: &str) -> bool {
     let head = head(text);
     [
         "<html",

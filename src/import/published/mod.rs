@@ -19,6 +19,7 @@ mod normalize;
 mod outline;
 mod tables;
 
+pub use blocks::looks_like_html;
 pub use charset::{detect_charset, known_charset};
 
 use crate::model::{is_space, Report};
