@@ -153,9 +153,12 @@ pub fn pieces(bytes: &[u8]) -> Result<Vec<Piece>, String> {
     }
     // The chunks' parts, named in the main part's relationships.
     let (folder, file) = main.rsplit_once('/').unwrap_or(("", &main));
-    let rels = super::zip::entry(bytes, &join(folder, &format!("_rels/{file}.rels")))
-        .map(|r| String::from_utf8_lossy(&r).into_owned())
-        .unwrap_or_default();
+    let rels = super::zip::entry(
+        bytes,
+        &super::zip::resolve(folder, &format!("_rels/{file}.rels")),
+    )
+    .map(|r| String::from_utf8_lossy(&r).into_owned())
+    .unwrap_or_default();
     let targets = relationships(&rels);
     let mut out = Vec::new();
     let mut from = 0;
@@ -163,7 +166,7 @@ pub fn pieces(bytes: &[u8]) -> Result<Vec<Piece>, String> {
         let Some((_, target)) = targets.iter().find(|(i, _)| *i == id) else {
             continue;
         };
-        let Ok(part) = super::zip::entry(bytes, &join(folder, target)) else {
+        let Ok(part) = super::zip::entry(bytes, &super::zip::resolve(folder, target)) else {
             continue;
         };
         out.push(Piece::Html(html[from..at].to_string()));
@@ -186,7 +189,9 @@ fn main_part(bytes: &[u8]) -> String {
                 .is_some_and(|k| k.ends_with("/officeDocument"))
         })
         .and_then(|t| t.attr("target"))
-        .map_or("word/document.xml".to_string(), |t| join("", t))
+        .map_or("word/document.xml".to_string(), |t| {
+            super::zip::resolve("", t)
+        })
 }
 
 /// (Id, Target) of each relationship of a `.rels` part.
@@ -195,23 +200,6 @@ fn relationships(rels: &str) -> Vec<(String, String)> {
         .iter()
         .filter_map(|t| Some((t.attr("id")?.to_string(), t.attr("target")?.to_string())))
         .collect()
-}
-
-/// A part's name from a relationship's target: from the package's root
-/// when it starts with "/", else from `folder`, "../" taking a folder off.
-fn join(folder: &str, target: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    let base = if target.starts_with('/') { "" } else { folder };
-    for p in base.split('/').chain(target.split('/')) {
-        match p {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            p => parts.push(p),
-        }
-    }
-    parts.join("/")
 }
 
 /// Whether `text` is a Word 2003 XML document (WordprocessingML, one XML
@@ -484,7 +472,6 @@ mod tests {
             pieces.iter().map(html).collect::<String>(),
             "<!DOCTYPE html><html><body>\n<p>前</p>\n[一]<p>中</p>\n[二]<p>后</p>\n</body></html>\n"
         );
-        assert_eq!(join("word", "../media/a.png"), "media/a.png");
     }
 
     #[test]

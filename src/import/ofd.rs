@@ -91,7 +91,7 @@ pub fn to_text(bytes: &[u8]) -> Result<String, String> {
         let found = match zip::entry(bytes, name) {
             Err(zip::Error::Missing) => zip::names(bytes)
                 .into_iter()
-                .find(|n| resolve("", n).eq_ignore_ascii_case(name))
+                .find(|n| zip::resolve("", n).eq_ignore_ascii_case(name))
                 .map_or(Err(zip::Error::Missing), |n| zip::entry(bytes, &n)),
             other => other,
         };
@@ -100,7 +100,7 @@ pub fn to_text(bytes: &[u8]) -> Result<String, String> {
             .map_err(|_| NOT_OFD.to_string())
     };
     let root = element_text(&part("OFD.xml")?, "docroot").ok_or(NOT_OFD)?;
-    let document = resolve("", &root);
+    let document = zip::resolve("", &root);
     let pages = page_locations(&part(&document)?);
     if pages.is_empty() {
         return Err(NOT_OFD.to_string());
@@ -117,7 +117,7 @@ pub fn to_text(bytes: &[u8]) -> Result<String, String> {
         if held >= MAX_DOCUMENT_GLYPHS {
             break;
         }
-        let glyphs = upright(&part(&resolve(folder, page))?);
+        let glyphs = upright(&part(&zip::resolve(folder, page))?);
         held += glyphs.len();
         all.push(glyphs);
     }
@@ -152,24 +152,6 @@ fn element_text(xml: &str, name: &str) -> Option<String> {
         Token::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
         _ => None,
     }
-}
-
-/// The path of a part inside the package: `loc` from the folder `folder`
-/// (from the root when it starts with '/'), with "." and ".." resolved.
-fn resolve(folder: &str, loc: &str) -> String {
-    let loc = loc.trim().replace('\\', "/");
-    let mut parts: Vec<&str> = Vec::new();
-    let base = if loc.starts_with('/') { "" } else { folder };
-    for segment in base.split('/').chain(loc.split('/')) {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
 }
 
 /// The content part of every page of the document, in order.
@@ -928,25 +910,6 @@ mod tests {
             even: false,
             direction: Direction::ACROSS,
         }
-    }
-
-    #[test]
-    fn paths_inside_the_package_are_resolved() {
-        assert_eq!(resolve("", "Doc_0/Document.xml"), "Doc_0/Document.xml");
-        assert_eq!(resolve("", "/Doc_0/Document.xml"), "Doc_0/Document.xml");
-        assert_eq!(
-            resolve("Doc_0", "Pages/Page_0/Content.xml"),
-            "Doc_0/Pages/Page_0/Content.xml"
-        );
-        assert_eq!(
-            resolve("Doc_0", "/Doc_0/Pages/P1.xml"),
-            "Doc_0/Pages/P1.xml"
-        );
-        assert_eq!(
-            resolve("Doc_0", "./Pages\\..\\Res/a.xml"),
-            "Doc_0/Res/a.xml"
-        );
-        assert_eq!(resolve("", "../../x"), "x");
     }
 
     #[test]

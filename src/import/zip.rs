@@ -95,3 +95,49 @@ fn read(zip: &[u8], at: usize) -> Option<Vec<u8>> {
         _ => None,
     }
 }
+
+/// The name of a part inside the package from a reference to it (an OFD
+/// file's `BaseLoc`, a relationship's `Target`): `loc` from the folder
+/// `folder` (from the root when it starts with '/'; '\\' read as '/'),
+/// with "." and ".." resolved.
+pub fn resolve(folder: &str, loc: &str) -> String {
+    let loc = loc.trim().replace('\\', "/");
+    let mut parts: Vec<&str> = Vec::new();
+    let base = if loc.starts_with('/') { "" } else { folder };
+    for segment in base.split('/').chain(loc.split('/')) {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_inside_the_package_are_resolved() {
+        assert_eq!(resolve("", "Doc_0/Document.xml"), "Doc_0/Document.xml");
+        assert_eq!(resolve("", "/Doc_0/Document.xml"), "Doc_0/Document.xml");
+        assert_eq!(
+            resolve("Doc_0", "Pages/Page_0/Content.xml"),
+            "Doc_0/Pages/Page_0/Content.xml"
+        );
+        assert_eq!(
+            resolve("Doc_0", "/Doc_0/Pages/P1.xml"),
+            "Doc_0/Pages/P1.xml"
+        );
+        assert_eq!(
+            resolve("Doc_0", "./Pages\\..\\Res/a.xml"),
+            "Doc_0/Res/a.xml"
+        );
+        assert_eq!(resolve("", "../../x"), "x");
+        // (A .docx's relationship from word/document.xml.)
+        assert_eq!(resolve("word", "../media/a.png"), "media/a.png");
+    }
+}
