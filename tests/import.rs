@@ -819,6 +819,19 @@ fn a_word_file_is_read_as_word_shows_it() {
     assert_eq!(text.replacen("图文框中的说明文字\n", "", 1), all(&plain));
 }
 
+/// A Word file whose section headings (一、…六、) and section 一's
+/// （一）…（五） are numbered automatically, the numbers in no text run
+/// (make.py word, by LibreOffice): read as Word draws them, the same report
+/// as the file with the numbers typed (its texts were lost before).
+#[test]
+fn a_word_files_automatic_numbers_are_read_as_word_draws_them() {
+    let got = recognise_file("pingtan-2021/numbered.docx");
+    let typed = recognise_file("pingtan-2021/page.docx");
+    assert_eq!(got.sections, typed.sections);
+    assert_eq!(got.report, typed.report);
+    assert!(got.report.texts[0].contains("（五）监督保障方面。"));
+}
+
 /// A Word file that holds the report's page whole (html-docx-js, as web
 /// systems' "导出 Word" buttons write one: an MHT part where a w:altChunk
 /// stands) reads as the page itself (make.py word).

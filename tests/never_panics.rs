@@ -322,6 +322,8 @@ fn docx_import_never_panics() {
         fixture("forms/tanggong-jiedao-2023/page.docx"),
         // (Tracked changes, a footnote, hidden text, a text box.)
         fixture("forms/pingtan-2021/revised.docx"),
+        // (Automatic numbering: list definitions and styles.)
+        fixture("forms/pingtan-2021/numbered.docx"),
         // (The page held whole: an MHT part where a w:altChunk stands.)
         fixture("forms/tanggong-jiedao-2023/html-docx.docx"),
         nianbao::export::docx::render(

@@ -10,8 +10,11 @@
 //! Not for: recognising the report (that is [`super::published`]); writing
 //! .docx (that is [`crate::export::docx`]).
 
+mod numbering;
+
 use super::html::{tokenize_xml, Token};
 use crate::export::escape;
+use numbering::Numbering;
 
 const NOT_DOCX: &str = "不是有效的 Word（.docx）文件：文件已损坏或不是 Word 2007 及以后版本保存的文档。请在 Word 或 WPS 中打开后另存为 .docx 或网页（.htm）再导入";
 
@@ -147,23 +150,26 @@ pub enum Piece {
 pub fn pieces(bytes: &[u8]) -> Result<Vec<Piece>, String> {
     let main = main_part(bytes);
     let xml = zip_entry(bytes, &main)?;
-    let (html, chunks) = convert(&String::from_utf8_lossy(&xml));
-    if chunks.is_empty() {
-        return Ok(vec![Piece::Html(html)]);
-    }
-    // The chunks' parts, named in the main part's relationships.
+    // The parts the main part names in its relationships: its list
+    // definitions and styles (for its numbering) and the files it holds.
     let (folder, file) = main.rsplit_once('/').unwrap_or(("", &main));
-    let rels = super::zip::entry(
-        bytes,
-        &super::zip::resolve(folder, &format!("_rels/{file}.rels")),
-    )
-    .map(|r| String::from_utf8_lossy(&r).into_owned())
-    .unwrap_or_default();
-    let targets = relationships(&rels);
+    let text = |name: &str| {
+        super::zip::entry(bytes, &super::zip::resolve(folder, name))
+            .map(|r| String::from_utf8_lossy(&r).into_owned())
+    };
+    let rels = relationships(&text(&format!("_rels/{file}.rels")).unwrap_or_default());
+    let part_of_type = |kind: &str| {
+        rels.iter()
+            .find(|r| r.1.ends_with(kind))
+            .and_then(|r| text(&r.2).ok())
+            .unwrap_or_default()
+    };
+    let mut numbering = Numbering::new(&part_of_type("/numbering"), &part_of_type("/styles"));
+    let (html, chunks) = convert(&String::from_utf8_lossy(&xml), &mut numbering);
     let mut out = Vec::new();
     let mut from = 0;
     for (at, id) in chunks {
-        let Some((_, target)) = targets.iter().find(|(i, _)| *i == id) else {
+        let Some((_, _, target)) = rels.iter().find(|r| r.0 == id) else {
             continue;
         };
         let Ok(part) = super::zip::entry(bytes, &super::zip::resolve(folder, target)) else {
@@ -194,11 +200,18 @@ fn main_part(bytes: &[u8]) -> String {
         })
 }
 
-/// (Id, Target) of each relationship of a `.rels` part.
-fn relationships(rels: &str) -> Vec<(String, String)> {
+/// (Id, Type, Target) of each relationship of a `.rels` part.
+fn relationships(rels: &str) -> Vec<(String, String, String)> {
     tokenize_xml(rels)
         .iter()
-        .filter_map(|t| Some((t.attr("id")?.to_string(), t.attr("target")?.to_string())))
+        .filter_map(|t| {
+            let attr = |k: &str| Some(t.attr(k)?.to_string());
+            Some((
+                attr("id")?,
+                attr("type").unwrap_or_default(),
+                attr("target")?,
+            ))
+        })
         .collect()
 }
 
@@ -214,13 +227,14 @@ pub fn is_word_2003(text: &str) -> bool {
 /// document, whose elements are the same (its headers, footers and
 /// footnotes written where they belong, and left out as in a .docx).
 pub fn xml_to_html(xml: &str) -> String {
-    convert(xml).0
+    convert(xml, &mut Numbering::default()).0
 }
 
 /// A document's XML as HTML, and where in it each file held whole stands
 /// (a byte offset, and the relationship's id that names the file): only
-/// between paragraphs and tables, not inside a table.
-fn convert(xml: &str) -> (String, Vec<(usize, String)>) {
+/// between paragraphs and tables, not inside a table. Each paragraph's
+/// automatic number is written before its text.
+fn convert(xml: &str, numbering: &mut Numbering) -> (String, Vec<(usize, String)>) {
     let mut chunks = Vec::new();
     let mut out = String::from("<!DOCTYPE html><html><body>\n");
     let mut tables: Vec<Table> = Vec::new();
@@ -230,6 +244,9 @@ fn convert(xml: &str) -> (String, Vec<(usize, String)>) {
     let mut in_text = false;
     let mut hidden = 0usize;
     let mut vanished = false;
+    // The paragraph's style and numPr, and whether its number was counted.
+    let mut numbered: (Option<String>, Option<String>, Option<usize>) = (None, None, None);
+    let mut counted = true;
     let flush = |para: &mut String, out: &mut String| {
         if !para.trim().is_empty() {
             out.push_str(&format!("<p>{}</p>\n", escape(para.trim())));
@@ -258,7 +275,21 @@ fn convert(xml: &str) -> (String, Vec<(usize, String)>) {
                             chunks.push((out.len(), id.to_string()));
                         }
                     }
-                    "w:r" => vanished = false,
+                    "w:pstyle" => numbered.0 = val().map(str::to_string),
+                    "w:numid" => numbered.1 = val().map(str::to_string),
+                    "w:ilvl" => numbered.2 = val().and_then(|v| v.parse().ok()),
+                    "w:r" => {
+                        vanished = false;
+                        if !counted {
+                            counted = true;
+                            let (style, num, level) = &numbered;
+                            let label = numbering.next(style.as_deref(), num.as_deref(), *level);
+                            match tables.last_mut().and_then(Table::cell) {
+                                Some(cell) => cell.text.push_str(&label),
+                                None => para.push_str(&label),
+                            }
+                        }
+                    }
                     "w:vanish" => vanished = !matches!(val(), Some("0" | "false" | "off")),
                     "w:tab" | "w:br" | "w:cr" if !vanished => {
                         match tables.last_mut().and_then(Table::cell) {
@@ -267,11 +298,14 @@ fn convert(xml: &str) -> (String, Vec<(usize, String)>) {
                             None => flush(&mut para, &mut out),
                         }
                     }
-                    "w:p" => match tables.last_mut().and_then(Table::cell) {
-                        Some(cell) if !cell.text.is_empty() => cell.text.push(' '),
-                        Some(_) => {}
-                        None => flush(&mut para, &mut out),
-                    },
+                    "w:p" => {
+                        (numbered, counted) = ((None, None, None), false);
+                        match tables.last_mut().and_then(Table::cell) {
+                            Some(cell) if !cell.text.is_empty() => cell.text.push(' '),
+                            Some(_) => {}
+                            None => flush(&mut para, &mut out),
+                        }
+                    }
                     "w:tbl" => {
                         if tables.is_empty() {
                             flush(&mut para, &mut out);
@@ -319,7 +353,17 @@ fn convert(xml: &str) -> (String, Vec<(usize, String)>) {
             }
             Token::End { name } => match name.as_ref() {
                 "w:t" => in_text = false,
-                "w:p" if tables.is_empty() => flush(&mut para, &mut out),
+                "w:p" => {
+                    // (An empty numbered paragraph counts too.)
+                    if !counted {
+                        counted = true;
+                        let (style, num, level) = &numbered;
+                        numbering.next(style.as_deref(), num.as_deref(), *level);
+                    }
+                    if tables.is_empty() {
+                        flush(&mut para, &mut out);
+                    }
+                }
                 "w:tbl" => {
                     if let Some(table) = tables.pop() {
                         match tables.last_mut().and_then(Table::cell) {
