@@ -832,6 +832,25 @@ fn a_word_files_automatic_numbers_are_read_as_word_draws_them() {
     assert!(got.report.texts[0].contains("（五）监督保障方面。"));
 }
 
+/// A Word file with a table of contents after its title (make.py word, by
+/// LibreOffice: 目录 and the six headings with their page numbers) reads as
+/// the file without it; the contents were taken for a first copy of the
+/// report, and its sections and all 200 cells left unread.
+#[test]
+fn a_table_of_contents_is_not_taken_for_the_report() {
+    let got = recognise_file("pingtan-2021/contents.docx");
+    let plain = recognise_file("pingtan-2021/page.docx");
+    assert_eq!(got.report, plain.report);
+    assert_eq!(got.notes, plain.notes);
+    // As pasted text too, its entries' page numbers after leader dots; a
+    // heading followed by text ending in a number is no entry.
+    let text = form("pingtan-2021/text.txt");
+    let at = text.find("一、总体情况").unwrap();
+    let contents = "目  录\n一、总体情况……………1\n（一）主动公开方面……1\n二、主动公开政府信息情况……2\n三、收到和处理政府信息公开申请情况 3\n";
+    let with = format!("{}{contents}{}", &text[..at], &text[at..]);
+    assert_eq!(read(&with).unwrap().report, read(&text).unwrap().report);
+}
+
 /// A Word file that holds the report's page whole (html-docx-js, as web
 /// systems' "导出 Word" buttons write one: an MHT part where a w:altChunk
 /// stands) reads as the page itself (make.py word).

@@ -110,7 +110,7 @@ pub fn read(input: &str) -> Result<Recognised, String> {
             None,
         ),
     };
-    let (blocks, copies) = outline::first_occurrence(blocks);
+    let (blocks, copies) = outline::first_occurrence(outline::without_contents(blocks));
     let outline = outline::Outline::find(blocks);
     let found = outline.found();
     if html && found < format.sections.len() && blocks::is_truncated(input) {

@@ -394,6 +394,56 @@ pub(super) fn title_meta(title: &str) -> Option<(String, i32)> {
     Some((agency.to_string(), year))
 }
 
+/// The report without its table of contents: a run of paragraphs listing
+/// three or more section headings, each alone but for the page number it
+/// ends in (after a tab, spaces or leader dots), lower entries with their
+/// page numbers between them, and the 目录 line before it. Word writes one
+/// after the title; taken for a first copy of the report (its headings, and
+/// the preamble after them), it left the report's sections and tables
+/// unread.
+pub(super) fn without_contents(blocks: Vec<Block>) -> Vec<Block> {
+    let format = crate::format::current();
+    // The text of an entry before its page number.
+    let entry = |b: &Block| -> Option<String> {
+        let Block::Para(p) = b else { return None };
+        let t = p.trim_end_matches(is_space);
+        let text = t.trim_end_matches(|c: char| c.is_ascii_digit());
+        if !(1..=3).contains(&(t.len() - text.len())) || p.chars().count() > 60 {
+            return None;
+        }
+        let text = text.trim_end_matches(|c: char| is_space(c) || ".…⋯·．-—_".contains(c));
+        (!text.is_empty()).then(|| text.to_string())
+    };
+    let section = |text: &str| {
+        format
+            .sections
+            .iter()
+            .any(|s| match_heading(text, s.heading).is_some_and(|(_, rest)| rest.is_empty()))
+    };
+    let mut drop = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut end = i;
+        let mut sections = 0;
+        while let Some(text) = blocks.get(end).and_then(entry) {
+            sections += usize::from(section(&text));
+            end += 1;
+        }
+        if sections >= 3 {
+            drop[i..end].iter_mut().for_each(|d| *d = true);
+            if let Some(Block::Para(p)) = i.checked_sub(1).map(|k| &blocks[k]) {
+                drop[i - 1] |= norm(p) == "目录";
+            }
+        }
+        i = end.max(i + 1);
+    }
+    blocks
+        .into_iter()
+        .zip(drop)
+        .filter_map(|(b, d)| (!d).then_some(b))
+        .collect()
+}
+
 /// A page or paste that holds the report more than once (a printable copy
 /// below the report, a paste made twice): the blocks of its first complete
 /// occurrence, and how many occurrences there are. An occurrence starts at
