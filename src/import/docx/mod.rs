@@ -153,10 +153,8 @@ pub fn pieces(bytes: &[u8]) -> Result<Vec<Piece>, String> {
     // The parts the main part names in its relationships: its list
     // definitions and styles (for its numbering) and the files it holds.
     let (folder, file) = main.rsplit_once('/').unwrap_or(("", &main));
-    let text = |name: &str| {
-        super::zip::entry(bytes, &super::zip::resolve(folder, name))
-            .map(|r| String::from_utf8_lossy(&r).into_owned())
-    };
+    let part = |name: &str| super::zip::entry(bytes, &super::zip::resolve(folder, name));
+    let text = |name: &str| part(name).map(|r| String::from_utf8_lossy(&r).into_owned());
     let rels = relationships(&text(&format!("_rels/{file}.rels")).unwrap_or_default());
     let part_of_type = |kind: &str| {
         rels.iter()
@@ -172,11 +170,11 @@ pub fn pieces(bytes: &[u8]) -> Result<Vec<Piece>, String> {
         let Some((_, _, target)) = rels.iter().find(|r| r.0 == id) else {
             continue;
         };
-        let Ok(part) = super::zip::entry(bytes, &super::zip::resolve(folder, target)) else {
+        let Ok(whole) = part(target) else {
             continue;
         };
         out.push(Piece::Html(html[from..at].to_string()));
-        out.push(Piece::Whole(part));
+        out.push(Piece::Whole(whole));
         from = at;
     }
     out.push(Piece::Html(html[from..].to_string()));
@@ -187,16 +185,11 @@ pub fn pieces(bytes: &[u8]) -> Result<Vec<Piece>, String> {
 /// (`_rels/.rels`) name, else `word/document.xml`.
 fn main_part(bytes: &[u8]) -> String {
     let rels = super::zip::entry(bytes, "_rels/.rels").unwrap_or_default();
-    let rels = String::from_utf8_lossy(&rels);
-    tokenize_xml(&rels)
-        .iter()
-        .find(|t| {
-            t.attr("type")
-                .is_some_and(|k| k.ends_with("/officeDocument"))
-        })
-        .and_then(|t| t.attr("target"))
-        .map_or("word/document.xml".to_string(), |t| {
-            super::zip::resolve("", t)
+    relationships(&String::from_utf8_lossy(&rels))
+        .into_iter()
+        .find(|r| r.1.ends_with("/officeDocument"))
+        .map_or("word/document.xml".to_string(), |r| {
+            super::zip::resolve("", &r.2)
         })
 }
 
@@ -230,6 +223,26 @@ pub fn xml_to_html(xml: &str) -> String {
     convert(xml, &mut Numbering::default()).0
 }
 
+/// A paragraph's numbering as read: its style and numPr (`w:pPr`), and
+/// whether its number was counted.
+#[derive(Default)]
+struct Numbered {
+    style: Option<String>,
+    num: Option<String>,
+    level: Option<usize>,
+    counted: bool,
+}
+
+impl Numbered {
+    /// The paragraph's number, counted once: empty after.
+    fn count(&mut self, numbering: &mut Numbering) -> String {
+        if std::mem::replace(&mut self.counted, true) {
+            return String::new();
+        }
+        numbering.next(self.style.as_deref(), self.num.as_deref(), self.level)
+    }
+}
+
 /// A document's XML as HTML, and where in it each file held whole stands
 /// (a byte offset, and the relationship's id that names the file): only
 /// between paragraphs and tables, not inside a table. Each paragraph's
@@ -244,9 +257,11 @@ fn convert(xml: &str, numbering: &mut Numbering) -> (String, Vec<(usize, String)
     let mut in_text = false;
     let mut hidden = 0usize;
     let mut vanished = false;
-    // The paragraph's style and numPr, and whether its number was counted.
-    let mut numbered: (Option<String>, Option<String>, Option<usize>) = (None, None, None);
-    let mut counted = true;
+    // The paragraph's numbering, counted at its first run or its end.
+    let mut numbered = Numbered {
+        counted: true,
+        ..Numbered::default()
+    };
     let flush = |para: &mut String, out: &mut String| {
         if !para.trim().is_empty() {
             out.push_str(&format!("<p>{}</p>\n", escape(para.trim())));
@@ -275,19 +290,15 @@ fn convert(xml: &str, numbering: &mut Numbering) -> (String, Vec<(usize, String)
                             chunks.push((out.len(), id.to_string()));
                         }
                     }
-                    "w:pstyle" => numbered.0 = val().map(str::to_string),
-                    "w:numid" => numbered.1 = val().map(str::to_string),
-                    "w:ilvl" => numbered.2 = val().and_then(|v| v.parse().ok()),
+                    "w:pstyle" => numbered.style = val().map(str::to_string),
+                    "w:numid" => numbered.num = val().map(str::to_string),
+                    "w:ilvl" => numbered.level = val().and_then(|v| v.parse().ok()),
                     "w:r" => {
                         vanished = false;
-                        if !counted {
-                            counted = true;
-                            let (style, num, level) = &numbered;
-                            let label = numbering.next(style.as_deref(), num.as_deref(), *level);
-                            match tables.last_mut().and_then(Table::cell) {
-                                Some(cell) => cell.text.push_str(&label),
-                                None => para.push_str(&label),
-                            }
+                        let label = numbered.count(numbering);
+                        match tables.last_mut().and_then(Table::cell) {
+                            Some(cell) => cell.text.push_str(&label),
+                            None => para.push_str(&label),
                         }
                     }
                     "w:vanish" => vanished = !matches!(val(), Some("0" | "false" | "off")),
@@ -299,7 +310,7 @@ fn convert(xml: &str, numbering: &mut Numbering) -> (String, Vec<(usize, String)
                         }
                     }
                     "w:p" => {
-                        (numbered, counted) = ((None, None, None), false);
+                        numbered = Numbered::default();
                         match tables.last_mut().and_then(Table::cell) {
                             Some(cell) if !cell.text.is_empty() => cell.text.push(' '),
                             Some(_) => {}
@@ -355,11 +366,7 @@ fn convert(xml: &str, numbering: &mut Numbering) -> (String, Vec<(usize, String)
                 "w:t" => in_text = false,
                 "w:p" => {
                     // (An empty numbered paragraph counts too.)
-                    if !counted {
-                        counted = true;
-                        let (style, num, level) = &numbered;
-                        numbering.next(style.as_deref(), num.as_deref(), *level);
-                    }
+                    numbered.count(numbering);
                     if tables.is_empty() {
                         flush(&mut para, &mut out);
                     }

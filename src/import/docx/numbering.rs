@@ -216,14 +216,15 @@ impl Numbering {
         let Some((_, levels)) = self.lists.iter().find(|l| l.0 == *list) else {
             return String::new();
         };
-        let levels = levels.clone();
-        let start = |l: usize| {
-            starts
-                .iter()
-                .find(|s| s.0 == l)
-                .map_or(levels[l].start, |s| s.1)
-        };
-        let starts_of: Vec<u32> = (0..LEVELS).map(start).collect();
+        // Each level's first number: as the num starts it, else its own.
+        let starts_of: Vec<u32> = (0..LEVELS)
+            .map(|l| {
+                starts
+                    .iter()
+                    .find(|s| s.0 == l)
+                    .map_or(levels[l].start, |s| s.1)
+            })
+            .collect();
         let key = if starts.is_empty() {
             format!("list {list}")
         } else {
@@ -266,29 +267,24 @@ impl Numbering {
 fn formatted(n: u32, format: &str) -> String {
     const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
     const LEGAL: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
+    // 1-99: 一, 十, 十一, 二十, 二十一 (the tens' digit from 20 on).
     let counting = |digits: [char; 10], ten: char| -> Option<String> {
-        let (tens, units) = (n / 10, n % 10);
-        Some(match n {
-            1..=9 => digits[n as usize].to_string(),
-            10..=19 => format!(
-                "{ten}{}",
-                if units > 0 {
-                    digits[units as usize].to_string()
-                } else {
-                    String::new()
+        let (tens, units) = ((n / 10) as usize, (n % 10) as usize);
+        let mut s = String::new();
+        match n {
+            1..=9 => s.push(digits[units]),
+            10..=99 => {
+                if tens > 1 {
+                    s.push(digits[tens]);
                 }
-            ),
-            20..=99 => format!(
-                "{}{ten}{}",
-                digits[tens as usize],
+                s.push(ten);
                 if units > 0 {
-                    digits[units as usize].to_string()
-                } else {
-                    String::new()
+                    s.push(digits[units]);
                 }
-            ),
+            }
             _ => return None,
-        })
+        }
+        Some(s)
     };
     let nth = |set: &str| set.chars().nth(n.checked_sub(1)? as usize);
     let letters = |upper: bool| -> Option<String> {
