@@ -849,6 +849,18 @@ fn a_table_of_contents_is_not_taken_for_the_report() {
     let contents = "目  录\n一、总体情况……………1\n（一）主动公开方面……1\n二、主动公开政府信息情况……2\n三、收到和处理政府信息公开申请情况 3\n";
     let with = format!("{}{contents}{}", &text[..at], &text[at..]);
     assert_eq!(read(&with).unwrap().report, read(&text).unwrap().report);
+    // The Word file printed to PDF, as plain pdftotext extracts it: some
+    // entries' page numbers on lines of their own, one after the last
+    // entry. Its lines are wrapped elsewhere than the PDF's without
+    // contents, its words the same.
+    let got = recognise_file("pingtan-2021/contents-pdf.txt");
+    let plain = recognise_file("pingtan-2021/pdf.txt");
+    let words = |r: &Report| -> String {
+        let json = r.to_json_string();
+        json.replace("\\n", "").split_whitespace().collect()
+    };
+    assert_eq!(words(&got.report), words(&plain.report));
+    assert_eq!(got.notes, plain.notes);
 }
 
 /// A Word file that holds the report's page whole (html-docx-js, as web

@@ -396,23 +396,35 @@ pub(super) fn title_meta(title: &str) -> Option<(String, i32)> {
 
 /// The report without its table of contents: a run of paragraphs listing
 /// three or more section headings, each alone but for the page number it
-/// ends in (after a tab, spaces or leader dots), lower entries with their
-/// page numbers between them, and the 目录 line before it. Word writes one
-/// after the title; taken for a first copy of the report (its headings, and
-/// the preamble after them), it left the report's sections and tables
-/// unread.
+/// ends in (after a tab, spaces or leader dots) or that stands on the next
+/// line, lower entries with their page numbers between them, and the 目录
+/// line before it. Word writes one after the title; taken for a first copy
+/// of the report (its headings, and the preamble after them), it left the
+/// report's sections and tables unread. Plain pdftotext may set an entry's
+/// page number on a line of its own, or after the last entry: a heading
+/// alone between entries, and page numbers alone after them, belong to it.
 pub(super) fn without_contents(blocks: Vec<Block>) -> Vec<Block> {
     let format = crate::format::current();
-    // The text of an entry before its page number.
-    let entry = |b: &Block| -> Option<String> {
-        let Block::Para(p) = b else { return None };
-        let t = p.trim_end_matches(is_space);
+    let para = |k: usize| match blocks.get(k) {
+        Some(Block::Para(p)) if p.chars().count() <= 60 => Some(p.trim_matches(is_space)),
+        _ => None,
+    };
+    let page_number = |k: usize| {
+        para(k).is_some_and(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    // An entry at `k`: its text before its page number, and its paragraphs.
+    let entry = |k: usize| -> Option<(String, usize)> {
+        let t = para(k)?;
         let text = t.trim_end_matches(|c: char| c.is_ascii_digit());
-        if !(1..=3).contains(&(t.len() - text.len())) || p.chars().count() > 60 {
+        let text = text.trim_end_matches(|c: char| is_space(c) || ".…⋯·．-—_".contains(c));
+        if text.is_empty() {
             return None;
         }
-        let text = text.trim_end_matches(|c: char| is_space(c) || ".…⋯·．-—_".contains(c));
-        (!text.is_empty()).then(|| text.to_string())
+        if (1..=3).contains(&(t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len())) {
+            Some((text.to_string(), 1))
+        } else {
+            page_number(k + 1).then(|| (text.to_string(), 2))
+        }
     };
     let section = |text: &str| {
         format
@@ -425,11 +437,20 @@ pub(super) fn without_contents(blocks: Vec<Block>) -> Vec<Block> {
     while i < blocks.len() {
         let mut end = i;
         let mut sections = 0;
-        while let Some(text) = blocks.get(end).and_then(entry) {
-            sections += usize::from(section(&text));
-            end += 1;
+        loop {
+            if let Some((text, n)) = entry(end) {
+                sections += usize::from(section(&text));
+                end += n;
+            } else if end > i && para(end).is_some_and(section) && entry(end + 1).is_some() {
+                end += 1;
+            } else {
+                break;
+            }
         }
         if sections >= 3 {
+            while page_number(end) {
+                end += 1;
+            }
             drop[i..end].iter_mut().for_each(|d| *d = true);
             if let Some(Block::Para(p)) = i.checked_sub(1).map(|k| &blocks[k]) {
                 drop[i - 1] |= norm(p) == "目录";
