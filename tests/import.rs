@@ -822,7 +822,8 @@ fn a_word_file_is_read_as_word_shows_it() {
 /// A Word file whose section headings (一、…六、) and section 一's
 /// （一）…（五） are numbered automatically, the numbers in no text run
 /// (make.py word, by LibreOffice): read as Word draws them, the same report
-/// as the file with the numbers typed (its texts were lost before).
+/// as the file with the numbers typed (its texts were lost before), as a
+/// .docx and as Word 2003 XML.
 #[test]
 fn a_word_files_automatic_numbers_are_read_as_word_draws_them() {
     let got = recognise_file("pingtan-2021/numbered.docx");
@@ -830,6 +831,11 @@ fn a_word_files_automatic_numbers_are_read_as_word_draws_them() {
     assert_eq!(got.sections, typed.sections);
     assert_eq!(got.report, typed.report);
     assert!(got.report.texts[0].contains("（五）监督保障方面。"));
+    // The same file as Word 2003 XML (named .doc as report systems name
+    // it): its lists in the document, their formats as numbers.
+    let word_2003 = recognise_file("pingtan-2021/numbered-2003.doc");
+    assert_eq!(word_2003.report, typed.report);
+    assert_eq!(word_2003.notes, typed.notes);
 }
 
 /// A Word file with a table of contents after its title (make.py word, by

@@ -345,7 +345,11 @@ fn docx_import_never_panics() {
 fn word_2003_import_never_panics() {
     let file = fixture("forms/pingtan-2021/word2003.doc");
     let head = &file[..file.windows(5).position(|w| w == b"<w:bo").unwrap()];
-    let mut seeds = vec![file.clone()];
+    // (And one with lists: w:lists, w:listPr.)
+    let mut seeds = vec![
+        file.clone(),
+        fixture("forms/pingtan-2021/numbered-2003.doc"),
+    ];
     for piece in windows(&file, 3000).into_iter().step_by(4) {
         seeds.push([head, &piece[..]].concat());
     }

@@ -220,7 +220,7 @@ pub fn is_word_2003(text: &str) -> bool {
 /// document, whose elements are the same (its headers, footers and
 /// footnotes written where they belong, and left out as in a .docx).
 pub fn xml_to_html(xml: &str) -> String {
-    convert(xml, &mut Numbering::default()).0
+    convert(xml, &mut Numbering::new(xml, xml)).0
 }
 
 /// A paragraph's numbering as read: its style and numPr (`w:pPr`), and
@@ -291,7 +291,7 @@ fn convert(xml: &str, numbering: &mut Numbering) -> (String, Vec<(usize, String)
                         }
                     }
                     "w:pstyle" => numbered.style = val().map(str::to_string),
-                    "w:numid" => numbered.num = val().map(str::to_string),
+                    "w:numid" | "w:ilfo" => numbered.num = val().map(str::to_string),
                     "w:ilvl" => numbered.level = val().and_then(|v| v.parse().ok()),
                     "w:r" => {
                         vanished = false;

@@ -5,8 +5,11 @@
 //! list counts on from paragraph to paragraph, a level starting again
 //! after a higher one.
 //!
-//! Not for: bullets and pictures (no text is written for them); the
-//! numbering of Word 2003 XML (a document of that kind is read without it).
+//! Word 2003 XML names the same things otherwise (`w:listDef`, `w:list`
+//! and `w:ilfo`, `w:ilst`, a format's number in `w:nfc`) and holds them in
+//! the document itself: read alike.
+//!
+//! Not for: bullets and pictures (no text is written for them).
 
 use super::super::html::{tokenize_xml, Token};
 
@@ -53,7 +56,8 @@ pub struct Numbering {
 const LEVELS: usize = 9;
 
 impl Numbering {
-    /// The definitions of `numbering.xml` and `styles.xml` (either empty).
+    /// The definitions of `numbering.xml` and `styles.xml` (either empty),
+    /// or of a Word 2003 XML document (both the document).
     pub fn new(numbering: &str, styles: &str) -> Numbering {
         let mut n = Numbering::default();
         let val = |t: &Token| t.attr("w:val").map(str::to_string);
@@ -67,15 +71,18 @@ impl Numbering {
         for t in tokenize_xml(numbering) {
             match &t {
                 Token::Start { name, .. } => match name.as_ref() {
-                    "w:abstractnum" => {
-                        list = t.attr("w:abstractnumid").map(str::to_string);
+                    "w:abstractnum" | "w:listdef" => {
+                        list = t
+                            .attr("w:abstractnumid")
+                            .or(t.attr("w:listdefid"))
+                            .map(str::to_string);
                         if let Some(id) = &list {
                             n.lists.push((id.clone(), vec![Level::default(); LEVELS]));
                         }
                     }
-                    "w:num" => {
+                    "w:num" | "w:list" => {
                         list = None;
-                        num = t.attr("w:numid").map(|id| {
+                        num = t.attr("w:numid").or(t.attr("w:ilfo")).map(|id| {
                             n.nums.push(Num {
                                 id: id.to_string(),
                                 ..Num::default()
@@ -83,7 +90,7 @@ impl Numbering {
                             n.nums.len() - 1
                         });
                     }
-                    "w:abstractnumid" => {
+                    "w:abstractnumid" | "w:ilst" => {
                         if let (Some(k), Some(v)) = (num, val(&t)) {
                             n.nums[k].list = v;
                         }
@@ -125,6 +132,11 @@ impl Numbering {
                             l.format = v;
                         }
                     }
+                    "w:nfc" => {
+                        if let (Some((_, l)), Some(v)) = (&mut level, val(&t)) {
+                            l.format = format_of_code(&v).to_string();
+                        }
+                    }
                     "w:lvltext" => {
                         if let (Some((_, l)), Some(v)) = (&mut level, val(&t)) {
                             l.text = v;
@@ -142,8 +154,8 @@ impl Numbering {
                             }
                         }
                     }
-                    "w:abstractnum" => list = None,
-                    "w:num" => num = None,
+                    "w:abstractnum" | "w:listdef" => list = None,
+                    "w:num" | "w:list" => num = None,
                     "w:lvloverride" => override_level = None,
                     _ => {}
                 },
@@ -172,7 +184,7 @@ impl Numbering {
                             n.styles[s].based_on = v;
                         }
                     }
-                    "w:numid" => {
+                    "w:numid" | "w:ilfo" => {
                         if let Some(s) = style {
                             n.styles[s].num = val(&t);
                         }
@@ -260,6 +272,36 @@ impl Numbering {
             }
         }
         out
+    }
+}
+
+/// The format (as `w:numFmt` names it) of a Word 2003 format number
+/// (`w:nfc`, [MS-OSHARED] MSONFC); decimal for one not known.
+fn format_of_code(code: &str) -> &'static str {
+    match code.parse::<u16>().unwrap_or(0) {
+        1 => "upperRoman",
+        2 => "lowerRoman",
+        3 => "upperLetter",
+        4 => "lowerLetter",
+        10 => "ideographDigital",
+        11 => "japaneseCounting",
+        17 => "japaneseDigitalTenThousand",
+        18 => "decimalEnclosedCircle",
+        22 => "decimalZero",
+        23 => "bullet",
+        26 => "decimalEnclosedFullstop",
+        27 => "decimalEnclosedParen",
+        28 => "decimalEnclosedCircleChinese",
+        30 => "ideographTraditional",
+        31 => "ideographZodiac",
+        33 => "taiwaneseCounting",
+        35 => "taiwaneseCountingThousand",
+        36 => "taiwaneseDigital",
+        37 => "chineseCounting",
+        38 => "chineseLegalSimplified",
+        39 => "chineseCountingThousand",
+        255 => "none",
+        _ => "decimal",
     }
 }
 
@@ -420,5 +462,33 @@ mod tests {
                 ""
             ]
         );
+    }
+
+    /// The same lists in Word 2003 XML (one document holds them, the
+    /// styles and the text): formats as numbers, lists as `w:ilfo`.
+    #[test]
+    fn word_2003_lists_are_numbered_alike() {
+        let doc = r#"<w:wordDocument><w:lists>
+            <w:listDef w:listDefId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:nfc w:val="37"/><w:lvlText w:val="%1、"/></w:lvl>
+              <w:lvl w:ilvl="1"><w:start w:val="1"/><w:nfc w:val="39"/><w:lvlText w:val="（%2）"/></w:lvl></w:listDef>
+            <w:listDef w:listDefId="1"><w:lvl w:ilvl="0"><w:nfc w:val="23"/><w:lvlText w:val="•"/></w:lvl>
+              <w:lvl w:ilvl="1"><w:nfc w:val="38"/><w:lvlText w:val="%2."/></w:lvl></w:listDef>
+            <w:list w:ilfo="1"><w:ilst w:val="0"/></w:list>
+            <w:list w:ilfo="2"><w:ilst w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:list>
+            <w:list w:ilfo="3"><w:ilst w:val="1"/></w:list></w:lists>
+          <w:styles><w:style w:type="paragraph" w:styleId="H1"><w:pPr><w:listPr><w:ilfo w:val="1"/></w:listPr></w:pPr></w:style></w:styles>
+          <w:body/></w:wordDocument>"#;
+        let mut n = Numbering::new(doc, doc);
+        let got = [
+            n.next(Some("H1"), None, None),
+            n.next(None, Some("1"), Some(1)),
+            n.next(Some("H1"), None, None),
+            n.next(None, Some("2"), None),
+            n.next(None, Some("3"), None),
+            n.next(None, Some("3"), Some(1)),
+        ];
+        assert_eq!(got, ["一、", "（一）", "二、", "三、", "", "壹."]);
+        assert_eq!(format_of_code("255"), "none");
+        assert_eq!(format_of_code("x"), "decimal");
     }
 }
