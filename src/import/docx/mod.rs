@@ -220,7 +220,9 @@ pub fn is_word_2003(text: &str) -> bool {
 /// document, whose elements are the same (its headers, footers and
 /// footnotes written where they belong, and left out as in a .docx).
 pub fn xml_to_html(xml: &str) -> String {
-    convert(xml, &mut Numbering::new(xml, xml)).0
+    // Its lists and styles stand before its body.
+    let head = &xml[..xml.find("<w:body").unwrap_or(xml.len())];
+    convert(xml, &mut Numbering::new(head, head)).0
 }
 
 /// A paragraph's numbering as read: its style and numPr (`w:pPr`), and
