@@ -867,6 +867,25 @@ fn a_table_of_contents_is_not_taken_for_the_report() {
     };
     assert_eq!(words(&got.report), words(&plain.report));
     assert_eq!(got.notes, plain.notes);
+    // Plain pdftotext of pages with a contents list (hunt.py CONTENTS=1):
+    // 目 and 录 apart, headings alone with their page numbers after them
+    // all, the report's own first heading among those numbers. The same
+    // texts and notes as the page without it (its tables, random values,
+    // are unread in both).
+    for (file, sample) in [
+        ("contents/pingtan-2021-520004.txt", "pingtan-2021"),
+        ("contents/pingtan-2022-520001.txt", "pingtan-2022"),
+    ] {
+        let got = recognise_file(file);
+        let plain = recognise_file(&format!("{sample}/pdf.txt"));
+        let words = |r: &Report| -> String {
+            let texts = [&r.preamble].into_iter().chain(&r.texts);
+            texts.flat_map(|t| t.split_whitespace()).collect()
+        };
+        assert_eq!(words(&got.report), words(&plain.report), "{file}");
+        assert_eq!(got.report.headings, plain.report.headings, "{file}");
+        assert_eq!(got.notes, plain.notes, "{file}");
+    }
 }
 
 /// A Word file that holds the report's page whole (html-docx-js, as web

@@ -400,9 +400,11 @@ pub(super) fn title_meta(title: &str) -> Option<(String, i32)> {
 /// line, lower entries with their page numbers between them, and the 目录
 /// line before it. Word writes one after the title; taken for a first copy
 /// of the report (its headings, and the preamble after them), it left the
-/// report's sections and tables unread. Plain pdftotext may set an entry's
-/// page number on a line of its own, or after the last entry: a heading
-/// alone between entries, and page numbers alone after them, belong to it.
+/// report's sections and tables unread. Plain pdftotext may set the page
+/// numbers of some entries apart, after the entries, and the report's own
+/// first heading among them: headings alone count as entries when the run
+/// holds as many page numbers as headings, and a heading the run already
+/// listed is the report's own and kept.
 pub(super) fn without_contents(blocks: Vec<Block>) -> Vec<Block> {
     let format = crate::format::current();
     let para = |k: usize| match blocks.get(k) {
@@ -430,30 +432,54 @@ pub(super) fn without_contents(blocks: Vec<Block>) -> Vec<Block> {
         format
             .sections
             .iter()
-            .any(|s| match_heading(text, s.heading).is_some_and(|(_, rest)| rest.is_empty()))
+            .position(|s| match_heading(text, s.heading).is_some_and(|(_, rest)| rest.is_empty()))
     };
+    let contents_line = |k: usize| matches!(&blocks[k], Block::Para(p) if norm(p) == "目录");
     let mut drop = vec![false; blocks.len()];
     let mut i = 0;
     while i < blocks.len() {
+        // The run's items: (paragraphs, the section it lists, whether it
+        // holds a page number); a heading listed before is the report's own.
+        let mut items: Vec<(usize, Option<usize>, bool)> = Vec::new();
+        let mut own = Vec::new();
         let mut end = i;
-        let mut sections = 0;
         loop {
-            if let Some((text, n)) = entry(end) {
-                sections += usize::from(section(&text));
-                end += n;
-            } else if end > i && para(end).is_some_and(section) && entry(end + 1).is_some() {
+            let heading = para(end).and_then(section);
+            let item = if heading.is_some() && items.iter().any(|item| item.1 == heading) {
+                own.push(end);
                 end += 1;
+                continue;
+            } else if let Some((text, n)) = entry(end) {
+                (n, section(&text), true)
+            } else if heading.is_some() {
+                (1, heading, false)
+            } else if !items.is_empty() && page_number(end) {
+                (1, None, true)
             } else {
                 break;
-            }
+            };
+            end += item.0;
+            items.push(item);
         }
-        if sections >= 3 {
-            while page_number(end) {
-                end += 1;
-            }
+        // A heading alone after the last page number is the report's own.
+        while items.last().is_some_and(|&(_, _, number)| !number) {
+            end -= items.pop().map_or(0, |item| item.0);
+        }
+        own.retain(|&k| k < end);
+        let sections = items.iter().filter(|item| item.1.is_some()).count();
+        let numbers = items.iter().filter(|item| item.2).count();
+        if sections >= 3 && numbers >= sections {
             drop[i..end].iter_mut().for_each(|d| *d = true);
-            if let Some(Block::Para(p)) = i.checked_sub(1).map(|k| &blocks[k]) {
-                drop[i - 1] |= norm(p) == "目录";
+            own.iter().for_each(|&k| drop[k] = false);
+            // 目录, or 目 and 录 on lines of their own (a wide space between).
+            if i >= 1 && contents_line(i - 1) {
+                drop[i - 1] = true;
+            } else if i >= 2
+                && matches!((&blocks[i - 2], &blocks[i - 1]), (Block::Para(a), Block::Para(b))
+                    if norm(a) == "目" && norm(b) == "录")
+            {
+                drop[i - 2] = true;
+                drop[i - 1] = true;
             }
         }
         i = end.max(i + 1);
