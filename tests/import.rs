@@ -875,6 +875,8 @@ fn a_table_of_contents_is_not_taken_for_the_report() {
     for (file, sample) in [
         ("contents/pingtan-2021-520004.txt", "pingtan-2021"),
         ("contents/pingtan-2022-520001.txt", "pingtan-2022"),
+        // (And lower entries alone: （一）…（三） under 一.)
+        ("contents/pingtan-2021-550004.txt", "pingtan-2021"),
     ] {
         let got = recognise_file(file);
         let plain = recognise_file(&format!("{sample}/pdf.txt"));

@@ -402,9 +402,9 @@ pub(super) fn title_meta(title: &str) -> Option<(String, i32)> {
 /// of the report (its headings, and the preamble after them), it left the
 /// report's sections and tables unread. Plain pdftotext may set the page
 /// numbers of some entries apart, after the entries, and the report's own
-/// first heading among them: headings alone count as entries when the run
-/// holds as many page numbers as headings, and a heading the run already
-/// listed is the report's own and kept.
+/// first heading among them: headings and lower entries ("（一）…") alone
+/// count as entries when the run holds as many page numbers as headings,
+/// and a heading the run already listed is the report's own and kept.
 pub(super) fn without_contents(blocks: Vec<Block>) -> Vec<Block> {
     let format = crate::format::current();
     let para = |k: usize| match blocks.get(k) {
@@ -434,6 +434,20 @@ pub(super) fn without_contents(blocks: Vec<Block>) -> Vec<Block> {
             .iter()
             .position(|s| match_heading(text, s.heading).is_some_and(|(_, rest)| rest.is_empty()))
     };
+    // A lower entry alone: "（一）主动公开方面".
+    let lower = |k: usize| {
+        para(k).is_some_and(|p| {
+            let inner = p
+                .strip_prefix(['（', '('])
+                .and_then(|r| r.split_once(['）', ')']));
+            inner.is_some_and(|(n, rest)| {
+                (1..=3).contains(&n.chars().count())
+                    && n.chars()
+                        .all(|c| "一二三四五六七八九十".contains(c) || c.is_ascii_digit())
+                    && !rest.is_empty()
+            })
+        })
+    };
     let contents_line = |k: usize| matches!(&blocks[k], Block::Para(p) if norm(p) == "目录");
     let mut drop = vec![false; blocks.len()];
     let mut i = 0;
@@ -455,6 +469,8 @@ pub(super) fn without_contents(blocks: Vec<Block>) -> Vec<Block> {
                 (1, heading, false)
             } else if !items.is_empty() && page_number(end) {
                 (1, None, true)
+            } else if !items.is_empty() && lower(end) {
+                (1, None, false)
             } else {
                 break;
             };
