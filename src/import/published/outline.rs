@@ -417,12 +417,12 @@ pub(super) fn without_contents(blocks: Vec<Block>) -> Vec<Block> {
     // An entry at `k`: its text before its page number, and its paragraphs.
     let entry = |k: usize| -> Option<(String, usize)> {
         let t = para(k)?;
-        let text = t.trim_end_matches(|c: char| c.is_ascii_digit());
-        let text = text.trim_end_matches(|c: char| is_space(c) || ".…⋯·．-—_".contains(c));
+        let before = t.trim_end_matches(|c: char| c.is_ascii_digit());
+        let text = before.trim_end_matches(|c: char| is_space(c) || ".…⋯·．-—_".contains(c));
         if text.is_empty() {
             return None;
         }
-        if (1..=3).contains(&(t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len())) {
+        if (1..=3).contains(&(t.len() - before.len())) {
             Some((text.to_string(), 1))
         } else {
             page_number(k + 1).then(|| (text.to_string(), 2))
@@ -436,17 +436,9 @@ pub(super) fn without_contents(blocks: Vec<Block>) -> Vec<Block> {
     };
     // A lower entry alone: "（一）主动公开方面".
     let lower = |k: usize| {
-        para(k).is_some_and(|p| {
-            let inner = p
-                .strip_prefix(['（', '('])
-                .and_then(|r| r.split_once(['）', ')']));
-            inner.is_some_and(|(n, rest)| {
-                (1..=3).contains(&n.chars().count())
-                    && n.chars()
-                        .all(|c| "一二三四五六七八九十".contains(c) || c.is_ascii_digit())
-                    && !rest.is_empty()
-            })
-        })
+        para(k)
+            .map(norm)
+            .is_some_and(|p| p.starts_with('(') && super::tables::ordinal(&p).is_some())
     };
     let contents_line = |k: usize| matches!(&blocks[k], Block::Para(p) if norm(p) == "目录");
     let mut drop = vec![false; blocks.len()];

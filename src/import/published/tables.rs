@@ -471,7 +471,7 @@ fn restyles(label: &str) -> Vec<String> {
 /// A label's ordinal and the rest: "1.属于国家秘密" → ("1", "属于国家秘密"),
 /// also written "1、", "1)", "(1)" ("（1）" once normalised), and
 /// "一、", "(一)" with Chinese numerals.
-fn ordinal(s: &str) -> Option<(&str, &str)> {
+pub(super) fn ordinal(s: &str) -> Option<(&str, &str)> {
     let numeral = |x: &str| {
         !x.is_empty()
             && (x.bytes().all(|b| b.is_ascii_digit())
