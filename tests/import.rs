@@ -817,6 +817,11 @@ fn a_word_file_is_read_as_word_shows_it() {
     assert_eq!(text.matches("图文框中的说明文字").count(), 1, "{text}");
     // (Its text a paragraph of its own.)
     assert_eq!(text.replacen("图文框中的说明文字\n", "", 1), all(&plain));
+    // The same file as Word XML (Flat OPC, make.py flat_opc): its footnote
+    // in a part of its own after the body, not read either.
+    let flat = recognise_file("pingtan-2021/flat-revised.xml");
+    assert_eq!(flat.report, got.report);
+    assert_eq!(flat.notes, got.notes);
 }
 
 /// A Word file whose section headings (一、…六、) and section 一's
@@ -836,6 +841,11 @@ fn a_word_files_automatic_numbers_are_read_as_word_draws_them() {
     let word_2003 = recognise_file("pingtan-2021/numbered-2003.doc");
     assert_eq!(word_2003.report, typed.report);
     assert_eq!(word_2003.notes, typed.notes);
+    // And as Word XML (Flat OPC: what Word saves as "Word XML 文档"), its
+    // lists in a part after the body's.
+    let flat = recognise_file("pingtan-2021/flat-numbered.xml");
+    assert_eq!(flat.report, typed.report);
+    assert_eq!(flat.notes, typed.notes);
 }
 
 /// A Word file with a table of contents after its title (make.py word, by
@@ -901,7 +911,7 @@ fn a_word_file_holding_its_page_whole_reads_as_the_page() {
     assert_eq!(got.report, page.report);
 }
 
-/// A .doc file read by what it holds, as a report system or an office
+/// A .doc or .xml file read by what it holds, as a report system or an office
 /// names it: Word 2003 XML (make.py word) and a saved page are read whole;
 /// an old binary Word file and RTF say how to save them as .docx, and a PDF
 /// (whatever its name) how to copy its text.
@@ -920,7 +930,17 @@ fn a_doc_file_is_read_by_what_it_holds() {
         &expected("pingtan-2021"),
     );
     let docx = recognise_file("pingtan-2021/page.docx");
-    assert_eq!(read("去年.doc", &word_2003), Ok(docx.report));
+    assert_eq!(read("去年.doc", &word_2003), Ok(docx.report.clone()));
+    // Named .xml, as Word names it; an XML file that is not a Word
+    // document says what to do.
+    assert_eq!(read("去年.xml", &word_2003), Ok(docx.report));
+    assert_eq!(
+        read(
+            "数据.XML",
+            "<?xml version=\"1.0\"?><data><n>2021</n></data>".as_bytes()
+        ),
+        Err(nianbao::import::NOT_WORD_XML.to_string())
+    );
     let page = sample("pingtan-2021.html");
     assert_eq!(
         read("年报.doc", page.as_bytes()),
@@ -1114,9 +1134,8 @@ fn a_cell_lost_from_a_row_with_spacer_cells_gives_no_wrong_value() {
         env!("CARGO_MANIFEST_DIR")
     );
     let docx = std::fs::read(format!("{dir}/page.docx")).unwrap();
-    let xml =
-        String::from_utf8(nianbao::import::docx::zip_entry(&docx, "word/document.xml").unwrap())
-            .unwrap();
+    let xml = String::from_utf8(nianbao::import::zip::entry(&docx, "word/document.xml").unwrap())
+        .unwrap();
     let want =
         Report::from_json_str(&std::fs::read_to_string(format!("{dir}/truth.json")).unwrap())
             .unwrap();

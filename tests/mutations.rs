@@ -544,10 +544,9 @@ fn no_mutation_of_a_word_file_puts_a_value_in_the_wrong_cell() {
     let files = samples_and_random_variants("page.docx");
     for (sample, want, path) in &files {
         let ours = nianbao::export::docx::document_xml(want);
-        let page =
-            nianbao::import::docx::zip_entry(&std::fs::read(path).unwrap(), "word/document.xml")
-                .map(|xml| String::from_utf8(xml).unwrap())
-                .unwrap();
+        let page = nianbao::import::zip::entry(&std::fs::read(path).unwrap(), "word/document.xml")
+            .map(|xml| String::from_utf8(xml).unwrap())
+            .unwrap();
         for (which, doc) in [("nianbao", &ours), ("LibreOffice", &page)] {
             let markup = Markup {
                 doc,

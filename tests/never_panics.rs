@@ -340,15 +340,22 @@ fn docx_import_never_panics() {
 }
 
 /// Word 2003 XML (a .doc of one XML file), damaged anywhere; and pieces
-/// of it after its head, as the start of a text.
+/// of it after its head, as the start of a text. Word XML (Flat OPC) too:
+/// whole, and its body cut short before its other parts (its parts'
+/// names and bounds damaged more often).
 #[test]
 fn word_2003_import_never_panics() {
     let file = fixture("forms/pingtan-2021/word2003.doc");
     let head = &file[..file.windows(5).position(|w| w == b"<w:bo").unwrap()];
     // (And one with lists: w:lists, w:listPr.)
+    let flat = fixture("forms/pingtan-2021/flat-numbered.xml");
+    let body = flat.windows(7).position(|w| w == b"<w:body").unwrap();
+    let after = flat.windows(9).position(|w| w == b"</w:body>").unwrap();
     let mut seeds = vec![
         file.clone(),
         fixture("forms/pingtan-2021/numbered-2003.doc"),
+        flat.clone(),
+        [&flat[..body + 4000], &flat[after..]].concat(),
     ];
     for piece in windows(&file, 3000).into_iter().step_by(4) {
         seeds.push([head, &piece[..]].concat());

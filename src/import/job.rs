@@ -51,7 +51,8 @@ pub fn bytes(bytes: &[u8], decoder: &impl Decode) -> Result<Answer, String> {
 pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recognised, String> {
     // Kinds told by their first bytes, whatever the file's name: an old
     // binary Word or WPS file (an OLE compound file), RTF and PDF are not
-    // read; a .doc that is a web page, a .docx or Word 2003 XML is.
+    // read; a .doc or .xml that is a web page, a .docx, Word 2003 XML or
+    // Word XML is.
     for (magic, why) in [
         (&b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"[..], super::OLD_WORD),
         (b"{\\rtf", super::RTF),
@@ -75,18 +76,7 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
             }
             return Ok(r);
         }
-        let mut html = String::new();
-        for piece in super::docx::pieces(bytes)? {
-            match piece {
-                super::docx::Piece::Html(h) => html.push_str(&h),
-                super::docx::Piece::Whole(page) => {
-                    if let Some(page) = whole_page(&page, decoder) {
-                        html.push_str(&page);
-                    }
-                }
-            }
-        }
-        return published::read(&html);
+        return word(super::docx::pieces(bytes)?, decoder);
     }
     if super::mhtml::is_mhtml(bytes) {
         if bytes.len() > super::MAX_PACKAGE_BYTES {
@@ -111,10 +101,36 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
         return Err(super::too_large(bytes.len()));
     }
     let text = decode(bytes, decoder)?;
+    if super::docx::is_flat_opc(&text) {
+        return word(super::docx::flat_pieces(&text)?, decoder);
+    }
     if super::docx::is_word_2003(&text) {
         return published::read(&super::docx::xml_to_html(&text));
     }
+    if text.trim_start().starts_with("<?xml") && !published::looks_like_html(&text) {
+        return Err(super::NOT_WORD_XML.to_string());
+    }
     published::read(&text)
+}
+
+/// Reads a Word file's pieces: its text, and the pages it holds whole in
+/// their places.
+fn word(
+    pieces: Vec<super::docx::Piece>,
+    decoder: &impl Decode,
+) -> Result<published::Recognised, String> {
+    let mut html = String::new();
+    for piece in pieces {
+        match piece {
+            super::docx::Piece::Html(h) => html.push_str(&h),
+            super::docx::Piece::Whole(page) => {
+                if let Some(page) = whole_page(&page, decoder) {
+                    html.push_str(&page);
+                }
+            }
+        }
+    }
+    published::read(&html)
 }
 
 /// A web page a Word file holds whole (see [`super::docx::Piece`]), as

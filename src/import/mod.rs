@@ -21,7 +21,7 @@ use crate::model::Report;
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 
 /// Largest Word file, OFD file or page saved as one file (.docx, .doc,
-/// .ofd, .mhtml) accepted (30 MB): they carry their images (a scanned seal,
+/// .xml, .ofd, .mhtml) accepted (30 MB): they carry their images (a scanned seal,
 /// photos) and fonts, which are not read; the text read from them is still
 /// held to [`MAX_FILE_BYTES`].
 pub const MAX_PACKAGE_BYTES: usize = 30 * 1024 * 1024;
@@ -30,7 +30,7 @@ pub const MAX_PACKAGE_BYTES: usize = 30 * 1024 * 1024;
 fn package(name: &str) -> bool {
     matches!(
         extension(name).as_str(),
-        "docx" | "doc" | "wps" | "ofd" | "mhtml" | "mht"
+        "docx" | "doc" | "wps" | "xml" | "ofd" | "mhtml" | "mht"
     )
 }
 
@@ -79,7 +79,7 @@ fn megabytes(bytes: usize) -> String {
 
 /// The kinds of file (by extension) a report is read from.
 pub const READ: &[&str] = &[
-    "json", "html", "htm", "shtml", "mhtml", "mht", "txt", "md", "docx", "ofd", "doc", "wps",
+    "json", "html", "htm", "shtml", "mhtml", "mht", "txt", "md", "docx", "ofd", "doc", "wps", "xml",
 ];
 
 /// Kinds a report comes in that cannot be read, each with its message
@@ -91,6 +91,11 @@ pub const EXPLAINED: &[&str] = &["pdf", "odt", "rtf"];
 /// XML is read).
 pub const OLD_WORD: &str =
     "旧版 Word/WPS 文件（.doc、.wps）无法读取：请在 Word 或 WPS 中打开，另存为 .docx 后再导入";
+
+/// The message for an XML file that is not a Word document (Word 2003 XML
+/// or Word XML are read, whatever their names).
+pub const NOT_WORD_XML: &str =
+    "这个 XML 文件不是 Word 文档，无法读取：请在 Word 或 WPS 中打开年报，另存为 .docx 或「Word XML 文档」后再导入";
 
 /// The message for a PDF file (whatever its name).
 pub const PDF: &str =
@@ -125,7 +130,7 @@ pub fn unsupported(name: &str) -> Option<String> {
         "odt" => format!(".{ext} 文件无法读取：请在 Word、WPS 或 LibreOffice 中打开，另存为 .docx 后再导入"),
         // Not in EXPLAINED: a folder's spreadsheets are not reports.
         "xls" | "xlsx" | "et" => "表格文件无法作为年报导入：请在年报的表格中点一个单元格，把 Excel/WPS 表格中对应的数字整块复制后粘贴（Ctrl+V），按行列依次填入".to_string(),
-        _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.mhtml、.mht、.txt、.md、.docx、.doc、.ofd 文件".to_string(),
+        _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.mhtml、.mht、.txt、.md、.docx、.doc、.xml、.ofd 文件".to_string(),
     })
 }
 
@@ -170,6 +175,7 @@ mod tests {
             // (Read by what they hold: see job::recognise.)
             "去年.doc",
             "去年.WPS",
+            "去年.xml",
         ] {
             assert_eq!(unsupported(ok), None, "{ok}");
         }

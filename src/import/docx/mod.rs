@@ -5,7 +5,9 @@
 //! the files it holds whole in their places (a web page in an `altChunk`,
 //! read by the importer as a page). Everything else (styles, pictures,
 //! headers and footers, field codes, text Word does not show) is left out.
-//! Word 2003 XML, one XML file with the same elements, is read the same way.
+//! Word's two one-file XML forms are read the same way: Word 2003 XML (the
+//! same elements in one document) and Word XML (Flat OPC: the package's
+//! parts written one after another in one XML file).
 //!
 //! Not for: recognising the report (that is [`super::published`]); writing
 //! .docx (that is [`crate::export::docx`]).
@@ -18,15 +20,46 @@ use numbering::Numbering;
 
 const NOT_DOCX: &str = "不是有效的 Word（.docx）文件：文件已损坏或不是 Word 2007 及以后版本保存的文档。请在 Word 或 WPS 中打开后另存为 .docx 或网页（.htm）再导入";
 
-/// The bytes of the part `name` of a .docx package (the error: a message
-/// for the user).
-pub fn zip_entry(zip: &[u8], name: &str) -> Result<Vec<u8>, String> {
-    super::zip::entry(zip, name).map_err(|e| match e {
-        super::zip::Error::Damaged => NOT_DOCX.to_string(),
-        super::zip::Error::Missing => {
-            "这个 .docx 文件里没有文档正文（word/document.xml），不是 Word 文档".to_string()
+/// A Word package's parts: a .docx file's zip, or the parts a Word XML
+/// file (Flat OPC) holds, by name, their XML (parts in base64, pictures
+/// and the like, are not read).
+enum Package<'a> {
+    Zip(&'a [u8]),
+    Flat(Vec<(&'a str, &'a str)>),
+}
+
+impl Package<'_> {
+    /// The bytes of the part `name`.
+    fn part(&self, name: &str) -> Result<Vec<u8>, super::zip::Error> {
+        match self {
+            Package::Zip(zip) => super::zip::entry(zip, name),
+            Package::Flat(parts) => parts
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, xml)| xml.as_bytes().to_vec())
+                .ok_or(super::zip::Error::Missing),
         }
-    })
+    }
+
+    /// The part `name` as text.
+    fn text(&self, name: &str) -> Result<String, super::zip::Error> {
+        self.part(name)
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// The main part's text (the error: a message for the user).
+    fn main_text(&self, name: &str) -> Result<String, String> {
+        self.text(name).map_err(|e| match (e, self) {
+            (super::zip::Error::Damaged, _) => NOT_DOCX.to_string(),
+            (super::zip::Error::Missing, Package::Zip(_)) => {
+                "这个 .docx 文件里没有文档正文（word/document.xml），不是 Word 文档".to_string()
+            }
+            (super::zip::Error::Missing, Package::Flat(_)) => {
+                "这个 Word XML 文件里没有文档正文（word/document.xml），不是完整的 Word 文档"
+                    .to_string()
+            }
+        })
+    }
 }
 
 /// Elements whose content Word does not show, all of it left out: deleted
@@ -148,13 +181,56 @@ pub enum Piece {
 /// The .docx file's text as HTML, and the files it holds whole, in order
 /// (see the module's description).
 pub fn pieces(bytes: &[u8]) -> Result<Vec<Piece>, String> {
-    let main = main_part(bytes);
-    let xml = zip_entry(bytes, &main)?;
+    pieces_of(&Package::Zip(bytes))
+}
+
+/// Whether `text` is a Word XML file (Flat OPC: what Word saves as "Word
+/// XML 文档 (*.xml)", a .docx's parts in one XML file).
+pub fn is_flat_opc(text: &str) -> bool {
+    text[..text.floor_char_boundary(4096)].contains("<pkg:package")
+}
+
+/// A Word XML file's text as HTML (see [`is_flat_opc`]), in pieces as a
+/// .docx's (it holds no file whole that is read).
+pub fn flat_pieces(text: &str) -> Result<Vec<Piece>, String> {
+    pieces_of(&Package::Flat(flat_parts(text)))
+}
+
+/// The XML parts of a Word XML file: each `pkg:part`'s name (without its
+/// leading slash) and its `pkg:xmlData`'s content.
+fn flat_parts(text: &str) -> Vec<(&str, &str)> {
+    let mut parts = Vec::new();
+    for (at, _) in text.match_indices("<pkg:part ") {
+        let rest = &text[at..];
+        let part = &rest[..rest.find("</pkg:part>").unwrap_or(rest.len())];
+        let tag = &part[..part.find('>').unwrap_or(part.len())];
+        let name = tag.find("pkg:name=").and_then(|n| {
+            let value = &tag[n + "pkg:name=".len()..];
+            let quote = value.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+            let value = &value[1..];
+            Some(value[..value.find(quote)?].trim_start_matches('/'))
+        });
+        let (Some(name), Some(start)) = (name, part.find("<pkg:xmlData>")) else {
+            continue;
+        };
+        let data = &part[start + "<pkg:xmlData>".len()..];
+        parts.push((
+            name,
+            &data[..data.find("</pkg:xmlData>").unwrap_or(data.len())],
+        ));
+    }
+    parts
+}
+
+/// A package's text as HTML, and the files it holds whole, in order.
+fn pieces_of(package: &Package) -> Result<Vec<Piece>, String> {
+    let main = main_part(package);
+    let xml = package.main_text(&main)?;
     // The parts the main part names in its relationships: its list
     // definitions and styles (for its numbering) and the files it holds.
     let (folder, file) = main.rsplit_once('/').unwrap_or(("", &main));
-    let part = |name: &str| super::zip::entry(bytes, &super::zip::resolve(folder, name));
-    let text = |name: &str| part(name).map(|r| String::from_utf8_lossy(&r).into_owned());
+    let part = |name: &str| package.part(&super::zip::resolve(folder, name));
+    let text = |name: &str| package.text(&super::zip::resolve(folder, name));
     let rels = relationships(&text(&format!("_rels/{file}.rels")).unwrap_or_default());
     let part_of_type = |kind: &str| {
         rels.iter()
@@ -163,7 +239,7 @@ pub fn pieces(bytes: &[u8]) -> Result<Vec<Piece>, String> {
             .unwrap_or_default()
     };
     let mut numbering = Numbering::new(&part_of_type("/numbering"), &part_of_type("/styles"));
-    let (html, chunks) = convert(&String::from_utf8_lossy(&xml), &mut numbering);
+    let (html, chunks) = convert(&xml, &mut numbering);
     let mut out = Vec::new();
     let mut from = 0;
     for (at, id) in chunks {
@@ -183,9 +259,8 @@ pub fn pieces(bytes: &[u8]) -> Result<Vec<Piece>, String> {
 
 /// The package's main part: the office document its relationships
 /// (`_rels/.rels`) name, else `word/document.xml`.
-fn main_part(bytes: &[u8]) -> String {
-    let rels = super::zip::entry(bytes, "_rels/.rels").unwrap_or_default();
-    relationships(&String::from_utf8_lossy(&rels))
+fn main_part(package: &Package) -> String {
+    relationships(&package.text("_rels/.rels").unwrap_or_default())
         .into_iter()
         .find(|r| r.1.ends_with("/officeDocument"))
         .map_or("word/document.xml".to_string(), |r| {
@@ -531,5 +606,34 @@ mod tests {
     fn not_a_docx_says_so() {
         assert_eq!(to_html(b"PK\x03\x04garbage"), Err(NOT_DOCX.to_string()));
         assert_eq!(to_html(b""), Err(NOT_DOCX.to_string()));
+    }
+
+    /// A Word XML file (Flat OPC): its main part where its relationships
+    /// name it, whatever the order of its parts or their quotes; parts in
+    /// base64 and parts without a name are passed over; without a main
+    /// part it says so.
+    #[test]
+    fn a_word_xml_file_is_read_by_its_parts() {
+        let flat = r#"<?xml version="1.0" standalone="yes"?><?mso-application progid="Word.Document"?>
+            <pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">
+            <pkg:part pkg:name="/word/media/image1.png" pkg:contentType="image/png" pkg:compression="store"><pkg:binaryData>iVBORw0K</pkg:binaryData></pkg:part>
+            <pkg:part pkg:name="/word/other.xml"><pkg:xmlData><w:document><w:body><w:p><w:r><w:t>别处</w:t></w:r></w:p></w:body></w:document></pkg:xmlData></pkg:part>
+            <pkg:part pkg:contentType="x"><pkg:xmlData><w:t>无名</w:t></pkg:xmlData></pkg:part>
+            <pkg:part pkg:name='/word/main.xml'>
+              <pkg:xmlData><w:document><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document></pkg:xmlData>
+            </pkg:part>
+            <pkg:part pkg:name="/_rels/.rels"><pkg:xmlData><Relationships><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/main.xml"/></Relationships></pkg:xmlData></pkg:part>
+            </pkg:package>"#;
+        assert!(is_flat_opc(flat) && is_word_2003(flat));
+        let html = match flat_pieces(flat).unwrap().as_slice() {
+            [Piece::Html(h)] => h.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert!(html.contains("<p>正文</p>"), "{html}");
+        assert!(!html.contains("别处") && !html.contains("无名"), "{html}");
+        let without = flat.replace("/word/main.xml", "/word/gone.xml");
+        assert!(flat_pieces(&without)
+            .unwrap_err()
+            .starts_with("这个 Word XML 文件里没有文档正文"));
     }
 }
