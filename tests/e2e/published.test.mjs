@@ -129,11 +129,11 @@ test("a report imported from the 2019 trial format says so on the form", async (
   await context.close();
 });
 
-test("a report as a Word file (.docx, a .doc of Word 2003 XML), a page saved as one file (.mhtml, .mht in GBK), an OFD file, Markdown or PDF text is read like a saved page (issue 16)", async () => {
+test("a report as a Word file (.docx, a .doc of Word 2003 XML, an .xml of Word XML), a page saved as one file (.mhtml, .mht in GBK), an OFD file, Markdown or PDF text is read like a saved page (issue 16)", async () => {
   const { page, context, errors } = await openApp(h.browser, h.server.url);
   const forms = path.join(ROOT, "tests/fixtures/forms");
   for (const file of ["page.docx", "page.mhtml", "page-ie.mht", "page.ofd", "page.md", "pdf-layout.txt"].map((f) => `pingtan-2022/${f}`)
-    .concat(["pingtan-2021/word2003.doc", "pingtan-2021/revised.docx", "tanggong-jiedao-2023/html-docx.docx"])) {
+    .concat(["pingtan-2021/word2003.doc", "pingtan-2021/revised.docx", "pingtan-2021/flat-numbered.xml", "tanggong-jiedao-2023/html-docx.docx"])) {
     await page.locator('[data-action="import-published"]').setInputFiles(path.join(forms, file));
     const review = page.getByRole("dialog", { name: "识别结果" });
     await review.waitFor();
