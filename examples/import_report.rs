@@ -1,9 +1,9 @@
 //! Reads a report in any form the importer knows (a saved web page in any
 //! charset, also saved as one file (.mhtml), a Word .docx (or a .doc that
-//! holds a page, a .docx or Word 2003 XML), an OFD file, Markdown, a .txt
-//! file or pasted text saved to a file, text extracted from a PDF, our
-//! JSON) and prints it as nianbao JSON on stdout, the review notes on
-//! stderr:
+//! holds a page, a .docx or Word 2003 XML; an .xml of Word XML), an OFD
+//! file, Markdown, a .txt file or pasted text saved to a file, text
+//! extracted from a PDF, our JSON) and prints it as nianbao JSON on
+//! stdout, the review notes on stderr:
 //!
 //! `cargo run --release --example import_report -- FILE [--last-year FILE]`
 //!

@@ -1,10 +1,11 @@
 //! nianbao-check: the 审核台's checks for auditors, natively, over thousands
 //! of reports. Reads files and folders (recursed): our JSON, saved web pages
 //! in any charset and saved as one file (.mhtml), Word .docx (and .doc
-//! holding a page or Word 2003 XML), OFD files, Markdown, .txt; pairs each
-//! report with the same agency's report of the year before among the inputs
-//! (or in `--last-year DIR`); prints one line per file and a summary; writes
-//! the 审核台's two CSV files byte for byte and every finding as JSON lines.
+//! holding a page or Word 2003 XML, and Word's .xml), OFD files, Markdown,
+//! .txt; pairs each report with the same agency's report of the year before
+//! among the inputs (or in `--last-year DIR`); prints one line per file
+//! and a summary; writes the 审核台's two CSV files byte for byte and every
+//! finding as JSON lines.
 //!
 //! ```sh
 //! cargo run --profile native --bin nianbao-check -- PATH... [--csv findings.csv] [--cells cells.csv] [--json out.jsonl] [--last-year DIR]
