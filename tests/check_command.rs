@@ -114,6 +114,24 @@ fn exit_statuses_lines_and_csvs_identical_to_the_review_core() {
         "{stdout}"
     );
 
+    // A PDF: its line says what a clerk does, the line before the summary
+    // what the command's user can do.
+    let pdf = dir.join("年报.pdf");
+    std::fs::write(&pdf, "%PDF-1.7\n").unwrap();
+    let failed = run(&[&pdf]);
+    assert_eq!(failed.status.code(), Some(1));
+    let stdout = String::from_utf8(failed.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines[4].starts_with(&format!(
+            "{}\t无法读取\tPDF 文件无法直接读取",
+            pdf.display()
+        )),
+        "{stdout}"
+    );
+    assert!(lines[5].contains("1 个 PDF 文件未能读取：可先用 poppler 的 pdftotext -layout"));
+    assert!(lines[6].starts_with("共 5 个文件"), "{stdout}");
+
     // Bad usage: exit status 2.
     assert_eq!(command().output().unwrap().status.code(), Some(2));
     assert_eq!(

@@ -25,7 +25,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use nianbao::import::job::Native;
+    use nianbao::import::{job::Native, PDF};
     use nianbao::model::Report;
     use nianbao::review::{self, csv, read_item, Item, Status};
     use nianbao::rules::{check, Context};
@@ -206,6 +206,7 @@ mod cli {
         let stdout = std::io::stdout();
         let mut stdout = stdout.lock();
         let mut counts = [0usize; 3];
+        let mut pdfs = 0usize;
         for m in &missing {
             let _ = writeln!(stdout, "{m}\t{}\t文件不存在", Status::Unreadable.label());
             counts[2] += 1;
@@ -242,6 +243,7 @@ mod cli {
             }
             for ((row, item), found) in rows.iter().zip(&items).zip(&findings) {
                 let _ = writeln!(stdout, "{}", row.line());
+                pdfs += usize::from(item.report.as_ref().err().map(String::as_str) == Some(PDF));
                 counts[match row.status {
                     Status::Publishable => 0,
                     Status::Blocked => 1,
@@ -258,6 +260,13 @@ mod cli {
             }
         }
         let total = counts.iter().sum::<usize>();
+        if pdfs > 0 {
+            // (Each line says what a clerk does; the command's user can do better.)
+            let _ = writeln!(
+                stdout,
+                "有 {pdfs} 个 PDF 文件未能读取：可先用 poppler 的 pdftotext -layout 转为 .txt（表格可读全）后再检查"
+            );
+        }
         let _ = writeln!(
             stdout,
             "共 {total} 个文件：可以发布 {}，不宜发布 {}，无法读取 {}{}",
