@@ -132,6 +132,38 @@ fn exit_statuses_lines_and_csvs_identical_to_the_review_core() {
     assert!(lines[5].contains("1 个 PDF 文件未能读取：可先用 poppler 的 pdftotext -layout"));
     assert!(lines[6].starts_with("共 5 个文件"), "{stdout}");
 
+    // A .zip of reports: each of its files a line, by its path inside.
+    let zip = dir.join("各单位.zip");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive/units.zip"),
+        &zip,
+    )
+    .unwrap();
+    let out = command().arg(&zip).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    let inside = |f: &str| format!("{}/{f}\t", zip.display());
+    assert!(
+        lines[0].starts_with(&inside("财政局/平潭2022年报.html")),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].starts_with(&inside("教育局/唐宫街道2023年报.docx")),
+        "{stdout}"
+    );
+    assert!(!lines[1].contains("无法读取"), "{stdout}");
+    assert!(
+        lines[2].starts_with(&inside("旧/去年.zip")) && lines[2].contains("压缩包中的压缩包不读取")
+    );
+    assert!(
+        lines.last().unwrap().starts_with("共 4 个文件")
+            && lines
+                .last()
+                .unwrap()
+                .ends_with("另有 3 个非年报文件（图片等）未检查"),
+        "{stdout}"
+    );
+
     // Bad usage: exit status 2.
     assert_eq!(command().output().unwrap().status.code(), Some(2));
     assert_eq!(

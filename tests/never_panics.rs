@@ -365,6 +365,21 @@ fn word_2003_import_never_panics() {
     });
 }
 
+/// An archive of reports (.zip), damaged anywhere: listed and each file
+/// read as the 审核台 and nianbao-check read them.
+#[test]
+fn archive_reading_never_panics() {
+    use nianbao::review::archive;
+    let zip = fixture("archive/units.zip");
+    never_panics_runs("archive", &[zip], 8, RUNS / 20, |bytes| {
+        if let Ok(listing) = archive::list("a.zip", bytes, &nianbao::import::job::Native) {
+            for e in &listing.entries {
+                let _ = archive::read_entry(bytes, e, &nianbao::import::job::Native);
+            }
+        }
+    });
+}
+
 /// OFD files (版式文档), damaged anywhere: the zip's directory, a deflated
 /// part; and their XML inside a sound package (each of OFD.xml, the
 /// document and a page damaged): Boundary, CTM, DeltaX ("g N v" with any N)

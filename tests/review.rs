@@ -94,6 +94,72 @@ fn files_of_every_kind_become_items_or_reasons() {
     assert!(why(7).contains("JSON"));
 }
 
+/// A .zip of the units' reports, zipped as Windows does on a Chinese
+/// system (names in GBK, not marked UTF-8; tests/fixtures/archive/make.py):
+/// its reports listed by their paths inside and read as files picked one by
+/// one; a PDF and a zip inside it listed with what to do; a spreadsheet,
+/// Word's lock file and macOS's hidden file passed over, counted.
+#[test]
+fn an_archive_of_reports_is_read_file_by_file() {
+    use nianbao::review::archive;
+    let zip = fixture("archive/units.zip");
+    assert!(archive::is_archive("各单位.ZIP") && !archive::is_archive("年报.docx"));
+    let listing = archive::list("各单位.zip", &zip, &Native).unwrap();
+    let files: Vec<&str> = listing.entries.iter().map(|e| e.file.as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "各单位.zip/财政局/平潭2022年报.html",
+            "各单位.zip/教育局/唐宫街道2023年报.docx",
+            "各单位.zip/旧/去年.zip",
+            "各单位.zip/扫描件.pdf",
+        ]
+    );
+    assert_eq!(listing.skipped, 3);
+    let (items, skipped) = archive::read_all("各单位.zip", &zip, &Native).unwrap();
+    assert_eq!(skipped, 3);
+    // Each report as the same file picked on its own.
+    for (item, path) in items.iter().zip([
+        "samples/pingtan-2022.html",
+        "forms/tanggong-jiedao-2023/page.docx",
+    ]) {
+        let alone = read_item(path, &fixture(path), &Native);
+        assert_eq!(item.report, alone.report, "{}", item.file);
+        assert_eq!(item.notes, alone.notes);
+        assert!(item.report.is_ok());
+    }
+    assert!(items[2]
+        .report
+        .as_ref()
+        .unwrap_err()
+        .starts_with("压缩包中的压缩包不读取"));
+    assert_eq!(items[3].report, Err(nianbao::import::PDF.to_string()));
+    // A damaged or cut-off archive, or one that is no zip, says so.
+    for bad in [&zip[..zip.len() / 2], b"PK\x03\x04", b"not a zip"] {
+        assert!(archive::list("坏.zip", bad, &Native)
+            .unwrap_err()
+            .starts_with("压缩包已损坏"));
+    }
+    // A file that cannot be had (its local header damaged): that file's
+    // reason, the rest read.
+    let gbk = b"\xb2\xc6\xd5\xfe\xbe\xd6/"; // 财政局/
+    let name = zip.windows(gbk.len()).position(|w| w == gbk).unwrap();
+    let mut damaged = zip.clone();
+    assert_eq!(&damaged[name - 30..name - 26], b"PK\x03\x04");
+    damaged[name - 30] = b'X';
+    let (items, _) = archive::read_all("各单位.zip", &damaged, &Native).unwrap();
+    assert!(
+        items[0]
+            .report
+            .as_ref()
+            .unwrap_err()
+            .starts_with("压缩包中的这个文件已损坏"),
+        "{:?}",
+        items[0].report
+    );
+    assert!(items[1].report.is_ok());
+}
+
 #[test]
 fn overview_rows_pair_years_and_mark_duplicates() {
     let last = report(

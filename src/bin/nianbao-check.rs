@@ -2,7 +2,7 @@
 //! of reports. Reads files and folders (recursed): our JSON, saved web pages
 //! in any charset and saved as one file (.mhtml), Word .docx (and .doc
 //! holding a page or Word 2003 XML, and Word's .xml), OFD files, Markdown,
-//! .txt; pairs each report with the same agency's report of the year before
+//! .txt, and the files of .zip archives; pairs each report with the same agency's report of the year before
 //! among the inputs (or in `--last-year DIR`); prints one line per file
 //! and a summary; writes the 审核台's two CSV files byte for byte and every
 //! finding as JSON lines.
@@ -27,12 +27,13 @@ fn main() {
 mod cli {
     use nianbao::import::{job::Native, PDF};
     use nianbao::model::Report;
-    use nianbao::review::{self, csv, read_item, Item, Status};
+    use nianbao::review::{self, archive, csv, read_item, Item, Status};
     use nianbao::rules::{check, Context};
     use rayon::prelude::*;
     use std::collections::HashMap;
     use std::io::Write;
     use std::path::{Path, PathBuf};
+    use std::sync::Arc;
 
     const USAGE: &str = "用法：nianbao-check PATH... [--csv findings.csv] [--cells cells.csv] [--json out.jsonl] [--last-year DIR] [--stats]";
 
@@ -82,9 +83,52 @@ mod cli {
     }
 
     /// Every file under `paths`, in a stable order; files given by name are
-    /// always taken; in folders, reports and explained kinds only (the rest
-    /// counted as skipped).
-    fn collect(paths: &[PathBuf], skipped: &mut usize, missing: &mut Vec<String>) -> Vec<PathBuf> {
+    /// always taken; in folders, reports, archives and explained kinds only
+    /// (the rest counted as skipped); an archive's files in its place.
+    fn collect(paths: &[PathBuf], skipped: &mut usize, missing: &mut Vec<String>) -> Vec<Source> {
+        let paths = collect_paths(paths, skipped, missing);
+        let mut out = Vec::with_capacity(paths.len());
+        for p in paths {
+            if !archive::is_archive(&p.to_string_lossy()) {
+                out.push(Source::File(p));
+                continue;
+            }
+            // An archive: its files in its place (it is held in memory
+            // while they are read).
+            let name = p.display().to_string();
+            let listing = std::fs::read(&p)
+                .map_err(|e| format!("无法读取文件（{e}）"))
+                .and_then(|bytes| Ok((archive::list(&name, &bytes, &Native)?, bytes)));
+            match listing {
+                Ok((listing, bytes)) => {
+                    *skipped += listing.skipped;
+                    let bytes = Arc::new(bytes);
+                    out.extend(
+                        listing
+                            .entries
+                            .into_iter()
+                            .map(|e| Source::Entry(Arc::clone(&bytes), e)),
+                    );
+                }
+                Err(why) => out.push(Source::Failed(name, why)),
+            }
+        }
+        out
+    }
+
+    /// A file to read: on disk, one of an archive's, or an archive that
+    /// could not be opened (its reason).
+    enum Source {
+        File(PathBuf),
+        Entry(Arc<Vec<u8>>, archive::Entry),
+        Failed(String, String),
+    }
+
+    fn collect_paths(
+        paths: &[PathBuf],
+        skipped: &mut usize,
+        missing: &mut Vec<String>,
+    ) -> Vec<PathBuf> {
         fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut usize) {
             let Ok(entries) = std::fs::read_dir(dir) else {
                 return;
@@ -95,8 +139,9 @@ mod cli {
                 if p.is_dir() {
                     walk(&p, out, skipped);
                 } else {
-                    // Reports, and the kinds listed with their reason.
-                    if nianbao::import::report_like(&p.to_string_lossy()) {
+                    // Reports, archives, and the kinds listed with their reason.
+                    let name = p.to_string_lossy();
+                    if nianbao::import::report_like(&name) || archive::is_archive(&name) {
                         out.push(p);
                     } else {
                         *skipped += 1;
@@ -117,22 +162,38 @@ mod cli {
         out
     }
 
-    fn read(path: &Path) -> Item {
-        let name = path.display().to_string();
-        match std::fs::read(path) {
-            Ok(bytes) => read_item(&name, &bytes, &Native),
-            Err(e) => Item {
-                file: name,
-                report: Err(format!("无法读取文件（{e}）")),
-                notes: Vec::new(),
-            },
+    fn read(source: &Source) -> Item {
+        let failed = |file: String, why: String| Item {
+            file,
+            report: Err(why),
+            notes: Vec::new(),
+        };
+        match source {
+            Source::File(path) => {
+                let name = path.display().to_string();
+                match std::fs::read(path) {
+                    Ok(bytes) => read_item(&name, &bytes, &Native),
+                    Err(e) => failed(name, format!("无法读取文件（{e}）")),
+                }
+            }
+            Source::Entry(bytes, entry) => archive::read_entry(bytes, entry, &Native),
+            Source::Failed(name, why) => failed(name.clone(), why.clone()),
         }
     }
 
     /// (agency, year) of a file, for pairing: cheap for saved pages.
-    fn identity(path: &Path) -> Option<(String, i32)> {
-        let bytes = std::fs::read(path).ok()?;
-        review::identify(&path.display().to_string(), &bytes, &Native)
+    fn identity(source: &Source) -> Option<(String, i32)> {
+        match source {
+            Source::File(path) => {
+                let bytes = std::fs::read(path).ok()?;
+                review::identify(&path.display().to_string(), &bytes, &Native)
+            }
+            Source::Entry(bytes, entry) if entry.problem.is_none() => {
+                let data = nianbao::import::zip::read_at(bytes, entry.at).ok()?;
+                review::identify(&entry.file, &data, &Native)
+            }
+            _ => None,
+        }
     }
 
     fn create(path: &Option<PathBuf>) -> Result<Option<std::io::BufWriter<std::fs::File>>, String> {
@@ -171,14 +232,13 @@ mod cli {
             None => Vec::new(),
         };
         // Pass 1: who and which year each file is (reports are dropped).
-        let ids: Vec<Option<(String, i32)>> = files.par_iter().map(|p| identity(p)).collect();
-        let base_ids: Vec<Option<(String, i32)>> =
-            baselines.par_iter().map(|p| identity(p)).collect();
+        let ids: Vec<Option<(String, i32)>> = files.par_iter().map(identity).collect();
+        let base_ids: Vec<Option<(String, i32)>> = baselines.par_iter().map(identity).collect();
         let mut seen: HashMap<&(String, i32), usize> = HashMap::new();
         for id in ids.iter().flatten() {
             *seen.entry(id).or_default() += 1;
         }
-        let mut index: HashMap<(String, i32), &Path> = HashMap::new();
+        let mut index: HashMap<(String, i32), &Source> = HashMap::new();
         for (p, id) in baselines
             .iter()
             .zip(&base_ids)
@@ -274,7 +334,7 @@ mod cli {
             counts[1],
             counts[2],
             if skipped > 0 {
-                format!("；文件夹中另有 {skipped} 个非年报文件（图片等）未检查")
+                format!("；文件夹或压缩包中另有 {skipped} 个非年报文件（图片等）未检查")
             } else {
                 String::new()
             }

@@ -84,7 +84,7 @@ pub const READ: &[&str] = &[
 
 /// Kinds a report comes in that cannot be read, each with its message
 /// ([`unsupported`]); a folder's files of these kinds are listed, not skipped.
-pub const EXPLAINED: &[&str] = &["pdf", "odt", "rtf"];
+pub const EXPLAINED: &[&str] = &["pdf", "odt", "rtf", "rar", "7z"];
 
 /// The message for an old binary Word or WPS file (a .doc or .wps as Word
 /// 97-2003 or WPS save it; a .doc that is a web page, a .docx or Word 2003
@@ -127,6 +127,7 @@ pub fn unsupported(name: &str) -> Option<String> {
     Some(match ext.as_str() {
         "pdf" => PDF.to_string(),
         "rtf" => RTF.to_string(),
+        "zip" | "rar" | "7z" => "压缩包不能作为一份年报读取：请解压后添加其中的年报文件（审核台可直接添加 .zip 压缩包）".to_string(),
         "odt" => format!(".{ext} 文件无法读取：请在 Word、WPS 或 LibreOffice 中打开，另存为 .docx 后再导入"),
         // Not in EXPLAINED: a folder's spreadsheets are not reports.
         "xls" | "xlsx" | "et" => "表格文件无法作为年报导入：请在年报的表格中点一个单元格，把 Excel/WPS 表格中对应的数字整块复制后粘贴（Ctrl+V），按行列依次填入".to_string(),
@@ -195,6 +196,10 @@ mod tests {
             .unwrap()
             .contains("图片"));
         assert!(unsupported("数字.xlsx").unwrap().contains("整块复制后粘贴"));
+        assert!(unsupported("各单位.ZIP")
+            .unwrap()
+            .contains("审核台可直接添加"));
+        assert_eq!(unsupported("各单位.rar"), unsupported("各单位.7z"));
         assert!(unsupported("photo.png")
             .unwrap()
             .starts_with("不是年报文件"));

@@ -55,6 +55,40 @@ fn directory(zip: &[u8]) -> Option<Vec<(&[u8], usize)>> {
     Some(out)
 }
 
+/// A part as the archive's directory lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// Its name's bytes: UTF-8 when `utf8`, else as the system that made
+    /// the archive wrote them (GBK on a Chinese Windows).
+    pub name: Vec<u8>,
+    pub utf8: bool,
+    pub encrypted: bool,
+    /// Where its directory entry starts (for [`read_at`]).
+    pub at: usize,
+}
+
+/// The archive's parts, in its order (none when damaged).
+pub fn parts(zip: &[u8]) -> Option<Vec<Part>> {
+    let flags = |at: usize| u16_at(zip, at + 8).unwrap_or(0);
+    Some(
+        directory(zip)?
+            .into_iter()
+            .map(|(name, at)| Part {
+                name: name.to_vec(),
+                utf8: flags(at) & 0x800 != 0,
+                encrypted: flags(at) & 1 != 0,
+                at,
+            })
+            .collect(),
+    )
+}
+
+/// The bytes of the part whose directory entry starts at `at` (a
+/// [`Part`]'s).
+pub fn read_at(zip: &[u8], at: usize) -> Result<Vec<u8>, Error> {
+    read(zip, at).ok_or(Error::Damaged)
+}
+
 /// The names of the archive's parts, in its order (none when damaged).
 pub fn names(zip: &[u8]) -> Vec<String> {
     directory(zip)

@@ -7,12 +7,14 @@
 //! - [`csv`]: the two CSV files (UTF-8 with BOM, for Excel and WPS)
 //! - [`repetition`]: how much of a section repeats last year's
 //! - [`aggregate`]: 汇总, a government's report as the sum of its units'
+//! - [`archive`]: the files of a .zip, each read as a file of its own
 //! - [`page`]: the 审核台's views as markup
 //!
 //! Not for: reading files from disk or the browser (the command and the
 //! page do that and hand over bytes).
 
 pub mod aggregate;
+pub mod archive;
 pub mod csv;
 pub mod page;
 pub mod repetition;

@@ -13,7 +13,7 @@ use crate::browser::storage::Backend;
 use crate::model::Report;
 use crate::review::aggregate::{aggregate, Aggregate};
 use crate::review::page::{self, View};
-use crate::review::{self, csv, read_item, Item, Row};
+use crate::review::{self, archive, csv, read_item, Item, Row};
 use crate::rules::{check, Context, Finding};
 use crate::store::{Draft, Store};
 use std::cell::RefCell;
@@ -30,7 +30,7 @@ struct State {
     view: View,
     selected: Option<usize>,
     /// Files waiting to be read, and how many the batch had.
-    queue: VecDeque<File>,
+    queue: VecDeque<Pending>,
     batch: usize,
     done: usize,
     /// Items still to check (after a batch is read), from this index.
@@ -38,8 +38,16 @@ struct State {
     last_years: Vec<Option<usize>>,
     aggregate: Option<Aggregate>,
     busy: bool,
-    /// Files of folders that are not reports (images…), not listed.
+    /// Files of folders and archives that are not reports (images…), not
+    /// listed.
     skipped: usize,
+}
+
+/// A file waiting to be read: picked, dropped or in a folder; or one of an
+/// archive's (its bytes shared by all its files).
+enum Pending {
+    File(File),
+    Entry(std::rc::Rc<Vec<u8>>, archive::Entry),
 }
 
 thread_local! {
@@ -204,10 +212,11 @@ fn enqueue(files: impl IntoIterator<Item = File>, from_folder: bool) {
     STATE.with(|s| {
         let mut s = s.borrow_mut();
         for f in files {
-            if from_folder && !crate::import::report_like(&f.name()) {
+            let name = f.name();
+            if from_folder && !crate::import::report_like(&name) && !archive::is_archive(&name) {
                 s.skipped += 1;
             } else {
-                s.queue.push_back(f);
+                s.queue.push_back(Pending::File(f));
                 s.batch += 1;
             }
         }
@@ -241,11 +250,21 @@ fn pump() {
         f
     });
     progress();
-    let Some(file) = next else {
-        start_checking();
-        return;
+    let file = match next {
+        None => {
+            start_checking();
+            return;
+        }
+        Some(Pending::Entry(bytes, entry)) => {
+            finish_file(archive::read_entry(&bytes, &entry, &TextDecoding));
+            return;
+        }
+        Some(Pending::File(file)) => file,
     };
     let name = file.name();
+    if archive::is_archive(&name) {
+        return open_archive(file);
+    }
     if let Some(why) = crate::import::over_limit(&name, file.size() as usize) {
         finish_file(Item {
             file: name,
@@ -264,6 +283,45 @@ fn pump() {
             },
         };
         finish_file(item);
+    });
+}
+
+/// Lists an archive's files and queues them first, in its place (the
+/// batch counts them instead of it); an archive that cannot be opened is
+/// listed with its reason.
+fn open_archive(file: File) {
+    let name = file.name();
+    let failed = |name: String, why: String| {
+        finish_file(Item {
+            file: name,
+            report: Err(why),
+            notes: Vec::new(),
+        })
+    };
+    if file.size() as usize > archive::MAX_BYTES {
+        return failed(name, archive::too_large(file.size() as usize));
+    }
+    files::read_bytes(&file, move |result| {
+        let bytes = match result {
+            Ok(bytes) => bytes,
+            Err(e) => return failed(name, format!("无法读取文件（{e}）")),
+        };
+        let listing = match archive::list(&name, &bytes, &TextDecoding) {
+            Ok(listing) => listing,
+            Err(why) => return failed(name, why),
+        };
+        let bytes = std::rc::Rc::new(bytes);
+        STATE.with(|s| {
+            let mut s = s.borrow_mut();
+            s.skipped += listing.skipped;
+            s.batch = s.batch - 1 + listing.entries.len();
+            for entry in listing.entries.into_iter().rev() {
+                s.queue
+                    .push_front(Pending::Entry(std::rc::Rc::clone(&bytes), entry));
+            }
+            s.busy = false;
+        });
+        pump();
     });
 }
 
@@ -358,7 +416,7 @@ fn progress() {
         None => String::new(),
     };
     let text = if skipped > 0 {
-        format!("{text}（文件夹中另有 {skipped} 个非年报文件未读取）")
+        format!("{text}（文件夹或压缩包中另有 {skipped} 个非年报文件未读取）")
     } else {
         text
     };

@@ -291,6 +291,23 @@ test("汇总 of five reports: every summed cell, a breakdown, and the new draft 
   await context.close();
 });
 
+test("a .zip of the units' reports (names in GBK, as Windows zips them): each report read as a file of its own, the rest counted", async () => {
+  const { page, context, errors } = await openReview(h);
+  await page.locator('[data-action="review-files"]').setInputFiles(path.join(ROOT, "tests/fixtures/archive/units.zip"));
+  await page.waitForFunction(() =>
+    /已读取并检查 4 个文件（文件夹或压缩包中另有 3 个非年报文件未读取）/.test(document.querySelector("[data-progress-text]").textContent),
+  );
+  const all = await rows(page);
+  const by = (f) => all.find((r) => r.file === `units.zip/${f}`);
+  assert.equal(by("财政局/平潭2022年报.html").year, "2022");
+  assert.equal(by("教育局/唐宫街道2023年报.docx").agency, "西工区唐宫街道办事处");
+  assert.equal(by("扫描件.pdf").status, "unreadable");
+  assert.equal(by("旧/去年.zip").status, "unreadable");
+  assert.match(await page.locator('[data-report-row][data-file="units.zip/旧/去年.zip"]').textContent(), /压缩包中的压缩包不读取/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a folder: its reports are read, the rest only counted; loading more adds; a report can be removed", async () => {
   const os = await import("node:os");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-folder-"));
@@ -303,7 +320,7 @@ test("a folder: its reports are read, the rest only counted; loading more adds; 
   page.on("request", (r) => requests.push(r.url()));
   await page.locator('[data-action="review-folder"]').setInputFiles(dir);
   await page.waitForFunction(() =>
-    /已读取并检查 2 个文件（文件夹中另有 1 个非年报文件未读取）/.test(document.querySelector("[data-progress-text]").textContent),
+    /已读取并检查 2 个文件（文件夹或压缩包中另有 1 个非年报文件未读取）/.test(document.querySelector("[data-progress-text]").textContent),
   );
   assert.deepEqual((await rows(page)).map((r) => r.agency).sort(), ["甲局", "西工区唐宫街道办事处"].sort());
   // More files add to the set.
