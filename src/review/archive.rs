@@ -69,11 +69,13 @@ pub fn list(name: &str, bytes: &[u8], decoder: &impl job::Decode) -> Result<List
                 .unwrap_or_else(|_| String::from_utf8_lossy(&part.name).into_owned()),
         };
         let path = path.replace('\\', "/");
+        if path.ends_with('/') {
+            // (A folder's own entry.)
+            continue;
+        }
         let base = path.rsplit('/').next().unwrap_or_default();
-        let hidden = path.starts_with("__MACOSX/")
-            || base.starts_with('.')
-            || base.starts_with("~$")
-            || base.is_empty();
+        let hidden =
+            path.starts_with("__MACOSX/") || base.starts_with('.') || base.starts_with("~$");
         if hidden || !(import::report_like(base) || is_archive(base)) {
             listing.skipped += 1;
             continue;
