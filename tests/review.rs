@@ -136,6 +136,17 @@ fn an_archive_of_reports_is_read_file_by_file() {
             .unwrap_err()
             .starts_with("压缩包已损坏"));
     }
+    // More files than are listed: the last entry says the rest were not read.
+    let names: Vec<(String, String)> = (0..=archive::MAX_FILES)
+        .map(|i| (format!("{i}.txt"), String::new()))
+        .collect();
+    let refs: Vec<(&str, String)> = names.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+    let many = nianbao::export::docx::zip(&refs);
+    let listing = archive::list("多.zip", &many, &Native).unwrap();
+    assert_eq!(listing.entries.len(), archive::MAX_FILES + 1);
+    let last = listing.entries.last().unwrap();
+    assert_eq!(last.file, "多.zip");
+    assert!(last.problem.as_deref().unwrap().contains("其余未读取"));
     // A file that cannot be had (its local header damaged): that file's
     // reason, the rest read.
     let gbk = b"\xb2\xc6\xd5\xfe\xbe\xd6/\xc6\xbd"; // 财政局/平

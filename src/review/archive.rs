@@ -13,7 +13,8 @@ use crate::import::{self, job, zip};
 /// each held to its own limit.
 pub const MAX_BYTES: usize = 100 * 1024 * 1024;
 
-/// Most files listed from one archive.
+/// Most files listed from one archive (then one more entry, the archive
+/// itself, says the rest were not read).
 pub const MAX_FILES: usize = 5000;
 
 /// Whether a file (by name) is an archive of reports.
@@ -81,8 +82,14 @@ pub fn list(name: &str, bytes: &[u8], decoder: &impl job::Decode) -> Result<List
             continue;
         }
         if listing.entries.len() == MAX_FILES {
-            listing.skipped += 1;
-            continue;
+            listing.entries.push(Entry {
+                file: name.to_string(),
+                at: 0,
+                problem: Some(format!(
+                    "压缩包中的年报文件超过 {MAX_FILES} 个，其余未读取：请解压后分批添加"
+                )),
+            });
+            break;
         }
         let problem = if is_archive(base) {
             Some("压缩包中的压缩包不读取：请先解压，再添加其中的文件".to_string())
