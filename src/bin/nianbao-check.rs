@@ -13,7 +13,8 @@
 //!
 //! Exit status: 0 when every file could be read, 1 when any could not, 2 on
 //! bad usage. Files are checked in parallel; memory does not grow with the
-//! number of files (they are read in chunks, and read again for pairing).
+//! number of files (they are read in chunks, and read again for pairing;
+//! each thread holds at most one archive, up to 100 MB).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -93,21 +94,21 @@ mod cli {
                 out.push(Source::File(p));
                 continue;
             }
-            // An archive: its files in its place (it is held in memory
-            // while they are read).
+            // An archive: its files in its place (read from it again when
+            // they are read, see `archive_bytes`).
             let name = p.display().to_string();
             let listing = std::fs::read(&p)
                 .map_err(|e| format!("无法读取文件（{e}）"))
-                .and_then(|bytes| Ok((archive::list(&name, &bytes, &Native)?, bytes)));
+                .and_then(|bytes| archive::list(&name, &bytes, &Native));
             match listing {
-                Ok((listing, bytes)) => {
+                Ok(listing) => {
                     *skipped += listing.skipped;
-                    let bytes = Arc::new(bytes);
+                    let path = Arc::new(p);
                     out.extend(
                         listing
                             .entries
                             .into_iter()
-                            .map(|e| Source::Entry(Arc::clone(&bytes), e)),
+                            .map(|e| Source::Entry(Arc::clone(&path), e)),
                     );
                 }
                 Err(why) => out.push(Source::Failed(name, why)),
@@ -116,12 +117,39 @@ mod cli {
         out
     }
 
-    /// A file to read: on disk, one of an archive's, or an archive that
-    /// could not be opened (its reason).
+    /// A file to read: on disk, one of an archive's (the archive's path),
+    /// or an archive that could not be opened (its reason).
     enum Source {
         File(PathBuf),
-        Entry(Arc<Vec<u8>>, archive::Entry),
+        Entry(Arc<PathBuf>, archive::Entry),
         Failed(String, String),
+    }
+
+    /// An archive read: its path and bytes.
+    type Held = Option<(Arc<PathBuf>, Arc<Vec<u8>>)>;
+
+    thread_local! {
+        /// The archive a thread read last: its files are next to each other
+        /// in the list, so each is read about once per pass, and memory
+        /// holds one archive per thread, whatever their number.
+        static ARCHIVE: std::cell::RefCell<Held> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// The bytes of the archive at `path`.
+    fn archive_bytes(path: &Arc<PathBuf>) -> Result<Arc<Vec<u8>>, String> {
+        ARCHIVE.with(|slot| {
+            let mut slot = slot.borrow_mut();
+            if let Some((p, bytes)) = &*slot {
+                if p == path {
+                    return Ok(Arc::clone(bytes));
+                }
+            }
+            *slot = None;
+            let bytes =
+                Arc::new(std::fs::read(&**path).map_err(|e| format!("无法读取文件（{e}）"))?);
+            *slot = Some((Arc::clone(path), Arc::clone(&bytes)));
+            Ok(bytes)
+        })
     }
 
     fn collect_paths(
@@ -176,7 +204,10 @@ mod cli {
                     Err(e) => failed(name, format!("无法读取文件（{e}）")),
                 }
             }
-            Source::Entry(bytes, entry) => archive::read_entry(bytes, entry, &Native),
+            Source::Entry(path, entry) => match archive_bytes(path) {
+                Ok(bytes) => archive::read_entry(&bytes, entry, &Native),
+                Err(why) => failed(entry.file.clone(), why),
+            },
             Source::Failed(name, why) => failed(name.clone(), why.clone()),
         }
     }
@@ -188,8 +219,9 @@ mod cli {
                 let bytes = std::fs::read(path).ok()?;
                 review::identify(&path.display().to_string(), &bytes, &Native)
             }
-            Source::Entry(bytes, entry) if entry.problem.is_none() => {
-                let data = nianbao::import::zip::read_at(bytes, entry.at).ok()?;
+            Source::Entry(path, entry) if entry.problem.is_none() => {
+                let data =
+                    nianbao::import::zip::read_at(&archive_bytes(path).ok()?, entry.at).ok()?;
                 review::identify(&entry.file, &data, &Native)
             }
             _ => None,
