@@ -2,10 +2,10 @@
 //! of reports. Reads files and folders (recursed): our JSON, saved web pages
 //! in any charset and saved as one file (.mhtml), Word .docx (and .doc
 //! holding a page or Word 2003 XML, and Word's .xml), OFD files, Markdown,
-//! .txt, and the files of .zip archives; pairs each report with the same agency's report of the year before
-//! among the inputs (or in `--last-year DIR`); prints one line per file
-//! and a summary; writes the 审核台's two CSV files byte for byte and every
-//! finding as JSON lines.
+//! .txt, and the files of .zip archives; pairs each report with the same
+//! agency's report of the year before among the inputs (or in `--last-year
+//! DIR`); prints one line per file and a summary; writes the 审核台's two
+//! CSV files byte for byte and every finding as JSON lines.
 //!
 //! ```sh
 //! cargo run --profile native --bin nianbao-check -- PATH... [--csv findings.csv] [--cells cells.csv] [--json out.jsonl] [--last-year DIR]
@@ -168,8 +168,7 @@ mod cli {
                     walk(&p, out, skipped);
                 } else {
                     // Reports, archives, and the kinds listed with their reason.
-                    let name = p.to_string_lossy();
-                    if nianbao::import::report_like(&name) || archive::is_archive(&name) {
+                    if archive::taken(&p.to_string_lossy()) {
                         out.push(p);
                     } else {
                         *skipped += 1;
@@ -191,11 +190,7 @@ mod cli {
     }
 
     fn read(source: &Source) -> Item {
-        let failed = |file: String, why: String| Item {
-            file,
-            report: Err(why),
-            notes: Vec::new(),
-        };
+        let failed = Item::unreadable;
         match source {
             Source::File(path) => {
                 let name = path.display().to_string();

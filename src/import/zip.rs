@@ -110,7 +110,7 @@ pub fn entry(zip: &[u8], name: &str) -> Result<Vec<u8>, Error> {
         .iter()
         .find(|(n, _)| *n == name.as_bytes())
         .ok_or(Error::Missing)?;
-    read(zip, at).ok_or(Error::Damaged)
+    read_at(zip, at)
 }
 
 /// The bytes of the part whose central directory entry starts at `at`.

@@ -22,6 +22,12 @@ pub fn is_archive(name: &str) -> bool {
     import::extension(name) == "zip"
 }
 
+/// Whether a file found in a folder or an archive is taken (by its name):
+/// a kind a report comes in, or an archive.
+pub fn taken(name: &str) -> bool {
+    import::report_like(name) || is_archive(name)
+}
+
 /// The message for an archive over [`MAX_BYTES`].
 pub fn too_large(bytes: usize) -> String {
     format!(
@@ -77,7 +83,7 @@ pub fn list(name: &str, bytes: &[u8], decoder: &impl job::Decode) -> Result<List
         let base = path.rsplit('/').next().unwrap_or_default();
         let hidden =
             path.starts_with("__MACOSX/") || base.starts_with('.') || base.starts_with("~$");
-        if hidden || !(import::report_like(base) || is_archive(base)) {
+        if hidden || !taken(base) {
             listing.skipped += 1;
             continue;
         }
@@ -110,11 +116,7 @@ pub fn list(name: &str, bytes: &[u8], decoder: &impl job::Decode) -> Result<List
 /// Reads one listed file of the archive `bytes`, as [`read_item`] reads a
 /// file picked on its own.
 pub fn read_entry(bytes: &[u8], entry: &Entry, decoder: &impl job::Decode) -> Item {
-    let failed = |why: String| Item {
-        file: entry.file.clone(),
-        report: Err(why),
-        notes: Vec::new(),
-    };
+    let failed = |why: String| Item::unreadable(entry.file.clone(), why);
     if let Some(why) = &entry.problem {
         return failed(why.clone());
     }
@@ -129,8 +131,8 @@ pub fn read_entry(bytes: &[u8], entry: &Entry, decoder: &impl job::Decode) -> It
     }
 }
 
-/// Reads every listed file of an archive, in its order (the batch
-/// command's way; the 审核台 reads them one per task).
+/// Reads every listed file of an archive at once, in its order (the 审核台
+/// and nianbao-check read them one by one, with [`read_entry`]).
 pub fn read_all(
     name: &str,
     bytes: &[u8],

@@ -34,6 +34,17 @@ pub struct Item {
     pub notes: Vec<String>,
 }
 
+impl Item {
+    /// A file that could not be read, and why.
+    pub fn unreadable(file: String, why: String) -> Item {
+        Item {
+            file,
+            report: Err(why),
+            notes: Vec::new(),
+        }
+    }
+}
+
 /// Reads one file's bytes: our JSON by its name, anything else as a
 /// published page or text; legacy charsets through `decoder`.
 pub fn read_item(file: &str, bytes: &[u8], decoder: &impl job::Decode) -> Item {

@@ -213,7 +213,7 @@ fn enqueue(files: impl IntoIterator<Item = File>, from_folder: bool) {
         let mut s = s.borrow_mut();
         for f in files {
             let name = f.name();
-            if from_folder && !crate::import::report_like(&name) && !archive::is_archive(&name) {
+            if from_folder && !archive::taken(&name) {
                 s.skipped += 1;
             } else {
                 s.queue.push_back(Pending::File(f));
@@ -266,21 +266,12 @@ fn pump() {
         return open_archive(file);
     }
     if let Some(why) = crate::import::over_limit(&name, file.size() as usize) {
-        finish_file(Item {
-            file: name,
-            report: Err(why),
-            notes: Vec::new(),
-        });
-        return;
+        return finish_file(Item::unreadable(name, why));
     }
     files::read_bytes(&file, move |result| {
         let item = match result {
             Ok(bytes) => read_item(&name, &bytes, &TextDecoding),
-            Err(e) => Item {
-                file: name,
-                report: Err(format!("无法读取文件（{e}）")),
-                notes: Vec::new(),
-            },
+            Err(e) => Item::unreadable(name, format!("无法读取文件（{e}）")),
         };
         finish_file(item);
     });
@@ -291,13 +282,7 @@ fn pump() {
 /// listed with its reason.
 fn open_archive(file: File) {
     let name = file.name();
-    let failed = |name: String, why: String| {
-        finish_file(Item {
-            file: name,
-            report: Err(why),
-            notes: Vec::new(),
-        })
-    };
+    let failed = |name: String, why: String| finish_file(Item::unreadable(name, why));
     if file.size() as usize > archive::MAX_BYTES {
         return failed(name, archive::too_large(file.size() as usize));
     }

@@ -33,18 +33,26 @@ impl Package<'_> {
     fn part(&self, name: &str) -> Result<Vec<u8>, super::zip::Error> {
         match self {
             Package::Zip(zip) => super::zip::entry(zip, name),
-            Package::Flat(parts) => parts
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, xml)| xml.as_bytes().to_vec())
-                .ok_or(super::zip::Error::Missing),
+            Package::Flat(parts) => Self::flat(parts, name).map(|xml| xml.as_bytes().to_vec()),
         }
     }
 
     /// The part `name` as text.
     fn text(&self, name: &str) -> Result<String, super::zip::Error> {
-        self.part(name)
-            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        match self {
+            Package::Zip(zip) => super::zip::entry(zip, name)
+                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
+            Package::Flat(parts) => Self::flat(parts, name).map(str::to_string),
+        }
+    }
+
+    /// A Word XML file's part `name`.
+    fn flat<'a>(parts: &[(&str, &'a str)], name: &str) -> Result<&'a str, super::zip::Error> {
+        parts
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, xml)| *xml)
+            .ok_or(super::zip::Error::Missing)
     }
 
     /// The main part's text (the error: a message for the user).
