@@ -181,6 +181,16 @@ fn floor(form: &str) -> usize {
 /// read wrong: cells run together once put （七）总计's 72 in 科研机构.
 #[test]
 fn converters_that_run_cells_together_read_no_value_wrong() {
+    // Printed whole at the end: tests run side by side, and a table
+    // printed a line at a time comes out interleaved with theirs.
+    let mut table = format!(
+        "\n{:<22}{}\n",
+        "form",
+        SAMPLES
+            .iter()
+            .map(|s| format!("{s:>22}"))
+            .collect::<String>()
+    );
     for form in [
         "markitdown-docx.md",
         "markitdown-pdf.md",
@@ -198,17 +208,19 @@ fn converters_that_run_cells_together_read_no_value_wrong() {
             // value cells spanning two grid columns (pingtan-2021's
             // 商业企业) included.
             assert_eq!(read, truth, "{sample} {form}");
-            line.push_str(&format!("{:>20}", format!("{read}/{truth} cells")));
+            line.push_str(&format!("{:>22}", format!("{read}/{truth} cells")));
         }
-        println!("{line}");
+        table.push_str(&line);
+        table.push('\n');
     }
+    print!("{table}");
 }
 
 #[test]
 fn every_sample_in_every_form() {
     let mut failures = Vec::new();
-    println!(
-        "\n{:<22}{}",
+    let mut table = format!(
+        "\n{:<22}{}\n",
         "form",
         SAMPLES
             .iter()
@@ -251,8 +263,10 @@ fn every_sample_in_every_form() {
                 ));
             }
         }
-        println!("{line}");
+        table.push_str(&line);
+        table.push('\n');
     }
+    print!("{table}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -269,6 +283,7 @@ fn every_sample_in_every_form() {
 #[test]
 fn random_values_read_no_cell_wrong() {
     let mut failures = Vec::new();
+    let mut table = String::from("\nrandom values: cells read of those put in\n");
     for (variant, name, truth) in common::random_variants() {
         let mut line = format!("{name:<26}");
         for form in [
@@ -286,7 +301,7 @@ fn random_values_read_no_cell_wrong() {
                 Ok(r) => compare(&r.report, &truth),
                 Err(e) => (0, 0, vec![format!("not recognised: {e}")]),
             };
-            line.push_str(&format!("{:>24}", format!("{form} {read}/{cells}")));
+            line.push_str(&format!("{:>26}", format!("{form} {read}/{cells}")));
             if !wrong.is_empty() {
                 failures.push(format!("{name} {form}: {wrong:?}"));
             }
@@ -306,7 +321,9 @@ fn random_values_read_no_cell_wrong() {
                 failures.push(format!("{name} {form}: {read}/{cells} cells read"));
             }
         }
-        println!("{line}");
+        table.push_str(&line);
+        table.push('\n');
     }
+    print!("{table}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
