@@ -179,18 +179,18 @@ fn floor(form: &str) -> usize {
 /// set out one after another, they read whole (60, 60 and 200 of 200 cells
 /// while glyphs drawn over one another were only marked). No value may be
 /// read wrong: cells run together once put （七）总计's 72 in 科研机构.
+/// The head of a table of forms × samples, a sample's column `width` wide.
+/// Each table is printed whole at the end of its test: tests run side by
+/// side, and a table printed a line at a time comes out interleaved with
+/// theirs.
+fn header(width: usize) -> String {
+    let samples: String = SAMPLES.iter().map(|s| format!("{s:>width$}")).collect();
+    format!("\n{:<22}{samples}\n", "form")
+}
+
 #[test]
 fn converters_that_run_cells_together_read_no_value_wrong() {
-    // Printed whole at the end: tests run side by side, and a table
-    // printed a line at a time comes out interleaved with theirs.
-    let mut table = format!(
-        "\n{:<22}{}\n",
-        "form",
-        SAMPLES
-            .iter()
-            .map(|s| format!("{s:>22}"))
-            .collect::<String>()
-    );
+    let mut table = header(22);
     for form in [
         "markitdown-docx.md",
         "markitdown-pdf.md",
@@ -219,14 +219,7 @@ fn converters_that_run_cells_together_read_no_value_wrong() {
 #[test]
 fn every_sample_in_every_form() {
     let mut failures = Vec::new();
-    let mut table = format!(
-        "\n{:<22}{}\n",
-        "form",
-        SAMPLES
-            .iter()
-            .map(|s| format!("{s:>54}"))
-            .collect::<String>()
-    );
+    let mut table = header(54);
     for form in forms() {
         let mut line = format!("{form:<22}");
         for sample in SAMPLES {
