@@ -2769,3 +2769,110 @@ fn a_rows_pieces_on_two_lines_are_not_joined_in_their_order() {
         .unwrap();
     assert_ne!(got.report.cells[upheld], Cell::Count(28114));
 }
+
+/// `page` with each of its tables (nianbao's page: none inside another)
+/// that `picture` picks put as a picture, as offices publish a table made
+/// in Excel.
+fn tables_as_pictures(page: &str, picture: impl Fn(&str) -> bool) -> String {
+    let mut out = String::new();
+    let mut rest = page;
+    while let Some(start) = rest.find("<table") {
+        let end = start + rest[start..].find("</table>").unwrap() + "</table>".len();
+        out.push_str(&rest[..start]);
+        let table = &rest[start..end];
+        if picture(table) {
+            out.push_str(r#"<p><img src="/u/cms/2023/表格.png" width="640" height="420"></p>"#);
+        } else {
+            out.push_str(table);
+        }
+        rest = &rest[end..];
+    }
+    out + rest
+}
+
+/// The note on tables published as pictures (the cells stay unread: no
+/// reading of a page gives a picture's numbers): it names the sections
+/// whose tables were not found and that hold a picture, and only those.
+fn picture_note(got: &Recognised) -> Option<&String> {
+    got.notes.iter().find(|n| n.contains("只有图片"))
+}
+
+#[test]
+fn tables_published_as_pictures_are_named_in_the_review() {
+    let want = expected("pingtan-2022");
+    let page = nianbao::export::html::render(&want);
+
+    let all = read(&tables_as_pictures(&page, |_| true)).unwrap();
+    assert_eq!(all.cells_read(), 0);
+    assert_eq!(
+        picture_note(&all).map(String::as_str),
+        Some("「二、主动公开政府信息情况」「三、收到和处理政府信息公开申请情况」「四、政府信息公开行政复议、行政诉讼情况」中没有找到表格，只有图片：表格可能是以图片发布的，图片中的数字无法读取，请对照原文填写")
+    );
+
+    // Table 三 alone a picture: the others read, the note names 三 only.
+    let three = read(&tables_as_pictures(&page, |t| t.contains("本年新收"))).unwrap();
+    assert_table_unread(&three, "table3");
+    assert_read_cells_right(&three, "pingtan-2022");
+    assert_eq!(three.cells_read(), 25);
+    let note = picture_note(&three).unwrap();
+    assert!(
+        note.starts_with("「三、收到和处理政府信息公开申请情况」中没有找到表格"),
+        "{note}"
+    );
+
+    // Icons (a width or height under 48 pixels) are not pictures of tables.
+    let icons = tables_as_pictures(&page, |_| true)
+        .replace(r#"width="640" height="420""#, r#"width="16" height="16""#);
+    assert_eq!(picture_note(&read(&icons).unwrap()), None);
+
+    // Photographs in a section of text, every table read: no note.
+    let photos = page.replacen(
+        "一、总体情况",
+        r#"一、总体情况<p><img src="会议.jpg"></p>"#,
+        1,
+    );
+    let got = read(&photos).unwrap();
+    assert_eq!(got.cells_read(), 200);
+    assert_eq!(picture_note(&got), None);
+
+    // A table not found without a picture: the cells unread, no note.
+    let gone = tables_as_pictures(&page, |_| true).replace(
+        r#"<p><img src="/u/cms/2023/表格.png" width="640" height="420"></p>"#,
+        "",
+    );
+    assert_eq!(picture_note(&read(&gone).unwrap()), None);
+}
+
+/// A Word file whose tables are pictures (a drawing where each stands) gets
+/// the same note: its pictures are written where they stand in its text.
+#[test]
+fn tables_as_pictures_in_a_word_file_are_named_in_the_review() {
+    let docx = nianbao::export::docx::render(&expected("pingtan-2022"));
+    let parts = common::package_parts(&docx);
+    let at = parts
+        .iter()
+        .position(|(name, _)| name == "word/document.xml")
+        .unwrap();
+    let mut xml = parts[at].1.clone();
+    let picture = r#"<w:p><w:r><w:drawing><wp:inline><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="rId9"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#;
+    let mut tables = 0;
+    while let Some(start) = xml.find("<w:tbl>") {
+        let end = start + xml[start..].find("</w:tbl>").unwrap() + "</w:tbl>".len();
+        xml.replace_range(start..end, picture);
+        tables += 1;
+    }
+    assert!(tables >= 3, "{tables} tables");
+    let got = nianbao::import::job::recognise(
+        &common::package_with(&parts, at, &xml),
+        &nianbao::import::job::Native,
+    )
+    .unwrap();
+    assert_eq!(got.cells_read(), 0);
+    let note = picture_note(&got).unwrap();
+    assert!(note.starts_with("「二、主动公开政府信息情况」「三、收到和处理政府信息公开申请情况」「四、政府信息公开行政复议、行政诉讼情况」中没有找到表格"), "{note}");
+    // Its text as before.
+    let text = nianbao::import::job::recognise(&docx, &nianbao::import::job::Native).unwrap();
+    for key in ["overview", "problems", "other"] {
+        assert_eq!(got.report.text(key), text.report.text(key), "{key}");
+    }
+}

@@ -3,8 +3,11 @@
 //! the simple HTML the published-report reader takes: paragraphs, tables
 //! with their merged cells (`gridSpan` as colspan, `vMerge` as rowspan), and
 //! the files it holds whole in their places (a web page in an `altChunk`,
-//! read by the importer as a page). Everything else (styles, pictures,
-//! headers and footers, field codes, text Word does not show) is left out.
+//! read by the importer as a page), and a mark (`<img>`) after each
+//! paragraph outside tables that holds a picture (a table published as a
+//! picture is named in the review). Everything else (styles, the pictures
+//! themselves, headers and footers, field codes, text Word does not show)
+//! is left out.
 //! Word's two one-file XML forms are read the same way: Word 2003 XML (the
 //! same elements in one document) and Word XML (Flat OPC: the package's
 //! parts written one after another in one XML file).
@@ -347,6 +350,10 @@ fn convert(xml: &str, numbering: &mut Numbering) -> (String, Vec<(usize, String)
         counted: true,
         ..Numbered::default()
     };
+    // The paragraph (outside tables) holds a picture: written as <img>
+    // after it, so that the reader can say a table was published as one
+    // (see published::pictured_tables).
+    let mut picture = false;
     let flush = |para: &mut String, out: &mut String| {
         if !para.trim().is_empty() {
             out.push_str(&format!("<p>{}</p>\n", escape(para.trim())));
@@ -375,6 +382,7 @@ fn convert(xml: &str, numbering: &mut Numbering) -> (String, Vec<(usize, String)
                             chunks.push((out.len(), id.to_string()));
                         }
                     }
+                    "pic:pic" | "v:imagedata" if tables.is_empty() => picture = true,
                     "w:pstyle" => numbered.style = val().map(str::to_string),
                     "w:numid" | "w:ilfo" => numbered.num = val().map(str::to_string),
                     "w:ilvl" => numbered.level = val().and_then(|v| v.parse().ok()),
@@ -454,6 +462,9 @@ fn convert(xml: &str, numbering: &mut Numbering) -> (String, Vec<(usize, String)
                     numbered.count(numbering);
                     if tables.is_empty() {
                         flush(&mut para, &mut out);
+                        if std::mem::take(&mut picture) {
+                            out.push_str("<img>\n");
+                        }
                     }
                 }
                 "w:tbl" => {

@@ -216,6 +216,62 @@ pub(super) fn html_blocks(html: &str) -> (Vec<Block>, Option<String>) {
     (blocks, title)
 }
 
+/// The pictures of a page in each section: for each heading found
+/// (`headings`, in the format's order), the `<img>` elements between its
+/// first occurrence in the page's text (after the heading before it) and
+/// the next heading's; icons (a width or height under 48 pixels) are not
+/// counted. For the review's note on a table published as a picture (what
+/// many offices do with a table made in Excel): its numbers cannot be read.
+pub(super) fn pictures_in_sections(html: &str, headings: &[Option<String>]) -> Vec<usize> {
+    // The page's text (normalised as headings are matched) and where in it
+    // each picture stands.
+    let mut text = String::new();
+    let mut at = Vec::new();
+    let mut in_title = false;
+    for t in tokenize(html) {
+        match &t {
+            Token::Start { name, .. } if name == "title" => in_title = true,
+            Token::End { name } if name == "title" => in_title = false,
+            Token::Start { name, .. } if name == "img" => {
+                let small = ["width", "height"].iter().any(|k| {
+                    t.attr(k)
+                        .and_then(|v| v.trim().trim_end_matches("px").trim().parse::<f64>().ok())
+                        .is_some_and(|n| n < 48.0)
+                });
+                if !small {
+                    at.push(text.len());
+                }
+            }
+            Token::Text(s) if !in_title => text.push_str(&super::norm(s)),
+            _ => {}
+        }
+    }
+    let mut from = 0;
+    let starts: Vec<Option<usize>> = headings
+        .iter()
+        .map(|h| {
+            let h = super::norm(h.as_deref()?);
+            let start = from + text.get(from..)?.find(&h)?;
+            from = start + h.len();
+            Some(start)
+        })
+        .collect();
+    (0..headings.len())
+        .map(|i| {
+            let Some(start) = starts[i] else { return 0 };
+            let end = starts[i + 1..]
+                .iter()
+                .flatten()
+                .next()
+                .copied()
+                .unwrap_or(text.len());
+            // (A picture where the next heading's text starts stands
+            // before it: it is this section's.)
+            at.iter().filter(|&&p| p > start && p <= end).count()
+        })
+        .collect()
+}
+
 /// Plain text lines: lines with tabs, and the rows of pipe tables (when the
 /// text has them: [`super::normalize::pipe_rows`]), form tables; other lines
 /// are paragraphs.

@@ -146,11 +146,48 @@ pub fn read(input: &str) -> Result<Recognised, String> {
         recognised.notes.push(format!(
             "有 {unread} 个表格单元格未能读取，已留空并将标为“未填”，请对照原文补填"
         ));
+        if html {
+            recognised
+                .notes
+                .extend(pictured_tables(input, &outline.sections, &recognised));
+        }
         if from_words {
             recognised.notes.push(FROM_WORDS.to_string());
         }
     }
     Ok(recognised)
+}
+
+/// The review's note on the tables of a page not read at all whose
+/// sections hold pictures instead: tables published as pictures, whose
+/// numbers no reading of the page can give.
+fn pictured_tables(
+    html: &str,
+    headings: &[Option<String>],
+    recognised: &Recognised,
+) -> Option<String> {
+    let format = crate::format::current();
+    let pictures = blocks::pictures_in_sections(html, headings);
+    let unread = |key: &str| {
+        format
+            .cells()
+            .iter()
+            .zip(&recognised.sources)
+            .filter(|(cell, _)| cell.table.key == key)
+            .all(|(_, source)| source.is_none())
+    };
+    let sections: String = format
+        .sections
+        .iter()
+        .zip(&pictures)
+        .filter(|(section, &n)| {
+            n > 0 && matches!(section.content, crate::format::Content::Table(key) if unread(key))
+        })
+        .map(|(section, _)| format!("「{}」", section.heading))
+        .collect();
+    (!sections.is_empty()).then(|| {
+        format!("{sections}中没有找到表格，只有图片：表格可能是以图片发布的，图片中的数字无法读取，请对照原文填写")
+    })
 }
 
 /// The review's note when cells of a table read from text without a grid
