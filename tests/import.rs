@@ -2835,12 +2835,38 @@ fn tables_published_as_pictures_are_named_in_the_review() {
     assert_eq!(got.cells_read(), 200);
     assert_eq!(picture_note(&got), None);
 
-    // A table not found without a picture: the cells unread, no note.
+    // Tables not found, no picture in their place (a page saved without
+    // them, the text of a PDF whose tables are pictures): the other note.
     let gone = tables_as_pictures(&page, |_| true).replace(
         r#"<p><img src="/u/cms/2023/表格.png" width="640" height="420"></p>"#,
         "",
     );
-    assert_eq!(picture_note(&read(&gone).unwrap()), None);
+    let text: String = gone
+        .split('<')
+        .map(|piece| piece.split_once('>').map_or(piece, |(_, text)| text))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for input in [gone, text] {
+        let got = read(&input).unwrap();
+        assert_eq!(picture_note(&got), None);
+        assert_eq!(
+            absent_note(&got).map(String::as_str),
+            Some("「二、主动公开政府信息情况」「三、收到和处理政府信息公开申请情况」「四、政府信息公开行政复议、行政诉讼情况」中没有找到表格的内容（原文的表格可能是图片，或复制、保存时没有带上）：请对照原文填写")
+        );
+    }
+    assert_eq!(absent_note(&all), None);
+
+    // A table's labels there, its numbers not read (plain pdftotext's
+    // text): the table is there, neither note.
+    let got = read(&form("pingtan-2021/pdf.txt")).unwrap();
+    assert_eq!(got.cells_read(), 0);
+    assert_eq!(picture_note(&got), None);
+    assert_eq!(absent_note(&got), None);
+}
+
+/// The note on tables of which the input holds nothing, no picture either.
+fn absent_note(got: &Recognised) -> Option<&String> {
+    got.notes.iter().find(|n| n.contains("没有找到表格的内容"))
 }
 
 /// A Word file whose tables are pictures (a drawing where each stands) gets

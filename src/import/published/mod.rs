@@ -146,11 +146,13 @@ pub fn read(input: &str) -> Result<Recognised, String> {
         recognised.notes.push(format!(
             "有 {unread} 个表格单元格未能读取，已留空并将标为“未填”，请对照原文补填"
         ));
-        if html {
-            recognised
-                .notes
-                .extend(pictured_tables(input, &outline.sections, &recognised));
-        }
+        let absent = absent_tables(
+            html.then_some(input),
+            &outline.sections,
+            &tables,
+            &recognised,
+        );
+        recognised.notes.extend(absent);
         if from_words {
             recognised.notes.push(FROM_WORDS.to_string());
         }
@@ -158,36 +160,74 @@ pub fn read(input: &str) -> Result<Recognised, String> {
     Ok(recognised)
 }
 
-/// The review's note on the tables of a page not read at all whose
-/// sections hold pictures instead: tables published as pictures, whose
-/// numbers no reading of the page can give.
-fn pictured_tables(
-    html: &str,
+/// The review's notes on the tables its input holds nothing of: a table
+/// section found with no table in it (no grid, none of its row labels in
+/// its text) and no cell of its table read. In a page or Word file whose
+/// section holds a picture there, the table was published as a picture
+/// (what many offices do with a table made in Excel), and no reading gives
+/// its numbers; else it may be a picture too, or left out when the text
+/// was copied or the page saved.
+fn absent_tables(
+    html: Option<&str>,
     headings: &[Option<String>],
+    tables: &outline::Tables,
     recognised: &Recognised,
-) -> Option<String> {
+) -> Vec<String> {
     let format = crate::format::current();
-    let pictures = blocks::pictures_in_sections(html, headings);
-    let unread = |key: &str| {
-        format
-            .cells()
+    let absent = |i: usize| {
+        let crate::format::Content::Table(key) = format.sections[i].content else {
+            return false;
+        };
+        let Some(table) = format.tables.iter().find(|t| t.key == key) else {
+            return false;
+        };
+        // The section's text without the table's caption (a Word file's
+        // caption stands outside its table: "政府信息公开行政复议、行政诉讼
+        // 情况" names two of table 四's rows).
+        let words: String = tables
+            .words
             .iter()
-            .zip(&recognised.sources)
-            .filter(|(cell, _)| cell.table.key == key)
-            .all(|(_, source)| source.is_none())
+            .filter(|(k, _)| *k == key)
+            .flat_map(|(_, lines)| lines.iter().map(|l| norm(l)))
+            .collect::<String>()
+            .replace(&norm(table.caption), "");
+        // A row's or a column's label (of three characters or more: not
+        // 规章, 总计, 其他, which prose uses), anywhere in it.
+        let labels = table.blocks.iter().flat_map(|b| {
+            let rows = b.rows.iter().flat_map(|r| [r.label, r.short]);
+            rows.chain(b.columns.iter().map(|c| c.label))
+        });
+        let labelled = labels
+            .map(norm)
+            .any(|label| label.chars().count() >= 3 && words.contains(&label));
+        headings[i].is_some()
+            && !tables.grids.iter().any(|(k, _)| *k == key)
+            && !labelled
+            && format
+                .cells()
+                .iter()
+                .zip(&recognised.sources)
+                .filter(|(cell, _)| cell.table.key == key)
+                .all(|(_, source)| source.is_none())
     };
-    let sections: String = format
-        .sections
-        .iter()
-        .zip(&pictures)
-        .filter(|(section, &n)| {
-            n > 0 && matches!(section.content, crate::format::Content::Table(key) if unread(key))
-        })
-        .map(|(section, _)| format!("「{}」", section.heading))
-        .collect();
-    (!sections.is_empty()).then(|| {
-        format!("{sections}中没有找到表格，只有图片：表格可能是以图片发布的，图片中的数字无法读取，请对照原文填写")
-    })
+    let pictures = html.map(|html| blocks::pictures_in_sections(html, headings));
+    let pictured = |i: usize| pictures.as_ref().is_some_and(|p| p[i] > 0);
+    let named = |picture: bool| -> String {
+        (0..format.sections.len())
+            .filter(|&i| absent(i) && pictured(i) == picture)
+            .map(|i| format!("「{}」", format.sections[i].heading))
+            .collect()
+    };
+    let mut notes = Vec::new();
+    let with_pictures = named(true);
+    if !with_pictures.is_empty() {
+        notes.push(format!("{with_pictures}中没有找到表格，只有图片：表格可能是以图片发布的，图片中的数字无法读取，请对照原文填写"));
+    }
+    let without = named(false);
+    if !without.is_empty() {
+        notes.push(format!("{without}中没有找到表格的内容（原文的表格可能是图片，或复制、保存时没有带上）：请对照原文填写"));
+    }
+    notes
 }
 
 /// The review's note when cells of a table read from text without a grid
