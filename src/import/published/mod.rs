@@ -210,12 +210,18 @@ fn absent_tables(
                 .filter(|(cell, _)| cell.table.key == key)
                 .all(|(_, source)| source.is_none())
     };
+    let absent: Vec<usize> = (0..format.sections.len()).filter(|&i| absent(i)).collect();
+    if absent.is_empty() {
+        return Vec::new();
+    }
+    // (The page read again for its pictures only then.)
     let pictures = html.map(|html| blocks::pictures_in_sections(html, headings));
     let pictured = |i: usize| pictures.as_ref().is_some_and(|p| p[i] > 0);
     let named = |picture: bool| -> String {
-        (0..format.sections.len())
-            .filter(|&i| absent(i) && pictured(i) == picture)
-            .map(|i| format!("「{}」", format.sections[i].heading))
+        absent
+            .iter()
+            .filter(|&&i| pictured(i) == picture)
+            .map(|&i| format!("「{}」", format.sections[i].heading))
             .collect()
     };
     let mut notes = Vec::new();
