@@ -233,10 +233,14 @@ pub(super) fn pictures_in_sections(html: &str, headings: &[Option<String>]) -> V
             Token::Start { name, .. } if name == "title" => in_title = true,
             Token::End { name } if name == "title" => in_title = false,
             Token::Start { name, .. } if name == "img" => {
+                // (Its whole pixels: "16", "16px", "16.5". No float
+                // parsing, which would add its tables to the wasm modules.)
                 let small = ["width", "height"].iter().any(|k| {
-                    t.attr(k)
-                        .and_then(|v| v.trim().trim_end_matches("px").trim().parse::<f64>().ok())
-                        .is_some_and(|n| n < 48.0)
+                    t.attr(k).is_some_and(|v| {
+                        let digits: String =
+                            v.trim().chars().take_while(char::is_ascii_digit).collect();
+                        digits.parse::<u32>().is_ok_and(|n| n < 48)
+                    })
                 });
                 if !small {
                     at.push(text.len());
