@@ -2851,7 +2851,7 @@ fn tables_published_as_pictures_are_named_in_the_review() {
         assert_eq!(picture_note(&got), None);
         assert_eq!(
             absent_note(&got).map(String::as_str),
-            Some("「二、主动公开政府信息情况」「三、收到和处理政府信息公开申请情况」「四、政府信息公开行政复议、行政诉讼情况」中没有找到表格的内容（原文的表格可能是图片，或复制、保存时没有带上）：请对照原文填写")
+            Some("「二、主动公开政府信息情况」「三、收到和处理政府信息公开申请情况」「四、政府信息公开行政复议、行政诉讼情况」中没有找到表格的内容（原文的表格可能是图片或附件，或复制、保存时没有带上）：请对照原文填写")
         );
     }
     assert_eq!(absent_note(&all), None);

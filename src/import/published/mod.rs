@@ -231,7 +231,7 @@ fn absent_tables(
     }
     let without = named(false);
     if !without.is_empty() {
-        notes.push(format!("{without}中没有找到表格的内容（原文的表格可能是图片，或复制、保存时没有带上）：请对照原文填写"));
+        notes.push(format!("{without}中没有找到表格的内容（原文的表格可能是图片或附件，或复制、保存时没有带上）：请对照原文填写"));
     }
     notes
 }
