@@ -214,12 +214,11 @@ mod cli {
                 let bytes = std::fs::read(path).ok()?;
                 review::identify(&path.display().to_string(), &bytes, &Native)
             }
-            Source::Entry(path, entry) if entry.problem.is_none() => {
-                let data =
-                    nianbao::import::zip::read_at(&archive_bytes(path).ok()?, entry.at).ok()?;
+            Source::Entry(path, entry) => {
+                let data = archive::entry_data(&archive_bytes(path).ok()?, entry).ok()?;
                 review::identify(&entry.file, &data, &Native)
             }
-            _ => None,
+            Source::Failed(..) => None,
         }
     }
 

@@ -113,21 +113,27 @@ pub fn list(name: &str, bytes: &[u8], decoder: &impl job::Decode) -> Result<List
     Ok(listing)
 }
 
+/// The bytes of one listed file of the archive `bytes` (the error: why it
+/// cannot be read).
+pub fn entry_data(bytes: &[u8], entry: &Entry) -> Result<Vec<u8>, String> {
+    if let Some(why) = &entry.problem {
+        return Err(why.clone());
+    }
+    zip::read_at(bytes, entry.at).map_err(|_| {
+        "压缩包中的这个文件已损坏或压缩方式不支持，无法解压：请解压后再添加".to_string()
+    })
+}
+
 /// Reads one listed file of the archive `bytes`, as [`read_item`] reads a
 /// file picked on its own.
 pub fn read_entry(bytes: &[u8], entry: &Entry, decoder: &impl job::Decode) -> Item {
     let failed = |why: String| Item::unreadable(entry.file.clone(), why);
-    if let Some(why) = &entry.problem {
-        return failed(why.clone());
-    }
-    match zip::read_at(bytes, entry.at) {
+    match entry_data(bytes, entry) {
         Ok(data) => match import::over_limit(&entry.file, data.len()) {
             Some(why) => failed(why),
             None => read_item(&entry.file, &data, decoder),
         },
-        Err(_) => {
-            failed("压缩包中的这个文件已损坏或压缩方式不支持，无法解压：请解压后再添加".to_string())
-        }
+        Err(why) => failed(why),
     }
 }
 

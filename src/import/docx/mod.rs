@@ -352,7 +352,7 @@ fn convert(xml: &str, numbering: &mut Numbering) -> (String, Vec<(usize, String)
     };
     // The paragraph (outside tables) holds a picture: written as <img>
     // after it, so that the reader can say a table was published as one
-    // (see published::pictured_tables).
+    // (see published::absent_tables).
     let mut picture = false;
     let flush = |para: &mut String, out: &mut String| {
         if !para.trim().is_empty() {

@@ -161,8 +161,8 @@ pub fn read(input: &str) -> Result<Recognised, String> {
 }
 
 /// The review's notes on the tables its input holds nothing of: a table
-/// section found with no table in it (no grid, none of its row labels in
-/// its text) and no cell of its table read. In a page or Word file whose
+/// section found with no table in it (no grid, none of its row or column
+/// labels in its text) and no cell of its table read. In a page or Word file whose
 /// section holds a picture there, the table was published as a picture
 /// (what many offices do with a table made in Excel), and no reading gives
 /// its numbers; else it may be a picture too, or left out when the text
@@ -178,7 +178,7 @@ fn absent_tables(
         let crate::format::Content::Table(key) = format.sections[i].content else {
             return false;
         };
-        let Some(table) = format.tables.iter().find(|t| t.key == key) else {
+        let (Some(_), Some(table)) = (&headings[i], format.table(key)) else {
             return false;
         };
         // The section's text without the table's caption (a Word file's
@@ -200,8 +200,7 @@ fn absent_tables(
         let labelled = labels
             .map(norm)
             .any(|label| label.chars().count() >= 3 && words.contains(&label));
-        headings[i].is_some()
-            && !tables.grids.iter().any(|(k, _)| *k == key)
+        !tables.grids.iter().any(|(k, _)| *k == key)
             && !labelled
             && format
                 .cells()
