@@ -624,6 +624,21 @@ fn a_value_run_into_its_label_line_is_read() {
     }
 }
 
+/// An OFD file's text box may hold 表二's last label and its amount without
+/// a gap ("行政事业性收费24252.311082"): the amount is read as the row's, as a
+/// count run into its label's line is; text and layout otherwise as
+/// pdftotext -layout and a PDF viewer's copy give them.
+#[test]
+fn an_amount_run_into_its_label_is_read() {
+    for name in ["pdf-layout.txt", "pdf-firefox.txt"] {
+        let text = form(&format!("pingtan-2021/{name}"));
+        let (label, rest) = text.split_once("行政事业性收费").unwrap();
+        let glued = format!("{label}行政事业性收费{}", rest.trim_start_matches(' '));
+        assert!(glued.contains("行政事业性收费24252.311082"), "{name}");
+        assert_tables(&read(&glued).unwrap(), &expected("pingtan-2021"));
+    }
+}
+
 /// Plain pdftotext text may print a row's value before its label
 /// ("本年收费金额（单位：万元） / 12.3456 / 行政事业性收费"), so the value after
 /// a label may be the next row's: with 行政强制's own line lost, it once

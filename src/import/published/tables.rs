@@ -708,13 +708,27 @@ fn ideograph(c: char) -> bool {
 
 /// A word that is a label's line with the row's first value run into it
 /// (pdftotext -layout, a wrapped label's line ending where the value
-/// starts: "安全一稳7", "6.属于四类过2"): the text and the number. Only a
-/// whole number after an ideograph, at the word's end: the format's labels
-/// hold no digits but their ordinals, which come first ("1.属于国家秘密").
+/// starts: "安全一稳7", "6.属于四类过2"; an OFD file's text box holding
+/// a label and its amount, "行政事业性收费12.3456"): the text and the
+/// number. Only a number after an ideograph, at the word's end: the
+/// format's labels hold no digits but their ordinals, which come first
+/// ("1.属于国家秘密"). A decimal with its whole part is a value, as it is
+/// in a word of its own (in a row of counts, a cell holding what is printed,
+/// which the checks then flag).
 fn glued(word: &str) -> Option<(&str, &str)> {
-    let at = word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let digits = |s: &str| s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let mut at = word.len() - digits(word);
+    if at < word.len() && word[..at].ends_with('.') {
+        let whole = digits(&word[..at - 1]);
+        if whole > 0 {
+            at -= 1 + whole;
+        }
+    }
     let (text, value) = word.split_at(at);
-    (!value.is_empty() && text.chars().next_back().is_some_and(ideograph)).then_some((text, value))
+    (!value.is_empty()
+        && !value.starts_with('.')
+        && text.chars().next_back().is_some_and(ideograph))
+    .then_some((text, value))
 }
 
 /// Whether the sums within row `r` of `block` hold for its printed `values`
@@ -1762,16 +1776,24 @@ mod tests {
         assert_eq!(glued("安全一稳0"), Some(("安全一稳", "0")));
         assert_eq!(glued("内部事务信637"), Some(("内部事务信", "637")));
         assert_eq!(glued("6.属于四类过2"), Some(("6.属于四类过", "2")));
-        // Ordinals, years, numbers inside words, decimals: not values.
+        assert_eq!(
+            glued("行政事业性收费12.3456"),
+            Some(("行政事业性收费", "12.3456"))
+        );
+        assert_eq!(glued("收费0.5"), Some(("收费", "0.5")));
+        // Ordinals, years, numbers inside words, decimals without their
+        // whole part or after no ideograph: not values.
         for word in [
             "1.属于国家秘密",
             "2022年",
             "共12件",
-            "稳7.5",
+            "稳.5",
             "abc7",
+            "abc7.5",
             "7",
             "1.2",
             "稳",
+            "稳7.",
         ] {
             assert_eq!(glued(word), None, "{word}");
         }
