@@ -90,7 +90,7 @@ fn files_of_every_kind_become_items_or_reasons() {
     let why = |i: usize| items[i].report.as_ref().unwrap_err().clone();
     assert!(why(4).starts_with("没有识别出"), "{}", why(4));
     assert!(why(5).starts_with("PDF 文件无法直接读取"));
-    assert!(why(6).starts_with("不是年报文件"));
+    assert!(why(6).starts_with("图片中的文字无法读取"), "{}", why(6));
     assert!(why(7).contains("JSON"));
 }
 

@@ -131,6 +131,8 @@ pub fn unsupported(name: &str) -> Option<String> {
         "odt" => format!(".{ext} 文件无法读取：请在 Word、WPS 或 LibreOffice 中打开，另存为 .docx 后再导入"),
         // Not in EXPLAINED: a folder's spreadsheets are not reports.
         "xls" | "xlsx" | "et" => "表格文件无法作为年报导入：请在年报的表格中点一个单元格，把 Excel/WPS 表格中对应的数字整块复制后粘贴（Ctrl+V），按行列依次填入".to_string(),
+        // Not in EXPLAINED either: a folder's pictures are not reports.
+        "jpg" | "jpeg" | "png" | "gif" | "bmp" | "tif" | "tiff" | "webp" => "图片中的文字无法读取：如果这是年报的扫描件或截图，请改用该年报的网页或 Word 文件导入，或对照图片填写".to_string(),
         _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.mhtml、.mht、.txt、.md、.docx、.doc、.xml、.ofd 文件".to_string(),
     })
 }
@@ -200,9 +202,15 @@ mod tests {
             .unwrap()
             .contains("审核台可直接添加"));
         assert_eq!(unsupported("各单位.rar"), unsupported("各单位.7z"));
-        assert!(unsupported("photo.png")
-            .unwrap()
-            .starts_with("不是年报文件"));
+        for picture in ["扫描件.JPG", "截图.png", "a.jpeg", "b.tiff"] {
+            assert!(
+                unsupported(picture)
+                    .unwrap()
+                    .starts_with("图片中的文字无法读取"),
+                "{picture}"
+            );
+        }
+        assert!(!report_like("扫描件.jpg"));
         assert!(unsupported("无扩展名").unwrap().starts_with("不是年报文件"));
     }
 
