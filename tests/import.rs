@@ -1226,6 +1226,40 @@ fn a_row_whose_total_is_not_its_sum_is_named_not_read() {
         notes.contains("「行政复议」（总计 50945，各项之和 50942）"),
         "{notes}"
     );
+    assert!(!notes.contains("截断"), "{notes}");
+}
+
+/// A table wider than the page cuts its last column at the page's edge
+/// (the PDF holds only what fits): each total is the first digits of its
+/// sum. Those rows are left unread, and the note says the column looks cut
+/// rather than calling it a 勾稽 error.
+#[test]
+fn totals_cut_at_the_page_edge_are_named_as_cut() {
+    let dir = "random/pingtan-2022-15";
+    let text = form(&format!("{dir}/cells.txt"));
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    let cut = text
+        .replace(
+            "1.属于国家秘密\n0\n0\n0\n7\n354\n810\n1171\n",
+            "1.属于国家秘密\n0\n0\n0\n7\n354\n810\n117\n",
+        )
+        .replace("\n40627\n5\n40639\n", "\n40627\n5\n406\n");
+    assert_eq!(cut.len(), text.len() - 3);
+    let got = read(&cut).unwrap();
+    for (i, def) in format::current().cells().iter().enumerate() {
+        if ["withheld_state_secret", "withheld_internal"].contains(&def.row.key) {
+            assert!(got.sources[i].is_none(), "{} read", def.key);
+        } else {
+            assert_eq!(got.report.cells[i], want.cells[i], "{}", def.key);
+        }
+    }
+    let notes = got.notes.join("\n");
+    assert!(
+        notes.contains("「1.属于国家秘密」（总计 117，各项之和 1171）"),
+        "{notes}"
+    );
+    assert!(notes.contains("最右一列的数字在页面边缘被截断"), "{notes}");
+    assert!(!notes.contains("勾稽错误"), "{notes}");
 }
 
 /// pandoc's Markdown of a Word file pads a pipe table's columns to their

@@ -1247,8 +1247,21 @@ impl Unsummed {
             .iter()
             .map(|(row, total, sum)| format!("「{row}」（总计 {total}，各项之和 {sum}）"))
             .collect();
+        // Every total the first digits of its sum: the last column cut at
+        // the page's right edge (a table wider than the page, whose PDF
+        // shows and holds only what fits), not a 勾稽 error.
+        let cut = self.0.len() >= 2
+            && self.0.iter().all(|(_, total, sum)| {
+                let (total, sum) = (total.to_string(), sum.to_string());
+                sum.len() > total.len() && sum.starts_with(&total)
+            });
+        let why = if cut {
+            "这些行的总计都只是各项之和的前几位数字，可能是表格比页面宽，最右一列的数字在页面边缘被截断：请对照原文或该报告的网页、Word 文件核实后填写"
+        } else {
+            "可能是原报告的勾稽错误，也可能是复制的文字顺序有误，请对照原文核实后填写"
+        };
         out.notes.push(format!(
-            "{}有 {} 行的数字个数相符，但总计不等于各项之和，未导入：{}。可能是原报告的勾稽错误，也可能是复制的文字顺序有误，请对照原文核实后填写",
+            "{}有 {} 行的数字个数相符，但总计不等于各项之和，未导入：{}。{why}",
             crate::rules::cells::table_name(table.key),
             rows.len(),
             rows.join("、")
