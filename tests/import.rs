@@ -1260,6 +1260,36 @@ fn totals_cut_at_the_page_edge_are_named_as_cut() {
     );
     assert!(notes.contains("最右一列的数字在页面边缘被截断"), "{notes}");
     assert!(!notes.contains("勾稽错误"), "{notes}");
+
+    // Every total of 表三 cut: the note names the first five rows. (A
+    // row's total: the seventh of seven numbers under its label.)
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let four = lines
+        .iter()
+        .position(|l| l.starts_with("四、政府信息公开行政"))
+        .unwrap();
+    let number = |l: &str| l.parse::<u64>().is_ok();
+    let mut cut_all: Vec<&str> = lines.clone();
+    let mut rows = 0;
+    for i in 7..four {
+        let total = lines[i - 6..=i].iter().all(|l| number(l))
+            && !lines[i - 7].is_empty()
+            && !number(lines[i - 7]);
+        if total && lines[i].len() >= 2 {
+            cut_all[i] = &lines[i][..lines[i].len() - 1];
+            rows += 1;
+        }
+    }
+    let got = read(&cut_all.join("\n")).unwrap();
+    let notes = got.notes.join("\n");
+    assert!(rows > 5, "{rows}");
+    let note = notes
+        .lines()
+        .find(|n| n.contains("总计不等于各项之和"))
+        .unwrap();
+    assert!(note.starts_with(&format!("表三有 {rows} 行")), "{note}");
+    assert_eq!(note.matches("各项之和 ").count(), 5, "{note}");
+    assert!(note.contains("）等。这些行的总计都只是"), "{note}");
 }
 
 /// pandoc's Markdown of a Word file pads a pipe table's columns to their

@@ -1229,6 +1229,9 @@ fn rejoined(
     found
 }
 
+/// The rows [`Unsummed`]'s note names at most, with their sums.
+const UNSUMMED_SHOWN: usize = 5;
+
 /// Rows of a table read from words whose numbers came in order and as many
 /// as the row's cells, but whose total is not the sum of its parts: left
 /// unread (the numbers may be out of order), and named in one note, as the
@@ -1260,11 +1263,17 @@ impl Unsummed {
         } else {
             "可能是原报告的勾稽错误，也可能是复制的文字顺序有误，请对照原文核实后填写"
         };
+        // Many such rows come of one cause (the text's order, a cut
+        // column), not of many slips: the first few show it.
+        let shown = if rows.len() > UNSUMMED_SHOWN {
+            format!("{}等", rows[..UNSUMMED_SHOWN].join("、"))
+        } else {
+            rows.join("、")
+        };
         out.notes.push(format!(
-            "{}有 {} 行的数字个数相符，但总计不等于各项之和，未导入：{}。{why}",
+            "{}有 {} 行的数字个数相符，但总计不等于各项之和，未导入：{shown}。{why}",
             crate::rules::cells::table_name(table.key),
             rows.len(),
-            rows.join("、")
         ));
     }
 }
