@@ -913,6 +913,31 @@ fn a_table_of_contents_is_not_taken_for_the_report() {
         assert_eq!(got.report.headings, plain.report.headings, "{file}");
         assert_eq!(got.notes, plain.notes, "{file}");
     }
+    // pdftotext -layout of a hard-wrapped page whose longest entries
+    // (" .......... 4") are as wide as its lines: entries are not joined
+    // as a wrapped sentence (which left a heading in the run, taken for a
+    // first copy of the report).
+    let text = form("contents/nianbao-710003-layout.txt");
+    assert!(text.contains("四、政府信息公开行政复议、行政诉讼情况 .......... 4"));
+    let (from, to) = (
+        text.find("目   录").unwrap(),
+        text.find(".......... 6").unwrap(),
+    );
+    let without = format!("{}{}", &text[..from], &text[to + ".......... 6".len()..]);
+    let (got, plain) = (read(&text).unwrap(), read(&without).unwrap());
+    assert!(
+        !got.notes.iter().any(|n| n.contains("出现了")),
+        "{:?}",
+        got.notes
+    );
+    assert_eq!(got.report, plain.report);
+    assert_eq!(got.notes, plain.notes);
+    assert!(
+        got.report.preamble.starts_with("本报告根据"),
+        "{}",
+        got.report.preamble
+    );
+    assert_eq!(got.cells_read(), 200);
 }
 
 /// A Word file that holds the report's page whole (html-docx-js, as web

@@ -724,6 +724,19 @@ fn table_like(line: &str) -> bool {
     numbers >= 2 && numbers * 4 >= ideographs
 }
 
+/// An entry of a table of contents: text, leader dots and a page number
+/// ("四、政府信息公开行政复议、行政诉讼情况 .......... 4"). As wide as the
+/// text's lines, it is still a line of its own, not a sentence wrapped.
+fn contents_entry(line: &str) -> bool {
+    let line = line.trim_matches(is_space);
+    let before = line.trim_end_matches(|c: char| c.is_ascii_digit());
+    let leaders = before.trim_end_matches(is_space);
+    let text = leaders.trim_end_matches(|c: char| ".…⋯·．".contains(c));
+    (1..=3).contains(&(line.len() - before.len()))
+        && leaders.len() > text.len()
+        && leaders[text.len()..].chars().count() >= 3
+}
+
 /// Joins lines a PDF broke inside a sentence, a name or a heading. The text
 /// is taken as hard-wrapped only when many lines share one full width and
 /// most of them end mid-sentence (paragraphs copied from a web page end in
@@ -735,7 +748,11 @@ fn join_wrapped(lines: Vec<String>) -> Vec<String> {
     crate::sort::by_key(&mut sorted, |w| *w);
     let full = sorted.get(sorted.len() * 9 / 10).copied().unwrap_or(0);
     let is_full = |i: usize| {
-        full > 0 && widths[i] + 6 >= full && widths[i] <= full + 4 && !table_like(&lines[i])
+        full > 0
+            && widths[i] + 6 >= full
+            && widths[i] <= full + 4
+            && !table_like(&lines[i])
+            && !contents_entry(&lines[i])
     };
     let full_lines: Vec<usize> = (0..lines.len()).filter(|&i| is_full(i)).collect();
     let open = full_lines
@@ -777,6 +794,26 @@ fn join_wrapped(lines: Vec<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contents_entries_are_told_by_their_leaders_and_page_number() {
+        for entry in [
+            "四、政府信息公开行政复议、行政诉讼情况 .......... 4",
+            "  一、总体情况……………1",
+            "（一）主动公开方面 ··· 12",
+        ] {
+            assert!(contents_entry(entry), "{entry}");
+        }
+        for line in [
+            "全区共主动公开政府信息 14571 条。一是做好规范性文件公开",
+            "截至 2022 年底共 3",
+            "一、总体情况 .. 1",
+            "......",
+            "见附表…… 1234",
+        ] {
+            assert!(!contents_entry(line), "{line}");
+        }
+    }
 
     #[test]
     fn characters_are_made_plain() {
