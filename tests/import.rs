@@ -89,6 +89,18 @@ fn assert_table_unread(got: &Recognised, table: &str) {
     }
 }
 
+/// Every cell `unread(def)` names is left unread; every other one is read
+/// and equals `want`'s.
+fn assert_read_but(got: &Recognised, want: &Report, unread: impl Fn(&format::CellDef) -> bool) {
+    for (i, def) in format::current().cells().iter().enumerate() {
+        if unread(def) {
+            assert!(got.sources[i].is_none(), "{} read", def.key);
+        } else {
+            assert_eq!(got.report.cells[i], want.cells[i], "{}", def.key);
+        }
+    }
+}
+
 /// Every cell read is right, and the cell `table.row.column` is left unread.
 fn assert_right_and_unread(
     got: &Recognised,
@@ -1233,15 +1245,10 @@ fn a_row_whose_total_is_not_its_sum_is_named_not_read() {
         &text[four + 5..]
     );
     let got = read(&broken).unwrap();
-    for (i, def) in format::current().cells().iter().enumerate() {
-        let unread = def.table.key == "table4"
-            || (def.table.key == "table3" && def.row.key == "withheld_enforcement");
-        if unread {
-            assert!(got.sources[i].is_none(), "{} read", def.key);
-        } else {
-            assert_eq!(got.report.cells[i], want.cells[i], "{}", def.key);
-        }
-    }
+    assert_read_but(&got, &want, |def| {
+        def.table.key == "table4"
+            || (def.table.key == "table3" && def.row.key == "withheld_enforcement")
+    });
     let notes = got.notes.join("\n");
     assert!(
         notes.contains("表三有 1 行的数字个数相符，但总计不等于各项之和，未导入：「7.属于行政执法案卷」（总计 733，各项之和 731）"),
@@ -1271,13 +1278,9 @@ fn totals_cut_at_the_page_edge_are_named_as_cut() {
         .replace("\n40627\n5\n40639\n", "\n40627\n5\n406\n");
     assert_eq!(cut.len(), text.len() - 3);
     let got = read(&cut).unwrap();
-    for (i, def) in format::current().cells().iter().enumerate() {
-        if ["withheld_state_secret", "withheld_internal"].contains(&def.row.key) {
-            assert!(got.sources[i].is_none(), "{} read", def.key);
-        } else {
-            assert_eq!(got.report.cells[i], want.cells[i], "{}", def.key);
-        }
-    }
+    assert_read_but(&got, &want, |def| {
+        ["withheld_state_secret", "withheld_internal"].contains(&def.row.key)
+    });
     let notes = got.notes.join("\n");
     assert!(
         notes.contains("「1.属于国家秘密」（总计 117，各项之和 1171）"),
@@ -1607,13 +1610,9 @@ fn labels_split_by_two_headings_side_by_side_are_found() {
     let got = read(&form(&format!("{dir}/pdf-layout.txt"))).unwrap();
     let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
     let broken = ["withheld_state_secret", "not_processed_repeated"];
-    for (i, def) in format::current().cells().iter().enumerate() {
-        if def.table.key == "table3" && broken.contains(&def.row.key) {
-            assert!(got.sources[i].is_none(), "{} read", def.key);
-        } else {
-            assert_eq!(got.report.cells[i], want.cells[i], "{}", def.key);
-        }
-    }
+    assert_read_but(&got, &want, |def| {
+        def.table.key == "table3" && broken.contains(&def.row.key)
+    });
 }
 
 /// Text as web page readers write a page (tests/fixtures/forms/*/pipes.txt):
