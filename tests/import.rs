@@ -651,6 +651,24 @@ fn an_amount_run_into_its_label_is_read() {
     }
 }
 
+/// pdftotext -layout of 表二 in narrow columns: 行政规范性文件's label
+/// wrapped ("行政规范性文" / "件"), its first number wrapped over the label's
+/// lines ("1490" above the row's other values, "6" below). 表二 has no sums
+/// to check a joining by, so that row is not read; the label is still
+/// found whole, so the row above it (规章) is read.
+#[test]
+fn a_wrapped_number_in_a_table_without_sums_leaves_only_its_row_unread() {
+    let dir = "random/pingtan-2021-14";
+    let text = form(&format!("{dir}/pdf-layout.txt"));
+    let row = "   行政规范性文件       5         8             0\n";
+    let wrapped =
+        "   行政规范性文       1490\n                          0             0\n   件          6\n";
+    assert_eq!(text.matches(row).count(), 1);
+    let got = read(&text.replace(row, wrapped)).unwrap();
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    assert_read_but(&got, &want, |def| def.row.key == "normative_documents");
+}
+
 /// Plain pdftotext text may print a row's value before its label
 /// ("本年收费金额（单位：万元） / 12.3456 / 行政事业性收费"), so the value after
 /// a label may be the next row's: with 行政强制's own line lost, it once

@@ -588,12 +588,17 @@ pub(super) fn read_single_row(table: &Table, rows: &[&Vec<(String, usize)>], out
 enum Word {
     Text(String),
     Value(String),
+    /// A number its cell wrapped, in a table without sums to check its
+    /// joining by: no row that holds it is read, and it is no part of a
+    /// label (it may stand among a wrapped label's lines: "行政规范性文" /
+    /// "1490" / "件 6").
+    Wrapped,
 }
 
 /// The words of a table's lines, and the line each is on. A number whose
 /// cell wrapped it, its pieces joined by [`WRAPPED`] (kept, for the review:
 /// see [`count_of`]), is a value only in a table with sums to check it by
-/// (`summed`); else a word that no row reads as a value.
+/// (`summed`); else [`Word::Wrapped`].
 fn words(paras: &[String], summed: bool) -> (Vec<Word>, Vec<usize>) {
     let mut out = Vec::new();
     let mut lines = Vec::new();
@@ -610,6 +615,8 @@ fn words(paras: &[String], summed: bool) -> (Vec<Word>, Vec<usize>) {
             };
             if numeric(w) || (summed && w.contains(WRAPPED)) {
                 out.push(Word::Value(w.to_string()));
+            } else if w.contains(WRAPPED) && numeric(&w.replace(WRAPPED, "")) {
+                out.push(Word::Wrapped);
             } else if let Some((text, value)) = glued(w) {
                 out.push(Word::Text(norm(text)));
                 out.push(Word::Value(value.to_string()));
@@ -1039,7 +1046,7 @@ fn joinings(
     };
     let value = |w: usize| match &words[w] {
         Word::Value(v) => Some(v.clone()),
-        Word::Text(_) => None,
+        _ => None,
     };
     let mut found = Vec::new();
     let mut take = |values: Vec<String>| {
@@ -1070,7 +1077,7 @@ fn joinings(
             .iter()
             .map(|&w| match &words[w] {
                 Word::Value(v) => Some(v.as_str()),
-                Word::Text(_) => None,
+                _ => None,
             })
             .collect();
         if let Some(pieces) = pieces {
@@ -1407,6 +1414,16 @@ pub(super) fn read_stream(
                 .collect()
         })
         .collect();
+    // Anchors with a wrapped number among their values (see
+    // [`Word::Wrapped`]): not read.
+    let mut wrapped: Vec<bool> = anchors
+        .iter()
+        .enumerate()
+        .map(|(k, &(_, _, start, _, _))| {
+            let end = anchors.get(k + 1).map_or(words.len(), |a| a.2);
+            words[start..end].contains(&Word::Wrapped)
+        })
+        .collect();
     // The row after row `r` of block `b` in the format.
     let next_row = |b: usize, r: usize| {
         if r + 1 < table.blocks[b].rows.len() {
@@ -1440,11 +1457,12 @@ pub(super) fn read_stream(
                 .all(|&l| l == lines[cells] && l > lines[0])
         {
             runs[k] = runs[k - 1].split_off(cells);
+            wrapped[k] = wrapped[k - 1];
         }
     }
     let text = |w: usize| match &words[w] {
         Word::Value(v) => Some(v),
-        Word::Text(_) => None,
+        _ => None,
     };
     let mut read: Vec<(usize, String, String)> = Vec::new(); // (cell, text, row label)
     let mut rows_read: Vec<usize> = Vec::new(); // (anchors)
@@ -1457,6 +1475,9 @@ pub(super) fn read_stream(
         // comes next, or there is none.
         let after = next_row(b, r);
         if after.is_some_and(|x| anchors.get(k + 1).is_none_or(|a| (a.0, a.1) != x)) {
+            continue;
+        }
+        if wrapped[k] {
             continue;
         }
         // Aligned text: a row's values may stand above its label's first
@@ -1558,6 +1579,9 @@ pub(super) fn read_stream(
                 continue;
             };
             let region = from..to;
+            if words[region.clone()].contains(&Word::Wrapped) {
+                continue;
+            }
             let values: Vec<usize> = region
                 .clone()
                 .filter(|&w| matches!(words[w], Word::Value(_)))
