@@ -1306,6 +1306,15 @@ fn totals_cut_at_the_page_edge_are_named_as_cut() {
     );
     assert!(notes.contains("最右一列的数字在页面边缘被截断"), "{notes}");
     assert!(!notes.contains("勾稽错误"), "{notes}");
+    // One row alone: cut, or the report's own error.
+    let one = text.replace("\n40627\n5\n40639\n", "\n40627\n5\n406\n");
+    let notes = read(&one).unwrap().notes.join("\n");
+    assert!(notes.contains("表三有 1 行"), "{notes}");
+    assert!(
+        notes.contains("该行的总计只是各项之和的前几位数字"),
+        "{notes}"
+    );
+    assert!(notes.contains("也可能是原报告的勾稽错误"), "{notes}");
 
     // Every total of 表三 cut: the note names the first five rows. (A
     // row's total: the seventh of seven numbers under its label.)

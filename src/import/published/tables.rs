@@ -1259,16 +1259,16 @@ impl Unsummed {
             .collect();
         // Every total the first digits of its sum: the last column cut at
         // the page's right edge (a table wider than the page, whose PDF
-        // shows and holds only what fits), not a 勾稽 error.
-        let cut = self.0.len() >= 2
-            && self.0.iter().all(|(_, total, sum)| {
-                let (total, sum) = (total.to_string(), sum.to_string());
-                sum.len() > total.len() && sum.starts_with(&total)
-            });
-        let why = if cut {
-            "这些行的总计都只是各项之和的前几位数字，可能是表格比页面宽，最右一列的数字在页面边缘被截断：请对照原文或该报告的网页、Word 文件核实后填写"
-        } else {
-            "可能是原报告的勾稽错误，也可能是复制的文字顺序有误，请对照原文核实后填写"
+        // shows and holds only what fits), not a 勾稽 error (one row alone:
+        // either).
+        let cut = self.0.iter().all(|(_, total, sum)| {
+            let (total, sum) = (total.to_string(), sum.to_string());
+            sum.len() > total.len() && sum.starts_with(&total)
+        });
+        let why = match (cut, self.0.len()) {
+            (true, 1) => "该行的总计只是各项之和的前几位数字，可能是表格比页面宽，最右一列的数字在页面边缘被截断，也可能是原报告的勾稽错误：请对照原文或该报告的网页、Word 文件核实后填写",
+            (true, _) => "这些行的总计都只是各项之和的前几位数字，可能是表格比页面宽，最右一列的数字在页面边缘被截断：请对照原文或该报告的网页、Word 文件核实后填写",
+            _ => "可能是原报告的勾稽错误，也可能是复制的文字顺序有误，请对照原文核实后填写",
         };
         // Many such rows come of one cause (the text's order, a cut
         // column), not of many slips: the first few show it.
