@@ -613,9 +613,10 @@ fn words(paras: &[String], summed: bool) -> (Vec<Word>, Vec<usize>) {
                 }
                 None => w,
             };
+            // (Only the pieces of a number are joined by WRAPPED.)
             if numeric(w) || (summed && w.contains(WRAPPED)) {
                 out.push(Word::Value(w.to_string()));
-            } else if w.contains(WRAPPED) && numeric(&w.replace(WRAPPED, "")) {
+            } else if w.contains(WRAPPED) {
                 out.push(Word::Wrapped);
             } else if let Some((text, value)) = glued(w) {
                 out.push(Word::Text(norm(text)));
@@ -723,19 +724,14 @@ fn ideograph(c: char) -> bool {
 /// in a word of its own (in a row of counts, a cell holding what is printed,
 /// which the checks then flag).
 fn glued(word: &str) -> Option<(&str, &str)> {
-    let digits = |s: &str| s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    let mut at = word.len() - digits(word);
-    if at < word.len() && word[..at].ends_with('.') {
-        let whole = digits(&word[..at - 1]);
-        if whole > 0 {
-            at -= 1 + whole;
-        }
+    let digits = |s: &str| s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let mut at = digits(word);
+    // A decimal: its whole part before the point.
+    if at < word.len() && word[..at].ends_with('.') && digits(&word[..at - 1]) < at - 1 {
+        at = digits(&word[..at - 1]);
     }
     let (text, value) = word.split_at(at);
-    (!value.is_empty()
-        && !value.starts_with('.')
-        && text.chars().next_back().is_some_and(ideograph))
-    .then_some((text, value))
+    (!value.is_empty() && text.chars().next_back().is_some_and(ideograph)).then_some((text, value))
 }
 
 /// Whether the sums within row `r` of `block` hold for its printed `values`
