@@ -83,19 +83,12 @@ impl Report {
                 .expect("rows are objects")
                 .insert(def.column.key.into(), cell_to_json(cell));
         }
-        let confirmations: Map<String, Value> = self
-            .confirmations
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone().into()))
-            .collect();
-        root.insert("confirmations".into(), confirmations.into());
+        root.insert(
+            "confirmations".into(),
+            string_map_to_json(&self.confirmations),
+        );
         if !self.headings.is_empty() {
-            let headings: Map<String, Value> = self
-                .headings
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone().into()))
-                .collect();
-            root.insert("headings".into(), headings.into());
+            root.insert("headings".into(), string_map_to_json(&self.headings));
         }
         if self.trial_2019 {
             root.insert("trial_format".into(), "2019".into());
@@ -193,7 +186,7 @@ impl Report {
             Some(Value::String(v)) if v == "2019" => report.trial_2019 = true,
             Some(other) => r.error(
                 "trial_format",
-                format!("应为 \"2019\"（2019 年试行格式），实为 {other}"),
+                format!("应为 \"2019\"（2019 年试行格式），实为 {}", shown(other)),
             ),
         }
         let sections: Vec<&str> = format.sections.iter().map(|s| s.key).collect();
@@ -218,6 +211,17 @@ impl Report {
 /// export time) that a reader accepts and ignores.
 pub const EXTRA_TOP_LEVEL: &[&str] = &["app", "exported_at"];
 
+/// A map of strings as a JSON object. (Inserted one by one: collecting
+/// into a `Map` sorts its entries first, and each such sort adds a few KB
+/// to the form page's module, see crate::sort.)
+fn string_map_to_json(map: &BTreeMap<String, String>) -> Value {
+    let mut out = Map::new();
+    for (k, v) in map {
+        out.insert(k.clone(), v.clone().into());
+    }
+    Value::Object(out)
+}
+
 fn meta_to_json(meta: &Meta) -> Value {
     json!({
         "agency": meta.agency,
@@ -237,9 +241,16 @@ fn cell_to_json(cell: &Cell) -> Value {
     }
 }
 
+/// A JSON value as text on one line. (Not `Value`'s `Display`: it carries
+/// the pretty printer as well, for `{:#}`, a KB more in the form page.)
+pub fn compact(value: &Value) -> String {
+    // Writing a Value cannot fail.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
 /// Shows a JSON value the way the user would see it in the file.
 fn shown(value: &Value) -> String {
-    let text = value.to_string();
+    let text = compact(value);
     if text.chars().count() > 40 {
         let short: String = text.chars().take(40).collect();
         format!("{short}…")

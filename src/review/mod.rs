@@ -285,5 +285,5 @@ pub fn finding_json(item: &Item, f: &Finding) -> String {
         o.insert("agency".into(), report.meta.agency.clone().into());
         o.insert("year".into(), report.meta.year.into());
     }
-    value.to_string()
+    crate::model::json::compact(&value)
 }

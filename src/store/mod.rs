@@ -19,7 +19,7 @@
 //!   [`Store::purge`] removes it.
 
 use crate::model::Report;
-use serde_json::{json, Value};
+use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -152,20 +152,24 @@ impl Draft {
 
     /// The envelope as JSON text.
     pub fn to_json(&self) -> String {
-        json!({
-            "store": STORE_VERSION,
-            "id": self.id,
-            "name": self.name,
-            "revision": self.revision,
-            "saved_at": self.saved_at,
-            "deleted": self.deleted,
-            "agency": self.report.meta.agency,
-            "year": self.report.meta.year,
-            "errors": self.errors,
-            "report": self.report.to_json(),
-            "last_year": self.last_year.as_ref().map(Report::to_json),
-        })
-        .to_string()
+        // Built entry by entry: `json!` would copy each report's value
+        // through a serializer (a KB more in the form page).
+        let mut o = Map::new();
+        o.insert("store".into(), STORE_VERSION.into());
+        o.insert("id".into(), self.id.clone().into());
+        o.insert("name".into(), self.name.clone().into());
+        o.insert("revision".into(), self.revision.into());
+        o.insert("saved_at".into(), self.saved_at.clone().into());
+        o.insert("deleted".into(), self.deleted.into());
+        o.insert("agency".into(), self.report.meta.agency.clone().into());
+        o.insert("year".into(), self.report.meta.year.into());
+        o.insert("errors".into(), self.errors.into());
+        o.insert("report".into(), self.report.to_json());
+        o.insert(
+            "last_year".into(),
+            self.last_year.as_ref().map(Report::to_json).into(),
+        );
+        crate::model::json::compact(&Value::Object(o))
     }
 
     /// Reads an envelope, migrating older store versions.
@@ -228,7 +232,10 @@ pub fn migrate(value: Value) -> Result<Value, ReadError> {
             .and_then(Value::as_str)
             .is_some_and(|s| s.starts_with(crate::model::json::SCHEMA_PREFIX)) =>
         {
-            Ok(json!({ "store": STORE_VERSION, "report": value }))
+            let mut o = Map::new();
+            o.insert("store".into(), STORE_VERSION.into());
+            o.insert("report".into(), value);
+            Ok(Value::Object(o))
         }
         None => Err(ReadError::Corrupt("缺少存储格式标识".into())),
     }
