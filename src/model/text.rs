@@ -85,31 +85,43 @@ pub fn outline_additions(format: &Format, text: &str) -> Vec<&'static str> {
 /// Dice similarity of the two texts' character bigrams (spaces ignored), 0–1:
 /// how alike two sections or two headings are.
 pub fn similarity(a: &str, b: &str) -> f64 {
+    // A bigram as one u64 (never u64::MAX: a char is at most 21 bits).
     let bigrams = |s: &str| {
         let chars: Vec<char> = without_spaces(s).chars().collect();
-        // A bigram as one u64: the only std sort of the crate (see crate::sort).
-        let mut v: Vec<u64> = chars
+        chars
             .windows(2)
             .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
-            .collect();
-        v.sort_unstable();
-        v
+            .collect::<Vec<u64>>()
     };
     let (x, y) = (bigrams(a), bigrams(b));
     if x.is_empty() || y.is_empty() {
         return 0.0;
     }
-    // Multiset intersection of two sorted lists.
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
+    // Multiset intersection through a hash table of x's bigrams and their
+    // counts, open addressing: linear in the lengths, and no std sort or
+    // HashMap in the form page's module (several KB each, see crate::sort).
+    const EMPTY: u64 = u64::MAX;
+    let bits = (2 * x.len()).next_power_of_two().max(16).trailing_zeros();
+    let mut keys = vec![EMPTY; 1 << bits];
+    let mut counts = vec![0u32; 1 << bits];
+    let slot = |keys: &[u64], k: u64| {
+        let mut i = (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize;
+        while keys[i] != k && keys[i] != EMPTY {
+            i = (i + 1) & (keys.len() - 1);
+        }
+        i
+    };
+    for &k in &x {
+        let i = slot(&keys, k);
+        keys[i] = k;
+        counts[i] += 1;
+    }
+    let mut common = 0usize;
+    for &k in &y {
+        let i = slot(&keys, k);
+        if keys[i] == k && counts[i] > 0 {
+            counts[i] -= 1;
+            common += 1;
         }
     }
     2.0 * common as f64 / (x.len() + y.len()) as f64
@@ -119,6 +131,56 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 mod tests {
     use super::*;
     use crate::format;
+
+    #[test]
+    fn similarity_counts_each_shared_bigram_as_often_as_both_texts_have_it() {
+        // The Dice coefficient by sorted lists, as a reference.
+        let reference = |a: &str, b: &str| {
+            let bigrams = |s: &str| {
+                let c: Vec<char> = without_spaces(s).chars().collect();
+                let mut v: Vec<(char, char)> = c.windows(2).map(|w| (w[0], w[1])).collect();
+                v.sort();
+                v
+            };
+            let (x, y) = (bigrams(a), bigrams(b));
+            let mut rest = y.clone();
+            let common = x
+                .iter()
+                .filter(|g| match rest.iter().position(|r| r == *g) {
+                    Some(p) => {
+                        rest.remove(p);
+                        true
+                    }
+                    None => false,
+                })
+                .count();
+            if x.is_empty() || y.is_empty() {
+                0.0
+            } else {
+                2.0 * common as f64 / (x.len() + y.len()) as f64
+            }
+        };
+        let texts = [
+            "",
+            "一",
+            "一二",
+            "本机关 不掌握",
+            "哈哈哈哈哈",
+            "哈哈哈",
+            "政策解读形式不够丰富，政策解读形式不够丰富。",
+            "政府网站建设有待加强",
+            "2023 年，本机关共收到申请 12 件。😀😀",
+            &"依申请公开工作流程不够规范。".repeat(40),
+            &"政务公开工作人员业务能力有待提升，".repeat(25),
+        ];
+        for a in texts {
+            for b in texts {
+                let (got, want) = (similarity(a, b), reference(a, b));
+                assert!((got - want).abs() < 1e-12, "{a:?} {b:?}: {got} {want}");
+            }
+        }
+        assert_eq!(similarity("哈哈哈哈哈", "哈哈哈"), 2.0 * 2.0 / 6.0);
+    }
 
     #[test]
     fn counts_and_removes_the_characters_is_space_names() {
