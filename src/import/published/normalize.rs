@@ -680,7 +680,7 @@ pub(super) fn order(text: &str) -> Order {
         let t = line.trim_matches(is_space);
         lines += 1;
         blank += usize::from(t.is_empty());
-        aligned += usize::from(t.contains("   "));
+        aligned += usize::from(t.contains("   ") && !contents_entry(t));
     }
     if text.contains('\u{c}') && aligned < 5 && blank * 5 >= lines {
         Order::Blocks
@@ -724,17 +724,24 @@ fn table_like(line: &str) -> bool {
     numbers >= 2 && numbers * 4 >= ideographs
 }
 
-/// An entry of a table of contents: text, leader dots and a page number
-/// ("四、政府信息公开行政复议、行政诉讼情况 .......... 4"). As wide as the
-/// text's lines, it is still a line of its own, not a sentence wrapped.
+/// An entry of a table of contents: text, then leader dots or a gap of
+/// spaces, then a page number ("四、政府信息公开行政复议、行政诉讼情况 ..........
+/// 4", "一、总体情况        1"). As wide as the text's lines, it is still a
+/// line of its own, not a sentence wrapped; its gap is not a table's
+/// columns (see [`order`]).
 fn contents_entry(line: &str) -> bool {
     let line = line.trim_matches(is_space);
     let before = line.trim_end_matches(|c: char| c.is_ascii_digit());
     let leaders = before.trim_end_matches(is_space);
     let text = leaders.trim_end_matches(|c: char| ".…⋯·．".contains(c));
-    (1..=3).contains(&(line.len() - before.len()))
-        && leaders.len() > text.len()
-        && leaders[text.len()..].chars().count() >= 3
+    let dotted = leaders[text.len()..].chars().count() >= 3;
+    // A gap: the text a heading's (not a row of numbers, not columns).
+    let spaced = text.len() == leaders.len()
+        && before[leaders.len()..].chars().count() >= 2
+        && !text.ends_with(|c: char| c.is_ascii_digit())
+        && !text.contains("  ")
+        && !text.is_ascii();
+    (1..=3).contains(&(line.len() - before.len())) && (dotted || spaced)
 }
 
 /// Joins lines a PDF broke inside a sentence, a name or a heading. The text
@@ -801,6 +808,9 @@ mod tests {
             "四、政府信息公开行政复议、行政诉讼情况 .......... 4",
             "  一、总体情况……………1",
             "（一）主动公开方面 ··· 12",
+            // A gap of spaces (NBSPs as a page's contents may have them).
+            "一、总体情况        1",
+            "\u{3000}\u{3000}（一）主动公开方面\u{a0}\u{a0}\u{a0}1",
         ] {
             assert!(contents_entry(entry), "{entry}");
         }
@@ -810,6 +820,12 @@ mod tests {
             "一、总体情况 .. 1",
             "......",
             "见附表…… 1234",
+            // Rows of a table set out by pdftotext -layout.
+            "行政许可                     2293",
+            "0        0        5",
+            "规章       0       0       3",
+            "1.本机关不掌握相关政府信息     0     0    12",
+            "一、总体情况 1",
         ] {
             assert!(!contents_entry(line), "{line}");
         }
@@ -840,6 +856,13 @@ mod tests {
         assert_eq!(order(&layout), Order::Aligned);
         // pdftotext -raw: no blank lines.
         assert_eq!(order(&plain.replace("\n\n", "\n")), Order::Lines);
+        // A table of contents whose page numbers stand after a gap of
+        // spaces has no columns (a PDF's text in lines, PyMuPDF's).
+        let contents = "目 录\n".to_string()
+            + &"一、总体情况        1\n（一）主动公开方面        1\n".repeat(5);
+        let lines = plain.replace('\u{c}', "").replace("\n\n", "\n");
+        assert_eq!(order(&(contents.clone() + &lines)), Order::Lines);
+        assert_eq!(order(&(contents + &layout)), Order::Aligned);
     }
 
     #[test]
