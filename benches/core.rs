@@ -124,7 +124,7 @@ fn main() {
     println!("  an OFD page of 10,000 glyphs in reverse order  {ms:8.1} ms");
     // Table 三 as a thousand pieces of row labels, each broken by a piece of
     // a group heading: the most ways to cut text into a label's pieces
-    // (tables::interrupted, at most eight pieces, 4096 tries a place).
+    // (tables::interrupted, at most eight pieces, 16,384 tries a place).
     let pieces = [
         "三、本年度办理",
         "（三）不予",

@@ -2292,6 +2292,22 @@ fn a_group_heading_printed_a_character_a_line_beside_a_label_is_passed_over() {
     );
 }
 
+/// A long row label broken over a page, the whole repeated heading row (the
+/// corner's note "（本列数据的勾稽关系为：…" among its pieces) and then
+/// （六）其他处理 between its pieces ("1.申请人" … "无正当理由逾期不补正、…"
+/// in pdftotext -raw's and PyMuPDF's text). Found by hunt.py
+/// (found/nianbao-libreoffice-790011: 186 of 200 read in both, the label's
+/// search out of its tries, that row and the row before it unread): all read.
+#[test]
+fn a_long_label_broken_over_a_page_by_the_heading_row_and_its_group_is_found() {
+    let dir = "found/nianbao-libreoffice-790011";
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    for file in ["pdf-raw.txt", "pdf-mupdf.txt"] {
+        let got = read(&form(&format!("{dir}/{file}"))).unwrap();
+        assert_tables(&got, &want);
+    }
+}
+
 /// Numbers of two columns wrapped in cells aligned to their top: the upper
 /// pieces among the row's values ("3.其他 2642 0 0 2986 360 92404
 /// 149049"), the rest under them on the line below ("4", "1"), which was

@@ -891,14 +891,16 @@ fn interrupted<'a>(
     // At most eight pieces (a group heading printed one character a line
     // beside a long label: "（", "六", "）", "其", "他", "处", "理" between
     // the lines of 1.申请人无正当理由…), and so many ways to cut text into
-    // pieces at most a few thousand tries a place: past them, not found.
+    // pieces at most 16,384 tries a place: past them, not found. (That
+    // label broken over a page, the heading row and its group inside it,
+    // took over 8,192; found/nianbao-libreoffice-790011.)
     const PIECES: usize = 8;
     let first = label.chars().next();
     text.char_indices()
         .filter(move |&(_, c)| Some(c) == first)
         .map(|(i, _)| i)
         .filter(move |&i| {
-            let calls = std::cell::Cell::new(4096);
+            let calls = std::cell::Cell::new(16_384);
             rest(&text[i..], label, groups, headings, 0, &calls)
         })
 }
