@@ -735,7 +735,8 @@ fn contents_entry(line: &str) -> bool {
     let leaders = before.trim_end_matches(is_space);
     let text = leaders.trim_end_matches(|c: char| ".…⋯·．".contains(c));
     let dotted = leaders[text.len()..].chars().count() >= 3;
-    // A gap: the text a heading's (not a row of numbers, not columns).
+    // A gap of spaces after a heading's text: not after a number, not
+    // after other gaps (a row of a table set out in columns).
     let spaced = text.len() == leaders.len()
         && before[leaders.len()..].chars().count() >= 2
         && !text.ends_with(|c: char| c.is_ascii_digit())
