@@ -1328,6 +1328,22 @@ fn totals_cut_at_the_page_edge_are_named_as_cut() {
     );
     assert!(notes.contains("也可能是原报告的勾稽错误"), "{notes}");
 
+    // Two totals cut and one neither its sum nor its first digits (the
+    // report's own slip beside the cut column): each cause named, the row
+    // not cut first, as it wants the closer look.
+    let row = "2.没有现成信息需要另行制作\u{a0}\n735\n3\n9\n6\n0\n0\n";
+    let mixed = cut.replace(&format!("{row}753\n"), &format!("{row}754\n"));
+    assert!(mixed != cut, "the row to change is not in the text");
+    let notes = read(&mixed).unwrap().notes.join("\n");
+    assert!(
+        notes.contains("表三有 3 行的数字个数相符，但总计不等于各项之和，未导入：「2.没有现成信息需要另行制作」（总计 754，各项之和 753）、「1.属于国家秘密」（总计 117，各项之和 1171）"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("其中 2 行的总计只是各项之和的前几位数字，可能是表格比页面宽，最右一列的数字在页面边缘被截断；另 1 行可能是原报告的勾稽错误"),
+        "{notes}"
+    );
+
     // Every total of 表三 cut: the note names the first five rows. (A
     // row's total: the seventh of seven numbers under its label.)
     let lines: Vec<&str> = text.lines().map(str::trim).collect();

@@ -1250,24 +1250,29 @@ impl Unsummed {
         if self.0.is_empty() {
             return;
         }
-        let rows: Vec<String> = self
-            .0
-            .iter()
-            .map(|(row, total, sum)| format!("「{row}」（总计 {total}，各项之和 {sum}）"))
-            .collect();
-        // Every total the first digits of its sum: the last column cut at
-        // the page's right edge (a table wider than the page, whose PDF
-        // shows and holds only what fits), not a 勾稽 error (one row alone:
-        // either).
-        let cut = self.0.iter().all(|(_, total, sum)| {
+        // A total the first digits of its sum: the last column cut at the
+        // page's right edge (a table wider than the page, whose PDF shows
+        // and holds only what fits). Every row so: cut, not a 勾稽 error
+        // (one row alone: either). Some so and some not (a wide table in a
+        // report with its own slips): each cause named, and the rows not
+        // cut, which want the closer look, listed first.
+        let is_cut = |&(_, total, sum): &(&str, u64, u64)| {
             let (total, sum) = (total.to_string(), sum.to_string());
             sum.len() > total.len() && sum.starts_with(&total)
-        });
-        let why = match (cut, self.0.len()) {
-            (true, 1) => "该行的总计只是各项之和的前几位数字，可能是表格比页面宽，最右一列的数字在页面边缘被截断，也可能是原报告的勾稽错误：请对照原文或该报告的网页、Word 文件核实后填写",
-            (true, _) => "这些行的总计都只是各项之和的前几位数字，可能是表格比页面宽，最右一列的数字在页面边缘被截断：请对照原文或该报告的网页、Word 文件核实后填写",
-            _ => "可能是原报告的勾稽错误，也可能是复制的文字顺序有误，请对照原文核实后填写",
         };
+        let cut = self.0.iter().filter(|r| is_cut(r)).count();
+        let rest = self.0.len() - cut;
+        let why = match (cut, rest) {
+            (1, 0) => "该行的总计只是各项之和的前几位数字，可能是表格比页面宽，最右一列的数字在页面边缘被截断，也可能是原报告的勾稽错误：请对照原文或该报告的网页、Word 文件核实后填写".to_string(),
+            (_, 0) => "这些行的总计都只是各项之和的前几位数字，可能是表格比页面宽，最右一列的数字在页面边缘被截断：请对照原文或该报告的网页、Word 文件核实后填写".to_string(),
+            (2.., _) => format!("其中 {cut} 行的总计只是各项之和的前几位数字，可能是表格比页面宽，最右一列的数字在页面边缘被截断；另 {rest} 行可能是原报告的勾稽错误，也可能是复制的文字顺序有误：请对照原文或该报告的网页、Word 文件核实后填写"),
+            _ => "可能是原报告的勾稽错误，也可能是复制的文字顺序有误，请对照原文核实后填写".to_string(),
+        };
+        let first = |r: &&(&str, u64, u64)| cut < 2 || !is_cut(r);
+        let rows: Vec<String> = (self.0.iter().filter(first))
+            .chain(self.0.iter().filter(|r| !first(r)))
+            .map(|(row, total, sum)| format!("「{row}」（总计 {total}，各项之和 {sum}）"))
+            .collect();
         // Many such rows come of one cause (the text's order, a cut
         // column), not of many slips: the first few show it.
         let shown = if rows.len() > UNSUMMED_SHOWN {
