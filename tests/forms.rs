@@ -23,6 +23,7 @@ fn forms() -> Vec<&'static str> {
     forms.extend(TEXT_FORMS);
     forms.extend([
         "page.docx",
+        "binary.doc",
         "page.mhtml",
         "page-ie.mht",
         "page.ofd",

@@ -867,6 +867,14 @@ fn a_word_file_is_read_as_word_shows_it() {
     let flat = recognise_file("pingtan-2021/flat-revised.xml");
     assert_eq!(flat.report, got.report);
     assert_eq!(flat.notes, got.notes);
+    // And as an old binary Word file (make.py doc): the deleted number
+    // and the hidden digit are in its text, marked (the hidden one by a
+    // character property); its text box is not in the main text, and not
+    // read (the rest of the text as the .docx's).
+    let doc = recognise_file("pingtan-2021/revised.doc");
+    assert_tables(&doc, &expected("pingtan-2021"));
+    assert_eq!(all(&doc), text.replacen("图文框中的说明文字\n", "", 1));
+    assert_eq!(doc.notes, got.notes);
 }
 
 /// A Word file whose section headings (一、…六、) and section 一's
@@ -891,6 +899,12 @@ fn a_word_files_automatic_numbers_are_read_as_word_draws_them() {
     let flat = recognise_file("pingtan-2021/flat-numbered.xml");
     assert_eq!(flat.report, typed.report);
     assert_eq!(flat.notes, typed.notes);
+    // And as an old binary Word file (make.py doc): its lists and their
+    // levels in the table stream, each level's text with its place for
+    // the number, paragraphs naming a list override.
+    let doc = recognise_file("pingtan-2021/numbered.doc");
+    assert_eq!(doc.report, typed.report);
+    assert_eq!(doc.notes, typed.notes);
 }
 
 /// A Word file with a table of contents after its title (make.py word, by
@@ -994,9 +1008,10 @@ fn a_word_file_holding_its_page_whole_reads_as_the_page() {
 }
 
 /// A .doc or .xml file read by what it holds, as a report system or an office
-/// names it: Word 2003 XML (make.py word) and a saved page are read whole;
-/// an old binary Word file and RTF say how to save them as .docx, and a PDF
-/// (whatever its name) how to copy its text.
+/// names it: Word 2003 XML (make.py word), a saved page and an old binary
+/// Word file (make.py doc; a .wps as WPS saves it is the same) are read
+/// whole; RTF says how to save it as .docx, and a PDF (whatever its name)
+/// how to copy its text.
 #[test]
 fn a_doc_file_is_read_by_what_it_holds() {
     let dir = format!(
@@ -1029,14 +1044,9 @@ fn a_doc_file_is_read_by_what_it_holds() {
         Ok(read("年报.html", page.as_bytes()).unwrap())
     );
     let binary = std::fs::read(format!("{dir}/binary.doc")).unwrap();
-    assert_eq!(
-        read("去年.doc", &binary),
-        Err(nianbao::import::OLD_WORD.to_string())
-    );
-    assert_eq!(
-        read("去年.wps", &binary),
-        Err(nianbao::import::OLD_WORD.to_string())
-    );
+    let docx = recognise_file("pingtan-2021/page.docx");
+    assert_eq!(read("去年.doc", &binary), Ok(docx.report.clone()));
+    assert_eq!(read("去年.wps", &binary), Ok(docx.report));
     assert_eq!(
         read("去年.doc", b"{\\rtf1\\ansi 2021}"),
         Err(nianbao::import::RTF.to_string())
@@ -1045,6 +1055,49 @@ fn a_doc_file_is_read_by_what_it_holds() {
         read("年报.txt", b"%PDF-1.7\n"),
         Err(nianbao::import::PDF.to_string())
     );
+}
+
+/// An old binary Word file that cannot be read says why: one with an
+/// opening password, one as Word 95 wrote it, another Office file (no
+/// Word text in it), and one cut short or damaged; none panics.
+#[test]
+fn an_old_binary_word_file_that_cannot_be_read_says_why() {
+    use nianbao::import::docx::binary;
+    let path = format!(
+        "{}/tests/fixtures/forms/pingtan-2021/binary.doc",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let file = std::fs::read(path).unwrap();
+    let read = |bytes: &[u8]| {
+        nianbao::import::job::recognise(bytes, &nianbao::import::job::Native).map(|_| ())
+    };
+    assert_eq!(read(&file), Ok(()));
+    // The WordDocument stream's header (the FIB) starts a sector.
+    let fib = (512..file.len())
+        .step_by(512)
+        .find(|&at| file[at..].starts_with(&[0xEC, 0xA5]))
+        .unwrap();
+    let mut locked = file.clone();
+    locked[fib + 0x0B] |= 0x01;
+    assert_eq!(read(&locked), Err(binary::ENCRYPTED.to_string()));
+    let mut word_95 = file.clone();
+    word_95[fib + 2..fib + 4].copy_from_slice(&101u16.to_le_bytes());
+    assert_eq!(read(&word_95), Err(binary::TOO_OLD.to_string()));
+    let name: Vec<u8> = "WordDocument"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let entry = file.windows(name.len()).position(|w| w == name).unwrap();
+    let mut other = file.clone();
+    other[entry] = b'X';
+    assert_eq!(read(&other), Err(binary::NOT_WORD.to_string()));
+    for cut in [600, 4096, file.len() / 2] {
+        assert_eq!(
+            read(&file[..cut]),
+            Err(binary::DAMAGED.to_string()),
+            "{cut}"
+        );
+    }
 }
 
 /// Table 三 split in two at a page break, as a Word file printed or

@@ -339,6 +339,50 @@ fn docx_import_never_panics() {
     });
 }
 
+/// An old binary Word file (.doc, .wps), damaged anywhere: besides the
+/// mutations of every path, numbers of its own (sector numbers, sizes,
+/// offsets, counts) set to 0, small, large or 0xFFFFFFFF at any 4-byte
+/// place, in the header and the streams alike.
+#[test]
+fn binary_word_import_never_panics() {
+    let seeds = vec![
+        fixture("forms/pingtan-2021/binary.doc"),
+        // (Lists; tracked changes and hidden text.)
+        fixture("forms/pingtan-2021/numbered.doc"),
+        fixture("forms/pingtan-2021/revised.doc"),
+        fixture("forms/tanggong-jiedao-2023/binary.doc"),
+    ];
+    let mut rng = Rng(12);
+    let mut numbers = Vec::new();
+    for _ in 0..400 {
+        let mut file = rng.pick(&seeds).clone();
+        for _ in 0..=rng.below(3) {
+            let at = rng.below(file.len() / 4) * 4;
+            let value: u32 = *rng.pick(&[
+                0,
+                1,
+                7,
+                511,
+                4096,
+                0xFFFF,
+                0x7FFF_FFFF,
+                0xFFFF_FFFE,
+                0xFFFF_FFFF,
+            ]);
+            // The header, the FIB and the table stream most often.
+            let at = if rng.below(2) == 0 { at % 2048 } else { at };
+            file[at..at + 4].copy_from_slice(&value.to_le_bytes());
+        }
+        numbers.push(file);
+    }
+    never_panics_runs("binary word numbers", &numbers, 13, RUNS / 50, |bytes| {
+        let _ = nianbao::import::job::recognise(bytes, &nianbao::import::job::Native);
+    });
+    never_panics_runs("binary word", &seeds, 14, RUNS / 10, |bytes| {
+        let _ = nianbao::import::job::recognise(bytes, &nianbao::import::job::Native);
+    });
+}
+
 /// Word 2003 XML (a .doc of one XML file), damaged anywhere; and pieces
 /// of it after its head, as the start of a text. Word XML (Flat OPC) too:
 /// whole, and its body cut short before its other parts (its parts'

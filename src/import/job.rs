@@ -49,15 +49,17 @@ pub fn bytes(bytes: &[u8], decoder: &impl Decode) -> Result<Answer, String> {
 
 /// Recognises the report in a file's bytes (see [`bytes`]).
 pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recognised, String> {
-    // Kinds told by their first bytes, whatever the file's name: an old
-    // binary Word or WPS file (an OLE compound file), RTF and PDF are not
-    // read; a .doc or .xml that is a web page, a .docx, Word 2003 XML or
-    // Word XML is.
-    for (magic, why) in [
-        (&b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"[..], super::OLD_WORD),
-        (b"{\\rtf", super::RTF),
-        (b"%PDF-", super::PDF),
-    ] {
+    // Kinds told by their first bytes, whatever the file's name: RTF and
+    // PDF are not read; an old binary Word or WPS file (an OLE compound
+    // file), and a .doc or .xml that is a web page, a .docx, Word 2003 XML
+    // or Word XML are.
+    if bytes.starts_with(super::docx::binary::SIGNATURE) {
+        if bytes.len() > super::MAX_PACKAGE_BYTES {
+            return Err(super::package_too_large(bytes.len()));
+        }
+        return published::read(&super::docx::binary::to_html(bytes)?);
+    }
+    for (magic, why) in [(b"{\\rtf", super::RTF), (b"%PDF-", super::PDF)] {
         if bytes.starts_with(magic) {
             return Err(why.to_string());
         }

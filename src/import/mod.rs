@@ -86,12 +86,6 @@ pub const READ: &[&str] = &[
 /// ([`unsupported`]); a folder's files of these kinds are listed, not skipped.
 pub const EXPLAINED: &[&str] = &["pdf", "odt", "rtf", "rar", "7z"];
 
-/// The message for an old binary Word or WPS file (a .doc or .wps as Word
-/// 97-2003 or WPS save it; a .doc that is a web page, a .docx or Word 2003
-/// XML is read).
-pub const OLD_WORD: &str =
-    "旧版 Word/WPS 文件（.doc、.wps）无法读取：请在 Word 或 WPS 中打开，另存为 .docx 后再导入";
-
 /// The message for an XML file that is not a Word document (Word 2003 XML
 /// or Word XML are read, whatever their names).
 pub const NOT_WORD_XML: &str =
@@ -133,7 +127,7 @@ pub fn unsupported(name: &str) -> Option<String> {
         "xls" | "xlsx" | "et" => "表格文件无法作为年报导入：请在年报的表格中点一个单元格，把 Excel/WPS 表格中对应的数字整块复制后粘贴（Ctrl+V），按行列依次填入".to_string(),
         // Not in EXPLAINED either: a folder's pictures are not reports.
         "jpg" | "jpeg" | "png" | "gif" | "bmp" | "tif" | "tiff" | "webp" => "图片中的文字无法读取：如果这是年报的扫描件或截图，请改用该年报的网页或 Word 文件导入，或对照图片填写".to_string(),
-        _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.mhtml、.mht、.txt、.md、.docx、.doc、.xml、.ofd 文件".to_string(),
+        _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.mhtml、.mht、.txt、.md、.docx、.doc、.wps、.xml、.ofd 文件".to_string(),
     })
 }
 

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { ROOT, harness, key, openApp } from "./support.mjs";
+import { ROOT, harness, key, locked, openApp } from "./support.mjs";
 
 const h = harness();
 
@@ -93,14 +93,28 @@ test("a page saved in GBK is decoded by its meta charset", async () => {
   await context.close();
 });
 
-test("a PDF or an old Word file gets a message saying what to do, and changes nothing", async () => {
+test("an old binary Word file (.doc, .wps) is read as its .docx is", async () => {
+  const { page, context, errors } = await openApp(h.browser, h.server.url);
+  await page.locator('[data-action="import-published"]').setInputFiles({
+    name: "去年年报.wps",
+    mimeType: "application/octet-stream",
+    buffer: fs.readFileSync(path.join(ROOT, "tests/fixtures/forms/tanggong-jiedao-2023/binary.doc")),
+  });
+  const review = page.getByRole("dialog", { name: "识别结果" });
+  await review.waitFor();
+  assert.match(await review.textContent(), /西工区唐宫街道办事处：2023 年度；表格单元格读取 200 \/ 200 个。/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a PDF or a Word file with a password gets a message saying what to do, and changes nothing", async () => {
   const { page, context, errors } = await openApp(h.browser, h.server.url);
   await page.locator(key("meta.agency")).fill("原草稿");
   const pdf = Buffer.from("%PDF-1.7");
-  const binary = fs.readFileSync(path.join(ROOT, "tests/fixtures/forms/pingtan-2021/binary.doc"));
+  const binary = locked(fs.readFileSync(path.join(ROOT, "tests/fixtures/forms/pingtan-2021/binary.doc")));
   for (const [name, buffer, expect] of [
     ["去年年报.pdf", pdf, /PDF 文件无法直接读取：请在浏览器或 PDF 阅读器中打开，全选（Ctrl\+A）、复制后，用“粘贴年报”粘贴/],
-    ["去年年报.doc", binary, /旧版 Word\/WPS 文件（\.doc、\.wps）无法读取/],
+    ["去年年报.doc", binary, /这个 Word 文件设置了打开密码，无法读取：请在 Word 或 WPS 中打开，取消密码后另存为 \.docx 再导入/],
     // (A .doc is read by what it holds.)
     ["下载的年报.doc", pdf, /PDF 文件无法直接读取/],
   ]) {

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { ROOT, harness } from "./support.mjs";
+import { ROOT, harness, locked } from "./support.mjs";
 
 const h = harness();
 const samples = path.join(ROOT, "tests/fixtures/samples");
@@ -405,18 +405,19 @@ test("the 审核台 reads reports as Word files, pages saved as one file, OFD fi
     { name: "平潭2021-pdf.txt", mimeType: "text/plain", buffer: fs.readFileSync(path.join(forms, "pdf-layout.txt")) },
     { name: "平潭2021.doc", mimeType: "application/msword", buffer: fs.readFileSync(path.join(forms, "word2003.doc")) },
     { name: "旧版.doc", mimeType: "application/msword", buffer: fs.readFileSync(path.join(forms, "binary.doc")) },
+    { name: "加密.doc", mimeType: "application/msword", buffer: locked(fs.readFileSync(path.join(forms, "binary.doc"))) },
   ];
   await page.locator('[data-action="review-files"]').setInputFiles(list);
   await page.waitForFunction((n) => document.querySelectorAll("[data-report-row]").length === n, list.length, { timeout: 30000 });
   await page.waitForFunction(() => /已读取并检查/.test(document.querySelector("[data-progress-text]").textContent));
   const all = await rows(page);
-  for (const f of ["平潭2021.docx", "平潭2021.doc", "平潭2021.mhtml", "平潭2021.mht", "平潭2021.ofd", "平潭2021.md", "平潭2021-pdf.txt"]) {
+  for (const f of ["平潭2021.docx", "平潭2021.doc", "旧版.doc", "平潭2021.mhtml", "平潭2021.mht", "平潭2021.ofd", "平潭2021.md", "平潭2021-pdf.txt"]) {
     const row = all.find((r) => r.file === f);
     assert.equal(row.status === "unreadable", false, f);
     assert.equal(row.year, "2021", f);
   }
-  assert.equal(all.find((r) => r.file === "旧版.doc").status, "unreadable");
-  assert.match(await page.locator('[data-report-row][data-file="旧版.doc"]').textContent(), /旧版 Word\/WPS 文件（\.doc、\.wps）无法读取/);
+  assert.equal(all.find((r) => r.file === "加密.doc").status, "unreadable");
+  assert.match(await page.locator('[data-report-row][data-file="加密.doc"]').textContent(), /这个 Word 文件设置了打开密码，无法读取/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -155,3 +155,19 @@ export const SECTION_HEADINGS = (() => {
   if (headings.length !== 6) throw new Error(`FORMAT.md: expected six section headings, found ${headings}`);
   return headings;
 })();
+
+/**
+ * A copy of an old binary Word file (.doc) marked as having an opening
+ * password: the fEncrypted bit of its FIB, the header of its WordDocument
+ * stream, which starts a 512-byte sector with the bytes EC A5.
+ */
+export function locked(doc) {
+  const out = Buffer.from(doc);
+  for (let at = 512; at + 12 < out.length; at += 512) {
+    if (out[at] === 0xec && out[at + 1] === 0xa5) {
+      out[at + 0x0b] |= 0x01;
+      return out;
+    }
+  }
+  throw new Error("no Word header found");
+}

@@ -15,6 +15,7 @@
 //! Not for: recognising the report (that is [`super::published`]); writing
 //! .docx (that is [`crate::export::docx`]).
 
+pub mod binary;
 mod numbering;
 
 use super::html::{tokenize_xml, Token};
@@ -115,7 +116,7 @@ struct Cell {
     merge: Merge,
 }
 
-#[derive(Default, PartialEq)]
+#[derive(Default, Clone, Copy, PartialEq)]
 enum Merge {
     #[default]
     None,

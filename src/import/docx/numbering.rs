@@ -52,6 +52,14 @@ pub struct Numbering {
     counts: Vec<(String, Vec<Option<u32>>)>,
 }
 
+/// A list of an old binary Word file: its lsid, and each level's first
+/// number, format number (as `w:nfc`) and text ("%1、").
+pub type BinaryList = (u32, Vec<(u32, u8, String)>);
+
+/// A list override of an old binary Word file: its list's lsid, and the
+/// levels it starts elsewhere (level, first number).
+pub type BinaryOverride = (u32, Vec<(usize, u32)>);
+
 /// The most levels a list has (Word's nine).
 const LEVELS: usize = 9;
 
@@ -201,6 +209,60 @@ impl Numbering {
             }
         }
         n
+    }
+
+    /// The definitions of an old binary Word file (see
+    /// [`super::binary`]): its lists (by lsid: each level's first number,
+    /// format number as Word 2003 XML's `w:nfc` and text, a level's number
+    /// as "%1"), its list overrides as paragraphs name them (1, 2, …: the
+    /// list's lsid and the levels it starts elsewhere) and its paragraph
+    /// styles (by index: the style it is based on, its list override and
+    /// level).
+    pub fn binary(
+        lists: Vec<BinaryList>,
+        overrides: Vec<BinaryOverride>,
+        styles: Vec<(Option<u16>, Option<u16>, Option<u8>)>,
+    ) -> Numbering {
+        let lists = lists
+            .into_iter()
+            .map(|(lsid, levels)| {
+                let mut levels: Vec<Level> = levels
+                    .into_iter()
+                    .map(|(start, nfc, text)| Level {
+                        start,
+                        format: format_of_code(&nfc.to_string()).to_string(),
+                        text,
+                    })
+                    .collect();
+                levels.resize(LEVELS, Level::default());
+                (lsid.to_string(), levels)
+            })
+            .collect();
+        let nums = overrides
+            .into_iter()
+            .enumerate()
+            .map(|(i, (lsid, starts))| Num {
+                id: (i + 1).to_string(),
+                list: lsid.to_string(),
+                starts,
+            })
+            .collect();
+        let styles = styles
+            .into_iter()
+            .enumerate()
+            .map(|(i, (base, num, level))| Style {
+                id: i.to_string(),
+                based_on: base.map(|b| b.to_string()).unwrap_or_default(),
+                num: num.map(|n| n.to_string()),
+                level: level.map(usize::from),
+            })
+            .collect();
+        Numbering {
+            lists,
+            nums,
+            styles,
+            counts: Vec::new(),
+        }
     }
 
     /// The numbering of a paragraph of style `style` with its own numPr
