@@ -86,7 +86,7 @@ fn main() {
     for form in forms {
         let path = format!("{dir}/{form}");
         let bytes = std::fs::read(&path).expect("form fixture");
-        // (A form that is not read, an old binary Word file: its message.)
+        // (A form that is not read: its message.)
         if let Err(why) = nianbao::import::job::recognise(&bytes, &nianbao::import::job::Native) {
             println!(
                 "    {form:<22}{:>5} KB   not read: {why}",

@@ -4,7 +4,8 @@
 //! so the whole path is tested natively; the worker only moves messages.
 //!
 //! A .docx file is recognised by its content (a zip package) and read
-//! through [`super::docx`]; an OFD file likewise (a zip package with
+//! through [`super::docx`]; an old binary Word or WPS file (an OLE
+//! compound file) through [`super::docx::binary`]; an OFD file likewise (a zip package with
 //! `OFD.xml`), its pages' text set out by [`super::ofd`]; a web page saved
 //! as one file (.mhtml) by its MIME header, its page taken out by
 //! [`super::mhtml`].
@@ -41,7 +42,7 @@ fn answer(r: published::Recognised) -> Answer {
     }
 }
 
-/// Reads a file's bytes: a Word .docx or an OFD file by its content, anything else as text
+/// Reads a file's bytes: a Word file (.docx, old binary .doc) or an OFD file by its content, anything else as text
 /// in the charset detected, then decoded and read.
 pub fn bytes(bytes: &[u8], decoder: &impl Decode) -> Result<Answer, String> {
     recognise(bytes, decoder).map(answer)
