@@ -197,6 +197,16 @@ struct Props {
     level: Option<u8>,
 }
 
+/// A run of an FKP page (properties over a range of file offsets): its
+/// first and end offsets, its page, and where in the page its properties
+/// are (0: none).
+struct FkpRun<'w> {
+    first: u32,
+    end: u32,
+    fkp: &'w [u8],
+    offset: usize,
+}
+
 /// Paragraphs' properties over a range of file offsets: those of every
 /// paragraph whose mark is in `first..end`, and the row's cells when they
 /// end a row.
@@ -330,45 +340,69 @@ impl Fib {
     /// order: deleted with tracked changes, or hidden.
     fn hidden_runs(&self, word: &[u8], table: &[u8]) -> Option<Vec<(u32, u32)>> {
         let hides = self.hiding_styles(word, table);
-        let plc = self.pair(word, table, 12)?;
+        let mut runs = Vec::new();
+        for run in self.fkp_runs(word, table, 12, 1)? {
+            let (fkp, at) = (run.fkp, run.offset);
+            if at == 0 {
+                continue;
+            }
+            let cb = *fkp.get(at)? as usize;
+            let grpprl = fkp.get(at + 1..at + 1 + cb)?;
+            // sprmCFRMarkDel; sprmCFVanish (on, off, or its character
+            // style's value or the opposite) and sprmCIstd (the character
+            // style, hidden when it hides).
+            let (mut deleted, mut vanish, mut style) = (false, None, None);
+            sprms(grpprl, |op, data| match op {
+                0x0800 => deleted = data[0] == 1,
+                0x083C => vanish = Some(data[0]),
+                0x4A30 => style = u16_at(data, 0),
+                _ => {}
+            });
+            let styled = style.is_some_and(|s| hides.get(s as usize) == Some(&true));
+            let hidden = deleted
+                || match vanish {
+                    Some(1) => true,
+                    Some(0x80) | None => styled,
+                    Some(0x81) => !styled,
+                    _ => false,
+                };
+            if hidden {
+                runs.push((run.first, run.end));
+            }
+        }
+        Some(runs)
+    }
+
+    /// The runs of a PlcBteChpx (`pair` 12, entries of 1 byte) or
+    /// PlcBtePapx (13, entries of 13 bytes): each run's first and end file
+    /// offsets, its FKP page and the offset of its properties in it (0:
+    /// none), in the file's order, or the file is not read.
+    fn fkp_runs<'w>(
+        &self,
+        word: &'w [u8],
+        table: &[u8],
+        pair: usize,
+        entry: usize,
+    ) -> Option<Vec<FkpRun<'w>>> {
+        let plc = self.pair(word, table, pair)?;
         let n = plc.len().checked_sub(4)? / 8;
-        let mut runs: Vec<(u32, u32)> = Vec::new();
+        let mut runs: Vec<FkpRun> = Vec::new();
         for i in 0..n {
             let page = (u32_at(plc, 4 * (n + 1) + 4 * i)? & 0x003F_FFFF) as usize;
             let fkp = word.get(page * 512..page * 512 + 512)?;
             let crun = fkp[511] as usize;
             for r in 0..crun {
                 let (first, end) = (u32_at(fkp, 4 * r)?, u32_at(fkp, 4 * r + 4)?);
-                if end < first || runs.last().is_some_and(|last| last.1 > first) {
+                if end < first || runs.last().is_some_and(|last| last.end > first) {
                     return None;
                 }
-                let offset = 2 * *fkp.get(4 * (crun + 1) + r)? as usize;
-                if offset == 0 {
-                    continue;
-                }
-                let cb = *fkp.get(offset)? as usize;
-                let grpprl = fkp.get(offset + 1..offset + 1 + cb)?;
-                // sprmCFRMarkDel; sprmCFVanish (on, off, or its character
-                // style's value or the opposite) and sprmCIstd (the
-                // character style, hidden when it hides).
-                let (mut deleted, mut vanish, mut style) = (false, None, None);
-                sprms(grpprl, |op, data| match op {
-                    0x0800 => deleted = data[0] == 1,
-                    0x083C => vanish = Some(data[0]),
-                    0x4A30 => style = u16_at(data, 0),
-                    _ => {}
+                let offset = 2 * *fkp.get(4 * (crun + 1) + entry * r)? as usize;
+                runs.push(FkpRun {
+                    first,
+                    end,
+                    fkp,
+                    offset,
                 });
-                let styled = style.is_some_and(|s| hides.get(s as usize) == Some(&true));
-                let hidden = deleted
-                    || match vanish {
-                        Some(1) => true,
-                        Some(0x80) | None => styled,
-                        Some(0x81) => !styled,
-                        _ => false,
-                    };
-                if hidden {
-                    runs.push((first, end));
-                }
             }
         }
         Some(runs)
@@ -467,42 +501,35 @@ impl Fib {
     /// Paragraph properties by file offset: (first, end, props, the row's
     /// cells when it ends a row), in order.
     fn paragraph_runs(&self, word: &[u8], table: &[u8]) -> Option<Vec<Run>> {
-        let plc = self.pair(word, table, 13)?;
-        let n = plc.len().checked_sub(4)? / 8;
-        let mut runs: Vec<Run> = Vec::new();
-        for i in 0..n {
-            let page = (u32_at(plc, 4 * (n + 1) + 4 * i)? & 0x003F_FFFF) as usize;
-            let fkp = word.get(page * 512..page * 512 + 512)?;
-            let crun = fkp[511] as usize;
-            for r in 0..crun {
-                let (first, end) = (u32_at(fkp, 4 * r)?, u32_at(fkp, 4 * r + 4)?);
-                let offset = 2 * *fkp.get(4 * (crun + 1) + 13 * r)? as usize;
-                let (props, row) = if offset == 0 {
-                    (Props::default(), None)
+        let mut runs = Vec::new();
+        for FkpRun {
+            first,
+            end,
+            fkp,
+            offset,
+        } in self.fkp_runs(word, table, 13, 13)?
+        {
+            let (props, row) = if offset == 0 {
+                (Props::default(), None)
+            } else {
+                let cb = *fkp.get(offset)? as usize;
+                let grpprl = if cb != 0 {
+                    fkp.get(offset + 1..offset + 1 + (2 * cb).checked_sub(1)?)?
                 } else {
-                    let cb = *fkp.get(offset)? as usize;
-                    let grpprl = if cb != 0 {
-                        fkp.get(offset + 1..offset + 1 + (2 * cb).checked_sub(1)?)?
-                    } else {
-                        let cb = *fkp.get(offset + 1)? as usize;
-                        fkp.get(offset + 2..offset + 2 + 2 * cb)?
-                    };
-                    // After the paragraph's style (istd).
-                    let (mut props, row) = properties(grpprl.get(2..)?);
-                    props.style = u16_at(grpprl, 0)?;
-                    (props, row)
+                    let cb = *fkp.get(offset + 1)? as usize;
+                    fkp.get(offset + 2..offset + 2 + 2 * cb)?
                 };
-                // Runs in the file's order, or the file is not read.
-                if runs.last().is_some_and(|last| last.end > first) || end < first {
-                    return None;
-                }
-                runs.push(Run {
-                    first,
-                    end,
-                    props,
-                    row,
-                });
-            }
+                // After the paragraph's style (istd).
+                let (mut props, row) = properties(grpprl.get(2..)?);
+                props.style = u16_at(grpprl, 0)?;
+                (props, row)
+            };
+            runs.push(Run {
+                first,
+                end,
+                props,
+                row,
+            });
         }
         Some(runs)
     }
@@ -766,10 +793,7 @@ fn write(text: &[(char, u32)], runs: &[Run], numbering: &mut Numbering) -> Strin
         if !in_table {
             if !row.is_empty() {
                 // Cells without their row's end: kept as a row.
-                let (t, defs) = table.get_or_insert_with(Default::default);
-                t.rows.push(std::mem::take(&mut row));
-                t.before.push(0);
-                defs.push(RowDef::default());
+                push_row(&mut table, std::mem::take(&mut row), RowDef::default());
             }
             flush_table(&mut table, &mut out);
             if !para.trim().is_empty() {
@@ -779,62 +803,37 @@ fn write(text: &[(char, u32)], runs: &[Run], numbering: &mut Numbering) -> Strin
             continue;
         }
         if row_end && depth <= 1 {
-            let (t, defs) = table.get_or_insert_with(Default::default);
-            t.rows.push(std::mem::take(&mut row));
-            t.before.push(0);
-            defs.push(def.cloned().unwrap_or_default());
+            push_row(
+                &mut table,
+                std::mem::take(&mut row),
+                def.cloned().unwrap_or_default(),
+            );
             para.clear();
             continue;
         }
-        if c == '\u{7}' && depth <= 1 {
-            // A cell's end.
-            let mut text = std::mem::take(&mut para);
-            let cell_text = text.trim().to_string();
-            text.clear();
-            match row.last_mut() {
-                Some(last) if last.span == 0 => {
-                    // The cell's earlier paragraphs were kept in it.
-                    if !cell_text.is_empty() {
-                        if !last.text.is_empty() {
-                            last.text.push(' ');
-                        }
-                        last.text.push_str(&cell_text);
-                    }
-                    last.span = 1;
-                }
-                _ => row.push(Cell {
-                    text: cell_text,
-                    span: 1,
-                    merge: Merge::None,
-                }),
+        // A cell's end, or a paragraph inside a cell (or in a table inside
+        // it): kept in the cell, open (span 0) until its end.
+        let open = match row.last_mut() {
+            Some(last) if last.span == 0 => last,
+            _ => {
+                row.push(Cell::default());
+                row.last_mut().expect("just pushed")
             }
-            continue;
+        };
+        let text = para.trim();
+        if !text.is_empty() {
+            if !open.text.is_empty() {
+                open.text.push(' ');
+            }
+            open.text.push_str(text);
         }
-        // A paragraph inside a cell (or in a table inside it): kept in the
-        // cell, which is open (span 0) until its end.
-        let cell_text = para.trim().to_string();
         para.clear();
-        match row.last_mut() {
-            Some(last) if last.span == 0 => {
-                if !cell_text.is_empty() {
-                    if !last.text.is_empty() {
-                        last.text.push(' ');
-                    }
-                    last.text.push_str(&cell_text);
-                }
-            }
-            _ => row.push(Cell {
-                text: cell_text,
-                span: 0,
-                merge: Merge::None,
-            }),
+        if c == '\u{7}' && depth <= 1 {
+            open.span = 1;
         }
     }
     if !row.is_empty() {
-        let (t, defs) = table.get_or_insert_with(Default::default);
-        t.rows.push(row);
-        t.before.push(0);
-        defs.push(RowDef::default());
+        push_row(&mut table, row, RowDef::default());
     }
     flush_table(&mut table, &mut out);
     if !para.trim().is_empty() {
@@ -842,6 +841,14 @@ fn write(text: &[(char, u32)], runs: &[Run], numbering: &mut Numbering) -> Strin
     }
     out.push_str("</body></html>\n");
     out
+}
+
+/// Adds a row to the table being read (a new one when none is).
+fn push_row(table: &mut Option<(Table, Vec<RowDef>)>, row: Vec<Cell>, def: RowDef) {
+    let (t, defs) = table.get_or_insert_with(Default::default);
+    t.rows.push(row);
+    t.before.push(0);
+    defs.push(def);
 }
 
 /// Sets each cell's grid place from its row's edges: the table's grid is
