@@ -28,7 +28,7 @@ pub const SIGNATURE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 /// Word document, with an opening password, or Word 95 and older.
 pub const DAMAGED: &str = "这个 Word（.doc/.wps）文件已损坏或不完整，无法读取：请在 Word 或 WPS 中打开，另存为 .docx 后再导入";
 pub const NOT_WORD: &str =
-    "这个文件不是 Word 文档（可能是 Excel、PowerPoint 等其他 Office 文件），无法作为年报读取";
+    "这个文件不是 Word 97-2003 格式的文档（可能是 Excel 等其他 Office 文件，或早期 WPS 格式），无法读取：如果是年报，请在 Word 或 WPS 中打开，另存为 .docx 后再导入";
 pub const ENCRYPTED: &str = "这个 Word 文件设置了打开密码，无法读取：请在 Word 或 WPS 中打开，取消密码后另存为 .docx 再导入";
 pub const TOO_OLD: &str = "这个 Word 文件是 Word 95 或更早版本的格式，无法读取：请在 Word 或 WPS 中打开，另存为 .docx 后再导入";
 
