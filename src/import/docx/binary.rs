@@ -218,11 +218,13 @@ struct Run {
 }
 
 /// A row's cells as its end says: left edges (and the right edge of the
-/// last) in twips, and each cell's vertical merge.
+/// last) in twips, each cell's vertical merge, and whether it is merged
+/// into the cell on its left (fMerged, as Word 6 merged cells across).
 #[derive(Default, Clone)]
 struct RowDef {
     edges: Vec<i16>,
     merges: Vec<Merge>,
+    joins: Vec<bool>,
 }
 
 /// Reads an old binary Word file as the HTML a .docx is read as.
@@ -710,10 +712,14 @@ fn row_def(data: &[u8]) -> RowDef {
         .map_while(|i| u16_at(data, 1 + 2 * i).map(|v| v as i16))
         .collect();
     let tcs = 1 + 2 * (cells + 1);
-    let merges = (0..cells)
-        .map(|i| u16_at(data, tcs + 20 * i).map_or(Merge::None, |f| vertical((f >> 5) as u8)))
+    let flags: Vec<u16> = (0..cells)
+        .map(|i| u16_at(data, tcs + 20 * i).unwrap_or(0))
         .collect();
-    RowDef { edges, merges }
+    RowDef {
+        edges,
+        merges: flags.iter().map(|f| vertical((f >> 5) as u8)).collect(),
+        joins: flags.iter().map(|f| f & 2 != 0).collect(),
+    }
 }
 
 /// A byte of a compressed piece (Windows-1252) as a character.
@@ -853,8 +859,9 @@ fn push_row(table: &mut Option<(Table, Vec<RowDef>)>, row: Vec<Cell>, def: RowDe
 
 /// Sets each cell's grid place from its row's edges: the table's grid is
 /// every edge of every row, a cell spans the grid columns between its
-/// edges, a row starts at its first edge; and each cell's vertical merge.
-/// A row whose edges do not match its cells is left as it is.
+/// edges, a row starts at its first edge; each cell's vertical merge; a
+/// cell merged into the one on its left joins it (its text and span). A
+/// row whose edges do not match its cells is left as it is.
 fn grid(table: &mut Table, defs: &[RowDef]) {
     let mut edges: Vec<i16> = Vec::new();
     for def in defs {
@@ -876,5 +883,93 @@ fn grid(table: &mut Table, defs: &[RowDef]) {
             cell.span = col(def.edges[i + 1]) - col(def.edges[i]);
             cell.merge = def.merges.get(i).copied().unwrap_or_default();
         }
+        for (i, cell) in std::mem::take(row).into_iter().enumerate() {
+            match row.last_mut() {
+                Some(left) if def.joins.get(i) == Some(&true) => {
+                    left.span += cell.span;
+                    if !cell.text.is_empty() {
+                        if !left.text.is_empty() {
+                            left.text.push(' ');
+                        }
+                        left.text.push_str(&cell.text);
+                    }
+                }
+                _ => row.push(cell),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(texts: &[&str]) -> Vec<Cell> {
+        (texts.iter())
+            .map(|t| Cell {
+                text: t.to_string(),
+                span: 1,
+                merge: Merge::None,
+            })
+            .collect()
+    }
+
+    /// A table's grid from its rows' cell edges: a wide cell spans the
+    /// columns of the narrower ones under it, a row starting further right
+    /// skips columns, vertical merges become a rowspan and a cell merged
+    /// into its left neighbour joins it.
+    #[test]
+    fn rows_cell_edges_make_the_grid() {
+        let mut table = Table::default();
+        let mut defs = Vec::new();
+        for (texts, edges, merges, joins) in [
+            (
+                &["甲", "乙", "丙"][..],
+                &[0, 200, 300, 400][..],
+                vec![Merge::Restart, Merge::None, Merge::None],
+                vec![false, false, true],
+            ),
+            (
+                &["", "1", "2", "3"][..],
+                &[0, 200, 250, 300, 400][..],
+                vec![Merge::Continue, Merge::None, Merge::None, Merge::None],
+                vec![false; 4],
+            ),
+            (&["4"][..], &[300, 400][..], vec![Merge::None], vec![false]),
+        ] {
+            table.rows.push(cells(texts));
+            table.before.push(0);
+            defs.push(RowDef {
+                edges: edges.to_vec(),
+                merges,
+                joins,
+            });
+        }
+        grid(&mut table, &defs);
+        let mut html = String::new();
+        table.html(&mut html);
+        assert_eq!(
+            html,
+            "<table><tr><td colspan=\"1\" rowspan=\"2\">甲</td><td colspan=\"3\" rowspan=\"1\">乙 丙</td></tr>\
+             <tr><td colspan=\"1\" rowspan=\"1\">1</td><td colspan=\"1\" rowspan=\"1\">2</td><td colspan=\"1\" rowspan=\"1\">3</td></tr>\
+             <tr><td colspan=\"1\" rowspan=\"1\">4</td></tr></table>\n"
+        );
+    }
+
+    /// The sprms' sizes: by their kind, a byte that gives it, TDefTable's
+    /// two bytes, PChgTabs' two lists; the sprms after each are read.
+    #[test]
+    fn each_sprm_is_read_at_its_size() {
+        let grpprl = [
+            0x16, 0x24, 1, // sprmPFInTable
+            0x15, 0xC6, 255, 1, 0, 0, 0, 0, 1, 0, 0, 0, // sprmPChgTabs: 1 deleted, 1 added
+            0x08, 0xD6, 6, 0, 1, 0, 0, 100, 0, // sprmTDefTable: one cell, 0 to 100
+            0x49, 0x66, 2, 0, 0, 0, // sprmPItap: 2
+            0x17, 0x24, 1, // sprmPFTtp
+        ];
+        let (props, row) = properties(&grpprl);
+        assert!(props.in_table && props.row_end);
+        assert_eq!(props.depth, 2);
+        assert_eq!(row.unwrap().edges, vec![0, 100]);
     }
 }
