@@ -4,15 +4,16 @@
 //! table, in the `0Table` or `1Table` stream), and its paragraphs'
 //! properties say which paragraphs are table cells and which end a row
 //! (with the row's cell edges and vertical merges). Written as the same
-//! HTML as a .docx ([`super::Table`]: a merged cell one cell with its
+//! HTML as a .docx (its `Table`: a merged cell one cell with its
 //! colspan and rowspan), for the same recognition.
 //!
-//! Read: the main text (not headers, footers, notes or comments), a
+//! Read: the main text (not headers, footers, notes or comments) as Word
+//! shows it (not text deleted with tracked changes, nor hidden text), a
 //! field's result (not its code), tables one level deep (a table inside a
-//! cell joins that cell's text). Not read: automatic list numbers (a
-//! heading numbered by Word's lists comes without its number), text boxes,
-//! pictures, Word 95 and older, files with an opening password (each of
-//! these last two with its message).
+//! cell joins that cell's text), and automatic list numbers (the "一、" of
+//! a heading drawn from Word's lists, through [`super::numbering`]). Not
+//! read: text boxes, pictures, Word 95 and older, files with an opening
+//! password (each of these last two with its message).
 //!
 //! Not for: the .docx and XML forms (that is [`super`]); recognising the
 //! report (that is [`crate::import::published`]).

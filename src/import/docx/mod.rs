@@ -10,7 +10,8 @@
 //! is left out.
 //! Word's two one-file XML forms are read the same way: Word 2003 XML (the
 //! same elements in one document) and Word XML (Flat OPC: the package's
-//! parts written one after another in one XML file).
+//! parts written one after another in one XML file); an old binary Word
+//! file (.doc, .wps) by [`binary`] into the same tables.
 //!
 //! Not for: recognising the report (that is [`super::published`]); writing
 //! .docx (that is [`crate::export::docx`]).
