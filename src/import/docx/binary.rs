@@ -19,8 +19,7 @@
 //! report (that is [`crate::import::published`]).
 
 use super::numbering::{BinaryList, BinaryOverride, Numbering};
-use super::{Cell, Merge, Table};
-use crate::export::escape;
+use super::{flush_paragraph, Cell, Merge, Table};
 
 /// The first bytes of an OLE compound file.
 pub const SIGNATURE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
@@ -252,7 +251,12 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
     let table = file.stream(table_name).ok_or(DAMAGED)?;
     let fib = Fib::read(&word).ok_or(DAMAGED)?;
     let mut text = fib.text(&word, &table).ok_or(DAMAGED)?;
-    let hidden = fib.hidden_runs(&word, &table).ok_or(DAMAGED)?;
+    // (Styles that cannot be read: none, their text shown, unnumbered.)
+    let styles = fib
+        .pair(&word, &table, 1)
+        .and_then(styles)
+        .unwrap_or_default();
+    let hidden = fib.hidden_runs(&word, &table, &styles).ok_or(DAMAGED)?;
     // Deleted (a tracked change) and hidden text is not shown; a
     // paragraph's or cell's end stays, as Word keeps it.
     text.retain(|&(c, fc)| {
@@ -260,7 +264,11 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
         matches!(c, '\r' | '\u{7}') || hidden.get(i).is_none_or(|r| r.0 > fc)
     });
     let runs = fib.paragraph_runs(&word, &table).ok_or(DAMAGED)?;
-    Ok(write(&text, &runs, &mut fib.numbering(&word, &table)))
+    Ok(write(
+        &text,
+        &runs,
+        &mut fib.numbering(&word, &table, styles),
+    ))
 }
 
 /// Where the FIB (the file's header) says things are.
@@ -341,8 +349,8 @@ impl Fib {
 
     /// The runs of characters not shown, by file offset (first, end), in
     /// order: deleted with tracked changes, or hidden.
-    fn hidden_runs(&self, word: &[u8], table: &[u8]) -> Option<Vec<(u32, u32)>> {
-        let hides = self.hiding_styles(word, table);
+    fn hidden_runs(&self, word: &[u8], table: &[u8], styles: &[Style]) -> Option<Vec<(u32, u32)>> {
+        let hides = hiding(styles);
         let mut runs = Vec::new();
         for run in self.fkp_runs(word, table, 12, 1)? {
             let (fkp, at) = (run.fkp, run.offset);
@@ -411,40 +419,10 @@ impl Fib {
         Some(runs)
     }
 
-    /// Which styles (by index) hide their text (sprmCFVanish in their
-    /// character properties, or in those of the style they are based on);
-    /// none when the style sheet cannot be read.
-    fn hiding_styles(&self, word: &[u8], table: &[u8]) -> Vec<bool> {
-        let Some(styles) = self.pair(word, table, 1).and_then(styles) else {
-            return Vec::new();
-        };
-        // A style's own value, else its base's (a few bases followed).
-        (0..styles.len())
-            .map(|mut i| {
-                for _ in 0..16 {
-                    match styles[i] {
-                        Style {
-                            vanish: Some(v), ..
-                        } => return v,
-                        Style {
-                            base: Some(base), ..
-                        } if (base as usize) < styles.len() => i = base as usize,
-                        _ => return false,
-                    }
-                }
-                false
-            })
-            .collect()
-    }
-
-    /// The file's lists and paragraph styles, for automatic numbers; none
-    /// when they cannot be read (its paragraphs then unnumbered).
-    fn numbering(&self, word: &[u8], table: &[u8]) -> Numbering {
-        let styles = self
-            .pair(word, table, 1)
-            .and_then(styles)
-            .unwrap_or_default()
-            .into_iter()
+    /// The file's lists and paragraph styles, for automatic numbers; no
+    /// lists when they cannot be read (its paragraphs then unnumbered).
+    fn numbering(&self, word: &[u8], table: &[u8], styles: Vec<Style>) -> Numbering {
+        let styles = (styles.into_iter())
             .map(|s| (s.base, s.list, s.level))
             .collect();
         let (lists, overrides) = self.lists(word, table).unwrap_or_default();
@@ -602,6 +580,28 @@ fn styles(sheet: &[u8]) -> Option<Vec<Style>> {
         out.push(style);
     }
     Some(out)
+}
+
+/// Which styles (by index) hide their text (sprmCFVanish in their
+/// character properties, or in those of the style they are based on).
+fn hiding(styles: &[Style]) -> Vec<bool> {
+    // A style's own value, else its base's (a few bases followed).
+    (0..styles.len())
+        .map(|mut i| {
+            for _ in 0..16 {
+                match styles[i] {
+                    Style {
+                        vanish: Some(v), ..
+                    } => return v,
+                    Style {
+                        base: Some(base), ..
+                    } if (base as usize) < styles.len() => i = base as usize,
+                    _ => return false,
+                }
+            }
+            false
+        })
+        .collect()
 }
 
 /// A list level (LVL) at the start of `b`: its first number, format
@@ -803,10 +803,7 @@ fn write(text: &[(char, u32)], runs: &[Run], numbering: &mut Numbering) -> Strin
                 push_row(&mut table, std::mem::take(&mut row), RowDef::default());
             }
             flush_table(&mut table, &mut out);
-            if !para.trim().is_empty() {
-                out.push_str(&format!("<p>{}</p>\n", escape(para.trim())));
-            }
-            para.clear();
+            flush_paragraph(&mut para, &mut out);
             continue;
         }
         if row_end && depth <= 1 {
@@ -843,9 +840,7 @@ fn write(text: &[(char, u32)], runs: &[Run], numbering: &mut Numbering) -> Strin
         push_row(&mut table, row, RowDef::default());
     }
     flush_table(&mut table, &mut out);
-    if !para.trim().is_empty() {
-        out.push_str(&format!("<p>{}</p>\n", escape(para.trim())));
-    }
+    flush_paragraph(&mut para, &mut out);
     out.push_str("</body></html>\n");
     out
 }

@@ -180,6 +180,14 @@ impl Table {
     }
 }
 
+/// Writes a paragraph's text (when it has any) as `<p>` and empties it.
+fn flush_paragraph(para: &mut String, out: &mut String) {
+    if !para.trim().is_empty() {
+        out.push_str(&format!("<p>{}</p>\n", escape(para.trim())));
+    }
+    para.clear();
+}
+
 /// A piece of what a Word file holds, in order.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Piece {
@@ -356,12 +364,6 @@ fn convert(xml: &str, numbering: &mut Numbering) -> (String, Vec<(usize, String)
     // after it, so that the reader can say a table was published as one
     // (see published::absent_tables).
     let mut picture = false;
-    let flush = |para: &mut String, out: &mut String| {
-        if !para.trim().is_empty() {
-            out.push_str(&format!("<p>{}</p>\n", escape(para.trim())));
-        }
-        para.clear();
-    };
     for token in tokenize_xml(xml) {
         match token {
             Token::Start { name, .. } if NOT_SHOWN.contains(&name.as_ref()) => hidden += 1,
@@ -380,7 +382,7 @@ fn convert(xml: &str, numbering: &mut Numbering) -> (String, Vec<(usize, String)
                     "w:t" => in_text = true,
                     "w:altchunk" if tables.is_empty() => {
                         if let Some((_, id)) = attrs.iter().find(|(k, _)| k == "r:id") {
-                            flush(&mut para, &mut out);
+                            flush_paragraph(&mut para, &mut out);
                             chunks.push((out.len(), id.to_string()));
                         }
                     }
@@ -401,7 +403,7 @@ fn convert(xml: &str, numbering: &mut Numbering) -> (String, Vec<(usize, String)
                         match tables.last_mut().and_then(Table::cell) {
                             Some(cell) => cell.text.push(' '),
                             None if name == "w:tab" => para.push(' '),
-                            None => flush(&mut para, &mut out),
+                            None => flush_paragraph(&mut para, &mut out),
                         }
                     }
                     "w:p" => {
@@ -409,12 +411,12 @@ fn convert(xml: &str, numbering: &mut Numbering) -> (String, Vec<(usize, String)
                         match tables.last_mut().and_then(Table::cell) {
                             Some(cell) if !cell.text.is_empty() => cell.text.push(' '),
                             Some(_) => {}
-                            None => flush(&mut para, &mut out),
+                            None => flush_paragraph(&mut para, &mut out),
                         }
                     }
                     "w:tbl" => {
                         if tables.is_empty() {
-                            flush(&mut para, &mut out);
+                            flush_paragraph(&mut para, &mut out);
                         }
                         tables.push(Table::default());
                     }
@@ -463,7 +465,7 @@ fn convert(xml: &str, numbering: &mut Numbering) -> (String, Vec<(usize, String)
                     // (An empty numbered paragraph counts too.)
                     numbered.count(numbering);
                     if tables.is_empty() {
-                        flush(&mut para, &mut out);
+                        flush_paragraph(&mut para, &mut out);
                         if std::mem::take(&mut picture) {
                             out.push_str("<img>\n");
                         }
@@ -499,7 +501,7 @@ fn convert(xml: &str, numbering: &mut Numbering) -> (String, Vec<(usize, String)
             table.html(&mut out);
         }
     }
-    flush(&mut para, &mut out);
+    flush_paragraph(&mut para, &mut out);
     out.push_str("</body></html>\n");
     (out, chunks)
 }
