@@ -1,6 +1,7 @@
 //! Issue 16: every sample in every form a report comes in (saved page, rich
 //! copy, text copied from a browser, PDF text plain and -layout, one cell
-//! per line, Markdown, a web page reader's "cell |" rows, Word .docx, the
+//! per line, Markdown, a web page reader's "cell |" rows, Word .docx, old
+//! binary .doc and RTF (by LibreOffice and by pandoc), the
 //! page saved as one file by Chromium and as Internet Explorer wrote it,
 //! the PDF as an OFD file),
 //! generated with real tools by tests/fixtures/forms/make.py. For each: all
@@ -24,6 +25,8 @@ fn forms() -> Vec<&'static str> {
     forms.extend([
         "page.docx",
         "binary.doc",
+        "page.rtf",
+        "pandoc.rtf",
         "page.mhtml",
         "page-ie.mht",
         "page.ofd",

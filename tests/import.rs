@@ -875,6 +875,13 @@ fn a_word_file_is_read_as_word_shows_it() {
     assert_tables(&doc, &expected("pingtan-2021"));
     assert_eq!(all(&doc), text.replacen("图文框中的说明文字\n", "", 1));
     assert_eq!(doc.notes, got.notes);
+    // And as RTF (make.py rtf): the deleted number in a group marked
+    // \deleted, the hidden digit in one marked \v, the footnote and the
+    // text box (a drawing) in destinations of their own, none read.
+    let rtf = recognise_file("pingtan-2021/revised.rtf");
+    assert_tables(&rtf, &expected("pingtan-2021"));
+    assert_eq!(all(&rtf), all(&doc));
+    assert_eq!(rtf.notes, got.notes);
 }
 
 /// A Word file whose section headings (一、…六、) and section 一's
@@ -905,6 +912,45 @@ fn a_word_files_automatic_numbers_are_read_as_word_draws_them() {
     let doc = recognise_file("pingtan-2021/numbered.doc");
     assert_eq!(doc.report, typed.report);
     assert_eq!(doc.notes, typed.notes);
+    // And as RTF (make.py rtf): each number as the file writes it for
+    // readers without lists (\listtext), the tab after it not read.
+    let rtf = recognise_file("pingtan-2021/numbered.rtf");
+    assert_eq!(rtf.report, typed.report);
+    assert_eq!(rtf.notes, typed.notes);
+}
+
+/// An RTF file (make.py rtf) reads as the .docx it was saved from, its
+/// characters written either way RTF writes them: as \uN (LibreOffice,
+/// pandoc), or as bytes in the file's code page (\ansicpg936: GBK, as
+/// Word writes a Chinese document), named .rtf or .doc; one in which no
+/// text is found says so.
+#[test]
+fn an_rtf_file_is_read_whatever_its_characters_are_written_as() {
+    let docx = recognise_file("pingtan-2021/page.docx");
+    for name in ["page.rtf", "gbk.rtf", "pandoc.rtf"] {
+        let rtf = recognise_file(&format!("pingtan-2021/{name}"));
+        assert_eq!(rtf.sections, docx.sections, "{name}");
+        assert_tables(&rtf, &expected("pingtan-2021"));
+        if name != "pandoc.rtf" {
+            assert_eq!(rtf.report, docx.report, "{name}");
+            assert_eq!(rtf.notes, docx.notes, "{name}");
+        }
+    }
+    let gbk = std::fs::read(format!(
+        "{}/tests/fixtures/forms/pingtan-2021/gbk.rtf",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    assert!(!gbk.windows(3).any(|w| w == b"\\u2"));
+    let read = |name: &str, bytes: &[u8]| {
+        nianbao::review::read_item(name, bytes, &nianbao::import::job::Native).report
+    };
+    assert_eq!(read("去年.doc", &gbk), Ok(docx.report.clone()));
+    assert_eq!(read("去年.RTF", &gbk), Ok(docx.report));
+    assert_eq!(
+        read("去年.rtf", b"{\\rtf1\\ansi{\\fonttbl{\\f0 Times;}}}"),
+        Err(nianbao::import::docx::rtf::EMPTY.to_string())
+    );
 }
 
 /// A Word file with a table of contents after its title (make.py word, by
@@ -1010,7 +1056,7 @@ fn a_word_file_holding_its_page_whole_reads_as_the_page() {
 /// A .doc or .xml file read by what it holds, as a report system or an office
 /// names it: Word 2003 XML (make.py word), a saved page and an old binary
 /// Word file (make.py doc; a .wps as WPS saves it is the same) are read
-/// whole; RTF says how to save it as .docx, and a PDF (whatever its name)
+/// whole (RTF too: see the next test), and a PDF (whatever its name) says
 /// how to copy its text.
 #[test]
 fn a_doc_file_is_read_by_what_it_holds() {
@@ -1047,10 +1093,6 @@ fn a_doc_file_is_read_by_what_it_holds() {
     let docx = recognise_file("pingtan-2021/page.docx");
     assert_eq!(read("去年.doc", &binary), Ok(docx.report.clone()));
     assert_eq!(read("去年.wps", &binary), Ok(docx.report));
-    assert_eq!(
-        read("去年.doc", b"{\\rtf1\\ansi 2021}"),
-        Err(nianbao::import::RTF.to_string())
-    );
     assert_eq!(
         read("年报.txt", b"%PDF-1.7\n"),
         Err(nianbao::import::PDF.to_string())

@@ -383,6 +383,69 @@ fn binary_word_import_never_panics() {
     });
 }
 
+/// An RTF file, damaged anywhere: the fixtures (characters as \uN and as
+/// GBK bytes; lists, tracked changes, hidden text, a drawing), pieces of
+/// them after their heads, and control words with extreme numbers
+/// (\uN out of range or half a pair, \ucN, \binN, \cellxN, \itapN),
+/// groups left open or closed too often.
+#[test]
+fn rtf_import_never_panics() {
+    let page = fixture("forms/pingtan-2021/page.rtf");
+    let body = page.windows(6).position(|w| w == b"\\trowd").unwrap();
+    let head = &page[..page.windows(8).position(|w| w == b"{\\*\\gene").unwrap()];
+    let mut seeds = vec![
+        page.clone(),
+        fixture("forms/pingtan-2021/gbk.rtf"),
+        fixture("forms/pingtan-2021/numbered.rtf"),
+        fixture("forms/pingtan-2021/revised.rtf"),
+        fixture("forms/tanggong-jiedao-2023/pandoc.rtf"),
+    ];
+    for piece in windows(&page[body..], 4000).into_iter().step_by(8) {
+        seeds.push([head, &piece[..]].concat());
+    }
+    let words = [
+        "\\u-99999999999 ",
+        "\\u55296 ",
+        "\\u56320?",
+        "\\uc99999 ",
+        "\\uc-1 ",
+        "\\bin99999999 ",
+        "\\bin-5 ",
+        "\\cellx-2147483648 ",
+        "\\cellx99999999999 ",
+        "\\itap4294967295 ",
+        "\\trleft-99999 ",
+        "\\f-1 ",
+        "\\ansicpg65001 ",
+        "\\'",
+        "\\'g",
+        "{{{{{{{{",
+        "}}}}}}}}",
+        "\\row\\row",
+        "\\nestcell\\nestrow\\cell",
+    ];
+    let mut rng = Rng(15);
+    for _ in 0..100 {
+        let mut file = rng.pick(&seeds[..5]).clone();
+        for _ in 0..=rng.below(4) {
+            let at = rng.below(file.len());
+            let word = rng.pick(&words);
+            file.splice(at..at, word.bytes());
+        }
+        seeds.push(file);
+    }
+    seeds.push(
+        b"{\\rtf1"
+            .iter()
+            .chain(b"{".repeat(100_000).iter())
+            .copied()
+            .collect(),
+    );
+    never_panics_runs("rtf", &seeds, 16, RUNS / 50, |bytes| {
+        let _ = nianbao::import::job::recognise(bytes, &nianbao::import::job::Native);
+    });
+}
+
 /// Word 2003 XML (a .doc of one XML file), damaged anywhere; and pieces
 /// of it after its head, as the start of a text. Word XML (Flat OPC) too:
 /// whole, and its body cut short before its other parts (its parts'

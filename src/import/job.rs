@@ -5,7 +5,8 @@
 //!
 //! A .docx file is recognised by its content (a zip package) and read
 //! through [`super::docx`]; an old binary Word or WPS file (an OLE
-//! compound file) through [`super::docx::binary`]; an OFD file likewise (a zip package with
+//! compound file) through [`super::docx::binary`]; an RTF file through
+//! [`super::docx::rtf`]; an OFD file likewise (a zip package with
 //! `OFD.xml`), its pages' text set out by [`super::ofd`]; a web page saved
 //! as one file (.mhtml) by its MIME header, its page taken out by
 //! [`super::mhtml`].
@@ -42,7 +43,7 @@ fn answer(r: published::Recognised) -> Answer {
     }
 }
 
-/// Reads a file's bytes: a Word file (.docx, old binary .doc) or an OFD file by its content, anything else as text
+/// Reads a file's bytes: a Word file (.docx, old binary .doc, RTF) or an OFD file by its content, anything else as text
 /// in the charset detected, then decoded and read.
 pub fn bytes(bytes: &[u8], decoder: &impl Decode) -> Result<Answer, String> {
     recognise(bytes, decoder).map(answer)
@@ -50,20 +51,25 @@ pub fn bytes(bytes: &[u8], decoder: &impl Decode) -> Result<Answer, String> {
 
 /// Recognises the report in a file's bytes (see [`bytes`]).
 pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recognised, String> {
-    // Kinds told by their first bytes, whatever the file's name: RTF and
-    // PDF are not read; an old binary Word or WPS file (an OLE compound
-    // file), and a .doc or .xml that is a web page, a .docx, Word 2003 XML
-    // or Word XML are.
+    // Kinds told by their first bytes, whatever the file's name: PDF is
+    // not read; an old binary Word or WPS file (an OLE compound file), RTF,
+    // and a .doc or .xml that is a web page, a .docx, Word 2003 XML or
+    // Word XML are.
     if bytes.starts_with(super::docx::binary::SIGNATURE) {
         if bytes.len() > super::MAX_PACKAGE_BYTES {
             return Err(super::package_too_large(bytes.len()));
         }
         return published::read(&super::docx::binary::to_html(bytes)?);
     }
-    for (magic, why) in [(b"{\\rtf", super::RTF), (b"%PDF-", super::PDF)] {
-        if bytes.starts_with(magic) {
-            return Err(why.to_string());
+    if bytes.starts_with(super::docx::rtf::SIGNATURE) {
+        if bytes.len() > super::MAX_PACKAGE_BYTES {
+            return Err(super::package_too_large(bytes.len()));
         }
+        let decode = |b: &[u8], page: &str| decoder.decode(b, page).ok();
+        return published::read(&super::docx::rtf::to_html(bytes, &decode)?);
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Err(super::PDF.to_string());
     }
     // Word files and pages saved as one file carry images, which are not
     // read: up to MAX_PACKAGE_BYTES (a .docx's parts are held to their own

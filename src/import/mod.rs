@@ -79,12 +79,13 @@ fn megabytes(bytes: usize) -> String {
 
 /// The kinds of file (by extension) a report is read from.
 pub const READ: &[&str] = &[
-    "json", "html", "htm", "shtml", "mhtml", "mht", "txt", "md", "docx", "ofd", "doc", "wps", "xml",
+    "json", "html", "htm", "shtml", "mhtml", "mht", "txt", "md", "docx", "ofd", "doc", "wps",
+    "rtf", "xml",
 ];
 
 /// Kinds a report comes in that cannot be read, each with its message
 /// ([`unsupported`]); a folder's files of these kinds are listed, not skipped.
-pub const EXPLAINED: &[&str] = &["pdf", "odt", "rtf", "rar", "7z"];
+pub const EXPLAINED: &[&str] = &["pdf", "odt", "rar", "7z"];
 
 /// The message for an XML file that is not a Word document (Word 2003 XML
 /// or Word XML are read, whatever their names).
@@ -94,10 +95,6 @@ pub const NOT_WORD_XML: &str =
 /// The message for a PDF file (whatever its name).
 pub const PDF: &str =
     "PDF 文件无法直接读取：请在浏览器或 PDF 阅读器中打开，全选（Ctrl+A）、复制后，用“粘贴年报”粘贴";
-
-/// The message for an RTF file (whatever its name).
-pub const RTF: &str =
-    "RTF 文件无法读取：请在 Word、WPS 或 LibreOffice 中打开，另存为 .docx 后再导入";
 
 /// A file name's extension, lower case ("" when none).
 pub fn extension(name: &str) -> String {
@@ -120,14 +117,13 @@ pub fn unsupported(name: &str) -> Option<String> {
     }
     Some(match ext.as_str() {
         "pdf" => PDF.to_string(),
-        "rtf" => RTF.to_string(),
         "zip" | "rar" | "7z" => "压缩包不能作为一份年报读取：请解压后添加其中的年报文件（审核台可直接添加 .zip 压缩包）".to_string(),
         "odt" => format!(".{ext} 文件无法读取：请在 Word、WPS 或 LibreOffice 中打开，另存为 .docx 后再导入"),
         // Not in EXPLAINED: a folder's spreadsheets are not reports.
         "xls" | "xlsx" | "et" => "表格文件无法作为年报导入：请在年报的表格中点一个单元格，把 Excel/WPS 表格中对应的数字整块复制后粘贴（Ctrl+V），按行列依次填入".to_string(),
         // Not in EXPLAINED either: a folder's pictures are not reports.
         "jpg" | "jpeg" | "png" | "gif" | "bmp" | "tif" | "tiff" | "webp" => "图片中的文字无法读取：如果这是年报的扫描件或截图，请改用该年报的网页或 Word 文件导入，或对照图片填写".to_string(),
-        _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.mhtml、.mht、.txt、.md、.docx、.doc、.wps、.xml、.ofd 文件".to_string(),
+        _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.mhtml、.mht、.txt、.md、.docx、.doc、.wps、.rtf、.xml、.ofd 文件".to_string(),
     })
 }
 
@@ -172,12 +168,12 @@ mod tests {
             // (Read by what they hold: see job::recognise.)
             "去年.doc",
             "去年.WPS",
+            "去年.RTF",
             "去年.xml",
         ] {
             assert_eq!(unsupported(ok), None, "{ok}");
         }
         assert!(unsupported("年报.PDF").unwrap().contains("复制后"));
-        assert_eq!(unsupported("去年.rtf").as_deref(), Some(RTF));
         assert!(unsupported("去年.ODT").unwrap().starts_with(".odt 文件"));
         // Word files and pages saved as one file carry their images.
         let big = 12 * 1024 * 1024;

@@ -107,6 +107,20 @@ test("an old binary Word file (.doc, .wps) is read as its .docx is", async () =>
   await context.close();
 });
 
+test("an RTF file is read, its characters as Word writes them (GBK bytes), named .doc as systems export it", async () => {
+  const { page, context, errors } = await openApp(h.browser, h.server.url);
+  await page.locator('[data-action="import-published"]').setInputFiles({
+    name: "导出的年报.doc",
+    mimeType: "application/msword",
+    buffer: fs.readFileSync(path.join(ROOT, "tests/fixtures/forms/pingtan-2021/gbk.rtf")),
+  });
+  const review = page.getByRole("dialog", { name: "识别结果" });
+  await review.waitFor();
+  assert.match(await review.textContent(), /平潭综合实验区：2021 年度；表格单元格读取 200 \/ 200 个。/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a PDF or a Word file with a password gets a message saying what to do, and changes nothing", async () => {
   const { page, context, errors } = await openApp(h.browser, h.server.url);
   await page.locator(key("meta.agency")).fill("原草稿");

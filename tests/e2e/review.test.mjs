@@ -405,13 +405,14 @@ test("the 审核台 reads reports as Word files, pages saved as one file, OFD fi
     { name: "平潭2021-pdf.txt", mimeType: "text/plain", buffer: fs.readFileSync(path.join(forms, "pdf-layout.txt")) },
     { name: "平潭2021.doc", mimeType: "application/msword", buffer: fs.readFileSync(path.join(forms, "word2003.doc")) },
     { name: "旧版.doc", mimeType: "application/msword", buffer: fs.readFileSync(path.join(forms, "binary.doc")) },
+    { name: "平潭2021.rtf", mimeType: "application/rtf", buffer: fs.readFileSync(path.join(forms, "page.rtf")) },
     { name: "加密.doc", mimeType: "application/msword", buffer: locked(fs.readFileSync(path.join(forms, "binary.doc"))) },
   ];
   await page.locator('[data-action="review-files"]').setInputFiles(list);
   await page.waitForFunction((n) => document.querySelectorAll("[data-report-row]").length === n, list.length, { timeout: 30000 });
   await page.waitForFunction(() => /已读取并检查/.test(document.querySelector("[data-progress-text]").textContent));
   const all = await rows(page);
-  for (const f of ["平潭2021.docx", "平潭2021.doc", "旧版.doc", "平潭2021.mhtml", "平潭2021.mht", "平潭2021.ofd", "平潭2021.md", "平潭2021-pdf.txt"]) {
+  for (const f of ["平潭2021.docx", "平潭2021.doc", "旧版.doc", "平潭2021.rtf", "平潭2021.mhtml", "平潭2021.mht", "平潭2021.ofd", "平潭2021.md", "平潭2021-pdf.txt"]) {
     const row = all.find((r) => r.file === f);
     assert.equal(row.status === "unreadable", false, f);
     assert.equal(row.year, "2021", f);

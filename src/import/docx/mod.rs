@@ -11,8 +11,8 @@
 //! Word's two one-file XML forms are read the same way: Word 2003 XML (the
 //! same elements in one document) and Word XML (Flat OPC: the package's
 //! parts written one after another in one XML file); an old binary Word
-//! file (.doc, .wps) by [`binary`] into the same tables (through
-//! [`marks`]).
+//! file (.doc, .wps) by [`binary`] and an RTF file by [`rtf`] into the same
+//! tables (both through [`marks`]).
 //!
 //! Not for: recognising the report (that is [`super::published`]); writing
 //! .docx (that is [`crate::export::docx`]).
@@ -20,6 +20,7 @@
 pub mod binary;
 mod marks;
 mod numbering;
+pub mod rtf;
 
 use super::html::{tokenize_xml, Token};
 use crate::export::escape;
