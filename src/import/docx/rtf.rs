@@ -10,9 +10,10 @@
 //! changes, nor hidden text), fields' results (not their codes), list
 //! numbers as the file writes them for readers without lists (`\listtext`,
 //! `\pntext`), characters as `\uN` or as bytes in the code page of their
-//! font (`\fcharset`) or of the file (`\ansicpg`). Not read: headers,
-//! footers, notes, comments, text boxes and other drawings, pictures and
-//! embedded objects.
+//! font (`\fcharset`) or of the file (`\ansicpg`), a text box's text
+//! (`\shptxt`) after the paragraph it is drawn in, as paragraphs of its
+//! own. Not read: headers, footers, notes, comments, other drawings,
+//! pictures and embedded objects.
 //!
 //! Not for: recognising the report (that is [`crate::import::published`]).
 
@@ -34,9 +35,10 @@ const MAX_DEPTH: usize = 1000;
 
 /// Destinations whose text is not the document's shown text: tables of
 /// fonts, colours, styles and lists, the document's properties, headers,
-/// footers, notes, comments, pictures, objects, drawings and text boxes,
-/// index entries, Word 6 list definitions (their number text is in
-/// `\pntext`). Every destination marked `\*` is left out too.
+/// footers, notes, comments, pictures, objects, drawings (but for a text
+/// box's text, `\shptxt`), index entries, Word 6 list definitions (their
+/// number text is in `\pntext`). Every destination marked `\*` is left
+/// out too.
 const NOT_SHOWN: &[&str] = &[
     "colortbl",
     "stylesheet",
@@ -87,6 +89,10 @@ struct State {
     skip: bool,
     /// In the font table: fonts' numbers and charsets are noted.
     fonts: bool,
+    /// In a drawing (`\shp`) in the shown text, whose text box's text
+    /// (`\shptxt`) is read; in that text.
+    shape: bool,
+    box_text: bool,
     /// Hidden (`\v`) or deleted with tracked changes (`\deleted`).
     hidden: bool,
     deleted: bool,
@@ -118,6 +124,10 @@ struct Reader<'d> {
     /// Bytes (`\'hh`) not yet decoded, and their code page.
     bytes: Vec<u8>,
     bytes_page: &'static str,
+    /// Text boxes' text (paragraphs ended by '\r'), placed after the
+    /// paragraph they are drawn in ends, each paragraph of its own (as the
+    /// .docx reader places a text box's).
+    boxed: Vec<char>,
     /// The first half of a character `\uN` gives as two (a surrogate pair).
     high: Option<u16>,
     /// Fallback bytes still to skip after a `\uN`.
@@ -145,6 +155,8 @@ pub fn to_html(
         state: State {
             skip: false,
             fonts: false,
+            shape: false,
+            box_text: false,
             hidden: false,
             deleted: false,
             list_number: false,
@@ -158,6 +170,7 @@ pub fn to_html(
         ansi: "windows-1252",
         bytes: Vec::new(),
         bytes_page: "windows-1252",
+        boxed: Vec::new(),
         high: None,
         skip_bytes: 0,
         row: RowDef::default(),
@@ -309,13 +322,43 @@ impl Reader<'_> {
     }
 
     fn push_decoded(&mut self, c: char) {
+        if self.state.box_text {
+            self.boxed.push(c);
+            return;
+        }
         let at = self.text.len() as u32;
         self.text.push((c, at));
     }
 
-    /// A paragraph's or cell's end, with its properties.
+    /// A paragraph's or cell's end, with its properties; first, the text
+    /// boxes drawn in the paragraph it ends.
     fn mark(&mut self, c: char, props: Props, row: Option<RowDef>) {
         self.flush();
+        if self.state.box_text {
+            self.boxed.push('\r');
+            return;
+        }
+        if !self.boxed.is_empty() {
+            let paragraph = Props {
+                in_table: props.in_table,
+                depth: props.depth,
+                ..Props::default()
+            };
+            self.end('\r', paragraph, None);
+            for c in std::mem::take(&mut self.boxed) {
+                if c == '\r' {
+                    self.end('\r', paragraph, None);
+                } else {
+                    self.push_decoded(c);
+                }
+            }
+            self.end('\r', paragraph, None);
+        }
+        self.end(c, props, row);
+    }
+
+    /// A mark in the text.
+    fn end(&mut self, c: char, props: Props, row: Option<RowDef>) {
         let at = self.text.len() as u32;
         self.text.push((c, at));
         self.runs.push(Run {
@@ -345,8 +388,17 @@ impl Reader<'_> {
             self.skip_bytes -= 1;
             return;
         }
+        if group_start && word == "shptxt" && self.state.shape {
+            self.flush();
+            self.state.skip = false;
+            self.state.box_text = true;
+            return;
+        }
         if group_start && NOT_SHOWN.contains(&word) {
             self.flush();
+            // (A drawing's text box is read unless the drawing is in text
+            // not shown; its other representation, shprslt, is not.)
+            self.state.shape = word == "shp" && !self.state.skip;
             self.state.skip = true;
             return;
         }
@@ -581,6 +633,22 @@ mod tests {
             "<table><tr><td colspan=\"1\" rowspan=\"2\">A</td><td colspan=\"2\" rowspan=\"1\">B1 B2</td></tr>\
              <tr><td colspan=\"2\" rowspan=\"1\">1 2</td></tr>\
              <tr><td colspan=\"1\" rowspan=\"1\">x y</td><td colspan=\"2\" rowspan=\"1\">z</td></tr></table>\n<p>after</p>\n"
+        );
+    }
+
+    /// A text box's text (in a drawing) is read once, after the paragraph
+    /// it is drawn in, paragraphs of its own; in a cell, in that cell. Not
+    /// its drawing's other representation (shprslt), nor a text box in a
+    /// header.
+    #[test]
+    fn text_boxes_are_read_after_their_paragraph() {
+        let rtf = r"{\rtf1{\header {\shp{\*\shpinst{\shptxt H\par}}} h\par}
+a{\shp{\*\shpinst{\sp{\sn x}{\sv 1}}{\shptxt B1\par B2\par}}{\shprslt{\*\do{\dptxbxtext B1}}}}b\par
+\trowd\cellx100\pard\intbl c{\shp{\*\shpinst{\shptxt D}}}\cell\row}";
+        assert_eq!(
+            body(&html(rtf)),
+            "<p>ab</p>\n<p>B1</p>\n<p>B2</p>\n\
+             <table><tr><td colspan=\"1\" rowspan=\"1\">c D</td></tr></table>\n"
         );
     }
 
