@@ -869,11 +869,12 @@ fn a_word_file_is_read_as_word_shows_it() {
     assert_eq!(flat.notes, got.notes);
     // And as an old binary Word file (make.py doc): the deleted number
     // and the hidden digit are in its text, marked (the hidden one by a
-    // character property); its text box is not in the main text, and not
-    // read (the rest of the text as the .docx's).
+    // character property); its text box's text is in a story after the
+    // main text, matched to its drawing's anchor by the drawing's id, and
+    // read after that paragraph: the same text as the .docx's.
     let doc = recognise_file("pingtan-2021/revised.doc");
     assert_tables(&doc, &expected("pingtan-2021"));
-    assert_eq!(all(&doc), text.replacen("图文框中的说明文字\n", "", 1));
+    assert_eq!(all(&doc), text);
     assert_eq!(doc.notes, got.notes);
     // And as RTF (make.py rtf): the deleted number in a group marked
     // \deleted, the hidden digit in one marked \v, the footnote in a
@@ -883,6 +884,7 @@ fn a_word_file_is_read_as_word_shows_it() {
     let rtf = recognise_file("pingtan-2021/revised.rtf");
     assert_tables(&rtf, &expected("pingtan-2021"));
     assert_eq!(all(&rtf), text);
+    assert_eq!(rtf.report, doc.report);
     assert_eq!(rtf.notes, got.notes);
 }
 

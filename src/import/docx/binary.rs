@@ -12,8 +12,9 @@
 //! field's result (not its code), tables one level deep (a table inside a
 //! cell joins that cell's text), and automatic list numbers (the "一、" of
 //! a heading drawn from Word's lists, through [`super::numbering`]). Not
-//! read: text boxes, pictures, Word 95 and older, files with an opening
-//! password (each of these last two with its message).
+//! read: pictures, Word 95 and older, files with an opening password (each
+//! of these last two with its message). A text box's text is read after
+//! the paragraph it is drawn in (not in a table).
 //!
 //! Not for: the .docx and XML forms (that is [`super`]); recognising the
 //! report (that is [`crate::import::published`]).
@@ -217,6 +218,9 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
     let table = file.stream(table_name).ok_or(DAMAGED)?;
     let fib = Fib::read(&word).ok_or(DAMAGED)?;
     let mut text = fib.text(&word, &table).ok_or(DAMAGED)?;
+    let boxes = fib.text_boxes(&word, &table, &mut text);
+    let runs = fib.paragraph_runs(&word, &table).ok_or(DAMAGED)?;
+    place_boxes(&mut text, boxes, &runs);
     // (Styles that cannot be read: none, their text shown, unnumbered.)
     let styles = fib
         .pair(&word, &table, 1)
@@ -229,7 +233,6 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
         let i = hidden.partition_point(|r| r.1 <= fc);
         matches!(c, '\r' | '\u{7}') || hidden.get(i).is_none_or(|r| r.0 > fc)
     });
-    let runs = fib.paragraph_runs(&word, &table).ok_or(DAMAGED)?;
     Ok(write(
         &text,
         &runs,
@@ -241,6 +244,10 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
 struct Fib {
     /// Characters of the main text.
     text_chars: usize,
+    /// Where the text boxes' text starts (after the main text, notes,
+    /// headers and comments) and its characters.
+    box_start: usize,
+    box_chars: usize,
     /// Offset of the FibRgFcLcb array in the WordDocument stream.
     fc_lcb: usize,
     /// Its pairs.
@@ -252,11 +259,18 @@ impl Fib {
         let csw = u16_at(word, 32)? as usize;
         let lw = 34 + 2 * csw;
         let cslw = u16_at(word, lw)? as usize;
-        let text_chars = u32_at(word, lw + 2 + 3 * 4)? as usize;
+        let ccp = |i: usize| u32_at(word, lw + 2 + 4 * i).map(|n| n as usize);
+        let text_chars = ccp(3)?;
+        // (ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn before them; none where
+        // the FIB is too short to hold them.)
+        let box_start = (3..=8).try_fold(0usize, |sum, i| sum.checked_add(ccp(i)?));
+        let box_chars = box_start.and_then(|_| ccp(9)).unwrap_or(0);
         let at = lw + 2 + 4 * cslw;
         let pairs = u16_at(word, at)? as usize;
         Some(Fib {
             text_chars,
+            box_start: box_start.unwrap_or(0),
+            box_chars,
             fc_lcb: at + 2,
             pairs,
         })
@@ -272,8 +286,9 @@ impl Fib {
         table.get(fc..fc.checked_add(lcb)?)
     }
 
-    /// The main text, each character with its offset in the WordDocument
-    /// stream (where its paragraph's properties are found).
+    /// The text, each character with its offset in the WordDocument
+    /// stream (where its paragraph's properties are found): the main text,
+    /// and as far as the text boxes' text after it.
     fn text(&self, word: &[u8], table: &[u8]) -> Option<Vec<(char, u32)>> {
         // The piece table (Pcdt) after any property runs (Prc) in the Clx.
         let clx = self.pair(word, table, 33)?;
@@ -288,7 +303,8 @@ impl Fib {
         let plc = clx.get(at + 5..at.checked_add(5 + len)?)?;
         let n = plc.len().checked_sub(4)? / 12;
         let mut text = Vec::new();
-        let want = self.text_chars.min(MAX_CHARS);
+        let boxes_end = self.box_start.saturating_add(self.box_chars);
+        let want = self.text_chars.max(boxes_end).min(MAX_CHARS);
         for i in 0..n {
             let (start, end) = (u32_at(plc, 4 * i)?, u32_at(plc, 4 * i + 4)?);
             let count = end.checked_sub(start)? as usize;
@@ -311,6 +327,62 @@ impl Fib {
             }
         }
         Some(text)
+    }
+
+    /// Each text box's text (paragraphs, with their marks) and where it
+    /// is drawn (the character position of its drawing's anchor in the
+    /// main text), in the text boxes' order; `text` cut to the main text.
+    /// A text box is matched to its drawing by the drawing's id (lid), in
+    /// the text boxes' table (PlcftxbxTxt) and the drawings' (PlcSpaMom).
+    fn text_boxes(
+        &self,
+        word: &[u8],
+        table: &[u8],
+        text: &mut Vec<(char, u32)>,
+    ) -> Vec<(usize, Vec<(char, u32)>)> {
+        let stories = std::mem::take(text);
+        let main = self.text_chars.min(stories.len());
+        text.extend_from_slice(&stories[..main]);
+        let (Some(boxes), Some(shapes)) = (self.pair(word, table, 56), self.pair(word, table, 40))
+        else {
+            return Vec::new();
+        };
+        // A PLC: n + 1 character positions, then n entries of `size`.
+        let plc = |plc: &[u8], size: usize| -> Vec<(u32, u32, usize)> {
+            let n = plc.len().saturating_sub(4) / (4 + size);
+            (0..n)
+                .filter_map(|i| Some((u32_at(plc, 4 * i)?, u32_at(plc, 4 * i + 4)?, i)))
+                .collect()
+        };
+        let lid = |plc: &[u8], size: usize, i: usize, at: usize| {
+            let n = plc.len().saturating_sub(4) / (4 + size);
+            u32_at(plc, 4 * (n + 1) + size * i + at)
+        };
+        // The text boxes by their drawings' ids, each read once at most.
+        let mut by_id: Vec<(u32, u32, u32)> = plc(boxes, 22)
+            .into_iter()
+            .filter_map(|(first, end, b)| Some((lid(boxes, 22, b, 14)?, first, end)))
+            .collect();
+        by_id.sort_unstable();
+        let mut used = vec![false; by_id.len()];
+        let mut out = Vec::new();
+        for (anchor, _, shape) in plc(shapes, 26) {
+            let Some(id) = lid(shapes, 26, shape, 0) else {
+                continue;
+            };
+            let b = by_id.partition_point(|x| x.0 < id);
+            let Some(&(_, first, end)) = by_id.get(b).filter(|x| x.0 == id && !used[b]) else {
+                continue;
+            };
+            used[b] = true;
+            let start = self.box_start;
+            let range = start.saturating_add(first as usize)..start.saturating_add(end as usize);
+            let inside = range.end.min(start.saturating_add(self.box_chars));
+            if let Some(chars) = stories.get(range.start..inside.max(range.start)) {
+                out.push((anchor as usize, chars.to_vec()));
+            }
+        }
+        out
     }
 
     /// The runs of characters not shown, by file offset (first, end), in
@@ -480,6 +552,42 @@ impl Fib {
         }
         Some(runs)
     }
+}
+
+/// Places each text box's text after the paragraph its drawing is anchored
+/// in, as paragraphs of their own (as the .docx reader places them); not
+/// when that paragraph is in a table (the box's paragraphs would break it).
+fn place_boxes(text: &mut Vec<(char, u32)>, boxes: Vec<(usize, Vec<(char, u32)>)>, runs: &[Run]) {
+    let in_table = |fc: u32| {
+        let i = runs.partition_point(|r| r.end <= fc);
+        runs.get(i)
+            .is_some_and(|r| r.first <= fc && r.props.in_table)
+    };
+    let marks: Vec<usize> = (0..text.len())
+        .filter(|&i| matches!(text[i].0, '\r' | '\u{7}'))
+        .collect();
+    let mut places: Vec<(usize, Vec<(char, u32)>)> = boxes
+        .into_iter()
+        .filter_map(|(anchor, chars)| {
+            let end = *marks.get(marks.partition_point(|&m| m < anchor))?;
+            let (c, fc) = text[end];
+            let whole = chars.last().is_some_and(|c| c.0 == '\r');
+            (c == '\r' && !in_table(fc) && whole).then_some((end + 1, chars))
+        })
+        .collect();
+    if places.is_empty() {
+        return;
+    }
+    // (Boxes in the same paragraph in their drawings' order.)
+    places.sort_by_key(|p| p.0);
+    let old = std::mem::take(text);
+    let mut from = 0;
+    for (at, chars) in places {
+        text.extend_from_slice(&old[from..at]);
+        text.extend(chars);
+        from = at;
+    }
+    text.extend_from_slice(&old[from..]);
 }
 
 /// A style as the style sheet holds it: whether its character properties
@@ -692,6 +800,33 @@ fn row_def(data: &[u8]) -> RowDef {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text boxes go after the paragraph their drawing is anchored in, in
+    /// their drawings' order; not into a table's paragraph.
+    #[test]
+    fn text_boxes_follow_their_paragraph() {
+        let chars = |s: &str, from: u32| -> Vec<(char, u32)> { s.chars().zip(from..).collect() };
+        let mut text = chars("ab\rcd\r\u{7}e\r", 0);
+        let cell = Props {
+            in_table: true,
+            depth: 1,
+            ..Props::default()
+        };
+        let runs = vec![Run {
+            first: 3,
+            end: 7,
+            props: cell,
+            row: None,
+        }];
+        let boxes = vec![
+            (1, chars("X\r", 100)),
+            (0, chars("Y\r", 200)),
+            (4, chars("Z\r", 300)),
+        ];
+        place_boxes(&mut text, boxes, &runs);
+        let shown: String = text.iter().map(|c| c.0).collect();
+        assert_eq!(shown, "ab\rX\rY\rcd\r\u{7}e\r");
+    }
 
     /// The sprms' sizes: by their kind, a byte that gives it, TDefTable's
     /// two bytes, PChgTabs' two lists; the sprms after each are read.
