@@ -1,7 +1,8 @@
 //! nianbao-check: the 审核台's checks for auditors, natively, over thousands
 //! of reports. Reads files and folders (recursed): our JSON, saved web pages
-//! in any charset and saved as one file (.mhtml), Word .docx (and .doc
-//! holding a page or Word 2003 XML, and Word's .xml), OFD files, Markdown,
+//! in any charset and saved as one file (.mhtml), Word .docx, .doc (old
+//! binary Word, or a page, Word 2003 XML or RTF under that name), .wps,
+//! .rtf and Word's .xml, OFD files, Markdown,
 //! .txt, and the files of .zip archives; pairs each report with the same
 //! agency's report of the year before among the inputs (or in `--last-year
 //! DIR`); prints one line per file and a summary; writes the 审核台's two
