@@ -358,23 +358,23 @@ impl Fib {
             let n = plc.len().saturating_sub(4) / (4 + size);
             u32_at(plc, 4 * (n + 1) + size * i + at)
         };
-        // The text boxes by their drawings' ids, each read once at most.
+        // The text boxes by their drawings' ids, each read once at most (a
+        // few in a report: the first thousand of each, searched in turn;
+        // no sort, which would grow the module).
         let mut by_id: Vec<(u32, u32, u32)> = plc(boxes, 22)
             .into_iter()
+            .take(1000)
             .filter_map(|(first, end, b)| Some((lid(boxes, 22, b, 14)?, first, end)))
             .collect();
-        by_id.sort_unstable();
-        let mut used = vec![false; by_id.len()];
         let mut out = Vec::new();
-        for (anchor, _, shape) in plc(shapes, 26) {
+        for (anchor, _, shape) in plc(shapes, 26).into_iter().take(1000) {
             let Some(id) = lid(shapes, 26, shape, 0) else {
                 continue;
             };
-            let b = by_id.partition_point(|x| x.0 < id);
-            let Some(&(_, first, end)) = by_id.get(b).filter(|x| x.0 == id && !used[b]) else {
+            let Some(b) = by_id.iter().position(|x| x.0 == id) else {
                 continue;
             };
-            used[b] = true;
+            let (_, first, end) = by_id.swap_remove(b);
             let start = self.box_start;
             let range = start.saturating_add(first as usize)..start.saturating_add(end as usize);
             let inside = range.end.min(start.saturating_add(self.box_chars));
@@ -566,20 +566,23 @@ fn place_boxes(text: &mut Vec<(char, u32)>, boxes: Vec<(usize, Vec<(char, u32)>)
     let marks: Vec<usize> = (0..text.len())
         .filter(|&i| matches!(text[i].0, '\r' | '\u{7}'))
         .collect();
-    let mut places: Vec<(usize, Vec<(char, u32)>)> = boxes
+    // (The drawings are in the order of their anchors; one out of order,
+    // in a damaged file, is not placed.)
+    let mut last = 0;
+    let places: Vec<(usize, Vec<(char, u32)>)> = boxes
         .into_iter()
         .filter_map(|(anchor, chars)| {
             let end = *marks.get(marks.partition_point(|&m| m < anchor))?;
             let (c, fc) = text[end];
             let whole = chars.last().is_some_and(|c| c.0 == '\r');
-            (c == '\r' && !in_table(fc) && whole).then_some((end + 1, chars))
+            let ok = c == '\r' && !in_table(fc) && whole && end + 1 >= last;
+            last = last.max(end + 1);
+            ok.then_some((end + 1, chars))
         })
         .collect();
     if places.is_empty() {
         return;
     }
-    // (Boxes in the same paragraph in their drawings' order.)
-    places.sort_by_key(|p| p.0);
     let old = std::mem::take(text);
     let mut from = 0;
     for (at, chars) in places {
@@ -802,7 +805,8 @@ mod tests {
     use super::*;
 
     /// Text boxes go after the paragraph their drawing is anchored in, in
-    /// their drawings' order; not into a table's paragraph.
+    /// their drawings' order; not into a table's paragraph, nor out of
+    /// order.
     #[test]
     fn text_boxes_follow_their_paragraph() {
         let chars = |s: &str, from: u32| -> Vec<(char, u32)> { s.chars().zip(from..).collect() };
@@ -819,13 +823,16 @@ mod tests {
             row: None,
         }];
         let boxes = vec![
-            (1, chars("X\r", 100)),
-            (0, chars("Y\r", 200)),
+            (0, chars("X\r", 100)),
+            (1, chars("Y\r", 200)),
             (4, chars("Z\r", 300)),
+            (8, chars("W\r", 400)),
+            // (Out of order, in a damaged file: not placed.)
+            (0, chars("V\r", 500)),
         ];
         place_boxes(&mut text, boxes, &runs);
         let shown: String = text.iter().map(|c| c.0).collect();
-        assert_eq!(shown, "ab\rX\rY\rcd\r\u{7}e\r");
+        assert_eq!(shown, "ab\rX\rY\rcd\r\u{7}e\rW\r");
     }
 
     /// The sprms' sizes: by their kind, a byte that gives it, TDefTable's
