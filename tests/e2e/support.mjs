@@ -127,10 +127,14 @@ export const key = (k) => `[data-key="${k}"]`;
 /** A report year the year menu always offers (it lists the last seven years): last year. */
 export const LAST_YEAR = new Date().getFullYear() - 1;
 
-/** In the page: fills localStorage to its quota with someone else's data (pass to page.evaluate). */
+/**
+ * In the page: fills localStorage to its quota with someone else's data (pass to page.evaluate),
+ * to the last few characters (an entry of one character and its short key): with 16 characters
+ * as the smallest piece, up to 25 could stay free, and a short edit could still be saved.
+ */
 export function fillStorage() {
   let i = 0;
-  for (const size of [256 * 1024, 1024, 16]) {
+  for (const size of [256 * 1024, 1024, 16, 1]) {
     const chunk = "x".repeat(size);
     try {
       for (;;) localStorage.setItem(`filler:${i++}`, chunk);
