@@ -22,6 +22,14 @@ async function paste(page, text) {
   }, text);
 }
 
+/** Gives `file` to the form's 导入已发布的年报 and waits for the review: the review's text. */
+async function reviewOf(page, file) {
+  await page.locator('[data-action="import-published"]').setInputFiles(file);
+  const review = page.getByRole("dialog", { name: "识别结果" });
+  await review.waitFor();
+  return review.textContent();
+}
+
 test("a saved web page: what was recognised is shown, then it becomes a new draft", async () => {
   const { page, context, errors } = await openApp(h.browser, h.server.url);
   await page.locator(key("meta.agency")).fill("原草稿");
@@ -86,37 +94,31 @@ test("an unrelated page gives a clear message and changes nothing", async () => 
 test("a page saved in GBK is decoded by its meta charset", async () => {
   const { page, context } = await openApp(h.browser, h.server.url);
   // Made from the 唐宫路 sample, saved as a GB2312/GBK page (as many government sites serve).
-  await page.locator('[data-action="import-published"]').setInputFiles(path.join(samples, "tanggong-jiedao-2023-gbk.html"));
-  const review = page.getByRole("dialog", { name: "识别结果" });
-  await review.waitFor();
-  assert.match(await review.textContent(), /西工区唐宫街道办事处：2023 年度；表格单元格读取 200 \/ 200 个。/);
+  const review = await reviewOf(page, path.join(samples, "tanggong-jiedao-2023-gbk.html"));
+  assert.match(review, /西工区唐宫街道办事处：2023 年度；表格单元格读取 200 \/ 200 个。/);
   await context.close();
 });
 
 test("an old binary Word file (.doc, .wps) is read as its .docx is", async () => {
   const { page, context, errors } = await openApp(h.browser, h.server.url);
-  await page.locator('[data-action="import-published"]').setInputFiles({
+  const review = await reviewOf(page, {
     name: "去年年报.wps",
     mimeType: "application/octet-stream",
     buffer: fs.readFileSync(path.join(ROOT, "tests/fixtures/forms/tanggong-jiedao-2023/binary.doc")),
   });
-  const review = page.getByRole("dialog", { name: "识别结果" });
-  await review.waitFor();
-  assert.match(await review.textContent(), /西工区唐宫街道办事处：2023 年度；表格单元格读取 200 \/ 200 个。/);
+  assert.match(review, /西工区唐宫街道办事处：2023 年度；表格单元格读取 200 \/ 200 个。/);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test("an RTF file is read, its characters as Word writes them (GBK bytes), named .doc as systems export it", async () => {
   const { page, context, errors } = await openApp(h.browser, h.server.url);
-  await page.locator('[data-action="import-published"]').setInputFiles({
+  const review = await reviewOf(page, {
     name: "导出的年报.doc",
     mimeType: "application/msword",
     buffer: fs.readFileSync(path.join(ROOT, "tests/fixtures/forms/pingtan-2021/gbk.rtf")),
   });
-  const review = page.getByRole("dialog", { name: "识别结果" });
-  await review.waitFor();
-  assert.match(await review.textContent(), /平潭综合实验区：2021 年度；表格单元格读取 200 \/ 200 个。/);
+  assert.match(review, /平潭综合实验区：2021 年度；表格单元格读取 200 \/ 200 个。/);
   assert.deepEqual(errors, []);
   await context.close();
 });

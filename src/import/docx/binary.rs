@@ -19,7 +19,7 @@
 //! Not for: the .docx and XML forms (that is [`super`]); recognising the
 //! report (that is [`crate::import::published`]).
 
-use super::marks::{cp1252, write, Props, RowDef, Run};
+use super::marks::{cp1252, run_at, write, Props, RowDef, Run};
 use super::numbering::{BinaryList, BinaryOverride, Numbering};
 use super::Merge;
 
@@ -217,8 +217,9 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
     };
     let table = file.stream(table_name).ok_or(DAMAGED)?;
     let fib = Fib::read(&word).ok_or(DAMAGED)?;
-    let mut text = fib.text(&word, &table).ok_or(DAMAGED)?;
-    let boxes = fib.text_boxes(&word, &table, &mut text);
+    let stories = fib.text(&word, &table).ok_or(DAMAGED)?;
+    let mut text = stories[..fib.text_chars.min(stories.len())].to_vec();
+    let boxes = fib.text_boxes(&word, &table, &stories);
     let runs = fib.paragraph_runs(&word, &table).ok_or(DAMAGED)?;
     place_boxes(&mut text, boxes, &runs);
     // (Styles that cannot be read: none, their text shown, unnumbered.)
@@ -331,50 +332,40 @@ impl Fib {
 
     /// Each text box's text (paragraphs, with their marks) and where it
     /// is drawn (the character position of its drawing's anchor in the
-    /// main text), in the text boxes' order; `text` cut to the main text.
+    /// main text), in the drawings' order; `stories` is [`Fib::text`].
     /// A text box is matched to its drawing by the drawing's id (lid), in
     /// the text boxes' table (PlcftxbxTxt) and the drawings' (PlcSpaMom).
     fn text_boxes(
         &self,
         word: &[u8],
         table: &[u8],
-        text: &mut Vec<(char, u32)>,
+        stories: &[(char, u32)],
     ) -> Vec<(usize, Vec<(char, u32)>)> {
-        let stories = std::mem::take(text);
-        let main = self.text_chars.min(stories.len());
-        text.extend_from_slice(&stories[..main]);
         let (Some(boxes), Some(shapes)) = (self.pair(word, table, 56), self.pair(word, table, 40))
         else {
             return Vec::new();
         };
-        // A PLC: n + 1 character positions, then n entries of `size`.
-        let plc = |plc: &[u8], size: usize| -> Vec<(u32, u32, usize)> {
+        // A PLC: n + 1 character positions, then n entries of `size`
+        // bytes; each entry's range, and the id at `at` in the entry.
+        let plc = |plc: &[u8], size: usize, at: usize| -> Vec<(u32, u32, u32)> {
             let n = plc.len().saturating_sub(4) / (4 + size);
             (0..n)
-                .filter_map(|i| Some((u32_at(plc, 4 * i)?, u32_at(plc, 4 * i + 4)?, i)))
+                .filter_map(|i| {
+                    let id = u32_at(plc, 4 * (n + 1) + size * i + at)?;
+                    Some((u32_at(plc, 4 * i)?, u32_at(plc, 4 * i + 4)?, id))
+                })
                 .collect()
-        };
-        let lid = |plc: &[u8], size: usize, i: usize, at: usize| {
-            let n = plc.len().saturating_sub(4) / (4 + size);
-            u32_at(plc, 4 * (n + 1) + size * i + at)
         };
         // The text boxes by their drawings' ids, each read once at most (a
         // few in a report: the first thousand of each, searched in turn;
         // no sort, which would grow the module).
-        let mut by_id: Vec<(u32, u32, u32)> = plc(boxes, 22)
-            .into_iter()
-            .take(1000)
-            .filter_map(|(first, end, b)| Some((lid(boxes, 22, b, 14)?, first, end)))
-            .collect();
+        let mut by_id: Vec<(u32, u32, u32)> = plc(boxes, 22, 14).into_iter().take(1000).collect();
         let mut out = Vec::new();
-        for (anchor, _, shape) in plc(shapes, 26).into_iter().take(1000) {
-            let Some(id) = lid(shapes, 26, shape, 0) else {
+        for (anchor, _, id) in plc(shapes, 26, 0).into_iter().take(1000) {
+            let Some(b) = by_id.iter().position(|x| x.2 == id) else {
                 continue;
             };
-            let Some(b) = by_id.iter().position(|x| x.0 == id) else {
-                continue;
-            };
-            let (_, first, end) = by_id.swap_remove(b);
+            let (first, end, _) = by_id.swap_remove(b);
             let start = self.box_start;
             let range = start.saturating_add(first as usize)..start.saturating_add(end as usize);
             let inside = range.end.min(start.saturating_add(self.box_chars));
@@ -558,11 +549,6 @@ impl Fib {
 /// in, as paragraphs of their own (as the .docx reader places them); not
 /// when that paragraph is in a table (the box's paragraphs would break it).
 fn place_boxes(text: &mut Vec<(char, u32)>, boxes: Vec<(usize, Vec<(char, u32)>)>, runs: &[Run]) {
-    let in_table = |fc: u32| {
-        let i = runs.partition_point(|r| r.end <= fc);
-        runs.get(i)
-            .is_some_and(|r| r.first <= fc && r.props.in_table)
-    };
     let marks: Vec<usize> = (0..text.len())
         .filter(|&i| matches!(text[i].0, '\r' | '\u{7}'))
         .collect();
@@ -575,7 +561,10 @@ fn place_boxes(text: &mut Vec<(char, u32)>, boxes: Vec<(usize, Vec<(char, u32)>)
             let end = *marks.get(marks.partition_point(|&m| m < anchor))?;
             let (c, fc) = text[end];
             let whole = chars.last().is_some_and(|c| c.0 == '\r');
-            let ok = c == '\r' && !in_table(fc) && whole && end + 1 >= last;
+            let ok = c == '\r'
+                && !run_at(runs, fc).is_some_and(|r| r.props.in_table)
+                && whole
+                && end + 1 >= last;
             last = last.max(end + 1);
             ok.then_some((end + 1, chars))
         })

@@ -56,15 +56,17 @@ pub(super) fn cp1252(b: u8) -> char {
     }
 }
 
+/// The run of `runs` (in order) that holds the mark at `fc`.
+pub(super) fn run_at(runs: &[Run], fc: u32) -> Option<&Run> {
+    let i = runs.partition_point(|r| r.end <= fc);
+    runs.get(i).filter(|r| r.first <= fc)
+}
+
 /// The text as HTML: paragraphs, and tables from the paragraphs in them.
 /// `text` is each character with its position; a paragraph ends at '\r' (or
 /// a page break), a cell at '\u{7}' (a row's end too, when its properties
 /// say so), and `runs` give the marks' properties by position, in order.
 pub(super) fn write(text: &[(char, u32)], runs: &[Run], numbering: &mut Numbering) -> String {
-    let props_at = |fc: u32| {
-        let i = runs.partition_point(|r| r.end <= fc);
-        runs.get(i).filter(|r| r.first <= fc)
-    };
     let mut out = String::from("<!DOCTYPE html><html><body>\n");
     let mut para = String::new();
     let mut table: Option<(Table, Vec<RowDef>)> = None;
@@ -110,7 +112,7 @@ pub(super) fn write(text: &[(char, u32)], runs: &[Run], numbering: &mut Numberin
             }
         }
         // A paragraph's end: its mark's properties say where it stands.
-        let props = props_at(fc).map(|r| (r.props, r.row.as_ref()));
+        let props = run_at(runs, fc).map(|r| (r.props, r.row.as_ref()));
         let (in_table, row_end, depth, def) = match props {
             Some((p, def)) => (p.in_table, p.row_end, p.depth, def),
             None => (false, false, 1, None),

@@ -259,7 +259,7 @@ impl Reader<'_> {
                             b'~' => self.push('\u{a0}'),
                             b'_' => self.push('\u{1e}'),
                             b'\r' | b'\n' => self.word("par", None, false),
-                            b'|' | b'-' | b':' => {}
+                            // (Optional hyphens, formulas, index marks.)
                             _ => {}
                         }
                     }
@@ -284,7 +284,7 @@ impl Reader<'_> {
             self.skip_bytes -= 1;
             return;
         }
-        if self.state.skip || self.state.hidden || self.state.deleted {
+        if !self.shown() {
             return;
         }
         let page = self.page();
@@ -312,9 +312,14 @@ impl Reader<'_> {
         }
     }
 
+    /// Whether the current group's text is shown.
+    fn shown(&self) -> bool {
+        !(self.state.skip || self.state.hidden || self.state.deleted)
+    }
+
     /// A character of text, shown unless its group is not.
     fn push(&mut self, c: char) {
-        if self.state.skip || self.state.hidden || self.state.deleted {
+        if !self.shown() {
             return;
         }
         self.flush();
@@ -369,14 +374,11 @@ impl Reader<'_> {
         });
     }
 
+    /// The properties of a paragraph ending here (in a table, and how deep).
     fn paragraph_props(&self) -> Props {
         Props {
             in_table: self.state.in_table,
-            depth: if self.state.in_table {
-                self.state.depth.max(1)
-            } else {
-                1
-            },
+            depth: self.state.depth.max(1),
             ..Props::default()
         }
     }
@@ -439,9 +441,6 @@ impl Reader<'_> {
             }
             "uc" => self.state.uc = int.clamp(0, 16) as u32,
             "u" => {
-                if self.skip_bytes > 0 {
-                    self.skip_bytes = 0;
-                }
                 let unit = (int as i16) as u16;
                 self.unicode(unit);
                 self.skip_bytes = self.state.uc;
