@@ -8,6 +8,7 @@
 pub mod docx;
 pub mod html;
 pub mod job;
+mod layout;
 pub mod mhtml;
 pub mod ofd;
 pub mod published;

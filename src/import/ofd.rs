@@ -13,6 +13,10 @@
 //! (that is [`super::published`]).
 
 use super::html::{tokenize_xml, Token};
+use super::layout::{
+    self, default_advance, usual_direction, Direction, Glyph, MAX_DOCUMENT_GLYPHS, MAX_GLYPHS,
+    MAX_PAGES,
+};
 use super::zip;
 
 const NOT_OFD: &str = "不是有效的 OFD 文件：文件已损坏。请在 OFD 阅读器（如数科、福昕）中打开，全选（Ctrl+A）、复制后，用“粘贴年报”粘贴";
@@ -23,63 +27,9 @@ const NO_TEXT: &str = "这个 OFD 文件里没有文字（可能是扫描的图�
 /// unread (in place of the note on text copied from a PDF).
 pub const FROM_PLACES: &str = "表格是按 OFD 文件中每个字的位置还原成文字后读取的：顺序无法确定的数字没有填入。如有该报告的网页或 Word 文件，导入它们可以读全";
 
-/// The pages read (a report has a few dozen).
-const MAX_PAGES: usize = 1000;
-
-/// The glyphs held of a document: no page is read after this many (a report
-/// of a hundred pages has about a hundred thousand); about 10 MB.
-const MAX_DOCUMENT_GLYPHS: usize = 250_000;
-
-/// The glyphs read of a page (a dense page has a few thousand): bounds the
-/// work a damaged page makes (the bench times a page this full in the worst
-/// order).
-const MAX_GLYPHS: usize = 10_000;
-
 /// Whether `bytes` are an OFD package (a zip with `OFD.xml` at its root).
 pub fn is_ofd(bytes: &[u8]) -> bool {
     zip::is_zip(bytes) && zip::has(bytes, "OFD.xml")
-}
-
-/// One glyph on a page: where its origin stands (millimetres from the page's
-/// top left), its size, its character, the word of its text code it is part
-/// of (characters written together with no space between; 0: none known),
-/// whether the code spaces that word's glyphs evenly (see
-/// [`evenly_spread`]), and the direction its text runs in (see
-/// [`Direction`]).
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Glyph {
-    x: f64,
-    y: f64,
-    size: f64,
-    c: char,
-    word: u32,
-    even: bool,
-    direction: Direction,
-}
-
-/// The direction a text object's glyphs run in on the page: its
-/// transformation's x axis as a unit vector, in 64ths (so that directions a
-/// rounding apart compare equal, without trigonometry in the importer's
-/// module). Left to right is (64, 0).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Direction(i8, i8);
-
-impl Direction {
-    const ACROSS: Direction = Direction(64, 0);
-
-    fn of(ctm: &[f64; 6]) -> Direction {
-        let length = (ctm[0] * ctm[0] + ctm[1] * ctm[1]).sqrt();
-        if !length.is_finite() || length <= 0.0 {
-            return Direction::ACROSS;
-        }
-        let unit = |v: f64| (v / length * 64.0).round().clamp(-64.0, 64.0) as i8;
-        Direction(unit(ctm[0]), unit(ctm[1]))
-    }
-
-    /// Within a rounding of `other` (about a degree).
-    fn near(self, other: Direction) -> bool {
-        (self.0 as i16 - other.0 as i16).abs() <= 1 && (self.1 as i16 - other.1 as i16).abs() <= 1
-    }
 }
 
 /// The OFD file's text, its pages' lines set out as `pdftotext -layout`
@@ -106,8 +56,6 @@ pub fn to_text(bytes: &[u8]) -> Result<String, String> {
         return Err(NOT_OFD.to_string());
     }
     let folder = document.rsplit_once('/').map_or("", |(d, _)| d);
-    let mut out = String::new();
-    let mut any = false;
     // A report has a few dozen pages; a damaged list may name millions.
     // The pages' glyphs, up to a document's worth, and the column every
     // page's lines are set out in (see `column_unit`).
@@ -121,22 +69,7 @@ pub fn to_text(bytes: &[u8]) -> Result<String, String> {
         held += glyphs.len();
         all.push(glyphs);
     }
-    let unit = column_unit(&all);
-    for glyphs in all {
-        any |= !glyphs.is_empty();
-        for line in lines(glyphs, unit) {
-            out.push_str(&line);
-            out.push('\n');
-        }
-        out.push('\u{c}');
-        if out.len() > super::MAX_FILE_BYTES {
-            return Err(super::too_large(out.len()));
-        }
-    }
-    if !any {
-        return Err(NO_TEXT.to_string());
-    }
-    Ok(out)
+    layout::text(all)?.ok_or_else(|| NO_TEXT.to_string())
 }
 
 /// An element's local name (without its namespace prefix).
@@ -362,17 +295,6 @@ impl Run {
     }
 }
 
-/// A glyph's width as the pen moves when no advance is given (a no-break
-/// space as wide as a space).
-fn default_advance(c: char, size: f64) -> f64 {
-    if c.is_ascii() || c == '\u{a0}' {
-        size / 2.0
-    } else {
-        size
-    }
-}
-
-/// A text code being read: its start (X, Y, in its object's space), its
 /// advances as written (DeltaX, DeltaY), and its text.
 struct Code {
     x: Option<f64>,
@@ -417,26 +339,6 @@ fn upright(content: &str) -> Vec<Glyph> {
     }
     glyphs.retain(|g| g.direction.near(usual));
     glyphs
-}
-
-/// The direction most of `glyphs` run in (none when there are none).
-fn usual_direction(glyphs: &[Glyph]) -> Option<Direction> {
-    let mut counts: Vec<(Direction, usize)> = Vec::new();
-    for g in glyphs {
-        match counts.iter_mut().find(|c| c.0 == g.direction) {
-            Some(c) => c.1 += 1,
-            None => counts.push((g.direction, 1)),
-        }
-    }
-    // Directions a rounding apart count together.
-    let near = |d: Direction| {
-        counts
-            .iter()
-            .filter(|c| c.0.near(d))
-            .map(|c| c.1)
-            .sum::<usize>()
-    };
-    counts.iter().max_by_key(|c| (near(c.0), c.1)).map(|c| c.0)
 }
 
 /// The glyphs of a page's content in a frame turned so that text running
@@ -626,291 +528,10 @@ fn evenly_spread(text: &str, dx: &[f64]) -> Vec<bool> {
     out
 }
 
-/// Whether `g` starts within a quarter of `p`'s width of `p`'s start (on a
-/// line sorted by where glyphs start): drawn over it.
-fn drawn_over(p: Glyph, g: Glyph) -> bool {
-    g.x < p.x + 0.25 * default_advance(p.c, p.size)
-}
-
-/// What each word of a page's text codes has on the line being set out,
-/// by its number (a page's words are numbered from 1 as their glyphs are
-/// kept, so at most its glyphs): before bold is dropped ([`Drawn`]) and
-/// after ([`Placed`]).
-struct Words {
-    drawn: Vec<Drawn>,
-    placed: Vec<Placed>,
-}
-
-/// A word's glyphs on line `line`, those drawn over the glyph before as the
-/// same character, and whether the word is damaged.
-#[derive(Clone, Copy)]
-struct Drawn {
-    line: usize,
-    glyphs: usize,
-    again: usize,
-    damaged: bool,
-}
-
-/// Where a word's glyphs stand on line `line`: its first and last place
-/// on the line, and how many.
-#[derive(Clone, Copy)]
-struct Placed {
-    line: usize,
-    first: usize,
-    last: usize,
-    glyphs: usize,
-}
-
-impl Words {
-    fn new(rows: &[Vec<Glyph>]) -> Self {
-        let words = rows.iter().flatten().map(|g| g.word).max().unwrap_or(0) as usize + 1;
-        let drawn = Drawn {
-            line: usize::MAX,
-            glyphs: 0,
-            again: 0,
-            damaged: false,
-        };
-        let placed = Placed {
-            line: usize::MAX,
-            first: 0,
-            last: 0,
-            glyphs: 0,
-        };
-        Words {
-            drawn: vec![drawn; words],
-            placed: vec![placed; words],
-        }
-    }
-
-    /// Line `line`'s glyphs (sorted by where they start) less each drawn
-    /// over the one before as the same character again, when every glyph
-    /// of its word is so: bold made by drawing twice. Another word some of
-    /// whose glyphs are so (a run moved onto another's place, "738" onto
-    /// 规章's "7", its 7 on the 7) is damage: it and the words it was drawn
-    /// over are marked.
-    fn without_bold(&mut self, line: usize, row: Vec<Glyph>) -> Vec<Glyph> {
-        for g in row.iter().filter(|g| g.word != 0) {
-            let drawn = &mut self.drawn[g.word as usize];
-            if drawn.line != line {
-                *drawn = Drawn {
-                    line,
-                    glyphs: 0,
-                    again: 0,
-                    damaged: false,
-                };
-            }
-            drawn.glyphs += 1;
-        }
-        let mut over: Vec<Option<u32>> = vec![None; row.len()];
-        let mut before: Option<Glyph> = None;
-        for (i, &g) in row.iter().enumerate() {
-            match before {
-                Some(p) if p.c == g.c && drawn_over(p, g) => {
-                    over[i] = Some(p.word);
-                    if g.word != 0 {
-                        self.drawn[g.word as usize].again += 1;
-                    }
-                }
-                _ => before = Some(g),
-            }
-        }
-        for (i, g) in row.iter().enumerate() {
-            let Some(under) = over[i] else { continue };
-            let drawn = self.drawn[g.word as usize];
-            if g.word != 0 && drawn.again < drawn.glyphs {
-                for w in [g.word, under].into_iter().filter(|&w| w != 0) {
-                    self.drawn[w as usize].damaged = true;
-                }
-            }
-        }
-        let mut out = Vec::with_capacity(row.len());
-        for (i, mut g) in row.into_iter().enumerate() {
-            if g.word != 0 && self.drawn[g.word as usize].damaged {
-                g.c = '\u{FFFD}';
-            } else if over[i].is_some() {
-                continue;
-            }
-            out.push(g);
-        }
-        out
-    }
-
-    /// Line `line`'s glyphs (sorted by where they start) with each word of a
-    /// text code that other glyphs stand inside marked damaged, from its
-    /// first glyph to its last, those others too: a run moved onto a line
-    /// of other text ("2293" onto "第二十条第（六）项", its "2" before 项 and
-    /// "293" after), whose pieces would read as another number. Linear in
-    /// the glyphs.
-    fn interleaved_marked(&mut self, line: usize, mut row: Vec<Glyph>) -> Vec<Glyph> {
-        for (i, g) in row.iter().enumerate().filter(|(_, g)| g.word != 0) {
-            let placed = &mut self.placed[g.word as usize];
-            if placed.line != line {
-                *placed = Placed {
-                    line,
-                    first: i,
-                    last: i,
-                    glyphs: 0,
-                };
-            }
-            placed.last = i;
-            placed.glyphs += 1;
-        }
-        // From each interleaved word's first glyph to its last: +1 to start
-        // marking and -1 after.
-        let mut marks = vec![0i32; row.len() + 1];
-        for (i, g) in row.iter().enumerate().filter(|(_, g)| g.word != 0) {
-            let Placed {
-                first,
-                last,
-                glyphs,
-                ..
-            } = self.placed[g.word as usize];
-            if first == i && last + 1 - first > glyphs {
-                marks[first] += 1;
-                marks[last + 1] -= 1;
-            }
-        }
-        let mut open = 0;
-        for (g, mark) in row.iter_mut().zip(marks) {
-            open += mark;
-            if open > 0 {
-                g.c = '\u{FFFD}';
-            }
-        }
-        row
-    }
-}
-
-/// The width of a column of the lines every page is set out as: half the
-/// size of the document's usual glyph (the median page's median glyph, each
-/// page weighed by its glyphs). One for all pages, so that what stands in a
-/// column of a table stands in one column of text on every page (a piece of
-/// a number its cell wrapped onto the next page, under the number: with a
-/// page's own unit, a page of text then a page of table set out their
-/// columns apart, and the piece stood under another cell).
-fn column_unit(pages: &[Vec<Glyph>]) -> f64 {
-    let mut medians: Vec<(f64, usize)> = pages
-        .iter()
-        .filter(|glyphs| !glyphs.is_empty())
-        .map(|glyphs| {
-            let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
-            crate::sort::by_key(&mut sizes, |s| micro(*s));
-            (sizes[sizes.len() / 2], sizes.len())
-        })
-        .collect();
-    crate::sort::by_key(&mut medians, |m| micro(m.0));
-    let half: usize = medians.iter().map(|m| m.1).sum::<usize>() / 2;
-    let mut counted = 0;
-    let usual = medians
-        .iter()
-        .find(|m| {
-            counted += m.1;
-            counted > half
-        })
-        .map_or(1.0, |m| m.0);
-    (usual / 2.0).max(0.5)
-}
-
-/// A coordinate in thousandths of a millimetre, to sort by.
-fn micro(v: f64) -> i64 {
-    (v * 1000.0) as i64
-}
-
-/// A page's glyphs set out as lines, a column `unit` wide (see
-/// `column_unit`): glyphs on one baseline (within 0.4 of
-/// their size) make a line; on it, glyphs close together run on (justified
-/// text spaces its glyphs by up to a tenth of their size), and what stands
-/// apart (over 0.15 of the size, as a value beside its label) starts at its
-/// column (a character takes one), at least one space on.
-fn lines(mut glyphs: Vec<Glyph>, unit: f64) -> Vec<String> {
-    if glyphs.is_empty() {
-        return Vec::new();
-    }
-    // Writers list a page's text in reading order, nearly sorted already:
-    // the app's small insertion sort is quick on it (see crate::sort).
-    crate::sort::by_key(&mut glyphs, |g| (micro(g.y), micro(g.x)));
-    let mut rows: Vec<Vec<Glyph>> = Vec::new();
-    for g in glyphs {
-        match rows.last_mut() {
-            Some(row) if g.y - row[0].y <= 0.4 * g.size.min(row[0].size) => row.push(g),
-            _ => rows.push(vec![g]),
-        }
-    }
-    let mut words = Words::new(&rows);
-    rows.into_iter()
-        .enumerate()
-        .map(|(at, mut row)| {
-            crate::sort::by_key(&mut row, |g| micro(g.x));
-            let row = words.without_bold(at, row);
-            let row = words.interleaved_marked(at, row);
-            let mut line = String::new();
-            let mut column = 0usize;
-            let mut last: Option<Glyph> = None;
-            for g in row {
-                let wanted = (g.x / unit).round().clamp(0.0, 2000.0) as usize;
-                let mut spaces = match last {
-                    None => wanted,
-                    Some(p) => {
-                        let gap = g.x - p.x - default_advance(p.c, p.size);
-                        let size = g.size.min(p.size);
-                        // Digits of one word of a text code, spread out
-                        // (easyofd spreads a span's glyphs evenly over its
-                        // box: "37527" as "3 7 5 2 7"), are one number as
-                        // written, unless as far apart as an em is wide.
-                        let numeric = |c: char| c.is_ascii_digit() || c == '.';
-                        let one_word = g.word != 0
-                            && g.word == p.word
-                            && g.even
-                            && p.even
-                            && numeric(p.c)
-                            && numeric(g.c);
-                        if gap < 0.15 * size || (one_word && gap < 0.5 * size) {
-                            0
-                        } else {
-                            wanted.saturating_sub(column).max(1)
-                        }
-                    }
-                };
-                // A glyph drawn over the one before (not the same one again:
-                // see `Words::without_bold`) is damage (a writer that put two runs
-                // in one place), marked so that no number is read from it.
-                if let Some(p) = last {
-                    if drawn_over(p, g) {
-                        line.push('\u{FFFD}');
-                        column += 1;
-                        spaces = 0;
-                    }
-                }
-                line.extend(std::iter::repeat_n(' ', spaces));
-                line.push(g.c);
-                // One column a character, wide or not, as pdftotext -layout
-                // sets out its lines: what follows spaces stands at the
-                // column of its place on the page, whatever text is before
-                // it on its line (the pieces of a number its cell wrapped
-                // are told by their columns, see normalize::wrapped_numbers).
-                column += spaces + 1;
-                last = Some(g);
-            }
-            line
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn glyph(x: f64, y: f64, c: char) -> Glyph {
-        Glyph {
-            x,
-            y,
-            size: 4.0,
-            c,
-            word: 0,
-            even: false,
-            direction: Direction::ACROSS,
-        }
-    }
+    use crate::import::layout::lines;
 
     #[test]
     fn numbers_are_read_as_ofd_writes_them() {
@@ -1163,82 +784,6 @@ mod tests {
             ["51420", "7"],
             "{got:?}"
         );
-    }
-
-    #[test]
-    fn a_column_stands_in_one_place_on_every_page() {
-        // A page of body text (glyphs 6 wide) with a number at 100 mm, and
-        // a page of a table (glyphs 3 wide), a piece of the number wrapped
-        // onto it at 100 mm: both at one column.
-        let row = |y: f64, size: f64, from: f64, text: &str| -> Vec<Glyph> {
-            text.chars()
-                .enumerate()
-                .map(|(i, c)| Glyph {
-                    size,
-                    ..glyph(from + i as f64 * size, y, c)
-                })
-                .collect()
-        };
-        let mut body = row(10.0, 6.0, 10.0, "政府信息公开工作年度报告");
-        body.extend(row(20.0, 6.0, 10.0, "主动公开政府信息情况"));
-        body.extend(row(30.0, 3.0, 100.0, "2811"));
-        let mut table = row(10.0, 3.0, 10.0, "行政复议结果维持结果纠正");
-        table.extend(row(20.0, 3.0, 100.0, "3"));
-        let pages = [body, table];
-        let unit = column_unit(&pages);
-        let at = |glyphs: &[Glyph], digit: char| {
-            let lines = lines(glyphs.to_vec(), unit);
-            let line = lines.iter().find(|l| l.contains(digit)).unwrap();
-            line.chars().position(|c| c == digit).unwrap()
-        };
-        assert_eq!(at(&pages[0], '2'), at(&pages[1], '3'));
-    }
-
-    #[test]
-    fn lines_keep_apart_what_stands_apart() {
-        let mut row = vec![
-            glyph(10.0, 50.0, '行'),
-            glyph(14.0, 50.0, '政'),
-            glyph(18.0, 50.0, '许'),
-        ];
-        row.push(glyph(22.0, 50.3, '可'));
-        row.push(glyph(60.0, 50.0, '2'));
-        row.push(glyph(62.0, 50.0, '9'));
-        row.push(glyph(70.0, 49.8, '3'));
-        row.push(glyph(40.0, 60.0, '量'));
-        row.push(glyph(10.0, 40.0, '表'));
-        let lines = lines(row, 2.0);
-        assert_eq!(lines.len(), 3);
-        assert_eq!(lines[0].trim(), "表");
-        let words: Vec<&str> = lines[1].split_whitespace().collect();
-        assert_eq!(words, ["行政许可", "29", "3"]);
-        assert!(lines[1].contains("许可     "), "{:?}", lines[1]);
-        assert_eq!(lines[2].trim(), "量");
-        assert!(lines[2].starts_with(&" ".repeat(15)));
-    }
-
-    #[test]
-    fn glyphs_drawn_over_one_another_read_no_number() {
-        // "43" and "6" put in one place (one writer puts runs of a line so):
-        // no number is read from them.
-        let row = vec![
-            glyph(30.0, 50.0, '4'),
-            glyph(32.0, 50.0, '3'),
-            glyph(30.0, 50.0, '6'),
-        ];
-        let line = &lines(row, 2.0)[0];
-        assert!(line.contains('\u{FFFD}'), "{line:?}");
-        assert!(!line
-            .split_whitespace()
-            .any(|w| w.bytes().all(|b| b.is_ascii_digit())));
-        // Bold made by drawing each glyph twice, a little apart: read once.
-        let bold = vec![
-            glyph(10.0, 50.0, '规'),
-            glyph(10.1, 50.0, '规'),
-            glyph(14.0, 50.0, '章'),
-            glyph(14.1, 50.0, '章'),
-        ];
-        assert_eq!(lines(bold, 2.0)[0].trim(), "规章");
     }
 
     #[test]
