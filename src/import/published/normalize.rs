@@ -22,18 +22,25 @@ const COMPATIBILITY: &str = "豈更車賈滑串句龜龜契金喇奈懶癩羅蘿
 /// CJK radicals (supplement) that PDFs of simplified text use for whole
 /// characters: the ideograph each stands for.
 const RADICALS: &[(char, char)] = &[
+    ('\u{2E9D}', '月'),
     ('\u{2E9F}', '母'),
+    ('\u{2EA0}', '民'),
+    ('\u{2EA9}', '王'),
+    ('\u{2EC4}', '西'),
     ('\u{2EC5}', '见'),
     ('\u{2EC6}', '角'),
     ('\u{2EC9}', '贝'),
     ('\u{2ECB}', '车'),
     ('\u{2ED3}', '长'),
     ('\u{2ED4}', '门'),
+    ('\u{2ED8}', '青'),
     ('\u{2ED9}', '韦'),
     ('\u{2EDA}', '页'),
     ('\u{2EDB}', '风'),
     ('\u{2EDC}', '飞'),
     ('\u{2EE2}', '马'),
+    ('\u{2EE3}', '骨'),
+    ('\u{2EE4}', '鬼'),
     ('\u{2EE5}', '鱼'),
     ('\u{2EE6}', '鸟'),
     ('\u{2EE7}', '卤'),
@@ -757,7 +764,7 @@ fn join_wrapped(lines: Vec<String>) -> Vec<String> {
     let full = sorted.get(sorted.len() * 9 / 10).copied().unwrap_or(0);
     let is_full = |i: usize| {
         full > 0
-            && widths[i] + 6 >= full
+            && widths[i] + 8 >= full
             && widths[i] <= full + 4
             && !table_like(&lines[i])
             && !contents_entry(&lines[i])
@@ -835,7 +842,7 @@ mod tests {
     #[test]
     fn characters_are_made_plain() {
         assert_eq!(chars("⼀、总体情况"), "一、总体情况");
-        assert_eq!(chars("⼈⺠政府 ⻔户⽹站"), "人⺠政府 门户网站");
+        assert_eq!(chars("⼈⺠政府 ⻔户⽹站"), "人民政府 门户网站");
         assert_eq!(chars("\u{F900}\u{FA0C}"), "\u{8C48}\u{5140}");
         assert_eq!(
             chars("１２\u{3000}件\u{00A0}公\u{00AD}开\u{200B}"),
