@@ -114,8 +114,8 @@ fn exit_statuses_lines_and_csvs_identical_to_the_review_core() {
         "{stdout}"
     );
 
-    // A PDF: its line says what a clerk does, the line before the summary
-    // what the command's user can do.
+    // A damaged PDF: its line says what a clerk does, the line before the
+    // summary what the command's user can do.
     let pdf = dir.join("年报.pdf");
     std::fs::write(&pdf, "%PDF-1.7\n").unwrap();
     let failed = run(&[&pdf]);
@@ -124,12 +124,13 @@ fn exit_statuses_lines_and_csvs_identical_to_the_review_core() {
     let lines: Vec<&str> = stdout.lines().collect();
     assert!(
         lines[4].starts_with(&format!(
-            "{}\t无法读取\tPDF 文件无法直接读取",
+            "{}\t无法读取\t这个 PDF 文件已损坏或不完整",
             pdf.display()
         )),
         "{stdout}"
     );
-    assert!(lines[5].contains("1 个 PDF 文件未能读取：可先用 poppler 的 pdftotext -layout"));
+    assert!(lines[5]
+        .contains("1 个 PDF 文件已加密或损坏，未能读取：可先用 poppler 的 pdftotext -layout"));
     assert!(lines[6].starts_with("共 5 个文件"), "{stdout}");
 
     // A .zip of reports: each of its files a line, by its path inside.

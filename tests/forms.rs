@@ -30,6 +30,8 @@ fn forms() -> Vec<&'static str> {
         "page.mhtml",
         "page-ie.mht",
         "page.ofd",
+        "page.pdf",
+        "chromium.pdf",
         "kangxi-pdf-layout.txt",
         "word-pdf-layout.txt",
         "word-pdf-firefox.txt",

@@ -1099,7 +1099,7 @@ fn a_doc_file_is_read_by_what_it_holds() {
     assert_eq!(read("去年.wps", &binary), Ok(docx.report));
     assert_eq!(
         read("年报.txt", b"%PDF-1.7\n"),
-        Err(nianbao::import::PDF.to_string())
+        Err(nianbao::import::pdf::damaged())
     );
 }
 
@@ -2114,7 +2114,7 @@ fn an_ofd_file_is_read_where_its_glyphs_stand() {
     assert!(got
         .notes
         .iter()
-        .any(|n| n == nianbao::import::ofd::FROM_PLACES));
+        .any(|n| *n == nianbao::import::from_places("OFD")));
     assert!(!got
         .notes
         .iter()

@@ -446,6 +446,111 @@ fn rtf_import_never_panics() {
     });
 }
 
+/// A PDF's streams written out uncompressed (those of up to 64 KB inflated:
+/// contents, maps, object streams; fonts stay as they are), so that the
+/// mutations reach the operators, strings and maps.
+fn uncompressed_pdf(pdf: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let find = |from: usize, needle: &[u8]| {
+        pdf[from..]
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .map(|p| p + from)
+    };
+    while let Some(filter) = find(at, b"/Filter/FlateDecode") {
+        let Some(stream) = find(filter, b"stream\n") else {
+            break;
+        };
+        let Some(end) = find(stream, b"endstream") else {
+            break;
+        };
+        let data = &pdf[stream + 7..end];
+        let data = data.strip_suffix(b"\n").unwrap_or(data);
+        match miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(data, 64 * 1024) {
+            Ok(plain) => {
+                out.extend_from_slice(&pdf[at..filter]);
+                out.extend_from_slice(&pdf[filter + 19..stream + 7]);
+                out.extend_from_slice(&plain);
+                out.push(b'\n');
+            }
+            Err(_) => out.extend_from_slice(&pdf[at..end]),
+        }
+        at = end;
+    }
+    out.extend_from_slice(&pdf[at..]);
+    out
+}
+
+/// A PDF file, damaged anywhere (issue 16): LibreOffice's and Chromium's,
+/// their streams uncompressed, and with numbers and structures of its own
+/// put in anywhere (lengths, counts, code ranges and widths out of range, a
+/// page tree and forms that hold themselves, nesting without end, operators
+/// with too few or extreme operands).
+#[test]
+fn pdf_import_never_panics() {
+    let page = fixture("forms/tanggong-jiedao-2023/page.pdf");
+    let chromium = fixture("forms/tanggong-jiedao-2023/chromium.pdf");
+    let mut seeds = vec![uncompressed_pdf(&page), page, uncompressed_pdf(&chromium)];
+    // (The lengths corrected by the reader: uncompressed, each /Length is
+    // wrong, and the data is found by its endstream.)
+    let words = [
+        " 99999999999 ",
+        " -1 ",
+        " 4294967295 0 R ",
+        "/Length 99999999999",
+        "/N 99999999 /First 99999999",
+        "/W [0 99999999 5 65535 [1 2 3] -5 -1 7]",
+        "/Kids [1 0 R 2 0 R 3 0 R 4 0 R 5 0 R 6 0 R]",
+        "/Type/Page/Contents 4 0 R/Resources<</XObject<</X 4 0 R>>>>",
+        "/Subtype/Form/Matrix[1e308 0 0 1e308 0 0]",
+        "/X Do /X Do ",
+        "<0000> <FFFF> <0000> ",
+        "beginbfrange <00> <FF> [<00> <> <D800>] endbfrange ",
+        "begincodespacerange <00> <80> endcodespacerange ",
+        "BT /F1 99999999 Tf 0 Tz 99999999 99999999 Td (0123) Tj ET ",
+        "1e308 1e308 1e308 1e308 1e308 1e308 cm ",
+        "[(1) -99999999999 (2)] TJ ",
+        "BI /W 1 /H 1 ID \x7f\x01 ",
+        "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+        "<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
+        "q q q q q q q q Q Q ",
+        "(\\",
+        "stream\r\n",
+        "/Encrypt 1 0 R",
+        "/Filter[/ASCIIHexDecode/ASCII85Decode/FlateDecode]",
+    ];
+    let mut rng = Rng(17);
+    for _ in 0..60 {
+        // (Mostly LibreOffice's, the quicker to read.)
+        let mut file = seeds[if rng.below(4) == 0 { 2 } else { 0 }].clone();
+        for _ in 0..=rng.below(4) {
+            let at = rng.below(file.len());
+            let word = rng.pick(&words);
+            file.splice(at..at, word.bytes());
+        }
+        seeds.push(file);
+    }
+    seeds.push(
+        b"%PDF-1.7\n1 0 obj "
+            .iter()
+            .chain(b"[".repeat(100_000).iter())
+            .copied()
+            .collect(),
+    );
+    seeds.push(
+        b"%PDF-1.7\n"
+            .iter()
+            .chain(b"1 0 obj ".repeat(20_000).iter())
+            .copied()
+            .collect(),
+    );
+    // Each run reads a whole document: 1,000 runs (~15 s).
+    never_panics_runs("pdf", &seeds, 18, RUNS / 100, |bytes| {
+        let _ = nianbao::import::job::recognise(bytes, &nianbao::import::job::Native);
+    });
+}
+
 /// Word 2003 XML (a .doc of one XML file), damaged anywhere; and pieces
 /// of it after its head, as the start of a text. Word XML (Flat OPC) too:
 /// whole, and its body cut short before its other parts (its parts'

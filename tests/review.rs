@@ -89,7 +89,7 @@ fn files_of_every_kind_become_items_or_reasons() {
     );
     let why = |i: usize| items[i].report.as_ref().unwrap_err().clone();
     assert!(why(4).starts_with("没有识别出"), "{}", why(4));
-    assert!(why(5).starts_with("PDF 文件无法直接读取"));
+    assert!(why(5).starts_with("这个 PDF 文件已损坏或不完整"));
     assert!(why(6).starts_with("图片中的文字无法读取"), "{}", why(6));
     assert!(why(7).contains("JSON"));
 }
@@ -129,7 +129,7 @@ fn an_archive_of_reports_is_read_file_by_file() {
         assert!(item.report.is_ok());
     }
     assert!(matches!(&items[2].report, Err(why) if why.starts_with("压缩包中的压缩包不读取")));
-    assert_eq!(items[3].report, Err(nianbao::import::PDF.to_string()));
+    assert_eq!(items[3].report, Err(nianbao::import::pdf::damaged()));
     // A damaged or cut-off archive, or one that is no zip, says so.
     for bad in [&zip[..zip.len() / 2], b"PK\x03\x04", b"not a zip"] {
         assert!(archive::list("坏.zip", bad, &Native)

@@ -2,7 +2,7 @@
 //! of reports. Reads files and folders (recursed): our JSON, saved web pages
 //! in any charset and saved as one file (.mhtml), Word .docx, .doc (old
 //! binary Word, or a page, Word 2003 XML or RTF under that name), .wps,
-//! .rtf and Word's .xml, OFD files, Markdown,
+//! .rtf and Word's .xml, PDF and OFD files, Markdown,
 //! .txt, and the files of .zip archives; pairs each report with the same
 //! agency's report of the year before among the inputs (or in `--last-year
 //! DIR`); prints one line per file and a summary; writes the 审核台's two
@@ -27,7 +27,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use nianbao::import::{job::Native, PDF};
+    use nianbao::import::{job::Native, pdf};
     use nianbao::model::Report;
     use nianbao::review::{self, archive, csv, read_item, Item, Status};
     use nianbao::rules::{check, Context};
@@ -330,7 +330,12 @@ mod cli {
             }
             for ((row, item), found) in rows.iter().zip(&items).zip(&findings) {
                 let _ = writeln!(stdout, "{}", row.line());
-                pdfs += usize::from(item.report.as_ref().err().map(String::as_str) == Some(PDF));
+                pdfs += usize::from(
+                    item.report
+                        .as_ref()
+                        .err()
+                        .is_some_and(|e| *e == pdf::damaged() || *e == pdf::encrypted()),
+                );
                 counts[match row.status {
                     Status::Publishable => 0,
                     Status::Blocked => 1,
@@ -351,7 +356,7 @@ mod cli {
             // (Each line says what a clerk does; the command's user can do better.)
             let _ = writeln!(
                 stdout,
-                "有 {pdfs} 个 PDF 文件未能读取：可先用 poppler 的 pdftotext -layout 转为 .txt（表格可读全）后再检查"
+                "有 {pdfs} 个 PDF 文件已加密或损坏，未能读取：可先用 poppler 的 pdftotext -layout 转为 .txt 后再检查"
             );
         }
         let _ = writeln!(

@@ -7,7 +7,8 @@
 //! through [`super::docx`]; an old binary Word or WPS file (an OLE
 //! compound file) through [`super::docx::binary`]; an RTF file through
 //! [`super::docx::rtf`]; an OFD file likewise (a zip package with
-//! `OFD.xml`), its pages' text set out by [`super::ofd`]; a web page saved
+//! `OFD.xml`), its pages' text set out by [`super::ofd`]; a PDF file by its
+//! header, its pages' text set out by [`super::pdf`]; a web page saved
 //! as one file (.mhtml) by its MIME header, its page taken out by
 //! [`super::mhtml`].
 //!
@@ -43,7 +44,7 @@ fn answer(r: published::Recognised) -> Answer {
     }
 }
 
-/// Reads a file's bytes: a Word file (.docx, old binary .doc, RTF) or an OFD file by its content, anything else as text
+/// Reads a file's bytes: a Word file (.docx, old binary .doc, RTF), a PDF or an OFD file by its content, anything else as text
 /// in the charset detected, then decoded and read.
 pub fn bytes(bytes: &[u8], decoder: &impl Decode) -> Result<Answer, String> {
     recognise(bytes, decoder).map(answer)
@@ -51,10 +52,9 @@ pub fn bytes(bytes: &[u8], decoder: &impl Decode) -> Result<Answer, String> {
 
 /// Recognises the report in a file's bytes (see [`bytes`]).
 pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recognised, String> {
-    // Kinds told by their first bytes, whatever the file's name: PDF is
-    // not read; an old binary Word or WPS file (an OLE compound file), RTF,
-    // and a .doc or .xml that is a web page, a .docx, Word 2003 XML or
-    // Word XML are.
+    // Kinds told by their first bytes, whatever the file's name: an old
+    // binary Word or WPS file (an OLE compound file), RTF, PDF, and a .doc
+    // or .xml that is a web page, a .docx, Word 2003 XML or Word XML.
     if bytes.starts_with(super::docx::binary::SIGNATURE) {
         if bytes.len() > super::MAX_PACKAGE_BYTES {
             return Err(super::package_too_large(bytes.len()));
@@ -68,8 +68,11 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
         let decode = |b: &[u8], page: &str| decoder.decode(b, page).ok();
         return published::read(&super::docx::rtf::to_html(bytes, &decode)?);
     }
-    if bytes.starts_with(b"%PDF-") {
-        return Err(super::PDF.to_string());
+    if super::pdf::is_pdf(bytes) {
+        if bytes.len() > super::MAX_PACKAGE_BYTES {
+            return Err(super::package_too_large(bytes.len()));
+        }
+        return from_places(&super::pdf::to_text(bytes)?, "PDF");
     }
     // Word files and pages saved as one file carry images, which are not
     // read: up to MAX_PACKAGE_BYTES (a .docx's parts are held to their own
@@ -79,11 +82,7 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
             return Err(super::package_too_large(bytes.len()));
         }
         if super::ofd::is_ofd(bytes) {
-            let mut r = published::read(&super::ofd::to_text(bytes)?)?;
-            for note in r.notes.iter_mut().filter(|n| *n == published::FROM_WORDS) {
-                *note = super::ofd::FROM_PLACES.to_string();
-            }
-            return Ok(r);
+            return from_places(&super::ofd::to_text(bytes)?, "OFD");
         }
         return word(super::docx::pieces(bytes)?, decoder);
     }
@@ -120,6 +119,16 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
         return Err(super::NOT_WORD_XML.to_string());
     }
     published::read(&text)
+}
+
+/// Reads the text a fixed-layout file's glyphs were set out as (see
+/// [`super::layout`]), its note on cells left unread saying so.
+fn from_places(text: &str, kind: &str) -> Result<published::Recognised, String> {
+    let mut r = published::read(text)?;
+    for note in r.notes.iter_mut().filter(|n| *n == published::FROM_WORDS) {
+        *note = super::from_places(kind);
+    }
+    Ok(r)
 }
 
 /// Reads a Word file's pieces: its text, and the pages it holds whole in

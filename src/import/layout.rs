@@ -22,6 +22,38 @@ pub(super) const MAX_DOCUMENT_GLYPHS: usize = 250_000;
 /// order).
 pub(super) const MAX_GLYPHS: usize = 10_000;
 
+/// A number as OFD and PDF files write one ("12", "-3.25", ".5", "1e-3"),
+/// finite. Our
+/// own few lines: the standard library's float parsing added about 14 KB
+/// (gzip) to the importer's module, and positions need no exact rounding.
+pub(super) fn decimal(s: &str) -> Option<f64> {
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(at) => (&s[..at], s[at + 1..].parse::<i32>().ok()?),
+        None => (s, 0),
+    };
+    let (negative, digits) = match mantissa.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, mantissa.strip_prefix('+').unwrap_or(mantissa)),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() && fraction.is_empty()
+        || !whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut value = 0.0f64;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        value = value * 10.0 + f64::from(b - b'0');
+    }
+    let scale = exponent.checked_sub(i32::try_from(fraction.len()).ok()?)?;
+    let value = value * 10f64.powi(scale.clamp(-400, 400));
+    let value = if negative { -value } else { value };
+    value.is_finite().then_some(value)
+}
+
 /// One glyph on a page: where its origin stands (millimetres from the page's
 /// top left), its size, its character, the word of its text code it is part
 /// of (characters written together with no space between; 0: none known),

@@ -11,6 +11,7 @@ pub mod job;
 mod layout;
 pub mod mhtml;
 pub mod ofd;
+pub mod pdf;
 pub mod published;
 pub mod review;
 pub mod zip;
@@ -21,8 +22,8 @@ use crate::model::Report;
 /// page a few hundred.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 
-/// Largest Word file, OFD file or page saved as one file (.docx, .doc,
-/// .xml, .ofd, .mhtml) accepted (30 MB): they carry their images (a scanned seal,
+/// Largest Word file, PDF or OFD file or page saved as one file (.docx,
+/// .doc, .xml, .pdf, .ofd, .mhtml) accepted (30 MB): they carry their images (a scanned seal,
 /// photos) and fonts, which are not read; the text read from them is still
 /// held to [`MAX_FILE_BYTES`].
 pub const MAX_PACKAGE_BYTES: usize = 30 * 1024 * 1024;
@@ -31,7 +32,7 @@ pub const MAX_PACKAGE_BYTES: usize = 30 * 1024 * 1024;
 fn package(name: &str) -> bool {
     matches!(
         extension(name).as_str(),
-        "docx" | "doc" | "wps" | "xml" | "ofd" | "mhtml" | "mht"
+        "docx" | "doc" | "wps" | "xml" | "ofd" | "pdf" | "mhtml" | "mht"
     )
 }
 
@@ -81,21 +82,24 @@ fn megabytes(bytes: usize) -> String {
 /// The kinds of file (by extension) a report is read from.
 pub const READ: &[&str] = &[
     "json", "html", "htm", "shtml", "mhtml", "mht", "txt", "md", "docx", "ofd", "doc", "wps",
-    "rtf", "xml",
+    "rtf", "xml", "pdf",
 ];
 
 /// Kinds a report comes in that cannot be read, each with its message
 /// ([`unsupported`]); a folder's files of these kinds are listed, not skipped.
-pub const EXPLAINED: &[&str] = &["pdf", "odt", "rar", "7z"];
+pub const EXPLAINED: &[&str] = &["odt", "rar", "7z"];
 
 /// The message for an XML file that is not a Word document (Word 2003 XML
 /// or Word XML are read, whatever their names).
 pub const NOT_WORD_XML: &str =
     "这个 XML 文件不是 Word 文档，无法读取：请在 Word 或 WPS 中打开年报，另存为 .docx 或「Word XML 文档」后再导入";
 
-/// The message for a PDF file (whatever its name).
-pub const PDF: &str =
-    "PDF 文件无法直接读取：请在浏览器或 PDF 阅读器中打开，全选（Ctrl+A）、复制后，用“粘贴年报”粘贴";
+/// The review's note when cells of a table read from a fixed-layout file
+/// (`kind`: "PDF", "OFD") were left unread (in place of the note on text
+/// copied from a PDF).
+pub fn from_places(kind: &str) -> String {
+    format!("表格是按 {kind} 文件中每个字的位置还原成文字后读取的：顺序无法确定的数字没有填入。如有该报告的网页或 Word 文件，导入它们可以读全")
+}
 
 /// A file name's extension, lower case ("" when none).
 pub fn extension(name: &str) -> String {
@@ -117,14 +121,13 @@ pub fn unsupported(name: &str) -> Option<String> {
         return None;
     }
     Some(match ext.as_str() {
-        "pdf" => PDF.to_string(),
         "zip" | "rar" | "7z" => "压缩包不能作为一份年报读取：请解压后添加其中的年报文件（审核台可直接添加 .zip 压缩包）".to_string(),
         "odt" => format!(".{ext} 文件无法读取：请在 Word、WPS 或 LibreOffice 中打开，另存为 .docx 后再导入"),
         // Not in EXPLAINED: a folder's spreadsheets are not reports.
         "xls" | "xlsx" | "et" => "表格文件无法作为年报导入：请在年报的表格中点一个单元格，把 Excel/WPS 表格中对应的数字整块复制后粘贴（Ctrl+V），按行列依次填入".to_string(),
         // Not in EXPLAINED either: a folder's pictures are not reports.
         "jpg" | "jpeg" | "png" | "gif" | "bmp" | "tif" | "tiff" | "webp" => "图片中的文字无法读取：如果这是年报的扫描件或截图，请改用该年报的网页或 Word 文件导入，或对照图片填写".to_string(),
-        _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.mhtml、.mht、.txt、.md、.docx、.doc、.wps、.rtf、.xml、.ofd 文件".to_string(),
+        _ => "不是年报文件：只读取 .json、.html、.htm、.shtml、.mhtml、.mht、.txt、.md、.docx、.doc、.wps、.rtf、.xml、.ofd、.pdf 文件".to_string(),
     })
 }
 
@@ -171,16 +174,17 @@ mod tests {
             "去年.WPS",
             "去年.RTF",
             "去年.xml",
+            "年报.PDF",
         ] {
             assert_eq!(unsupported(ok), None, "{ok}");
         }
-        assert!(unsupported("年报.PDF").unwrap().contains("复制后"));
         assert!(unsupported("去年.ODT").unwrap().starts_with(".odt 文件"));
         // Word files and pages saved as one file carry their images.
         let big = 12 * 1024 * 1024;
         assert_eq!(over_limit("年报.docx", big), None);
         assert_eq!(over_limit("年报.MHTML", big), None);
         assert_eq!(over_limit("年报.OFD", big), None);
+        assert_eq!(over_limit("年报.pdf", big), None);
         assert_eq!(over_limit("去年.doc", big), None);
         assert!(over_limit("年报.html", big)
             .unwrap()

@@ -14,18 +14,14 @@
 
 use super::html::{tokenize_xml, Token};
 use super::layout::{
-    self, default_advance, usual_direction, Direction, Glyph, MAX_DOCUMENT_GLYPHS, MAX_GLYPHS,
-    MAX_PAGES,
+    self, decimal, default_advance, usual_direction, Direction, Glyph, MAX_DOCUMENT_GLYPHS,
+    MAX_GLYPHS, MAX_PAGES,
 };
 use super::zip;
 
 const NOT_OFD: &str = "不是有效的 OFD 文件：文件已损坏。请在 OFD 阅读器（如数科、福昕）中打开，全选（Ctrl+A）、复制后，用“粘贴年报”粘贴";
 
 const NO_TEXT: &str = "这个 OFD 文件里没有文字（可能是扫描的图片），无法读取。如有该报告的网页或 Word 文件，请导入它们";
-
-/// The review's note when cells of a table read from an OFD file were left
-/// unread (in place of the note on text copied from a PDF).
-pub const FROM_PLACES: &str = "表格是按 OFD 文件中每个字的位置还原成文字后读取的：顺序无法确定的数字没有填入。如有该报告的网页或 Word 文件，导入它们可以读全";
 
 /// Whether `bytes` are an OFD package (a zip with `OFD.xml` at its root).
 pub fn is_ofd(bytes: &[u8]) -> bool {
@@ -104,37 +100,6 @@ fn page_locations(document: &str) -> Vec<String> {
         }
     }
     out
-}
-
-/// A number as OFD writes one ("12", "-3.25", ".5", "1e-3"), finite. Our
-/// own few lines: the standard library's float parsing added about 14 KB
-/// (gzip) to the importer's module, and positions need no exact rounding.
-fn decimal(s: &str) -> Option<f64> {
-    let (mantissa, exponent) = match s.find(['e', 'E']) {
-        Some(at) => (&s[..at], s[at + 1..].parse::<i32>().ok()?),
-        None => (s, 0),
-    };
-    let (negative, digits) = match mantissa.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, mantissa.strip_prefix('+').unwrap_or(mantissa)),
-    };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    if whole.is_empty() && fraction.is_empty()
-        || !whole
-            .bytes()
-            .chain(fraction.bytes())
-            .all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    let mut value = 0.0f64;
-    for b in whole.bytes().chain(fraction.bytes()) {
-        value = value * 10.0 + f64::from(b - b'0');
-    }
-    let scale = exponent.checked_sub(i32::try_from(fraction.len()).ok()?)?;
-    let value = value * 10f64.powi(scale.clamp(-400, 400));
-    let value = if negative { -value } else { value };
-    value.is_finite().then_some(value)
 }
 
 /// Numbers of an attribute ("1 2.5 3").

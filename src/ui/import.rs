@@ -92,7 +92,7 @@ impl Import {
 
     /// Reads the first file of a list: our JSON, or a published report
     /// (.html, .htm, .shtml, .mhtml, .mht, .txt, .md, .docx, .doc, .wps,
-    /// .rtf, .xml, .ofd) for review.
+    /// .rtf, .xml, .ofd, .pdf) for review.
     fn files(self, files: Option<web_sys::FileList>) {
         let Some(file) = files.and_then(|f| f.get(0)) else {
             return;
@@ -175,7 +175,7 @@ pub fn ImportBar() -> impl IntoView {
         <label class="button">
             "导入已发布的年报"
             <input type="file" class="visually-hidden" data-action="import-published"
-                accept=".html,.htm,.shtml,.mhtml,.mht,.txt,.md,.docx,.doc,.wps,.rtf,.xml,.ofd,text/html,text/plain,multipart/related" on:change=on_file/>
+                accept=".html,.htm,.shtml,.mhtml,.mht,.txt,.md,.docx,.doc,.wps,.rtf,.xml,.ofd,.pdf,text/html,text/plain,multipart/related,application/pdf" on:change=on_file/>
         </label>
         <button type="button" data-action="paste-published" on:click=move |_| state.paste_open.set(true)>"粘贴年报…"</button>
         {move || state.paste_open.get().then(|| view! {

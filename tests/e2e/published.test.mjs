@@ -123,16 +123,33 @@ test("an RTF file is read, its characters as Word writes them (GBK bytes), named
   await context.close();
 });
 
-test("a PDF or a Word file with a password gets a message saying what to do, and changes nothing", async () => {
+test("a PDF file is read where its glyphs stand: printed by LibreOffice (named .pdf) and by Chromium (named .doc as a download may be)", async () => {
+  const { page, context, errors } = await openApp(h.browser, h.server.url);
+  for (const [name, file] of [["去年年报.pdf", "pingtan-2022/page.pdf"], ["下载的年报.doc", "pingtan-2021/chromium.pdf"]]) {
+    const review = await reviewOf(page, {
+      name,
+      mimeType: "application/pdf",
+      buffer: fs.readFileSync(path.join(ROOT, "tests/fixtures/forms", file)),
+    });
+    assert.match(review, /平潭综合实验区：202[12] 年度；表格单元格读取 200 \/ 200 个。/, file);
+    const dialog = page.getByRole("dialog", { name: "识别结果" });
+    await dialog.getByRole("button", { name: "取消" }).click();
+    await dialog.waitFor({ state: "detached" });
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a damaged PDF or a Word file with a password gets a message saying what to do, and changes nothing", async () => {
   const { page, context, errors } = await openApp(h.browser, h.server.url);
   await page.locator(key("meta.agency")).fill("原草稿");
   const pdf = Buffer.from("%PDF-1.7");
   const binary = locked(fs.readFileSync(path.join(ROOT, "tests/fixtures/forms/pingtan-2021/binary.doc")));
   for (const [name, buffer, expect] of [
-    ["去年年报.pdf", pdf, /PDF 文件无法直接读取：请在浏览器或 PDF 阅读器中打开，全选（Ctrl\+A）、复制后，用“粘贴年报”粘贴/],
+    ["去年年报.pdf", pdf, /这个 PDF 文件已损坏或不完整，无法读取：请在浏览器或 PDF 阅读器中打开，全选（Ctrl\+A）、复制后，用“粘贴年报”粘贴/],
     ["去年年报.doc", binary, /这个 Word 文件设置了打开密码，无法读取：请在 Word 或 WPS 中打开，取消密码后另存为 \.docx 再导入/],
     // (A .doc is read by what it holds.)
-    ["下载的年报.doc", pdf, /PDF 文件无法直接读取/],
+    ["下载的年报.doc", pdf, /这个 PDF 文件已损坏或不完整/],
   ]) {
     await page.locator('[data-action="import-published"]').setInputFiles({ name, mimeType: "application/octet-stream", buffer });
     const banner = page.locator('[data-banner="import-failed"]');

@@ -393,7 +393,7 @@ test("the 审核台's two CSVs are nianbao-check's, byte for byte, for the same 
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test("the 审核台 reads reports as Word files, pages saved as one file, OFD files, Markdown and PDF text (issue 16)", async () => {
+test("the 审核台 reads reports as Word files, pages saved as one file, PDF and OFD files, Markdown and PDF text (issue 16)", async () => {
   const { page, context, errors } = await openReview(h);
   const forms = path.join(ROOT, "tests/fixtures/forms/pingtan-2021");
   const list = [
@@ -402,6 +402,7 @@ test("the 审核台 reads reports as Word files, pages saved as one file, OFD fi
     { name: "平潭2021.mht", mimeType: "message/rfc822", buffer: fs.readFileSync(path.join(forms, "page-ie.mht")) },
     { name: "平潭2021.ofd", mimeType: "application/ofd", buffer: fs.readFileSync(path.join(forms, "page.ofd")) },
     { name: "平潭2021.md", mimeType: "text/markdown", buffer: fs.readFileSync(path.join(forms, "page.md")) },
+    { name: "平潭2021.pdf", mimeType: "application/pdf", buffer: fs.readFileSync(path.join(forms, "page.pdf")) },
     { name: "平潭2021-pdf.txt", mimeType: "text/plain", buffer: fs.readFileSync(path.join(forms, "pdf-layout.txt")) },
     { name: "平潭2021.doc", mimeType: "application/msword", buffer: fs.readFileSync(path.join(forms, "word2003.doc")) },
     { name: "旧版.doc", mimeType: "application/msword", buffer: fs.readFileSync(path.join(forms, "binary.doc")) },
@@ -412,7 +413,7 @@ test("the 审核台 reads reports as Word files, pages saved as one file, OFD fi
   await page.waitForFunction((n) => document.querySelectorAll("[data-report-row]").length === n, list.length, { timeout: 30000 });
   await page.waitForFunction(() => /已读取并检查/.test(document.querySelector("[data-progress-text]").textContent));
   const all = await rows(page);
-  for (const f of ["平潭2021.docx", "平潭2021.doc", "旧版.doc", "平潭2021.rtf", "平潭2021.mhtml", "平潭2021.mht", "平潭2021.ofd", "平潭2021.md", "平潭2021-pdf.txt"]) {
+  for (const f of ["平潭2021.docx", "平潭2021.doc", "旧版.doc", "平潭2021.rtf", "平潭2021.mhtml", "平潭2021.mht", "平潭2021.ofd", "平潭2021.pdf", "平潭2021.md", "平潭2021-pdf.txt"]) {
     const row = all.find((r) => r.file === f);
     assert.equal(row.status === "unreadable", false, f);
     assert.equal(row.year, "2021", f);

@@ -1,0 +1,342 @@
+//! Reading a PDF file (most reports are published as PDF attachments). Its
+//! pages' glyphs, each where the page puts it ([`text`]: fonts, content
+//! streams; [`objects`]: the file's syntax), are set out again as lines of
+//! text by [`super::layout`], as `pdftotext -layout` writes them, and the
+//! published-report reader takes that text with its checks (a row's values
+//! are read only when their count and sums fit). Text that runs another way
+//! than most of a page's (a slanted watermark across a table) is left out;
+//! a page whose text all runs another way (a table turned a quarter round)
+//! is turned back.
+//!
+//! Not for: scanned pages (pictures: no text to read), encrypted files
+//! (each asks to be copied from a PDF reader instead), annotations and
+//! form fields; recognising the report (that is [`super::published`]).
+
+mod objects;
+mod text;
+
+use super::layout::{self, usual_direction, Direction, Glyph, MAX_DOCUMENT_GLYPHS, MAX_PAGES};
+use objects::{Dict, File, Object};
+
+/// Whether `bytes` are a PDF file (by its header, whatever its name).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"%PDF-")
+}
+
+/// What to do instead, said at the end of each message.
+const INSTEAD: &str = "请在浏览器或 PDF 阅读器中打开，全选（Ctrl+A）、复制后，用“粘贴年报”粘贴";
+
+/// The message for a PDF file with no pages found.
+pub fn damaged() -> String {
+    format!("这个 PDF 文件已损坏或不完整，无法读取：{INSTEAD}")
+}
+
+/// The message for an encrypted PDF file.
+pub fn encrypted() -> String {
+    format!("这个 PDF 文件已加密，无法直接读取：{INSTEAD}")
+}
+
+const NO_TEXT: &str = "这个 PDF 文件里没有文字（可能是扫描的图片），无法读取。如有该报告的网页或 Word 文件，请导入它们";
+
+/// The PDF file's text, its pages' lines set out as `pdftotext -layout`
+/// does (see the module's description).
+pub fn to_text(bytes: &[u8]) -> Result<String, String> {
+    let file = File::read(bytes);
+    if file.trailers.iter().any(|t| t.get("Encrypt").is_some()) {
+        return Err(encrypted());
+    }
+    let pages = pages(&file);
+    if pages.is_empty() {
+        return Err(damaged());
+    }
+    let mut all = Vec::new();
+    let mut held = 0;
+    let mut reader = text::Page::new(&file);
+    for page in pages.iter().take(MAX_PAGES) {
+        if held >= MAX_DOCUMENT_GLYPHS {
+            break;
+        }
+        let glyphs = upright(&file, page, &mut reader);
+        held += glyphs.len();
+        all.push(glyphs);
+    }
+    layout::text(all)?.ok_or_else(|| NO_TEXT.to_string())
+}
+
+/// A page: its dictionary, its resources and its box (inherited from the
+/// page tree when not its own).
+struct Page<'f> {
+    dict: &'f Dict,
+    resources: Option<&'f Dict>,
+    media: [f64; 4],
+}
+
+/// The document's pages in order: by its page tree, else (a damaged tree)
+/// every page object in the order of their numbers.
+fn pages<'f>(file: &'f File) -> Vec<Page<'f>> {
+    let catalog = file
+        .trailers
+        .iter()
+        .find_map(|t| file.dict(t.get("Root")))
+        .filter(|c| c.get("Pages").is_some())
+        .or_else(|| {
+            file.numbers()
+                .filter_map(|n| file.get(n).and_then(Object::dict))
+                .filter(|d| is_type(d, b"Catalog"))
+                .last()
+        });
+    let mut out = Vec::new();
+    if let Some(root) = catalog.and_then(|c| c.get("Pages")) {
+        let mut visited = 0;
+        walk(file, root, (None, None), &mut out, &mut visited, 0);
+    }
+    if out.is_empty() {
+        for n in file.numbers() {
+            if let Some(dict) = file
+                .get(n)
+                .and_then(Object::dict)
+                .filter(|d| is_type(d, b"Page"))
+            {
+                out.push(page(file, dict, (None, None)));
+            }
+        }
+    }
+    out
+}
+
+fn is_type(dict: &Dict, name: &[u8]) -> bool {
+    dict.get("Type").and_then(Object::name) == Some(name)
+}
+
+/// What a page inherits from the tree above it: resources, media box.
+type Inherited<'f> = (Option<&'f Dict>, Option<&'f Object>);
+
+fn page<'f>(file: &'f File, dict: &'f Dict, inherited: Inherited<'f>) -> Page<'f> {
+    let resources = file.dict(dict.get("Resources")).or(inherited.0);
+    let media: Vec<f64> = dict
+        .get("MediaBox")
+        .or(inherited.1)
+        .map(|m| file.resolve(m).array())
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|v| file.resolve(v).number())
+        .collect();
+    Page {
+        dict,
+        resources,
+        media: media.try_into().unwrap_or([0.0, 0.0, 595.0, 842.0]),
+    }
+}
+
+/// The pages under `node`, in order (a damaged tree's loops are cut by the
+/// count of nodes visited and the depth).
+fn walk<'f>(
+    file: &'f File,
+    node: &'f Object,
+    inherited: Inherited<'f>,
+    out: &mut Vec<Page<'f>>,
+    visited: &mut usize,
+    depth: usize,
+) {
+    *visited += 1;
+    if depth > 64 || *visited > 4 * MAX_PAGES || out.len() >= MAX_PAGES {
+        return;
+    }
+    let Some(dict) = file.dict(Some(node)) else {
+        return;
+    };
+    match dict.get("Kids") {
+        Some(kids) if !is_type(dict, b"Page") => {
+            let inherited = (
+                file.dict(dict.get("Resources")).or(inherited.0),
+                dict.get("MediaBox").or(inherited.1),
+            );
+            for kid in file.resolve(kids).array() {
+                walk(file, kid, inherited, out, visited, depth + 1);
+            }
+        }
+        _ => out.push(page(file, dict, inherited)),
+    }
+}
+
+/// A page's glyphs that run in its usual direction, set out as if it ran
+/// left to right, from the page's top left, y down.
+fn upright(file: &File, page: &Page, reader: &mut text::Page) -> Vec<Glyph> {
+    let mut content = Vec::new();
+    let contents = page.dict.get("Contents").map_or(&Object::Null, |c| c);
+    let parts = match file.resolve(contents) {
+        Object::Array(a) => a.iter().collect(),
+        _ => vec![contents],
+    };
+    for part in parts {
+        if let Some(data) = file.stream_of(part) {
+            content.extend_from_slice(&data);
+            content.push(b'\n');
+        }
+        if content.len() > super::zip::MAX_PART {
+            break;
+        }
+    }
+    reader.next_page();
+    reader.run(&content, page.resources, [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], 0);
+    let mut glyphs = std::mem::take(&mut reader.glyphs);
+    let usual = usual_direction(&glyphs).unwrap_or(Direction::ACROSS);
+    glyphs.retain(|g| g.direction.near(usual));
+    let length = ((usual.0 as f64).powi(2) + (usual.1 as f64).powi(2)).sqrt();
+    let (cos, sin) = (usual.0 as f64 / length, usual.1 as f64 / length);
+    let turn = |x: f64, y: f64| (x * cos + y * sin, -x * sin + y * cos);
+    let [x0, y0, x1, y1] = page.media;
+    let corners = [turn(x0, y0), turn(x1, y0), turn(x0, y1), turn(x1, y1)];
+    let left = corners.iter().map(|c| c.0).fold(f64::INFINITY, f64::min);
+    let top = corners
+        .iter()
+        .map(|c| c.1)
+        .fold(f64::NEG_INFINITY, f64::max);
+    for g in &mut glyphs {
+        let (x, y) = turn(g.x, g.y);
+        g.x = x - left;
+        g.y = top - y;
+    }
+    glyphs.retain(|g| g.x.is_finite() && g.y.is_finite() && g.size.is_finite() && g.size > 0.0);
+    glyphs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A PDF of `objects` (numbered from 1; the catalog first, the page
+    /// tree second) and a trailer with `trailer`'s entries.
+    fn pdf(objects: &[&str], trailer: &str) -> Vec<u8> {
+        let mut out = b"%PDF-1.4\n".to_vec();
+        for (i, o) in objects.iter().enumerate() {
+            out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+        }
+        out.extend_from_slice(format!("trailer\n<</Root 1 0 R{trailer}>>\n%%EOF\n").as_bytes());
+        out
+    }
+
+    fn stream(data: &str) -> String {
+        format!("<</Length {}>>\nstream\n{data}\nendstream", data.len())
+    }
+
+    /// A one-page document showing `content` with font F1 (two-byte codes:
+    /// 0001 行, 0002 政, 0003 许, 0004 可, 0010-0019 the digits, each 1000
+    /// units wide), its map when `mapped`.
+    fn document(content: &str, mapped: bool) -> Vec<u8> {
+        let map = stream(
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+             1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+             2 beginbfchar <0001> <884C> <0002> <653F> endbfchar\n\
+             2 beginbfrange <0003> <0004> [<8BB8> <53EF>] <0010> <0019> <0030> endbfrange\n\
+             endcmap CMapName currentdict /CMap defineresource pop end end",
+        );
+        let unicode = if mapped { "/ToUnicode 6 0 R" } else { "" };
+        pdf(
+            &[
+                "<</Type/Catalog/Pages 2 0 R>>",
+                "<</Type/Pages/Kids[3 0 R]/Count 1/MediaBox[0 0 595 842]>>",
+                "<</Type/Page/Parent 2 0 R/Resources<</Font<</F1 5 0 R>>>>/Contents 4 0 R>>",
+                &stream(content),
+                &format!(
+                    "<</Type/Font/Subtype/Type0/BaseFont/AAAAAA+Song/Encoding/Identity-H/DescendantFonts[7 0 R]{unicode}>>"
+                ),
+                &map,
+                "<</Type/Font/Subtype/CIDFontType2/BaseFont/AAAAAA+Song/DW 1000/W[16 [500 500 500 500 500 500 500 500 500 500]]>>",
+            ],
+            "",
+        )
+    }
+
+    const ROW: &str = "BT /F1 10 Tf 1 0 0 1 50 700 Tm <0001000200030004> Tj 150 0 Td <00120019001900130013> Tj ET";
+
+    fn words(text: &str) -> Vec<&str> {
+        text.split_whitespace().collect()
+    }
+
+    #[test]
+    fn a_rows_label_and_value_stand_apart_on_their_line() {
+        let text = to_text(&document(ROW, true)).unwrap();
+        assert_eq!(words(&text), ["行政许可", "29933"]);
+        // The value stands at its column: far right of its label.
+        let line = text.lines().next().unwrap();
+        assert!(line.contains("行政许可      "), "{line:?}");
+        assert!(text.ends_with('\u{c}'));
+    }
+
+    #[test]
+    fn codes_the_font_does_not_map_read_as_no_character() {
+        // Without its map the font's codes are glyph numbers: never taken
+        // for characters (0x0013 is no digit 3).
+        let text = to_text(&document(ROW, false)).unwrap();
+        assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text:?}");
+        assert!(text.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn a_page_turned_a_quarter_round_is_read_turned_back_and_a_slanted_watermark_left_out() {
+        // The page's text drawn turned (as a landscape table on a portrait
+        // page), with a slanted watermark's digits among it.
+        let turned = format!(
+            "q 0 1 -1 0 595 0 cm {ROW} Q BT /F1 30 Tf 0.7 0.7 -0.7 0.7 200 400 Tm <00110012> Tj ET"
+        );
+        let text = to_text(&document(&turned, true)).unwrap();
+        assert_eq!(words(&text), ["行政许可", "29933"]);
+    }
+
+    #[test]
+    fn kerned_and_spaced_runs_and_forms_are_read() {
+        // TJ with adjustments within a number (kerning) and a gap between
+        // cells; text drawn by a form.
+        let kerned =
+            "BT /F1 10 Tf 50 700 Td [<00010002> -20 <00030004> -15000 <0012> 10 <0019>] TJ ET";
+        assert_eq!(
+            words(&to_text(&document(kerned, true)).unwrap()),
+            ["行政许可", "29"]
+        );
+        // A form drawn twice, moved by its matrix and the page's; one that
+        // draws itself stops.
+        let form = stream(&format!("{ROW} /X Do"));
+        let doc = String::from_utf8(document("/X Do q 1 0 0 1 0 -100 cm /X Do Q", true))
+            .unwrap()
+            .replace(
+                "/Font<</F1 5 0 R>>",
+                "/Font<</F1 5 0 R>>/XObject<</X 8 0 R>>",
+            )
+            .replace(
+                "trailer",
+                &format!(
+                    "8 0 obj\n{}\nendobj\ntrailer",
+                    form.replace("<<", "<</Subtype/Form/Matrix[1 0 0 1 0 -20]")
+                ),
+            );
+        let text = to_text(doc.as_bytes()).unwrap();
+        assert!(
+            words(&text).starts_with(&["行政许可", "29933", "行政许可", "29933"]),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn files_without_text_encrypted_or_damaged_say_so() {
+        let picture = to_text(&document("q 100 0 0 100 0 0 cm 0 0 1 1 re f Q", true));
+        assert_eq!(picture, Err(NO_TEXT.to_string()));
+        let mut locked = document(ROW, true);
+        let at = locked.windows(7).position(|w| w == b"trailer").unwrap();
+        locked.splice(
+            at + 8..at + 8,
+            b"<</Encrypt 9 0 R/Root 1 0 R>> ".iter().copied(),
+        );
+        assert_eq!(to_text(&locked), Err(encrypted()));
+        assert_eq!(to_text(b"%PDF-1.7\n"), Err(damaged()));
+        // A page tree that holds itself ends.
+        let looped = pdf(
+            &[
+                "<</Type/Catalog/Pages 2 0 R>>",
+                "<</Type/Pages/Kids[2 0 R]>>",
+            ],
+            "",
+        );
+        assert_eq!(to_text(&looped), Err(damaged()));
+    }
+}

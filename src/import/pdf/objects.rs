@@ -1,0 +1,828 @@
+//! A PDF file's objects: the syntax (numbers, names, strings, arrays,
+//! dictionaries, references, streams), every `N G obj` the file holds and
+//! those packed in object streams, and the filters a text's streams use
+//! (Flate, ASCIIHex, ASCII85). Objects are found by scanning the file, not
+//! by its cross-reference table, which damaged and incrementally saved
+//! files get wrong: a later definition of a number replaces an earlier.
+//!
+//! Not for: pages, fonts and text (see [`super::text`]); writing PDF.
+
+/// The object numbers held (a report has a few thousand objects; a damaged
+/// file may name any number).
+const MAX_OBJECT_NUMBER: usize = 2_000_000;
+
+/// How deep arrays and dictionaries nest (a report's go a few levels).
+const MAX_DEPTH: usize = 32;
+
+/// A PDF value. Streams keep their dictionary and where their data stands
+/// in the bytes they were read from.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Object {
+    Null,
+    Bool(bool),
+    Number(f64),
+    Name(Vec<u8>),
+    String(Vec<u8>),
+    Array(Vec<Object>),
+    Dict(Dict),
+    Ref(u32),
+    Stream(Dict, Data),
+}
+
+/// Where a stream's data stands: in the file, or in a decoded object
+/// stream (objects in an object stream have no streams, but the type is
+/// one).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Data {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A dictionary: its keys (names without the slash) and values in order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Dict(pub Vec<(Vec<u8>, Object)>);
+
+impl Dict {
+    pub fn get(&self, key: &str) -> Option<&Object> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key.as_bytes())
+            .map(|(_, v)| v)
+    }
+}
+
+impl Object {
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Object::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn name(&self) -> Option<&[u8]> {
+        match self {
+            Object::Name(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    pub fn array(&self) -> &[Object] {
+        match self {
+            Object::Array(a) => a,
+            _ => &[],
+        }
+    }
+
+    pub fn dict(&self) -> Option<&Dict> {
+        match self {
+            Object::Dict(d) | Object::Stream(d, _) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+pub(super) fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0')
+}
+
+pub(super) fn is_delimiter(b: u8) -> bool {
+    matches!(
+        b,
+        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+    )
+}
+
+/// A token of PDF syntax: a value, or a keyword (`obj`, `R`, an operator
+/// of a content stream) or a closing bracket.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Token {
+    Value(Object),
+    Keyword(Vec<u8>),
+    ArrayStart,
+    ArrayEnd,
+    DictStart,
+    DictEnd,
+}
+
+/// Reads tokens and values from bytes, from `at`.
+pub(super) struct Lexer<'a> {
+    pub bytes: &'a [u8],
+    pub at: usize,
+}
+
+impl<'a> Lexer<'a> {
+    pub fn new(bytes: &'a [u8], at: usize) -> Self {
+        Lexer { bytes, at }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    pub fn skip_space(&mut self) {
+        while let Some(b) = self.peek() {
+            if is_space(b) {
+                self.at += 1;
+            } else if b == b'%' {
+                while self.peek().is_some_and(|b| b != b'\r' && b != b'\n') {
+                    self.at += 1;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// The next token; none at the end.
+    pub fn token(&mut self) -> Option<Token> {
+        self.skip_space();
+        let b = self.peek()?;
+        self.at += 1;
+        Some(match b {
+            b'[' => Token::ArrayStart,
+            b']' => Token::ArrayEnd,
+            b'{' | b'}' => Token::Keyword(vec![b]),
+            b'<' if self.peek() == Some(b'<') => {
+                self.at += 1;
+                Token::DictStart
+            }
+            b'>' if self.peek() == Some(b'>') => {
+                self.at += 1;
+                Token::DictEnd
+            }
+            b'>' | b')' => Token::Keyword(vec![b]),
+            b'<' => Token::Value(Object::String(self.hex_string())),
+            b'(' => Token::Value(Object::String(self.literal_string())),
+            b'/' => {
+                let start = self.at;
+                while self
+                    .peek()
+                    .is_some_and(|b| !is_space(b) && !is_delimiter(b))
+                {
+                    self.at += 1;
+                }
+                Token::Value(Object::Name(unescape_name(&self.bytes[start..self.at])))
+            }
+            _ => {
+                let start = self.at - 1;
+                while self
+                    .peek()
+                    .is_some_and(|b| !is_space(b) && !is_delimiter(b))
+                {
+                    self.at += 1;
+                }
+                let word = &self.bytes[start..self.at];
+                match word {
+                    b"true" => Token::Value(Object::Bool(true)),
+                    b"false" => Token::Value(Object::Bool(false)),
+                    b"null" => Token::Value(Object::Null),
+                    _ => match number(word) {
+                        Some(n) => Token::Value(Object::Number(n)),
+                        None => Token::Keyword(word.to_vec()),
+                    },
+                }
+            }
+        })
+    }
+
+    /// Where ` G R` ends when it follows (a generation number and `R`).
+    fn reference_end(&self) -> Option<usize> {
+        let b = self.bytes;
+        let mut i = self.at;
+        let spaces = |i: &mut usize| {
+            let start = *i;
+            while b.get(*i).is_some_and(|c| is_space(*c)) {
+                *i += 1;
+            }
+            *i > start
+        };
+        if !spaces(&mut i) {
+            return None;
+        }
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start || !spaces(&mut i) || b.get(i) != Some(&b'R') {
+            return None;
+        }
+        let after = b.get(i + 1);
+        after
+            .is_none_or(|c| is_space(*c) || is_delimiter(*c))
+            .then_some(i + 1)
+    }
+
+    fn hex_string(&mut self) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut high: Option<u8> = None;
+        while let Some(b) = self.peek() {
+            self.at += 1;
+            if b == b'>' {
+                break;
+            }
+            let Some(v) = (b as char).to_digit(16) else {
+                continue;
+            };
+            match high.take() {
+                Some(h) => out.push(h << 4 | v as u8),
+                None => high = Some(v as u8),
+            }
+        }
+        if let Some(h) = high {
+            out.push(h << 4);
+        }
+        out
+    }
+
+    fn literal_string(&mut self) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut depth = 1;
+        while let Some(b) = self.peek() {
+            self.at += 1;
+            match b {
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                b'\\' => {
+                    let Some(e) = self.peek() else { break };
+                    self.at += 1;
+                    let c = match e {
+                        b'n' => b'\n',
+                        b'r' => b'\r',
+                        b't' => b'\t',
+                        b'b' => 8,
+                        b'f' => 12,
+                        b'0'..=b'7' => {
+                            let mut v = u32::from(e - b'0');
+                            for _ in 0..2 {
+                                match self.peek() {
+                                    Some(d @ b'0'..=b'7') => {
+                                        v = v * 8 + u32::from(d - b'0');
+                                        self.at += 1;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                            v as u8
+                        }
+                        // A line continued: nothing.
+                        b'\r' => {
+                            if self.peek() == Some(b'\n') {
+                                self.at += 1;
+                            }
+                            continue;
+                        }
+                        b'\n' => continue,
+                        other => other,
+                    };
+                    out.push(c);
+                    continue;
+                }
+                _ => {}
+            }
+            out.push(b);
+        }
+        out
+    }
+
+    /// The next value, with its arrays, dictionaries and references (`N G
+    /// R`) read whole; none at the end or at a keyword (left unread) or a
+    /// stray closing bracket.
+    pub fn value(&mut self) -> Option<Object> {
+        self.value_at(0)
+    }
+
+    fn value_at(&mut self, depth: usize) -> Option<Object> {
+        let before = self.at;
+        let token = self.token()?;
+        let value = self.value_from(token, depth);
+        if value.is_none() {
+            self.at = before;
+        }
+        value
+    }
+
+    /// The value `token` starts (see [`Lexer::value`]); none for a keyword
+    /// or a closing bracket, the lexer then after it.
+    pub fn value_from(&mut self, token: Token, depth: usize) -> Option<Object> {
+        match token {
+            Token::Value(Object::Number(n)) => {
+                // `N G R`: a reference (looked for without making tokens:
+                // content streams are mostly numbers).
+                if n >= 0.0 && n.fract() == 0.0 {
+                    if let Some(end) = self.reference_end() {
+                        self.at = end;
+                        return Some(Object::Ref(n.min(u32::MAX as f64) as u32));
+                    }
+                }
+                Some(Object::Number(n))
+            }
+            Token::Value(v) => Some(v),
+            Token::ArrayStart if depth < MAX_DEPTH => {
+                let mut items = Vec::new();
+                loop {
+                    self.skip_space();
+                    match self.peek() {
+                        None => break,
+                        Some(b']') => {
+                            self.at += 1;
+                            break;
+                        }
+                        _ => {}
+                    }
+                    let at = self.at;
+                    match self.value_at(depth + 1) {
+                        Some(v) => items.push(v),
+                        // A keyword or a stray bracket inside: skipped.
+                        None => {
+                            self.at = at;
+                            self.token();
+                        }
+                    }
+                }
+                Some(Object::Array(items))
+            }
+            Token::DictStart if depth < MAX_DEPTH => {
+                let mut entries = Vec::new();
+                loop {
+                    self.skip_space();
+                    match self.bytes.get(self.at..self.at + 2) {
+                        None => break,
+                        Some(b">>") => {
+                            self.at += 2;
+                            break;
+                        }
+                        _ => {}
+                    }
+                    let at = self.at;
+                    match self.token() {
+                        Some(Token::Value(Object::Name(key))) => {
+                            let at = self.at;
+                            match self.value_at(depth + 1) {
+                                Some(v) => entries.push((key, v)),
+                                None => self.at = at,
+                            }
+                        }
+                        None => break,
+                        _ => {
+                            if self.at == at {
+                                break;
+                            }
+                        }
+                    }
+                }
+                Some(Object::Dict(Dict(entries)))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A name with its `#hh` escapes decoded.
+fn unescape_name(raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let hex = raw
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (raw[i], hex) {
+            (b'#', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A PDF number ("12", "-3.5", ".5", "4."; no exponent); none for anything
+/// else. Our own few lines (as `layout::decimal`): the standard library's
+/// float parsing adds about 14 KB gz to the importer's module.
+pub(super) fn number(word: &[u8]) -> Option<f64> {
+    let (negative, digits) = match word.first() {
+        Some(b'-') => (true, &word[1..]),
+        Some(b'+') => (false, &word[1..]),
+        _ => (false, word),
+    };
+    let mut value = 0.0f64;
+    let mut scale = 1.0f64;
+    let (mut seen, mut point) = (false, false);
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                value = value * 10.0 + f64::from(b - b'0');
+                if point {
+                    scale *= 10.0;
+                }
+                seen = true;
+            }
+            b'.' if !point => point = true,
+            _ => return None,
+        }
+    }
+    let value = value / scale;
+    (seen && value.is_finite()).then_some(if negative { -value } else { value })
+}
+
+/// A file's objects by number, and its trailers' dictionaries (the classic
+/// `trailer` and cross-reference streams'), last first.
+pub(super) struct File<'a> {
+    pub bytes: &'a [u8],
+    objects: Vec<Option<(Object, Source)>>,
+    /// Decoded object streams (what their objects' data points into).
+    pub packed: Vec<Vec<u8>>,
+    pub trailers: Vec<Dict>,
+}
+
+/// Which bytes an object's stream data stands in: the file, or a decoded
+/// object stream.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Source {
+    File,
+    Packed(usize),
+}
+
+impl<'a> File<'a> {
+    /// Every object of the file, found by scanning it for `N G obj`.
+    pub fn read(bytes: &'a [u8]) -> Self {
+        let mut file = File {
+            bytes,
+            objects: Vec::new(),
+            packed: Vec::new(),
+            trailers: Vec::new(),
+        };
+        let mut at = 0;
+        let mut streams = Vec::new();
+        while let Some(found) = find(bytes, b"obj", at) {
+            at = found + 3;
+            if bytes
+                .get(at)
+                .is_some_and(|b| !is_space(*b) && !is_delimiter(*b))
+            {
+                continue;
+            }
+            let Some(number) = object_number(bytes, found) else {
+                continue;
+            };
+            let mut lexer = Lexer::new(bytes, at);
+            let Some(mut value) = lexer.value() else {
+                continue;
+            };
+            if let Object::Dict(dict) = &value {
+                let mut after = Lexer::new(bytes, lexer.at);
+                if after.token() == Some(Token::Keyword(b"stream".to_vec())) {
+                    let data = stream_data(bytes, after.at, dict);
+                    at = data.end;
+                    value = Object::Stream(dict.clone(), data);
+                } else {
+                    at = lexer.at;
+                }
+            }
+            if let Object::Stream(dict, _) = &value {
+                match dict.get("Type").and_then(Object::name) {
+                    Some(b"ObjStm") => streams.push(number),
+                    Some(b"XRef") => file.trailers.insert(0, dict.clone()),
+                    _ => {}
+                }
+            }
+            file.set(number, value, Source::File);
+        }
+        // Classic trailers.
+        let mut at = 0;
+        while let Some(found) = find(bytes, b"trailer", at) {
+            at = found + 7;
+            if let Some(Object::Dict(d)) = Lexer::new(bytes, at).value() {
+                file.trailers.insert(0, d);
+            }
+        }
+        for number in streams {
+            file.unpack(number);
+        }
+        file
+    }
+
+    fn set(&mut self, number: u32, value: Object, source: Source) {
+        let n = number as usize;
+        if n >= MAX_OBJECT_NUMBER {
+            return;
+        }
+        if self.objects.len() <= n {
+            self.objects.resize(n + 1, None);
+        }
+        self.objects[n] = Some((value, source));
+    }
+
+    /// The objects packed in object stream `number`, each unless defined
+    /// in the file itself (an update saved after it).
+    fn unpack(&mut self, number: u32) {
+        let Some(Object::Stream(dict, _)) = self.get(number).cloned() else {
+            return;
+        };
+        let Some(data) = self.stream(number) else {
+            return;
+        };
+        let count = dict.get("N").and_then(Object::number).unwrap_or(0.0) as usize;
+        let first = dict.get("First").and_then(Object::number).unwrap_or(0.0) as usize;
+        let index = self.packed.len();
+        let mut header = Lexer::new(&data, 0);
+        let mut entries = Vec::new();
+        for _ in 0..count.min(data.len()) {
+            match (header.value(), header.value()) {
+                (Some(Object::Number(n)), Some(Object::Number(offset))) => {
+                    entries.push((n as u32, first.saturating_add(offset as usize)))
+                }
+                _ => break,
+            }
+        }
+        for (n, offset) in entries {
+            let defined = self
+                .objects
+                .get(n as usize)
+                .is_some_and(|o| o.as_ref().is_some_and(|o| o.1 == Source::File));
+            if defined || offset >= data.len() {
+                continue;
+            }
+            if let Some(value) = Lexer::new(&data, offset).value() {
+                self.set(n, value, Source::Packed(index));
+            }
+        }
+        self.packed.push(data);
+    }
+
+    /// The numbers of the objects the file has, in order.
+    pub fn numbers(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.objects.len() as u32).filter(|n| self.objects[*n as usize].is_some())
+    }
+
+    /// Object `number` (none when the file has none).
+    pub fn get(&self, number: u32) -> Option<&Object> {
+        self.objects
+            .get(number as usize)
+            .and_then(|o| o.as_ref())
+            .map(|(v, _)| v)
+    }
+
+    /// `value`, or the object it refers to (references to references
+    /// followed a few times).
+    pub fn resolve<'b>(&'b self, mut value: &'b Object) -> &'b Object {
+        for _ in 0..8 {
+            match value {
+                Object::Ref(n) => value = self.get(*n).unwrap_or(&Object::Null),
+                _ => return value,
+            }
+        }
+        &Object::Null
+    }
+
+    /// The dictionary `value` is or refers to.
+    pub fn dict<'b>(&'b self, value: Option<&'b Object>) -> Option<&'b Dict> {
+        value.map(|v| self.resolve(v)).and_then(Object::dict)
+    }
+
+    /// The decoded data of stream object `number`.
+    pub fn stream(&self, number: u32) -> Option<Vec<u8>> {
+        let (Object::Stream(dict, data), source) = self.objects.get(number as usize)?.as_ref()?
+        else {
+            return None;
+        };
+        let raw = match source {
+            Source::File => self.bytes.get(data.start..data.end)?,
+            Source::Packed(i) => self.packed.get(*i)?.get(data.start..data.end)?,
+        };
+        self.decoded(dict, raw)
+    }
+
+    /// The data of the stream `value` is or refers to, decoded.
+    pub fn stream_of(&self, value: &Object) -> Option<Vec<u8>> {
+        match value {
+            Object::Ref(n) => match self.get(*n)? {
+                Object::Ref(_) => self.stream_of(self.resolve(value)),
+                _ => self.stream(*n),
+            },
+            _ => None,
+        }
+    }
+
+    /// `raw` decoded by the filters `dict` names (none: as it is); none
+    /// for a filter not read here (pictures' and old LZW streams).
+    fn decoded(&self, dict: &Dict, raw: &[u8]) -> Option<Vec<u8>> {
+        let filters = match dict.get("Filter").map(|f| self.resolve(f)) {
+            Some(Object::Name(n)) => vec![n.clone()],
+            Some(Object::Array(a)) => a
+                .iter()
+                .filter_map(|f| self.resolve(f).name().map(<[u8]>::to_vec))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut data = raw.to_vec();
+        for filter in filters {
+            data = match &filter[..] {
+                b"FlateDecode" | b"Fl" => inflate(&data)?,
+                b"ASCIIHexDecode" | b"AHx" => {
+                    let mut with_end = data;
+                    with_end.push(b'>');
+                    Lexer::new(&with_end, 0).hex_string()
+                }
+                b"ASCII85Decode" | b"A85" => ascii85(&data)?,
+                _ => return None,
+            };
+        }
+        Some(data)
+    }
+}
+
+/// Flate data inflated, to the importer's limit for a part (a zip bomb
+/// stops there): with its zlib header, or without (some writers leave it
+/// out, or its checksum wrong).
+fn inflate(data: &[u8]) -> Option<Vec<u8>> {
+    use miniz_oxide::inflate::{decompress_to_vec_with_limit, decompress_to_vec_zlib_with_limit};
+    let limit = super::super::zip::MAX_PART;
+    decompress_to_vec_zlib_with_limit(data, limit)
+        .ok()
+        .or_else(|| decompress_to_vec_with_limit(data.get(2..)?, limit).ok())
+}
+
+/// ASCII85 data decoded (to its `~>`); none when damaged.
+fn ascii85(data: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(data.len() * 4 / 5);
+    let mut group = [0u32; 5];
+    let mut n = 0;
+    for &b in data {
+        match b {
+            b'~' => break,
+            b'z' if n == 0 => out.extend_from_slice(&[0; 4]),
+            b'!'..=b'u' => {
+                group[n] = u32::from(b - b'!');
+                n += 1;
+                if n == 5 {
+                    let v = group
+                        .iter()
+                        .try_fold(0u32, |v, d| v.checked_mul(85)?.checked_add(*d))?;
+                    out.extend_from_slice(&v.to_be_bytes());
+                    n = 0;
+                }
+            }
+            b if is_space(b) => {}
+            _ => return None,
+        }
+    }
+    if n > 1 {
+        group[n..].fill(84);
+        let v = group
+            .iter()
+            .try_fold(0u32, |v, d| v.checked_mul(85)?.checked_add(*d))?;
+        out.extend_from_slice(&v.to_be_bytes()[..n - 1]);
+    }
+    Some(out)
+}
+
+/// Where `needle` next stands in `bytes` from `from`.
+pub(super) fn find(bytes: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    let hay = bytes.get(from..)?;
+    let first = *needle.first()?;
+    let mut i = 0;
+    while let Some(p) = hay.get(i..)?.iter().position(|&b| b == first) {
+        if hay[i + p..].starts_with(needle) {
+            return Some(from + i + p);
+        }
+        i += p + 1;
+    }
+    None
+}
+
+/// The object number of `N G obj` whose `obj` is at `at`.
+fn object_number(bytes: &[u8], at: usize) -> Option<u32> {
+    let mut i = at;
+    let back = |i: &mut usize, digits: bool| -> Option<usize> {
+        let end = *i;
+        while *i > 0
+            && (if digits {
+                bytes[*i - 1].is_ascii_digit()
+            } else {
+                is_space(bytes[*i - 1])
+            })
+        {
+            *i -= 1;
+        }
+        (*i < end).then_some(end)
+    };
+    back(&mut i, false)?;
+    back(&mut i, true)?;
+    back(&mut i, false)?;
+    let end = back(&mut i, true)?;
+    if i > 0 && !is_space(bytes[i - 1]) && !is_delimiter(bytes[i - 1]) {
+        return None;
+    }
+    std::str::from_utf8(&bytes[i..end]).ok()?.parse().ok()
+}
+
+/// Where a stream's data stands, its `stream` keyword's line ending at
+/// `at`: its `/Length` when `endstream` follows there, else up to the next
+/// `endstream`.
+fn stream_data(bytes: &[u8], mut at: usize, dict: &Dict) -> Data {
+    if bytes.get(at) == Some(&b'\r') {
+        at += 1;
+    }
+    if bytes.get(at) == Some(&b'\n') {
+        at += 1;
+    }
+    let length = dict.get("Length").and_then(Object::number).unwrap_or(-1.0);
+    if length >= 0.0 {
+        let end = at.saturating_add(length as usize);
+        let mut after = Lexer::new(bytes, end.min(bytes.len()));
+        if end <= bytes.len() && after.token() == Some(Token::Keyword(b"endstream".to_vec())) {
+            return Data { start: at, end };
+        }
+    }
+    let mut end = find(bytes, b"endstream", at).unwrap_or(bytes.len());
+    let stop = end;
+    while end > at && matches!(bytes[end - 1], b'\r' | b'\n') {
+        end -= 1;
+        if stop - end == 2 {
+            break;
+        }
+    }
+    Data { start: at, end }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(s: &str) -> Option<Object> {
+        Lexer::new(s.as_bytes(), 0).value()
+    }
+
+    #[test]
+    fn values_are_read_as_pdf_writes_them() {
+        assert_eq!(value("12"), Some(Object::Number(12.0)));
+        assert_eq!(value("-.5"), Some(Object::Number(-0.5)));
+        assert_eq!(value("5 0 R"), Some(Object::Ref(5)));
+        assert_eq!(value("/A#20B"), Some(Object::Name(b"A B".to_vec())));
+        assert_eq!(
+            value("(a\\(b\\)\\101\\\nc)"),
+            Some(Object::String(b"a(b)Ac".to_vec()))
+        );
+        assert_eq!(value("(x(y)z)"), Some(Object::String(b"x(y)z".to_vec())));
+        assert_eq!(
+            value("<4e6 F7>"),
+            Some(Object::String(vec![0x4e, 0x6f, 0x70]))
+        );
+        let Some(Object::Dict(d)) = value("<< /W [1 [2 3] 4 5 R] /N null %c\n/K true >>") else {
+            panic!()
+        };
+        assert_eq!(
+            d.get("W").unwrap().array(),
+            [
+                Object::Number(1.0),
+                Object::Array(vec![Object::Number(2.0), Object::Number(3.0)]),
+                Object::Ref(4)
+            ]
+        );
+        assert_eq!(d.get("N"), Some(&Object::Null));
+        assert_eq!(d.get("K"), Some(&Object::Bool(true)));
+        assert_eq!(number(b"1.2.3"), None);
+        assert_eq!(number(b"."), None);
+    }
+
+    #[test]
+    fn objects_are_found_packed_and_in_the_file() {
+        let packed = b"10 0 11 6 (in) [1]";
+        let z = miniz_oxide::deflate::compress_to_vec_zlib(packed, 6);
+        let mut pdf = b"%PDF-1.5\n1 0 obj\n<</Type/Catalog>>\nendobj\n".to_vec();
+        pdf.extend_from_slice(
+            format!(
+                "2 0 obj\n<</Type/ObjStm/N 2/First 10/Filter/FlateDecode/Length {}>>\nstream\n",
+                z.len()
+            )
+            .as_bytes(),
+        );
+        pdf.extend_from_slice(&z);
+        pdf.extend_from_slice(
+            b"\nendstream\nendobj\n11 0 obj (file) endobj\ntrailer <</Root 1 0 R>>\n",
+        );
+        let file = File::read(&pdf);
+        assert_eq!(file.get(10), Some(&Object::String(b"in".to_vec())));
+        // Defined in the file itself: that one.
+        assert_eq!(file.get(11), Some(&Object::String(b"file".to_vec())));
+        assert_eq!(file.trailers[0].get("Root"), Some(&Object::Ref(1)));
+        assert_eq!(file.stream(2).unwrap(), packed);
+    }
+
+    #[test]
+    fn filters_decode() {
+        assert_eq!(ascii85(b"87cURD]i,\"Ebo80~>").unwrap(), b"Hello World!");
+        assert_eq!(ascii85(b"z~>").unwrap(), [0; 4]);
+        assert_eq!(ascii85(b"\xff"), None);
+    }
+}
