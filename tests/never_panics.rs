@@ -383,6 +383,16 @@ fn binary_word_import_never_panics() {
     });
 }
 
+/// `file` with one to five of `words` put in at random places.
+fn words_put_in(rng: &mut Rng, mut file: Vec<u8>, words: &[&str]) -> Vec<u8> {
+    for _ in 0..=rng.below(4) {
+        let at = rng.below(file.len());
+        let word = rng.pick(words);
+        file.splice(at..at, word.bytes());
+    }
+    file
+}
+
 /// An RTF file, damaged anywhere: the fixtures (characters as \uN and as
 /// GBK bytes; lists, tracked changes, hidden text, a drawing), pieces of
 /// them after their heads, and control words with extreme numbers
@@ -426,21 +436,10 @@ fn rtf_import_never_panics() {
     ];
     let mut rng = Rng(15);
     for _ in 0..100 {
-        let mut file = rng.pick(&seeds[..5]).clone();
-        for _ in 0..=rng.below(4) {
-            let at = rng.below(file.len());
-            let word = rng.pick(&words);
-            file.splice(at..at, word.bytes());
-        }
-        seeds.push(file);
+        let file = rng.pick(&seeds[..5]).clone();
+        seeds.push(words_put_in(&mut rng, file, &words));
     }
-    seeds.push(
-        b"{\\rtf1"
-            .iter()
-            .chain(b"{".repeat(100_000).iter())
-            .copied()
-            .collect(),
-    );
+    seeds.push([&b"{\\rtf1"[..], &b"{".repeat(100_000)].concat());
     never_panics_runs("rtf", &seeds, 16, RUNS / 50, |bytes| {
         let _ = nianbao::import::job::recognise(bytes, &nianbao::import::job::Native);
     });
@@ -523,29 +522,12 @@ fn pdf_import_never_panics() {
     let mut rng = Rng(17);
     for _ in 0..60 {
         // (Mostly LibreOffice's, the quicker to read.)
-        let mut file = seeds[if rng.below(4) == 0 { 2 } else { 0 }].clone();
-        for _ in 0..=rng.below(4) {
-            let at = rng.below(file.len());
-            let word = rng.pick(&words);
-            file.splice(at..at, word.bytes());
-        }
-        seeds.push(file);
+        let file = seeds[if rng.below(4) == 0 { 2 } else { 0 }].clone();
+        seeds.push(words_put_in(&mut rng, file, &words));
     }
-    seeds.push(
-        b"%PDF-1.7\n1 0 obj "
-            .iter()
-            .chain(b"[".repeat(100_000).iter())
-            .copied()
-            .collect(),
-    );
-    seeds.push(
-        b"%PDF-1.7\n"
-            .iter()
-            .chain(b"1 0 obj ".repeat(20_000).iter())
-            .copied()
-            .collect(),
-    );
-    // Each run reads a whole document: 1,000 runs (~15 s).
+    seeds.push([&b"%PDF-1.7\n1 0 obj "[..], &b"[".repeat(100_000)].concat());
+    seeds.push([&b"%PDF-1.7\n"[..], &b"1 0 obj ".repeat(20_000)].concat());
+    // Each run reads a whole document: 1,000 runs (~20 s).
     never_panics_runs("pdf", &seeds, 18, RUNS / 100, |bytes| {
         let _ = nianbao::import::job::recognise(bytes, &nianbao::import::job::Native);
     });

@@ -113,14 +113,7 @@ type Inherited<'f> = (Option<&'f Dict>, Option<&'f Object>);
 
 fn page<'f>(file: &'f File, dict: &'f Dict, inherited: Inherited<'f>) -> Page<'f> {
     let resources = file.dict(dict.get("Resources")).or(inherited.0);
-    let media: Vec<f64> = dict
-        .get("MediaBox")
-        .or(inherited.1)
-        .map(|m| file.resolve(m).array())
-        .unwrap_or(&[])
-        .iter()
-        .filter_map(|v| file.resolve(v).number())
-        .collect();
+    let media = file.numbers_of(dict.get("MediaBox").or(inherited.1));
     Page {
         dict,
         resources,

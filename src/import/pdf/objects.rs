@@ -589,6 +589,15 @@ impl<'a> File<'a> {
         value.map(|v| self.resolve(v)).and_then(Object::dict)
     }
 
+    /// The numbers of the array `value` is or refers to (a matrix, a box).
+    pub fn numbers_of(&self, value: Option<&Object>) -> Vec<f64> {
+        value
+            .map_or(&[][..], |v| self.resolve(v).array())
+            .iter()
+            .filter_map(|v| self.resolve(v).number())
+            .collect()
+    }
+
     /// The decoded data of stream object `number`.
     pub fn stream(&self, number: u32) -> Option<Vec<u8>> {
         let (Object::Stream(dict, data), source) = self.objects.get(number as usize)?.as_ref()?

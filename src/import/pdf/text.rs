@@ -150,13 +150,7 @@ impl Font {
             }
             font.chars = simple_chars(file, dict, encoding);
             if subtype == Some(b"Type3") {
-                let matrix: Vec<f64> = dict
-                    .get("FontMatrix")
-                    .map(|m| file.resolve(m).array())
-                    .unwrap_or(&[])
-                    .iter()
-                    .filter_map(|v| file.resolve(v).number())
-                    .collect();
+                let matrix = file.numbers_of(dict.get("FontMatrix"));
                 if let [a, _, _, d, ..] = matrix[..] {
                     if a.is_finite() && d.is_finite() && a != 0.0 {
                         font.scale = a;
@@ -601,14 +595,10 @@ impl<'f, 'a> Page<'f, 'a> {
         let Some(data) = file.stream(*number) else {
             return;
         };
-        let m: Vec<f64> = dict
-            .get("Matrix")
-            .map(|m| file.resolve(m).array())
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(|v| file.resolve(v).number())
-            .collect();
-        let m: Matrix = m.try_into().unwrap_or(IDENTITY);
+        let m: Matrix = file
+            .numbers_of(dict.get("Matrix"))
+            .try_into()
+            .unwrap_or(IDENTITY);
         let own = file.dict(dict.get("Resources")).or(resources);
         self.run(&data, own, times(&m, ctm), depth + 1);
     }
