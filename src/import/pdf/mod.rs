@@ -311,6 +311,31 @@ mod tests {
     }
 
     #[test]
+    fn a_fonts_widths_unknown_are_guessed_by_its_characters() {
+        // Codes that are not glyph numbers (the characters' UTF-16: widths
+        // by CID unknown): a number's digits half an em apart still run on.
+        let doc = String::from_utf8(document("", true)).unwrap();
+        let utf16 = doc
+            .replace("/Encoding/Identity-H", "/Encoding/UniGB-UCS2-H")
+            .replace("/ToUnicode 6 0 R", "");
+        let row =
+            "BT /F1 10 Tf 50 700 Td <884C653F8BB853EF> Tj 150 0 Td <00320039003900330033> Tj ET";
+        let utf16 = utf16.replace(&stream(""), &stream(row));
+        assert_eq!(
+            words(&to_text(utf16.as_bytes()).unwrap()),
+            ["行政许可", "29933"]
+        );
+        // A simple font without widths (a standard font not embedded).
+        let simple = doc
+            .replace(&stream(""), &stream("BT /F2 10 Tf 50 700 Td (29933) Tj ET"))
+            .replace(
+                "/Font<</F1 5 0 R>>",
+                "/Font<</F1 5 0 R/F2<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>>>",
+            );
+        assert_eq!(words(&to_text(simple.as_bytes()).unwrap()), ["29933"]);
+    }
+
+    #[test]
     fn files_without_text_encrypted_or_damaged_say_so() {
         let picture = to_text(&document("q 100 0 0 100 0 0 cm 0 0 1 1 re f Q", true));
         assert_eq!(picture, Err(NO_TEXT.to_string()));

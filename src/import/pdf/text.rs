@@ -53,9 +53,12 @@ struct Font {
     chars: Vec<char>,
     more: Vec<(u32, String)>,
     /// Each code's width in glyph space (thousandths of the size), and the
-    /// width of the others.
+    /// width of the others; none known (a composite font whose codes are
+    /// not its glyphs' numbers, a simple font without widths): guessed by
+    /// the character, as the OFD reader guesses (half an em for ASCII).
     widths: Vec<f64>,
     default_width: f64,
+    guessed: bool,
     /// Glyph space to text space (a Type 3 font's matrix; else 1/1000),
     /// and how tall its glyphs are for their size.
     scale: f64,
@@ -70,7 +73,11 @@ impl Font {
         }
     }
 
-    fn width(&self, code: u32) -> f64 {
+    fn width(&self, code: u32, text: Option<&str>) -> f64 {
+        if self.guessed {
+            let ascii = text.is_some_and(str::is_ascii);
+            return if ascii { 500.0 } else { 1000.0 };
+        }
         self.widths
             .get(code as usize)
             .copied()
@@ -91,6 +98,7 @@ impl Font {
             more: Vec::new(),
             widths: Vec::new(),
             default_width: if wide { 1000.0 } else { 0.0 },
+            guessed: false,
             scale: 0.001,
             height: 1.0,
         };
@@ -118,6 +126,7 @@ impl Font {
                 if identity {
                     font.widths = cid_widths(file, cid_font.get("W").map(|w| file.resolve(w)));
                 }
+                font.guessed = !identity;
             }
             // Encodings whose codes are the characters' UTF-16.
             if let Some(name) = encoding.and_then(Object::name) {
@@ -148,6 +157,7 @@ impl Font {
                         .map(|w| file.resolve(w).number().unwrap_or(0.0)),
                 );
             }
+            font.guessed = widths.is_empty();
             font.chars = simple_chars(file, dict, encoding);
             if subtype == Some(b"Type3") {
                 let matrix = file.numbers_of(dict.get("FontMatrix"));
@@ -652,6 +662,7 @@ impl<'f, 'a> Page<'f, 'a> {
                 .as_deref()
                 .is_some_and(|t| t.chars().all(char::is_whitespace));
             new_word |= space;
+            let w = font.width(code, text.as_deref()) * font.scale * state.size;
             let trm = times(
                 &[
                     state.size * state.scaling,
@@ -686,7 +697,6 @@ impl<'f, 'a> Page<'f, 'a> {
                     None => self.glyphs.push(glyph('\u{FFFD}')),
                 }
             }
-            let w = font.width(code) * font.scale * state.size;
             let spacing = state.char_spacing
                 + if !font.wide && code == 32 {
                     state.word_spacing
