@@ -72,7 +72,7 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
         if bytes.len() > super::MAX_PACKAGE_BYTES {
             return Err(super::package_too_large(bytes.len()));
         }
-        return from_places(&super::pdf::to_text(bytes)?, "PDF");
+        return read_placed(&super::pdf::to_text(bytes)?, "PDF");
     }
     // Word files and pages saved as one file carry images, which are not
     // read: up to MAX_PACKAGE_BYTES (a .docx's parts are held to their own
@@ -82,7 +82,7 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
             return Err(super::package_too_large(bytes.len()));
         }
         if super::ofd::is_ofd(bytes) {
-            return from_places(&super::ofd::to_text(bytes)?, "OFD");
+            return read_placed(&super::ofd::to_text(bytes)?, "OFD");
         }
         return word(super::docx::pieces(bytes)?, decoder);
     }
@@ -123,7 +123,7 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
 
 /// Reads the text a fixed-layout file's glyphs were set out as (see
 /// [`super::layout`]), its note on cells left unread saying so.
-fn from_places(text: &str, kind: &str) -> Result<published::Recognised, String> {
+fn read_placed(text: &str, kind: &str) -> Result<published::Recognised, String> {
     let mut r = published::read(text)?;
     for note in r.notes.iter_mut().filter(|n| *n == published::FROM_WORDS) {
         *note = super::from_places(kind);

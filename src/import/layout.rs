@@ -90,6 +90,13 @@ impl Direction {
         Direction(unit(ctm[0]), unit(ctm[1]))
     }
 
+    /// Turns a point so that text running this way runs left to right.
+    pub fn turning(self) -> impl Fn(f64, f64) -> (f64, f64) {
+        let length = ((self.0 as f64).powi(2) + (self.1 as f64).powi(2)).sqrt();
+        let (cos, sin) = (self.0 as f64 / length, self.1 as f64 / length);
+        move |x, y| (x * cos + y * sin, -x * sin + y * cos)
+    }
+
     /// Within a rounding of `other` (about a degree).
     pub fn near(self, other: Direction) -> bool {
         (self.0 as i16 - other.0 as i16).abs() <= 1 && (self.1 as i16 - other.1 as i16).abs() <= 1

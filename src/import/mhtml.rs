@@ -127,7 +127,7 @@ fn split_on<'a>(bytes: &'a [u8], delimiter: &'a [u8]) -> impl Iterator<Item = &'
     let mut rest = Some(bytes);
     std::iter::from_fn(move || {
         let r = rest?;
-        match find(r, delimiter) {
+        match super::find(r, delimiter) {
             Some(at) => {
                 rest = Some(&r[at + delimiter.len()..]);
                 Some(&r[..at])
@@ -138,21 +138,6 @@ fn split_on<'a>(bytes: &'a [u8], delimiter: &'a [u8]) -> impl Iterator<Item = &'
             }
         }
     })
-}
-
-/// Where `needle` first occurs in `hay` (each place its first byte is,
-/// compared there: a delimiter's "--" is rare in a page).
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let first = *needle.first()?;
-    let mut from = 0;
-    while let Some(p) = hay[from..].iter().position(|&b| b == first) {
-        let at = from + p;
-        if hay[at..].starts_with(needle) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
 }
 
 /// `bytes` without the line break that ends a delimiter line.

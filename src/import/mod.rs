@@ -101,6 +101,21 @@ pub fn from_places(kind: &str) -> String {
     format!("表格是按 {kind} 文件中每个字的位置还原成文字后读取的：顺序无法确定的数字没有填入。如有该报告的网页或 Word 文件，导入它们可以读全")
 }
 
+/// Where `needle` first occurs in `hay` (each place its first byte is,
+/// compared there: quick for the rare delimiters and keywords looked for).
+pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    let mut from = 0;
+    while let Some(p) = hay[from..].iter().position(|&b| b == first) {
+        let at = from + p;
+        if hay[at..].starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// A file name's extension, lower case ("" when none).
 pub fn extension(name: &str) -> String {
     name.rsplit_once('.')

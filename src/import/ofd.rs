@@ -326,9 +326,7 @@ fn glyphs_in(content: &str, direction: Direction) -> Vec<Glyph> {
 /// The glyphs of a page's content, in page coordinates turned so that
 /// `across` runs left to right (see [`upright`]).
 fn glyphs(content: &str, across: Direction) -> Vec<Glyph> {
-    let length = ((across.0 as f64).powi(2) + (across.1 as f64).powi(2)).sqrt();
-    let (cos, sin) = (across.0 as f64 / length, across.1 as f64 / length);
-    let turn = |x: f64, y: f64| (x * cos + y * sin, -x * sin + y * cos);
+    let turn = across.turning();
     let mut out = Vec::new();
     let mut objects: Vec<Object> = Vec::new();
     let mut code: Option<Code> = None;

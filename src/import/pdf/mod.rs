@@ -175,9 +175,7 @@ fn upright(file: &File, page: &Page, reader: &mut text::Page) -> Vec<Glyph> {
     let mut glyphs = std::mem::take(&mut reader.glyphs);
     let usual = usual_direction(&glyphs).unwrap_or(Direction::ACROSS);
     glyphs.retain(|g| g.direction.near(usual));
-    let length = ((usual.0 as f64).powi(2) + (usual.1 as f64).powi(2)).sqrt();
-    let (cos, sin) = (usual.0 as f64 / length, usual.1 as f64 / length);
-    let turn = |x: f64, y: f64| (x * cos + y * sin, -x * sin + y * cos);
+    let turn = usual.turning();
     let [x0, y0, x1, y1] = page.media;
     let corners = [turn(x0, y0), turn(x1, y0), turn(x0, y1), turn(x1, y1)];
     let left = corners.iter().map(|c| c.0).fold(f64::INFINITY, f64::min);

@@ -697,16 +697,7 @@ fn ascii85(data: &[u8]) -> Option<Vec<u8>> {
 
 /// Where `needle` next stands in `bytes` from `from`.
 pub(super) fn find(bytes: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    let hay = bytes.get(from..)?;
-    let first = *needle.first()?;
-    let mut i = 0;
-    while let Some(p) = hay.get(i..)?.iter().position(|&b| b == first) {
-        if hay[i + p..].starts_with(needle) {
-            return Some(from + i + p);
-        }
-        i += p + 1;
-    }
-    None
+    crate::import::find(bytes.get(from..)?, needle).map(|p| p + from)
 }
 
 /// The object number of `N G obj` whose `obj` is at `at`.
