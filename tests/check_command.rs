@@ -129,8 +129,9 @@ fn exit_statuses_lines_and_csvs_identical_to_the_review_core() {
         )),
         "{stdout}"
     );
-    assert!(lines[5]
-        .contains("1 个 PDF 文件已加密或损坏，未能读取：可先用 poppler 的 pdftotext -layout"));
+    assert!(lines[5].contains(
+        "1 个 PDF 文件设置了打开密码或已损坏，未能读取：可先用 poppler 的 pdftotext -layout"
+    ));
     assert!(lines[6].starts_with("共 5 个文件"), "{stdout}");
 
     // A .zip of reports: each of its files a line, by its path inside.

@@ -32,6 +32,7 @@ fn forms() -> Vec<&'static str> {
         "page.ofd",
         "page.pdf",
         "chromium.pdf",
+        "locked.pdf",
         "kangxi-pdf-layout.txt",
         "word-pdf-layout.txt",
         "word-pdf-firefox.txt",

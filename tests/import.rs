@@ -1146,6 +1146,42 @@ fn an_old_binary_word_file_that_cannot_be_read_says_why() {
     }
 }
 
+/// A PDF file encrypted against copying or changes, as sites publish
+/// reports, opens without a password: read exactly as the file before it
+/// was encrypted, whichever way (make.py locked: LibreOffice's RC4, qpdf's
+/// RC4 of 40 bits, AES of 128 and of 256 bits, revisions 2 to 6); one
+/// that needs a password to open says so.
+#[test]
+fn a_pdf_locked_against_copying_is_read_and_one_with_a_password_says_so() {
+    let plain = recognise_file("tanggong-jiedao-2023/page.pdf");
+    assert_read_cells_right(&plain, "tanggong-jiedao-2023");
+    for locked in [
+        "locked.pdf",
+        "locked-rc4-40.pdf",
+        "locked-aes128.pdf",
+        "locked-aes256-r5.pdf",
+        "locked-aes256.pdf",
+    ] {
+        let path = format!("tanggong-jiedao-2023/{locked}");
+        let bytes = std::fs::read(format!(
+            "{}/tests/fixtures/forms/{path}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        assert!(bytes.windows(8).any(|w| w == b"/Encrypt"), "{locked}");
+        assert_eq!(recognise_file(&path), plain, "{locked}");
+    }
+    let password = std::fs::read(format!(
+        "{}/tests/fixtures/forms/tanggong-jiedao-2023/password.pdf",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    assert_eq!(
+        nianbao::import::job::recognise(&password, &nianbao::import::job::Native),
+        Err(nianbao::import::pdf::encrypted())
+    );
+}
+
 /// Table 三 split in two at a page break, as a Word file printed or
 /// converted page by page gives it: the second part a table of its own,
 /// after a 续表 caption or none, with the three header rows repeated or not.

@@ -491,6 +491,10 @@ fn pdf_import_never_panics() {
     let page = fixture("forms/tanggong-jiedao-2023/page.pdf");
     let chromium = fixture("forms/tanggong-jiedao-2023/chromium.pdf");
     let mut seeds = vec![uncompressed_pdf(&page), page, uncompressed_pdf(&chromium)];
+    // Encrypted (their keys, lengths and crypt filters damaged too).
+    for locked in ["locked.pdf", "locked-rc4-40.pdf", "locked-aes256.pdf"] {
+        seeds.push(fixture(&format!("forms/tanggong-jiedao-2023/{locked}")));
+    }
     // (The lengths corrected by the reader: uncompressed, each /Length is
     // wrong, and the data is found by its endstream.)
     let words = [
@@ -517,12 +521,20 @@ fn pdf_import_never_panics() {
         "(\\",
         "stream\r\n",
         "/Encrypt 1 0 R",
+        "/V 5/R 6/Length 99999999",
+        "/V 4/R 4/CF<</StdCF<</CFM/AESV2/Length 3>>>>/StmF/StdCF",
+        "/U <00> /O <> /UE (x)",
         "/Filter[/ASCIIHexDecode/ASCII85Decode/FlateDecode]",
     ];
     let mut rng = Rng(17);
     for _ in 0..60 {
-        // (Mostly LibreOffice's, the quicker to read.)
-        let file = seeds[if rng.below(4) == 0 { 2 } else { 0 }].clone();
+        // (Mostly LibreOffice's, the quicker to read; encrypted ones too.)
+        let file = seeds[match rng.below(8) {
+            0 | 1 => 2,
+            2 => 3 + rng.below(3),
+            _ => 0,
+        }]
+        .clone();
         seeds.push(words_put_in(&mut rng, file, &words));
     }
     seeds.push([&b"%PDF-1.7\n1 0 obj "[..], &b"[".repeat(100_000)].concat());

@@ -356,7 +356,7 @@ mod cli {
             // (Each line says what a clerk does; the command's user can do better.)
             let _ = writeln!(
                 stdout,
-                "有 {pdfs} 个 PDF 文件已加密或损坏，未能读取：可先用 poppler 的 pdftotext -layout 转为 .txt 后再检查"
+                "有 {pdfs} 个 PDF 文件设置了打开密码或已损坏，未能读取：可先用 poppler 的 pdftotext -layout（有密码的加 -upw 密码）转为 .txt 后再检查"
             );
         }
         let _ = writeln!(

@@ -123,9 +123,9 @@ test("an RTF file is read, its characters as Word writes them (GBK bytes), named
   await context.close();
 });
 
-test("a PDF file is read where its glyphs stand: printed by LibreOffice (named .pdf) and by Chromium (named .doc as a download may be)", async () => {
+test("a PDF file is read where its glyphs stand: printed by LibreOffice (named .pdf), by Chromium (named .doc as a download may be), and encrypted against copying", async () => {
   const { page, context, errors } = await openApp(h.browser, h.server.url);
-  for (const [name, file] of [["去年年报.pdf", "pingtan-2022/page.pdf"], ["下载的年报.doc", "pingtan-2021/chromium.pdf"]]) {
+  for (const [name, file] of [["去年年报.pdf", "pingtan-2022/page.pdf"], ["下载的年报.doc", "pingtan-2021/chromium.pdf"], ["禁止复制的年报.pdf", "pingtan-2021/locked.pdf"]]) {
     const review = await reviewOf(page, {
       name,
       mimeType: "application/pdf",
@@ -140,7 +140,7 @@ test("a PDF file is read where its glyphs stand: printed by LibreOffice (named .
   await context.close();
 });
 
-test("a damaged PDF or a Word file with a password gets a message saying what to do, and changes nothing", async () => {
+test("a damaged PDF, a PDF or a Word file with a password gets a message saying what to do, and changes nothing", async () => {
   const { page, context, errors } = await openApp(h.browser, h.server.url);
   await page.locator(key("meta.agency")).fill("原草稿");
   const pdf = Buffer.from("%PDF-1.7");
@@ -150,6 +150,8 @@ test("a damaged PDF or a Word file with a password gets a message saying what to
     ["去年年报.doc", binary, /这个 Word 文件设置了打开密码，无法读取：请在 Word 或 WPS 中打开，取消密码后另存为 \.docx 再导入/],
     // (A .doc is read by what it holds.)
     ["下载的年报.doc", pdf, /这个 PDF 文件已损坏或不完整/],
+    ["加密的年报.pdf", fs.readFileSync(path.join(ROOT, "tests/fixtures/forms/tanggong-jiedao-2023/password.pdf")),
+      /这个 PDF 文件设置了打开密码，无法直接读取：请在浏览器或 PDF 阅读器中打开/],
   ]) {
     await page.locator('[data-action="import-published"]').setInputFiles({ name, mimeType: "application/octet-stream", buffer });
     const banner = page.locator('[data-banner="import-failed"]');

@@ -8,10 +8,15 @@
 //! a page whose text all runs another way (a table turned a quarter round)
 //! is turned back.
 //!
-//! Not for: scanned pages (pictures: no text to read), encrypted files
-//! (each asks to be copied from a PDF reader instead), annotations and
-//! form fields; recognising the report (that is [`super::published`]).
+//! Files encrypted against copying or changes but opened without a
+//! password are decrypted as they are read ([`crypt`]).
+//!
+//! Not for: scanned pages (pictures: no text to read), files that need a
+//! password to open (each asks to be copied from a PDF reader instead),
+//! annotations and form fields; recognising the report (that is
+//! [`super::published`]).
 
+mod crypt;
 mod objects;
 mod text;
 
@@ -31,9 +36,12 @@ pub fn damaged() -> String {
     format!("这个 PDF 文件已损坏或不完整，无法读取：{INSTEAD}")
 }
 
-/// The message for an encrypted PDF file.
+/// The message for an encrypted PDF file that cannot be decrypted: it
+/// needs a password to open (or is encrypted another way than the
+/// standard handler's; files locked only against copying or changes are
+/// read, see [`crypt`]).
 pub fn encrypted() -> String {
-    format!("这个 PDF 文件已加密，无法直接读取：{INSTEAD}")
+    format!("这个 PDF 文件设置了打开密码，无法直接读取：{INSTEAD}（打开时输入密码）")
 }
 
 const NO_TEXT: &str = "这个 PDF 文件里没有文字（可能是扫描的图片），无法读取。如有该报告的网页或 Word 文件，请导入它们";
@@ -42,7 +50,7 @@ const NO_TEXT: &str = "这个 PDF 文件里没有文字（可能是扫描的图�
 /// does (see the module's description).
 pub fn to_text(bytes: &[u8]) -> Result<String, String> {
     let file = File::read(bytes);
-    if file.trailers.iter().any(|t| t.get("Encrypt").is_some()) {
+    if file.locked {
         return Err(encrypted());
     }
     let pages = pages(&file);

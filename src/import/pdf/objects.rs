@@ -5,7 +5,10 @@
 //! by its cross-reference table, which damaged and incrementally saved
 //! files get wrong: a later definition of a number replaces an earlier.
 //!
-//! Not for: pages, fonts and text (see [`super::text`]); writing PDF.
+//! Not for: pages, fonts and text (see [`super::text`]); decryption (see
+//! [`super::crypt`]: streams are decrypted here by it); writing PDF.
+
+use super::crypt::Crypt;
 
 /// The object numbers held (a report has a few thousand objects; a damaged
 /// file may name any number).
@@ -442,13 +445,20 @@ pub(super) struct File<'a> {
     /// Decoded object streams (what their objects' data points into).
     pub packed: Vec<Vec<u8>>,
     pub trailers: Vec<Dict>,
+    /// How its streams are decrypted (an encrypted file that opens
+    /// without a password).
+    crypt: Option<Crypt>,
+    /// Whether it is encrypted and cannot be decrypted (a password to
+    /// open it, another security handler).
+    pub locked: bool,
 }
 
 /// Which bytes an object's stream data stands in: the file, or a decoded
 /// object stream.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Source {
-    File,
+    /// The file, with the object's generation number.
+    File(u16),
     Packed(usize),
 }
 
@@ -460,6 +470,8 @@ impl<'a> File<'a> {
             objects: Vec::new(),
             packed: Vec::new(),
             trailers: Vec::new(),
+            crypt: None,
+            locked: false,
         };
         let mut at = 0;
         let mut streams = Vec::new();
@@ -471,7 +483,7 @@ impl<'a> File<'a> {
             {
                 continue;
             }
-            let Some(number) = object_number(bytes, found) else {
+            let Some((number, generation)) = object_number(bytes, found) else {
                 continue;
             };
             let mut lexer = Lexer::new(bytes, at);
@@ -495,7 +507,7 @@ impl<'a> File<'a> {
                     _ => {}
                 }
             }
-            file.set(number, value, Source::File);
+            file.set(number, value, Source::File(generation));
         }
         // Classic trailers.
         let mut at = 0;
@@ -504,6 +516,19 @@ impl<'a> File<'a> {
             if let Some(Object::Dict(d)) = Lexer::new(bytes, at).value() {
                 file.trailers.insert(0, d);
             }
+        }
+        if let Some(encrypt) = file.trailers.iter().find_map(|t| t.get("Encrypt")) {
+            let id = file
+                .trailers
+                .iter()
+                .find_map(|t| match t.get("ID")?.array().first()? {
+                    Object::String(id) => Some(id.as_slice()),
+                    _ => None,
+                });
+            file.crypt = file
+                .dict(Some(encrypt))
+                .and_then(|e| Crypt::open(e, id.unwrap_or_default()));
+            file.locked = file.crypt.is_none();
         }
         for number in streams {
             file.unpack(number);
@@ -548,7 +573,7 @@ impl<'a> File<'a> {
             let defined = self
                 .objects
                 .get(n as usize)
-                .is_some_and(|o| o.as_ref().is_some_and(|o| o.1 == Source::File));
+                .is_some_and(|o| o.as_ref().is_some_and(|o| matches!(o.1, Source::File(_))));
             if defined || offset >= data.len() {
                 continue;
             }
@@ -605,7 +630,16 @@ impl<'a> File<'a> {
             return None;
         };
         let raw = match source {
-            Source::File => self.bytes.get(data.start..data.end)?,
+            Source::File(generation) => {
+                let raw = self.bytes.get(data.start..data.end)?;
+                // Cross-reference streams are not encrypted.
+                match &self.crypt {
+                    Some(crypt) if dict.get("Type").and_then(Object::name) != Some(b"XRef") => {
+                        return self.decoded(dict, &crypt.stream(number, *generation, raw)?);
+                    }
+                    _ => raw,
+                }
+            }
             Source::Packed(i) => self.packed.get(*i)?.get(data.start..data.end)?,
         };
         self.decoded(dict, raw)
@@ -700,8 +734,8 @@ pub(super) fn find(bytes: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     crate::import::find(bytes.get(from..)?, needle).map(|p| p + from)
 }
 
-/// The object number of `N G obj` whose `obj` is at `at`.
-fn object_number(bytes: &[u8], at: usize) -> Option<u32> {
+/// The object and generation numbers of `N G obj` whose `obj` is at `at`.
+fn object_number(bytes: &[u8], at: usize) -> Option<(u32, u16)> {
     let mut i = at;
     let back = |i: &mut usize, digits: bool| -> Option<usize> {
         let end = *i;
@@ -717,13 +751,16 @@ fn object_number(bytes: &[u8], at: usize) -> Option<u32> {
         (*i < end).then_some(end)
     };
     back(&mut i, false)?;
-    back(&mut i, true)?;
+    let generation_end = back(&mut i, true)?;
+    let generation = &bytes[i..generation_end];
     back(&mut i, false)?;
     let end = back(&mut i, true)?;
     if i > 0 && !is_space(bytes[i - 1]) && !is_delimiter(bytes[i - 1]) {
         return None;
     }
-    std::str::from_utf8(&bytes[i..end]).ok()?.parse().ok()
+    let number = std::str::from_utf8(&bytes[i..end]).ok()?.parse().ok()?;
+    let generation = std::str::from_utf8(generation).ok()?.parse().unwrap_or(0);
+    Some((number, generation))
 }
 
 /// Where a stream's data stands, its `stream` keyword's line ending at
