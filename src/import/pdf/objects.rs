@@ -9,6 +9,7 @@
 //! [`super::crypt`]: streams are decrypted here by it); writing PDF.
 
 use super::crypt::Crypt;
+use std::cell::OnceCell;
 
 /// The object numbers held (a report has a few thousand objects; a damaged
 /// file may name any number).
@@ -98,9 +99,11 @@ pub(super) fn is_delimiter(b: u8) -> bool {
 /// A token of PDF syntax: a value, or a keyword (`obj`, `R`, an operator
 /// of a content stream) or a closing bracket.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Token {
+pub(super) enum Token<'a> {
     Value(Object),
-    Keyword(Vec<u8>),
+    /// (As it stands in the bytes read: content streams are mostly
+    /// operators and numbers, none of them copied.)
+    Keyword(&'a [u8]),
     ArrayStart,
     ArrayEnd,
     DictStart,
@@ -137,14 +140,14 @@ impl<'a> Lexer<'a> {
     }
 
     /// The next token; none at the end.
-    pub fn token(&mut self) -> Option<Token> {
+    pub fn token(&mut self) -> Option<Token<'a>> {
         self.skip_space();
         let b = self.peek()?;
         self.at += 1;
         Some(match b {
             b'[' => Token::ArrayStart,
             b']' => Token::ArrayEnd,
-            b'{' | b'}' => Token::Keyword(vec![b]),
+            b'{' | b'}' => Token::Keyword(&self.bytes[self.at - 1..self.at]),
             b'<' if self.peek() == Some(b'<') => {
                 self.at += 1;
                 Token::DictStart
@@ -153,7 +156,7 @@ impl<'a> Lexer<'a> {
                 self.at += 1;
                 Token::DictEnd
             }
-            b'>' | b')' => Token::Keyword(vec![b]),
+            b'>' | b')' => Token::Keyword(&self.bytes[self.at - 1..self.at]),
             b'<' => Token::Value(Object::String(self.hex_string())),
             b'(' => Token::Value(Object::String(self.literal_string())),
             b'/' => {
@@ -174,14 +177,14 @@ impl<'a> Lexer<'a> {
                 {
                     self.at += 1;
                 }
-                let word = &self.bytes[start..self.at];
+                let word: &'a [u8] = &self.bytes[start..self.at];
                 match word {
                     b"true" => Token::Value(Object::Bool(true)),
                     b"false" => Token::Value(Object::Bool(false)),
                     b"null" => Token::Value(Object::Null),
                     _ => match number(word) {
                         Some(n) => Token::Value(Object::Number(n)),
-                        None => Token::Keyword(word.to_vec()),
+                        None => Token::Keyword(word),
                     },
                 }
             }
@@ -292,6 +295,49 @@ impl<'a> Lexer<'a> {
         out
     }
 
+    /// Moves past the dictionary that starts here without making it, its
+    /// brackets matched and its strings passed over whole: false when the
+    /// bytes end first.
+    pub fn skip_dictionary(&mut self) -> bool {
+        let mut depth = 0usize;
+        loop {
+            self.skip_space();
+            let Some(b) = self.peek() else {
+                return false;
+            };
+            self.at += 1;
+            match b {
+                b'<' if self.peek() == Some(b'<') => {
+                    self.at += 1;
+                    depth += 1;
+                }
+                b'>' if self.peek() == Some(b'>') => {
+                    self.at += 1;
+                    depth = depth.saturating_sub(1);
+                }
+                b'[' => depth += 1,
+                b']' => depth = depth.saturating_sub(1),
+                b'<' => {
+                    self.hex_string();
+                }
+                b'(' => {
+                    self.literal_string();
+                }
+                _ => {
+                    while self
+                        .peek()
+                        .is_some_and(|b| !is_space(b) && !is_delimiter(b))
+                    {
+                        self.at += 1;
+                    }
+                }
+            }
+            if depth == 0 {
+                return true;
+            }
+        }
+    }
+
     /// The next value, with its arrays, dictionaries and references (`N G
     /// R`) read whole; none at the end or at a keyword (left unread) or a
     /// stray closing bracket.
@@ -311,7 +357,7 @@ impl<'a> Lexer<'a> {
 
     /// The value `token` starts (see [`Lexer::value`]); none for a keyword
     /// or a closing bracket, the lexer then after it.
-    pub fn value_from(&mut self, token: Token, depth: usize) -> Option<Object> {
+    pub fn value_from(&mut self, token: Token<'a>, depth: usize) -> Option<Object> {
         match token {
             Token::Value(Object::Number(n)) => {
                 // `N G R`: a reference (looked for without making tokens:
@@ -387,20 +433,23 @@ impl<'a> Lexer<'a> {
 
 /// A name with its `#hh` escapes decoded.
 fn unescape_name(raw: &[u8]) -> Vec<u8> {
+    let digit = |b: &u8| (*b as char).to_digit(16);
     let mut out = Vec::with_capacity(raw.len());
     let mut i = 0;
     while i < raw.len() {
-        let hex = raw
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (raw[i], hex) {
-            (b'#', Some(v)) => {
-                out.push(v);
+        let hex = match raw[i] {
+            b'#' => raw
+                .get(i + 1..i + 3)
+                .and_then(|h| Some(digit(&h[0])? * 16 + digit(&h[1])?)),
+            _ => None,
+        };
+        match hex {
+            Some(v) => {
+                out.push(v as u8);
                 i += 3;
             }
-            (b, _) => {
-                out.push(b);
+            None => {
+                out.push(raw[i]);
                 i += 1;
             }
         }
@@ -441,7 +490,7 @@ pub(super) fn number(word: &[u8]) -> Option<f64> {
 /// `trailer` and cross-reference streams'), last first.
 pub(super) struct File<'a> {
     pub bytes: &'a [u8],
-    objects: Vec<Option<(Object, Source)>>,
+    objects: Vec<Option<Slot>>,
     /// Decoded object streams (what their objects' data points into).
     pub packed: Vec<Vec<u8>>,
     pub trailers: Vec<Dict>,
@@ -453,8 +502,30 @@ pub(super) struct File<'a> {
     pub locked: bool,
 }
 
-/// Which bytes an object's stream data stands in: the file, or a decoded
-/// object stream.
+/// An object as the scan finds it: where it stands, made into a value when
+/// first asked for (a report's file holds thousands of objects, mostly its
+/// structure tree's, and the text needs its pages' and fonts' few);
+/// streams are made at once (their dictionaries say where their data
+/// ends).
+#[derive(Debug, Clone)]
+struct Slot {
+    at: usize,
+    source: Source,
+    value: OnceCell<Object>,
+}
+
+impl Slot {
+    fn later(at: usize, source: Source) -> Self {
+        Slot {
+            at,
+            source,
+            value: OnceCell::new(),
+        }
+    }
+}
+
+/// Which bytes an object (and a stream's data) stands in: the file, or a
+/// decoded object stream.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Source {
     /// The file, with the object's generation number.
@@ -486,13 +557,26 @@ impl<'a> File<'a> {
             let Some((number, generation)) = object_number(bytes, found) else {
                 continue;
             };
+            let source = Source::File(generation);
             let mut lexer = Lexer::new(bytes, at);
+            lexer.skip_space();
+            let start = lexer.at;
+            // A dictionary not followed by `stream` is passed over unmade.
+            if bytes[start..].starts_with(b"<<") && lexer.skip_dictionary() {
+                let mut after = Lexer::new(bytes, lexer.at);
+                if after.token() != Some(Token::Keyword(b"stream")) {
+                    at = lexer.at;
+                    file.set(number, Slot::later(start, source));
+                    continue;
+                }
+            }
+            let mut lexer = Lexer::new(bytes, start);
             let Some(mut value) = lexer.value() else {
                 continue;
             };
             if let Object::Dict(dict) = &value {
                 let mut after = Lexer::new(bytes, lexer.at);
-                if after.token() == Some(Token::Keyword(b"stream".to_vec())) {
+                if after.token() == Some(Token::Keyword(b"stream")) {
                     let data = stream_data(bytes, after.at, dict);
                     at = data.end;
                     value = Object::Stream(dict.clone(), data);
@@ -507,7 +591,12 @@ impl<'a> File<'a> {
                     _ => {}
                 }
             }
-            file.set(number, value, Source::File(generation));
+            let slot = Slot {
+                at: start,
+                source,
+                value: OnceCell::from(value),
+            };
+            file.set(number, slot);
         }
         // Classic trailers.
         let mut at = 0;
@@ -536,7 +625,7 @@ impl<'a> File<'a> {
         file
     }
 
-    fn set(&mut self, number: u32, value: Object, source: Source) {
+    fn set(&mut self, number: u32, slot: Slot) {
         let n = number as usize;
         if n >= MAX_OBJECT_NUMBER {
             return;
@@ -544,7 +633,7 @@ impl<'a> File<'a> {
         if self.objects.len() <= n {
             self.objects.resize(n + 1, None);
         }
-        self.objects[n] = Some((value, source));
+        self.objects[n] = Some(slot);
     }
 
     /// The objects packed in object stream `number`, each unless defined
@@ -570,16 +659,14 @@ impl<'a> File<'a> {
             }
         }
         for (n, offset) in entries {
-            let defined = self
-                .objects
-                .get(n as usize)
-                .is_some_and(|o| o.as_ref().is_some_and(|o| matches!(o.1, Source::File(_))));
+            let defined = self.objects.get(n as usize).is_some_and(|o| {
+                o.as_ref()
+                    .is_some_and(|o| matches!(o.source, Source::File(_)))
+            });
             if defined || offset >= data.len() {
                 continue;
             }
-            if let Some(value) = Lexer::new(&data, offset).value() {
-                self.set(n, value, Source::Packed(index));
-            }
+            self.set(n, Slot::later(offset, Source::Packed(index)));
         }
         self.packed.push(data);
     }
@@ -591,10 +678,14 @@ impl<'a> File<'a> {
 
     /// Object `number` (none when the file has none).
     pub fn get(&self, number: u32) -> Option<&Object> {
-        self.objects
-            .get(number as usize)
-            .and_then(|o| o.as_ref())
-            .map(|(v, _)| v)
+        let slot = self.objects.get(number as usize)?.as_ref()?;
+        Some(slot.value.get_or_init(|| {
+            let bytes = match slot.source {
+                Source::File(_) => self.bytes,
+                Source::Packed(i) => self.packed.get(i).map_or(&[][..], |p| &p[..]),
+            };
+            Lexer::new(bytes, slot.at).value().unwrap_or(Object::Null)
+        }))
     }
 
     /// `value`, or the object it refers to (references to references
@@ -625,10 +716,10 @@ impl<'a> File<'a> {
 
     /// The decoded data of stream object `number`.
     pub fn stream(&self, number: u32) -> Option<Vec<u8>> {
-        let (Object::Stream(dict, data), source) = self.objects.get(number as usize)?.as_ref()?
-        else {
+        let Object::Stream(dict, data) = self.get(number)? else {
             return None;
         };
+        let source = &self.objects.get(number as usize)?.as_ref()?.source;
         let raw = match source {
             Source::File(generation) => {
                 let raw = self.bytes.get(data.start..data.end)?;
@@ -777,7 +868,7 @@ fn stream_data(bytes: &[u8], mut at: usize, dict: &Dict) -> Data {
     if length >= 0.0 {
         let end = at.saturating_add(length as usize);
         let mut after = Lexer::new(bytes, end.min(bytes.len()));
-        if end <= bytes.len() && after.token() == Some(Token::Keyword(b"endstream".to_vec())) {
+        if end <= bytes.len() && after.token() == Some(Token::Keyword(b"endstream")) {
             return Data { start: at, end };
         }
     }
@@ -854,6 +945,23 @@ mod tests {
         assert_eq!(file.get(11), Some(&Object::String(b"file".to_vec())));
         assert_eq!(file.trailers[0].get("Root"), Some(&Object::Ref(1)));
         assert_eq!(file.stream(2).unwrap(), packed);
+    }
+
+    #[test]
+    fn dictionaries_passed_over_unmade_end_where_they_end() {
+        // Strings with brackets, `>>`, `stream` and `N G obj` in them; a
+        // dictionary in a dictionary; a stream after such a dictionary.
+        let pdf = b"%PDF-1.4\n\
+            1 0 obj <</A (x >> stream 3 0 obj \\) ]) /B <</C [<3E3E> (\\()]>> /D 2>> endobj\n\
+            2 0 obj <</Length 4/E (>> 5 0 obj)>> stream\nabcd\nendstream endobj\n\
+            4 0 obj <</F 1>> endobj\n";
+        let file = File::read(pdf);
+        let one = file.get(1).and_then(Object::dict).unwrap();
+        assert_eq!(one.get("D"), Some(&Object::Number(2.0)));
+        assert_eq!(file.get(3), None);
+        assert_eq!(file.get(5), None);
+        assert_eq!(file.stream(2).unwrap(), b"abcd");
+        assert_eq!(file.numbers().collect::<Vec<_>>(), [1, 2, 4]);
     }
 
     #[test]

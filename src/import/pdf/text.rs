@@ -356,7 +356,7 @@ fn to_unicode(map: &[u8], font: &mut Font) {
     while let Some(token) = lexer.token() {
         match token {
             Token::Keyword(k) => {
-                section = match &k[..] {
+                section = match k {
                     b"begincodespacerange" => 1,
                     b"beginbfchar" => 2,
                     b"beginbfrange" => 3,
@@ -502,10 +502,19 @@ impl<'f, 'a> Page<'f, 'a> {
             }
             let n = |i: usize| args.get(i).and_then(Object::number).unwrap_or(0.0);
             let matrix = || -> Option<Matrix> {
-                let m: Vec<f64> = args.iter().filter_map(Object::number).collect();
-                m.try_into().ok()
+                match &args[..] {
+                    [a, b, c, d, e, f] => Some([
+                        a.number()?,
+                        b.number()?,
+                        c.number()?,
+                        d.number()?,
+                        e.number()?,
+                        f.number()?,
+                    ]),
+                    _ => None,
+                }
             };
-            match &op[..] {
+            match op {
                 b"q" if saved.len() < 256 => saved.push(state.clone()),
                 b"Q" => {
                     if let Some(s) = saved.pop() {
@@ -534,7 +543,7 @@ impl<'f, 'a> Page<'f, 'a> {
                 b"TL" => state.leading = n(0),
                 b"Ts" => state.rise = n(0),
                 b"Td" | b"TD" => {
-                    if &op[..] == b"TD" {
+                    if op == b"TD" {
                         state.leading = -n(1);
                     }
                     tlm = times(&[1.0, 0.0, 0.0, 1.0, n(0), n(1)], &tlm);
@@ -547,7 +556,7 @@ impl<'f, 'a> Page<'f, 'a> {
                     }
                 }
                 b"T*" | b"'" | b"\"" => {
-                    if &op[..] == b"\"" {
+                    if op == b"\"" {
                         state.word_spacing = n(0);
                         state.char_spacing = n(1);
                     }
