@@ -1146,6 +1146,27 @@ fn an_old_binary_word_file_that_cannot_be_read_says_why() {
     }
 }
 
+/// Chromium's print of a page draws ideographs whose glyphs a radical
+/// shares with a map to the radical (⼈ for 人) and says the ideograph in
+/// the marked content's /ActualText: the text read has the ideographs.
+#[test]
+fn a_pdfs_actual_text_gives_the_characters_its_glyphs_stand_for() {
+    for sample in ["pingtan-2021", "pingtan-2022", "tanggong-jiedao-2023"] {
+        let bytes = std::fs::read(format!(
+            "{}/tests/fixtures/forms/{sample}/chromium.pdf",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let text = nianbao::import::pdf::to_text(&bytes).unwrap();
+        let radicals: Vec<char> = text
+            .chars()
+            .filter(|c| ('\u{2E80}'..='\u{2FDF}').contains(c))
+            .collect();
+        assert!(radicals.is_empty(), "{sample}: {radicals:?}");
+        assert!(text.contains("人"), "{sample}");
+    }
+}
+
 /// A PDF file encrypted against copying or changes, as sites publish
 /// reports, opens without a password: read exactly as the file before it
 /// was encrypted, whichever way (make.py locked: LibreOffice's RC4, qpdf's

@@ -273,6 +273,32 @@ mod tests {
     }
 
     #[test]
+    fn marked_contents_actual_text_stands_for_its_glyphs() {
+        // A radical's glyph (the map says 行 for 0001: the text says 人),
+        // an unmapped code given its character, a span of two glyphs given
+        // three characters, one given none; spans nested and unclosed.
+        let marked = "BT /F1 10 Tf 50 700 Td \
+             /Span<</ActualText <FEFF4EBA>>> BDC <0001> Tj EMC \
+             /P BMC /Span<</ActualText (9)>> BDC <0099> Tj EMC EMC \
+             /Span<</ActualText <FEFF884C653F8BB8>>> BDC <00010002> Tj EMC \
+             /Span<</ActualText ()>> BDC <0003> Tj EMC <0004> Tj \
+             /Span<</ActualText <FEFF4E00>>> BDC ET";
+        // (A digit is half as wide as the glyph it was drawn as: a gap
+        // after it; the glyph given no character leaves its place empty.)
+        assert_eq!(
+            words(&to_text(&document(marked, true)).unwrap()),
+            ["人9", "行政许", "可"]
+        );
+        // One glyph given two characters: no number read from it.
+        let one = "BT /F1 10 Tf 50 700 Td /Span<</ActualText (12)>> BDC <0012> Tj EMC ET";
+        let text = to_text(&document(one, true)).unwrap();
+        assert!(!words(&text).contains(&"12"), "{text:?}");
+        // Not Latin-1 or UTF-16: not taken (the glyph's own character).
+        let odd = "BT /F1 10 Tf 50 700 Td /Span<</ActualText <90>>> BDC <0001> Tj EMC ET";
+        assert_eq!(words(&to_text(&document(odd, true)).unwrap()), ["行"]);
+    }
+
+    #[test]
     fn a_page_turned_a_quarter_round_is_read_turned_back_and_a_slanted_watermark_left_out() {
         // The page's text drawn turned (as a landscape table on a portrait
         // page), with a slanted watermark's digits among it.

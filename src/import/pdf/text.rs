@@ -477,6 +477,9 @@ impl<'f, 'a> Page<'f, 'a> {
         let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
         let mut lexer = Lexer::new(data, 0);
         let mut args: Vec<Object> = Vec::new();
+        // Marked content open (`BMC`, `BDC`): the text it says its glyphs
+        // stand for, and where they start.
+        let mut marked: Vec<Option<(usize, String)>> = Vec::new();
         loop {
             lexer.skip_space();
             if lexer.at >= data.len() {
@@ -589,9 +592,61 @@ impl<'f, 'a> Page<'f, 'a> {
                     }
                 }
                 b"BI" => skip_inline_image(&mut lexer),
+                b"BMC" => marked.push(None),
+                b"BDC" if marked.len() < 256 => {
+                    let actual = args.get(1).and_then(Object::dict).and_then(|d| {
+                        match d.get("ActualText") {
+                            Some(Object::String(s)) => text_string(s),
+                            _ => None,
+                        }
+                    });
+                    marked.push(actual.map(|text| (self.glyphs.len(), text)));
+                }
+                b"EMC" => {
+                    if let Some(Some((start, text))) = marked.pop() {
+                        self.put_actual_text(start, &text);
+                    }
+                }
                 _ => {}
             }
             args.clear();
+        }
+    }
+
+    /// The glyphs shown from `start` given the characters `text` of the
+    /// marked content they were drawn in (its `/ActualText`: what a PDF
+    /// writer says the glyphs stand for when its fonts' maps cannot, as
+    /// Chromium does for ideographs whose glyphs a radical shares): one a
+    /// glyph when as many; else spread evenly from the first glyph to the
+    /// last (a single glyph's all drawn at it: the layout then takes its
+    /// word for damaged, no number read from it). An empty text: none.
+    fn put_actual_text(&mut self, start: usize, text: &str) {
+        let Some(shown) = self.glyphs.get(start..) else {
+            return;
+        };
+        let chars: Vec<char> = text.chars().filter(|c| !c.is_control()).collect();
+        let (Some(&first), Some(&last)) = (shown.first(), shown.last()) else {
+            return;
+        };
+        let (m, n) = (shown.len(), chars.len());
+        if m == n {
+            for (glyph, c) in self.glyphs[start..].iter_mut().zip(chars) {
+                glyph.c = c;
+            }
+            return;
+        }
+        self.glyphs.truncate(start);
+        for (k, c) in chars.into_iter().enumerate() {
+            let along = if n > 1 && m > 1 {
+                k as f64 / (n - 1) as f64
+            } else {
+                0.0
+            };
+            let x = first.x + (last.x - first.x) * along;
+            let y = first.y + (last.y - first.y) * along;
+            if self.glyphs.len() < MAX_GLYPHS {
+                self.glyphs.push(Glyph { c, x, y, ..first });
+            }
         }
     }
 
@@ -737,4 +792,22 @@ fn skip_inline_image(lexer: &mut Lexer) {
         at = ei + 2;
     }
     lexer.at = bytes.len();
+}
+
+/// A PDF text string's characters: UTF-16 after its byte order mark,
+/// UTF-8 after its, else PDFDocEncoding (here its ASCII and Latin-1 part:
+/// a string with another byte is none, never a character guessed).
+fn text_string(s: &[u8]) -> Option<String> {
+    if let Some(units) = s.strip_prefix(&[0xFE, 0xFF]) {
+        let units = units
+            .chunks_exact(2)
+            .map(|p| u16::from_be_bytes([p[0], p[1]]));
+        return char::decode_utf16(units).collect::<Result<_, _>>().ok();
+    }
+    if let Some(utf8) = s.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return String::from_utf8(utf8.to_vec()).ok();
+    }
+    s.iter()
+        .map(|b| (b.is_ascii() || *b >= 0xA0).then_some(char::from(*b)))
+        .collect()
 }
