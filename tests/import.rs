@@ -1157,7 +1157,7 @@ fn a_pdfs_actual_text_gives_the_characters_its_glyphs_stand_for() {
             env!("CARGO_MANIFEST_DIR")
         ))
         .unwrap();
-        let text = nianbao::import::pdf::to_text(&bytes).unwrap();
+        let text = nianbao::import::pdf::to_text(&bytes, &|_, _| None).unwrap();
         let radicals: Vec<char> = text
             .chars()
             .filter(|c| ('\u{2E80}'..='\u{2FDF}').contains(c))

@@ -72,7 +72,8 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
         if bytes.len() > super::MAX_PACKAGE_BYTES {
             return Err(super::package_too_large(bytes.len()));
         }
-        return read_placed(&super::pdf::to_text(bytes)?, "PDF");
+        let decode = |b: &[u8], charset: &str| decoder.decode(b, charset).ok();
+        return read_placed(&super::pdf::to_text(bytes, &decode)?, "PDF");
     }
     // Word files and pages saved as one file carry images, which are not
     // read: up to MAX_PACKAGE_BYTES (a .docx's parts are held to their own

@@ -48,7 +48,14 @@ const NO_TEXT: &str = "这个 PDF 文件里没有文字（可能是扫描的图�
 
 /// The PDF file's text, its pages' lines set out as `pdftotext -layout`
 /// does (see the module's description).
-pub fn to_text(bytes: &[u8]) -> Result<String, String> {
+///
+/// `decode` decodes bytes in a charset (named as TextDecoder names it:
+/// "gbk"), none when it cannot: the characters of fonts whose codes are
+/// GBK's.
+pub fn to_text(
+    bytes: &[u8],
+    decode: &dyn Fn(&[u8], &str) -> Option<String>,
+) -> Result<String, String> {
     let file = File::read(bytes);
     if file.locked {
         return Err(encrypted());
@@ -59,7 +66,7 @@ pub fn to_text(bytes: &[u8]) -> Result<String, String> {
     }
     let mut all = Vec::new();
     let mut held = 0;
-    let mut reader = text::Page::new(&file);
+    let mut reader = text::Page::new(&file, decode);
     for page in pages.iter().take(MAX_PAGES) {
         if held >= MAX_DOCUMENT_GLYPHS {
             break;
@@ -215,6 +222,15 @@ mod tests {
         out
     }
 
+    /// The file's text, GBK decoded as natively (encoding_rs).
+    fn to_text(bytes: &[u8]) -> Result<String, String> {
+        let decode = |b: &[u8], charset: &str| {
+            let encoding = encoding_rs::Encoding::for_label(charset.as_bytes())?;
+            Some(encoding.decode(b).0.into_owned())
+        };
+        super::to_text(bytes, &decode)
+    }
+
     fn stream(data: &str) -> String {
         format!("<</Length {}>>\nstream\n{data}\nendstream", data.len())
     }
@@ -270,6 +286,36 @@ mod tests {
         let text = to_text(&document(ROW, false)).unwrap();
         assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text:?}");
         assert!(text.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn a_font_of_gbk_codes_without_a_map_reads_gbk() {
+        // As WPS writes a font it does not embed: GBK-EUC-H, no map, widths
+        // by CID (which the codes are not: guessed by the character).
+        let doc = String::from_utf8(document("", false))
+            .unwrap()
+            .replace("/Encoding/Identity-H", "/Encoding/GBK-EUC-H");
+        let row = "BT /F1 10 Tf 50 700 Td <D0D0D5FED0EDBFC9> Tj 150 0 Td (29933) Tj ET";
+        let gbk = doc.replace(&stream(""), &stream(row));
+        let text = to_text(gbk.as_bytes()).unwrap();
+        assert_eq!(words(&text), ["行政许可", "29933"]);
+        // Without a decoder: the ideographs unknown, the ASCII codes read.
+        let blind = super::to_text(gbk.as_bytes(), &|_, _| None).unwrap();
+        assert_eq!(words(&blind), ["\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}", "29933"]);
+        // GB 18030's four-byte codes (GBK2K-H) take four bytes: the codes
+        // after them are read as they are; their own character unknown.
+        let row = "BT /F1 10 Tf 50 700 Td <D0D08139EE39D5FE> Tj ET";
+        let four = doc
+            .replace("/Encoding/Identity-H", "/Encoding/GBK2K-H")
+            .replace("GBK-EUC-H", "GBK2K-H")
+            .replace(&stream(""), &stream(row));
+        assert_eq!(words(&to_text(four.as_bytes()).unwrap()), ["行\u{FFFD}政"]);
+        // A map of its own comes first (here 人 for GBK's 行).
+        let mapped = String::from_utf8(document("BT /F1 10 Tf 50 700 Td <D0D0> Tj ET", true))
+            .unwrap()
+            .replace("/Encoding/Identity-H", "/Encoding/GBK-EUC-H")
+            .replace("<0001> <884C>", "<D0D0> <4EBA>");
+        assert_eq!(words(&to_text(mapped.as_bytes()).unwrap()), ["人"]);
     }
 
     #[test]

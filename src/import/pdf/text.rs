@@ -48,6 +48,10 @@ struct Font {
     /// font's one-byte codes (by their byte's ranges).
     wide: bool,
     one_byte: Vec<(u8, u8)>,
+    /// Codes that are GBK's (a predefined CMap of Adobe-GB1, see
+    /// [`gbk_encoding`]); with GB 18030's four-byte codes.
+    gbk: bool,
+    four_byte: bool,
     /// Each code's character ('\0': none known), and codes that stand for
     /// more than one character ("ﬁ" as "fi").
     chars: Vec<char>,
@@ -94,6 +98,8 @@ impl Font {
         let mut font = Font {
             wide,
             one_byte: Vec::new(),
+            gbk: false,
+            four_byte: false,
             chars: Vec::new(),
             more: Vec::new(),
             widths: Vec::new(),
@@ -127,6 +133,11 @@ impl Font {
                     font.widths = cid_widths(file, cid_font.get("W").map(|w| file.resolve(w)));
                 }
                 font.guessed = !identity;
+            }
+            if let Some(gbk) = encoding.and_then(Object::name).and_then(gbk_encoding) {
+                font.gbk = true;
+                font.four_byte = gbk.four_byte;
+                font.one_byte = gbk.one_byte.to_vec();
             }
             // Encodings whose codes are the characters' UTF-16.
             if let Some(name) = encoding.and_then(Object::name) {
@@ -174,6 +185,79 @@ impl Font {
         }
         font
     }
+}
+
+/// How a predefined CMap whose codes are GBK's reads them: its one-byte
+/// codes' ranges, and whether it has GB 18030's four-byte codes.
+struct Gbk {
+    one_byte: &'static [(u8, u8)],
+    four_byte: bool,
+}
+
+/// The predefined CMaps of Adobe-GB1 (simplified Chinese) whose codes are
+/// GBK's or GB 2312's (GBK holds it): fonts a PDF does not embed are
+/// written in them, often without a `ToUnicode` map, by Chinese official
+/// document typesetting systems and by WPS (宋体, 仿宋_GB2312, 方正小标宋
+/// named, not embedded). Their characters are GBK's, decoded by the
+/// charset decoder (the browser's TextDecoder) as a page in GBK is.
+fn gbk_encoding(name: &[u8]) -> Option<Gbk> {
+    let name = name
+        .strip_suffix(b"-H")
+        .or_else(|| name.strip_suffix(b"-V"))?;
+    Some(match name {
+        b"GB-EUC" | b"GBK-EUC" | b"GBKp-EUC" => Gbk {
+            one_byte: &[(0x00, 0x80)],
+            four_byte: false,
+        },
+        b"GBpc-EUC" => Gbk {
+            one_byte: &[(0x00, 0x80), (0xFD, 0xFF)],
+            four_byte: false,
+        },
+        b"GBK2K" => Gbk {
+            one_byte: &[(0x00, 0x80)],
+            four_byte: true,
+        },
+        _ => return None,
+    })
+}
+
+/// The characters of GBK's codes, by code (one byte: ASCII; two: lead
+/// byte then trail), '\0' where `decode` gives none, or more or less than
+/// one character: every two-byte code decoded in one call, each followed
+/// by a line break that parts it from the next (a code GBK does not have
+/// decodes to U+FFFD and what follows it, taken for none).
+fn gbk_chars(decode: &dyn Fn(&[u8], &str) -> Option<String>) -> Vec<char> {
+    let mut chars = vec!['\0'; MAX_CODE];
+    for c in 0x20u8..0x7f {
+        chars[usize::from(c)] = char::from(c);
+    }
+    let codes: Vec<u16> = (0x81u16..=0xFE)
+        .flat_map(|lead| {
+            (0x40u16..=0xFE)
+                .filter(|t| *t != 0x7F)
+                .map(move |t| lead << 8 | t)
+        })
+        .collect();
+    let bytes: Vec<u8> = codes
+        .iter()
+        .flat_map(|c| [(c >> 8) as u8, *c as u8, b'\n'])
+        .collect();
+    let Some(text) = decode(&bytes, "gbk") else {
+        return chars;
+    };
+    let pieces: Vec<&str> = text.split('\n').collect();
+    if pieces.len() != codes.len() + 1 {
+        return chars;
+    }
+    for (code, piece) in codes.iter().zip(pieces) {
+        let mut it = piece.chars();
+        if let (Some(c), None) = (it.next(), it.next()) {
+            if c != '\u{FFFD}' && !c.is_control() {
+                chars[usize::from(*code)] = c;
+            }
+        }
+    }
+    chars
 }
 
 /// A composite font's widths by CID from its `W` array (`c [w1 w2 …]` or
@@ -434,6 +518,10 @@ struct State {
 /// [`Page::next_page`]), each font once.
 pub(super) struct Page<'f, 'a> {
     file: &'f File<'a>,
+    /// Decodes bytes in a charset (GBK), and GBK's characters once
+    /// decoded (see [`gbk_chars`]).
+    decode: &'f dyn Fn(&[u8], &str) -> Option<String>,
+    gbk: Option<Vec<char>>,
     /// Fonts read, by where their dictionaries stand in memory (the file's
     /// objects do not move while it is read).
     fonts: Vec<(usize, Font)>,
@@ -443,9 +531,11 @@ pub(super) struct Page<'f, 'a> {
 }
 
 impl<'f, 'a> Page<'f, 'a> {
-    pub fn new(file: &'f File<'a>) -> Self {
+    pub fn new(file: &'f File<'a>, decode: &'f dyn Fn(&[u8], &str) -> Option<String>) -> Self {
         Page {
             file,
+            decode,
+            gbk: None,
             fonts: Vec::new(),
             glyphs: Vec::new(),
             word: 0,
@@ -691,7 +781,13 @@ impl<'f, 'a> Page<'f, 'a> {
         if let Some(i) = self.fonts.iter().position(|(k, _)| *k == key) {
             return Some(i);
         }
-        self.fonts.push((key, Font::read(file, dict)));
+        let mut font = Font::read(file, dict);
+        // A font of GBK's codes without a map of its own: GBK's characters.
+        if font.gbk && font.chars.is_empty() {
+            let decode = self.decode;
+            font.chars = self.gbk.get_or_insert_with(|| gbk_chars(decode)).clone();
+        }
+        self.fonts.push((key, font));
         Some(self.fonts.len() - 1)
     }
 
@@ -709,7 +805,16 @@ impl<'f, 'a> Page<'f, 'a> {
                     .one_byte
                     .iter()
                     .any(|(lo, hi)| (*lo..=*hi).contains(&s[at]));
-            let step = if one { 1 } else { 2 };
+            // (GB 18030's four-byte codes: a digit second; no character
+            // known for them.)
+            let four = font.four_byte && s.get(at + 1).is_some_and(|b| (0x30..=0x39).contains(b));
+            let step = if one {
+                1
+            } else if four {
+                4
+            } else {
+                2
+            };
             let piece = &s[at..(at + step).min(s.len())];
             at += step;
             let code = piece.iter().fold(0u32, |v, b| v << 8 | u32::from(*b));
