@@ -3,7 +3,8 @@
 //! per line, Markdown, a web page reader's "cell |" rows, Word .docx, old
 //! binary .doc and RTF (by LibreOffice and by pandoc), the
 //! page saved as one file by Chromium and as Internet Explorer wrote it,
-//! the PDF as an OFD file),
+//! the PDF as an OFD file, PDF files: LibreOffice's, Chromium's, locked
+//! against copying, and with fonts of GBK codes not embedded),
 //! generated with real tools by tests/fixtures/forms/make.py. For each: all
 //! six sections found, no cell read wrong, at least 99 % of the cells the
 //! truth has read. The table of forms × samples is printed
@@ -33,6 +34,7 @@ fn forms() -> Vec<&'static str> {
         "page.pdf",
         "chromium.pdf",
         "locked.pdf",
+        "gbk.pdf",
         "kangxi-pdf-layout.txt",
         "word-pdf-layout.txt",
         "word-pdf-firefox.txt",

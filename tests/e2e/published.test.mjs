@@ -123,9 +123,9 @@ test("an RTF file is read, its characters as Word writes them (GBK bytes), named
   await context.close();
 });
 
-test("a PDF file is read where its glyphs stand: printed by LibreOffice (named .pdf), by Chromium (named .doc as a download may be), and encrypted against copying", async () => {
+test("a PDF file is read where its glyphs stand: printed by LibreOffice (named .pdf), by Chromium (named .doc as a download may be), encrypted against copying, and in a font of GBK codes not embedded (decoded by TextDecoder)", async () => {
   const { page, context, errors } = await openApp(h.browser, h.server.url);
-  for (const [name, file] of [["去年年报.pdf", "pingtan-2022/page.pdf"], ["下载的年报.doc", "pingtan-2021/chromium.pdf"], ["禁止复制的年报.pdf", "pingtan-2021/locked.pdf"]]) {
+  for (const [name, file] of [["去年年报.pdf", "pingtan-2022/page.pdf"], ["下载的年报.doc", "pingtan-2021/chromium.pdf"], ["禁止复制的年报.pdf", "pingtan-2021/locked.pdf"], ["WPS导出.pdf", "pingtan-2022/gbk.pdf"]]) {
     const review = await reviewOf(page, {
       name,
       mimeType: "application/pdf",
