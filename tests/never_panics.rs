@@ -524,6 +524,8 @@ fn pdf_import_never_panics() {
         "/Encoding/GBK-EUC-H ",
         "/Encoding/GBK2K-V/ToUnicode null ",
         "<8139EE39FE> Tj ",
+        "0 0 1 99999 re f 0 0 0.5 -1e308 re S ",
+        "1e308 0 m 1e308 1e308 l 5 5 l S n f* B* ",
         "(\\",
         "stream\r\n",
         "/Encrypt 1 0 R",

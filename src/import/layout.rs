@@ -71,6 +71,18 @@ pub(super) struct Glyph {
     pub direction: Direction,
 }
 
+/// A vertical rule drawn on a page (a table's cell border), where its
+/// glyphs are: at `x`, from `top` down to `bottom` (y grows down the page,
+/// as the glyphs' baselines). Glyphs on either side of one stand apart on
+/// their line however close (a printed table's narrow cells put one's
+/// number against the next's: "46795" and "9" as "467959").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Rule {
+    pub x: f64,
+    pub top: f64,
+    pub bottom: f64,
+}
+
 /// The direction a text object's glyphs run in on the page: its
 /// transformation's x axis as a unit vector, in 64ths (so that directions a
 /// rounding apart compare equal, without trigonometry in the importer's
@@ -291,14 +303,18 @@ impl Words {
 /// The pages' glyphs set out as text (see the module's description), each
 /// page ended by a form feed; none when no page has a glyph. An error when
 /// the text is longer than a file the importer reads.
-pub(super) fn text(pages: Vec<Vec<Glyph>>) -> Result<Option<String>, String> {
+pub(super) fn text(
+    pages: Vec<Vec<Glyph>>,
+    mut rules: Vec<Vec<Rule>>,
+) -> Result<Option<String>, String> {
     if pages.iter().all(Vec::is_empty) {
         return Ok(None);
     }
     let unit = column_unit(&pages);
     let mut out = String::new();
-    for glyphs in pages {
-        for line in lines(glyphs, unit) {
+    rules.resize(pages.len(), Vec::new());
+    for (glyphs, rules) in pages.into_iter().zip(rules) {
+        for line in lines(glyphs, &rules, unit) {
             out.push_str(&line);
             out.push('\n');
         }
@@ -349,9 +365,10 @@ fn micro(v: f64) -> i64 {
 /// `column_unit`): glyphs on one baseline (within 0.4 of
 /// their size) make a line; on it, glyphs close together run on (justified
 /// text spaces its glyphs by up to a tenth of their size), and what stands
-/// apart (over 0.15 of the size, as a value beside its label) starts at its
-/// column (a character takes one), at least one space on.
-pub(super) fn lines(mut glyphs: Vec<Glyph>, unit: f64) -> Vec<String> {
+/// apart (over 0.15 of the size, as a value beside its label, or on the
+/// other side of one of `rules`) starts at its column (a character takes
+/// one), at least one space on.
+pub(super) fn lines(mut glyphs: Vec<Glyph>, rules: &[Rule], unit: f64) -> Vec<String> {
     if glyphs.is_empty() {
         return Vec::new();
     }
@@ -370,6 +387,14 @@ pub(super) fn lines(mut glyphs: Vec<Glyph>, unit: f64) -> Vec<String> {
         .enumerate()
         .map(|(at, mut row)| {
             crate::sort::by_key(&mut row, |g| micro(g.x));
+            // The rules that cross the line (its glyphs' height above
+            // their baseline).
+            let (y, size) = (row[0].y, row[0].size);
+            let crossing: Vec<f64> = rules
+                .iter()
+                .filter(|r| r.top <= y - 0.3 * size && r.bottom >= y - 0.3 * size)
+                .map(|r| r.x)
+                .collect();
             let row = words.without_bold(at, row);
             let row = words.interleaved_marked(at, row);
             let mut line = String::new();
@@ -393,7 +418,8 @@ pub(super) fn lines(mut glyphs: Vec<Glyph>, unit: f64) -> Vec<String> {
                             && p.even
                             && numeric(p.c)
                             && numeric(g.c);
-                        if gap < 0.15 * size || (one_word && gap < 0.5 * size) {
+                        let ruled = crossing.iter().any(|x| p.x < *x && *x < g.x);
+                        if !ruled && (gap < 0.15 * size || (one_word && gap < 0.5 * size)) {
                             0
                         } else {
                             wanted.saturating_sub(column).max(1)
@@ -463,11 +489,36 @@ mod tests {
         let pages = [body, table];
         let unit = column_unit(&pages);
         let at = |glyphs: &[Glyph], digit: char| {
-            let lines = lines(glyphs.to_vec(), unit);
+            let lines = lines(glyphs.to_vec(), &[], unit);
             let line = lines.iter().find(|l| l.contains(digit)).unwrap();
             line.chars().position(|c| c == digit).unwrap()
         };
         assert_eq!(at(&pages[0], '2'), at(&pages[1], '3'));
+    }
+
+    #[test]
+    fn a_rule_between_glyphs_keeps_them_apart() {
+        // Two cells' numbers against each other (46795 and 9), a cell
+        // border between them; and a line the rule does not reach.
+        let row = |y: f64| -> Vec<Glyph> {
+            "467959"
+                .chars()
+                .enumerate()
+                .map(|(i, c)| glyph(30.0 + 2.0 * i as f64, y, c))
+                .collect()
+        };
+        let rule = Rule {
+            x: 39.5,
+            top: 45.0,
+            bottom: 51.0,
+        };
+        let got = lines([row(50.0), row(60.0)].concat(), &[rule], 2.0);
+        assert_eq!(
+            got[0].split_whitespace().collect::<Vec<_>>(),
+            ["46795", "9"]
+        );
+        assert_eq!(got[1].trim(), "467959");
+        assert_eq!(lines(row(50.0), &[], 2.0)[0].trim(), "467959");
     }
 
     #[test]
@@ -483,7 +534,7 @@ mod tests {
         row.push(glyph(70.0, 49.8, '3'));
         row.push(glyph(40.0, 60.0, '量'));
         row.push(glyph(10.0, 40.0, '表'));
-        let lines = lines(row, 2.0);
+        let lines = lines(row, &[], 2.0);
         assert_eq!(lines.len(), 3);
         assert_eq!(lines[0].trim(), "表");
         let words: Vec<&str> = lines[1].split_whitespace().collect();
@@ -502,7 +553,7 @@ mod tests {
             glyph(32.0, 50.0, '3'),
             glyph(30.0, 50.0, '6'),
         ];
-        let line = &lines(row, 2.0)[0];
+        let line = &lines(row, &[], 2.0)[0];
         assert!(line.contains('\u{FFFD}'), "{line:?}");
         assert!(!line
             .split_whitespace()
@@ -514,6 +565,6 @@ mod tests {
             glyph(14.0, 50.0, '章'),
             glyph(14.1, 50.0, '章'),
         ];
-        assert_eq!(lines(bold, 2.0)[0].trim(), "规章");
+        assert_eq!(lines(bold, &[], 2.0)[0].trim(), "规章");
     }
 }

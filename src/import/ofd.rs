@@ -65,7 +65,7 @@ pub fn to_text(bytes: &[u8]) -> Result<String, String> {
         held += glyphs.len();
         all.push(glyphs);
     }
-    layout::text(all)?.ok_or_else(|| NO_TEXT.to_string())
+    layout::text(all, Vec::new())?.ok_or_else(|| NO_TEXT.to_string())
 }
 
 /// An element's local name (without its namespace prefix).
@@ -614,7 +614,7 @@ mod tests {
                 object(30.0, 10.0, ctm, "行政规范性文件 12 0")
             )
         };
-        let read = |page: &str| lines(upright(page), 2.0).join("\n");
+        let read = |page: &str| lines(upright(page), &[], 2.0).join("\n");
         let want = read(&page("", ""));
         assert_eq!(
             want.split_whitespace().collect::<Vec<_>>(),
@@ -647,7 +647,7 @@ mod tests {
             )
         };
         let words = |page: &str| -> Vec<String> {
-            lines(upright(page), 2.0)
+            lines(upright(page), &[], 2.0)
                 .iter()
                 .flat_map(|l| l.split_whitespace().map(str::to_string))
                 .collect()
@@ -677,12 +677,12 @@ mod tests {
             r#"<ofd:TextObject Boundary="33 63 17 1.778" Size="1.778"><ofd:TextCode X="0" Y="1.778" DeltaX="g 8 1.82">第二十条第（六）项</ofd:TextCode></ofd:TextObject>"#,
             r#"<ofd:TextObject Boundary="46.9 63 4.5 1.778" Size="1.778"><ofd:TextCode X="0" Y="1.778" DeltaX="g 3 1.13">2293</ofd:TextCode></ofd:TextObject>"#,
         );
-        let got = lines(upright(page), 2.0).join(" ");
+        let got = lines(upright(page), &[], 2.0).join(" ");
         assert!(got.contains('\u{FFFD}'), "{got:?}");
         assert!(!got.chars().any(|c| c.is_ascii_digit()), "{got:?}");
         // Beside the heading: both read.
         let beside = page.replace("46.9 63", "52 63");
-        let got = lines(upright(&beside), 2.0).join(" ");
+        let got = lines(upright(&beside), &[], 2.0).join(" ");
         assert_eq!(
             got.split_whitespace().collect::<Vec<_>>(),
             ["第二十条第（六）项", "2293"]
@@ -700,7 +700,7 @@ mod tests {
             )
         };
         let words = |page: &str| -> Vec<String> {
-            lines(upright(page), 0.75)
+            lines(upright(page), &[], 0.75)
                 .iter()
                 .flat_map(|l| l.split_whitespace().map(str::to_string))
                 .collect()
@@ -741,7 +741,7 @@ mod tests {
         .iter()
         .map(|(y, t)| object(y, t))
         .collect();
-        let got = lines(upright(&page), 0.9).join(" ");
+        let got = lines(upright(&page), &[], 0.9).join(" ");
         assert_eq!(
             got.split_whitespace().collect::<Vec<_>>(),
             ["51420", "7"],
@@ -762,7 +762,7 @@ mod tests {
                 objects.concat()
             )
         };
-        let text = |objects: &[String]| lines(upright(&page(objects)), 1.0).join("\n");
+        let text = |objects: &[String]| lines(upright(&page(objects)), &[], 1.0).join("\n");
         // easyofd's runs of a line in two fonts, and two cells' numbers with
         // the space between them, each from the boundary's start.
         let b = "10 20 12 2";

@@ -22,6 +22,11 @@ const MAX_FORM_DEPTH: usize = 8;
 /// the work a damaged or hostile page makes.
 const MAX_OPERATIONS: usize = 2_000_000;
 
+/// How wide a line drawn is at most to be a table's rule (points), and
+/// how many a page keeps.
+const MAX_RULE_WIDTH: f64 = 2.0;
+const MAX_RULES: usize = 100_000;
+
 /// The codes a font's tables are held for (two bytes).
 const MAX_CODE: usize = 0x10000;
 
@@ -526,6 +531,10 @@ pub(super) struct Page<'f, 'a> {
     /// objects do not move while it is read).
     fonts: Vec<(usize, Font)>,
     pub glyphs: Vec<Glyph>,
+    /// Thin lines drawn (a filled rectangle or a stroked segment no wider
+    /// than [`MAX_RULE_WIDTH`]), their ends in page space: a table's cell
+    /// borders (see [`crate::import::layout::Rule`]).
+    pub rules: Vec<[f64; 4]>,
     word: u32,
     operations: usize,
 }
@@ -538,6 +547,7 @@ impl<'f, 'a> Page<'f, 'a> {
             gbk: None,
             fonts: Vec::new(),
             glyphs: Vec::new(),
+            rules: Vec::new(),
             word: 0,
             operations: 0,
         }
@@ -547,6 +557,7 @@ impl<'f, 'a> Page<'f, 'a> {
     /// none (the fonts read are kept).
     pub fn next_page(&mut self) {
         self.glyphs.clear();
+        self.rules.clear();
         self.word = 0;
         self.operations = 0;
     }
@@ -567,6 +578,10 @@ impl<'f, 'a> Page<'f, 'a> {
         let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
         let mut lexer = Lexer::new(data, 0);
         let mut args: Vec<Object> = Vec::new();
+        // The path being built: its straight pieces (ends, and the width
+        // of a rectangle's across them), and its current point.
+        let mut path: Vec<[f64; 5]> = Vec::new();
+        let mut point = (0.0, 0.0);
         // Marked content open (`BMC`, `BDC`): the text it says its glyphs
         // stand for, and where they start.
         let mut marked: Vec<Option<(usize, String)>> = Vec::new();
@@ -676,6 +691,25 @@ impl<'f, 'a> Page<'f, 'a> {
                         }
                     }
                 }
+                b"re" => {
+                    let (x, y, w, h) = (n(0), n(1), n(2), n(3));
+                    if w.abs() <= h.abs() {
+                        path.push([x + w / 2.0, y, x + w / 2.0, y + h, w.abs()]);
+                    } else {
+                        path.push([x, y + h / 2.0, x + w, y + h / 2.0, h.abs()]);
+                    }
+                    point = (x, y);
+                }
+                b"m" => point = (n(0), n(1)),
+                b"l" => {
+                    path.push([point.0, point.1, n(0), n(1), 0.0]);
+                    point = (n(0), n(1));
+                }
+                b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
+                    self.rule(&path, &state.ctm);
+                    path.clear();
+                }
+                b"n" => path.clear(),
                 b"Do" if depth < MAX_FORM_DEPTH => {
                     if let Some(name) = args.first().and_then(Object::name) {
                         self.form(resources, name, &state.ctm, depth);
@@ -736,6 +770,25 @@ impl<'f, 'a> Page<'f, 'a> {
             let y = first.y + (last.y - first.y) * along;
             if self.glyphs.len() < MAX_GLYPHS {
                 self.glyphs.push(Glyph { c, x, y, ..first });
+            }
+        }
+    }
+
+    /// The thin pieces of a path painted with `ctm` kept as rules (a line
+    /// stroked is taken as thin: its width is not followed).
+    fn rule(&mut self, path: &[[f64; 5]], ctm: &Matrix) {
+        for &[x0, y0, x1, y1, width] in path {
+            let ends = [
+                times(&[1.0, 0.0, 0.0, 1.0, x0, y0], ctm),
+                times(&[1.0, 0.0, 0.0, 1.0, x1, y1], ctm),
+            ];
+            let scale = (ctm[0] * ctm[3] - ctm[1] * ctm[2]).abs().sqrt();
+            let rule = [ends[0][4], ends[0][5], ends[1][4], ends[1][5]];
+            if width * scale <= MAX_RULE_WIDTH
+                && rule.iter().all(|v| v.is_finite())
+                && self.rules.len() < MAX_RULES
+            {
+                self.rules.push(rule);
             }
         }
     }
