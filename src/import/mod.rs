@@ -106,7 +106,7 @@ pub fn from_places(kind: &str) -> String {
 pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let first = *needle.first()?;
     let mut from = 0;
-    while let Some(p) = hay[from..].iter().position(|&b| b == first) {
+    while let Some(p) = find_byte(&hay[from..], first) {
         let at = from + p;
         if hay[at..].starts_with(needle) {
             return Some(at);
@@ -114,6 +114,27 @@ pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
         from = at + 1;
     }
     None
+}
+
+/// Where byte `b` first is in `hay`: eight bytes at a time until a word
+/// holds it (a PDF's keywords are looked for through megabytes of binary
+/// streams), then byte by byte.
+fn find_byte(hay: &[u8], b: u8) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let pattern = u64::from_ne_bytes([b; 8]);
+    let mut at = 0;
+    for word in hay.chunks_exact(8) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(word);
+        // A byte of the word equal to `b` is a zero byte here.
+        let x = u64::from_ne_bytes(bytes) ^ pattern;
+        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
+            break;
+        }
+        at += 8;
+    }
+    hay[at..].iter().position(|&x| x == b).map(|p| p + at)
 }
 
 /// A file name's extension, lower case ("" when none).
@@ -170,6 +191,24 @@ pub fn json_path(path: &str) -> Result<Report, Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_and_a_needle_are_found_where_they_first_are() {
+        // Every place in and around a word of eight, every byte value.
+        let hay: Vec<u8> = (0..=255u8).chain(0..=255u8).collect();
+        for start in 0..20 {
+            for b in [0u8, 1, 0x7f, 0x80, 0xfe, 0xff, b't'] {
+                let want = hay[start..].iter().position(|&x| x == b);
+                assert_eq!(find_byte(&hay[start..], b), want, "{start} {b}");
+            }
+        }
+        assert_eq!(find_byte(b"", b'a'), None);
+        assert_eq!(find_byte(b"abcdefgh", b'z'), None);
+        let text = b"stream endstream trailer<</Root 1 0 R>> trailer";
+        assert_eq!(find(text, b"trailer"), Some(17));
+        assert_eq!(find(&text[18..], b"trailer"), Some(22));
+        assert_eq!(find(text, b"xref"), None);
+    }
 
     #[test]
     fn files_that_cannot_be_read_say_what_to_do() {
