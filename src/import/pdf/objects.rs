@@ -295,6 +295,17 @@ impl<'a> Lexer<'a> {
         out
     }
 
+    /// Whether an array's or a dictionary's items end here: at `close`
+    /// (moved past it) or at the end of the bytes (spaces before passed).
+    fn closed_by(&mut self, close: &[u8]) -> bool {
+        self.skip_space();
+        let rest = &self.bytes[self.at.min(self.bytes.len())..];
+        if rest.starts_with(close) {
+            self.at += close.len();
+        }
+        rest.is_empty() || rest.starts_with(close)
+    }
+
     /// Moves past the dictionary that starts here without making it, its
     /// brackets matched and its strings passed over whole: false when the
     /// bytes end first.
@@ -373,16 +384,7 @@ impl<'a> Lexer<'a> {
             Token::Value(v) => Some(v),
             Token::ArrayStart if depth < MAX_DEPTH => {
                 let mut items = Vec::new();
-                loop {
-                    self.skip_space();
-                    match self.peek() {
-                        None => break,
-                        Some(b']') => {
-                            self.at += 1;
-                            break;
-                        }
-                        _ => {}
-                    }
+                while !self.closed_by(b"]") {
                     let at = self.at;
                     match self.value_at(depth + 1) {
                         Some(v) => items.push(v),
@@ -397,16 +399,7 @@ impl<'a> Lexer<'a> {
             }
             Token::DictStart if depth < MAX_DEPTH => {
                 let mut entries = Vec::new();
-                loop {
-                    self.skip_space();
-                    match self.bytes.get(self.at..self.at + 2) {
-                        None => break,
-                        Some(b">>") => {
-                            self.at += 2;
-                            break;
-                        }
-                        _ => {}
-                    }
+                while !self.closed_by(b">>") {
                     let at = self.at;
                     match self.token() {
                         Some(Token::Value(Object::Name(key))) => {

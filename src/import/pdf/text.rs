@@ -777,13 +777,11 @@ impl<'f, 'a> Page<'f, 'a> {
     /// The thin pieces of a path painted with `ctm` kept as rules (a line
     /// stroked is taken as thin: its width is not followed).
     fn rule(&mut self, path: &[[f64; 5]], ctm: &Matrix) {
+        let scale = (ctm[0] * ctm[3] - ctm[1] * ctm[2]).abs().sqrt();
+        let place = |x: f64, y: f64| times(&[1.0, 0.0, 0.0, 1.0, x, y], ctm);
         for &[x0, y0, x1, y1, width] in path {
-            let ends = [
-                times(&[1.0, 0.0, 0.0, 1.0, x0, y0], ctm),
-                times(&[1.0, 0.0, 0.0, 1.0, x1, y1], ctm),
-            ];
-            let scale = (ctm[0] * ctm[3] - ctm[1] * ctm[2]).abs().sqrt();
-            let rule = [ends[0][4], ends[0][5], ends[1][4], ends[1][5]];
+            let (from, to) = (place(x0, y0), place(x1, y1));
+            let rule = [from[4], from[5], to[4], to[5]];
             if width * scale <= MAX_RULE_WIDTH
                 && rule.iter().all(|v| v.is_finite())
                 && self.rules.len() < MAX_RULES
