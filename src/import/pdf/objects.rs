@@ -25,7 +25,7 @@ pub(super) enum Object {
     Null,
     Bool(bool),
     Number(f64),
-    Name(Vec<u8>),
+    Name(Name),
     String(Vec<u8>),
     Array(Vec<Object>),
     Dict(Dict),
@@ -44,14 +44,69 @@ pub(super) struct Data {
 
 /// A dictionary: its keys (names without the slash) and values in order.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(super) struct Dict(pub Vec<(Vec<u8>, Object)>);
+pub(super) struct Dict(pub Vec<(Name, Object)>);
 
 impl Dict {
     pub fn get(&self, key: &str) -> Option<&Object> {
         self.0
             .iter()
-            .find(|(k, _)| k == key.as_bytes())
+            .find(|(k, _)| **k == *key.as_bytes())
             .map(|(_, v)| v)
+    }
+}
+
+/// A name's bytes (without the slash, its `#hh` escapes decoded), held in
+/// place when short (nearly every name: a dictionary's keys, a font's
+/// glyph names), else on the heap. A Type 3 font names hundreds of glyphs
+/// and Chromium's print of a report has a hundred such fonts: an
+/// allocation a name was a tenth of reading it.
+#[derive(Clone)]
+pub(super) enum Name {
+    Short(u8, [u8; SHORT_NAME]),
+    Long(Box<[u8]>),
+}
+
+/// How long a name is held in place (the enum stays the size of a `Vec`).
+const SHORT_NAME: usize = 22;
+
+impl From<&[u8]> for Name {
+    fn from(bytes: &[u8]) -> Self {
+        match bytes.len() {
+            n @ 0..=SHORT_NAME => {
+                let mut short = [0; SHORT_NAME];
+                short[..n].copy_from_slice(bytes);
+                Name::Short(n as u8, short)
+            }
+            _ => Name::Long(bytes.into()),
+        }
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Name::Short(n, bytes) => &bytes[..usize::from(*n)],
+            Name::Long(bytes) => bytes,
+        }
+    }
+}
+
+impl PartialEq for Name {
+    fn eq(&self, other: &Name) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<[u8]> for Name {
+    fn eq(&self, other: &[u8]) -> bool {
+        **self == *other
+    }
+}
+
+impl std::fmt::Debug for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "/{}", String::from_utf8_lossy(self))
     }
 }
 
@@ -85,15 +140,39 @@ impl Object {
     }
 }
 
+/// Each byte's class in PDF syntax: white space, a delimiter, or a
+/// regular character (what names, numbers and keywords are made of). One
+/// look-up a byte: the lexer's loops are most of reading a file.
+const CLASS: [u8; 256] = {
+    let mut class = [REGULAR; 256];
+    let spaces = b" \t\r\n\x0c\0";
+    let mut i = 0;
+    while i < spaces.len() {
+        class[spaces[i] as usize] = SPACE;
+        i += 1;
+    }
+    let delimiters = b"()<>[]{}/%";
+    let mut i = 0;
+    while i < delimiters.len() {
+        class[delimiters[i] as usize] = DELIMITER;
+        i += 1;
+    }
+    class
+};
+const REGULAR: u8 = 0;
+const SPACE: u8 = 1;
+const DELIMITER: u8 = 2;
+
 pub(super) fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0')
+    CLASS[b as usize] == SPACE
 }
 
 pub(super) fn is_delimiter(b: u8) -> bool {
-    matches!(
-        b,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
+    CLASS[b as usize] == DELIMITER
+}
+
+fn is_regular(b: u8) -> bool {
+    CLASS[b as usize] == REGULAR
 }
 
 /// A token of PDF syntax: a value, or a keyword (`obj`, `R`, an operator
@@ -114,15 +193,41 @@ pub(super) enum Token<'a> {
 pub(super) struct Lexer<'a> {
     pub bytes: &'a [u8],
     pub at: usize,
+    /// Whether `N G R` is a reference (not in a content stream, where
+    /// numbers are most of it and `R` no operator).
+    references: bool,
 }
 
 impl<'a> Lexer<'a> {
     pub fn new(bytes: &'a [u8], at: usize) -> Self {
-        Lexer { bytes, at }
+        Lexer {
+            bytes,
+            at,
+            references: true,
+        }
+    }
+
+    /// A lexer of content stream `bytes` (operands and operators, no
+    /// references).
+    pub fn content(bytes: &'a [u8]) -> Self {
+        Lexer {
+            references: false,
+            ..Lexer::new(bytes, 0)
+        }
     }
 
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
+    }
+
+    /// Moves past the regular characters that start here (a name's, a
+    /// number's, a keyword's).
+    fn skip_regular(&mut self) {
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        self.at += rest
+            .iter()
+            .position(|b| !is_regular(*b))
+            .unwrap_or(rest.len());
     }
 
     pub fn skip_space(&mut self) {
@@ -161,22 +266,12 @@ impl<'a> Lexer<'a> {
             b'(' => Token::Value(Object::String(self.literal_string())),
             b'/' => {
                 let start = self.at;
-                while self
-                    .peek()
-                    .is_some_and(|b| !is_space(b) && !is_delimiter(b))
-                {
-                    self.at += 1;
-                }
+                self.skip_regular();
                 Token::Value(Object::Name(unescape_name(&self.bytes[start..self.at])))
             }
             _ => {
                 let start = self.at - 1;
-                while self
-                    .peek()
-                    .is_some_and(|b| !is_space(b) && !is_delimiter(b))
-                {
-                    self.at += 1;
-                }
+                self.skip_regular();
                 let word: &'a [u8] = &self.bytes[start..self.at];
                 match word {
                     b"true" => Token::Value(Object::Bool(true)),
@@ -334,14 +429,7 @@ impl<'a> Lexer<'a> {
                 b'(' => {
                     self.literal_string();
                 }
-                _ => {
-                    while self
-                        .peek()
-                        .is_some_and(|b| !is_space(b) && !is_delimiter(b))
-                    {
-                        self.at += 1;
-                    }
-                }
+                _ => self.skip_regular(),
             }
             if depth == 0 {
                 return true;
@@ -373,7 +461,7 @@ impl<'a> Lexer<'a> {
             Token::Value(Object::Number(n)) => {
                 // `N G R`: a reference (looked for without making tokens:
                 // content streams are mostly numbers).
-                if n >= 0.0 && n.fract() == 0.0 {
+                if self.references && n >= 0.0 && n.fract() == 0.0 {
                     if let Some(end) = self.reference_end() {
                         self.at = end;
                         return Some(Object::Ref(n.min(u32::MAX as f64) as u32));
@@ -425,7 +513,10 @@ impl<'a> Lexer<'a> {
 }
 
 /// A name with its `#hh` escapes decoded.
-fn unescape_name(raw: &[u8]) -> Vec<u8> {
+fn unescape_name(raw: &[u8]) -> Name {
+    if !raw.contains(&b'#') {
+        return Name::from(raw);
+    }
     let digit = |b: &u8| (*b as char).to_digit(16);
     let mut out = Vec::with_capacity(raw.len());
     let mut i = 0;
@@ -447,7 +538,7 @@ fn unescape_name(raw: &[u8]) -> Vec<u8> {
             }
         }
     }
-    out
+    Name::from(&out[..])
 }
 
 /// A PDF number ("12", "-3.5", ".5", "4."; no exponent); none for anything
@@ -541,10 +632,7 @@ impl<'a> File<'a> {
         let mut streams = Vec::new();
         while let Some(found) = find(bytes, b"obj", at) {
             at = found + 3;
-            if bytes
-                .get(at)
-                .is_some_and(|b| !is_space(*b) && !is_delimiter(*b))
-            {
+            if bytes.get(at).is_some_and(|b| is_regular(*b)) {
                 continue;
             }
             let Some((number, generation)) = object_number(bytes, found) else {
@@ -567,15 +655,16 @@ impl<'a> File<'a> {
             let Some(mut value) = lexer.value() else {
                 continue;
             };
-            if let Object::Dict(dict) = &value {
+            if let Object::Dict(dict) = value {
                 let mut after = Lexer::new(bytes, lexer.at);
-                if after.token() == Some(Token::Keyword(b"stream")) {
-                    let data = stream_data(bytes, after.at, dict);
+                value = if after.token() == Some(Token::Keyword(b"stream")) {
+                    let data = stream_data(bytes, after.at, &dict);
                     at = data.end;
-                    value = Object::Stream(dict.clone(), data);
+                    Object::Stream(dict, data)
                 } else {
                     at = lexer.at;
-                }
+                    Object::Dict(dict)
+                };
             }
             if let Object::Stream(dict, _) = &value {
                 match dict.get("Type").and_then(Object::name) {
@@ -743,28 +832,26 @@ impl<'a> File<'a> {
     /// `raw` decoded by the filters `dict` names (none: as it is); none
     /// for a filter not read here (pictures' and old LZW streams).
     fn decoded(&self, dict: &Dict, raw: &[u8]) -> Option<Vec<u8>> {
-        let filters = match dict.get("Filter").map(|f| self.resolve(f)) {
-            Some(Object::Name(n)) => vec![n.clone()],
-            Some(Object::Array(a)) => a
-                .iter()
-                .filter_map(|f| self.resolve(f).name().map(<[u8]>::to_vec))
-                .collect(),
+        let filters: Vec<&[u8]> = match dict.get("Filter").map(|f| self.resolve(f)) {
+            Some(Object::Name(n)) => vec![n],
+            Some(Object::Array(a)) => a.iter().filter_map(|f| self.resolve(f).name()).collect(),
             _ => Vec::new(),
         };
-        let mut data = raw.to_vec();
+        // (The raw data copied only when no filter decodes it.)
+        let mut data = std::borrow::Cow::Borrowed(raw);
         for filter in filters {
-            data = match &filter[..] {
+            data = std::borrow::Cow::Owned(match filter {
                 b"FlateDecode" | b"Fl" => inflate(&data)?,
                 b"ASCIIHexDecode" | b"AHx" => {
-                    let mut with_end = data;
+                    let mut with_end = data.into_owned();
                     with_end.push(b'>');
                     Lexer::new(&with_end, 0).hex_string()
                 }
                 b"ASCII85Decode" | b"A85" => ascii85(&data)?,
                 _ => return None,
-            };
+            });
         }
-        Some(data)
+        Some(data.into_owned())
     }
 }
 
@@ -839,7 +926,7 @@ fn object_number(bytes: &[u8], at: usize) -> Option<(u32, u16)> {
     let generation = &bytes[i..generation_end];
     back(&mut i, false)?;
     let end = back(&mut i, true)?;
-    if i > 0 && !is_space(bytes[i - 1]) && !is_delimiter(bytes[i - 1]) {
+    if i > 0 && is_regular(bytes[i - 1]) {
         return None;
     }
     let number = std::str::from_utf8(&bytes[i..end]).ok()?.parse().ok()?;
@@ -889,7 +976,19 @@ mod tests {
         assert_eq!(value("12"), Some(Object::Number(12.0)));
         assert_eq!(value("-.5"), Some(Object::Number(-0.5)));
         assert_eq!(value("5 0 R"), Some(Object::Ref(5)));
-        assert_eq!(value("/A#20B"), Some(Object::Name(b"A B".to_vec())));
+        assert_eq!(value("/A#20B"), Some(Object::Name(Name::from(&b"A B"[..]))));
+        // Names held in place and on the heap read and compare alike.
+        for n in [0, 1, SHORT_NAME - 1, SHORT_NAME, SHORT_NAME + 1, 300] {
+            let long = "g".repeat(n) + "#41";
+            let Some(Object::Name(name)) = value(&format!("/{long} ")) else {
+                panic!("/{long}")
+            };
+            let want = "g".repeat(n) + "A";
+            assert_eq!(&name[..], want.as_bytes());
+            assert_eq!(name, Name::from(want.as_bytes()));
+            assert!(name != want.as_bytes()[1..]);
+            assert_eq!(format!("{name:?}"), format!("/{want}"));
+        }
         assert_eq!(
             value("(a\\(b\\)\\101\\\nc)"),
             Some(Object::String(b"a(b)Ac".to_vec()))

@@ -12,7 +12,7 @@
 //! Not for: finding objects (see [`super::objects`]); setting the glyphs out
 //! as lines (see [`crate::import::layout`]).
 
-use super::objects::{is_space, Dict, File, Lexer, Object, Token};
+use super::objects::{is_space, Dict, File, Lexer, Name, Object, Token};
 use crate::import::layout::{Direction, Glyph, MAX_GLYPHS};
 
 /// How deep forms drawn by forms are followed.
@@ -411,10 +411,7 @@ fn glyph_char(name: &[u8]) -> Option<char> {
 fn to_unicode(map: &[u8], font: &mut Font) {
     let mut lexer = Lexer::new(map, 0);
     let mut chars = std::mem::take(&mut font.chars);
-    let mut set = |code: u32, text: Vec<u16>, font: &mut Font| {
-        let text: String = char::decode_utf16(text)
-            .map(|c| c.unwrap_or('\u{FFFD}'))
-            .collect();
+    let mut set = |code: u32, text: &[u16], font: &mut Font| {
         let c = code as usize;
         if c >= MAX_CODE {
             return;
@@ -422,12 +419,13 @@ fn to_unicode(map: &[u8], font: &mut Font) {
         if chars.len() <= c {
             chars.resize(c + 1, '\0');
         }
-        let mut it = text.chars();
+        let decoded = || char::decode_utf16(text.iter().copied()).map(|c| c.unwrap_or('\u{FFFD}'));
+        let mut it = decoded();
         match (it.next(), it.next()) {
             (Some(first), None) => chars[c] = first,
             (Some(_), Some(_)) => {
                 chars[c] = '\u{FFFD}';
-                font.more.push((code, text));
+                font.more.push((code, decoded().collect()));
             }
             // Mapped to nothing: no character.
             (None, _) => chars[c] = '\u{FFFD}',
@@ -466,7 +464,7 @@ fn to_unicode(map: &[u8], font: &mut Font) {
                         args.clear();
                     }
                     (2, [Object::String(src), Object::String(dst)]) => {
-                        set(code(src), utf16(dst), font);
+                        set(code(src), &utf16(dst), font);
                         args.clear();
                     }
                     (3, [Object::String(lo), Object::String(hi), Object::String(dst)]) => {
@@ -476,7 +474,7 @@ fn to_unicode(map: &[u8], font: &mut Font) {
                         );
                         let mut dst = utf16(dst);
                         for c in lo..=hi {
-                            set(c, dst.clone(), font);
+                            set(c, &dst, font);
                             if let Some(last) = dst.last_mut() {
                                 *last = last.wrapping_add(1);
                             }
@@ -493,7 +491,7 @@ fn to_unicode(map: &[u8], font: &mut Font) {
                     let lo = code(lo);
                     let mut k = 0;
                     while let Some(Token::Value(Object::String(dst))) = lexer.token() {
-                        set(lo.saturating_add(k), utf16(&dst), font);
+                        set(lo.saturating_add(k), &utf16(&dst), font);
                         k += 1;
                     }
                 }
@@ -530,6 +528,10 @@ pub(super) struct Page<'f, 'a> {
     /// Fonts read, by where their dictionaries stand in memory (the file's
     /// objects do not move while it is read).
     fonts: Vec<(usize, Font)>,
+    /// The font each name of a resource dictionary stands for, by where
+    /// the dictionary stands and the name, in order (a report's print sets
+    /// a font thousands of times, from a hundred).
+    named: Vec<(usize, Name, Option<usize>)>,
     pub glyphs: Vec<Glyph>,
     /// Thin lines drawn (a filled rectangle or a stroked segment no wider
     /// than [`MAX_RULE_WIDTH`]), their ends in page space: a table's cell
@@ -546,6 +548,7 @@ impl<'f, 'a> Page<'f, 'a> {
             decode,
             gbk: None,
             fonts: Vec::new(),
+            named: Vec::new(),
             glyphs: Vec::new(),
             rules: Vec::new(),
             word: 0,
@@ -576,7 +579,7 @@ impl<'f, 'a> Page<'f, 'a> {
         };
         let mut saved: Vec<State> = Vec::new();
         let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
-        let mut lexer = Lexer::new(data, 0);
+        let mut lexer = Lexer::content(data);
         let mut args: Vec<Object> = Vec::new();
         // The path being built: its straight pieces (ends, and the width
         // of a rectangle's across them), and its current point.
@@ -820,6 +823,23 @@ impl<'f, 'a> Page<'f, 'a> {
 
     /// The font named `name` in `resources`, read once.
     fn font(&mut self, resources: Option<&Dict>, name: &[u8]) -> Option<usize> {
+        let place = resources.map_or(0, |r| r as *const Dict as usize);
+        let at = self
+            .named
+            .binary_search_by(|(p, n, _)| (*p, &n[..]).cmp(&(place, name)));
+        match at {
+            Ok(i) => self.named[i].2,
+            Err(i) => {
+                let font = self.read_font(resources, name);
+                self.named.insert(i, (place, Name::from(name), font));
+                font
+            }
+        }
+    }
+
+    /// The font named `name` in `resources`, read unless read before by
+    /// another name.
+    fn read_font(&mut self, resources: Option<&Dict>, name: &[u8]) -> Option<usize> {
         let file = self.file;
         let value = file
             .dict(resources.and_then(|r| r.get("Font")))?
@@ -869,20 +889,19 @@ impl<'f, 'a> Page<'f, 'a> {
             let piece = &s[at..(at + step).min(s.len())];
             at += step;
             let code = piece.iter().fold(0u32, |v, b| v << 8 | u32::from(*b));
-            let text: Option<std::borrow::Cow<str>> = match font.char_of(code) {
+            let mut one_char = [0u8; 4];
+            let text: Option<&str> = match font.char_of(code) {
                 Some('\u{FFFD}') => font
                     .more
                     .iter()
                     .find(|(c, _)| *c == code)
-                    .map(|(_, t)| t.as_str().into()),
-                Some(c) => Some(c.to_string().into()),
+                    .map(|(_, t)| t.as_str()),
+                Some(c) => Some(c.encode_utf8(&mut one_char)),
                 None => None,
             };
-            let space = text
-                .as_deref()
-                .is_some_and(|t| t.chars().all(char::is_whitespace));
+            let space = text.is_some_and(|t| t.chars().all(char::is_whitespace));
             new_word |= space;
-            let w = font.width(code, text.as_deref()) * font.scale * state.size;
+            let w = font.width(code, text) * font.scale * state.size;
             let trm = times(
                 &[
                     state.size * state.scaling,

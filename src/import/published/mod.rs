@@ -78,7 +78,7 @@ fn only(mut found: impl Iterator<Item = usize>) -> Option<usize> {
 /// digits, letters and brackets.
 pub fn norm(s: &str) -> String {
     s.chars()
-        .filter(|c| !is_space(*c) && !"\"'“”‘’「」".contains(*c))
+        .filter(|c| !is_space(*c) && !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」'))
         .map(|c| match c {
             // Full-width forms of ASCII (（）：，．０-９…) to ASCII.
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
