@@ -420,140 +420,172 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             })
             .collect()
     };
-    for m in 1..lines.len().saturating_sub(1) {
-        // Not among cells set apart by pipes or tabs (a Markdown table pads
-        // its columns to their width on screen, an ideograph two: columns
-        // counted in characters do not line up).
-        let delimited = lines[m - 1..=m + 1].iter().any(|l| l.contains(['|', '\t']));
-        if !table_like(&lines[m]) || delimited {
-            continue;
-        }
-        let row = spans(&lines[m]);
-        let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-        let pieces = |line: &str| -> Vec<Piece> {
-            spans(line)
-                .into_iter()
-                .filter(|w| number(w.2))
-                .map(|(start, end, w)| {
-                    let k = row.partition_point(|r| r.1 <= start);
-                    let fits = row.get(k).is_none_or(|r| end <= r.0);
-                    (start, end, w.to_string(), fits.then_some(k))
-                })
-                .collect()
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    // A row most of whose numbers wrapped around the few that fit (a
+    // narrow table printed by Chromium: "7355 8530 2872 …" over "（七）总计
+    // 3499", "4 5 81 …" under it): not a table row itself, a number or more
+    // on it, no sentence; the lines above and below numbers alone, as many
+    // on each, two or more. Joined first, only as pieces around it (below
+    // each gap's pieces as there), before a row above takes a number of it
+    // for its own cell's wrapped piece.
+    let sparse = |lines: &[String], m: usize| {
+        let alone = |line: &str| {
+            let words = spans(line);
+            (words.len() >= 2 && words.iter().all(|w| number(w.2))).then_some(words.len())
         };
-        let (above, below) = (pieces(&lines[m - 1]), pieces(&lines[m + 1]));
-        let gaps = |p: &[Piece]| -> Option<Vec<usize>> {
-            let gaps: Option<Vec<usize>> = p.iter().map(|x| x.3).collect();
-            gaps.filter(|g| g.windows(2).all(|w| w[0] <= w[1]))
-        };
-        let around = match (gaps(&above), gaps(&below)) {
-            (Some(up), Some(down)) => {
-                !up.is_empty() && up == down && !above.iter().any(|a| a.2.starts_with('0'))
+        !table_like(&lines[m])
+            && !lines[m].contains(['，', '。'])
+            && spans(&lines[m]).iter().any(|w| number(w.2))
+            && alone(&lines[m - 1]).is_some_and(|n| alone(&lines[m + 1]) == Some(n))
+    };
+    for sparse_pass in [true, false] {
+        for m in 1..lines.len().saturating_sub(1) {
+            // Not among cells set apart by pipes or tabs (a Markdown table pads
+            // its columns to their width on screen, an ideograph two: columns
+            // counted in characters do not line up).
+            let delimited = lines[m - 1..=m + 1].iter().any(|l| l.contains(['|', '\t']));
+            let sparse_row = !delimited && sparse(&lines, m);
+            if sparse_row != sparse_pass || (!table_like(&lines[m]) && !sparse_row) || delimited {
+                continue;
             }
-            _ => false,
-        };
-        // The row's words, with the joined numbers.
-        let mut words: Vec<(usize, String)> = row.iter().map(|r| (r.0, r.2.to_string())).collect();
-        // A number wrapped over three lines of a cell aligned to its middle
-        // ("6" over the row's "5", "8" under it: 658): on the lines above
-        // and below, pieces each over (under) one word of the row in its
-        // columns, the same words, numbers; no piece above starting with 0
-        // or shorter than its word, none below longer; neither line a
-        // table row.
-        let within = |p: &Piece| {
-            only(
-                row.iter()
-                    .enumerate()
-                    .filter(|(_, r)| p.0 < r.1 && r.0 < p.1)
-                    .map(|(k, _)| k),
-            )
-        };
-        let over: Option<Vec<usize>> = above.iter().map(within).collect();
-        let under: Option<Vec<usize>> = below.iter().map(within).collect();
-        let three: Option<Vec<usize>> = match (over, under) {
-            (Some(over), Some(under))
-                if !over.is_empty()
-                    && over == under
-                    && over.windows(2).all(|w| w[0] < w[1])
-                    && !table_like(&lines[m - 1])
-                    && !table_like(&lines[m + 1])
-                    && over
+            let row = spans(&lines[m]);
+            let pieces = |line: &str| -> Vec<Piece> {
+                spans(line)
+                    .into_iter()
+                    .filter(|w| number(w.2))
+                    .map(|(start, end, w)| {
+                        let k = row.partition_point(|r| r.1 <= start);
+                        let fits = row.get(k).is_none_or(|r| end <= r.0);
+                        (start, end, w.to_string(), fits.then_some(k))
+                    })
+                    .collect()
+            };
+            let (above, below) = (pieces(&lines[m - 1]), pieces(&lines[m + 1]));
+            let gaps = |p: &[Piece]| -> Option<Vec<usize>> {
+                let gaps: Option<Vec<usize>> = p.iter().map(|x| x.3).collect();
+                gaps.filter(|g| g.windows(2).all(|w| w[0] <= w[1]))
+            };
+            let around = match (gaps(&above), gaps(&below)) {
+                (Some(up), Some(down)) => {
+                    !up.is_empty() && up == down && !above.iter().any(|a| a.2.starts_with('0'))
+                }
+                _ => false,
+            };
+            // (A cell's first line is its fullest.)
+            if sparse_row
+                && !(around
+                    && above
                         .iter()
-                        .zip(above.iter().zip(&below))
-                        .all(|(&k, (a, b))| {
-                            number(row[k].2)
-                                && !a.2.starts_with('0')
-                                && a.2.len() >= row[k].2.len()
-                                && b.2.len() <= row[k].2.len()
-                        }) =>
+                        .zip(&below)
+                        .all(|(a, b)| b.2.len() <= a.2.len()))
             {
-                Some(over)
+                continue;
             }
-            _ => None,
-        };
-        if around {
-            for (a, b) in above.iter().zip(&below) {
-                words.push((a.0, format!("{}{WRAPPED}{}", a.2, b.2)));
-            }
-        } else if let Some(hosts) = &three {
-            for (i, &k) in hosts.iter().enumerate() {
-                words[k].1 = format!("{}{WRAPPED}{}{WRAPPED}{}", above[i].2, row[k].2, below[i].2);
-            }
-        } else {
-            // Cells aligned to their top (Word's default): the upper piece
-            // among the row's values, the rest on the line below, under it
-            // (within two columns: pdftotext places them roughly), and
-            // under no other word of the row, no longer than it (a cell's
-            // first line is its fullest). That line is no table row: text
-            // with its numbers, or as many numbers as the row's (another
-            // row's values); pieces of several columns are numbers alone,
-            // fewer than the row's ("2642 … 2986 …" over "4 … 1").
-            let under = |b: &Piece| {
+            // The row's words, with the joined numbers.
+            let mut words: Vec<(usize, String)> =
+                row.iter().map(|r| (r.0, r.2.to_string())).collect();
+            // A number wrapped over three lines of a cell aligned to its middle
+            // ("6" over the row's "5", "8" under it: 658): on the lines above
+            // and below, pieces each over (under) one word of the row in its
+            // columns, the same words, numbers; no piece above starting with 0
+            // or shorter than its word, none below longer; neither line a
+            // table row.
+            let within = |p: &Piece| {
                 only(
                     row.iter()
                         .enumerate()
-                        .filter(|(_, r)| b.0 < r.1 + 2 && r.0 < b.1 + 2)
+                        .filter(|(_, r)| p.0 < r.1 && r.0 < p.1)
                         .map(|(k, _)| k),
                 )
             };
-            let hosts: Option<Vec<usize>> = below.iter().map(under).collect();
-            let Some(hosts) = hosts.filter(|h| {
-                !h.is_empty()
-                    && h.windows(2).all(|w| w[0] < w[1])
-                    && h.iter().zip(&below).all(|(&k, b)| {
-                        number(row[k].2)
-                            && !row[k].2.starts_with('0')
-                            && b.2.len() <= row[k].2.len()
-                    })
-            }) else {
-                continue;
+            let over: Option<Vec<usize>> = above.iter().map(within).collect();
+            let under: Option<Vec<usize>> = below.iter().map(within).collect();
+            let three: Option<Vec<usize>> = match (over, under) {
+                (Some(over), Some(under))
+                    if !over.is_empty()
+                        && over == under
+                        && over.windows(2).all(|w| w[0] < w[1])
+                        && !table_like(&lines[m - 1])
+                        && !table_like(&lines[m + 1])
+                        && over
+                            .iter()
+                            .zip(above.iter().zip(&below))
+                            .all(|(&k, (a, b))| {
+                                number(row[k].2)
+                                    && !a.2.starts_with('0')
+                                    && a.2.len() >= row[k].2.len()
+                                    && b.2.len() <= row[k].2.len()
+                            }) =>
+                {
+                    Some(over)
+                }
+                _ => None,
             };
-            let values = row.iter().filter(|r| number(r.2)).count();
-            let numbers_alone = spans(&lines[m + 1]).iter().all(|w| number(w.2));
-            if table_like(&lines[m + 1]) && !(numbers_alone && below.len() < values) {
-                continue;
-            }
-            for (&k, b) in hosts.iter().zip(&below) {
-                words[k].1 = format!("{}{WRAPPED}{}", row[k].2, b.2);
-            }
-        }
-        crate::sort::by_key(&mut words, |w| w.0);
-        let mut joined = String::new();
-        for (start, word) in words {
-            let at = joined.chars().count();
-            let pad = if at == 0 {
-                start
+            if around {
+                for (a, b) in above.iter().zip(&below) {
+                    words.push((a.0, format!("{}{WRAPPED}{}", a.2, b.2)));
+                }
+            } else if let Some(hosts) = &three {
+                for (i, &k) in hosts.iter().enumerate() {
+                    words[k].1 =
+                        format!("{}{WRAPPED}{}{WRAPPED}{}", above[i].2, row[k].2, below[i].2);
+                }
             } else {
-                start.saturating_sub(at).max(2)
-            };
-            joined.extend(std::iter::repeat_n(' ', pad));
-            joined.push_str(&word);
+                // Cells aligned to their top (Word's default): the upper piece
+                // among the row's values, the rest on the line below, under it
+                // (within two columns: pdftotext places them roughly), and
+                // under no other word of the row, no longer than it (a cell's
+                // first line is its fullest). That line is no table row: text
+                // with its numbers, or as many numbers as the row's (another
+                // row's values); pieces of several columns are numbers alone,
+                // fewer than the row's ("2642 … 2986 …" over "4 … 1").
+                let under = |b: &Piece| {
+                    only(
+                        row.iter()
+                            .enumerate()
+                            .filter(|(_, r)| b.0 < r.1 + 2 && r.0 < b.1 + 2)
+                            .map(|(k, _)| k),
+                    )
+                };
+                let hosts: Option<Vec<usize>> = below.iter().map(under).collect();
+                let Some(hosts) = hosts.filter(|h| {
+                    !h.is_empty()
+                        && h.windows(2).all(|w| w[0] < w[1])
+                        && h.iter().zip(&below).all(|(&k, b)| {
+                            number(row[k].2)
+                                && !row[k].2.starts_with('0')
+                                && b.2.len() <= row[k].2.len()
+                        })
+                }) else {
+                    continue;
+                };
+                let values = row.iter().filter(|r| number(r.2)).count();
+                let numbers_alone = spans(&lines[m + 1]).iter().all(|w| number(w.2));
+                if table_like(&lines[m + 1]) && !(numbers_alone && below.len() < values) {
+                    continue;
+                }
+                for (&k, b) in hosts.iter().zip(&below) {
+                    words[k].1 = format!("{}{WRAPPED}{}", row[k].2, b.2);
+                }
+            }
+            crate::sort::by_key(&mut words, |w| w.0);
+            let mut joined = String::new();
+            for (start, word) in words {
+                let at = joined.chars().count();
+                let pad = if at == 0 {
+                    start
+                } else {
+                    start.saturating_sub(at).max(2)
+                };
+                joined.extend(std::iter::repeat_n(' ', pad));
+                joined.push_str(&word);
+            }
+            if around || three.is_some() {
+                lines[m - 1] = blank(&lines[m - 1], &above);
+            }
+            lines[m + 1] = blank(&lines[m + 1], &below);
+            lines[m] = joined;
         }
-        if around || three.is_some() {
-            lines[m - 1] = blank(&lines[m - 1], &above);
-        }
-        lines[m + 1] = blank(&lines[m + 1], &below);
-        lines[m] = joined;
     }
     lines
 }
@@ -975,6 +1007,22 @@ mod tests {
         ] {
             assert_eq!(join(&lines), want.map(w), "{lines:?}");
         }
+        // A row with one number that fit (not a table row by itself), the
+        // rest wrapped around it, under a row of its own values (Chromium's
+        // print of a narrow table): its pieces, not the row above's.
+        let lines = [
+            "3.其他   9    0    728      0    9    0   746",
+            "         7355 8530          2872 8648 337 53949",
+            "（七）总计              3499",
+            "         4    5              81   4    6   9",
+        ];
+        let want = [
+            "3.其他 9 0 728 0 9 0 746",
+            "",
+            "（七）总计 7355~4 8530~5 3499 2872~81 8648~4 337~6 53949~9",
+            "",
+        ];
+        assert_eq!(join(&lines), want.map(w));
         // Not joined: a piece over a value of the row; pieces in different
         // gaps; another number on the line above; an upper piece starting
         // with 0; a line of prose between; two above, one below in a gap;
@@ -996,6 +1044,28 @@ mod tests {
                 "        9",
             ],
             ["     74  46", row, "        9"],
+        ] {
+            let plain: Vec<String> = lines
+                .iter()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            assert_eq!(join(&lines), plain, "{lines:?}");
+        }
+        // Nor around a row with one number: a piece below longer than its
+        // piece above; fewer below; text among the pieces; no number on the
+        // row's line; a sentence.
+        let top = "         7355 8530          2872";
+        let row = "（七）总计              3499";
+        for lines in [
+            [top, row, "         4    5              81234"],
+            [top, row, "         4    5"],
+            [top, row, "         4    5   合计       8"],
+            [top, "（七）总计", "         4    5              8"],
+            [
+                top,
+                "共收到申请，办结        3499",
+                "         4    5              8",
+            ],
         ] {
             let plain: Vec<String> = lines
                 .iter()
