@@ -2416,6 +2416,17 @@ fn a_viewer_copy_with_a_rows_cells_some_to_a_line_reads_whole() {
     assert_tables(&got, &want);
 }
 
+/// Chromium's print of a narrow table with wide values wraps most of a
+/// row's numbers around the one that fit its cell ("7355 8530 2872 8648
+/// 337 53949" over "（七）总计 3499", "4 5 81 4 6 9" under it), under a row
+/// of values that could take 3499 for its own wrapped piece: read whole
+/// (found by hunt.py, found/pingtan-2021-chromium-990008; 186 of 200
+/// before).
+#[test]
+fn a_row_wrapped_around_its_one_number_reads_whole() {
+    read_whole("found/pingtan-2021-chromium-990008", &["pdf-placed.txt"]);
+}
+
 /// A PDF whose table rows may break over pages, its heading row repeated at
 /// the top of each page (Word's 标题行重复; LibreOffice's PDF of nianbao's
 /// page, found by hunt.py: found/nianbao-libreoffice-9100): the repeated
