@@ -238,13 +238,10 @@ mod tests {
         out
     }
 
-    /// The file's text, GBK decoded as natively (encoding_rs).
+    /// The file's text, GBK decoded as the native import does.
     fn to_text(bytes: &[u8]) -> Result<String, String> {
-        let decode = |b: &[u8], charset: &str| {
-            let encoding = encoding_rs::Encoding::for_label(charset.as_bytes())?;
-            Some(encoding.decode(b).0.into_owned())
-        };
-        super::to_text(bytes, &decode)
+        use crate::import::job::{Decode, Native};
+        super::to_text(bytes, &|b, charset| Native.decode(b, charset).ok())
     }
 
     fn stream(data: &str) -> String {

@@ -167,10 +167,6 @@ pub(super) fn is_space(b: u8) -> bool {
     CLASS[b as usize] == SPACE
 }
 
-pub(super) fn is_delimiter(b: u8) -> bool {
-    CLASS[b as usize] == DELIMITER
-}
-
 fn is_regular(b: u8) -> bool {
     CLASS[b as usize] == REGULAR
 }
@@ -308,9 +304,7 @@ impl<'a> Lexer<'a> {
             return None;
         }
         let after = b.get(i + 1);
-        after
-            .is_none_or(|c| is_space(*c) || is_delimiter(*c))
-            .then_some(i + 1)
+        after.is_none_or(|c| !is_regular(*c)).then_some(i + 1)
     }
 
     fn hex_string(&mut self) -> Vec<u8> {

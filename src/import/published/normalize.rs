@@ -444,8 +444,14 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             // its columns to their width on screen, an ideograph two: columns
             // counted in characters do not line up).
             let delimited = lines[m - 1..=m + 1].iter().any(|l| l.contains(['|', '\t']));
-            let sparse_row = !delimited && sparse(&lines, m);
-            if sparse_row != sparse_pass || (!table_like(&lines[m]) && !sparse_row) || delimited {
+            // First the rows wrapped around a few numbers, then table rows.
+            let sparse_row = sparse_pass && !delimited && sparse(&lines, m);
+            let taken = if sparse_pass {
+                sparse_row
+            } else {
+                !delimited && table_like(&lines[m])
+            };
+            if !taken {
                 continue;
             }
             let row = spans(&lines[m]);
