@@ -2427,6 +2427,21 @@ fn a_row_wrapped_around_its_one_number_reads_whole() {
     read_whole("found/pingtan-2021-chromium-990008", &["pdf-placed.txt"]);
 }
 
+/// pdftotext -raw, and a PDF viewer's copy, of a row broken over a page:
+/// its values on the label's first line ("二、上年结转政府信息公开 2 4 3 341
+/// 6 8041 80773"), the next page's heading, then the label's rest with the
+/// piece its narrow cell wrapped ("申请数量 7"). The piece follows the
+/// label's last word to the end of its line: joined where the sums check it
+/// (80417), read whole (found by hunt.py, found/nianbao-raw-998003; 193 of
+/// 200 before, the row unread).
+#[test]
+fn a_piece_wrapped_after_the_rest_of_its_rows_label_reads_whole() {
+    read_whole(
+        "found/nianbao-raw-998003",
+        &["pdf-raw.txt", "pdf-firefox.txt"],
+    );
+}
+
 /// A PDF whose table rows may break over pages, its heading row repeated at
 /// the top of each page (Word's 标题行重复; LibreOffice's PDF of nianbao's
 /// page, found by hunt.py: found/nianbao-libreoffice-9100): the repeated

@@ -975,8 +975,13 @@ enum After {
     /// After text on a later line: the rest of the row's label, the next
     /// page's heading row (text without columns; in a table of many rows,
     /// not from the line above the next row's label, which in a row whose
-    /// cells are centred may hold that row's numbers).
-    Text,
+    /// cells are centred may hold that row's numbers). The pieces have
+    /// their line to themselves, or follow the label's last word (given)
+    /// to its line's end: pdftotext -raw of a row broken over a page puts
+    /// its values with the label's first line, then the next page's
+    /// heading, then "申请数量 7", the label's rest and the piece that
+    /// wrapped.
+    Text(usize),
     /// On a later line (表四's one row, after the next page's heading row,
     /// which aligned text drops).
     Line,
@@ -1092,7 +1097,7 @@ fn joinings(
     let pieces: Option<Vec<&str>> = tail.iter().map(|&w| digits(w)).collect();
     let (last, first, end) = (head[cells - 1], tail[0], tail[extra - 1]);
     let apart = match after {
-        After::Text => first > last + 1 && line_of[first] > line_of[last],
+        After::Text(_) => first > last + 1 && line_of[first] > line_of[last],
         After::Line => line_of[first] > line_of[last],
         After::Label(label_end) => line_of[first] > line_of[last] && line_of[end] <= label_end,
     };
@@ -1109,7 +1114,13 @@ fn joinings(
             }
             // (On one line: a row's wrapped pieces come on the line below
             // its values or after the page's break, not some on each.)
-            _ => line_of[first] == line_of[end] && on_own_lines(line_of, first, end),
+            After::Text(label_end) => {
+                let after_label = first == label_end + 1
+                    && line_of[label_end] == line_of[first]
+                    && on_own_lines(line_of, label_end, end);
+                line_of[first] == line_of[end] && (on_own_lines(line_of, first, end) || after_label)
+            }
+            After::Line => line_of[first] == line_of[end] && on_own_lines(line_of, first, end),
         };
     if let Some(pieces) = pieces.filter(|_| apart && alone) {
         // Only sums place these pieces, so a host must look like a number
@@ -1536,7 +1547,9 @@ pub(super) fn read_stream(
             // when only one way of joining them holds the row's sums.
             (None, Err(None)) if order == Order::Lines && has_sums(block) => {
                 let run = &runs[k];
-                match &rejoined(&words, &line_of, run, cells, (true, After::Text), &holds)[..] {
+                let end = label_end(&joined, &owner, (found.0, &found.1));
+                let ways = (true, After::Text(end));
+                match &rejoined(&words, &line_of, run, cells, ways, &holds)[..] {
                     [one] => one.clone(),
                     _ => continue,
                 }
@@ -1917,7 +1930,16 @@ mod tests {
             };
             let words: Vec<Word> = pieces.iter().map(|p| Word::Value(p.clone())).collect();
             let run: Vec<usize> = (0..words.len()).collect();
-            let mut got = joinings(&words, &line_of, &run, cells, (true, After::Text), &holds);
+            // (No label among these words: its last word given as the
+            // first, which no piece after the row's values follows.)
+            let mut got = joinings(
+                &words,
+                &line_of,
+                &run,
+                cells,
+                (true, After::Text(0)),
+                &holds,
+            );
             // Every choice of `extra` gaps that may be joined.
             fn every(
                 g: usize,
