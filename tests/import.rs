@@ -2427,6 +2427,27 @@ fn a_row_wrapped_around_its_one_number_reads_whole() {
     read_whole("found/pingtan-2021-chromium-990008", &["pdf-placed.txt"]);
 }
 
+/// The same print with （七）总计's every number wrapped: seven pieces on
+/// the line above its label, alone on its line, seven under it ("1837 9040
+/// 3141 1138 1074 866 44814" / "（七）总计" / "6 4 1 28 52 73 4"), under
+/// the row before's values: read whole (found by hunt.py,
+/// found/pingtan-2021-chromium-992000; 186 of 200 before, 3.其他 unread
+/// with it).
+#[test]
+fn a_row_whose_every_number_wrapped_reads_whole() {
+    read_whole("found/pingtan-2021-chromium-992000", &["pdf-placed.txt"]);
+}
+
+/// Another such print: 7.属于行政执法案卷's 96659 in a cell one digit wide,
+/// "9" among the row's values, "6", "6", "5", "9" on the lines under it, a
+/// piece a line; and （七）总计's every number wrapped around its label:
+/// read whole (found by hunt.py, found/pingtan-2021-chromium-994000; 179
+/// of 200 before: those rows and the rows after them unread).
+#[test]
+fn a_number_wrapped_over_five_lines_of_its_cell_reads_whole() {
+    read_whole("found/pingtan-2021-chromium-994000", &["pdf-placed.txt"]);
+}
+
 /// pdftotext -raw, and a PDF viewer's copy, of a row broken over a page:
 /// its values on the label's first line ("二、上年结转政府信息公开 2 4 3 341
 /// 6 8041 80773"), the next page's heading, then the label's rest with the

@@ -423,21 +423,38 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
     let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     // A row most of whose numbers wrapped around the few that fit (a
     // narrow table printed by Chromium: "7355 8530 2872 …" over "（七）总计
-    // 3499", "4 5 81 …" under it): not a table row itself, a number or more
-    // on it, no sentence; the lines above and below numbers alone, as many
-    // on each, two or more. Joined first, only as pieces around it (below
-    // each gap's pieces as there), before a row above takes a number of it
-    // for its own cell's wrapped piece.
+    // 3499", "4 5 81 …" under it): not a table row itself, no sentence;
+    // the lines above and below numbers alone, as many on each, two or
+    // more. Joined first, only as pieces around it (below each gap's pieces
+    // as there), before a row above takes a number of it for its own
+    // cell's wrapped piece. A row all of whose numbers wrapped has none on
+    // its line ("（七）总计" alone): the pieces above then look like numbers
+    // that filled their cells, each piece below under its own (see
+    // `bare_row_pieces`), and the line above them has numbers (the row
+    // before ends there). Two rows' values around a label would join with
+    // their sums holding (12 34 … 281 over 1 2 … 6 as 121 342 … 2816), so
+    // not where rows print their values on a line above their labels (the
+    // line above those values is then a label) nor where a row's label
+    // starts above its values (so is the line above).
     let sparse = |lines: &[String], m: usize| {
         let alone = |line: &str| {
             let words = spans(line);
             (words.len() >= 2 && words.iter().all(|w| number(w.2))).then_some(words.len())
         };
+        let row = spans(&lines[m]);
+        let bare = || {
+            m >= 2
+                && spans(&lines[m - 2]).iter().any(|w| number(w.2))
+                && bare_row_pieces(&spans(&lines[m - 1]), &spans(&lines[m + 1]))
+        };
         !table_like(&lines[m])
             && !lines[m].contains(['，', '。'])
-            && spans(&lines[m]).iter().any(|w| number(w.2))
+            && !row.is_empty()
             && alone(&lines[m - 1]).is_some_and(|n| alone(&lines[m + 1]) == Some(n))
+            && (row.iter().any(|w| number(w.2)) || bare())
     };
+    // Lines under a row that held the further pieces of its number.
+    let mut further: Vec<usize> = Vec::new();
     for sparse_pass in [true, false] {
         for m in 1..lines.len().saturating_sub(1) {
             // Not among cells set apart by pipes or tabs (a Markdown table pads
@@ -573,6 +590,34 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 for (&k, b) in hosts.iter().zip(&below) {
                     words[k].1 = format!("{}{WRAPPED}{}", row[k].2, b.2);
                 }
+                // A number wrapped over more lines of its cell (a cell one
+                // digit wide: 9 over 6, 6, 5, 9 for 96659): one host, its
+                // piece below as wide, then the lines under it that are one
+                // number alone under it, each as wide but the last, no
+                // wider. (Sums check the whole: one cell changed breaks
+                // them.)
+                if let ([k], [b]) = (&hosts[..], &below[..]) {
+                    let host = row[*k];
+                    let mut last = b.2.len();
+                    let mut j = m + 2;
+                    while last == host.2.len() && j < lines.len() {
+                        let words_j = spans(&lines[j]);
+                        let [(start, end, piece)] = words_j[..] else {
+                            break;
+                        };
+                        if !number(piece)
+                            || piece.len() > host.2.len()
+                            || !(start < host.1 + 2 && host.0 < end + 2)
+                        {
+                            break;
+                        }
+                        words[*k].1.push(WRAPPED);
+                        words[*k].1.push_str(piece);
+                        further.push(j);
+                        last = piece.len();
+                        j += 1;
+                    }
+                }
             }
             crate::sort::by_key(&mut words, |w| w.0);
             let mut joined = String::new();
@@ -590,10 +635,32 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 lines[m - 1] = blank(&lines[m - 1], &above);
             }
             lines[m + 1] = blank(&lines[m + 1], &below);
+            for j in further.drain(..) {
+                lines[j].clear();
+            }
             lines[m] = joined;
         }
     }
     lines
+}
+
+/// Whether numbers `above` and `below` a row's line that has none of its
+/// own (each a line of numbers alone, as many) are the pieces of its
+/// numbers, every one wrapped: each above two digits or more and not
+/// starting with 0 (a number that filled its cell; a cell one digit wide,
+/// which Chromium's print of a narrow table may have, is left unread), each
+/// below no longer, starting under it (pdftotext places pieces roughly: up
+/// to a column before it), not under the one before.
+fn bare_row_pieces(above: &[(usize, usize, &str)], below: &[(usize, usize, &str)]) -> bool {
+    above.len() == below.len()
+        && above.iter().zip(below).enumerate().all(|(k, (a, b))| {
+            a.2.len() >= 2
+                && !a.2.starts_with('0')
+                && b.2.len() <= a.2.len()
+                && b.0 + 2 > a.0
+                && b.0 < a.1
+                && (k == 0 || above[k - 1].1 <= b.0)
+        })
 }
 
 /// What joins the pieces of a number that its cell wrapped (see
@@ -1013,6 +1080,67 @@ mod tests {
         ] {
             assert_eq!(join(&lines), want.map(w), "{lines:?}");
         }
+        // A cell one digit wide, aligned to its top: the further pieces
+        // on lines of their own under it, each as wide, the last no wider.
+        let top = "7.属于行  8   1   0   9   0   512  97180";
+        let lines = [
+            "",
+            top,
+            "执法案卷               6",
+            "                   6",
+            "                   5",
+            "                   9",
+            "8.属于行政查询事",
+        ];
+        let want = [
+            "",
+            "7.属于行 8 1 0 9~6~6~5~9 0 512 97180",
+            "执法案卷",
+            "",
+            "",
+            "",
+            "8.属于行政查询事",
+        ];
+        assert_eq!(join(&lines), want.map(w));
+        // Not past a piece narrower than its cell, nor a line of two
+        // numbers, a number under another column or wider than the cell.
+        let top = "7.属于行  8   1   0   93  0   512  97180";
+        let row = "7.属于行 8 1 0 93~66 0 512 97180";
+        for (lines, want) in [
+            (
+                ["", top, "执法案卷               6", "                   6"],
+                ["", "7.属于行 8 1 0 93~6 0 512 97180", "执法案卷", "6"],
+            ),
+            (
+                [
+                    "",
+                    top,
+                    "执法案卷               66",
+                    "                   6 1",
+                ],
+                ["", row, "执法案卷", "6 1"],
+            ),
+            (
+                [
+                    "",
+                    top,
+                    "执法案卷               66",
+                    "                         6",
+                ],
+                ["", row, "执法案卷", "6"],
+            ),
+            (
+                [
+                    "",
+                    top,
+                    "执法案卷               66",
+                    "                   666",
+                ],
+                ["", row, "执法案卷", "666"],
+            ),
+        ] {
+            assert_eq!(join(&lines), want.map(w), "{lines:?}");
+        }
         // A row with one number that fit (not a table row by itself), the
         // rest wrapped around it, under a row of its own values (Chromium's
         // print of a narrow table): its pieces, not the row above's.
@@ -1057,9 +1185,67 @@ mod tests {
                 .collect();
             assert_eq!(join(&lines), plain, "{lines:?}");
         }
+        // A row all of whose numbers wrapped, none on its line, under the
+        // row before's values: its pieces around it.
+        let lines = [
+            "3.其他   9    4    0    6    0    9   28",
+            "         1837 9040 3141 1138 1074 866 44814",
+            "（七）总计",
+            "         6    4    1    28   52   73 4",
+        ];
+        let want = [
+            "3.其他 9 4 0 6 0 9 28",
+            "",
+            "（七）总计 1837~6 9040~4 3141~1 1138~28 1074~52 866~73 44814~4",
+            "",
+        ];
+        assert_eq!(join(&lines), want.map(w));
+        // Not so: under a label's line (values printed above their labels:
+        // the lines around a label are two rows'); a piece above of one
+        // digit or starting with 0; a piece below under the next piece
+        // above, or longer than its own.
+        let before = "3.其他   9    4    0    6    0    9   28";
+        for lines in [
+            [
+                "2.重复申请",
+                "         1837 9040 3141",
+                "（七）总计",
+                "         6    4    1",
+            ],
+            [
+                before,
+                "         1837 9    3141",
+                "（七）总计",
+                "         6    4    1",
+            ],
+            [
+                before,
+                "         1837 0940 3141",
+                "（七）总计",
+                "         6    4    1",
+            ],
+            [
+                before,
+                "         1837 9040 3141",
+                "（七）总计",
+                "         6         1 4",
+            ],
+            [
+                before,
+                "         1837 9040 3141",
+                "（七）总计",
+                "         6    40400 1",
+            ],
+        ] {
+            let plain: Vec<String> = lines
+                .iter()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            assert_eq!(join(&lines), plain, "{lines:?}");
+        }
         // Nor around a row with one number: a piece below longer than its
         // piece above; fewer below; text among the pieces; no number on the
-        // row's line; a sentence.
+        // row's line and no row before; a sentence.
         let top = "         7355 8530          2872";
         let row = "（七）总计              3499";
         for lines in [
