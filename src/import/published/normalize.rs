@@ -1037,6 +1037,14 @@ mod tests {
                 .collect()
         };
         let w = |s: &str| s.replace('~', &WRAPPED.to_string());
+        // Lines left as they are (only their spaces closed up).
+        let untouched = |lines: &[&str]| {
+            let plain: Vec<String> = lines
+                .iter()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            assert_eq!(join(lines), plain, "{lines:?}");
+        };
         for (lines, want) in [
             // "7446" above the row's gap between 0 and 6, "9" below it.
             (
@@ -1144,19 +1152,40 @@ mod tests {
         // A row with one number that fit (not a table row by itself), the
         // rest wrapped around it, under a row of its own values (Chromium's
         // print of a narrow table): its pieces, not the row above's.
-        let lines = [
-            "3.其他   9    0    728      0    9    0   746",
-            "         7355 8530          2872 8648 337 53949",
-            "（七）总计              3499",
-            "         4    5              81   4    6   9",
-        ];
-        let want = [
-            "3.其他 9 0 728 0 9 0 746",
-            "",
-            "（七）总计 7355~4 8530~5 3499 2872~81 8648~4 337~6 53949~9",
-            "",
-        ];
-        assert_eq!(join(&lines), want.map(w));
+        // And a row all of whose numbers wrapped, none on its line, under
+        // the row before's values: its pieces around it.
+        for (lines, want) in [
+            (
+                [
+                    "3.其他   9    0    728      0    9    0   746",
+                    "         7355 8530          2872 8648 337 53949",
+                    "（七）总计              3499",
+                    "         4    5              81   4    6   9",
+                ],
+                [
+                    "3.其他 9 0 728 0 9 0 746",
+                    "",
+                    "（七）总计 7355~4 8530~5 3499 2872~81 8648~4 337~6 53949~9",
+                    "",
+                ],
+            ),
+            (
+                [
+                    "3.其他   9    4    0    6    0    9   28",
+                    "         1837 9040 3141 1138 1074 866 44814",
+                    "（七）总计",
+                    "         6    4    1    28   52   73 4",
+                ],
+                [
+                    "3.其他 9 4 0 6 0 9 28",
+                    "",
+                    "（七）总计 1837~6 9040~4 3141~1 1138~28 1074~52 866~73 44814~4",
+                    "",
+                ],
+            ),
+        ] {
+            assert_eq!(join(&lines), want.map(w), "{lines:?}");
+        }
         // Not joined: a piece over a value of the row; pieces in different
         // gaps; another number on the line above; an upper piece starting
         // with 0; a line of prose between; two above, one below in a gap;
@@ -1179,27 +1208,8 @@ mod tests {
             ],
             ["     74  46", row, "        9"],
         ] {
-            let plain: Vec<String> = lines
-                .iter()
-                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-                .collect();
-            assert_eq!(join(&lines), plain, "{lines:?}");
+            untouched(&lines);
         }
-        // A row all of whose numbers wrapped, none on its line, under the
-        // row before's values: its pieces around it.
-        let lines = [
-            "3.其他   9    4    0    6    0    9   28",
-            "         1837 9040 3141 1138 1074 866 44814",
-            "（七）总计",
-            "         6    4    1    28   52   73 4",
-        ];
-        let want = [
-            "3.其他 9 4 0 6 0 9 28",
-            "",
-            "（七）总计 1837~6 9040~4 3141~1 1138~28 1074~52 866~73 44814~4",
-            "",
-        ];
-        assert_eq!(join(&lines), want.map(w));
         // Not so: under a label's line (values printed above their labels:
         // the lines around a label are two rows'); a piece above of one
         // digit or starting with 0; a piece below under the next piece
@@ -1237,11 +1247,7 @@ mod tests {
                 "         6    40400 1",
             ],
         ] {
-            let plain: Vec<String> = lines
-                .iter()
-                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-                .collect();
-            assert_eq!(join(&lines), plain, "{lines:?}");
+            untouched(&lines);
         }
         // Nor around a row with one number: a piece below longer than its
         // piece above; fewer below; text among the pieces; no number on the
@@ -1259,11 +1265,7 @@ mod tests {
                 "         4    5              8",
             ],
         ] {
-            let plain: Vec<String> = lines
-                .iter()
-                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-                .collect();
-            assert_eq!(join(&lines), plain, "{lines:?}");
+            untouched(&lines);
         }
     }
 
