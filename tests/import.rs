@@ -3,7 +3,7 @@
 //! must give an error, never a panic.
 
 use nianbao::format;
-use nianbao::import::published::{read, Recognised};
+use nianbao::import::published::{read, Recognised, FROM_BLOCKS, FROM_WORDS};
 use nianbao::model::{Cell, Report};
 
 mod common;
@@ -501,27 +501,28 @@ fn label_variants_in_pdf_text() {
 }
 
 /// Cells left blank in text without a grid come with a hint at a better
-/// source (issue 16); a saved page read whole has no such note.
+/// source (issue 16): importing the file itself, or opening the PDF in the
+/// browser, select all, copy, paste. Plain pdftotext's text, whose numbers
+/// are out of their rows' order, says so and names pdftotext -layout too.
+/// A text read whole has no such note.
 #[test]
 fn unread_cells_from_pdf_text_say_what_reads_them_all() {
-    let forms = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/forms/pingtan-2022"
-    );
-    let hint = |got: &Recognised| {
-        got.notes
-            .iter()
-            .any(|n| n.contains("如有该报告的网页或 Word 文件"))
-    };
-    let plain = read(&std::fs::read_to_string(format!("{forms}/pdf.txt")).unwrap()).unwrap();
-    assert!(
-        plain.cells_read() < 200 && hint(&plain),
-        "{:?}",
-        plain.notes
-    );
-    let layout =
-        read(&std::fs::read_to_string(format!("{forms}/pdf-layout.txt")).unwrap()).unwrap();
-    assert!(!hint(&layout), "{:?}", layout.notes);
+    let has = |got: &Recognised, note: &str| got.notes.iter().any(|n| n == note);
+    let plain = read(&form("pingtan-2022/pdf.txt")).unwrap();
+    assert!(plain.cells_read() < 200);
+    assert!(has(&plain, FROM_BLOCKS), "{:?}", plain.notes);
+    assert!(!has(&plain, FROM_WORDS));
+    let layout = read(&form("pingtan-2022/pdf-layout.txt")).unwrap();
+    assert!(!has(&layout, FROM_WORDS) && !has(&layout, FROM_BLOCKS));
+    let broken = read(&form("found/nianbao-libreoffice-34009/pdf-layout.txt")).unwrap();
+    assert!(broken.cells_read() < 200);
+    assert!(has(&broken, FROM_WORDS), "{:?}", broken.notes);
+    assert!(!has(&broken, FROM_BLOCKS));
+    for note in [FROM_WORDS, FROM_BLOCKS] {
+        assert!(note.contains("全选（Ctrl+A）、复制后再粘贴"), "{note}");
+        assert!(note.contains("直接导入"), "{note}");
+    }
+    assert!(FROM_BLOCKS.contains("pdftotext -layout"));
 }
 
 /// In PDF text a row label's lines may be split by its values and a piece
@@ -829,20 +830,6 @@ fn only_a_page_is_reported_cut_short() {
     assert!(read(&fragment)
         .err()
         .is_none_or(|e| !e.starts_with("网页不完整")));
-}
-
-/// The hint for tables read from text without a grid names the way to read
-/// a PDF whole: open it in the browser, select all, copy, paste.
-#[test]
-fn the_pdf_text_hint_says_how_to_copy_a_pdf_whole() {
-    let got = read(&form("pingtan-2022/pdf.txt")).unwrap();
-    assert!(
-        got.notes
-            .iter()
-            .any(|n| n.contains("PDF 可在浏览器中打开，全选（Ctrl+A）、复制后再粘贴")),
-        "{:?}",
-        got.notes
-    );
 }
 
 /// A Word file with what Word shows unlike its XML (make.py revised, by
@@ -2172,10 +2159,7 @@ fn an_ofd_file_is_read_where_its_glyphs_stand() {
         .notes
         .iter()
         .any(|n| *n == nianbao::import::from_places("OFD")));
-    assert!(!got
-        .notes
-        .iter()
-        .any(|n| n == nianbao::import::published::FROM_WORDS));
+    assert!(!got.notes.iter().any(|n| n == FROM_WORDS));
     // Cut off: a message naming what to do.
     let whole = ofd_package(&parts);
     let cut = recognise(&whole[..whole.len() / 2]).unwrap_err();

@@ -154,7 +154,11 @@ pub fn read(input: &str) -> Result<Recognised, String> {
         );
         recognised.notes.extend(absent);
         if from_words {
-            recognised.notes.push(FROM_WORDS.to_string());
+            let note = match order {
+                normalize::Order::Blocks => FROM_BLOCKS,
+                _ => FROM_WORDS,
+            };
+            recognised.notes.push(note.to_string());
         }
     }
     Ok(recognised)
@@ -237,7 +241,13 @@ fn absent_tables(
 
 /// The review's note when cells of a table read from text without a grid
 /// (`tables::read_stream`) were left unread.
-pub const FROM_WORDS: &str = "表格是从没有表格线的文字中读取的（例如从 PDF 复制的文字）：顺序无法确定的数字没有填入。如有该报告的网页或 Word 文件，导入它们可以读全；PDF 可在浏览器中打开，全选（Ctrl+A）、复制后再粘贴";
+pub const FROM_WORDS: &str = "表格是从没有表格线的文字中读取的（例如从 PDF 复制的文字）：顺序无法确定的数字没有填入。如有该报告的网页、Word 或 PDF 文件，直接导入文件可以读全；PDF 也可在浏览器中打开，全选（Ctrl+A）、复制后再粘贴";
+
+/// The review's note instead of [`FROM_WORDS`] for text cut into blocks by
+/// a layout analysis (plain pdftotext, `normalize::Order::Blocks`), whose
+/// tables are read only where no order changes their values: every way
+/// that reads such a PDF whole.
+pub const FROM_BLOCKS: &str = "这段文字是按版面分块提取的（如 pdftotext 不加 -layout 参数的输出）：表格的数字不按行排列，无法确定各属于哪个单元格，只填入了顺序不影响的数字（例如全为 0 的表）。请直接导入 PDF 文件，或用 pdftotext -layout 重新提取后导入，或在浏览器中打开 PDF，全选（Ctrl+A）、复制后再粘贴：都可以读全";
 
 /// Agency and year of a saved page from its `<title>` alone, without
 /// reading the page: what a batch needs to pair reports across years.
