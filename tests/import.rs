@@ -2432,6 +2432,22 @@ fn a_number_wrapped_over_five_lines_of_its_cell_reads_whole() {
     read_whole("found/pingtan-2021-chromium-994000", &["pdf-placed.txt"]);
 }
 
+/// A print narrower still, in larger type (LAYOUT=1): numbers wrapped over
+/// three and four lines, the next row's pieces ("52", "732 1258") between
+/// the last line of 2.申请人逾期未按收费通知要求缴纳费用…'s long label and
+/// "3.其他 0 0 6 0 63". That row's seven numbers, on its label's lines, one
+/// line, its sum holding, are read; the rows whose pieces interleave are
+/// not, and no cell is wrong (found by hunt.py,
+/// found/pingtan-2021-chromium-1001000; 165 of 200 before, 172 now).
+#[test]
+fn a_rows_numbers_on_its_labels_lines_are_its_own() {
+    let dir = "found/pingtan-2021-chromium-1001000";
+    let got = read(&form(&format!("{dir}/pdf-placed.txt"))).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_total_read(&got, dir, "other_unpaid_fee");
+    assert!(got.cells_read() >= 172, "{}", got.cells_read());
+}
+
 /// pdftotext -raw, and a PDF viewer's copy, of a row broken over a page:
 /// its values on the label's first line ("二、上年结转政府信息公开 2 4 3 341
 /// 6 8041 80773"), the next page's heading, then the label's rest with the

@@ -1508,20 +1508,43 @@ pub(super) fn read_stream(
             |values: &[String]| row_mismatch(block, &|_, c| count_of(&values[c]), r).is_none();
         // Aligned text: a row's values where a row's stand, or, its row
         // broken over a page, the rest of its wrapped numbers after them
-        // on its label's lines (see `After::Label`), one joining holding.
+        // on its label's lines (see `After::Label`), one joining holding,
+        // or only those on its label's lines (below).
         // (A Markdown text's lines are not a page's: its pipe tables' padding
         // only looks aligned. A row there is read from its label's lines.)
         let mut broken: Option<Vec<String>> = None;
         if aligned && !rows && out_of_place(&words, &line_of, &runs[k], has_sums(block)) {
             let run = &runs[k];
+            // The label's last line.
+            let end = line_of[label_end(&joined, &owner, (found.0, &found.1))];
             if run.len() > cells
                 && has_sums(block)
                 && !out_of_place(&words, &line_of, &run[..cells], true)
             {
-                let end = line_of[label_end(&joined, &owner, (found.0, &found.1))];
                 let ways = (false, After::Label(end));
                 if let [one] = &rejoined(&words, &line_of, run, cells, ways, &holds)[..] {
                     broken = Some(one.clone());
+                }
+            }
+            // The numbers on its label's lines alone, as many as its cells,
+            // side by side on one line, holding its sums: the row's values;
+            // those after its label's last line are pieces of the next
+            // row's numbers, wrapped over more lines than its label has (a
+            // narrow table printed by Chromium: "52" and "732 1258" between
+            // a long label's last line and "3.其他 0 0 6 0 63").
+            if broken.is_none() && has_sums(block) {
+                let label = line_of[start]..=end;
+                let own: Vec<usize> = (run.iter().copied())
+                    .filter(|&w| label.contains(&line_of[w]))
+                    .collect();
+                let values: Vec<String> = own.iter().filter_map(|&w| text(w).cloned()).collect();
+                if own.len() == cells
+                    && own.windows(2).all(|p| p[1] == p[0] + 1)
+                    && line_of[own[0]] == line_of[own[cells - 1]]
+                    && values.len() == cells
+                    && holds(&values)
+                {
+                    broken = Some(values);
                 }
             }
             if broken.is_none() {
