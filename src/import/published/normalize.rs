@@ -521,32 +521,52 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                         .map(|(k, _)| k),
                 )
             };
-            let over: Option<Vec<usize>> = above.iter().map(within).collect();
-            let under: Option<Vec<usize>> = below.iter().map(within).collect();
-            let three: Option<Vec<usize>> = match (over, under) {
-                (Some(over), Some(under))
-                    if !over.is_empty()
-                        && over == under
-                        && over.windows(2).all(|w| w[0] < w[1])
-                        && !table_like(&lines[m - 1])
-                        && !table_like(&lines[m + 1])
-                        && over
-                            .iter()
-                            .zip(above.iter().zip(&below))
-                            .all(|(&k, (a, b))| {
-                                number(row[k].2)
-                                    && !a.2.starts_with('0')
-                                    && a.2.len() >= row[k].2.len()
-                                    && b.2.len() <= row[k].2.len()
-                            }) =>
-                {
-                    Some(over)
+            // The words of the row that pieces on lines `up` and `down` are
+            // over and under, and the pieces.
+            let three_of = |up: usize, down: usize| {
+                let (above, below) = (pieces(&lines[up]), pieces(&lines[down]));
+                let over: Option<Vec<usize>> = above.iter().map(within).collect();
+                let under: Option<Vec<usize>> = below.iter().map(within).collect();
+                match (over, under) {
+                    (Some(over), Some(under))
+                        if !over.is_empty()
+                            && over == under
+                            && over.windows(2).all(|w| w[0] < w[1])
+                            && !table_like(&lines[up])
+                            && !table_like(&lines[down])
+                            && over
+                                .iter()
+                                .zip(above.iter().zip(&below))
+                                .all(|(&k, (a, b))| {
+                                    number(row[k].2)
+                                        && !a.2.starts_with('0')
+                                        && a.2.len() >= row[k].2.len()
+                                        && b.2.len() <= row[k].2.len()
+                                }) =>
+                    {
+                        Some((over, above, below))
+                    }
+                    _ => None,
                 }
-                _ => None,
+            };
+            let three = three_of(m - 1, m + 1).map(|t| t.0);
+            // Around a row whose numbers wrapped in two lines were joined, a
+            // number wrapped over three lines of its cell, centred: its
+            // outer pieces two lines away ("79" / "832 1630" / the row's
+            // "82" / "35 57" / "2" for 83235, 79822 and 163057).
+            let far = match around && !sparse_row && m >= 2 && m + 2 < lines.len() {
+                true => three_of(m - 2, m + 2),
+                false => None,
             };
             if around {
                 for (a, b) in above.iter().zip(&below) {
                     words.push((a.0, format!("{}{WRAPPED}{}", a.2, b.2)));
+                }
+                if let Some((hosts, up, down)) = &far {
+                    for (i, &k) in hosts.iter().enumerate() {
+                        words[k].1 =
+                            format!("{}{WRAPPED}{}{WRAPPED}{}", up[i].2, row[k].2, down[i].2);
+                    }
                 }
             } else if let Some(hosts) = &three {
                 for (i, &k) in hosts.iter().enumerate() {
@@ -635,6 +655,10 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 lines[m - 1] = blank(&lines[m - 1], &above);
             }
             lines[m + 1] = blank(&lines[m + 1], &below);
+            if let Some((_, up, down)) = far {
+                lines[m - 2] = blank(&lines[m - 2], &up);
+                lines[m + 2] = blank(&lines[m + 2], &down);
+            }
             for j in further.drain(..) {
                 lines[j].clear();
             }
@@ -1148,6 +1172,45 @@ mod tests {
             ),
         ] {
             assert_eq!(join(&lines), want.map(w), "{lines:?}");
+        }
+        // Numbers wrapped in two lines around a row (83235, 163057), and
+        // one in three lines centred among them (79822): its outer pieces
+        // two lines away, over and under its piece on the row.
+        let row = "     433 0   0  0   433     82 0   0       772 0   8   9  789";
+        let lines = [
+            "                            79",
+            "                        832            1630",
+            row,
+            "                        35             57",
+            "                            2",
+        ];
+        let want = [
+            "",
+            "",
+            "433 0 0 0 433 832~35 79~82~2 0 0 1630~57 772 0 8 9 789",
+            "",
+            "",
+        ];
+        assert_eq!(join(&lines), want.map(w));
+        // Not so when a piece above has none under it, or the one below is
+        // longer than its piece on the row.
+        for (up, down) in [
+            (
+                "                            79 0",
+                "                            2",
+            ),
+            (
+                "                            79",
+                "                            222",
+            ),
+        ] {
+            let lines = [up, lines[1], row, lines[3], down];
+            let got = join(&lines);
+            assert_eq!(
+                got[2],
+                w("433 0 0 0 433 832~35 82 0 0 1630~57 772 0 8 9 789"),
+                "{lines:?}"
+            );
         }
         // A row with one number that fit (not a table row by itself), the
         // rest wrapped around it, under a row of its own values (Chromium's
