@@ -453,8 +453,6 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             && alone(&lines[m - 1]).is_some_and(|n| alone(&lines[m + 1]) == Some(n))
             && (row.iter().any(|w| number(w.2)) || bare())
     };
-    // Lines under a row that held the further pieces of its number.
-    let mut further: Vec<usize> = Vec::new();
     for sparse_pass in [true, false] {
         for m in 1..lines.len().saturating_sub(1) {
             // Not among cells set apart by pipes or tabs (a Markdown table pads
@@ -507,6 +505,8 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             // The row's words, with the joined numbers.
             let mut words: Vec<(usize, String)> =
                 row.iter().map(|r| (r.0, r.2.to_string())).collect();
+            // Lines under the row that held the further pieces of a number.
+            let mut further: Vec<usize> = Vec::new();
             // A number wrapped over three lines of a cell aligned to its middle
             // ("6" over the row's "5", "8" under it: 658): on the lines above
             // and below, pieces each over (under) one word of the row in its
@@ -521,10 +521,9 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                         .map(|(k, _)| k),
                 )
             };
-            // The words of the row that pieces on lines `up` and `down` are
-            // over and under, and the pieces.
-            let three_of = |up: usize, down: usize| {
-                let (above, below) = (pieces(&lines[up]), pieces(&lines[down]));
+            // The words of the row that pieces `above` and `below` (of lines
+            // `up` and `down`) are over and under.
+            let three_of = |above: &[Piece], below: &[Piece], up: usize, down: usize| {
                 let over: Option<Vec<usize>> = above.iter().map(within).collect();
                 let under: Option<Vec<usize>> = below.iter().map(within).collect();
                 match (over, under) {
@@ -536,7 +535,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                             && !table_like(&lines[down])
                             && over
                                 .iter()
-                                .zip(above.iter().zip(&below))
+                                .zip(above.iter().zip(below))
                                 .all(|(&k, (a, b))| {
                                     number(row[k].2)
                                         && !a.2.starts_with('0')
@@ -544,18 +543,21 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                                         && b.2.len() <= row[k].2.len()
                                 }) =>
                     {
-                        Some((over, above, below))
+                        Some(over)
                     }
                     _ => None,
                 }
             };
-            let three = three_of(m - 1, m + 1).map(|t| t.0);
+            let three = three_of(&above, &below, m - 1, m + 1);
             // Around a row whose numbers wrapped in two lines were joined, a
             // number wrapped over three lines of its cell, centred: its
             // outer pieces two lines away ("79" / "832 1630" / the row's
             // "82" / "35 57" / "2" for 83235, 79822 and 163057).
             let far = match around && !sparse_row && m >= 2 && m + 2 < lines.len() {
-                true => three_of(m - 2, m + 2),
+                true => {
+                    let (up, down) = (pieces(&lines[m - 2]), pieces(&lines[m + 2]));
+                    three_of(&up, &down, m - 2, m + 2).map(|hosts| (hosts, up, down))
+                }
                 false => None,
             };
             if around {
@@ -659,7 +661,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 lines[m - 2] = blank(&lines[m - 2], &up);
                 lines[m + 2] = blank(&lines[m + 2], &down);
             }
-            for j in further.drain(..) {
+            for j in further {
                 lines[j].clear();
             }
             lines[m] = joined;

@@ -1541,7 +1541,6 @@ pub(super) fn read_stream(
                 if own.len() == cells
                     && own.windows(2).all(|p| p[1] == p[0] + 1)
                     && line_of[own[0]] == line_of[own[cells - 1]]
-                    && values.len() == cells
                     && holds(&values)
                 {
                     broken = Some(values);
