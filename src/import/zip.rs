@@ -125,9 +125,48 @@ fn read(zip: &[u8], at: usize) -> Option<Vec<u8>> {
     let data = zip.get(start..start.checked_add(size)?)?;
     match method {
         0 if data.len() <= MAX_PART => Some(data.to_vec()),
-        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_PART).ok(),
+        8 => inflate(data, false),
         _ => None,
     }
+}
+
+/// Deflated `data` inflated, to [`MAX_PART`] (more: none), with its zlib
+/// header (its checksum not checked) or without; none when damaged. The
+/// inflater's state (about 11 KB) is made once and kept: a PDF has a
+/// stream for each of its fonts' maps, hundreds in a browser's print.
+pub fn inflate(data: &[u8], zlib: bool) -> Option<Vec<u8>> {
+    use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+    use miniz_oxide::inflate::TINFLStatus;
+    thread_local! {
+        static STATE: std::cell::RefCell<Box<DecompressorOxide>> = Default::default();
+    }
+    let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF
+        | if zlib {
+            inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER | inflate_flags::TINFL_FLAG_IGNORE_ADLER32
+        } else {
+            0
+        };
+    STATE.with(|state| {
+        let mut state = state.try_borrow_mut().ok()?;
+        state.init();
+        let mut out = vec![0; data.len().saturating_mul(4).clamp(64, MAX_PART)];
+        let (mut input, mut at) = (data, 0);
+        loop {
+            let (status, read, written) = decompress(&mut state, input, &mut out, at, flags);
+            at += written;
+            match status {
+                TINFLStatus::Done => {
+                    out.truncate(at);
+                    return Some(out);
+                }
+                TINFLStatus::HasMoreOutput if out.len() < MAX_PART => {
+                    input = input.get(read..)?;
+                    out.resize(out.len().saturating_mul(2).min(MAX_PART), 0);
+                }
+                _ => return None,
+            }
+        }
+    })
 }
 
 /// The name of a part inside the package from a reference to it (an OFD
@@ -173,5 +212,39 @@ mod tests {
         assert_eq!(resolve("", "../../x"), "x");
         // (A .docx's relationship from word/document.xml.)
         assert_eq!(resolve("word", "../media/a.png"), "media/a.png");
+    }
+
+    #[test]
+    fn deflated_data_inflates_whole_to_the_limit_and_damaged_data_does_not() {
+        use miniz_oxide::deflate::{compress_to_vec, compress_to_vec_zlib};
+        // Text that inflates to many times its size (the output grown
+        // several times), with its zlib header and without.
+        let text: Vec<u8> = (0..200_000u32)
+            .map(|i| b"0123 Tj\n"[i as usize % 8])
+            .collect();
+        assert_eq!(
+            inflate(&compress_to_vec_zlib(&text, 6), true),
+            Some(text.clone())
+        );
+        assert_eq!(
+            inflate(&compress_to_vec(&text, 6), false),
+            Some(text.clone())
+        );
+        // The state kept from a damaged stream does not spoil the next.
+        let mut cut = compress_to_vec(&text, 6);
+        cut.truncate(cut.len() / 2);
+        assert_eq!(inflate(&cut, false), None);
+        assert_eq!(
+            inflate(&compress_to_vec(b"BT ET", 6), false),
+            Some(b"BT ET".to_vec())
+        );
+        // A header where none is, and none where one is: not read.
+        assert_eq!(inflate(&compress_to_vec(&text, 6), true), None);
+        assert_ne!(inflate(&compress_to_vec_zlib(&text, 6), false), Some(text));
+        // More than a part may be: none (a bomb stops at the limit).
+        let bomb = compress_to_vec(&vec![0; MAX_PART + 1], 6);
+        assert_eq!(inflate(&bomb, false), None);
+        let most = compress_to_vec(&vec![0; MAX_PART], 6);
+        assert_eq!(inflate(&most, false).map(|v| v.len()), Some(MAX_PART));
     }
 }

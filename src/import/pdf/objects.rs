@@ -227,17 +227,21 @@ impl<'a> Lexer<'a> {
     }
 
     pub fn skip_space(&mut self) {
-        while let Some(b) = self.peek() {
+        let bytes = self.bytes;
+        let mut at = self.at;
+        while let Some(&b) = bytes.get(at) {
             if is_space(b) {
-                self.at += 1;
+                at += 1;
             } else if b == b'%' {
-                while self.peek().is_some_and(|b| b != b'\r' && b != b'\n') {
-                    self.at += 1;
-                }
+                at += bytes[at..]
+                    .iter()
+                    .position(|&b| b == b'\r' || b == b'\n')
+                    .unwrap_or(bytes.len() - at);
             } else {
                 break;
             }
         }
+        self.at = at;
     }
 
     /// The next token; none at the end.
@@ -269,14 +273,16 @@ impl<'a> Lexer<'a> {
                 let start = self.at - 1;
                 self.skip_regular();
                 let word: &'a [u8] = &self.bytes[start..self.at];
+                // (Numbers first: most of a file's and a content stream's
+                // words.)
+                if let Some(n) = number(word) {
+                    return Some(Token::Value(Object::Number(n)));
+                }
                 match word {
                     b"true" => Token::Value(Object::Bool(true)),
                     b"false" => Token::Value(Object::Bool(false)),
                     b"null" => Token::Value(Object::Null),
-                    _ => match number(word) {
-                        Some(n) => Token::Value(Object::Number(n)),
-                        None => Token::Keyword(word),
-                    },
+                    _ => Token::Keyword(word),
                 }
             }
         })
@@ -448,25 +454,60 @@ impl<'a> Lexer<'a> {
         value
     }
 
+    /// The number or name that starts here (after spaces), as
+    /// [`Lexer::value`] reads it, without making a token: most of a content
+    /// stream's operands and of a font's arrays (its widths, its glyphs'
+    /// names). None for anything else, the lexer then where it was.
+    pub fn plain_value(&mut self) -> Option<Object> {
+        let start = self.at;
+        match *self.bytes.get(start)? {
+            b'/' => {
+                self.at += 1;
+                self.skip_regular();
+                Some(Object::Name(unescape_name(&self.bytes[start + 1..self.at])))
+            }
+            b'0'..=b'9' | b'-' | b'+' | b'.' => {
+                self.skip_regular();
+                match number(&self.bytes[start..self.at]) {
+                    Some(n) => Some(self.number_or_reference(n)),
+                    None => {
+                        self.at = start;
+                        None
+                    }
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Number `n` just read, or the reference (`N G R`) it starts.
+    fn number_or_reference(&mut self, n: f64) -> Object {
+        // (Whole checked without `fract`, a call to libm; from 2^53 every
+        // number is whole.)
+        let whole = n >= 9_007_199_254_740_992.0 || n == (n as u64) as f64;
+        if self.references && n >= 0.0 && whole {
+            // (Looked for without making tokens.)
+            if let Some(end) = self.reference_end() {
+                self.at = end;
+                return Object::Ref(n.min(u32::MAX as f64) as u32);
+            }
+        }
+        Object::Number(n)
+    }
+
     /// The value `token` starts (see [`Lexer::value`]); none for a keyword
     /// or a closing bracket, the lexer then after it.
     pub fn value_from(&mut self, token: Token<'a>, depth: usize) -> Option<Object> {
         match token {
-            Token::Value(Object::Number(n)) => {
-                // `N G R`: a reference (looked for without making tokens:
-                // content streams are mostly numbers).
-                if self.references && n >= 0.0 && n.fract() == 0.0 {
-                    if let Some(end) = self.reference_end() {
-                        self.at = end;
-                        return Some(Object::Ref(n.min(u32::MAX as f64) as u32));
-                    }
-                }
-                Some(Object::Number(n))
-            }
+            Token::Value(Object::Number(n)) => Some(self.number_or_reference(n)),
             Token::Value(v) => Some(v),
             Token::ArrayStart if depth < MAX_DEPTH => {
                 let mut items = Vec::new();
                 while !self.closed_by(b"]") {
+                    if let Some(v) = self.plain_value() {
+                        items.push(v);
+                        continue;
+                    }
                     let at = self.at;
                     match self.value_at(depth + 1) {
                         Some(v) => items.push(v),
@@ -851,13 +892,10 @@ impl<'a> File<'a> {
 
 /// Flate data inflated, to the importer's limit for a part (a zip bomb
 /// stops there): with its zlib header, or without (some writers leave it
-/// out, or its checksum wrong).
+/// out, or its header wrong).
 fn inflate(data: &[u8]) -> Option<Vec<u8>> {
-    use miniz_oxide::inflate::{decompress_to_vec_with_limit, decompress_to_vec_zlib_with_limit};
-    let limit = super::super::zip::MAX_PART;
-    decompress_to_vec_zlib_with_limit(data, limit)
-        .ok()
-        .or_else(|| decompress_to_vec_with_limit(data.get(2..)?, limit).ok())
+    use super::super::zip;
+    zip::inflate(data, true).or_else(|| zip::inflate(data.get(2..)?, false))
 }
 
 /// ASCII85 data decoded (to its `~>`); none when damaged.
@@ -1007,6 +1045,40 @@ mod tests {
         assert_eq!(d.get("K"), Some(&Object::Bool(true)));
         assert_eq!(number(b"1.2.3"), None);
         assert_eq!(number(b"."), None);
+        // An array's numbers, references and names (read without tokens),
+        // words that are no number skipped among them.
+        let n = Object::Number;
+        assert_eq!(
+            value("[+4 .5 -0 7 0 R 1.2.3 -x 12345678901234567890 0 R /g3351 3.0 0 R 4 -1 R]")
+                .unwrap()
+                .array(),
+            [
+                n(4.0),
+                n(0.5),
+                n(0.0),
+                Object::Ref(7),
+                Object::Ref(u32::MAX),
+                Object::Name(Name::from(&b"g3351"[..])),
+                Object::Ref(3),
+                n(4.0),
+                n(-1.0),
+            ]
+        );
+        // In a content stream `R` is no reference.
+        let mut content = Lexer::content(b"7 0 R /F1 12 Tf");
+        let values: Vec<Object> = std::iter::from_fn(|| {
+            content.skip_space();
+            content.plain_value()
+        })
+        .collect();
+        assert_eq!(values, [n(7.0), n(0.0)]);
+        assert_eq!(content.token(), Some(Token::Keyword(b"R")));
+        assert_eq!(content.plain_value(), None);
+        content.skip_space();
+        assert_eq!(
+            content.plain_value(),
+            Some(Object::Name(Name::from(&b"F1"[..])))
+        );
     }
 
     #[test]

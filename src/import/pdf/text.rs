@@ -593,6 +593,12 @@ impl<'f, 'a> Page<'f, 'a> {
             if lexer.at >= data.len() {
                 break;
             }
+            if let Some(v) = lexer.plain_value() {
+                if args.len() < 64 {
+                    args.push(v);
+                }
+                continue;
+            }
             let Some(token) = lexer.token() else {
                 break;
             };
