@@ -549,11 +549,12 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 }
             };
             let three = three_of(&above, &below, m - 1, m + 1);
-            // Around a row whose numbers wrapped in two lines were joined, a
-            // number wrapped over three lines of its cell, centred: its
-            // outer pieces two lines away ("79" / "832 1630" / the row's
-            // "82" / "35 57" / "2" for 83235, 79822 and 163057).
-            let far = match around && !sparse_row && m >= 2 && m + 2 < lines.len() {
+            // Around a row whose numbers wrapped in two lines were joined (a
+            // table row, or a row with few numbers that fit), a number
+            // wrapped over three lines of its cell, centred: its outer
+            // pieces two lines away ("79" / "832 1630" / the row's "82" /
+            // "35 57" / "2" for 83235, 79822 and 163057).
+            let far = match around && m >= 2 && m + 2 < lines.len() {
                 true => {
                     let (up, down) = (pieces(&lines[m - 2]), pieces(&lines[m + 2]));
                     three_of(&up, &down, m - 2, m + 2).map(|hosts| (hosts, up, down))
@@ -1214,6 +1215,24 @@ mod tests {
                 "{lines:?}"
             );
         }
+        // So too around a row with one number that fit (not a table row by
+        // itself), the rest wrapped in two lines around it: the number on
+        // its line wrapped in three (12 / 67 / 26 for 126726).
+        let lines = [
+            "                                             12",
+            "                         895 252 928 779 383    6776",
+            "        （七）总计                                67",
+            "                         68  294 24  29  16     57",
+            "                                             26",
+        ];
+        let want = [
+            "",
+            "",
+            "（七）总计 895~68 252~294 928~24 779~29 383~16 12~67~26 6776~57",
+            "",
+            "",
+        ];
+        assert_eq!(join(&lines), want.map(w));
         // A row with one number that fit (not a table row by itself), the
         // rest wrapped around it, under a row of its own values (Chromium's
         // print of a narrow table): its pieces, not the row above's.
