@@ -2457,6 +2457,18 @@ fn a_number_wrapped_in_three_lines_among_two_line_ones_reads_whole() {
     read_whole("found/pingtan-2021-chromium-1006003", &["pdf-placed.txt"]);
 }
 
+/// Chromium's prints of narrow layouts: numbers wrapped in cells aligned to
+/// their top, the pieces on the line with the rest of the row's label ("卷 4
+/// 46", "部事务信息 83 6") and on the line under it ("3", "2": 543 and 84832
+/// over three lines), "46" under 746 a column after 535's end: read whole
+/// (found by hunt.py, found/pingtan-2021-chromium-1011004 and -1007000; 193
+/// of 200 each before).
+#[test]
+fn pieces_beside_the_rest_of_a_rows_label_read_whole() {
+    read_whole("found/pingtan-2021-chromium-1011004", &["pdf-placed.txt"]);
+    read_whole("found/pingtan-2021-chromium-1007000", &["pdf-placed.txt"]);
+}
+
 /// pdftotext -raw, and a PDF viewer's copy, of a row broken over a page:
 /// its values on the label's first line ("二、上年结转政府信息公开 2 4 3 341
 /// 6 8041 80773"), the next page's heading, then the label's rest with the

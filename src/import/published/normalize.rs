@@ -585,14 +585,21 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 // with its numbers, or as many numbers as the row's (another
                 // row's values); pieces of several columns are numbers alone,
                 // fewer than the row's ("2642 … 2986 …" over "4 … 1").
-                let under = |b: &Piece| {
-                    only(
-                        row.iter()
-                            .enumerate()
-                            .filter(|(_, r)| b.0 < r.1 + 2 && r.0 < b.1 + 2)
-                            .map(|(k, _)| k),
-                    )
-                };
+                // (Of the words it is within two columns of, the one it
+                // starts or ends with, give or take a column: "46" under
+                // 746, beside 535's end; else the only one.)
+                let under_one =
+                    |start: usize, end: usize, words: &mut dyn Iterator<Item = usize>| {
+                        let near: Vec<usize> = words
+                            .filter(|&k| start < row[k].1 + 2 && row[k].0 < end + 2)
+                            .collect();
+                        let aligned = |&k: &usize| {
+                            start.abs_diff(row[k].0) <= 1 || end.abs_diff(row[k].1) <= 1
+                        };
+                        only(near.iter().copied().filter(aligned))
+                            .or_else(|| only(near.into_iter()))
+                    };
+                let under = |b: &Piece| under_one(b.0, b.1, &mut (0..row.len()));
                 let hosts: Option<Vec<usize>> = below.iter().map(under).collect();
                 let Some(hosts) = hosts.filter(|h| {
                     !h.is_empty()
@@ -605,41 +612,60 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 }) else {
                     continue;
                 };
+                // Fewer pieces than the row's values, on a line of numbers
+                // alone or after the rest of the row's label ("卷 4 46",
+                // "部事务信息 83 6": its text left of the row's values).
                 let values = row.iter().filter(|r| number(r.2)).count();
-                let numbers_alone = spans(&lines[m + 1]).iter().all(|w| number(w.2));
-                if table_like(&lines[m + 1]) && !(numbers_alone && below.len() < values) {
+                let first_value = row.iter().find(|r| number(r.2)).map_or(0, |r| r.0);
+                let label_rest = spans(&lines[m + 1])
+                    .iter()
+                    .all(|w| number(w.2) || w.1 <= first_value);
+                if table_like(&lines[m + 1]) && !(label_rest && below.len() < values) {
                     continue;
                 }
                 for (&k, b) in hosts.iter().zip(&below) {
                     words[k].1 = format!("{}{WRAPPED}{}", row[k].2, b.2);
                 }
                 // A number wrapped over more lines of its cell (a cell one
-                // digit wide: 9 over 6, 6, 5, 9 for 96659): one host, its
-                // piece below as wide, then the lines under it that are one
-                // number alone under it, each as wide but the last, no
-                // wider. (Sums check the whole: one cell changed breaks
+                // digit wide: 9 over 6, 6, 5, 9 for 96659; "5" / "4" / "3"
+                // for 543): under a piece as wide as its host, lines of
+                // numbers alone, each under such a piece of the line above,
+                // no wider than its host, and so on while a piece is as
+                // wide. (Sums check the whole: one cell changed breaks
                 // them.)
-                if let ([k], [b]) = (&hosts[..], &below[..]) {
-                    let host = row[*k];
-                    let mut last = b.2.len();
-                    let mut j = m + 2;
-                    while last == host.2.len() && j < lines.len() {
-                        let words_j = spans(&lines[j]);
-                        let [(start, end, piece)] = words_j[..] else {
-                            break;
-                        };
-                        if !number(piece)
-                            || piece.len() > host.2.len()
-                            || !(start < host.1 + 2 && host.0 < end + 2)
-                        {
-                            break;
-                        }
-                        words[*k].1.push(WRAPPED);
-                        words[*k].1.push_str(piece);
-                        further.push(j);
-                        last = piece.len();
-                        j += 1;
+                let full = |k: usize, piece: &str| piece.len() == row[k].2.len();
+                let mut open: Vec<usize> = hosts
+                    .iter()
+                    .zip(&below)
+                    .filter(|(&k, b)| full(k, &b.2))
+                    .map(|(&k, _)| k)
+                    .collect();
+                let mut j = m + 2;
+                while !open.is_empty() && j < lines.len() {
+                    let line = spans(&lines[j]);
+                    let placed: Option<Vec<(usize, &str)>> = line
+                        .iter()
+                        .map(|&(start, end, piece)| {
+                            let k = under_one(start, end, &mut open.iter().copied())?;
+                            (number(piece) && piece.len() <= row[k].2.len()).then_some((k, piece))
+                        })
+                        .collect();
+                    let Some(placed) =
+                        placed.filter(|p| !p.is_empty() && p.windows(2).all(|w| w[0].0 < w[1].0))
+                    else {
+                        break;
+                    };
+                    for &(k, piece) in &placed {
+                        words[k].1.push(WRAPPED);
+                        words[k].1.push_str(piece);
                     }
+                    further.push(j);
+                    open = placed
+                        .into_iter()
+                        .filter(|&(k, piece)| full(k, piece))
+                        .map(|(k, _)| k)
+                        .collect();
+                    j += 1;
                 }
             }
             crate::sort::by_key(&mut words, |w| w.0);
@@ -1175,6 +1201,49 @@ mod tests {
             ),
         ] {
             assert_eq!(join(&lines), want.map(w), "{lines:?}");
+        }
+        // Pieces of several cells on the line with the rest of the row's
+        // label, one of them ("4", as wide as its cell) over a further
+        // piece: 543 in three lines, 74646 in two ("46" under 746, a
+        // column after 535's end).
+        let top = "7.属于行政执法案      1    0    5     5  535 746  75730";
+        let lines = [
+            "",
+            top,
+            "卷                              4      46",
+            "                               3",
+            "8.属于行政查询事",
+        ];
+        let want = [
+            "",
+            "7.属于行政执法案 1 0 5 5~4~3 535 746~46 75730",
+            "卷",
+            "",
+            "8.属于行政查询事",
+        ];
+        assert_eq!(join(&lines), want.map(w));
+        // Not from a line with text among the pieces, nor with as many
+        // numbers as the row's (the next row's values); a further line
+        // only under a piece as wide as its cell.
+        for (below, further, want) in [
+            (
+                "卷                              4  见  46",
+                "                               3",
+                "7.属于行政执法案 1 0 5 5 535 746 75730",
+            ),
+            (
+                "卷         1    0    4     5  535 46   71",
+                "",
+                "7.属于行政执法案 1 0 5 5 535 746 75730",
+            ),
+            (
+                "卷                                      46",
+                "                                        3",
+                "7.属于行政执法案 1 0 5 5 535 746~46 75730",
+            ),
+        ] {
+            let got = join(&["", top, below, further]);
+            assert_eq!(got[1], w(want), "{below:?}");
         }
         // Numbers wrapped in two lines around a row (83235, 163057), and
         // one in three lines centred among them (79822): its outer pieces
