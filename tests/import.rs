@@ -2469,6 +2469,15 @@ fn pieces_beside_the_rest_of_a_rows_label_read_whole() {
     read_whole("found/pingtan-2021-chromium-1007000", &["pdf-placed.txt"]);
 }
 
+/// 表四's row in a narrow Chromium print: numbers wrapped in two lines around
+/// it, three in three lines, their outer pieces on lines of numbers alone
+/// two lines away ("12 10 28", "1 9 0"): read whole (found by hunt.py,
+/// found/pingtan-2021-chromium-1012000; 185 of 200 before, 表四 unread).
+#[test]
+fn outer_pieces_on_lines_of_numbers_alone_read_whole() {
+    read_whole("found/pingtan-2021-chromium-1012000", &["pdf-placed.txt"]);
+}
+
 /// pdftotext -raw, and a PDF viewer's copy, of a row broken over a page:
 /// its values on the label's first line ("二、上年结转政府信息公开 2 4 3 341
 /// 6 8041 80773"), the next page's heading, then the label's rest with the

@@ -522,8 +522,15 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 )
             };
             // The words of the row that pieces `above` and `below` (of lines
-            // `up` and `down`) are over and under.
+            // `up` and `down`) are over and under. Neither line a table row;
+            // two lines away, a line of numbers alone may be one's look
+            // (several cells' outer pieces, "12 10 28"): each is then a
+            // piece.
             let three_of = |above: &[Piece], below: &[Piece], up: usize, down: usize| {
+                let far = up + 2 == m;
+                let no_row = |l: usize| {
+                    !table_like(&lines[l]) || (far && spans(&lines[l]).iter().all(|w| number(w.2)))
+                };
                 let over: Option<Vec<usize>> = above.iter().map(within).collect();
                 let under: Option<Vec<usize>> = below.iter().map(within).collect();
                 match (over, under) {
@@ -531,8 +538,8 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                         if !over.is_empty()
                             && over == under
                             && over.windows(2).all(|w| w[0] < w[1])
-                            && !table_like(&lines[up])
-                            && !table_like(&lines[down])
+                            && no_row(up)
+                            && no_row(down)
                             && over
                                 .iter()
                                 .zip(above.iter().zip(below))
@@ -1284,6 +1291,35 @@ mod tests {
                 "{lines:?}"
             );
         }
+        // Two lines away, lines of numbers alone each of which is such a
+        // piece (表四's row, three numbers in three lines: 12311, 10129,
+        // 28660); not when one of them is over no number of the row.
+        let lines = [
+            "                        12 10                28",
+            "48            49     42        228               2866",
+            "   0   9  0      18     31 12      0   0  4  66",
+            "5             4      6         84                4",
+            "                        1  9                 0",
+        ];
+        let want = [
+            "",
+            "",
+            "48~5 0 9 0 49~4 18 42~6 12~31~1 10~12~9 228~84 0 0 4 28~66~0 2866~4",
+            "",
+            "",
+        ];
+        assert_eq!(join(&lines), want.map(w));
+        let lines = [
+            "                        12 10                28  7",
+            lines[1],
+            lines[2],
+            lines[3],
+            "                        1  9                 0   3",
+        ];
+        assert_eq!(
+            join(&lines)[2],
+            w("48~5 0 9 0 49~4 18 42~6 31 12 228~84 0 0 4 66 2866~4")
+        );
         // So too around a row with one number that fit (not a table row by
         // itself), the rest wrapped in two lines around it: the number on
         // its line wrapped in three (12 / 67 / 26 for 126726).
