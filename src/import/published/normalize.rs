@@ -590,8 +590,9 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 // under no other word of the row, no longer than it (a cell's
                 // first line is its fullest). That line is no table row: text
                 // with its numbers, or as many numbers as the row's (another
-                // row's values); pieces of several columns are numbers alone,
-                // fewer than the row's ("2642 … 2986 …" over "4 … 1").
+                // row's values); pieces of several columns are fewer than the
+                // row's numbers, alone ("2642 … 2986 …" over "4 … 1") or
+                // after the rest of its label (see `label_rest`).
                 // (Of the words it is within two columns of, the one it
                 // starts or ends with, give or take a column: "46" under
                 // 746, beside 535's end; else the only one.)
