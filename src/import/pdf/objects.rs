@@ -264,11 +264,7 @@ impl<'a> Lexer<'a> {
             b'>' | b')' => Token::Keyword(&self.bytes[self.at - 1..self.at]),
             b'<' => Token::Value(Object::String(self.hex_string())),
             b'(' => Token::Value(Object::String(self.literal_string())),
-            b'/' => {
-                let start = self.at;
-                self.skip_regular();
-                Token::Value(Object::Name(unescape_name(&self.bytes[start..self.at])))
-            }
+            b'/' => Token::Value(Object::Name(self.name())),
             _ => {
                 let start = self.at - 1;
                 self.skip_regular();
@@ -286,6 +282,13 @@ impl<'a> Lexer<'a> {
                 }
             }
         })
+    }
+
+    /// The name whose slash the lexer has just passed.
+    fn name(&mut self) -> Name {
+        let start = self.at;
+        self.skip_regular();
+        unescape_name(&self.bytes[start..self.at])
     }
 
     /// Where ` G R` ends when it follows (a generation number and `R`).
@@ -463,8 +466,7 @@ impl<'a> Lexer<'a> {
         match *self.bytes.get(start)? {
             b'/' => {
                 self.at += 1;
-                self.skip_regular();
-                Some(Object::Name(unescape_name(&self.bytes[start + 1..self.at])))
+                Some(Object::Name(self.name()))
             }
             b'0'..=b'9' | b'-' | b'+' | b'.' => {
                 self.skip_regular();

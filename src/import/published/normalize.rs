@@ -1264,14 +1264,14 @@ mod tests {
             "                        35             57",
             "                            2",
         ];
-        let want = [
-            "",
-            "",
+        // (Five lines joined into the middle one, the rest emptied.)
+        let joined_into_middle = |lines: &[&str; 5], want: &str| {
+            assert_eq!(join(lines), ["", "", want, "", ""].map(w), "{lines:?}");
+        };
+        joined_into_middle(
+            &lines,
             "433 0 0 0 433 832~35 79~82~2 0 0 1630~57 772 0 8 9 789",
-            "",
-            "",
-        ];
-        assert_eq!(join(&lines), want.map(w));
+        );
         // Not so when a piece above has none under it, or the one below is
         // longer than its piece on the row.
         for (up, down) in [
@@ -1302,14 +1302,10 @@ mod tests {
             "5             4      6         84                4",
             "                        1  9                 0",
         ];
-        let want = [
-            "",
-            "",
+        joined_into_middle(
+            &lines,
             "48~5 0 9 0 49~4 18 42~6 12~31~1 10~12~9 228~84 0 0 4 28~66~0 2866~4",
-            "",
-            "",
-        ];
-        assert_eq!(join(&lines), want.map(w));
+        );
         let lines = [
             "                        12 10                28  7",
             lines[1],
@@ -1331,14 +1327,10 @@ mod tests {
             "                         68  294 24  29  16     57",
             "                                             26",
         ];
-        let want = [
-            "",
-            "",
+        joined_into_middle(
+            &lines,
             "（七）总计 895~68 252~294 928~24 779~29 383~16 12~67~26 6776~57",
-            "",
-            "",
-        ];
-        assert_eq!(join(&lines), want.map(w));
+        );
         // A row with one number that fit (not a table row by itself), the
         // rest wrapped around it, under a row of its own values (Chromium's
         // print of a narrow table): its pieces, not the row above's.
