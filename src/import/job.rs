@@ -73,7 +73,10 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
             return Err(super::package_too_large(bytes.len()));
         }
         let decode = |b: &[u8], charset: &str| decoder.decode(b, charset).ok();
-        return read_placed(&super::pdf::to_text(bytes, &decode)?, "PDF");
+        let read = super::pdf::read(bytes, &decode)?;
+        let mut r = read_placed(&read.text, "PDF")?;
+        r.notes.extend(read.note());
+        return Ok(r);
     }
     // Word files and pages saved as one file carry images, which are not
     // read: up to MAX_PACKAGE_BYTES (a .docx's parts are held to their own

@@ -48,6 +48,29 @@ pub fn encrypted() -> String {
 
 const NO_TEXT: &str = "这个 PDF 文件里没有文字（可能是扫描的图片），无法读取。如有该报告的网页或 Word 文件，请导入它们";
 
+/// What is read of a PDF file: its text (see [`to_text`]) and the pages
+/// (from 1) with digits past their right edge.
+pub struct Read {
+    pub text: String,
+    pub past_edge: Vec<usize>,
+}
+
+impl Read {
+    /// The review's note on digits past a page's right edge, if any: a
+    /// table wider than the page, cut at its edge (LibreOffice's PDF of
+    /// it: a reader shows "26" of 26986), is read whole from the file's
+    /// text, which the reader of the PDF does not see.
+    pub fn note(&self) -> Option<String> {
+        let pages: Vec<String> = self.past_edge.iter().map(usize::to_string).collect();
+        (!pages.is_empty()).then(|| {
+            format!(
+                "第 {} 页有数字超出页面右边缘（表格比页面宽，PDF 阅读器中看不到，也打印不出），已按文件中的文字读取：请对照该报告的网页或 Word 文件核实",
+                pages.join("、")
+            )
+        })
+    }
+}
+
 /// The PDF file's text, its pages' lines set out as `pdftotext -layout`
 /// does (see the module's description).
 ///
@@ -58,6 +81,12 @@ pub fn to_text(
     bytes: &[u8],
     decode: &dyn Fn(&[u8], &str) -> Option<String>,
 ) -> Result<String, String> {
+    read(bytes, decode).map(|r| r.text)
+}
+
+/// The PDF file's text and where digits stand past a page's edge (see
+/// [`Read`], [`to_text`]).
+pub fn read(bytes: &[u8], decode: &dyn Fn(&[u8], &str) -> Option<String>) -> Result<Read, String> {
     let file = File::read(bytes);
     if file.locked {
         return Err(encrypted());
@@ -67,18 +96,23 @@ pub fn to_text(
         return Err(damaged());
     }
     let (mut all, mut ruled) = (Vec::new(), Vec::new());
+    let mut past_edge = Vec::new();
     let mut held = 0;
     let mut reader = text::Page::new(&file, decode);
-    for page in pages.iter().take(MAX_PAGES) {
+    for (at, page) in pages.iter().take(MAX_PAGES).enumerate() {
         if held >= MAX_DOCUMENT_GLYPHS {
             break;
         }
-        let (glyphs, rules) = upright(&file, page, &mut reader);
+        let (glyphs, rules, past) = upright(&file, page, &mut reader);
+        if past {
+            past_edge.push(at + 1);
+        }
         held += glyphs.len();
         all.push(glyphs);
         ruled.push(rules);
     }
-    layout::text(all, ruled)?.ok_or_else(|| NO_TEXT.to_string())
+    let text = layout::text(all, ruled)?.ok_or_else(|| NO_TEXT.to_string())?;
+    Ok(Read { text, past_edge })
 }
 
 /// A page: its dictionary, its resources and its box (inherited from the
@@ -171,8 +205,9 @@ fn walk<'f>(
 }
 
 /// A page's glyphs that run in its usual direction, set out as if it ran
-/// left to right, from the page's top left, y down.
-fn upright(file: &File, page: &Page, reader: &mut text::Page) -> (Vec<Glyph>, Vec<Rule>) {
+/// left to right, from the page's top left, y down; its rules; whether a
+/// digit stands past its right edge.
+fn upright(file: &File, page: &Page, reader: &mut text::Page) -> (Vec<Glyph>, Vec<Rule>, bool) {
     let mut content = Vec::new();
     let contents = page.dict.get("Contents").map_or(&Object::Null, |c| c);
     let parts = match file.resolve(contents) {
@@ -207,20 +242,34 @@ fn upright(file: &File, page: &Page, reader: &mut text::Page) -> (Vec<Glyph>, Ve
         g.y = top - y;
     }
     glyphs.retain(|g| g.x.is_finite() && g.y.is_finite() && g.size.is_finite() && g.size > 0.0);
-    // The rules that stand upright on the page as its text reads.
+    let right = corners
+        .iter()
+        .map(|c| c.0)
+        .fold(f64::NEG_INFINITY, f64::max);
+    // The rules that stand upright on the page as its text reads, but for
+    // those on its left or right edge: a table wider than the page drawn
+    // cut at the edge (LibreOffice's PDF of it) has its border there, and
+    // the glyphs on its far side are the rest of the number the page cut
+    // ("26" on the page, "986" past its edge: one number), not another
+    // cell's.
     let rules = reader
         .rules
         .iter()
         .filter_map(|&[x0, y0, x1, y1]| {
             let ((x0, y0), (x1, y1)) = (turn(x0, y0), turn(x1, y1));
-            ((x1 - x0).abs() <= 2.0 && (y1 - y0).abs() >= 3.0).then(|| Rule {
-                x: (x0 + x1) / 2.0 - left,
+            let x = (x0 + x1) / 2.0;
+            let edge = (x - left).abs() <= 1.0 || (x - right).abs() <= 1.0;
+            (!edge && (x1 - x0).abs() <= 2.0 && (y1 - y0).abs() >= 3.0).then(|| Rule {
+                x: x - left,
                 top: top - y0.max(y1),
                 bottom: top - y0.min(y1),
             })
         })
         .collect();
-    (glyphs, rules)
+    let past = glyphs
+        .iter()
+        .any(|g| g.c.is_ascii_digit() && g.x >= right - left);
+    (glyphs, rules, past)
 }
 
 #[cfg(test)]
@@ -350,6 +399,33 @@ mod tests {
         assert_eq!(read("74 690 1 25 re W n"), "4679599");
         assert_eq!(read("70 690 10 25 re f"), "4679599");
         assert_eq!(read(""), "4679599");
+    }
+
+    #[test]
+    fn a_number_the_pages_edge_cuts_is_read_whole_and_said() {
+        // A table wider than the page (595 points), cut at its edge as
+        // LibreOffice draws it: its border on the edge, 26986 in the last
+        // cell, "986" past the edge; a border within the page parts.
+        let cell = "BT /F1 10 Tf 577 700 Td <00120016001900180016> Tj ET";
+        let read = |drawing: &str| {
+            let content = format!("{drawing} {cell}");
+            use crate::import::job::{Decode, Native};
+            let read = super::read(&document(&content, true), &|b, charset| {
+                Native.decode(b, charset).ok()
+            })
+            .unwrap();
+            let note = read.note();
+            (words(&read.text).join(" "), read.past_edge, note)
+        };
+        let (text, past, note) = read("1 w 595 690 m 595 715 l S");
+        assert_eq!((text.as_str(), past), ("26986", vec![1]));
+        assert!(note.unwrap().starts_with("第 1 页有数字超出页面右边缘"));
+        assert_eq!(read("1 w 594.2 690 m 594.2 715 l S").0, "26986");
+        assert_eq!(read("1 w 590 690 m 590 715 l S").0, "269 86");
+        // Within the page: nothing said.
+        let within = "BT /F1 10 Tf 500 700 Td <00120016001900180016> Tj ET";
+        let read = super::read(&document(within, true), &|_, _| None).unwrap();
+        assert_eq!((read.past_edge.len(), read.note()), (0, None));
     }
 
     #[test]
