@@ -2478,6 +2478,19 @@ fn outer_pieces_on_lines_of_numbers_alone_read_whole() {
     read_whole("found/pingtan-2021-chromium-1012000", &["pdf-placed.txt"]);
 }
 
+/// Text set out in columns, Chromium's print of a very narrow table
+/// (cells x0.65 to x0.74): a row with its label and a few numbers that fit
+/// (table-like) wrapped around ("（七）总计 81 46 78 60" between "14 30 10
+/// 33" / "139 113 332" and "0 64 785" / "01 7 57 6"), and the outer pieces
+/// of three-line numbers two lines over their row on the line of its label
+/// ("2.重复申请 69 29"): read whole (found by hunt.py,
+/// found/pingtan-2021-chromium-1012004 and -1013000; 186 of 200 before).
+#[test]
+fn a_labelled_row_wrapped_around_its_few_numbers_reads_whole() {
+    read_whole("found/pingtan-2021-chromium-1012004", &["pdf-placed.txt"]);
+    read_whole("found/pingtan-2021-chromium-1013000", &["pdf-placed.txt"]);
+}
+
 /// pdftotext -raw, and a PDF viewer's copy, of a row broken over a page:
 /// its values on the label's first line ("二、上年结转政府信息公开 2 4 3 341
 /// 6 8041 80773"), the next page's heading, then the label's rest with the

@@ -423,7 +423,8 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
     let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     // A row most of whose numbers wrapped around the few that fit (a
     // narrow table printed by Chromium: "7355 8530 2872 …" over "（七）总计
-    // 3499", "4 5 81 …" under it): not a table row itself, no sentence;
+    // 3499", "4 5 81 …" under it): not a table row itself (or one only by
+    // its label and those few numbers, taken after the others), no sentence;
     // the lines above and below numbers alone, as many on each, two or
     // more. Joined first, only as pieces around it (below each gap's pieces
     // as there), before a row above takes a number of it for its own
@@ -436,7 +437,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
     // not where rows print their values on a line above their labels (the
     // line above those values is then a label) nor where a row's label
     // starts above its values (so is the line above).
-    let sparse = |lines: &[String], m: usize| {
+    let sparse = |lines: &[String], m: usize, labelled_pass: bool| {
         let alone = |line: &str| {
             let words = spans(line);
             (words.len() >= 2 && words.iter().all(|w| number(w.2))).then_some(words.len())
@@ -447,20 +448,33 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 && spans(&lines[m - 2]).iter().any(|w| number(w.2))
                 && bare_row_pieces(&spans(&lines[m - 1]), &spans(&lines[m + 1]))
         };
-        !table_like(&lines[m])
-            && !lines[m].contains(['，', '。'])
+        // A row with its label and a few numbers looks like a table row:
+        // taken after the others (a bare row's look needs the numbers two
+        // lines above it, which such a row's pieces may be).
+        let labelled = || {
+            let first = row.iter().find(|w| number(w.2)).map_or(0, |w| w.0);
+            row.first().is_some_and(|w| !number(w.2))
+                && row.iter().all(|w| number(w.2) || w.1 <= first)
+        };
+        (if labelled_pass {
+            table_like(&lines[m]) && labelled()
+        } else {
+            !table_like(&lines[m])
+        }) && !lines[m].contains(['，', '。'])
             && !row.is_empty()
             && alone(&lines[m - 1]).is_some_and(|n| alone(&lines[m + 1]) == Some(n))
             && (row.iter().any(|w| number(w.2)) || bare())
     };
-    for sparse_pass in [true, false] {
+    for pass in 0..3 {
+        let sparse_pass = pass < 2;
         for m in 1..lines.len().saturating_sub(1) {
             // Not among cells set apart by pipes or tabs (a Markdown table pads
             // its columns to their width on screen, an ideograph two: columns
             // counted in characters do not line up).
             let delimited = lines[m - 1..=m + 1].iter().any(|l| l.contains(['|', '\t']));
-            // First the rows wrapped around a few numbers, then table rows.
-            let sparse_row = sparse_pass && !delimited && sparse(&lines, m);
+            // First the rows wrapped around a few numbers (those with their
+            // label second), then table rows.
+            let sparse_row = sparse_pass && !delimited && sparse(&lines, m, pass == 1);
             let taken = if sparse_pass {
                 sparse_row
             } else {
@@ -525,11 +539,21 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             // `up` and `down`) are over and under. Neither line a table row;
             // two lines away, a line of numbers alone may be one's look
             // (several cells' outer pieces, "12 10 28"): each is then a
-            // piece.
+            // piece; so may the row's label with fewer pieces than the row
+            // has values, right of it ("2.重复申请 69 29" two lines over
+            // "83 1 50 0": the label's cell aligned to its top, the
+            // numbers' to their middle).
+            let values = row.iter().filter(|r| number(r.2)).count();
+            let first_value = row.iter().find(|r| number(r.2)).map_or(0, |r| r.0);
             let three_of = |above: &[Piece], below: &[Piece], up: usize, down: usize| {
                 let far = up + 2 == m;
-                let no_row = |l: usize| {
-                    !table_like(&lines[l]) || (far && spans(&lines[l]).iter().all(|w| number(w.2)))
+                let no_row = |l: usize, pieces: &[Piece]| {
+                    let words = spans(&lines[l]);
+                    let label = words.iter().all(|w| number(w.2) || w.1 <= first_value);
+                    !table_like(&lines[l])
+                        || (far
+                            && (words.iter().all(|w| number(w.2))
+                                || (label && pieces.len() < values)))
                 };
                 let over: Option<Vec<usize>> = above.iter().map(within).collect();
                 let under: Option<Vec<usize>> = below.iter().map(within).collect();
@@ -538,8 +562,8 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                         if !over.is_empty()
                             && over == under
                             && over.windows(2).all(|w| w[0] < w[1])
-                            && no_row(up)
-                            && no_row(down)
+                            && no_row(up, above)
+                            && no_row(down, below)
                             && over
                                 .iter()
                                 .zip(above.iter().zip(below))
@@ -623,8 +647,6 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 // Fewer pieces than the row's values, on a line of numbers
                 // alone or after the rest of the row's label ("卷 4 46",
                 // "部事务信息 83 6": its text left of the row's values).
-                let values = row.iter().filter(|r| number(r.2)).count();
-                let first_value = row.iter().find(|r| number(r.2)).map_or(0, |r| r.0);
                 let label_rest = spans(&lines[m + 1])
                     .iter()
                     .all(|w| number(w.2) || w.1 <= first_value);
@@ -1331,6 +1353,52 @@ mod tests {
             &lines,
             "（七）总计 895~68 252~294 928~24 779~29 383~16 12~67~26 6776~57",
         );
+        // A row with its label and a few numbers that fit (table-like),
+        // the rest wrapped in two lines around it and in three, the outer
+        // pieces two lines away: its pieces, not taken first for a row of
+        // the line of pieces above it (which would join 14~81 … 33~60).
+        let lines = [
+            "                                 14     30     10 33",
+            "                                    139    113       332",
+            "                   （七）总计         81     46     78 60",
+            "                                    0      64        785",
+            "                                 01     7      57 6",
+        ];
+        joined_into_middle(
+            &lines,
+            "（七）总计 14~81~01 139~0 30~46~7 113~64 10~78~57 33~60~6 332~785",
+        );
+        // Two lines above the row (numbers alone in a cell centred), the
+        // outer pieces may follow the row's label (its cell aligned to its
+        // top), fewer than the row's values; not with text among them.
+        let lines = [
+            "                       2.重复申请    69     29",
+            "                                           87  71    108",
+            "                                 83 1   50        0",
+            "                                           01  7     757",
+            "                                 3      5",
+        ];
+        assert_eq!(
+            join(&lines),
+            [
+                "2.重复申请",
+                "",
+                "69~83~3 1 29~50~5 87~01 71~7 0 108~757",
+                "",
+                ""
+            ]
+            .map(w)
+        );
+        let lines = [
+            "                       2.重复申请    69  注 29",
+            lines[1],
+            lines[2],
+            lines[3],
+            lines[4],
+        ];
+        let got = join(&lines);
+        assert_eq!(got[0], "2.重复申请 69 注 29");
+        assert_eq!(got[2], w("83 1 50 87~01 71~7 0 108~757"));
         // A row with one number that fit (not a table row by itself), the
         // rest wrapped around it, under a row of its own values (Chromium's
         // print of a narrow table): its pieces, not the row above's.
