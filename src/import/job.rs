@@ -74,7 +74,8 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
         }
         let decode = |b: &[u8], charset: &str| decoder.decode(b, charset).ok();
         let read = super::pdf::read(bytes, &decode)?;
-        let mut r = read_placed(&read.text, "PDF")?;
+        let mut r = read_placed(&read.text, "PDF")
+            .map_err(|e| super::pdf::unmapped(&read.text).unwrap_or(e))?;
         r.notes.extend(read.note());
         return Ok(r);
     }

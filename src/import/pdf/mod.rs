@@ -48,6 +48,22 @@ pub fn encrypted() -> String {
 
 const NO_TEXT: &str = "这个 PDF 文件里没有文字（可能是扫描的图片），无法读取。如有该报告的网页或 Word 文件，请导入它们";
 
+const UNMAPPED: &str = "这个 PDF 文件中很多字没有写明是哪个字（生成它的程序没有写入，从 PDF 阅读器复制出来也是乱码），识别不出年报。如有该报告的网页或 Word 文件，请导入它们";
+
+/// The message for a PDF file whose report was not recognised, when its
+/// fonts give no character for many of its glyphs (U+FFFD in their
+/// ToUnicode maps, or no map: Firefox ESR on Debian printed a report so,
+/// a third of its ideographs lost): a tenth of the characters other than
+/// ASCII, fifty or more. None otherwise (the reason is another).
+pub fn unmapped(text: &str) -> Option<String> {
+    let (mut lost, mut all) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii() && !c.is_whitespace()) {
+        all += 1;
+        lost += usize::from(c == '\u{FFFD}');
+    }
+    (lost >= 50 && lost * 10 >= all).then(|| UNMAPPED.to_string())
+}
+
 /// What is read of a PDF file: its text (see [`to_text`]) and the pages
 /// (from 1) with digits past their right edge.
 pub struct Read {
@@ -521,6 +537,26 @@ mod tests {
                 "/Font<</F1 5 0 R/F2<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>>>",
             );
         assert_eq!(words(&to_text(simple.as_bytes()).unwrap()), ["29933"]);
+    }
+
+    #[test]
+    fn a_file_whose_glyphs_have_no_characters_says_so() {
+        // Sixty glyphs whose map gives U+FFFD (as Firefox's print of a
+        // report here), no report found: that is the message; the same
+        // glyphs mapped to 行: the usual one.
+        use crate::import::job::{recognise, Native};
+        let content = format!("BT /F1 10 Tf 50 700 Td <{}> Tj ET", "0001".repeat(60));
+        let lost = String::from_utf8(document(&content, true))
+            .unwrap()
+            .replace("<0001> <884C>", "<0001> <FFFD>");
+        let err = |bytes: &[u8]| recognise(bytes, &Native).err().unwrap();
+        assert_eq!(err(lost.as_bytes()), UNMAPPED);
+        assert_ne!(err(&document(&content, true)), UNMAPPED);
+        // A tenth of the characters other than ASCII, fifty or more.
+        let text = |lost: usize, kept: usize| "\u{FFFD}".repeat(lost) + &"行 a".repeat(kept);
+        assert!(unmapped(&text(50, 450)).is_some());
+        assert!(unmapped(&text(50, 451)).is_none());
+        assert!(unmapped(&text(49, 0)).is_none());
     }
 
     #[test]
