@@ -2491,6 +2491,17 @@ fn a_labelled_row_wrapped_around_its_few_numbers_reads_whole() {
     read_whole("found/pingtan-2021-chromium-1013000", &["pdf-placed.txt"]);
 }
 
+/// Firefox's print of a page whose narrow cells have no borders between
+/// them: a cell's number runs into the next's ("0 0 0 0 6 80668072" for
+/// 8066 and 8072; "48917989 761858" for 48917, 989, 76185, 8), parted where
+/// only one way holds the row's sum: read whole (found by hand,
+/// tests/fixtures/forms/firefoxprint.mjs, found/pingtan-2022-firefox-1010001;
+/// 186 of 200 before).
+#[test]
+fn numbers_run_into_the_next_cells_read_whole() {
+    read_whole("found/pingtan-2022-firefox-1010001", &["pdf-placed.txt"]);
+}
+
 /// pdftotext -raw, and a PDF viewer's copy, of a row broken over a page:
 /// its values on the label's first line ("二、上年结转政府信息公开 2 4 3 341
 /// 6 8041 80773"), the next page's heading, then the label's rest with the

@@ -954,6 +954,76 @@ fn row_of<'a>(
     }
 }
 
+/// Whether the only sum within a row of `block` is its last column, the
+/// total of all the others (表三): where [`parted`] may part numbers.
+fn one_total(block: &Block) -> bool {
+    let Some((last, parts)) = block.columns.split_last() else {
+        return false;
+    };
+    parts.iter().all(|c| c.total_of.is_empty())
+        && last.total_of.len() == parts.len()
+        && parts.iter().all(|c| last.total_of.contains(&c.key))
+}
+
+/// The ways to part one or two of a row's numbers (`values`, fewer than its
+/// `cells`) in two where two cells' numbers ran together, each piece a
+/// count as written ("0", or not starting with 0), that `holds` the row's
+/// sums. In a row whose last cell is the total of all the others
+/// ([`one_total`]), where the numbers are the row's own with a cell left
+/// empty or lost (a number unread, damage), no parting of parts holds: a
+/// part parted sums to less than it was. A total parted (into a part and
+/// the total) may: with a number X lost, when X is that part times
+/// 10^k + 1, k the total's digits (lost 33, "1 0 0 0 0 34" as 1 … 3 | 4);
+/// so the total only alone, its part three digits or more (a number that
+/// ran out of its cell is wide: X then over 100 100). Not the total with
+/// another (with two cells empty such a parting holds: 8 376 9111 6 9501
+/// as 8 376 91 11 6 9 | 501).
+fn parted(values: &[&String], cells: usize, holds: &dyn Fn(&[String]) -> bool) -> Vec<Vec<String>> {
+    let short = cells.saturating_sub(values.len());
+    let count = |s: &str| {
+        !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
+    };
+    if !(1..=2).contains(&short) || !values.iter().all(|v| count(v)) {
+        return Vec::new();
+    }
+    // Each way: the values with `left` more partings, from value `from` on
+    // (the same parting in another order found once); the total (the last
+    // value) only when it is the one parting.
+    fn part(
+        now: Vec<String>,
+        left: usize,
+        from: usize,
+        total: bool,
+        ways: &mut Vec<Vec<String>>,
+        count: &dyn Fn(&str) -> bool,
+        holds: &dyn Fn(&[String]) -> bool,
+    ) {
+        if left == 0 {
+            if holds(&now) && !ways.contains(&now) {
+                ways.push(now);
+            }
+            return;
+        }
+        let end = if total { now.len() } else { now.len() - 1 };
+        for i in from..end {
+            for at in 1..now[i].len() {
+                let (a, b) = now[i].split_at(at);
+                // (The total's part three digits or more, see above.)
+                if !count(a) || !count(b) || (i + 1 == now.len() && a.len() < 3) {
+                    continue;
+                }
+                let mut next = now.clone();
+                next.splice(i..=i, [a.to_string(), b.to_string()]);
+                part(next, left - 1, i, total, ways, count, holds);
+            }
+        }
+    }
+    let mut ways = Vec::new();
+    let now: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+    part(now, short, 0, short == 1, &mut ways, &count, holds);
+    ways
+}
+
 /// Most numbers a wrapped row may have beyond its cells (see [`rejoined`]):
 /// six (表四's row broken over a page with five numbers wrapped was found,
 /// more than the four allowed before). The ways to join grow with it: see
@@ -1482,6 +1552,7 @@ pub(super) fn read_stream(
     let mut rows_read: Vec<usize> = Vec::new(); // (anchors)
     let mut restyled_read = Restyled::default();
     let mut unsummed = Unsummed::default();
+    let mut parted_rows: Vec<&str> = Vec::new();
     for (k, &(b, r, start, variant, ref found)) in anchors.iter().enumerate() {
         // The values after a label may be another row's when its own were
         // lost (a line dropped) and the next row's label was not found:
@@ -1576,6 +1647,19 @@ pub(super) fn read_stream(
                     _ => continue,
                 }
             }
+            // Fewer numbers than cells: two cells' numbers run together (a
+            // narrow cell without borders, its number into the next's:
+            // "80668072"), read when only one way of parting them holds
+            // the row's sum.
+            (None, Err(None)) if values.len() < cells && one_total(block) => {
+                match &parted(&values, cells, &holds)[..] {
+                    [one] => {
+                        parted_rows.push(row.short);
+                        one.clone()
+                    }
+                    _ => continue,
+                }
+            }
             (None, Err(None)) => continue,
         };
         for (column, text) in block.columns.iter().zip(values) {
@@ -1592,6 +1676,14 @@ pub(super) fn read_stream(
         }
     }
     restyled_read.note(table, out);
+    if !parted_rows.is_empty() {
+        out.notes.push(format!(
+            "{}有 {} 行的数字在原文中连在一起（单元格太窄，一格的数字伸进了旁边一格），已按唯一能使总计相符的拆法读取：{}，请对照原文核实",
+            crate::rules::cells::table_name(table.key),
+            parted_rows.len(),
+            parted_rows.iter().map(|r| format!("「{r}」")).collect::<Vec<_>>().join("、"),
+        ));
+    }
     // Markdown: a block of a table without sums (表二's) between its band
     // and the next block's, as many numbers as its cells, all its rows but
     // one read from their labels' lines: the numbers left are that row's
@@ -1800,6 +1892,99 @@ pub(super) fn read_stream(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_run_together_are_parted_only_where_one_way_holds() {
+        let block = &crate::format::current().tables[1].blocks[0];
+        assert!(one_total(block));
+        assert!(!one_total(&crate::format::current().tables[0].blocks[0]));
+        let holds =
+            |values: &[String]| row_mismatch(block, &|_, c| count_of(&values[c]), 0).is_none();
+        let ways = |values: &[&str]| {
+            let values: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+            let values: Vec<&String> = values.iter().collect();
+            parted(&values, 7, &holds)
+        };
+        let row = |values: &[&str]| values.iter().map(|v| v.to_string()).collect::<Vec<_>>();
+        // One row's 8066 run into its total 8072; two cells' numbers run
+        // into the next's (48917 and 989, 76185 and 8). Not a total parted
+        // with a part under three digits: 33 lost, "1 0 0 0 0 34" holds as
+        // 1 0 0 0 0 3 | 4.
+        assert_eq!(
+            ways(&["0", "0", "0", "0", "6", "80668072"]),
+            [row(&["0", "0", "0", "0", "6", "8066", "8072"])]
+        );
+        assert_eq!(
+            ways(&["48917989", "761858", "0", "0", "126099"]),
+            [row(&["48917", "989", "76185", "8", "0", "0", "126099"])]
+        );
+        // Not a piece starting with 0, nor a count of cells more than two
+        // short, nor numbers that are not counts.
+        assert!(ways(&["0", "0", "0", "0", "6", "06"]).is_empty());
+        assert!(ways(&["1", "0", "0", "0", "0", "34"]).is_empty());
+        assert_eq!(ways(&["1", "0", "0", "0", "0", "123124"]).len(), 1);
+        assert!(ways(&["0", "0", "0", "45"]).is_empty());
+        assert!(ways(&["0", "0", "0", "0", "1.5", "15"]).is_empty());
+        // The total with another: not, though a way holds (a row's own
+        // numbers, two cells left empty, as 8 376 91 11 6 9 501).
+        assert!(ways(&["8", "376", "9111", "6", "9501"]).is_empty());
+        // A row's own numbers, a cell or two left empty (its sum holding)
+        // or lost: no parting holds (random rows, each cell left empty or
+        // lost in turn, and with another).
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut parted_whole = 0;
+        for _ in 0..2000 {
+            let parts: Vec<u64> = (0..6)
+                .map(|_| match next(3) {
+                    0 => next(10),
+                    1 => next(1000),
+                    _ => next(100_000),
+                })
+                .collect();
+            let total: u64 = parts.iter().sum();
+            let all: Vec<String> = parts.iter().chain([&total]).map(u64::to_string).collect();
+            for (one, two, lost) in (0..6).flat_map(|e| {
+                let other = (e + 1 + next(5) as usize) % 6;
+                [
+                    (e, e, false),
+                    (e, other, false),
+                    (e, e, true),
+                    (e, other, true),
+                ]
+            }) {
+                let empty = |c: usize| c == one || c == two;
+                let total: u64 = match lost {
+                    true => total,
+                    false => total - parts[one] - if two != one { parts[two] } else { 0 },
+                };
+                let own: Vec<String> = (parts.iter().enumerate())
+                    .filter(|&(c, _)| !empty(c))
+                    .map(|(_, v)| v.to_string())
+                    .chain([total.to_string()])
+                    .collect();
+                let own: Vec<&str> = own.iter().map(String::as_str).collect();
+                assert!(ways(&own).is_empty(), "{own:?}");
+            }
+            // Two cells run together: the row's own numbers are among the
+            // ways that hold, the only one when one is found.
+            let glued = next(6) as usize;
+            let mut run: Vec<String> = all.clone();
+            let joined = format!("{}{}", run[glued], run[glued + 1]);
+            run.splice(glued..=glued + 1, [joined]);
+            let run: Vec<&str> = run.iter().map(String::as_str).collect();
+            let found = ways(&run);
+            assert!(found.contains(&all) || found.is_empty(), "{run:?}");
+            parted_whole += usize::from(found == [all.clone()]);
+        }
+        // (Most such rows part one way only.)
+        assert!(parted_whole > 1600, "{parted_whole} of 2000");
+    }
 
     #[test]
     fn a_label_is_found_past_its_tables_heading_row_repeated_inside_it() {
