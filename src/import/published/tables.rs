@@ -1893,6 +1893,16 @@ pub(super) fn read_stream(
 mod tests {
     use super::*;
 
+    /// Numbers below `n` (xorshift from `seed`), the same on every run.
+    fn random(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        }
+    }
+
     #[test]
     fn numbers_run_together_are_parted_only_where_one_way_holds() {
         let block = &crate::format::current().tables[1].blocks[0];
@@ -1931,13 +1941,7 @@ mod tests {
         // A row's own numbers, a cell or two left empty (its sum holding)
         // or lost: no parting holds (random rows, each cell left empty or
         // lost in turn, and with another).
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut next = random(0x9E37_79B9_7F4A_7C15u64);
         let mut parted_whole = 0;
         for _ in 0..2000 {
             let parts: Vec<u64> = (0..6)
@@ -2075,13 +2079,7 @@ mod tests {
     /// numbers wrapped at random, some pieces changed so that no sum holds.
     #[test]
     fn the_ways_of_joining_pruned_by_sums_are_all_the_ways_that_hold() {
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut next = random(0x2545_F491_4F6C_DD1Du64);
         let (mut found, mut true_found) = (0, 0);
         for case in 0..1200 {
             let groups = if case % 2 == 0 { 1 } else { 3 };
