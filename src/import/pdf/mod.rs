@@ -303,10 +303,15 @@ mod tests {
         out
     }
 
-    /// The file's text, GBK decoded as the native import does.
-    fn to_text(bytes: &[u8]) -> Result<String, String> {
+    /// What is read of the file, GBK decoded as the native import does.
+    fn read(bytes: &[u8]) -> Result<Read, String> {
         use crate::import::job::{Decode, Native};
-        super::to_text(bytes, &|b, charset| Native.decode(b, charset).ok())
+        super::read(bytes, &|b, charset| Native.decode(b, charset).ok())
+    }
+
+    /// The file's text (see [`read`]).
+    fn to_text(bytes: &[u8]) -> Result<String, String> {
+        read(bytes).map(|r| r.text)
     }
 
     fn stream(data: &str) -> String {
@@ -423,24 +428,19 @@ mod tests {
         // LibreOffice draws it: its border on the edge, 26986 in the last
         // cell, "986" past the edge; a border within the page parts.
         let cell = "BT /F1 10 Tf 577 700 Td <00120016001900180016> Tj ET";
-        let read = |drawing: &str| {
-            let content = format!("{drawing} {cell}");
-            use crate::import::job::{Decode, Native};
-            let read = super::read(&document(&content, true), &|b, charset| {
-                Native.decode(b, charset).ok()
-            })
-            .unwrap();
+        let drawn = |drawing: &str| {
+            let read = read(&document(&format!("{drawing} {cell}"), true)).unwrap();
             let note = read.note();
             (words(&read.text).join(" "), read.past_edge, note)
         };
-        let (text, past, note) = read("1 w 595 690 m 595 715 l S");
+        let (text, past, note) = drawn("1 w 595 690 m 595 715 l S");
         assert_eq!((text.as_str(), past), ("26986", vec![1]));
         assert!(note.unwrap().starts_with("第 1 页有数字超出页面右边缘"));
-        assert_eq!(read("1 w 594.2 690 m 594.2 715 l S").0, "26986");
-        assert_eq!(read("1 w 590 690 m 590 715 l S").0, "269 86");
+        assert_eq!(drawn("1 w 594.2 690 m 594.2 715 l S").0, "26986");
+        assert_eq!(drawn("1 w 590 690 m 590 715 l S").0, "269 86");
         // Within the page: nothing said.
         let within = "BT /F1 10 Tf 500 700 Td <00120016001900180016> Tj ET";
-        let read = super::read(&document(within, true), &|_, _| None).unwrap();
+        let read = read(&document(within, true)).unwrap();
         assert_eq!((read.past_edge.len(), read.note()), (0, None));
     }
 

@@ -420,7 +420,6 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             })
             .collect()
     };
-    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     // A row most of whose numbers wrapped around the few that fit (a
     // narrow table printed by Chromium: "7355 8530 2872 …" over "（七）总计
     // 3499", "4 5 81 …" under it): not a table row itself (or one only by
@@ -451,11 +450,8 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
         // A row with its label and a few numbers looks like a table row:
         // taken after the others (a bare row's look needs the numbers two
         // lines above it, which such a row's pieces may be).
-        let labelled = || {
-            let first = row.iter().find(|w| number(w.2)).map_or(0, |w| w.0);
-            row.first().is_some_and(|w| !number(w.2))
-                && row.iter().all(|w| number(w.2) || w.1 <= first)
-        };
+        let labelled =
+            || row.first().is_some_and(|w| !number(w.2)) && text_left_of(&row, first_number(&row));
         (if labelled_pass {
             table_like(&lines[m]) && labelled()
         } else {
@@ -544,16 +540,15 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             // "83 1 50 0": the label's cell aligned to its top, the
             // numbers' to their middle).
             let values = row.iter().filter(|r| number(r.2)).count();
-            let first_value = row.iter().find(|r| number(r.2)).map_or(0, |r| r.0);
+            let first_value = first_number(&row);
             let three_of = |above: &[Piece], below: &[Piece], up: usize, down: usize| {
                 let far = up + 2 == m;
                 let no_row = |l: usize, pieces: &[Piece]| {
                     let words = spans(&lines[l]);
-                    let label = words.iter().all(|w| number(w.2) || w.1 <= first_value);
                     !table_like(&lines[l])
                         || (far
                             && (words.iter().all(|w| number(w.2))
-                                || (label && pieces.len() < values)))
+                                || (text_left_of(&words, first_value) && pieces.len() < values)))
                 };
                 let over: Option<Vec<usize>> = above.iter().map(within).collect();
                 let under: Option<Vec<usize>> = below.iter().map(within).collect();
@@ -647,9 +642,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 // Fewer pieces than the row's values, on a line of numbers
                 // alone or after the rest of the row's label ("卷 4 46",
                 // "部事务信息 83 6": its text left of the row's values).
-                let label_rest = spans(&lines[m + 1])
-                    .iter()
-                    .all(|w| number(w.2) || w.1 <= first_value);
+                let label_rest = text_left_of(&spans(&lines[m + 1]), first_value);
                 if table_like(&lines[m + 1]) && !(label_rest && below.len() < values) {
                     continue;
                 }
@@ -750,6 +743,23 @@ fn bare_row_pieces(above: &[(usize, usize, &str)], below: &[(usize, usize, &str)
 /// [`wrapped_numbers`]). U+2060 WORD JOINER, which [`chars`] drops from
 /// the input, so it is never the text's own.
 pub(super) const WRAPPED: char = '\u{2060}';
+
+/// Whether `w` is a number as a cell's piece is: digits only.
+fn number(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The column the first number among a line's `words` starts at (0 when
+/// none).
+fn first_number(words: &[(usize, usize, &str)]) -> usize {
+    words.iter().find(|w| number(w.2)).map_or(0, |w| w.0)
+}
+
+/// Whether every word of a line's `words` but its numbers ends by column
+/// `at`: text only left of a row's values (its label, or the label's rest).
+fn text_left_of(words: &[(usize, usize, &str)], at: usize) -> bool {
+    words.iter().all(|w| number(w.2) || w.1 <= at)
+}
 
 /// The words of a line with the columns they span (in characters, as
 /// `pdftotext -layout` sets out its lines): (start, end, word).

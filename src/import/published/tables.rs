@@ -980,10 +980,8 @@ fn one_total(block: &Block) -> bool {
 /// as 8 376 91 11 6 9 | 501).
 fn parted(values: &[&String], cells: usize, holds: &dyn Fn(&[String]) -> bool) -> Vec<Vec<String>> {
     let short = cells.saturating_sub(values.len());
-    let count = |s: &str| {
-        !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
-    };
-    if !(1..=2).contains(&short) || !values.iter().all(|v| count(v)) {
+    let digits = |v: &str| v.bytes().all(|b| b.is_ascii_digit());
+    if !(1..=2).contains(&short) || !values.iter().all(|v| digits(v) && may_be_count(v)) {
         return Vec::new();
     }
     // Each way: the values with `left` more partings, from value `from` on
@@ -995,7 +993,6 @@ fn parted(values: &[&String], cells: usize, holds: &dyn Fn(&[String]) -> bool) -
         from: usize,
         total: bool,
         ways: &mut Vec<Vec<String>>,
-        count: &dyn Fn(&str) -> bool,
         holds: &dyn Fn(&[String]) -> bool,
     ) {
         if left == 0 {
@@ -1009,18 +1006,18 @@ fn parted(values: &[&String], cells: usize, holds: &dyn Fn(&[String]) -> bool) -
             for at in 1..now[i].len() {
                 let (a, b) = now[i].split_at(at);
                 // (The total's part three digits or more, see above.)
-                if !count(a) || !count(b) || (i + 1 == now.len() && a.len() < 3) {
+                if !may_be_count(a) || !may_be_count(b) || (i + 1 == now.len() && a.len() < 3) {
                     continue;
                 }
                 let mut next = now.clone();
                 next.splice(i..=i, [a.to_string(), b.to_string()]);
-                part(next, left - 1, i, total, ways, count, holds);
+                part(next, left - 1, i, total, ways, holds);
             }
         }
     }
     let mut ways = Vec::new();
     let now: Vec<String> = values.iter().map(|v| v.to_string()).collect();
-    part(now, short, 0, short == 1, &mut ways, &count, holds);
+    part(now, short, 0, short == 1, &mut ways, holds);
     ways
 }
 
