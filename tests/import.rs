@@ -481,6 +481,36 @@ fn headings_numbered_off_by_one_are_found_and_noted() {
     );
 }
 
+/// 3.其他 printed 其他 or 三、其他 (too short to be looked for across the
+/// table) is read where it stands right between the rows before and after
+/// it, both found: in a table, and in text without a grid, said so; not
+/// when a row next to it is not found.
+#[test]
+fn a_short_label_is_read_between_its_neighbours() {
+    let page = sample("pingtan-2022.html").replacen(">3.其他&nbsp;", ">其他&nbsp;", 1);
+    // (A table's note names the cell; text's, the words found.)
+    for short in ["其他", "三、其他"] {
+        let page =
+            sample("pingtan-2022.html").replacen(">3.其他&nbsp;", &format!(">{short}&nbsp;"), 1);
+        let cells = form("pingtan-2022/cells.txt").replacen(
+            "\n3.其他\u{a0}\n",
+            &format!("\n{short}\u{a0}\n"),
+            1,
+        );
+        for (input, printed) in [(&page, short), (&cells, "其他")] {
+            let got = read(input).unwrap();
+            assert_tables(&got, &expected("pingtan-2022"));
+            let note = format!("表三「{printed}」按「3.其他」读取");
+            assert!(got.notes.contains(&note), "{note} in {:?}", got.notes);
+        }
+    }
+    let before = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请";
+    let alone = page.replacen(&format!(">{before}"), ">", 1);
+    assert_ne!(alone, page);
+    let got = read(&alone).unwrap();
+    assert_right_and_unread(&got, "pingtan-2022", ("table3", "other_other", "total"));
+}
+
 /// In PDF text (no grid) a row printed with a variant label is found by it
 /// and noted, like in a table (issue 16).
 #[test]
@@ -498,6 +528,31 @@ fn label_variants_in_pdf_text() {
         "{:?}",
         got.notes
     );
+    // A label printed otherwise and broken by pieces of its group's heading
+    // ("部分公开（区分处" 理结果 "理的，…"; "1、 属 于 国 家 秘" 不予公 "密"),
+    // and 总计 for （七）总计, also a column's heading: found between the
+    // rows before and after it.
+    for (sample, from, to, note) in [
+        (
+            "pingtan-2021",
+            "（二）部分公开（区分处",
+            "部分公开（区分处",
+            "表三「部分公开（区分处理的，只计这一情形，不计其他情形）」按「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」读取",
+        ),
+        (
+            "pingtan-2022",
+            "1. 属 于 国 家 秘",
+            "1、 属 于 国 家 秘",
+            "表三有 1 行的编号写法与格式不同（如「1、属于国家秘密」），已按格式中编号相同、文字相同的行读取",
+        ),
+        ("pingtan-2021", "（七）总计", "总计", "表三「总计」按「（七）总计」读取"),
+    ] {
+        let text = form(&format!("{sample}/pdf-layout.txt"));
+        assert_eq!(text.matches(from).count(), 1);
+        let got = read(&text.replace(from, to)).unwrap();
+        assert_tables(&got, &expected(sample));
+        assert!(got.notes.iter().any(|n| n == note), "{note} in {:?}", got.notes);
+    }
 }
 
 /// Cells left blank in text without a grid come with a hint at a better
@@ -1224,8 +1279,9 @@ fn a_table_split_at_a_page_break_reads_whole() {
 
 /// Row labels whose ordinal is written another way ("1、属于国家秘密",
 /// "（1）属于国家秘密" for 1.属于国家秘密) are read as the format's row with
-/// the same ordinal and words, in one note per table; a different ordinal
-/// ("2、属于国家秘密") is not that row.
+/// the same ordinal and words, in one note per table; with another ordinal
+/// ("2、属于国家秘密") as the row of the same words, noted each, unless two
+/// rows print those words.
 #[test]
 fn row_ordinals_written_another_way() {
     let page = sample("pingtan-2022.html");
@@ -1282,9 +1338,20 @@ fn row_ordinals_written_another_way() {
         }
     }
     read_whole_with_one_note(&text);
-    let wrong = page.replace(">1.属于国家秘密", ">2、属于国家秘密");
-    assert_ne!(wrong, page);
-    let got = read(&wrong).unwrap();
+    // Another ordinal ("2、属于国家秘密", "一.属于国家秘密", "1 属于国家秘密"):
+    // the row of those words, said so; in one row only.
+    for other in ["2、", "一.", "1 "] {
+        let renumbered = page.replace(">1.属于国家秘密", &format!(">{other}属于国家秘密"));
+        assert_ne!(renumbered, page);
+        let got = read(&renumbered).unwrap();
+        assert_tables(&got, &expected("pingtan-2022"));
+        let note = format!("表三「{other}属于国家秘密」按「1.属于国家秘密」读取");
+        assert!(got.notes.contains(&note), "{note} in {:?}", got.notes);
+    }
+    let twice = page
+        .replace(">1.属于国家秘密", ">2、属于国家秘密")
+        .replace(">2.其他法律行政法规禁止公开", ">3、属于国家秘密");
+    let got = read(&twice).unwrap();
     assert_right_and_unread(
         &got,
         "pingtan-2022",
@@ -2489,6 +2556,29 @@ fn outer_pieces_on_lines_of_numbers_alone_read_whole() {
 fn a_labelled_row_wrapped_around_its_few_numbers_reads_whole() {
     read_whole("found/pingtan-2021-chromium-1012004", &["pdf-placed.txt"]);
     read_whole("found/pingtan-2021-chromium-1013000", &["pdf-placed.txt"]);
+}
+
+/// About half a table's labels printed as reports print them (no ordinal,
+/// another ordinal or its numeral apart: "二 部分公开（区分…", "7 属于行政执法
+/// 案卷"; 总计 for （七）总计), in pdftotext -layout's text, where pieces of a
+/// group's heading break a label, and in a table of a cell per label: read
+/// whole (found by hunt.py, found/pingtan-2021-labels-1020004; 116 and 186
+/// of 200 before).
+#[test]
+fn labels_printed_otherwise_read_whole() {
+    let got = read_whole(
+        "found/pingtan-2021-labels-1020004",
+        &["pdf-layout.txt", "pipes.txt"],
+    );
+    for got in &got {
+        assert!(
+            got.notes
+                .iter()
+                .any(|n| n == "表三「总计」按「（七）总计」读取"),
+            "{:?}",
+            got.notes
+        );
+    }
 }
 
 /// Firefox's print of a page whose narrow cells have no borders between

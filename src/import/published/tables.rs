@@ -274,6 +274,23 @@ pub(super) fn read_by_labels(
                     restyled.add(cells[*pos].0.trim());
                 }
             }
+            if found.is_none() {
+                // Its words after another ordinal ("一.属于国家秘密",
+                // "3 危及“三安全一稳定”"), in one printed row only.
+                if let Some(words) = variant(row.label).map(norm) {
+                    let other = |n: &str| n != words && without_ordinal(n) == Some(words.as_str());
+                    let rows = printed
+                        .iter()
+                        .filter(|(_, normed)| normed.iter().any(|n| other(n)));
+                    if rows.count() == 1 {
+                        found = find(&other);
+                        if let Some((cells, pos, _)) = &found {
+                            out.notes
+                                .push(variant_note(table, cells[*pos].0.trim(), row.label));
+                        }
+                    }
+                }
+            }
             if let Some((cells, pos, at)) = found {
                 // A number in the label's cell after the label
                 // ("四、结转下年度继续办理 0", a Markdown table made from a
@@ -283,6 +300,31 @@ pub(super) fn read_by_labels(
                     .unwrap_or("");
                 if !rest.bytes().any(|b| b.is_ascii_digit()) {
                     found_rows.push((row, cells, pos, at));
+                }
+            }
+        }
+        // A row whose label is printed short ("其他" for 3.其他, or after
+        // another ordinal): the printed row right between the rows before
+        // and after it, both found, when a cell of it is that.
+        for (r, row) in block.rows.iter().enumerate() {
+            let at = |k: usize| {
+                let key = block.rows.get(k)?.key;
+                found_rows.iter().find(|f| f.0.key == key).map(|f| f.3)
+            };
+            let (None, Some(a), Some(c)) = (at(r), r.checked_sub(1).and_then(at), at(r + 1)) else {
+                continue;
+            };
+            let Some((_, short)) = ordinal(row.label).filter(|_| c == a + 2) else {
+                continue;
+            };
+            let (cells, normed) = &printed[a + 1];
+            let short = norm(short);
+            let label = |x: &String| *x == short || without_ordinal(x) == Some(short.as_str());
+            if let Some(pos) = normed.iter().position(label) {
+                if cells.len() > pos + n {
+                    out.notes
+                        .push(variant_note(table, cells[pos].0.trim(), row.label));
+                    found_rows.push((row, cells.clone(), pos, a + 1));
                 }
             }
         }
@@ -487,6 +529,16 @@ pub(super) fn ordinal(s: &str) -> Option<(&str, &str)> {
         }
     };
     (numeral(x) && !rest.is_empty()).then_some((x, rest))
+}
+
+/// A printed label's words after its ordinal, in any style or with the
+/// ordinal's numeral and words apart ("3危及三安全一稳定" once
+/// normalised); None without an ordinal.
+fn without_ordinal(s: &str) -> Option<&str> {
+    ordinal(s).map(|(_, rest)| rest).or_else(|| {
+        let end = s.find(|c: char| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))?;
+        (end > 0).then(|| &s[end..])
+    })
 }
 
 /// Whether a printed label (normalised) is the format's `label`
@@ -1450,29 +1502,84 @@ pub(super) fn read_stream(
     for (b, block) in by_row.iter().enumerate() {
         for (r, row) in block.rows.iter().enumerate() {
             let official = joined.contains(&norm(row.label));
-            match once(row.label).or_else(|| {
-                let groups: Vec<String> = row.groups.iter().map(|g| norm(g)).collect();
-                only(interrupted(&joined, &norm(row.label), &groups, &headings))
-            }) {
+            let groups: Vec<String> = row.groups.iter().map(|g| norm(g)).collect();
+            // Where a label is, whole or interrupted by pieces of its
+            // groups, when once.
+            let place = |label: &str| {
+                once(label).or_else(|| only(interrupted(&joined, &norm(label), &groups, &headings)))
+            };
+            match place(row.label) {
                 Some(at) => anchors.push((b, r, owner[at], None, (at, norm(row.label)))),
                 None if !official => {
                     // Its ordinal written another way, found once in one way.
                     let mut other: Vec<(usize, String)> = restyles(&norm(row.label))
                         .into_iter()
-                        .filter_map(|c| Some((once(&c)?, c)))
+                        .filter_map(|c| Some((place(&c)?, c)))
                         .collect();
                     if other.len() == 1 {
                         let (at, printed) = other.remove(0);
                         anchors.push((b, r, owner[at], None, (at, printed.clone())));
                         restyled.push((b, r, printed));
                     } else if let Some((at, v)) =
-                        variant(row.label).and_then(|v| Some((once(v)?, v)))
+                        variant(row.label).and_then(|v| Some((place(v)?, v)))
                     {
                         anchors.push((b, r, owner[at], Some(v), (at, norm(v))));
                     }
                 }
                 None => {}
             }
+        }
+    }
+    // Rows still not found whose label printed otherwise is short or
+    // printed elsewhere too (其他 for 3.其他; 总计 for （七）总计, also a
+    // column's heading): a word that is that label (or it after another
+    // ordinal: 三、其他), the only one between
+    // the found rows around them (the one before's label past its end);
+    // rows not found between the same two found in order, or none of them.
+    // (The block and found row before, the anchor.)
+    let mut between: Vec<((usize, usize), Anchor)> = Vec::new();
+    for (b, block) in by_row.iter().enumerate() {
+        let found = |r: usize| anchors.iter().find(|a| a.0 == b && a.1 == r);
+        for (r, row) in block.rows.iter().enumerate() {
+            let before = (0..r).rev().find_map(found);
+            let after = (r + 1..block.rows.len()).find_map(found);
+            let (None, Some(before), Some(after)) = (found(r), before, after) else {
+                continue;
+            };
+            let from = label_end(&joined, &owner, (before.4 .0, &before.4 .1));
+            let Some(v) = variant(row.label).or_else(|| Some(ordinal(row.label)?.1)) else {
+                continue;
+            };
+            if from >= after.2 || joined.contains(&norm(row.label)) {
+                continue;
+            }
+            let printed = norm(v);
+            // The word it is in is that label, or it after an ordinal.
+            let word = |at: usize| {
+                let w = owner[at];
+                let start = owner[..at]
+                    .iter()
+                    .rposition(|&o| o != w)
+                    .map_or(0, |p| p + 1);
+                let end = owner[at..]
+                    .iter()
+                    .position(|&o| o != w)
+                    .map_or(joined.len(), |p| at + p);
+                let text = &joined[start..end];
+                text == printed || without_ordinal(text) == Some(printed.as_str())
+            };
+            let places = joined
+                .match_indices(printed.as_str())
+                .map(|(at, _)| at)
+                .filter(|&at| word(at) && from < owner[at] && owner[at] < after.2);
+            if let Some(at) = only(places) {
+                between.push(((b, before.1), (b, r, owner[at], Some(v), (at, printed))));
+            }
+        }
+    }
+    for gap in between.chunk_by(|x, y| x.0 == y.0) {
+        if gap.windows(2).all(|w| w[0].1 .2 < w[1].1 .2) {
+            anchors.extend(gap.iter().map(|(_, a)| a.clone()));
         }
     }
     crate::sort::by_key(&mut anchors, |a| a.2);
