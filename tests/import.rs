@@ -1145,6 +1145,41 @@ fn a_doc_file_is_read_by_what_it_holds() {
     );
 }
 
+/// An old binary Word file's table rows whose properties are too many for
+/// their page (a row of many cells: LibreOffice puts them in the Data
+/// stream, sprmPHugePapx) stay rows of one table: with the section headings
+/// not found (numbered 壹、贰、…), tables 三 and 四 are known by their
+/// words and read whole (17 of 200 cells while each such row was a table
+/// of its own).
+#[test]
+fn a_binary_word_files_rows_with_their_properties_elsewhere_stay_one_table() {
+    let mut file = std::fs::read(format!(
+        "{}/tests/fixtures/forms/pingtan-2021/binary.doc",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    for (numeral, other) in "一二三四五六".chars().zip("壹贰叁肆伍陆".chars()) {
+        let heading = utf16(&format!("{numeral}、"));
+        let words = ["总体", "主动", "收到", "政府", "存在", "其他"];
+        let at = words
+            .iter()
+            .find_map(|w| {
+                let h = [heading.clone(), utf16(w)].concat();
+                file.windows(h.len()).position(|x| x == h.as_slice())
+            })
+            .unwrap();
+        file[at..at + 2].copy_from_slice(&utf16(&other.to_string()));
+    }
+    let got = nianbao::import::job::recognise(&file, &nianbao::import::job::Native).unwrap();
+    assert!(
+        got.sections.iter().all(Option::is_none),
+        "{:?}",
+        got.sections
+    );
+    assert_tables(&got, &expected("pingtan-2021"));
+}
+
 /// An old binary Word file that cannot be read says why: one with an
 /// opening password, one as Word 95 wrote it, another Office file (no
 /// Word text in it), and one cut short or damaged; none panics.

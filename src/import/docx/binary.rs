@@ -220,7 +220,10 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
     let stories = fib.text(&word, &table).ok_or(DAMAGED)?;
     let mut text = stories[..fib.text_chars.min(stories.len())].to_vec();
     let boxes = fib.text_boxes(&word, &table, &stories);
-    let runs = fib.paragraph_runs(&word, &table).ok_or(DAMAGED)?;
+    // (Paragraphs' properties too large for their page are in the Data
+    // stream: a table row's end with many cells, as LibreOffice writes it.)
+    let data = file.stream("Data").unwrap_or_default();
+    let runs = fib.paragraph_runs(&word, &table, &data).ok_or(DAMAGED)?;
     place_boxes(&mut text, boxes, &runs);
     // (Styles that cannot be read: none, their text shown, unnumbered.)
     let styles = fib
@@ -510,7 +513,7 @@ impl Fib {
 
     /// Paragraph properties by file offset: (first, end, props, the row's
     /// cells when it ends a row), in order.
-    fn paragraph_runs(&self, word: &[u8], table: &[u8]) -> Option<Vec<Run>> {
+    fn paragraph_runs(&self, word: &[u8], table: &[u8], data: &[u8]) -> Option<Vec<Run>> {
         let mut runs = Vec::new();
         for FkpRun {
             first,
@@ -529,8 +532,23 @@ impl Fib {
                     let cb = *fkp.get(offset + 1)? as usize;
                     fkp.get(offset + 2..offset + 2 + 2 * cb)?
                 };
-                // After the paragraph's style (istd).
-                let (mut props, row) = properties(grpprl.get(2..)?);
+                // After the paragraph's style (istd); or, when they are too
+                // many for the page, where sprmPHugePapx says in the Data
+                // stream (a PrcData: their size, then them).
+                let mut grpprl_at = grpprl.get(2..)?;
+                sprms(grpprl_at, |op, operand| {
+                    if op == 0x6646 {
+                        let huge = u32_at(operand, 0).and_then(|at| {
+                            let at = at as usize;
+                            let size = u16_at(data, at)? as usize;
+                            data.get(at + 2..at + 2 + size)
+                        });
+                        if let Some(huge) = huge {
+                            grpprl_at = huge;
+                        }
+                    }
+                });
+                let (mut props, row) = properties(grpprl_at);
                 props.style = u16_at(grpprl, 0)?;
                 (props, row)
             };
