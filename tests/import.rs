@@ -511,6 +511,74 @@ fn a_short_label_is_read_between_its_neighbours() {
     assert_right_and_unread(&got, "pingtan-2022", ("table3", "other_other", "total"));
 }
 
+/// Section headings whose number is written another way ("一.总体情况",
+/// "1、总体情况") are found, each said so; in text without a grid, where the
+/// tables are read within their sections, the tables read whole too
+/// (nothing was recognised before).
+#[test]
+fn headings_numbered_another_way_are_found_and_noted() {
+    const HEADINGS: [&str; 6] = [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ];
+    for sample in ["tanggong-jiedao-2023", "pingtan-2021"] {
+        for arabic in [false, true] {
+            let mut text = form(&format!("{sample}/pdf-layout.txt"));
+            let mut printed = Vec::new();
+            for (k, heading) in HEADINGS.iter().enumerate() {
+                let (numeral, words) = heading.split_once('、').unwrap();
+                let other = match arabic {
+                    true => format!("{}、{words}", k + 1),
+                    false => format!("{numeral}.{words}"),
+                };
+                assert_eq!(text.matches(heading).count(), 1);
+                text = text.replace(heading, &other);
+                printed.push(other);
+            }
+            let got = read(&text).unwrap();
+            assert!(
+                got.sections.iter().all(Option::is_some),
+                "{:?}",
+                got.sections
+            );
+            assert_tables(&got, &expected(sample));
+            for (printed, heading) in printed.iter().zip(HEADINGS) {
+                let note = format!("部分标题「{printed}」编号写法与格式不同，按「{heading}」读取");
+                assert!(got.notes.contains(&note), "{note} in {:?}", got.notes);
+            }
+        }
+    }
+}
+
+/// A table whose section's heading is not found ("叁、收到和处理…", or a
+/// slip in Arabic numerals, not taken) lies in the section before: a page's
+/// table is taken by its words (本年新收, 申请人情况) for the missing
+/// section's, and in text without a grid the section before's words are
+/// read for it too (25 and 24 of 200 before: table 三 read as 二's).
+#[test]
+fn a_table_whose_sections_heading_is_not_found_is_read_by_its_words() {
+    let heading = "三、收到和处理政府信息公开申请情况";
+    let unnumbered = heading.replace('三', "叁");
+    let page =
+        sample("pingtan-2022.html").replacen(&format!(">{heading}"), &format!(">{unnumbered}"), 1);
+    let text = form("pingtan-2022/pdf-layout.txt").replacen(heading, &unnumbered, 1);
+    for input in [page, text] {
+        let got = read(&input).unwrap();
+        assert!(got.sections[2].is_none(), "{:?}", got.sections);
+        assert_read_cells_right(&got, "pingtan-2022");
+        let table3 = format::current().cells().iter().zip(&got.sources);
+        let unread: Vec<&str> = table3
+            .filter(|(def, source)| def.table.key == "table3" && source.is_none())
+            .map(|(def, _)| def.key.as_str())
+            .collect();
+        assert!(unread.is_empty(), "{unread:?}");
+    }
+}
+
 /// In PDF text (no grid) a row printed with a variant label is found by it
 /// and noted, like in a table (issue 16).
 #[test]

@@ -305,6 +305,42 @@ mod tests {
             Some(("一、总体情况".to_string(), "2021年，我区……".to_string()))
         );
         assert!(match_heading("一、本年新收政府信息公开申请数量", "一、总体情况").is_none());
+        // The number written another way; not as a section's parts are
+        // numbered, nor another number.
+        for printed in [
+            "一.总体情况",
+            "一．总体情况",
+            "一 总体情况",
+            "1、总体情况",
+            "1.总体情况",
+            "１．总体情况",
+        ] {
+            assert_eq!(
+                match_heading(printed, "一、总体情况"),
+                Some((printed.to_string(), String::new())),
+                "{printed}"
+            );
+        }
+        assert_eq!(
+            match_heading(
+                "3.收到和处理政府信息公开申请情况 本年度共收到政府信息公开申请 70 件。",
+                "三、收到和处理政府信息公开申请情况"
+            ),
+            Some((
+                "3.收到和处理政府信息公开申请情况".to_string(),
+                "本年度共收到政府信息公开申请 70 件。".to_string()
+            ))
+        );
+        for printed in [
+            "（一）总体情况",
+            "(一)总体情况",
+            "2.总体情况",
+            "二、总体情况",
+            "1总体情况",
+            "总体情况",
+        ] {
+            assert_eq!(match_heading(printed, "一、总体情况"), None, "{printed}");
+        }
     }
 
     #[test]

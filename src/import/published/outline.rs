@@ -183,35 +183,46 @@ impl Outline {
             };
         for (i, section) in format.sections.iter().enumerate() {
             let Some(start) = self.at[i] else { continue };
-            let end = self.at[i + 1..]
+            let next = (i + 1..format.sections.len()).find(|&j| self.at[j].is_some());
+            let end = next.and_then(|j| self.at[j]).unwrap_or(self.paras.len());
+            // Its own table, and those of the sections after it whose
+            // headings were not found (their text is in this one's).
+            let own = match section.content {
+                Content::Table(key) => Some(key),
+                Content::Text => None,
+            };
+            let missing: Vec<&'static str> = format.sections
+                [i + 1..next.unwrap_or(format.sections.len())]
                 .iter()
-                .flatten()
-                .next()
-                .copied()
-                .unwrap_or(self.paras.len());
+                .filter_map(|s| match s.content {
+                    Content::Table(key) => Some(key),
+                    Content::Text => None,
+                })
+                .collect();
             let mut text = Vec::new();
             for block in &self.paras[start + 1..end] {
                 match block {
                     Block::Para(p) if is_footer(p) => break,
                     Block::Para(p) if !p.is_empty() => {
-                        if let Content::Table(key) = section.content {
+                        for &key in own.iter().chain(&missing) {
                             add_words(key, p.clone());
                         }
                         text.push(p.clone())
                     }
-                    Block::Table(rows) => match section.content {
-                        Content::Table(key) => {
-                            if rows_as_words {
-                                for row in rows {
-                                    let cells: Vec<&str> =
-                                        row.iter().map(|c| c.0.as_str()).collect();
-                                    add_words(key, cells.join("   "));
-                                }
+                    Block::Table(rows) => {
+                        // A table whose words say which it is: that one,
+                        // if its section's or a missing section's.
+                        let said =
+                            table_named(rows).filter(|k| own == Some(*k) || missing.contains(k));
+                        let Some(key) = said.or(own) else { continue };
+                        if rows_as_words {
+                            for row in rows {
+                                let cells: Vec<&str> = row.iter().map(|c| c.0.as_str()).collect();
+                                add_words(key, cells.join("   "));
                             }
-                            tables.push((key, rows.clone()))
                         }
-                        Content::Text => {}
-                    },
+                        tables.push((key, rows.clone()))
+                    }
                     _ => {}
                 }
             }
@@ -222,17 +233,9 @@ impl Outline {
         if tables.is_empty() {
             for block in &self.paras {
                 if let Block::Table(rows) = block {
-                    let all: String = rows.iter().flatten().map(|c| c.0.as_str()).collect();
-                    let key = if all.contains("第二十条") {
-                        "table2"
-                    } else if all.contains("本年新收") || all.contains("申请人情况") {
-                        "table3"
-                    } else if all.contains("行政复议") {
-                        "table4"
-                    } else {
-                        continue;
-                    };
-                    tables.push((key, rows.clone()));
+                    if let Some(key) = table_named(rows) {
+                        tables.push((key, rows.clone()));
+                    }
                 }
             }
         }
@@ -270,31 +273,78 @@ pub(super) fn numeral(heading: &str) -> &str {
     heading.split_once('、').map_or("", |(n, _)| n)
 }
 
+/// The table a grid's words name: 第二十条 table 二, 本年新收 or 申请人情况
+/// table 三, 行政复议 table 四.
+fn table_named(rows: &Spread) -> Option<&'static str> {
+    let all: String = rows.iter().flatten().map(|c| c.0.as_str()).collect();
+    if all.contains("第二十条") {
+        Some("table2")
+    } else if all.contains("本年新收") || all.contains("申请人情况") {
+        Some("table3")
+    } else if all.contains("行政复议") {
+        Some("table4")
+    } else {
+        None
+    }
+}
+
+/// A heading's number and its words (normalised): "一、总体情况", also
+/// "一.总体情况", "一 总体情况" (spaces gone once normalised) and "1、",
+/// "1." → (1, "总体情况"); `chinese` only with a Chinese numeral. Not
+/// "（一）", which numbers a section's parts.
+fn numbered(n: &str, chinese: bool) -> Option<(usize, &str)> {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let end = n.find(|c: char| !(c.is_ascii_digit() || NUMERALS.contains(c)))?;
+    let (number, rest) = n.split_at(end);
+    let mut chars = number.chars();
+    let (first, second) = (chars.next()?, chars.next());
+    let (value, arabic) = match (first, second) {
+        (d, _) if d.is_ascii_digit() => (number.parse().ok()?, true),
+        (c, None) => (NUMERALS.chars().position(|x| x == c)? + 1, false),
+        _ => return None,
+    };
+    let rest = match rest.strip_prefix(['、', '.']) {
+        Some(rest) => rest,
+        None if !arabic => rest,
+        None => return None,
+    };
+    let wanted = !(arabic && chinese);
+    (wanted && !rest.is_empty()).then_some((value, rest))
+}
+
 /// If `para` is (or starts with) the heading of `section`, the heading as
-/// printed and the rest of the paragraph.
+/// printed and the rest of the paragraph. Its number may be written
+/// another way (see [`numbered`]).
 pub(super) fn match_heading(para: &str, heading: &'static str) -> Option<(String, String)> {
-    // Most paragraphs do not start with the numeral: no allocation for them.
+    // Most paragraphs do not start with a numeral: no allocation for them.
     let first = numeral(heading).chars().next()?;
-    if !para.trim_start_matches(is_space).starts_with(first) {
+    let start = para.trim_start_matches(is_space);
+    if !start.starts_with(|c: char| c == first || c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
         return None;
     }
-    let prefix = format!("{}、", numeral(heading));
     let n = norm(para);
-    if !n.starts_with(&prefix) {
+    let template = norm(heading);
+    let (number, words) = numbered(&n, false)?;
+    let (want, want_words) = numbered(&template, true)?;
+    if number != want {
         return None;
     }
-    let template = norm(heading);
     // The heading alone, possibly misprinted.
-    if para.chars().count() <= heading.chars().count() + 8 && similarity(&n, &template) >= 0.6 {
+    let as_template = format!("{}、{words}", numeral(heading));
+    if para.chars().count() <= heading.chars().count() + 8
+        && similarity(&as_template, &template) >= 0.6
+    {
         return Some((para.to_string(), String::new()));
     }
     // The heading followed by text in the same paragraph.
+    let whole = format!("{}{want_words}", &n[..n.len() - words.len()]);
     let chars: Vec<char> = para.chars().collect();
-    let len = heading.chars().count();
-    for extra in 0..=2 {
+    let len = whole.chars().count();
+    for extra in 0..=3 {
         let end = (len + extra).min(chars.len());
         let head: String = chars[..end].iter().collect();
-        if norm(&head) == template {
+        if norm(&head) == whole {
             let rest: String = chars[end..].iter().collect();
             return Some((head, rest.trim_matches(is_space).to_string()));
         }
@@ -304,14 +354,9 @@ pub(super) fn match_heading(para: &str, heading: &'static str) -> Option<(String
 
 /// A heading numbered otherwise than the format's ("三、政府信息公开行政复议、
 /// 行政诉讼情况" where a section was folded in): the same words after
-/// another numeral.
+/// another Chinese numeral.
 pub(super) fn slipped(para: &str, heading: &'static str) -> bool {
-    let words = |h: &str| {
-        let n = norm(h);
-        n.split_once('、')
-            .filter(|(k, _)| !k.is_empty() && k.chars().all(|c| "一二三四五六七八九十".contains(c)))
-            .map(|(_, w)| w.to_string())
-    };
+    let words = |h: &str| numbered(&norm(h), true).map(|(_, w)| w.to_string());
     // Cheap tests first: this runs for every paragraph that is no heading.
     let numeral_first = para
         .trim_start_matches(is_space)
@@ -321,7 +366,8 @@ pub(super) fn slipped(para: &str, heading: &'static str) -> bool {
         && words(para).is_some_and(|w| Some(w) == words(heading))
 }
 
-/// Notes on headings numbered otherwise than the format's.
+/// Notes on headings numbered otherwise than the format's, or with their
+/// number written another way ("一.总体情况", "1、总体情况").
 pub(super) fn slips(sections: &[Option<String>]) -> Vec<String> {
     crate::format::current()
         .sections
@@ -329,12 +375,24 @@ pub(super) fn slips(sections: &[Option<String>]) -> Vec<String> {
         .zip(sections)
         .filter_map(|(s, printed)| {
             let printed = printed.as_deref()?;
-            (numeral(&norm(printed)) != numeral(s.heading)).then(|| {
-                format!(
+            let (n, template) = (norm(printed), norm(s.heading));
+            let number = |h: &str| numbered(h, false).map(|(k, w)| (k, h.len() - w.len()));
+            let (Some((k, at)), Some((want, want_at))) = (number(&n), number(&template)) else {
+                return None;
+            };
+            if k != want {
+                Some(format!(
                     "部分标题「{printed}」编号与格式不符，按「{}」读取",
                     s.heading
-                )
-            })
+                ))
+            } else if n[..at] != template[..want_at] {
+                Some(format!(
+                    "部分标题「{printed}」编号写法与格式不同，按「{}」读取",
+                    s.heading
+                ))
+            } else {
+                None
+            }
         })
         .collect()
 }
