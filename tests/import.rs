@@ -511,6 +511,33 @@ fn a_short_label_is_read_between_its_neighbours() {
     assert_right_and_unread(&got, "pingtan-2022", ("table3", "other_other", "total"));
 }
 
+/// A heading numbered one off and broken over two lines ("四、存在的主要问
+/// 题" / "及改进情况" for 五) is found: its section's text no longer runs into
+/// table 四's, whose row then reads (185 of 200 before, 五 not found).
+#[test]
+fn a_heading_numbered_off_and_broken_over_two_lines_is_found() {
+    let text = form("pingtan-2022/pdf-layout.txt")
+        .replacen(
+            "五、存在的主要问题及改进情况",
+            "四、存在的主要问题\n及改进情况",
+            1,
+        )
+        .replacen("六、其他需要报告的事项", "五、其他需要报告的事项", 1);
+    let got = read(&text).unwrap();
+    assert!(
+        got.sections.iter().all(Option::is_some),
+        "{:?}",
+        got.sections
+    );
+    assert_tables(&got, &expected("pingtan-2022"));
+    let note = "部分标题「四、存在的主要问题及改进情况」编号与格式不符，按「五、存在的主要问题及改进情况」读取";
+    assert!(got.notes.iter().any(|n| n == note), "{:?}", got.notes);
+    assert!(got
+        .report
+        .text("problems")
+        .starts_with("2022 年，平潭综合实验区政府信息公开工作"));
+}
+
 /// Section headings whose number is written another way ("一.总体情况",
 /// "1、总体情况") are found, each said so; in text without a grid, where the
 /// tables are read within their sections, the tables read whole too

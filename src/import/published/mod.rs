@@ -338,6 +338,8 @@ mod tests {
             "二、总体情况",
             "1总体情况",
             "总体情况",
+            "01.总体情况",
+            "0 0 01、总体情况",
         ] {
             assert_eq!(match_heading(printed, "一、总体情况"), None, "{printed}");
         }

@@ -51,7 +51,8 @@ impl Outline {
             let next = at.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
             let candidates = format.sections.get(next..).unwrap_or_default();
             // A heading split over two lines by a paste: "六、其他需要报告的" +
-            // "事项" is the heading when together they are it exactly.
+            // "事项" is the heading when together they are its words exactly
+            // (its number written another way, or another Chinese numeral).
             let joined = match blocks.peek() {
                 Some(Block::Para(second)) if second.chars().count() < 20 => {
                     let both = format!("{text}{second}");
@@ -59,7 +60,7 @@ impl Outline {
                     candidates
                         .iter()
                         .take(2)
-                        .position(|s| norm(&both) == norm(s.heading))
+                        .position(|s| same_words(&both, s.heading) || slipped(&both, s.heading))
                         .map(|k| (next + k, (both, String::new())))
                 }
                 _ => None,
@@ -299,7 +300,10 @@ fn numbered(n: &str, chinese: bool) -> Option<(usize, &str)> {
     let mut chars = number.chars();
     let (first, second) = (chars.next()?, chars.next());
     let (value, arabic) = match (first, second) {
-        (d, _) if d.is_ascii_digit() => (number.parse().ok()?, true),
+        // (Not "05": a table's last 0 run into a heading's 5.)
+        (d, _) if d.is_ascii_digit() && d != '0' && number.len() <= 2 => {
+            (number.parse().ok()?, true)
+        }
         (c, None) => (NUMERALS.chars().position(|x| x == c)? + 1, false),
         _ => return None,
     };
@@ -350,6 +354,13 @@ pub(super) fn match_heading(para: &str, heading: &'static str) -> Option<(String
         }
     }
     None
+}
+
+/// Whether `para` is `heading` with its number written another way or
+/// not: the same number, the same words.
+fn same_words(para: &str, heading: &str) -> bool {
+    let template = norm(heading);
+    numbered(&norm(para), false).is_some_and(|p| numbered(&template, true) == Some(p))
 }
 
 /// A heading numbered otherwise than the format's ("三、政府信息公开行政复议、
