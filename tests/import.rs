@@ -511,6 +511,48 @@ fn a_short_label_is_read_between_its_neighbours() {
     assert_right_and_unread(&got, "pingtan-2022", ("table3", "other_other", "total"));
 }
 
+/// Headings numbered 1、2、… with a slip (a section folded in) are found,
+/// the slips said; after headings numbered 一、二、…, a section's part
+/// numbered 2. with a heading's words ("2.主动公开政府信息情况" in 一) is
+/// not taken for that heading (the real one follows), nor a table's last
+/// value run into a heading's number ("14、" for 4、).
+#[test]
+fn arabic_numbered_headings_may_slip_only_among_their_own() {
+    let headings: Vec<&str> = format::current()
+        .sections
+        .iter()
+        .map(|s| s.heading)
+        .collect();
+    let mut text = form("pingtan-2021/pdf-layout.txt");
+    for (k, heading) in headings.iter().enumerate() {
+        let words = heading.split_once('、').unwrap().1;
+        let number = if k >= 3 { k } else { k + 1 };
+        text = text.replacen(heading, &format!("{number}、{words}"), 1);
+    }
+    let got = read(&text).unwrap();
+    assert!(
+        got.sections.iter().all(Option::is_some),
+        "{:?}",
+        got.sections
+    );
+    assert_tables(&got, &expected("pingtan-2021"));
+    let note = "部分标题「3、政府信息公开行政复议、行政诉讼情况」编号与格式不符，按「四、政府信息公开行政复议、行政诉讼情况」读取";
+    assert!(got.notes.iter().any(|n| n == note), "{:?}", got.notes);
+
+    let part = sample("tanggong-jiedao-2023.txt").replacen(
+        "（一）主动公开政府信息情况",
+        "2.主动公开政府信息情况",
+        1,
+    );
+    let got = read(&part).unwrap();
+    assert_eq!(got.sections[1].as_deref(), Some("二、主动公开政府信息情况"));
+    assert!(got
+        .report
+        .text("overview")
+        .contains("2.主动公开政府信息情况"));
+    assert_tables(&got, &expected("tanggong-jiedao-2023"));
+}
+
 /// A heading numbered one off and broken over two lines ("四、存在的主要问
 /// 题" / "及改进情况" for 五) is found: its section's text no longer runs into
 /// table 四's, whose row then reads (185 of 200 before, 五 not found).

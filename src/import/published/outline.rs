@@ -50,6 +50,13 @@ impl Outline {
             };
             let next = at.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
             let candidates = format.sections.get(next..).unwrap_or_default();
+            // Headings numbered 1、2、…: a slip may be in Arabic numerals
+            // too. After headings numbered 一、二、…, "2.主动公开政府信息情况"
+            // is a part of a section, not a heading.
+            let arabic_number = |h: &str| norm(h).starts_with(|c: char| c.is_ascii_digit());
+            let last_arabic = sections.iter().flatten().last().map(|h| arabic_number(h));
+            let arabic = last_arabic == Some(true);
+            let style = |h: &str| !arabic_number(h) || last_arabic != Some(false);
             // A heading split over two lines by a paste: "六、其他需要报告的" +
             // "事项" is the heading when together they are its words exactly
             // (its number written another way, or another Chinese numeral).
@@ -60,7 +67,11 @@ impl Outline {
                     candidates
                         .iter()
                         .take(2)
-                        .position(|s| same_words(&both, s.heading) || slipped(&both, s.heading))
+                        .position(|s| {
+                            style(&both)
+                                && (same_words(&both, s.heading)
+                                    || slipped(&both, s.heading, arabic))
+                        })
                         .map(|k| (next + k, (both, String::new())))
                 }
                 _ => None,
@@ -75,12 +86,13 @@ impl Outline {
                         .iter()
                         .enumerate()
                         .find_map(|(k, s)| match_heading(text, s.heading).map(|m| (next + k, m)))
+                        .filter(|_| style(text))
                 })
                 .or_else(|| {
                     candidates
                         .iter()
                         .take(2)
-                        .position(|s| slipped(text, s.heading))
+                        .position(|s| style(text) && slipped(text, s.heading, arabic))
                         .map(|k| (next + k, (text.clone(), String::new())))
                 });
             match found {
@@ -363,18 +375,24 @@ fn same_words(para: &str, heading: &str) -> bool {
     numbered(&norm(para), false).is_some_and(|p| numbered(&template, true) == Some(p))
 }
 
-/// A heading numbered otherwise than the format's ("三、政府信息公开行政复议、
-/// 行政诉讼情况" where a section was folded in): the same words after
-/// another Chinese numeral.
-pub(super) fn slipped(para: &str, heading: &'static str) -> bool {
-    let words = |h: &str| numbered(&norm(h), true).map(|(_, w)| w.to_string());
+/// A heading numbered one off the format's ("三、政府信息公开行政复议、行政
+/// 诉讼情况" where a section was folded in; not "14、…", a table's last
+/// value run into "4、…"): the same words after another Chinese numeral,
+/// or an Arabic one where the headings found are
+/// so numbered (`arabic`; elsewhere "1.主动公开政府信息情况" may be a part
+/// of 一).
+pub(super) fn slipped(para: &str, heading: &'static str, arabic: bool) -> bool {
     // Cheap tests first: this runs for every paragraph that is no heading.
-    let numeral_first = para
-        .trim_start_matches(is_space)
-        .starts_with(|c: char| "一二三四五六七八九十".contains(c));
+    let start = para.trim_start_matches(is_space);
+    let numeral_first = start.starts_with(|c: char| {
+        "一二三四五六七八九十".contains(c)
+            || (arabic && (c.is_ascii_digit() || ('０'..='９').contains(&c)))
+    });
     numeral_first
         && para.chars().count() <= heading.chars().count() + 2
-        && words(para).is_some_and(|w| Some(w) == words(heading))
+        && numbered(&norm(para), !arabic).is_some_and(|(k, w)| {
+            numbered(&norm(heading), true).is_some_and(|(want, h)| h == w && k.abs_diff(want) == 1)
+        })
 }
 
 /// Notes on headings numbered otherwise than the format's, or with their
