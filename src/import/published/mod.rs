@@ -305,8 +305,9 @@ mod tests {
             Some(("一、总体情况".to_string(), "2021年，我区……".to_string()))
         );
         assert!(match_heading("一、本年新收政府信息公开申请数量", "一、总体情况").is_none());
-        // The number written another way; not as a section's parts are
-        // numbered, nor another number.
+        // The number written another way (whether a heading so numbered
+        // is taken depends on those found before it: see Outline::find);
+        // not another number.
         for printed in [
             "一.总体情况",
             "一．总体情况",
@@ -314,6 +315,8 @@ mod tests {
             "1、总体情况",
             "1.总体情况",
             "１．总体情况",
+            "（一）总体情况",
+            "(1)总体情况",
         ] {
             assert_eq!(
                 match_heading(printed, "一、总体情况"),
@@ -332,8 +335,6 @@ mod tests {
             ))
         );
         for printed in [
-            "（一）总体情况",
-            "(一)总体情况",
             "2.总体情况",
             "二、总体情况",
             "1总体情况",

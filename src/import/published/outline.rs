@@ -50,13 +50,15 @@ impl Outline {
             };
             let next = at.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
             let candidates = format.sections.get(next..).unwrap_or_default();
-            // Headings numbered 1、2、…: a slip may be in Arabic numerals
-            // too. After headings numbered 一、二、…, "2.主动公开政府信息情况"
-            // is a part of a section, not a heading.
-            let arabic_number = |h: &str| norm(h).starts_with(|c: char| c.is_ascii_digit());
-            let last_arabic = sections.iter().flatten().last().map(|h| arabic_number(h));
-            let arabic = last_arabic == Some(true);
-            let style = |h: &str| !arabic_number(h) || last_arabic != Some(false);
+            // A heading numbered 1、 or （一） only where those found so far
+            // are numbered so: after headings numbered 一、二、…,
+            // "2.主动公开政府信息情况" or "（二）…" is a part of a section, not
+            // a heading.
+            let last = sections.iter().flatten().last().and_then(|h| numbering(h));
+            let style = |h: &str| {
+                let this = numbering(h);
+                this == Some(Numbering::Chinese) || last.is_none() || this == last
+            };
             // A heading split over two lines by a paste: "六、其他需要报告的" +
             // "事项" is the heading when together they are its words exactly
             // (its number written another way, or another Chinese numeral).
@@ -69,8 +71,7 @@ impl Outline {
                         .take(2)
                         .position(|s| {
                             style(&both)
-                                && (same_words(&both, s.heading)
-                                    || slipped(&both, s.heading, arabic))
+                                && (same_words(&both, s.heading) || slipped(&both, s.heading))
                         })
                         .map(|k| (next + k, (both, String::new())))
                 }
@@ -92,7 +93,7 @@ impl Outline {
                     candidates
                         .iter()
                         .take(2)
-                        .position(|s| style(text) && slipped(text, s.heading, arabic))
+                        .position(|s| style(text) && slipped(text, s.heading))
                         .map(|k| (next + k, (text.clone(), String::new())))
                 });
             match found {
@@ -301,31 +302,62 @@ fn table_named(rows: &Spread) -> Option<&'static str> {
     }
 }
 
-/// A heading's number and its words (normalised): "一、总体情况", also
-/// "一.总体情况", "一 总体情况" (spaces gone once normalised) and "1、",
-/// "1." → (1, "总体情况"); `chinese` only with a Chinese numeral. Not
-/// "（一）", which numbers a section's parts.
-fn numbered(n: &str, chinese: bool) -> Option<(usize, &str)> {
+/// How a heading's number is written: 一、 一. 一 (Chinese), 1、 1.
+/// (Arabic), （一） （1） (bracketed, as most reports number a section's
+/// parts).
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub(super) enum Numbering {
+    Chinese,
+    Arabic,
+    Bracketed,
+}
+
+/// A heading's number, its words (normalised) and how the number is
+/// written: "一、总体情况", also "一.总体情况", "一 总体情况" (spaces gone once
+/// normalised), "1、", "1.", "（一）", "（1）" → (1, "总体情况", …).
+fn numbered(n: &str) -> Option<(usize, &str, Numbering)> {
     const NUMERALS: &str = "一二三四五六七八九十";
-    let end = n.find(|c: char| !(c.is_ascii_digit() || NUMERALS.contains(c)))?;
-    let (number, rest) = n.split_at(end);
-    let mut chars = number.chars();
-    let (first, second) = (chars.next()?, chars.next());
-    let (value, arabic) = match (first, second) {
-        // (Not "05": a table's last 0 run into a heading's 5.)
-        (d, _) if d.is_ascii_digit() && d != '0' && number.len() <= 2 => {
-            (number.parse().ok()?, true)
+    let value = |number: &str| -> Option<usize> {
+        let mut chars = number.chars();
+        match (chars.next()?, chars.next()) {
+            // (Not "05": a table's last 0 run into a heading's 5.)
+            (d, _) if d.is_ascii_digit() && d != '0' && number.len() <= 2 => number.parse().ok(),
+            (c, None) => Some(NUMERALS.chars().position(|x| x == c)? + 1),
+            _ => None,
         }
-        (c, None) => (NUMERALS.chars().position(|x| x == c)? + 1, false),
-        _ => return None,
     };
-    let rest = match rest.strip_prefix(['、', '.']) {
-        Some(rest) => rest,
-        None if !arabic => rest,
-        None => return None,
+    let (number, rest, numbering) = match n.strip_prefix('(') {
+        Some(inner) => {
+            let (number, rest) = inner.split_once(')')?;
+            (
+                value(number)?,
+                rest.strip_prefix('、').unwrap_or(rest),
+                Numbering::Bracketed,
+            )
+        }
+        None => {
+            let end = n.find(|c: char| !(c.is_ascii_digit() || NUMERALS.contains(c)))?;
+            let (number, rest) = n.split_at(end);
+            let arabic = number.starts_with(|c: char| c.is_ascii_digit());
+            let rest = match rest.strip_prefix(['、', '.']) {
+                Some(rest) => rest,
+                None if !arabic => rest,
+                None => return None,
+            };
+            let numbering = if arabic {
+                Numbering::Arabic
+            } else {
+                Numbering::Chinese
+            };
+            (value(number)?, rest, numbering)
+        }
     };
-    let wanted = !(arabic && chinese);
-    (wanted && !rest.is_empty()).then_some((value, rest))
+    (!rest.is_empty()).then_some((number, rest, numbering))
+}
+
+/// How a printed heading's number is written, if it has one.
+pub(super) fn numbering(printed: &str) -> Option<Numbering> {
+    numbered(&norm(printed)).map(|(_, _, numbering)| numbering)
 }
 
 /// If `para` is (or starts with) the heading of `section`, the heading as
@@ -335,14 +367,15 @@ pub(super) fn match_heading(para: &str, heading: &'static str) -> Option<(String
     // Most paragraphs do not start with a numeral: no allocation for them.
     let first = numeral(heading).chars().next()?;
     let start = para.trim_start_matches(is_space);
-    if !start.starts_with(|c: char| c == first || c.is_ascii_digit() || ('０'..='９').contains(&c))
-    {
+    if !start.starts_with(|c: char| {
+        c == first || c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '(' || c == '（'
+    }) {
         return None;
     }
     let n = norm(para);
     let template = norm(heading);
-    let (number, words) = numbered(&n, false)?;
-    let (want, want_words) = numbered(&template, true)?;
+    let (number, words, _) = numbered(&n)?;
+    let (want, want_words, _) = numbered(&template)?;
     if number != want {
         return None;
     }
@@ -371,27 +404,27 @@ pub(super) fn match_heading(para: &str, heading: &'static str) -> Option<(String
 /// Whether `para` is `heading` with its number written another way or
 /// not: the same number, the same words.
 fn same_words(para: &str, heading: &str) -> bool {
-    let template = norm(heading);
-    numbered(&norm(para), false).is_some_and(|p| numbered(&template, true) == Some(p))
+    let words = |h: &str| numbered(&norm(h)).map(|(k, w, _)| (k, w.to_string()));
+    words(para).is_some_and(|p| words(heading) == Some(p))
 }
 
 /// A heading numbered one off the format's ("三、政府信息公开行政复议、行政
 /// 诉讼情况" where a section was folded in; not "14、…", a table's last
-/// value run into "4、…"): the same words after another Chinese numeral,
-/// or an Arabic one where the headings found are
-/// so numbered (`arabic`; elsewhere "1.主动公开政府信息情况" may be a part
-/// of 一).
-pub(super) fn slipped(para: &str, heading: &'static str, arabic: bool) -> bool {
+/// value run into "4、…"): the same words after another Chinese numeral.
+/// Not in Arabic numerals or brackets, which number a section's parts
+/// too: "1.主动公开政府信息情况" in 一 numbered 1、, "（一）主动公开政府信息情况"
+/// in 一 numbered （一） would be taken for 二 folded in.
+pub(super) fn slipped(para: &str, heading: &'static str) -> bool {
     // Cheap tests first: this runs for every paragraph that is no heading.
-    let start = para.trim_start_matches(is_space);
-    let numeral_first = start.starts_with(|c: char| {
-        "一二三四五六七八九十".contains(c)
-            || (arabic && (c.is_ascii_digit() || ('０'..='９').contains(&c)))
-    });
+    let numeral_first = para
+        .trim_start_matches(is_space)
+        .starts_with(|c: char| "一二三四五六七八九十".contains(c));
     numeral_first
         && para.chars().count() <= heading.chars().count() + 2
-        && numbered(&norm(para), !arabic).is_some_and(|(k, w)| {
-            numbered(&norm(heading), true).is_some_and(|(want, h)| h == w && k.abs_diff(want) == 1)
+        && numbered(&norm(para)).is_some_and(|(k, w, numbering)| {
+            numbering == Numbering::Chinese
+                && numbered(&norm(heading))
+                    .is_some_and(|(want, h, _)| h == w && k.abs_diff(want) == 1)
         })
 }
 
@@ -405,7 +438,7 @@ pub(super) fn slips(sections: &[Option<String>]) -> Vec<String> {
         .filter_map(|(s, printed)| {
             let printed = printed.as_deref()?;
             let (n, template) = (norm(printed), norm(s.heading));
-            let number = |h: &str| numbered(h, false).map(|(k, w)| (k, h.len() - w.len()));
+            let number = |h: &str| numbered(h).map(|(k, w, _)| (k, h.len() - w.len()));
             let (Some((k, at)), Some((want, want_at))) = (number(&n), number(&template)) else {
                 return None;
             };
