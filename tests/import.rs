@@ -511,6 +511,25 @@ fn a_short_label_is_read_between_its_neighbours() {
     assert_right_and_unread(&got, "pingtan-2022", ("table3", "other_other", "total"));
 }
 
+/// `sample`'s pdftotext -layout text with its section headings printed
+/// otherwise: `print(k, numeral, words)` for the k-th (from 0); the text
+/// and the headings as printed.
+fn with_headings(
+    sample: &str,
+    print: impl Fn(usize, &str, &str) -> String,
+) -> (String, Vec<String>) {
+    let mut text = form(&format!("{sample}/pdf-layout.txt"));
+    let mut printed = Vec::new();
+    for (k, section) in format::current().sections.iter().enumerate() {
+        let (numeral, words) = section.heading.split_once('、').unwrap();
+        let other = print(k, numeral, words);
+        assert_eq!(text.matches(section.heading).count(), 1);
+        text = text.replacen(section.heading, &other, 1);
+        printed.push(other);
+    }
+    (text, printed)
+}
+
 /// Headings numbered 1、2、… or （一）（二）… are found; one numbered one
 /// off (a section folded in) only in Chinese numerals: in Arabic ones or
 /// brackets a section's part is numbered so too ("1.主动公开政府信息情况" in
@@ -520,27 +539,16 @@ fn a_short_label_is_read_between_its_neighbours() {
 /// follows). A slip is one number off, not two.
 #[test]
 fn headings_numbered_in_arabic_numerals_or_brackets() {
-    let headings: Vec<&str> = format::current()
-        .sections
-        .iter()
-        .map(|s| s.heading)
-        .collect();
     for style in ["{}、", "（{}）"] {
         for fold in [None, Some(3)] {
-            let mut text = form("pingtan-2021/pdf-layout.txt");
-            for (k, heading) in headings.iter().enumerate() {
-                let words = heading.split_once('、').unwrap().1;
+            let (text, _) = with_headings("pingtan-2021", |k, _, words| {
                 let number = if fold.is_some_and(|f| k >= f) {
                     k
                 } else {
                     k + 1
                 };
-                text = text.replacen(
-                    heading,
-                    &format!("{}{words}", style.replace("{}", &number.to_string())),
-                    1,
-                );
-            }
+                format!("{}{words}", style.replace("{}", &number.to_string()))
+            });
             let got = read(&text).unwrap();
             let found: Vec<bool> = got.sections.iter().map(Option::is_some).collect();
             match fold {
@@ -620,18 +628,10 @@ fn headings_numbered_another_way_are_found_and_noted() {
         .collect();
     for sample in ["tanggong-jiedao-2023", "pingtan-2021"] {
         for arabic in [false, true] {
-            let mut text = form(&format!("{sample}/pdf-layout.txt"));
-            let mut printed = Vec::new();
-            for (k, heading) in headings.iter().enumerate() {
-                let (numeral, words) = heading.split_once('、').unwrap();
-                let other = match arabic {
-                    true => format!("{}、{words}", k + 1),
-                    false => format!("{numeral}.{words}"),
-                };
-                assert_eq!(text.matches(heading).count(), 1);
-                text = text.replace(heading, &other);
-                printed.push(other);
-            }
+            let (text, printed) = with_headings(sample, |k, numeral, words| match arabic {
+                true => format!("{}、{words}", k + 1),
+                false => format!("{numeral}.{words}"),
+            });
             let got = read(&text).unwrap();
             assert!(
                 got.sections.iter().all(Option::is_some),
