@@ -54,10 +54,10 @@ impl Outline {
             // are numbered so: after headings numbered 一、二、…,
             // "2.主动公开政府信息情况" or "（二）…" is a part of a section, not
             // a heading.
-            let last = sections.iter().flatten().last().and_then(|h| numbering(h));
             let style = |h: &str| {
                 let this = numbering(h);
-                this == Some(Numbering::Chinese) || last.is_none() || this == last
+                let last = || sections.iter().flatten().last().and_then(|h| numbering(h));
+                this == Some(Numbering::Chinese) || last().is_none_or(|last| this == Some(last))
             };
             // A heading split over two lines by a paste: "六、其他需要报告的" +
             // "事项" is the heading when together they are its words exactly
@@ -364,12 +364,21 @@ pub(super) fn numbering(printed: &str) -> Option<Numbering> {
 /// printed and the rest of the paragraph. Its number may be written
 /// another way (see [`numbered`]).
 pub(super) fn match_heading(para: &str, heading: &'static str) -> Option<(String, String)> {
-    // Most paragraphs do not start with a numeral: no allocation for them.
+    // Most paragraphs do not start with a number (a table's lines of
+    // numbers, "2022年…": no number and 、 or . after it): no allocation
+    // for them.
     let first = numeral(heading).chars().next()?;
     let start = para.trim_start_matches(is_space);
-    if !start.starts_with(|c: char| {
-        c == first || c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '(' || c == '（'
-    }) {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let numbered_so = match start.chars().next() {
+        Some(c) if c == first || c == '(' || c == '（' => true,
+        Some(c) if digit(c) => start
+            .trim_start_matches(digit)
+            .trim_start_matches(is_space)
+            .starts_with(['、', '.', '．']),
+        _ => false,
+    };
+    if !numbered_so {
         return None;
     }
     let n = norm(para);

@@ -1512,18 +1512,37 @@ pub(super) fn read_stream(
                 Some(at) => anchors.push((b, r, owner[at], None, (at, norm(row.label)))),
                 None if !official => {
                     // Its ordinal written another way, found once in one way.
-                    let mut other: Vec<(usize, String)> = restyles(&norm(row.label))
-                        .into_iter()
-                        .filter_map(|c| Some((place(&c)?, c)))
+                    let restyles = restyles(&norm(row.label));
+                    let mut other: Vec<(usize, String)> = restyles
+                        .iter()
+                        .filter_map(|c| Some((once(c)?, c.clone())))
                         .collect();
+                    // Else its words, whole or broken by pieces of its groups
+                    // (one search, not one for each way of writing its
+                    // ordinal: it is slow), after another ordinal or none.
+                    let words = || {
+                        let v = variant(row.label)?;
+                        let at = place(v)?;
+                        let ordinal = restyles.iter().find_map(|c| {
+                            let before = c.strip_suffix(norm(v).as_str())?;
+                            joined[..at]
+                                .ends_with(before)
+                                .then(|| (at - before.len(), c.clone()))
+                        });
+                        Some((at, v, ordinal))
+                    };
                     if other.len() == 1 {
                         let (at, printed) = other.remove(0);
                         anchors.push((b, r, owner[at], None, (at, printed.clone())));
                         restyled.push((b, r, printed));
-                    } else if let Some((at, v)) =
-                        variant(row.label).and_then(|v| Some((place(v)?, v)))
-                    {
-                        anchors.push((b, r, owner[at], Some(v), (at, norm(v))));
+                    } else if let Some((at, v, ordinal)) = words() {
+                        match ordinal {
+                            Some((at, printed)) => {
+                                anchors.push((b, r, owner[at], None, (at, printed.clone())));
+                                restyled.push((b, r, printed));
+                            }
+                            None => anchors.push((b, r, owner[at], Some(v), (at, norm(v)))),
+                        }
                     }
                 }
                 None => {}
