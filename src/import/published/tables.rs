@@ -1531,17 +1531,21 @@ pub(super) fn read_stream(
                         });
                         Some((at, v, ordinal))
                     };
-                    if other.len() == 1 {
+                    // (Where, as printed, and the variant it is if not the
+                    // label with its ordinal written another way.)
+                    let found = if other.len() == 1 {
                         let (at, printed) = other.remove(0);
-                        anchors.push((b, r, owner[at], None, (at, printed.clone())));
-                        restyled.push((b, r, printed));
-                    } else if let Some((at, v, ordinal)) = words() {
-                        match ordinal {
-                            Some((at, printed)) => {
-                                anchors.push((b, r, owner[at], None, (at, printed.clone())));
-                                restyled.push((b, r, printed));
-                            }
-                            None => anchors.push((b, r, owner[at], Some(v), (at, norm(v)))),
+                        Some((at, printed, None))
+                    } else {
+                        words().map(|(at, v, ordinal)| match ordinal {
+                            Some((at, printed)) => (at, printed, None),
+                            None => (at, norm(v), Some(v)),
+                        })
+                    };
+                    if let Some((at, printed, v)) = found {
+                        anchors.push((b, r, owner[at], v, (at, printed.clone())));
+                        if v.is_none() {
+                            restyled.push((b, r, printed));
                         }
                     }
                 }
