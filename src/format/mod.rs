@@ -311,7 +311,7 @@ impl Format {
                 .enumerate()
                 .map(|(i, c)| (c.key.clone(), i))
                 .collect();
-            crate::sort::by_key(&mut by_key, |(k, _)| k.clone());
+            crate::sort::by(&mut by_key, |(a, _), (b, _)| a > b);
             CellIndex {
                 cells,
                 by_key,

@@ -73,7 +73,11 @@ pub fn shown(rows: &[Row], view: &View) -> Vec<usize> {
                 _ => (0, r.file.clone()),
             }
         };
-        crate::sort::by_key(&mut out, |&i| text(&rows[i]));
+        // Each row's key made once, not at each comparison.
+        let keys: Vec<(i64, String)> = out.iter().map(|&i| text(&rows[i])).collect();
+        let mut order: Vec<usize> = (0..out.len()).collect();
+        crate::sort::by(&mut order, |&a, &b| keys[a] > keys[b]);
+        out = order.into_iter().map(|k| out[k]).collect();
         if !ascending {
             out.reverse();
         }
@@ -88,7 +92,7 @@ pub fn choices(rows: &[Row]) -> (Vec<String>, Vec<i32>) {
         .map(|r| r.level.clone())
         .filter(|l| !l.is_empty())
         .collect();
-    crate::sort::by_key(&mut levels, String::clone);
+    crate::sort::by(&mut levels, |a, b| a > b);
     levels.dedup();
     let mut years: Vec<i32> = rows.iter().filter_map(|r| r.year).collect();
     crate::sort::by_key(&mut years, |y| std::cmp::Reverse(*y));

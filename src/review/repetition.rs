@@ -58,7 +58,7 @@ pub fn measure(text: &str, last: &str) -> Repetition {
         .map(|(a, b)| key(&last[a..b]))
         .filter(|k| k.chars().count() >= 4)
         .collect();
-    crate::sort::by_key(&mut before, String::clone);
+    crate::sort::by(&mut before, |a, b| a > b);
     let total = char_count(text);
     let mut same = 0;
     let mut repeated = Vec::new();

@@ -270,10 +270,10 @@ impl<K: KeyValue> Store<K> {
                 }),
             }
         }
-        crate::sort::by_key(&mut drafts, |s: &DraftSummary| {
-            std::cmp::Reverse(s.saved_at.clone())
+        crate::sort::by(&mut drafts, |a: &DraftSummary, b: &DraftSummary| {
+            a.saved_at < b.saved_at
         });
-        crate::sort::by_key(&mut bad, |u| u.key.clone());
+        crate::sort::by(&mut bad, |a, b| a.key > b.key);
         drafts
             .into_iter()
             .map(Entry::Draft)
