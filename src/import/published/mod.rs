@@ -74,11 +74,16 @@ fn only(mut found: impl Iterator<Item = usize>) -> Option<usize> {
     }
 }
 
+/// A quotation mark, which [`norm`] drops.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」')
+}
+
 /// Normalises a label for loose matching: no spaces or quotes, half-width
 /// digits, letters and brackets.
 pub fn norm(s: &str) -> String {
     s.chars()
-        .filter(|c| !is_space(*c) && !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」'))
+        .filter(|&c| !is_space(c) && !is_quote(c))
         .map(|c| match c {
             // Full-width forms of ASCII (（）：，．０-９…) to ASCII.
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),

@@ -63,15 +63,17 @@ impl Outline {
             // "事项" is the heading when together they are its words exactly
             // (its number written another way, or another Chinese numeral).
             let joined = match blocks.peek() {
-                Some(Block::Para(second)) if second.chars().count() < 20 => {
+                Some(Block::Para(second))
+                    if may_be_numbered(text) && second.chars().count() < 20 =>
+                {
                     let both = format!("{text}{second}");
                     // Only headings that may come next (the guard below).
                     candidates
                         .iter()
                         .take(2)
                         .position(|s| {
-                            style(&both)
-                                && (same_words(&both, s.heading) || slipped(&both, s.heading))
+                            (same_words(&both, s.heading) || slipped(&both, s.heading))
+                                && style(&both)
                         })
                         .map(|k| (next + k, (both, String::new())))
                 }
@@ -83,17 +85,15 @@ impl Outline {
             // Every heading found: the rest is the last section's text.
             let found = joined
                 .or_else(|| {
-                    candidates
-                        .iter()
-                        .enumerate()
-                        .find_map(|(k, s)| match_heading(text, s.heading).map(|m| (next + k, m)))
+                    heading_among(text, candidates.iter().map(|s| s.heading))
+                        .map(|(k, m)| (next + k, m))
                         .filter(|_| style(text))
                 })
                 .or_else(|| {
                     candidates
                         .iter()
                         .take(2)
-                        .position(|s| style(text) && slipped(text, s.heading))
+                        .position(|s| slipped(text, s.heading) && style(text))
                         .map(|k| (next + k, (text.clone(), String::new())))
                 });
             match found {
@@ -355,6 +355,19 @@ fn numbered(n: &str) -> Option<(usize, &str, Numbering)> {
     (!rest.is_empty()).then_some((number, rest, numbering))
 }
 
+/// Whether `text` may start with a heading's number ([`numbered`] of it
+/// normalised is not ruled out): a cheap test without an allocation, for
+/// every paragraph.
+fn may_be_numbered(text: &str) -> bool {
+    let first = text.chars().find(|&c| !is_space(c) && !super::is_quote(c));
+    first.is_some_and(|c| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || matches!(c, '(' | '（')
+            || "一二三四五六七八九十".contains(c)
+    })
+}
+
 /// How a printed heading's number is written, if it has one.
 pub(super) fn numbering(printed: &str) -> Option<Numbering> {
     numbered(&norm(printed)).map(|(_, _, numbering)| numbering)
@@ -364,50 +377,68 @@ pub(super) fn numbering(printed: &str) -> Option<Numbering> {
 /// printed and the rest of the paragraph. Its number may be written
 /// another way (see [`numbered`]).
 pub(super) fn match_heading(para: &str, heading: &'static str) -> Option<(String, String)> {
+    heading_among(para, [heading]).map(|(_, found)| found)
+}
+
+/// The first of `headings` that `para` is (or starts with), as
+/// [`match_heading`]: its index, the heading as printed and the rest of the
+/// paragraph. The paragraph is normalised once for all of them.
+pub(super) fn heading_among(
+    para: &str,
+    headings: impl IntoIterator<
+        Item = &'static str,
+        IntoIter = impl Iterator<Item = &'static str> + Clone,
+    >,
+) -> Option<(usize, (String, String))> {
+    let headings = headings.into_iter();
     // Most paragraphs do not start with a number (a table's lines of
     // numbers, "2022年…": no number and 、 or . after it): no allocation
     // for them.
-    let first = numeral(heading).chars().next()?;
     let start = para.trim_start_matches(is_space);
     let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let numbered_so = match start.chars().next() {
-        Some(c) if c == first || c == '(' || c == '（' => true,
+        Some(c) if c == '(' || c == '（' => true,
         Some(c) if digit(c) => start
             .trim_start_matches(digit)
             .trim_start_matches(is_space)
             .starts_with(['、', '.', '．']),
-        _ => false,
+        Some(c) => headings.clone().any(|h| numeral(h).starts_with(c)),
+        None => false,
     };
     if !numbered_so {
         return None;
     }
     let n = norm(para);
-    let template = norm(heading);
     let (number, words, _) = numbered(&n)?;
-    let (want, want_words, _) = numbered(&template)?;
-    if number != want {
-        return None;
-    }
-    // The heading alone, possibly misprinted.
-    let as_template = format!("{}、{words}", numeral(heading));
-    if para.chars().count() <= heading.chars().count() + 8
-        && similarity(&as_template, &template) >= 0.6
-    {
-        return Some((para.to_string(), String::new()));
-    }
-    // The heading followed by text in the same paragraph.
-    let whole = format!("{}{want_words}", &n[..n.len() - words.len()]);
-    let chars: Vec<char> = para.chars().collect();
-    let len = whole.chars().count();
-    for extra in 0..=3 {
-        let end = (len + extra).min(chars.len());
-        let head: String = chars[..end].iter().collect();
-        if norm(&head) == whole {
-            let rest: String = chars[end..].iter().collect();
-            return Some((head, rest.trim_matches(is_space).to_string()));
+    headings.enumerate().find_map(|(k, heading)| {
+        if numeral(heading).is_empty() {
+            return None;
         }
-    }
-    None
+        let template = norm(heading);
+        let (want, want_words, _) = numbered(&template)?;
+        if number != want {
+            return None;
+        }
+        // The heading alone, possibly misprinted.
+        let as_template = format!("{}、{words}", numeral(heading));
+        if para.chars().count() <= heading.chars().count() + 8
+            && similarity(&as_template, &template) >= 0.6
+        {
+            return Some((k, (para.to_string(), String::new())));
+        }
+        // The heading followed by text in the same paragraph.
+        let whole = format!("{}{want_words}", &n[..n.len() - words.len()]);
+        let chars: Vec<char> = para.chars().collect();
+        let len = whole.chars().count();
+        (0..=3).find_map(|extra| {
+            let end = (len + extra).min(chars.len());
+            let head: String = chars[..end].iter().collect();
+            (norm(&head) == whole).then(|| {
+                let rest: String = chars[end..].iter().collect();
+                (k, (head, rest.trim_matches(is_space).to_string()))
+            })
+        })
+    })
 }
 
 /// Whether `para` is `heading` with its number written another way or
@@ -558,10 +589,8 @@ pub(super) fn without_contents(blocks: Vec<Block>) -> Vec<Block> {
         }
     };
     let section = |text: &str| {
-        format
-            .sections
-            .iter()
-            .position(|s| match_heading(text, s.heading).is_some_and(|(_, rest)| rest.is_empty()))
+        heading_among(text, format.sections.iter().map(|s| s.heading))
+            .and_then(|(k, (_, rest))| rest.is_empty().then_some(k))
     };
     // A lower entry alone: "（一）主动公开方面".
     let lower = |k: usize| {
@@ -570,6 +599,15 @@ pub(super) fn without_contents(blocks: Vec<Block>) -> Vec<Block> {
             .is_some_and(|p| p.starts_with('(') && super::tables::ordinal(&p).is_some())
     };
     let contents_line = |k: usize| matches!(&blocks[k], Block::Para(p) if norm(p) == "目录");
+    // Each paragraph's heading and entry, found once: a run is tried from
+    // every paragraph, and a table's lines of labels and numbers make long
+    // runs.
+    let headings: Vec<Option<usize>> = (0..blocks.len())
+        .map(|k| para(k).and_then(section))
+        .collect();
+    let entries: Vec<Option<(usize, Option<usize>)>> = (0..blocks.len())
+        .map(|k| entry(k).map(|(text, n)| (n, section(&text))))
+        .collect();
     let mut drop = vec![false; blocks.len()];
     let mut i = 0;
     while i < blocks.len() {
@@ -579,13 +617,13 @@ pub(super) fn without_contents(blocks: Vec<Block>) -> Vec<Block> {
         let mut own = Vec::new();
         let mut end = i;
         loop {
-            let heading = para(end).and_then(section);
+            let heading = headings.get(end).copied().flatten();
             let item = if heading.is_some() && items.iter().any(|item| item.1 == heading) {
                 own.push(end);
                 end += 1;
                 continue;
-            } else if let Some((text, n)) = entry(end) {
-                (n, section(&text), true)
+            } else if let Some(&Some((n, section))) = entries.get(end) {
+                (n, section, true)
             } else if heading.is_some() {
                 (1, heading, false)
             } else if !items.is_empty() && page_number(end) {
@@ -659,7 +697,7 @@ pub(super) fn first_occurrence(blocks: Vec<Block>) -> (Vec<Block>, usize) {
     cuts.push(blocks.len());
     let is_heading = |b: &Block| {
         matches!(b, Block::Para(p)
-            if format.sections.iter().any(|s| match_heading(p, s.heading).is_some()))
+            if heading_among(p, format.sections.iter().map(|s| s.heading)).is_some())
     };
     // Headings found, or 0 when nothing but headings follows the first one.
     let score = |part: &[Block]| {
