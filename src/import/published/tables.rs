@@ -1888,9 +1888,44 @@ pub(super) fn read_stream(
     // among its headings (plain pdftotext prints pingtan-2022's 表四 so, out
     // of order). Unless they are all the same number (all 0), which no
     // order changes.
+    // 表四's numbers side by side, then a later section's heading ("（四）存在
+    // 的主要问题及改进情况", numbered so that it was not found): what follows
+    // is that section's text, its years and counts no cells of the table;
+    // only that run of numbers is the table's. (Not any text: a table
+    // broken over a page repeats its headings before its wrapped pieces.)
+    let consecutive = |at: &[usize]| at.windows(2).all(|w| w[1] == w[0] + 1);
+    let next_heading = |from: usize| {
+        let until = words[from..]
+            .iter()
+            .position(|w| !matches!(w, Word::Text(_)))
+            .map_or(words.len(), |k| from + k);
+        let text: String = words[from..until]
+            .iter()
+            .filter_map(|w| match w {
+                Word::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        let heading_words = |h: &str| norm(h.split_once('、').map_or(h, |(_, words)| words));
+        !text.is_empty()
+            && format
+                .text_sections()
+                .any(|s| text.contains(&heading_words(s.heading)))
+    };
+    let value_at: &[usize] = match value_at.get(needed.saturating_sub(1)) {
+        Some(&last)
+            if table.layout == Layout::SingleRow
+                && !reordered
+                && value_at.len() > needed
+                && consecutive(&value_at[..needed])
+                && next_heading(last + 1) =>
+        {
+            &value_at[..needed]
+        }
+        _ => &value_at,
+    };
     let same = value_at.windows(2).all(|w| text(w[0]) == text(w[1]));
-    let in_order = !reordered
-        && (table.layout != Layout::SingleRow || value_at.windows(2).all(|w| w[1] == w[0] + 1));
+    let in_order = !reordered && (table.layout != Layout::SingleRow || consecutive(value_at));
     // In order, a table is taken only when it has sums to check them by.
     let summed = table.blocks.iter().all(has_sums);
     let all: Option<Vec<String>> = if value_at.len() == needed && (same || (in_order && summed)) {
@@ -1899,7 +1934,7 @@ pub(super) fn read_stream(
         && summed
         && table.layout == Layout::SingleRow
         && value_at.len() > needed
-        && value_at[..needed].windows(2).all(|w| w[1] == w[0] + 1)
+        && consecutive(&value_at[..needed])
     {
         // 表四's numbers wrapped in their cells (see [`rejoined`]): one way
         // of joining them holds every sum. (A table of many rows is read
@@ -1914,7 +1949,7 @@ pub(super) fn read_stream(
             })
         };
         let ways = (order == Order::Lines && in_order, After::Line);
-        match rejoined(&words, &line_of, &value_at, needed, ways, &holds).as_slice() {
+        match rejoined(&words, &line_of, value_at, needed, ways, &holds).as_slice() {
             [one] => Some(one.clone()),
             _ => None,
         }
