@@ -615,6 +615,37 @@ fn a_heading_numbered_off_and_broken_over_two_lines_is_found() {
         .starts_with("2022 年，平潭综合实验区政府信息公开工作"));
 }
 
+/// Table 四's row in text, then a later section's heading that is not
+/// found (printed without its number): that section's text runs into the
+/// table's, its years and counts no cells; the row's run of numbers up to
+/// the heading is read (185 of 200 before, the row unread). A run a number
+/// short is not.
+#[test]
+fn table_fours_row_before_a_heading_not_found_is_read() {
+    let heading = "五、存在的主要问题及改进情况";
+    let row = "0 1 1 0 2 1 0 0 0 1 0 0 0 0 0";
+    for form_name in ["pdf-layout.txt", "pdf-raw.txt"] {
+        let text = form(&format!("pingtan-2022/{form_name}")).replacen(
+            heading,
+            "存在的主要问题及改进情况",
+            1,
+        );
+        let got = read(&text).unwrap();
+        assert!(got.sections[4].is_none(), "{:?}", got.sections);
+        assert!(got.report.text("problems").is_empty());
+        assert_tables(&got, &expected("pingtan-2022"));
+        // The row a number short: unread, the rest right.
+        let printed = text
+            .lines()
+            .find(|l| l.split_whitespace().collect::<Vec<_>>().join(" ") == row)
+            .unwrap();
+        let short = printed.trim_end().strip_suffix('0').unwrap().to_string();
+        let got = read(&text.replacen(printed, &short, 1)).unwrap();
+        assert_read_cells_right(&got, "pingtan-2022");
+        assert_table_unread(&got, "table4");
+    }
+}
+
 /// Section headings whose number is written another way ("一.总体情况",
 /// "1、总体情况") are found, each said so; in text without a grid, where the
 /// tables are read within their sections, the tables read whole too
