@@ -646,6 +646,20 @@ fn table_fours_row_before_a_heading_not_found_is_read() {
     }
 }
 
+/// A browser's copy of a table whose cells hold paragraphs puts each cell
+/// between blank lines, a tab between cells; a label cell without a
+/// paragraph keeps its tab on its own line ("行政规范性文件\t"): that line
+/// is the label, not a table row of one cell (the rows 规章 and 行政规范性文件
+/// were unread).
+#[test]
+fn a_label_followed_by_its_cells_tab_is_read_as_text() {
+    let text = form("pingtan-2021/text.txt");
+    let label = "\n\n\n\n\n行政规范性文件\n\n";
+    assert_eq!(text.matches(label).count(), 1);
+    let got = read(&text.replacen(label, "\n\n\n行政规范性文件\t\n\n", 1)).unwrap();
+    assert_tables(&got, &expected("pingtan-2021"));
+}
+
 /// Section headings whose number is written another way ("一.总体情况",
 /// "1、总体情况") are found, each said so; in text without a grid, where the
 /// tables are read within their sections, the tables read whole too
