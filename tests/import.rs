@@ -531,16 +531,18 @@ fn with_headings(
 }
 
 /// Headings numbered 1、2、… or （一）（二）… are found; one numbered one
-/// off (a section folded in) only in Chinese numerals: in Arabic ones or
-/// brackets a section's part is numbered so too ("1.主动公开政府信息情况" in
-/// 一 would be taken for 二): those sections are not found, said so. After
+/// off (a section folded in) in Chinese numerals; in Arabic ones or
+/// brackets only 五 and 六 (text sections) right after the heading before,
+/// numbered as it or one more: a section's part is numbered so too
+/// ("1.主动公开政府信息情况" in 一 would be taken for 二): a table's section
+/// is not found, said so. After
 /// headings numbered 一、二、…, a part numbered 2. with a heading's words
 /// ("2.主动公开政府信息情况" in 一) is not that heading (the real one
 /// follows). A slip is one number off, not two.
 #[test]
 fn headings_numbered_in_arabic_numerals_or_brackets() {
     for style in ["{}、", "（{}）"] {
-        for fold in [None, Some(3)] {
+        for fold in [None, Some(3), Some(4), Some(5)] {
             let (text, _) = with_headings("pingtan-2021", |k, _, words| {
                 let number = if fold.is_some_and(|f| k >= f) {
                     k
@@ -552,9 +554,13 @@ fn headings_numbered_in_arabic_numerals_or_brackets() {
             let got = read(&text).unwrap();
             let found: Vec<bool> = got.sections.iter().map(Option::is_some).collect();
             match fold {
-                None => {
-                    assert_eq!(found, [true; 6], "{style}");
+                // 五 and 六 are text sections: after the heading before,
+                // numbered as it or one more, they are found.
+                None | Some(4 | 5) => {
+                    assert_eq!(found, [true; 6], "{style} {fold:?}");
                     assert_tables(&got, &expected("pingtan-2021"));
+                    assert!(got.report.text("other").contains("无收取信息处理费"));
+                    assert!(!got.report.text("problems").contains("其他需要报告"));
                 }
                 // 四, 五 and 六 are not found (table 四's row, in 三's text
                 // with 五's and 六's, is left unread).
@@ -690,6 +696,52 @@ fn headings_numbered_another_way_are_found_and_noted() {
             }
         }
     }
+}
+
+/// Headings printed without their numbers ("总体情况") are found, each
+/// said so, where no heading found before has a number (nothing was
+/// recognised in text without a grid before). Not a list of the sections'
+/// words (a table of contents without page numbers), nor a part of a
+/// section printed with a later heading's words in a report whose headings
+/// are numbered.
+#[test]
+fn headings_printed_without_their_numbers_are_found_and_noted() {
+    for sample in ["tanggong-jiedao-2023", "pingtan-2021"] {
+        let (text, printed) = with_headings(sample, |_, _, words| words.to_string());
+        let got = read(&text).unwrap();
+        assert!(
+            got.sections.iter().all(Option::is_some),
+            "{:?}",
+            got.sections
+        );
+        assert_tables(&got, &expected(sample));
+        for (printed, section) in printed.iter().zip(format::current().sections) {
+            let note = format!(
+                "部分标题「{printed}」没有编号，按「{}」读取",
+                section.heading
+            );
+            assert!(got.notes.contains(&note), "{note} in {:?}", got.notes);
+        }
+        // The sections' words listed before the report: not its headings.
+        let listed: Vec<&str> = printed.iter().map(String::as_str).collect();
+        let first = text.find(&printed[0]).unwrap();
+        let contents = format!("{}{}\n\n", &text[..first], listed.join("\n\n"));
+        let got = read(&format!("{contents}{}", &text[first..])).unwrap();
+        assert_eq!(got.sections, read(&text).unwrap().sections);
+        assert_tables(&got, &expected(sample));
+    }
+    // Numbered headings: a part with a later heading's words is no heading.
+    let text = form("pingtan-2021/pdf-layout.txt");
+    let overview = text.find("一、总体情况").unwrap() + "一、总体情况".len();
+    let part = format!(
+        "{}\n主动公开政府信息情况\n{}",
+        &text[..overview],
+        &text[overview..]
+    );
+    let got = read(&part).unwrap();
+    assert!(got.report.text("overview").contains("主动公开政府信息情况"));
+    assert_eq!(got.sections[1].as_deref(), Some("二、主动公开政府信息情况"));
+    assert_tables(&got, &expected("pingtan-2021"));
 }
 
 /// A table whose section's heading is not found ("叁、收到和处理…", or a

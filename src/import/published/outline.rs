@@ -5,7 +5,7 @@
 //! Not for: table values (see [`super::tables`]).
 
 use super::{norm, Block, Spread};
-use crate::format::Content;
+use crate::format::{Content, Section};
 use crate::model::text::similarity;
 use crate::model::{is_space, Report};
 
@@ -59,6 +59,11 @@ impl Outline {
                 let last = || sections.iter().flatten().last().and_then(|h| numbering(h));
                 this == Some(Numbering::Chinese) || last().is_none_or(|last| this == Some(last))
             };
+            // One numbered one off: see [`slipped`] and [`shifted`].
+            let last = sections.iter().flatten().last().map(String::as_str);
+            let slip = |t: &str, k: usize, s: &Section| {
+                slipped(t, s.heading) || (k == 0 && shifted(t, s, last))
+            };
             // A heading split over two lines by a paste: "六、其他需要报告的" +
             // "事项" is the heading when together they are its words exactly
             // (its number written another way, or another Chinese numeral).
@@ -71,9 +76,9 @@ impl Outline {
                     candidates
                         .iter()
                         .take(2)
-                        .position(|s| {
-                            (same_words(&both, s.heading) || slipped(&both, s.heading))
-                                && style(&both)
+                        .enumerate()
+                        .position(|(k, s)| {
+                            (same_words(&both, s.heading) || slip(&both, k, s)) && style(&both)
                         })
                         .map(|k| (next + k, (both, String::new())))
                 }
@@ -93,7 +98,20 @@ impl Outline {
                     candidates
                         .iter()
                         .take(2)
-                        .position(|s| slipped(text, s.heading) && style(text))
+                        .enumerate()
+                        .position(|(k, s)| slip(text, k, s) && style(text))
+                        .map(|k| (next + k, (text.clone(), String::new())))
+                })
+                .or_else(|| {
+                    // A heading printed without its number ("总体情况"): its
+                    // words alone, where no heading found so far has a
+                    // number, and not followed by another (a list of the
+                    // sections, a table of contents).
+                    let bare = |p: &str| candidates.iter().position(|s| unnumbered(p, s.heading));
+                    let listed = matches!(blocks.peek(), Some(Block::Para(p)) if bare(p).is_some());
+                    let none_numbered = sections.iter().flatten().all(|h| numbering(h).is_none());
+                    bare(text)
+                        .filter(|_| none_numbered && !listed)
                         .map(|k| (next + k, (text.clone(), String::new())))
                 });
             match found {
@@ -441,6 +459,14 @@ pub(super) fn heading_among(
     })
 }
 
+/// Whether `para` is `heading`'s words alone, without its number
+/// ("总体情况" for "一、总体情况").
+fn unnumbered(para: &str, heading: &str) -> bool {
+    // Cheap test first: this runs for every paragraph that is no heading.
+    para.len() <= heading.len() + 8
+        && numbered(&norm(heading)).is_some_and(|(_, words, _)| norm(para) == words)
+}
+
 /// Whether `para` is `heading` with its number written another way or
 /// not: the same number, the same words.
 fn same_words(para: &str, heading: &str) -> bool {
@@ -468,6 +494,37 @@ pub(super) fn slipped(para: &str, heading: &'static str) -> bool {
         })
 }
 
+/// A heading of a text section (五, 六) numbered one less than the
+/// format's in Arabic numerals or brackets, right after the section before
+/// and numbered as the heading found `last` or one more: "（四）存在的主要问题
+/// 及改进情况" after "（四）政府信息公开行政复议、行政诉讼情况", "（五）其他需要报告的
+/// 事项" after it. Not a table's section: a part of the section before may
+/// have its words ("1.主动公开政府信息情况" in 一 numbered 1.).
+fn shifted(para: &str, section: &Section, last: Option<&str>) -> bool {
+    // Cheap tests first: this runs for every paragraph that is no heading.
+    if section.content != Content::Text
+        || !may_be_numbered(para)
+        || para.chars().count() > section.heading.chars().count() + 4
+    {
+        return false;
+    }
+    let (last, this, heading) = (
+        norm(last.unwrap_or_default()),
+        norm(para),
+        norm(section.heading),
+    );
+    let (Some(last), Some(this), Some(heading)) =
+        (numbered(&last), numbered(&this), numbered(&heading))
+    else {
+        return false;
+    };
+    this.2 != Numbering::Chinese
+        && this.2 == last.2
+        && this.1 == heading.1
+        && this.0 + 1 == heading.0
+        && (this.0 == last.0 || this.0 == last.0 + 1)
+}
+
 /// Notes on headings numbered otherwise than the format's, or with their
 /// number written another way ("一.总体情况", "1、总体情况").
 pub(super) fn slips(sections: &[Option<String>]) -> Vec<String> {
@@ -479,8 +536,12 @@ pub(super) fn slips(sections: &[Option<String>]) -> Vec<String> {
             let printed = printed.as_deref()?;
             let (n, template) = (norm(printed), norm(s.heading));
             let number = |h: &str| numbered(h).map(|(k, w, _)| (k, h.len() - w.len()));
-            let (Some((k, at)), Some((want, want_at))) = (number(&n), number(&template)) else {
-                return None;
+            let (want, want_at) = number(&template)?;
+            let Some((k, at)) = number(&n) else {
+                return Some(format!(
+                    "部分标题「{printed}」没有编号，按「{}」读取",
+                    s.heading
+                ));
             };
             if k != want {
                 Some(format!(
