@@ -722,6 +722,10 @@ fn headings_printed_without_their_numbers_are_found_and_noted() {
             );
             assert!(got.notes.contains(&note), "{note} in {:?}", got.notes);
         }
+        // One broken over two lines by a paste.
+        let heading = text.lines().find(|l| l.trim() == printed[1]).unwrap();
+        let broken = text.replacen(heading, "主动公开政府信息\n情况", 1);
+        assert_eq!(read(&broken).unwrap().sections, got.sections);
         // The sections' words listed before the report: not its headings.
         let listed: Vec<&str> = printed.iter().map(String::as_str).collect();
         let first = text.find(&printed[0]).unwrap();

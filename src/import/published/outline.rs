@@ -64,23 +64,28 @@ impl Outline {
             let slip = |t: &str, k: usize, s: &Section| {
                 slipped(t, s.heading) || (k == 0 && shifted(t, s, last))
             };
+            // A heading printed without its number ("总体情况"): its words
+            // alone, where no heading found so far has a number.
+            let bare = |p: &str| candidates.iter().position(|s| unnumbered(p, s.heading));
+            let none_numbered = || sections.iter().flatten().all(|h| numbering(h).is_none());
             // A heading split over two lines by a paste: "六、其他需要报告的" +
             // "事项" is the heading when together they are its words exactly
-            // (its number written another way, or another Chinese numeral).
+            // (its number written another way, another Chinese numeral, or
+            // none).
             let joined = match blocks.peek() {
-                Some(Block::Para(second))
-                    if may_be_numbered(text) && second.chars().count() < 20 =>
-                {
+                Some(Block::Para(second)) if second.chars().count() < 20 => {
                     let both = format!("{text}{second}");
                     // Only headings that may come next (the guard below).
-                    candidates
-                        .iter()
-                        .take(2)
-                        .enumerate()
-                        .position(|(k, s)| {
+                    let numbered = || {
+                        candidates.iter().take(2).enumerate().position(|(k, s)| {
                             (same_words(&both, s.heading) || slip(&both, k, s)) && style(&both)
                         })
-                        .map(|k| (next + k, (both, String::new())))
+                    };
+                    match may_be_numbered(text) {
+                        true => numbered(),
+                        false => bare(&both).filter(|_| none_numbered()),
+                    }
+                    .map(|k| (next + k, (both, String::new())))
                 }
                 _ => None,
             };
@@ -103,15 +108,11 @@ impl Outline {
                         .map(|k| (next + k, (text.clone(), String::new())))
                 })
                 .or_else(|| {
-                    // A heading printed without its number ("总体情况"): its
-                    // words alone, where no heading found so far has a
-                    // number, and not followed by another (a list of the
+                    // Unnumbered, not followed by another (a list of the
                     // sections, a table of contents).
-                    let bare = |p: &str| candidates.iter().position(|s| unnumbered(p, s.heading));
                     let listed = matches!(blocks.peek(), Some(Block::Para(p)) if bare(p).is_some());
-                    let none_numbered = sections.iter().flatten().all(|h| numbering(h).is_none());
                     bare(text)
-                        .filter(|_| none_numbered && !listed)
+                        .filter(|_| !listed && none_numbered())
                         .map(|k| (next + k, (text.clone(), String::new())))
                 });
             match found {
