@@ -817,6 +817,22 @@ fn label_variants_in_pdf_text() {
     }
 }
 
+/// A row label's ordinal printed as a word of its own ("3 危及“三安全一稳定”"):
+/// the row is read by its words and the number is no value of the row
+/// before (which was left unread, one number too many).
+#[test]
+fn an_ordinal_printed_apart_from_its_label_is_no_value() {
+    let forms = ["pdf-raw.txt", "cells.txt", "text.txt"].map(|f| ("pingtan-2021", f));
+    for (sample, form_name) in forms.into_iter().chain([("pingtan-2022", "pdf-raw.txt")]) {
+        for (from, to) in [("3.危及", "3 危及"), ("4.保护第三方", "4 保护第三方")] {
+            let text = form(&format!("{sample}/{form_name}"));
+            assert_eq!(text.matches(from).count(), 1, "{form_name}");
+            let got = read(&text.replace(from, to)).unwrap();
+            assert_tables(&got, &expected(sample));
+        }
+    }
+}
+
 /// Cells left blank in text without a grid come with a hint at a better
 /// source (issue 16): importing the file itself, or opening the PDF in the
 /// browser, select all, copy, paste. Plain pdftotext's text, whose numbers

@@ -1625,6 +1625,25 @@ pub(super) fn read_stream(
                 .collect()
         })
         .collect();
+    // A row's ordinal printed as a word of its own ("2.其他法律行政法规禁止公开
+    // 0 … 0" / "3 危及“三安全一稳定” …"): no value of the row before, which
+    // has one number too many with it.
+    for k in 1..runs.len() {
+        let (b, r, start, _, (at, _)) = &anchors[k];
+        let Some((number, _)) = ordinal(table.blocks[*b].rows[*r].label) else {
+            continue;
+        };
+        let own_word = *at == 0 || owner[at - 1] != *start;
+        let cells = table.blocks[anchors[k - 1].0].columns.len();
+        let before = &mut runs[k - 1];
+        if own_word
+            && before.len() > cells
+            && before.last() == Some(&(start.wrapping_sub(1)))
+            && matches!(&words[start - 1], Word::Value(v) if v == number)
+        {
+            before.pop();
+        }
+    }
     // Anchors with a wrapped number among their values (see
     // [`Word::Wrapped`]): not read.
     let mut wrapped: Vec<bool> = anchors
