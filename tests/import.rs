@@ -654,9 +654,9 @@ fn table_fours_row_before_a_heading_not_found_is_read() {
 
 /// A browser's copy of a table whose cells hold paragraphs puts each cell
 /// between blank lines, a tab between cells; a label cell without a
-/// paragraph keeps its tab on its own line ("行政规范性文件\t"): that line
-/// is the label, not a table row of one cell (the rows 规章 and 行政规范性文件
-/// were unread).
+/// paragraph keeps its tab on its own line ("行政规范性文件\t"), a table row
+/// of one cell: it is among the words its values follow (the rows 规章 and
+/// 行政规范性文件 were unread).
 #[test]
 fn a_label_followed_by_its_cells_tab_is_read_as_text() {
     let text = form("pingtan-2021/text.txt");

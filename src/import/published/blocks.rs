@@ -288,17 +288,13 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
         // A line with pipes only at its ends ("| 一、总体情况 |", a layout
         // table's cell; "第二十条第（一）项 |") is a paragraph, as a line with
         // tabs only at its ends is once trimmed.
-        let trimmed = line.trim_matches(is_space);
-        let inner = trimmed
+        let inner = line
+            .trim_matches(is_space)
             .trim_start_matches('|')
             .trim_end_matches('|')
             .contains('|');
-        let separator = if trimmed.contains('\t') {
+        let separator = if line.contains('\t') {
             Some('\t')
-        } else if trimmed.is_empty() && line.contains('\t') {
-            // A line of tabs alone (a browser's copy of cells that hold
-            // paragraphs) is no row, and no end of one.
-            continue;
         } else if pipes && inner {
             Some('|')
         } else {
@@ -323,6 +319,8 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
             while cells.last().is_some_and(|c| c.0.is_empty()) {
                 cells.pop();
             }
+            // A line of tabs alone (a browser's copy of cells that hold
+            // paragraphs) is not a row.
             if !cells.is_empty() {
                 table.push(cells);
             }

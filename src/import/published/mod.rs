@@ -106,7 +106,8 @@ pub fn read(input: &str) -> Result<Recognised, String> {
     } else {
         normalize::Order::Lines
     };
-    let markdown = mixed.is_none() && !html && normalize::is_markdown(input);
+    let plain = mixed.is_none() && !html;
+    let markdown = plain && normalize::is_markdown(input);
     let (blocks, title) = match mixed {
         Some(blocks) => (blocks, None),
         None if html => blocks::html_blocks(input),
@@ -127,7 +128,7 @@ pub fn read(input: &str) -> Result<Recognised, String> {
     let mut report = Report::empty(format);
     outline.title_and_preamble(title, &mut report);
     let guessed = markdown && normalize::pipes_from_layout(input);
-    let tables = outline.texts_and_tables(&mut report, markdown, guessed);
+    let tables = outline.texts_and_tables(&mut report, (markdown, plain), guessed);
     let mut recognised = Recognised {
         sources: vec![None; format.cells().len()],
         report,

@@ -199,11 +199,15 @@ impl Outline {
     /// from a PDF may hold a row's label in paragraphs around its values,
     /// and two cells' numbers in one: "| 71 3 | 0 0 |"), the rows of a
     /// table section's tables are among its words too, each row a line, in
-    /// their place, for the cells its grid does not read.
+    /// their place, for the cells its grid does not read. So they are with
+    /// `plain` (a text without HTML: its lines with tabs are its grids'
+    /// rows, and a browser's copy of cells that hold paragraphs puts a
+    /// row's label on such a line, "行政规范性文件\t", its values on lines of
+    /// their own), but not held to their lines.
     pub fn texts_and_tables(
         &self,
         report: &mut Report,
-        rows_as_words: bool,
+        (rows_as_words, plain): (bool, bool),
         guessed: bool,
     ) -> Tables {
         let format = crate::format::current();
@@ -248,7 +252,7 @@ impl Outline {
                         let said =
                             table_named(rows).filter(|k| own == Some(*k) || missing.contains(k));
                         let Some(key) = said.or(own) else { continue };
-                        if rows_as_words {
+                        if rows_as_words || plain {
                             for row in rows {
                                 let cells: Vec<&str> = row.iter().map(|c| c.0.as_str()).collect();
                                 add_words(key, cells.join("   "));
