@@ -42,8 +42,21 @@ impl Outline {
         let mut sections: Vec<Option<String>> = vec![None; format.sections.len()];
         let mut at: Vec<Option<usize>> = vec![None; format.sections.len()];
         let mut paras: Vec<Block> = Vec::new();
-        let mut blocks = blocks.into_iter().peekable();
-        while let Some(block) = blocks.next() {
+        // The tables named in the blocks after each before any sentence (a
+        // table section starts with its table's header; in PDF text a
+        // header's cells may be a dozen lines, a word or two each).
+        let ahead: Vec<Vec<&'static str>> = (0..blocks.len())
+            .map(|j| {
+                let after = blocks.get(j + 1..(j + 17).min(blocks.len())).unwrap_or_default();
+                let sentence = |b: &Block| {
+                    matches!(b, Block::Para(p) if p.contains('。') || p.chars().count() > 60)
+                };
+                let header = after.iter().position(sentence).map_or(after, |k| &after[..k]);
+                header.iter().filter_map(names_table).collect()
+            })
+            .collect();
+        let mut blocks = blocks.into_iter().enumerate().peekable();
+        while let Some((j, block)) = blocks.next() {
             let Block::Para(text) = &block else {
                 paras.push(block);
                 continue;
@@ -62,7 +75,11 @@ impl Outline {
             // One numbered one off: see [`slipped`] and [`shifted`].
             let last = sections.iter().flatten().last().map(String::as_str);
             let slip = |t: &str, k: usize, s: &Section| {
-                slipped(t, s.heading) || (k == 0 && shifted(t, s, last))
+                let table_ahead = match s.content {
+                    Content::Table(key) => ahead[j].contains(&key),
+                    Content::Text => false,
+                };
+                slipped(t, s.heading) || (k == 0 && shifted(t, s, last, table_ahead))
             };
             // A heading printed without its number ("总体情况"): its words
             // alone, where no heading found so far has a number.
@@ -73,7 +90,7 @@ impl Outline {
             // (its number written another way, another Chinese numeral, or
             // none).
             let joined = match blocks.peek() {
-                Some(Block::Para(second)) if second.chars().count() < 20 => {
+                Some((_, Block::Para(second))) if second.chars().count() < 20 => {
                     let both = format!("{text}{second}");
                     // Only headings that may come next (the guard below).
                     let numbered = || {
@@ -110,7 +127,8 @@ impl Outline {
                 .or_else(|| {
                     // Unnumbered, not followed by another (a list of the
                     // sections, a table of contents).
-                    let listed = matches!(blocks.peek(), Some(Block::Para(p)) if bare(p).is_some());
+                    let listed =
+                        matches!(blocks.peek(), Some((_, Block::Para(p))) if bare(p).is_some());
                     bare(text)
                         .filter(|_| !listed && none_numbered())
                         .map(|k| (next + k, (text.clone(), String::new())))
@@ -325,6 +343,32 @@ fn table_named(rows: &Spread) -> Option<&'static str> {
     }
 }
 
+/// The table a block's words name, as a table's header does: a grid's
+/// (see [`table_named`]), or a line's: "第二十条第（一）项" table 二, 本年新收
+/// or 申请人情况 table 三, 未经复议直接起诉, 复议后起诉 or the header cell 行政复议
+/// table 四 (not 行政复议 in a sentence, as a section's text names it).
+fn names_table(block: &Block) -> Option<&'static str> {
+    match block {
+        Block::Table(rows) => table_named(rows),
+        Block::Para(p) => {
+            let n = norm(p);
+            if n.contains("第二十条第(") {
+                Some("table2")
+            } else if n.contains("本年新收") || n.contains("申请人情况") {
+                Some("table3")
+            } else if n.contains("未经复议")
+                || n.contains("复议后起诉")
+                || n == "行政复议"
+                || n.starts_with("行政复议行政诉讼")
+            {
+                Some("table4")
+            } else {
+                None
+            }
+        }
+    }
+}
+
 /// How a heading's number is written: 一、 一. 一 (Chinese), 1、 1.
 /// (Arabic), （一） （1） (bracketed, as most reports number a section's
 /// parts).
@@ -499,15 +543,16 @@ pub(super) fn slipped(para: &str, heading: &'static str) -> bool {
         })
 }
 
-/// A heading of a text section (五, 六) numbered one less than the
-/// format's in Arabic numerals or brackets, right after the section before
-/// and numbered as the heading found `last` or one more: "（四）存在的主要问题
-/// 及改进情况" after "（四）政府信息公开行政复议、行政诉讼情况", "（五）其他需要报告的
-/// 事项" after it. Not a table's section: a part of the section before may
-/// have its words ("1.主动公开政府信息情况" in 一 numbered 1.).
-fn shifted(para: &str, section: &Section, last: Option<&str>) -> bool {
+/// A heading numbered one less than the format's in Arabic numerals or
+/// brackets, right after the section before and numbered as the heading
+/// found `last` or one more: "（四）存在的主要问题及改进情况" after "（四）政府信息
+/// 公开行政复议、行政诉讼情况", "（五）其他需要报告的事项" after it. A table's
+/// section only with its table's header right after it (`table_ahead`):
+/// a part of the section before may have its words ("1.主动公开政府信息情况"
+/// in 一 numbered 1.), not its table.
+fn shifted(para: &str, section: &Section, last: Option<&str>, table_ahead: bool) -> bool {
     // Cheap tests first: this runs for every paragraph that is no heading.
-    if section.content != Content::Text
+    if (section.content != Content::Text && !table_ahead)
         || !may_be_numbered(para)
         || para.chars().count() > section.heading.chars().count() + 4
     {
