@@ -675,11 +675,6 @@ fn a_label_followed_by_its_cells_tab_is_read_as_text() {
 /// (nothing was recognised before).
 #[test]
 fn headings_numbered_another_way_are_found_and_noted() {
-    let headings: Vec<&str> = format::current()
-        .sections
-        .iter()
-        .map(|s| s.heading)
-        .collect();
     for sample in ["tanggong-jiedao-2023", "pingtan-2021"] {
         for arabic in [false, true] {
             let (text, printed) = with_headings(sample, |k, numeral, words| match arabic {
@@ -687,17 +682,23 @@ fn headings_numbered_another_way_are_found_and_noted() {
                 false => format!("{numeral}.{words}"),
             });
             let got = read(&text).unwrap();
-            assert!(
-                got.sections.iter().all(Option::is_some),
-                "{:?}",
-                got.sections
-            );
-            assert_tables(&got, &expected(sample));
-            for (printed, heading) in printed.iter().zip(&headings) {
-                let note = format!("部分标题「{printed}」编号写法与格式不同，按「{heading}」读取");
-                assert!(got.notes.contains(&note), "{note} in {:?}", got.notes);
-            }
+            assert_headings_noted(&got, sample, &printed, "编号写法与格式不同");
         }
+    }
+}
+
+/// Every section found, the tables read whole, each printed heading noted:
+/// "部分标题「{printed}」{how}，按「{heading}」读取".
+fn assert_headings_noted(got: &Recognised, sample: &str, printed: &[String], how: &str) {
+    assert!(
+        got.sections.iter().all(Option::is_some),
+        "{:?}",
+        got.sections
+    );
+    assert_tables(got, &expected(sample));
+    for (printed, section) in printed.iter().zip(format::current().sections) {
+        let note = format!("部分标题「{printed}」{how}，按「{}」读取", section.heading);
+        assert!(got.notes.contains(&note), "{note} in {:?}", got.notes);
     }
 }
 
@@ -712,19 +713,7 @@ fn headings_printed_without_their_numbers_are_found_and_noted() {
     for sample in ["tanggong-jiedao-2023", "pingtan-2021"] {
         let (text, printed) = with_headings(sample, |_, _, words| words.to_string());
         let got = read(&text).unwrap();
-        assert!(
-            got.sections.iter().all(Option::is_some),
-            "{:?}",
-            got.sections
-        );
-        assert_tables(&got, &expected(sample));
-        for (printed, section) in printed.iter().zip(format::current().sections) {
-            let note = format!(
-                "部分标题「{printed}」没有编号，按「{}」读取",
-                section.heading
-            );
-            assert!(got.notes.contains(&note), "{note} in {:?}", got.notes);
-        }
+        assert_headings_noted(&got, sample, &printed, "没有编号");
         // One broken over two lines by a paste.
         let heading = text.lines().find(|l| l.trim() == printed[1]).unwrap();
         let broken = text.replacen(heading, "主动公开政府信息\n情况", 1);
