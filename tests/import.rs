@@ -622,6 +622,16 @@ fn a_heading_numbered_off_and_broken_over_two_lines_is_found() {
         .report
         .text("problems")
         .starts_with("2022 年，平潭综合实验区政府信息公开工作"));
+    // Its characters spaced out as PDF text may print them (六 was not
+    // found, its text in 五's).
+    let spaced = text.replacen(
+        "五、其他需要报告的事项",
+        "五、其 他 需 要 报 告 的\n事项",
+        1,
+    );
+    let got = read(&spaced).unwrap();
+    assert!(got.sections[5].is_some(), "{:?}", got.sections);
+    assert!(!got.report.text("problems").contains("其 他 需 要"));
 }
 
 /// Table 四's row in text, then a later section's heading that is not

@@ -535,7 +535,7 @@ pub(super) fn slipped(para: &str, heading: &'static str) -> bool {
         .trim_start_matches(is_space)
         .starts_with(|c: char| "一二三四五六七八九十".contains(c));
     numeral_first
-        && para.chars().count() <= heading.chars().count() + 2
+        && printed_len(para) <= heading.chars().count() + 2
         && numbered(&norm(para)).is_some_and(|(k, w, numbering)| {
             numbering == Numbering::Chinese
                 && numbered(&norm(heading))
@@ -554,7 +554,7 @@ fn shifted(para: &str, section: &Section, last: Option<&str>, table_ahead: bool)
     // Cheap tests first: this runs for every paragraph that is no heading.
     if (section.content != Content::Text && !table_ahead)
         || !may_be_numbered(para)
-        || para.chars().count() > section.heading.chars().count() + 4
+        || printed_len(para) > section.heading.chars().count() + 4
     {
         return false;
     }
@@ -573,6 +573,12 @@ fn shifted(para: &str, section: &Section, last: Option<&str>, table_ahead: bool)
         && this.1 == heading.1
         && this.0 + 1 == heading.0
         && (this.0 == last.0 || this.0 == last.0 + 1)
+}
+
+/// A paragraph's length without its spaces (PDF text may space a heading's
+/// characters: "5. 其 他 需 要 报 告 的").
+fn printed_len(para: &str) -> usize {
+    para.chars().filter(|&c| !is_space(c)).count()
 }
 
 /// Notes on headings numbered otherwise than the format's, or with their
