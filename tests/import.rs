@@ -2922,6 +2922,15 @@ fn a_piece_wrapped_after_the_rest_of_its_rows_label_reads_whole() {
     );
 }
 
+/// A row's total wrapped in its narrow cell, its last piece right before
+/// the next row's label and equal to that row's ordinal ("13310" / "4" /
+/// "4．无正当理由大量反复申请"): the piece is the total's, joined (the label
+/// has its ordinal: the number before it is no ordinal printed apart).
+#[test]
+fn a_wrapped_piece_equal_to_the_next_rows_ordinal_stays_its_rows() {
+    read_whole("found/nianbao-raw-1022003", &["pdf-raw.txt"]);
+}
+
 /// A PDF whose table rows may break over pages, its heading row repeated at
 /// the top of each page (Word's 标题行重复; LibreOffice's PDF of nianbao's
 /// page, found by hunt.py: found/nianbao-libreoffice-9100): the repeated

@@ -1629,11 +1629,12 @@ pub(super) fn read_stream(
     // 0 … 0" / "3 危及“三安全一稳定” …"): no value of the row before, which
     // has one number too many with it.
     for k in 1..runs.len() {
-        let (b, r, start, _, (at, _)) = &anchors[k];
+        let (b, r, start, _, (at, printed)) = &anchors[k];
         let Some((number, _)) = ordinal(table.blocks[*b].rows[*r].label) else {
             continue;
         };
-        let own_word = *at == 0 || owner[at - 1] != *start;
+        // Found by its words alone, which start a word.
+        let own_word = !printed.starts_with(number) && (*at == 0 || owner[at - 1] != *start);
         let cells = table.blocks[anchors[k - 1].0].columns.len();
         let before = &mut runs[k - 1];
         if own_word
