@@ -112,7 +112,7 @@ impl Outline {
             // Every heading found: the rest is the last section's text.
             let found = joined
                 .or_else(|| {
-                    heading_among(text, candidates.iter().map(|s| s.heading))
+                    heading_among(text, candidates)
                         .map(|(k, m)| (next + k, m))
                         .filter(|_| style(text))
                 })
@@ -440,24 +440,20 @@ pub(super) fn numbering(printed: &str) -> Option<Numbering> {
     numbered(&norm(printed)).map(|(_, _, numbering)| numbering)
 }
 
-/// If `para` is (or starts with) the heading of `section`, the heading as
-/// printed and the rest of the paragraph. Its number may be written
+/// If `para` is (or starts with) `heading` (a section's of the current
+/// format), the heading as printed and the rest of the paragraph. Its number may be written
 /// another way (see [`numbered`]).
 pub(super) fn match_heading(para: &str, heading: &'static str) -> Option<(String, String)> {
-    heading_among(para, [heading]).map(|(_, found)| found)
+    let sections = crate::format::current().sections;
+    let i = sections.iter().position(|s| s.heading == heading)?;
+    heading_among(para, &sections[i..=i]).map(|(_, found)| found)
 }
 
-/// The first of `headings` that `para` is (or starts with), as
+/// The first of `sections`' headings that `para` is (or starts with), as
 /// [`match_heading`]: its index, the heading as printed and the rest of the
 /// paragraph. The paragraph is normalised once for all of them.
-pub(super) fn heading_among(
-    para: &str,
-    headings: impl IntoIterator<
-        Item = &'static str,
-        IntoIter = impl Iterator<Item = &'static str> + Clone,
-    >,
-) -> Option<(usize, (String, String))> {
-    let headings = headings.into_iter();
+pub(super) fn heading_among(para: &str, sections: &[Section]) -> Option<(usize, (String, String))> {
+    let headings = sections.iter().map(|s| s.heading);
     // Most paragraphs do not start with a number (a table's lines of
     // numbers, "2022年…": no number and 、 or . after it): no allocation
     // for them.
@@ -706,8 +702,7 @@ pub(super) fn without_contents(blocks: Vec<Block>) -> Vec<Block> {
         }
     };
     let section = |text: &str| {
-        heading_among(text, format.sections.iter().map(|s| s.heading))
-            .and_then(|(k, (_, rest))| rest.is_empty().then_some(k))
+        heading_among(text, format.sections).and_then(|(k, (_, rest))| rest.is_empty().then_some(k))
     };
     // A lower entry alone: "（一）主动公开方面".
     let lower = |k: usize| {
@@ -814,7 +809,7 @@ pub(super) fn first_occurrence(blocks: Vec<Block>) -> (Vec<Block>, usize) {
     cuts.push(blocks.len());
     let is_heading = |b: &Block| {
         matches!(b, Block::Para(p)
-            if heading_among(p, format.sections.iter().map(|s| s.heading)).is_some())
+            if heading_among(p, format.sections).is_some())
     };
     // Headings found, or 0 when nothing but headings follows the first one.
     let score = |part: &[Block]| {
