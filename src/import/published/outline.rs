@@ -42,19 +42,22 @@ impl Outline {
         let mut sections: Vec<Option<String>> = vec![None; format.sections.len()];
         let mut at: Vec<Option<usize>> = vec![None; format.sections.len()];
         let mut paras: Vec<Block> = Vec::new();
-        // The tables named in the blocks after each before any sentence (a
-        // table section starts with its table's header; in PDF text a
-        // header's cells may be a dozen lines, a word or two each).
-        let ahead: Vec<Vec<&'static str>> = (0..blocks.len())
-            .map(|j| {
-                let after = blocks.get(j + 1..(j + 17).min(blocks.len())).unwrap_or_default();
-                let sentence = |b: &Block| {
-                    matches!(b, Block::Para(p) if p.contains('。') || p.chars().count() > 60)
-                };
-                let header = after.iter().position(sentence).map_or(after, |k| &after[..k]);
-                header.iter().filter_map(names_table).collect()
-            })
+        // The table each block names, and whether it is a sentence (once
+        // each): a table section starts with its table's header, before
+        // any sentence (in PDF text a header's cells may be a dozen lines,
+        // a word or two each).
+        let named: Vec<Option<&'static str>> = blocks.iter().map(names_table).collect();
+        let sentence: Vec<bool> = (blocks.iter())
+            .map(|b| matches!(b, Block::Para(p) if p.contains('。') || p.chars().count() > 60))
             .collect();
+        let total = blocks.len();
+        let table_ahead = |j: usize, key: &str| {
+            (j + 1..(j + 17).min(total))
+                .take_while(|&k| !sentence[k])
+                .any(|k| named[k] == Some(key))
+        };
+        // Whether a heading found has a number.
+        let mut numbered_found = false;
         let mut blocks = blocks.into_iter().enumerate().peekable();
         while let Some((j, block)) = blocks.next() {
             let Block::Para(text) = &block else {
@@ -75,16 +78,16 @@ impl Outline {
             // One numbered one off: see [`slipped`] and [`shifted`].
             let last = sections.iter().flatten().last().map(String::as_str);
             let slip = |t: &str, k: usize, s: &Section| {
-                let table_ahead = match s.content {
-                    Content::Table(key) => ahead[j].contains(&key),
+                let header = || match s.content {
+                    Content::Table(key) => table_ahead(j, key),
                     Content::Text => false,
                 };
-                slipped(t, s.heading) || (k == 0 && shifted(t, s, last, table_ahead))
+                slipped(t, s.heading) || (k == 0 && shifted(t, s, last, header))
             };
             // A heading printed without its number ("总体情况"): its words
             // alone, where no heading found so far has a number.
             let bare = |p: &str| candidates.iter().position(|s| unnumbered(p, s.heading));
-            let none_numbered = || sections.iter().flatten().all(|h| numbering(h).is_none());
+            let none_numbered = || !numbered_found;
             // A heading split over two lines by a paste: "六、其他需要报告的" +
             // "事项" is the heading when together they are its words exactly
             // (its number written another way, another Chinese numeral, or
@@ -100,7 +103,7 @@ impl Outline {
                     };
                     match may_be_numbered(text) {
                         true => numbered(),
-                        false => bare(&both).filter(|_| none_numbered()),
+                        false => none_numbered().then(|| bare(&both)).flatten(),
                     }
                     .map(|k| (next + k, (both, String::new())))
                 }
@@ -127,15 +130,15 @@ impl Outline {
                 .or_else(|| {
                     // Unnumbered, not followed by another (a list of the
                     // sections, a table of contents).
+                    let k = none_numbered().then(|| bare(text)).flatten()?;
                     let listed =
                         matches!(blocks.peek(), Some((_, Block::Para(p))) if bare(p).is_some());
-                    bare(text)
-                        .filter(|_| !listed && none_numbered())
-                        .map(|k| (next + k, (text.clone(), String::new())))
+                    (!listed).then(|| (next + k, (text.clone(), String::new())))
                 });
             match found {
                 Some((i, (heading, rest))) if next + 2 > i => {
                     at[i] = Some(paras.len());
+                    numbered_found |= numbering(&heading).is_some();
                     sections[i] = Some(heading);
                     paras.push(Block::Para(String::new()));
                     if !rest.is_empty() {
@@ -507,9 +510,17 @@ pub(super) fn heading_among(para: &str, sections: &[Section]) -> Option<(usize, 
 /// Whether `para` is `heading`'s words alone, without its number
 /// ("总体情况" for "一、总体情况").
 fn unnumbered(para: &str, heading: &str) -> bool {
-    // Cheap test first: this runs for every paragraph that is no heading.
-    para.len() <= heading.len() + 8
-        && numbered(&norm(heading)).is_some_and(|(_, words, _)| norm(para) == words)
+    // Cheap test first: this runs for every paragraph that is no heading
+    // (the words are the heading's characters after its numeral and 、;
+    // quotes, which norm drops, may add two).
+    let words = heading.chars().count() - numeral(heading).chars().count() - 1;
+    (words..=words + 2).contains(&printed_len(para)) && norm(para) == heading_words(heading)
+}
+
+/// A format's heading's words, after its numeral (normalised): "总体情况"
+/// for "一、总体情况".
+pub(super) fn heading_words(heading: &str) -> String {
+    norm(heading.split_once('、').map_or(heading, |(_, words)| words))
 }
 
 /// Whether `para` is `heading` with its number written another way or
@@ -543,14 +554,19 @@ pub(super) fn slipped(para: &str, heading: &'static str) -> bool {
 /// brackets, right after the section before and numbered as the heading
 /// found `last` or one more: "（四）存在的主要问题及改进情况" after "（四）政府信息
 /// 公开行政复议、行政诉讼情况", "（五）其他需要报告的事项" after it. A table's
-/// section only with its table's header right after it (`table_ahead`):
+/// section only with its table's header right after it (`table_ahead()`):
 /// a part of the section before may have its words ("1.主动公开政府信息情况"
 /// in 一 numbered 1.), not its table.
-fn shifted(para: &str, section: &Section, last: Option<&str>, table_ahead: bool) -> bool {
+fn shifted(
+    para: &str,
+    section: &Section,
+    last: Option<&str>,
+    table_ahead: impl Fn() -> bool,
+) -> bool {
     // Cheap tests first: this runs for every paragraph that is no heading.
-    if (section.content != Content::Text && !table_ahead)
-        || !may_be_numbered(para)
+    if !may_be_numbered(para)
         || printed_len(para) > section.heading.chars().count() + 4
+        || (section.content != Content::Text && !table_ahead())
     {
         return false;
     }

@@ -1926,11 +1926,9 @@ pub(super) fn read_stream(
                 _ => None,
             })
             .collect();
-        let heading_words = |h: &str| norm(h.split_once('、').map_or(h, |(_, words)| words));
         !text.is_empty()
-            && format
-                .text_sections()
-                .any(|s| text.contains(&heading_words(s.heading)))
+            && (format.text_sections())
+                .any(|s| text.contains(&super::outline::heading_words(s.heading)))
     };
     let value_at: &[usize] = match value_at.get(needed.saturating_sub(1)) {
         Some(&last)
