@@ -2931,6 +2931,25 @@ fn a_wrapped_piece_equal_to_the_next_rows_ordinal_stays_its_rows() {
     read_whole("found/nianbao-raw-1022003", &["pdf-raw.txt"]);
 }
 
+/// （七）总计 printed 总计, on a page whose top repeats the table's heading
+/// row, 总计 among its column headings: the heading's word (pieces of
+/// headings on both sides of it) is not taken for the row's label, which is
+/// then the only 总计 between the rows around it (found by hunt.py:
+/// found/nianbao-raw-1030011; 186 of 200 before, the row and 3.其他 before
+/// it unread).
+#[test]
+fn a_short_label_is_told_from_the_same_word_in_a_repeated_heading_row() {
+    let got = read_whole("found/nianbao-raw-1030011", &["pdf-raw.txt"]);
+    assert!(
+        got[0]
+            .notes
+            .iter()
+            .any(|n| n.contains("「总计」按「（七）总计」读取")),
+        "{:?}",
+        got[0].notes
+    );
+}
+
 /// A PDF whose table rows may break over pages, its heading row repeated at
 /// the top of each page (Word's 标题行重复; LibreOffice's PDF of nianbao's
 /// page, found by hunt.py: found/nianbao-libreoffice-9100): the repeated

@@ -1561,6 +1561,11 @@ pub(super) fn read_stream(
     // rows not found between the same two found in order, or none of them.
     // (The block and found row before, the anchor.)
     let mut between: Vec<((usize, usize), Anchor)> = Vec::new();
+    // A word of the table's heading row repeated at a page's top (总计,
+    // 其他 there are column headings): the words on both sides of it are
+    // pieces of headings too (a row's label has its values after it).
+    let heading_piece = |w: usize| matches!(words.get(w), Some(Word::Text(t)) if headings.iter().any(|h| h.contains(t.as_str())));
+    let in_heading_row = |w: usize| w > 0 && heading_piece(w - 1) && heading_piece(w + 1);
     for (b, block) in by_row.iter().enumerate() {
         let found = |r: usize| anchors.iter().find(|a| a.0 == b && a.1 == r);
         for (r, row) in block.rows.iter().enumerate() {
@@ -1594,7 +1599,8 @@ pub(super) fn read_stream(
             let places = joined
                 .match_indices(printed.as_str())
                 .map(|(at, _)| at)
-                .filter(|&at| word(at) && from < owner[at] && owner[at] < after.2);
+                .filter(|&at| word(at) && from < owner[at] && owner[at] < after.2)
+                .filter(|&at| !in_heading_row(owner[at]));
             if let Some(at) = only(places) {
                 between.push(((b, before.1), (b, r, owner[at], Some(v), (at, printed))));
             }
