@@ -2932,51 +2932,26 @@ fn a_wrapped_piece_equal_to_the_next_rows_ordinal_stays_its_rows() {
 }
 
 /// （七）总计 printed 总计, on a page whose top repeats the table's heading
-/// row, 总计 among its column headings: the heading's word (pieces of
-/// headings on both sides of it) is not taken for the row's label, which is
-/// then the only 总计 between the rows around it (found by hunt.py:
+/// row, 总计 among its column headings: the heading's word (inside a run of
+/// pieces of headings) is not taken for the row's label, which is then the
+/// only 总计 between the rows around it (found by hunt.py:
 /// found/nianbao-raw-1030011; 186 of 200 before, the row and 3.其他 before
-/// it unread).
+/// it unread). So for 3.其他 printed 三．其他 when the heading row, 其他 its
+/// last word, stands inside the label of the row before
+/// (found/nianbao-raw-1032007; 179).
 #[test]
 fn a_short_label_is_told_from_the_same_word_in_a_repeated_heading_row() {
-    let got = read_whole("found/nianbao-raw-1030011", &["pdf-raw.txt"]);
-    assert!(
-        got[0]
-            .notes
-            .iter()
-            .any(|n| n.contains("「总计」按「（七）总计」读取")),
-        "{:?}",
-        got[0].notes
-    );
-}
-
-/// A PDF whose table rows may break over pages, its heading row repeated at
-/// the top of each page (Word's 标题行重复; LibreOffice's PDF of nianbao's
-/// page, found by hunt.py: found/nianbao-libreoffice-9100): the repeated
-/// heading stands between the pieces of a row's label ("（二）部分公开" on
-/// one page, "（区分处理的，只计这一情形，不计其他情形）" on the next), and
-/// the row was not found. Without the repeated heading lines it is; no
-/// cell is read wrong.
-#[test]
-fn a_table_heading_repeated_at_a_page_top_does_not_hide_a_row_broken_over_the_page() {
-    let dir = "found/nianbao-libreoffice-9100";
-    let text = form(&format!("{dir}/pdf-layout.txt"));
-    let got = read(&text).unwrap();
-    assert_found_input_read(&got, dir, "none");
-    // Found by their labels once the heading is gone; read with the numbers
-    // their narrow cells wrapped ("7446" above 1.属于国家秘密's row, "9"
-    // below; three in （七）总计), which sums check.
-    for row in [
-        "partially_disclosed",
-        "unavailable_not_held",
-        "other_unpaid_fee",
-        "withheld_state_secret",
-        "not_processed_publication",
-        "outcome_total",
+    for (dir, note) in [
+        ("found/nianbao-raw-1030011", "「总计」按「（七）总计」读取"),
+        ("found/nianbao-raw-1032007", "「其他」按「3.其他」读取"),
     ] {
-        assert_total_read(&got, dir, row);
+        let got = read_whole(dir, &["pdf-raw.txt"]);
+        assert!(
+            got[0].notes.iter().any(|n| n.contains(note)),
+            "{dir}: {:?}",
+            got[0].notes
+        );
     }
-    assert!(got.cells_read() >= 178, "{}", got.cells_read());
 }
 
 /// A group heading printed one character a line beside a long row label

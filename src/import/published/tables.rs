@@ -1561,11 +1561,28 @@ pub(super) fn read_stream(
     // rows not found between the same two found in order, or none of them.
     // (The block and found row before, the anchor.)
     let mut between: Vec<((usize, usize), Anchor)> = Vec::new();
-    // A word of the table's heading row repeated at a page's top (总计,
-    // 其他 there are column headings): the words on both sides of it are
-    // pieces of headings too (a row's label has its values after it).
-    let heading_piece = |w: usize| matches!(words.get(w), Some(Word::Text(t)) if headings.iter().any(|h| h.contains(t.as_str())));
-    let in_heading_row = |w: usize| w > 0 && heading_piece(w - 1) && heading_piece(w + 1);
+    // The words of the table's heading row repeated at a page's top (总计,
+    // 其他 there are column headings): a run of words each a piece of a
+    // heading, two or more of them whole. A word inside such a run, or one
+    // between two pieces of headings, is the heading's; the run's last word
+    // may be a row's label when a value follows it ("… 其他 总计 4191").
+    let heading_piece = |w: usize| matches!(&words[w], Word::Text(t) if headings.iter().any(|h| h.contains(t.as_str())));
+    let mut in_heading_row = vec![false; words.len()];
+    let mut w = 0;
+    while w < words.len() {
+        let end = (w..words.len())
+            .find(|&e| !heading_piece(e))
+            .unwrap_or(words.len());
+        let whole = (w..end)
+            .filter(|&e| matches!(&words[e], Word::Text(t) if headings.contains(t)))
+            .count();
+        for e in w..end {
+            let inner = w < e && e + 1 < end;
+            let labelled = e + 1 == end && matches!(words.get(end), Some(Word::Value(_)));
+            in_heading_row[e] = inner || (whole >= 2 && !labelled);
+        }
+        w = end + 1;
+    }
     for (b, block) in by_row.iter().enumerate() {
         let found = |r: usize| anchors.iter().find(|a| a.0 == b && a.1 == r);
         for (r, row) in block.rows.iter().enumerate() {
@@ -1600,7 +1617,7 @@ pub(super) fn read_stream(
                 .match_indices(printed.as_str())
                 .map(|(at, _)| at)
                 .filter(|&at| word(at) && from < owner[at] && owner[at] < after.2)
-                .filter(|&at| !in_heading_row(owner[at]));
+                .filter(|&at| !in_heading_row[owner[at]]);
             if let Some(at) = only(places) {
                 between.push(((b, before.1), (b, r, owner[at], Some(v), (at, printed))));
             }
