@@ -1576,10 +1576,10 @@ pub(super) fn read_stream(
         let whole = (w..end)
             .filter(|&e| matches!(&words[e], Word::Text(t) if headings.contains(t)))
             .count();
-        for e in w..end {
+        for (e, heading) in in_heading_row.iter_mut().enumerate().take(end).skip(w) {
             let inner = w < e && e + 1 < end;
             let labelled = e + 1 == end && matches!(words.get(end), Some(Word::Value(_)));
-            in_heading_row[e] = inner || (whole >= 2 && !labelled);
+            *heading = inner || (whole >= 2 && !labelled);
         }
         w = end + 1;
     }
