@@ -2954,6 +2954,35 @@ fn a_short_label_is_told_from_the_same_word_in_a_repeated_heading_row() {
     }
 }
 
+/// A PDF whose table rows may break over pages, its heading row repeated at
+/// the top of each page (Word's 标题行重复; LibreOffice's PDF of nianbao's
+/// page, found by hunt.py: found/nianbao-libreoffice-9100): the repeated
+/// heading stands between the pieces of a row's label ("（二）部分公开" on
+/// one page, "（区分处理的，只计这一情形，不计其他情形）" on the next), and
+/// the row was not found. Without the repeated heading lines it is; no
+/// cell is read wrong.
+#[test]
+fn a_table_heading_repeated_at_a_page_top_does_not_hide_a_row_broken_over_the_page() {
+    let dir = "found/nianbao-libreoffice-9100";
+    let text = form(&format!("{dir}/pdf-layout.txt"));
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    // Found by their labels once the heading is gone; read with the numbers
+    // their narrow cells wrapped ("7446" above 1.属于国家秘密's row, "9"
+    // below; three in （七）总计), which sums check.
+    for row in [
+        "partially_disclosed",
+        "unavailable_not_held",
+        "other_unpaid_fee",
+        "withheld_state_secret",
+        "not_processed_publication",
+        "outcome_total",
+    ] {
+        assert_total_read(&got, dir, row);
+    }
+    assert!(got.cells_read() >= 178, "{}", got.cells_read());
+}
+
 /// A group heading printed one character a line beside a long row label
 /// ("（", "六", "）", "其", "他", "处", "理" between the lines of
 /// 1.申请人无正当理由逾期不补正、…: seven pieces of （六）其他处理 in the
