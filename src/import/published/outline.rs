@@ -101,11 +101,12 @@ impl Outline {
                             (same_words(&both, s.heading) || slip(&both, k, s)) && style(&both)
                         })
                     };
-                    match may_be_numbered(text) {
-                        true => numbered(),
-                        false => none_numbered().then(|| bare(&both)).flatten(),
-                    }
-                    .map(|k| (next + k, (both, String::new())))
+                    let k = if may_be_numbered(text) {
+                        numbered()
+                    } else {
+                        none_numbered().then(|| bare(&both)).flatten()
+                    };
+                    k.map(|k| (next + k, (both, String::new())))
                 }
                 _ => None,
             };

@@ -1566,7 +1566,10 @@ pub(super) fn read_stream(
     // heading, two or more of them whole. A word inside such a run, or one
     // between two pieces of headings, is the heading's; the run's last word
     // may be a row's label when a value follows it ("… 其他 总计 4191").
-    let heading_piece = |w: usize| matches!(&words[w], Word::Text(t) if headings.iter().any(|h| h.contains(t.as_str())));
+    let heading_piece = |w: usize| match &words[w] {
+        Word::Text(t) => headings.iter().any(|h| h.contains(t.as_str())),
+        _ => false,
+    };
     let mut in_heading_row = vec![false; words.len()];
     let mut w = 0;
     while w < words.len() {
