@@ -2814,6 +2814,17 @@ fn a_number_wrapped_over_five_lines_of_its_cell_reads_whole() {
     read_whole("found/pingtan-2021-chromium-994000", &["pdf-placed.txt"]);
 }
 
+/// Table 三's rows whose label takes two lines around its values, a number
+/// wrapped in two lines centred in its cell: its first piece on the label's
+/// first line, its second under the label's second line ("(5)属于三类内部事务
+/// 479" / "629 99 0 63 657 49350" / "信息" / "02" for 47902): read whole
+/// (found by hunt.py, found/pingtan-2021-chromium-1035004; 179 of 200
+/// before).
+#[test]
+fn a_number_centred_past_the_rest_of_its_rows_label_reads_whole() {
+    read_whole("found/pingtan-2021-chromium-1035004", &["pdf-placed.txt"]);
+}
+
 /// A print narrower still, in larger type (LAYOUT=1): numbers wrapped over
 /// three and four lines, the next row's pieces ("52", "732 1258") between
 /// the last line of 2.申请人逾期未按收费通知要求缴纳费用…'s long label and

@@ -491,17 +491,44 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                     })
                     .collect()
             };
-            let (above, below) = (pieces(&lines[m - 1]), pieces(&lines[m + 1]));
+            let above = pieces(&lines[m - 1]);
             let gaps = |p: &[Piece]| -> Option<Vec<usize>> {
                 let gaps: Option<Vec<usize>> = p.iter().map(|x| x.3).collect();
                 gaps.filter(|g| g.windows(2).all(|w| w[0] <= w[1]))
             };
-            let around = match (gaps(&above), gaps(&below)) {
+            let around_with = |below: &[Piece]| match (gaps(&above), gaps(below)) {
                 (Some(up), Some(down)) => {
                     !up.is_empty() && up == down && !above.iter().any(|a| a.2.starts_with('0'))
                 }
                 _ => false,
             };
+            // The line below the pieces' rest: the next line; or, in a table
+            // row whose label's rest has the next line to itself, no number
+            // on it, the line after when it holds numbers alone, no longer
+            // than those above (a cell's number centred, the label's lines
+            // spaced otherwise: "(5)属于三类内部事务 479" / the row's values /
+            // "信息" / "02" for 47902).
+            let mut down = m + 1;
+            let mut below = pieces(&lines[m + 1]);
+            if !sparse_row && !around_with(&below) && m + 2 < lines.len() {
+                let next = spans(&lines[m + 1]);
+                let after = spans(&lines[m + 2]);
+                let further = pieces(&lines[m + 2]);
+                if !next.is_empty()
+                    && !next.iter().any(|w| number(w.2))
+                    && !table_like(&lines[m + 1])
+                    && !after.is_empty()
+                    && after.iter().all(|w| number(w.2))
+                    && around_with(&further)
+                    && above
+                        .iter()
+                        .zip(&further)
+                        .all(|(a, b)| b.2.len() <= a.2.len())
+                {
+                    (down, below) = (m + 2, further);
+                }
+            }
+            let around = around_with(&below);
             // (A cell's first line is its fullest.)
             if sparse_row
                 && !(around
@@ -580,7 +607,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             // wrapped over three lines of its cell, centred: its outer
             // pieces two lines away ("79" / "832 1630" / the row's "82" /
             // "35 57" / "2" for 83235, 79822 and 163057).
-            let far = match around && m >= 2 && m + 2 < lines.len() {
+            let far = match around && down == m + 1 && m >= 2 && m + 2 < lines.len() {
                 true => {
                     let (up, down) = (pieces(&lines[m - 2]), pieces(&lines[m + 2]));
                     three_of(&up, &down, m - 2, m + 2).map(|hosts| (hosts, up, down))
@@ -706,7 +733,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             if around || three.is_some() {
                 lines[m - 1] = blank(&lines[m - 1], &above);
             }
-            lines[m + 1] = blank(&lines[m + 1], &below);
+            lines[down] = blank(&lines[down], &below);
             if let Some((_, up, down)) = far {
                 lines[m - 2] = blank(&lines[m - 2], &up);
                 lines[m + 2] = blank(&lines[m + 2], &down);
@@ -1119,6 +1146,74 @@ mod tests {
         let prose = "第一句话没有数字\n第二句话也没有\n";
         let text = format!("开头\n{prose}\u{C}{prose}结尾\n");
         assert_eq!(without_furniture(&text).len(), 6);
+    }
+
+    #[test]
+    fn a_number_centred_in_its_cell_is_joined_past_the_rest_of_the_rows_label() {
+        let join = |lines: &[&str]| -> Vec<String> {
+            wrapped_numbers(lines.iter().map(|l| l.to_string()).collect())
+                .iter()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect()
+        };
+        let w = |s: &str| s.replace('~', &WRAPPED.to_string());
+        // Chromium's print of a narrow table (pdftotext -layout's lines):
+        // the label's two lines around the row's values, a wrapped number's
+        // pieces over the first and under the second (47902, 33750 and
+        // 33737).
+        let label = "                      (5)属于三类内部事务                            479";
+        let row = "                                     629  99   0   63   657      49350";
+        let piece = "                                                             02";
+        assert_eq!(
+            join(&[label, row, "                      信息", piece, ""]),
+            [
+                "(5)属于三类内部事务",
+                "629 99 0 63 657 479~02 49350",
+                "信息",
+                "",
+                ""
+            ]
+            .map(w)
+        );
+        let lines = [
+            "      （3）本                                         3373            337",
+            "              一.予以公开                 0    0    8        5    0",
+            "      年度办理",
+            "                                                   7             50",
+            "",
+        ];
+        assert_eq!(
+            join(&lines),
+            [
+                "（3）本",
+                "一.予以公开 0 0 8 3373~7 5 0 337~50",
+                "年度办理",
+                "",
+                ""
+            ]
+            .map(w)
+        );
+        // Not when the line after the label's rest has text, a piece wider
+        // than the one over it, or another gap's; nor past a line with a
+        // number (then the pieces are the next line's, or no row's).
+        for (rest, under) in [
+            (
+                "                      信息",
+                "                                                             02 见",
+            ),
+            (
+                "                      信息",
+                "                                                             0212",
+            ),
+            (
+                "                      信息",
+                "                                                  02",
+            ),
+            ("                      信息 3", piece),
+        ] {
+            let got = join(&[label, row, rest, under, ""]);
+            assert_eq!(got[1], "629 99 0 63 657 49350", "{rest:?} {under:?}");
+        }
     }
 
     #[test]
