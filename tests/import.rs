@@ -2045,6 +2045,41 @@ fn markdown_from_a_pdf_with_wrapped_numbers_gives_no_wrong_value() {
     }
 }
 
+/// markitdown's Markdown of a PDF makes a table of one row of a line of
+/// prose with a number or a Latin word set apart ("| 2021 | 年，无收取信息处理费
+/// 情况。 |", the title's "| 平潭综合实验区 | 2022 | 年政府信息公开工作年 |") and of
+/// a heading's line spaced out ("| 五 | . | 其 | 他 | 需 |"): read as the
+/// text they are, every section's text, the preamble, agency and year as
+/// the page's (found by hunt.py: 六's text was empty, the preamble lost).
+/// It breaks table 四's header cell 行政复议 into paragraphs, its grid
+/// starting at a row with 未经复议: that grid names table 四, and 四's heading
+/// numbered one less is found by it (found/tanggong-markitdown-1039010: 150
+/// of 200 cells before, 五 and 六 not found).
+#[test]
+fn lines_of_prose_markitdown_set_as_table_rows_read_as_text() {
+    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+    for dir in [
+        "found/pingtan-2021-markitdown-1039008",
+        "found/tanggong-markitdown-1039010",
+    ] {
+        let got = read_whole(dir, &["markitdown-pdf.md"]).remove(0);
+        let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+        assert_eq!(got.sections.iter().flatten().count(), 6, "{dir}");
+        for key in ["overview", "problems", "other"] {
+            let text = squeezed(got.report.text(key));
+            assert!(!text.is_empty(), "{dir} {key}");
+            assert_eq!(text, squeezed(want.text(key)), "{dir} {key}");
+        }
+        assert_eq!(
+            squeezed(&got.report.preamble),
+            squeezed(&want.preamble),
+            "{dir}"
+        );
+        assert_eq!(got.report.meta.agency, want.meta.agency, "{dir}");
+        assert_eq!(got.report.meta.year, want.meta.year, "{dir}");
+    }
+}
+
 /// markitdown's Markdown of a PDF guesses pipe tables from the page's
 /// layout, and a piece of a number wrapped in its cell may be lost with its
 /// line (found/nianbao-340007: 科研机构's 16323 written "1632", its "3" lost

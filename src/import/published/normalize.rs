@@ -107,8 +107,13 @@ pub(super) fn text_lines(text: &str, markdown: bool, order: Order) -> Vec<String
     } else {
         lines
     };
+    let (lines, set_back) = if markdown {
+        prose_rows(lines)
+    } else {
+        (lines, Vec::new())
+    };
     let lines: Vec<String> = lines.iter().map(|l| markdown_line(l)).collect();
-    join_wrapped(lines)
+    join_wrapped(lines, &set_back)
 }
 
 /// Whether a text is Markdown: a `#` heading or a pipe table's rule line.
@@ -166,6 +171,79 @@ pub(super) fn pipes_from_layout(text: &str) -> bool {
         }
     }
     rules >= LAYOUT_TABLES && rows < 2 * rules
+}
+
+/// Markdown with the lines of prose a converter took for a table's rows
+/// set back as text, for [`join_wrapped`] to join with the lines around
+/// them (markitdown's Markdown of a PDF makes a table of a line with a
+/// number or a Latin word set apart: "| 2021 | 年，无收取信息处理费情况。 |",
+/// "| 新媒体、办公场所的 | LED | 屏及宣传栏、… |"; of a line spaced out, a
+/// heading's: "| 五 | . | 其 | 他 | 需 |"): each row's cells' text with a
+/// space between, the rule line dropped. Only a table all of whose rows
+/// are such lines: ten characters or more but for ASCII ones, a number or
+/// a Latin word followed by other text ("2022 年", "7 号楼", "OA 系统"),
+/// ending with text (a table's row ends with its numbers, its header's
+/// rows have none); or, a table of one row, three or more cells of one
+/// character each. With the lines, whether each is such a row set back.
+fn prose_rows(lines: Vec<String>) -> (Vec<String>, Vec<bool>) {
+    let row = |l: &str| {
+        let t = l.trim_matches(is_space);
+        !pipe_rule(t) && t.trim_matches('|').contains('|')
+    };
+    let cells = |l: &str| -> Vec<String> {
+        l.trim_matches(is_space)
+            .trim_matches('|')
+            .split('|')
+            .map(|c| c.trim_matches(is_space).to_string())
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    let prose = |cells: &[String]| {
+        let chars: Vec<char> = cells.concat().chars().filter(|&c| !is_space(c)).collect();
+        let wide = chars.iter().filter(|c| !c.is_ascii()).count();
+        let latin_then_text = chars.windows(2).any(|p| {
+            (p[0].is_ascii_alphanumeric() || p[0] == '%') && !p[1].is_ascii() && p[1] != '．'
+        });
+        let ends_in_text = cells
+            .last()
+            .is_some_and(|c| c.chars().any(|c| !c.is_ascii() && !is_space(c)));
+        wide >= 10 && latin_then_text && ends_in_text
+    };
+    let spaced = |cells: &[String]| {
+        cells.len() >= 3
+            && cells.iter().all(|c| c.chars().count() == 1)
+            && cells.iter().any(|c| !c.is_ascii())
+    };
+    let mut out = Vec::with_capacity(lines.len());
+    let mut set_back = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        // A table (a row, its rule line, more rows): its lines from i on.
+        let end = (i..lines.len())
+            .find(|&j| !(row(&lines[j]) || pipe_rule(&lines[j])))
+            .unwrap_or(lines.len());
+        let rows: Vec<Vec<String>> = lines[i..end]
+            .iter()
+            .filter(|l| !pipe_rule(l))
+            .map(|l| cells(l))
+            .collect();
+        let lines_of_text = end > i + 1
+            && row(&lines[i])
+            && pipe_rule(&lines[i + 1])
+            && (rows.iter().all(|r| prose(r)) || rows.len() == 1 && spaced(&rows[0]));
+        if lines_of_text {
+            for r in rows {
+                out.push(r.join(" "));
+                set_back.push(true);
+            }
+            i = end;
+        } else {
+            out.push(lines[i].clone());
+            set_back.push(false);
+            i += 1;
+        }
+    }
+    (out, set_back)
 }
 
 /// The fewest pipe tables a converter's guess at a page's layout has: the
@@ -981,15 +1059,18 @@ fn contents_entry(line: &str) -> bool {
 /// is taken as hard-wrapped only when many lines share one full width and
 /// most of them end mid-sentence (paragraphs copied from a web page end in
 /// 。); then a full-width line not ending a sentence continues on the next.
-/// A title split before 度报告 is joined too.
-fn join_wrapped(lines: Vec<String>) -> Vec<String> {
+/// A title split before 度报告 is joined too. A line `set_back` from a
+/// converter's table row (see [`prose_rows`]) is full at half the width:
+/// its gaps, which the converter took for cells' edges, count for nothing.
+fn join_wrapped(lines: Vec<String>, set_back: &[bool]) -> Vec<String> {
     let widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
     let mut sorted: Vec<usize> = widths.iter().copied().filter(|&w| w >= 30).collect();
     crate::sort::by_key(&mut sorted, |w| *w);
     let full = sorted.get(sorted.len() * 9 / 10).copied().unwrap_or(0);
     let is_full = |i: usize| {
+        let from_row = set_back.get(i).copied().unwrap_or(false);
         full > 0
-            && widths[i] + 8 >= full
+            && (widths[i] + 8 >= full || (from_row && widths[i] * 2 >= full))
             && widths[i] <= full + 4
             && !table_like(&lines[i])
             && !contents_entry(&lines[i])
@@ -1146,6 +1227,61 @@ mod tests {
         let prose = "第一句话没有数字\n第二句话也没有\n";
         let text = format!("开头\n{prose}\u{C}{prose}结尾\n");
         assert_eq!(without_furniture(&text).len(), 6);
+    }
+
+    #[test]
+    fn lines_of_prose_a_converter_set_as_table_rows_are_lines_again() {
+        let set_back = |lines: &[&str]| prose_rows(lines.iter().map(|l| l.to_string()).collect());
+        let rule = "| --- | --- | --- |";
+        // A line with a number or a Latin word set apart; a spaced heading.
+        for (row, want) in [
+            (
+                "| 2021 | 年，无收取信息处理费情况。 |  |",
+                "2021 年，无收取信息处理费情况。",
+            ),
+            (
+                "| 新媒体、办公场所的 | LED | 屏及宣传栏、电视广播等媒介进 |",
+                "新媒体、办公场所的 LED 屏及宣传栏、电视广播等媒介进",
+            ),
+            (
+                "| 均在法定期限内予以答复，办结率 |  | 100%。三是加强行政复议、 |",
+                "均在法定期限内予以答复，办结率 100%。三是加强行政复议、",
+            ),
+            ("| 五 | . | 其 | 他 | 需 |", "五 . 其 他 需"),
+        ] {
+            let (lines, from_rows) = set_back(&["前文", row, rule, "后文"]);
+            assert_eq!(lines, ["前文", want, "后文"], "{row}");
+            assert_eq!(from_rows, [false, true, false], "{row}");
+        }
+        // Two rows of prose, both set back.
+        let (lines, _) = set_back(&[
+            "| 政府信息公开申请 | 75 | 件，涉及自然人 | 72 件、商业企业 |",
+            rule,
+            "| 均在法定期限内予以答复，办结率 | 100%。三是加强行政复议、 |",
+        ]);
+        assert_eq!(lines.len(), 2);
+        // A table's rows: ending with numbers, a header's without one, a
+        // label's short pieces; a table with one row of prose and one not;
+        // a spaced line among rows; lines with pipes but no rule line.
+        for lines in [
+            vec!["| 理的，只计这一情形，不 | 5 | 0 0 | 0 0 | 0 5 |", rule],
+            vec![
+                "| （本列数据的勾稽关系为：第一项加第二项之和 | 法人或其他组织 |",
+                rule,
+            ],
+            vec!["| 3 | 4 无正当理由大量 |", rule],
+            vec![
+                "| 2021 | 年，无收取信息处理费情况。 |",
+                rule,
+                "| 行政机关不 | 0 | 347 | 0 7 | 319 |",
+            ],
+            vec!["| 五 | . | 其 | 他 | 需 |", rule, "| 果 | 果 | 他 |"],
+            vec!["| 2021 | 年，无收取信息处理费情况。 |", "后文"],
+        ] {
+            let (got, from_rows) = set_back(&lines);
+            assert_eq!(got, lines, "{lines:?}");
+            assert!(from_rows.iter().all(|&b| !b), "{lines:?}");
+        }
     }
 
     #[test]

@@ -333,14 +333,16 @@ pub(super) fn numeral(heading: &str) -> &str {
 }
 
 /// The table a grid's words name: 第二十条 table 二, 本年新收 or 申请人情况
-/// table 三, 行政复议 table 四.
+/// table 三, 行政复议 or 未经复议 table 四 (markitdown's Markdown of a PDF
+/// puts the header cell 行政复议's two lines in paragraphs of their own, its
+/// grid starting at a row with 未经复议).
 fn table_named(rows: &Spread) -> Option<&'static str> {
     let all: String = rows.iter().flatten().map(|c| c.0.as_str()).collect();
     if all.contains("第二十条") {
         Some("table2")
     } else if all.contains("本年新收") || all.contains("申请人情况") {
         Some("table3")
-    } else if all.contains("行政复议") {
+    } else if all.contains("行政复议") || all.contains("未经复议") {
         Some("table4")
     } else {
         None
