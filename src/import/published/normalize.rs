@@ -1229,6 +1229,20 @@ mod tests {
         assert_eq!(without_furniture(&text).len(), 6);
     }
 
+    /// [`wrapped_numbers`] of `lines`, each line's words with one space
+    /// between.
+    fn join(lines: &[&str]) -> Vec<String> {
+        wrapped_numbers(lines.iter().map(|l| l.to_string()).collect())
+            .iter()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    /// `s` with [`WRAPPED`] for each "~".
+    fn w(s: &str) -> String {
+        s.replace('~', &WRAPPED.to_string())
+    }
+
     #[test]
     fn lines_of_prose_a_converter_set_as_table_rows_are_lines_again() {
         let set_back = |lines: &[&str]| prose_rows(lines.iter().map(|l| l.to_string()).collect());
@@ -1286,13 +1300,6 @@ mod tests {
 
     #[test]
     fn a_number_centred_in_its_cell_is_joined_past_the_rest_of_the_rows_label() {
-        let join = |lines: &[&str]| -> Vec<String> {
-            wrapped_numbers(lines.iter().map(|l| l.to_string()).collect())
-                .iter()
-                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-                .collect()
-        };
-        let w = |s: &str| s.replace('~', &WRAPPED.to_string());
         // Chromium's print of a narrow table (pdftotext -layout's lines):
         // the label's two lines around the row's values, a wrapped number's
         // pieces over the first and under the second (47902, 33750 and
@@ -1354,13 +1361,6 @@ mod tests {
 
     #[test]
     fn a_number_its_cell_wrapped_is_joined_where_its_row_lacks_it() {
-        let join = |lines: &[&str]| -> Vec<String> {
-            wrapped_numbers(lines.iter().map(|l| l.to_string()).collect())
-                .iter()
-                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-                .collect()
-        };
-        let w = |s: &str| s.replace('~', &WRAPPED.to_string());
         // Lines left as they are (only their spaces closed up).
         let untouched = |lines: &[&str]| {
             let plain: Vec<String> = lines
