@@ -218,30 +218,27 @@ fn prose_rows(lines: Vec<String>) -> (Vec<String>, Vec<bool>) {
     let mut set_back = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
-        // A table (a row, its rule line, more rows): its lines from i on.
+        // A table (a row, its rule line, more rows): its lines from i on,
+        // each looked at once.
         let end = (i..lines.len())
             .find(|&j| !(row(&lines[j]) || pipe_rule(&lines[j])))
             .unwrap_or(lines.len());
-        let rows: Vec<Vec<String>> = lines[i..end]
-            .iter()
-            .filter(|l| !pipe_rule(l))
-            .map(|l| cells(l))
-            .collect();
-        let lines_of_text = end > i + 1
-            && row(&lines[i])
-            && pipe_rule(&lines[i + 1])
-            && (rows.iter().all(|r| prose(r)) || rows.len() == 1 && spaced(&rows[0]));
+        let table = &lines[i..end.max(i + 1)];
+        let rows = || table.iter().filter(|l| !pipe_rule(l)).map(|l| cells(l));
+        let lines_of_text = table.len() > 1
+            && row(&table[0])
+            && pipe_rule(&table[1])
+            && (rows().all(|r| prose(&r)) || rows().count() == 1 && spaced(&cells(&table[0])));
         if lines_of_text {
-            for r in rows {
+            for r in rows() {
                 out.push(r.join(" "));
                 set_back.push(true);
             }
-            i = end;
         } else {
-            out.push(lines[i].clone());
-            set_back.push(false);
-            i += 1;
+            out.extend(table.iter().cloned());
+            set_back.extend(table.iter().map(|_| false));
         }
+        i += table.len();
     }
     (out, set_back)
 }
