@@ -2860,6 +2860,22 @@ fn a_number_centred_past_the_rest_of_its_rows_label_reads_whole() {
     read_whole("found/pingtan-2021-chromium-1035004", &["pdf-placed.txt"]);
 }
 
+/// Chromium's print of a narrow table prints （四）无法提供's group label
+/// down its cell, "供" on the line under 2.没有现成信息需要另行制作's values,
+/// whose numbers wrapped in two and three lines: the values' line, its
+/// pieces joined, looked like a sentence's line (the joined numbers counted
+/// as text), and "供" ran into it, "173⁠985供" read into that row's 总计, a
+/// value no cell may hold (found by hunt.py,
+/// found/pingtan-2021-chromium-1041008). The row reads right now; three
+/// other rows stay unread.
+#[test]
+fn text_does_not_run_into_a_row_of_joined_numbers() {
+    let dir = "found/pingtan-2021-chromium-1041008";
+    let got = read(&form(&format!("{dir}/pdf-placed.txt"))).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_total_read(&got, dir, "unavailable_needs_creation");
+}
+
 /// A print narrower still, in larger type (LAYOUT=1): numbers wrapped over
 /// three and four lines, the next row's pieces ("52", "732 1258") between
 /// the last line of 2.申请人逾期未按收费通知要求缴纳费用…'s long label and

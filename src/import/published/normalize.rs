@@ -1020,13 +1020,18 @@ fn table_like(line: &str) -> bool {
     if line.contains('\t') || line.contains('|') {
         return true;
     }
+    // (A number's pieces joined by [`wrapped_numbers`] are one number.)
     let numbers = line
         .split(is_space)
-        .filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+        .filter(|t| {
+            !t.is_empty()
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == WRAPPED)
+        })
         .count();
     let ideographs = line
         .chars()
-        .filter(|c| !c.is_ascii() && !is_space(*c))
+        .filter(|&c| !c.is_ascii() && !is_space(c) && c != WRAPPED)
         .count();
     numbers >= 2 && numbers * 4 >= ideographs
 }
@@ -1238,6 +1243,16 @@ mod tests {
     /// `s` with [`WRAPPED`] for each "~".
     fn w(s: &str) -> String {
         s.replace('~', &WRAPPED.to_string())
+    }
+
+    #[test]
+    fn a_row_with_numbers_joined_from_their_pieces_is_a_table_row() {
+        // (Eight ideographs, three numbers and four joined from their
+        // pieces, whose joiners are no text: a table row, no sentence's
+        // line that the next line's text may run on from.)
+        assert!(table_like(&w(
+            "无法提   信息需要另      480~32  74  0  84~38~1  0  41~49~8  173~985"
+        )));
     }
 
     #[test]

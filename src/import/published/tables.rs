@@ -665,8 +665,10 @@ fn words(paras: &[String], summed: bool) -> (Vec<Word>, Vec<usize>) {
                 }
                 None => w,
             };
-            // (Only the pieces of a number are joined by WRAPPED.)
-            if numeric(w) || (summed && w.contains(WRAPPED)) {
+            // (Only the pieces of a number are joined by WRAPPED; text run
+            // into them makes no value.)
+            let pieces = || w.contains(WRAPPED) && numeric(&w.replace(WRAPPED, ""));
+            if numeric(w) || (summed && pieces()) {
                 out.push(Word::Value(w.to_string()));
             } else if w.contains(WRAPPED) {
                 out.push(Word::Wrapped);
@@ -2107,6 +2109,21 @@ mod tests {
             seed ^= seed << 17;
             seed % n
         }
+    }
+
+    #[test]
+    fn a_numbers_pieces_with_text_run_into_them_are_no_value() {
+        let w = WRAPPED;
+        let (words, _) = words(&[format!("无法提 480{w}32 74 173{w}985供")], true);
+        let values: Vec<&str> = words
+            .iter()
+            .filter_map(|w| match w {
+                Word::Value(v) => Some(v.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(values, [format!("480{w}32").as_str(), "74"]);
+        assert!(words.iter().any(|w| matches!(w, Word::Wrapped)));
     }
 
     #[test]
