@@ -2876,6 +2876,21 @@ fn text_does_not_run_into_a_row_of_joined_numbers() {
     assert_total_read(&got, dir, "unavailable_needs_creation");
 }
 
+/// A PDF's line of the preamble that ends with a colon before a number on
+/// the next line ("…邮编：350400；电话/传真：" / "0591-23165370。"): the
+/// line runs on (the short last line, alone, was taken for no preamble,
+/// and the preamble was lost: found/pingtan-2021-layout-1041012, in every
+/// form of the PDF).
+#[test]
+fn a_line_ending_in_a_colon_before_a_number_runs_on() {
+    let dir = "found/pingtan-2021-layout-1041012";
+    let got = read_whole(dir, &["pdf-layout.txt"]).remove(0);
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+    assert!(!want.preamble.is_empty());
+    assert_eq!(squeezed(&got.report.preamble), squeezed(&want.preamble));
+}
+
 /// A print narrower still, in larger type (LAYOUT=1): numbers wrapped over
 /// three and four lines, the next row's pieces ("52", "732 1258") between
 /// the last line of 2.申请人逾期未按收费通知要求缴纳费用…'s long label and

@@ -1109,7 +1109,16 @@ fn join_wrapped(lines: Vec<String>, set_back: &[bool]) -> Vec<String> {
             }
             _ => out.push(if wrapped { trimmed } else { line }.to_string()),
         }
-        joining = wrapped && is_full(i) && !ends_sentence(trimmed);
+        // A colon that introduces a number on the next line ("…电话/传真：" /
+        // "0591-23165370。") does not end the line's sentence; one that
+        // introduces a list does ("…如下：" / "1.加强…").
+        let colon_then_number = trimmed.ends_with(['：', ':'])
+            && lines.get(i + 1).is_some_and(|next| {
+                let next = next.trim_matches(is_space);
+                let rest = next.trim_start_matches(|c: char| c.is_ascii_digit());
+                rest.len() < next.len() && !rest.starts_with(['.', '、', '．', ')', '）', '，'])
+            });
+        joining = wrapped && is_full(i) && (!ends_sentence(trimmed) || colon_then_number);
     }
     out
 }
@@ -1243,6 +1252,34 @@ mod tests {
     /// `s` with [`WRAPPED`] for each "~".
     fn w(s: &str) -> String {
         s.replace('~', &WRAPPED.to_string())
+    }
+
+    #[test]
+    fn a_line_ending_in_a_colon_before_a_number_runs_on() {
+        // Hard-wrapped text: lines of one width, most mid-sentence.
+        let full =
+            "本报告的电子版可在平潭综合实验区党工委管委会政府门户网站的政府信息公开专栏中下载如";
+        let mut lines: Vec<String> = vec![full.to_string(); 8];
+        lines.push(
+            "平潭综合实验区北厝金井湾片区管委会大楼主楼十四层邮编三五零四零零电话/传真：".into(),
+        );
+        lines.push("0591-23165370。".into());
+        let joined = join_wrapped(lines.clone(), &[]);
+        assert!(
+            joined[0].ends_with("电话/传真：0591-23165370。"),
+            "{joined:?}"
+        );
+        // Not before a list's first item, nor before text.
+        for next in [
+            "1.加强组织领导。",
+            "2、规范审核发布机制。",
+            "一是加强组织领导。",
+        ] {
+            let mut lines = lines.clone();
+            *lines.last_mut().unwrap() = next.to_string();
+            let joined = join_wrapped(lines, &[]);
+            assert_eq!(joined.last().unwrap(), next);
+        }
     }
 
     #[test]
