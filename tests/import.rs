@@ -2891,6 +2891,16 @@ fn a_line_ending_in_a_colon_before_a_number_runs_on() {
     assert_eq!(squeezed(&got.report.preamble), squeezed(&want.preamble));
 }
 
+/// LibreOffice's PDF of nianbao's page laid out narrower: table 四's
+/// 29262 and 30041 wrapped, their first pieces placed a column into the
+/// row's last number ("2926" over 196's last digit): read whole (found by
+/// hunt.py, found/nianbao-libreoffice-1042011; 185 of 200 before, table 四
+/// unread).
+#[test]
+fn a_piece_placed_a_column_into_the_number_before_it_reads_whole() {
+    read_whole("found/nianbao-libreoffice-1042011", &["pdf-placed.txt"]);
+}
+
 /// A print narrower still, in larger type (LAYOUT=1): numbers wrapped over
 /// three and four lines, the next row's pieces ("52", "732 1258") between
 /// the last line of 2.申请人逾期未按收费通知要求缴纳费用…'s long label and

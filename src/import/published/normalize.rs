@@ -561,6 +561,13 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                     .filter(|w| number(w.2))
                     .map(|(start, end, w)| {
                         let k = row.partition_point(|r| r.1 <= start);
+                        // (Placed roughly: a piece of three digits or more
+                        // one column into the word before it is past it:
+                        // "2926" over "196"'s last digit.)
+                        let k = match row.get(k) {
+                            Some(r) if r.0 < start && r.1 == start + 1 && end - start >= 3 => k + 1,
+                            _ => k,
+                        };
                         let fits = row.get(k).is_none_or(|r| end <= r.0);
                         (start, end, w.to_string(), fits.then_some(k))
                     })
@@ -1344,6 +1351,31 @@ mod tests {
             let (got, from_rows) = set_back(&lines);
             assert_eq!(got, lines, "{lines:?}");
             assert!(from_rows.iter().all(|&b| !b), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn a_piece_placed_a_column_into_the_word_before_it_is_past_it() {
+        // LibreOffice's PDF of a narrow table 四 (its text as the PDF
+        // reader sets it out): 29262 and 30041 wrapped, "2926" a column
+        // into 196's last digit.
+        let lines = [
+            "                                                       2926 3004",
+            "           4   0  0 415 419 790 2  0   0 792 295 288 196",
+            "                                                         2    1",
+        ];
+        assert_eq!(
+            join(&lines)[1],
+            w("4 0 0 415 419 790 2 0 0 792 295 288 196 2926~2 3004~1")
+        );
+        // Not two columns into it, nor a piece of two digits (a piece over
+        // the word, of a number wrapped in three lines, may be so placed).
+        for up in [
+            "                                                      2926 3004",
+            "                                                       29   3004",
+        ] {
+            let got = join(&[up, lines[1], lines[2]]);
+            assert_eq!(got[1], "4 0 0 415 419 790 2 0 0 792 295 288 196", "{up:?}");
         }
     }
 
