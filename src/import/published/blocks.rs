@@ -288,11 +288,7 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
         // A line with pipes only at its ends ("| 一、总体情况 |", a layout
         // table's cell; "第二十条第（一）项 |") is a paragraph, as a line with
         // tabs only at its ends is once trimmed.
-        let inner = line
-            .trim_matches(is_space)
-            .trim_start_matches('|')
-            .trim_end_matches('|')
-            .contains('|');
+        let inner = super::normalize::inner_pipe(line);
         let separator = if line.contains('\t') {
             Some('\t')
         } else if pipes && inner {

@@ -126,6 +126,13 @@ pub(super) fn is_markdown(text: &str) -> bool {
     })
 }
 
+/// Whether a line has a pipe between two cells, not only at its ends ("|
+/// 一、总体情况 |", a layout table's cell, has none): a pipe table's row or
+/// rule line.
+pub(super) fn inner_pipe(line: &str) -> bool {
+    line.trim_matches(is_space).trim_matches('|').contains('|')
+}
+
 /// A Markdown pipe table's rule line: "| --- | :-: |".
 pub(super) fn pipe_rule(line: &str) -> bool {
     let t = line.trim_matches(is_space);
@@ -166,7 +173,7 @@ pub(super) fn pipes_from_layout(text: &str) -> bool {
         let t = line.trim_matches(is_space);
         if pipe_rule(t) {
             rules += 1;
-        } else if t.trim_matches('|').contains('|') {
+        } else if inner_pipe(t) {
             rows += 1;
         }
     }
@@ -186,10 +193,7 @@ pub(super) fn pipes_from_layout(text: &str) -> bool {
 /// rows have none); or, a table of one row, three or more cells of one
 /// character each. With the lines, whether each is such a row set back.
 fn prose_rows(lines: Vec<String>) -> (Vec<String>, Vec<bool>) {
-    let row = |l: &str| {
-        let t = l.trim_matches(is_space);
-        !pipe_rule(t) && t.trim_matches('|').contains('|')
-    };
+    let row = |l: &str| !pipe_rule(l) && inner_pipe(l);
     let cells = |l: &str| -> Vec<String> {
         l.trim_matches(is_space)
             .trim_matches('|')
