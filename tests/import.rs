@@ -2860,6 +2860,16 @@ fn a_number_centred_past_the_rest_of_its_rows_label_reads_whole() {
     read_whole("found/pingtan-2021-chromium-1035004", &["pdf-placed.txt"]);
 }
 
+/// Chromium's print of a narrow table: a row whose label takes two lines,
+/// its values on the first, a number wrapped in its cell aligned to the
+/// top, the rest under the label's second line ("属于行政查询 … 85 874" /
+/// "事项" / "4" for 854): read whole (found by hunt.py,
+/// found/pingtan-2021-chromium-1044000; 193 of 200 before).
+#[test]
+fn a_number_aligned_to_its_cells_top_past_the_rest_of_its_rows_label_reads_whole() {
+    read_whole("found/pingtan-2021-chromium-1044000", &["pdf-placed.txt"]);
+}
+
 /// Chromium's print of a narrow table prints （四）无法提供's group label
 /// down its cell, "供" on the line under 2.没有现成信息需要另行制作's values,
 /// whose numbers wrapped in two and three lines: the values' line, its

@@ -481,7 +481,9 @@ fn repeated_headings(pages: &[Vec<&str>], drop: &mut [Vec<bool>]) {
 /// [`table_like`]). In a cell aligned to its top (Word's default) the
 /// upper piece is among the row's values and the rest on the line below:
 /// joined when every number of that line (not a table row) stands under
-/// exactly one word of `M`, a number not starting with 0, each its own.
+/// exactly one word of `M`, a number not starting with 0, each its own
+/// (or, past the rest of the row's label on the line below, on the line
+/// after).
 /// Lines with pipes or tabs are left as they are.
 fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
     // A number of a line: its columns, itself, and the gap between the
@@ -590,22 +592,26 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             };
             // The line below the pieces' rest: the next line; or, in a table
             // row whose label's rest has the next line to itself, no number
-            // on it, the line after when it holds numbers alone, no longer
-            // than those above (a cell's number centred, the label's lines
-            // spaced otherwise: "(5)属于三类内部事务 479" / the row's values /
-            // "信息" / "02" for 47902).
-            let mut down = m + 1;
-            let mut below = pieces(&lines[m + 1]);
-            if !sparse_row && !around_with(&below) && m + 2 < lines.len() {
+            // on it, the line after when it holds numbers alone (a cell's
+            // number centred, the label's lines spaced otherwise: "(5)属于三
+            // 类内部事务 479" / the row's values / "信息" / "02" for 47902;
+            // or aligned to its top: "属于行政查询 … 85 874" / "事项" / "4"
+            // for 854, see below).
+            let past_label = !sparse_row && m + 2 < lines.len() && {
                 let next = spans(&lines[m + 1]);
                 let after = spans(&lines[m + 2]);
-                let further = pieces(&lines[m + 2]);
-                if !next.is_empty()
+                !next.is_empty()
                     && !next.iter().any(|w| number(w.2))
                     && !table_like(&lines[m + 1])
                     && !after.is_empty()
                     && after.iter().all(|w| number(w.2))
-                    && around_with(&further)
+            };
+            let mut down = m + 1;
+            let mut below = pieces(&lines[m + 1]);
+            if past_label && !around_with(&below) {
+                // (Centred: pieces no longer than those above.)
+                let further = pieces(&lines[m + 2]);
+                if around_with(&further)
                     && above
                         .iter()
                         .zip(&further)
@@ -739,6 +745,15 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                         only(near.iter().copied().filter(aligned))
                             .or_else(|| only(near.into_iter()))
                     };
+                // (Past the rest of the row's label, left of its values, no
+                // piece over the row: else a centred number's, see above.)
+                if below.is_empty()
+                    && above.is_empty()
+                    && past_label
+                    && text_left_of(&spans(&lines[m + 1]), first_value)
+                {
+                    (down, below) = (m + 2, pieces(&lines[m + 2]));
+                }
                 let under = |b: &Piece| under_one(b.0, b.1, &mut (0..row.len()));
                 let hosts: Option<Vec<usize>> = below.iter().map(under).collect();
                 let Some(hosts) = hosts.filter(|h| {
@@ -755,8 +770,8 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 // Fewer pieces than the row's values, on a line of numbers
                 // alone or after the rest of the row's label ("卷 4 46",
                 // "部事务信息 83 6": its text left of the row's values).
-                let label_rest = text_left_of(&spans(&lines[m + 1]), first_value);
-                if table_like(&lines[m + 1]) && !(label_rest && below.len() < values) {
+                let label_rest = text_left_of(&spans(&lines[down]), first_value);
+                if table_like(&lines[down]) && !(label_rest && below.len() < values) {
                     continue;
                 }
                 for (&k, b) in hosts.iter().zip(&below) {
@@ -776,7 +791,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                     .filter(|(&k, b)| full(k, &b.2))
                     .map(|(&k, _)| k)
                     .collect();
-                let mut j = m + 2;
+                let mut j = down + 1;
                 while !open.is_empty() && j < lines.len() {
                     let line = spans(&lines[j]);
                     let placed: Option<Vec<(usize, &str)>> = line
@@ -1442,6 +1457,42 @@ mod tests {
             let got = join(&[label, row, rest, under, ""]);
             assert_eq!(got[1], "629 99 0 63 657 49350", "{rest:?} {under:?}");
         }
+    }
+
+    #[test]
+    fn a_number_aligned_to_its_cells_top_is_joined_past_the_rest_of_the_rows_label() {
+        // Chromium's print of a narrow table (the PDF's placed text): the
+        // row's values on its label's first line, 854 wrapped in its cell
+        // aligned to the top, "4" under the label's second line.
+        let row = "                        属于行政查询   9  8  0   3  0  85 874";
+        let rest = "                        事项";
+        let piece = "                                                  4";
+        assert_eq!(
+            join(&["", row, rest, piece, ""]),
+            ["", "属于行政查询 9 8 0 3 0 85~4 874", "事项", "", ""].map(w)
+        );
+        // Not when the label's rest stands among the values (no label's),
+        // has a number, or the piece's line has text or is under no value.
+        for (rest, under) in [
+            ("                                   事项", piece),
+            ("                        事项 3", piece),
+            (
+                rest,
+                "                                                  4 见",
+            ),
+            (rest, "                                         4"),
+        ] {
+            let got = join(&["", row, rest, under, ""]);
+            assert_eq!(
+                got[1], "属于行政查询 9 8 0 3 0 85 874",
+                "{rest:?} {under:?}"
+            );
+        }
+        // Nor under a row with a piece over it (no number of the line above
+        // taken).
+        let over = "                                         7";
+        let got = join(&[over, row, rest, piece, ""]);
+        assert_eq!(got[1], "属于行政查询 9 8 0 3 0 85 874");
     }
 
     #[test]
