@@ -2870,6 +2870,17 @@ fn a_number_aligned_to_its_cells_top_past_the_rest_of_its_rows_label_reads_whole
     read_whole("found/pingtan-2021-chromium-1044000", &["pdf-placed.txt"]);
 }
 
+/// Chromium's print of a narrow table: （一）予以公开's 总计 1885 wrapped
+/// in its cell, centred, "18" on the line between 上年结转's values and its
+/// own, near the end of 上年结转's 107, "85" under its values: read whole
+/// (the piece had been joined to 107 as a top-aligned cell's, both rows
+/// unread: found by hunt.py, found/pingtan-2021-chromium-1041000; 186 of
+/// 200 before).
+#[test]
+fn a_piece_between_two_rows_that_fits_around_the_lower_is_the_lowers() {
+    read_whole("found/pingtan-2021-chromium-1041000", &["pdf-placed.txt"]);
+}
+
 /// Chromium's print of a narrow table prints （四）无法提供's group label
 /// down its cell, "供" on the line under 2.没有现成信息需要另行制作's values,
 /// whose numbers wrapped in two and three lines: the values' line, its

@@ -483,7 +483,8 @@ fn repeated_headings(pages: &[Vec<&str>], drop: &mut [Vec<bool>]) {
 /// joined when every number of that line (not a table row) stands under
 /// exactly one word of `M`, a number not starting with 0, each its own
 /// (or, past the rest of the row's label on the line below, on the line
-/// after).
+/// after). Pieces around a row are joined before those under a row (the
+/// line between two rows may hold either's).
 /// Lines with pipes or tabs are left as they are.
 fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
     // A number of a line: its columns, itself, and the gap between the
@@ -542,7 +543,10 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             && alone(&lines[m - 1]).is_some_and(|n| alone(&lines[m + 1]) == Some(n))
             && (row.iter().any(|w| number(w.2)) || bare())
     };
-    for pass in 0..3 {
+    // Table rows whose numbers' pieces stand around them, joined in pass 2
+    // (not looked at again in pass 3).
+    let mut joined_around = vec![false; lines.len()];
+    for pass in 0..4 {
         let sparse_pass = pass < 2;
         for m in 1..lines.len().saturating_sub(1) {
             // Not among cells set apart by pipes or tabs (a Markdown table pads
@@ -555,7 +559,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             let taken = if sparse_pass {
                 sparse_row
             } else {
-                !delimited && table_like(&lines[m])
+                !delimited && table_like(&lines[m]) && !joined_around[m]
             };
             if !taken {
                 continue;
@@ -621,6 +625,17 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 }
             }
             let around = around_with(&below);
+            // Table rows with pieces around them first (pass 2), then the
+            // others (pass 3): a piece under a row that is over the next
+            // row's gap, with one under it there, is the next row's
+            // ("107" over "3.本年度 18" over "予以公开 … 555" over "85": 18⁠85
+            // the next row's 总计, not 107⁠18).
+            if pass == 2 {
+                if !around {
+                    continue;
+                }
+                joined_around[m] = true;
+            }
             // (A cell's first line is its fullest.)
             if sparse_row
                 && !(around
@@ -1457,6 +1472,37 @@ mod tests {
             let got = join(&[label, row, rest, under, ""]);
             assert_eq!(got[1], "629 99 0 63 657 49350", "{rest:?} {under:?}");
         }
+    }
+
+    #[test]
+    fn a_piece_under_a_row_over_the_next_rows_gap_is_the_next_rows() {
+        // Chromium's print of a narrow table (the PDF's placed text): 1885
+        // wrapped in the next row's 总计 cell, centred, "18" on the line
+        // under 上年结转's values, near the end of its 107.
+        let lines = [
+            "",
+            "       上年结转政府信息公开申请数量            0    0  0   9   98  0  107",
+            "       3.本年度                                              18",
+            "       办理结    予以公开               0   9   712 609 0   555",
+            "                                                        85",
+            "       果",
+        ];
+        let want = [
+            "",
+            "上年结转政府信息公开申请数量 0 0 0 9 98 0 107",
+            "3.本年度",
+            "办理结 予以公开 0 9 712 609 0 555 18~85",
+            "",
+            "果",
+        ];
+        assert_eq!(join(&lines), want.map(w));
+        // With no piece under the next row, 107's.
+        let mut lines = lines;
+        lines[4] = "";
+        assert_eq!(
+            join(&lines)[1],
+            w("上年结转政府信息公开申请数量 0 0 0 9 98 0 107~18")
+        );
     }
 
     #[test]
