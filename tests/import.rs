@@ -2881,6 +2881,21 @@ fn a_piece_between_two_rows_that_fits_around_the_lower_is_the_lowers() {
     read_whole("found/pingtan-2021-chromium-1041000", &["pdf-placed.txt"]);
 }
 
+/// Chromium's print of a narrow table: （一）予以公开's 51904 and 53018
+/// wrapped in their cells, centred, "519" and "53" on the line over its
+/// values (with its group label's first line), "04" and "018" past the
+/// group label's second line: the row reads, its pieces joined (the lower
+/// piece may be the longer). Found by hunt.py,
+/// found/pingtan-2021-chromium-1041004: 165 of 200 before, 172 now; four
+/// rows printed otherwise stay unread.
+#[test]
+fn a_number_centred_past_its_groups_label_reads_whole() {
+    let dir = "found/pingtan-2021-chromium-1041004";
+    let got = read(&form(&format!("{dir}/pdf-placed.txt"))).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_total_read(&got, dir, "disclosed");
+}
+
 /// Chromium's print of a narrow table prints （四）无法提供's group label
 /// down its cell, "供" on the line under 2.没有现成信息需要另行制作's values,
 /// whose numbers wrapped in two and three lines: the values' line, its

@@ -595,8 +595,9 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 _ => false,
             };
             // The line below the pieces' rest: the next line; or, in a table
-            // row whose label's rest has the next line to itself, no number
-            // on it, the line after when it holds numbers alone (a cell's
+            // row whose label's rest (or its group's) has the next line to
+            // itself, no number on it, the line after when it holds numbers
+            // alone (a cell's
             // number centred, the label's lines spaced otherwise: "(5)属于三
             // 类内部事务 479" / the row's values / "信息" / "02" for 47902;
             // or aligned to its top: "属于行政查询 … 85 874" / "事项" / "4"
@@ -613,14 +614,10 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             let mut down = m + 1;
             let mut below = pieces(&lines[m + 1]);
             if past_label && !around_with(&below) {
-                // (Centred: pieces no longer than those above.)
+                // (Centred. A piece below may be the longer: Chromium
+                // breaks 53018 in a narrow cell as "53" over "018".)
                 let further = pieces(&lines[m + 2]);
-                if around_with(&further)
-                    && above
-                        .iter()
-                        .zip(&further)
-                        .all(|(a, b)| b.2.len() <= a.2.len())
-                {
+                if around_with(&further) {
                     (down, below) = (m + 2, further);
                 }
             }
@@ -1451,17 +1448,34 @@ mod tests {
             ]
             .map(w)
         );
-        // Not when the line after the label's rest has text, a piece wider
-        // than the one over it, or another gap's; nor past a line with a
-        // number (then the pieces are the next line's, or no row's).
+        // Past the group label's line, a piece below longer than the one
+        // over it (Chromium: 51904 and 53018 as "519" / "04" and "53" /
+        // "018").
+        let lines = [
+            "            三．本                                  519          53",
+            "                  予以公开               549 1   562     2   0",
+            "            年度办",
+            "                                                 04         018",
+            "            理结果",
+        ];
+        assert_eq!(
+            join(&lines),
+            [
+                "三．本",
+                "予以公开 549 1 562 519~04 2 0 53~018",
+                "年度办",
+                "",
+                "理结果"
+            ]
+            .map(w)
+        );
+        // Not when the line after the label's rest has text or a piece of
+        // another gap; nor past a line with a number (then the pieces are
+        // the next line's, or no row's).
         for (rest, under) in [
             (
                 "                      信息",
                 "                                                             02 见",
-            ),
-            (
-                "                      信息",
-                "                                                             0212",
             ),
             (
                 "                      信息",
