@@ -286,6 +286,9 @@ impl Outline {
                 }
             }
             if section.content == Content::Text {
+                if plain {
+                    text = without_table_debris(text);
+                }
                 report.set_text(section.key, text.join("\n"));
             }
         }
@@ -631,6 +634,59 @@ pub(super) fn slips(sections: &[Option<String>]) -> Vec<String> {
         .collect()
 }
 
+/// A text section's paragraphs without the pieces of a table among them:
+/// plain pdftotext cuts a table into blocks by its layout analysis and may
+/// set some after the next section's heading ("结果 其他 尚未" / "总计" /
+/// "纠正 结果 审结" / "321" / "0" …). Runs of two or more paragraphs that
+/// hold only numbers and words of the format's column headings, one such
+/// word at least; a paragraph alone (a "无" or a year) stays.
+fn without_table_debris(paras: Vec<String>) -> Vec<String> {
+    static HEADINGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let headings = HEADINGS.get_or_init(|| {
+        crate::format::current()
+            .tables
+            .iter()
+            .flat_map(|t| t.blocks)
+            .flat_map(|b| b.columns)
+            .flat_map(|c| std::iter::once(c.label).chain(c.groups.iter().copied()))
+            .map(norm)
+            .collect()
+    });
+    // A paragraph's words all numbers or pieces of a column heading: whether
+    // one is such a piece.
+    let debris = |p: &str| -> Option<bool> {
+        let mut heading = false;
+        for word in p.split(is_space).filter(|w| !w.is_empty()) {
+            if word.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let word = norm(word);
+            if word.chars().count() < 2 || !headings.iter().any(|h| h.contains(&word)) {
+                return None;
+            }
+            heading = true;
+        }
+        Some(heading)
+    };
+    let flags: Vec<Option<bool>> = paras.iter().map(|p| debris(p)).collect();
+    let mut keep = vec![true; paras.len()];
+    let mut i = 0;
+    while i < paras.len() {
+        let end = (i..paras.len())
+            .find(|&j| flags[j].is_none())
+            .unwrap_or(paras.len());
+        if end - i >= 2 && flags[i..end].contains(&Some(true)) {
+            keep[i..end].fill(false);
+        }
+        i = end + 1;
+    }
+    paras
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(p))
+        .collect()
+}
+
 /// A sentence of the preamble, not page furniture or the title.
 pub(super) fn is_preamble(p: &str) -> bool {
     let n = p.chars().count();
@@ -858,4 +914,43 @@ pub(super) fn first_occurrence(blocks: Vec<Block>) -> (Vec<Block>, usize) {
     };
     let out: Vec<Block> = blocks.into_iter().skip(a).take(b - a).collect();
     (out, copies)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_table_debris;
+
+    fn lines(s: &[&str]) -> Vec<String> {
+        s.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn pieces_of_a_table_among_a_sections_paragraphs_are_dropped() {
+        let got = without_table_debris(lines(&[
+            "（一）主要问题",
+            "结果 其他 尚未",
+            "总计",
+            "纠正 结果 审结",
+            "321",
+            "1177 5",
+            "2023 年，唐宫路办事处严格落实上级有关政府信息公开的决策部署。",
+        ]));
+        assert_eq!(
+            got,
+            lines(&[
+                "（一）主要问题",
+                "2023 年，唐宫路办事处严格落实上级有关政府信息公开的决策部署。"
+            ])
+        );
+        // Kept: a paragraph alone, numbers without a heading's word, words
+        // that are not a column heading's.
+        for kept in [
+            &["无"][..],
+            &["总计", "本年度共办理。", "总计"],
+            &["2023", "12"],
+            &["结果", "主要问题"],
+        ] {
+            assert_eq!(without_table_debris(lines(kept)), lines(kept));
+        }
+    }
 }
