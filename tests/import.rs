@@ -2937,6 +2937,22 @@ fn a_piece_placed_a_column_into_the_number_before_it_reads_whole() {
     read_whole("found/nianbao-libreoffice-1042011", &["pdf-placed.txt"]);
 }
 
+/// A group heading printed with its ordinal in Arabic numerals ("4.无法提供"
+/// for （四）无法提供), its pieces between a row label's lines ("2、没有现成信"
+/// / "4.无法 息需要另行制 3 … 70972" / "提供 作"): the rows under it read
+/// (found by hunt.py, found/pingtan-2022-layout-1046005; 179 of 200 before,
+/// 193 now: （七）总计's total is cut at the page's edge).
+#[test]
+fn a_group_heading_with_its_ordinal_written_otherwise_interrupts_a_label() {
+    let dir = "found/pingtan-2022-layout-1046005";
+    let got = read(&form(&format!("{dir}/pdf-layout.txt"))).unwrap();
+    assert_found_input_read(&got, dir, "outcome_total");
+    for row in ["unavailable_not_held", "unavailable_needs_creation"] {
+        assert_total_read(&got, dir, row);
+    }
+    assert_eq!(got.cells_read(), 193);
+}
+
 /// Plain pdftotext cuts table 四 into blocks and sets some of them after
 /// the heading of 五 ("结果 其他 尚未" / "总计" / "321" …): 五's text is the
 /// page's, those pieces left out (found by hunt.py,

@@ -510,6 +510,43 @@ fn restyles(label: &str) -> Vec<String> {
     .collect()
 }
 
+/// A (normalised) group heading as printed: as the format has it, and with
+/// its ordinal written in the other styles, in Chinese numerals or Arabic
+/// ("(四)无法提供", "四、无法提供", "4.无法提供" …): the pieces of it a
+/// PDF's text may put between a row label's lines (see [`interrupted`]).
+fn group_styles(group: &str) -> Vec<String> {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let mut all = vec![group.to_string()];
+    let Some((x, rest)) = ordinal(group) else {
+        return all;
+    };
+    let other = match x.parse::<usize>() {
+        Ok(n) => NUMERALS.chars().nth(n.wrapping_sub(1)).map(String::from),
+        Err(_) => {
+            let mut chars = x.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => NUMERALS
+                    .chars()
+                    .position(|d| d == c)
+                    .map(|i| (i + 1).to_string()),
+                _ => None,
+            }
+        }
+    };
+    for n in std::iter::once(x.to_string()).chain(other) {
+        for style in [
+            format!("{n}、{rest}"),
+            format!("({n}){rest}"),
+            format!("{n}.{rest}"),
+        ] {
+            if !all.contains(&style) {
+                all.push(style);
+            }
+        }
+    }
+    all
+}
+
 /// A label's ordinal and the rest: "1.属于国家秘密" → ("1", "属于国家秘密"),
 /// also written "1、", "1)", "(1)" ("（1）" once normalised), and
 /// "一、", "(一)" with Chinese numerals.
@@ -1505,10 +1542,18 @@ pub(super) fn read_stream(
         for (r, row) in block.rows.iter().enumerate() {
             let official = joined.contains(&norm(row.label));
             let groups: Vec<String> = row.groups.iter().map(|g| norm(g)).collect();
+            // (Its groups with their ordinals written otherwise, looked for
+            // only when the groups as the format has them find no one place:
+            // more pieces make more ways to read a label.)
+            let restyled_groups: Vec<String> =
+                groups.iter().flat_map(|g| group_styles(g)).collect();
             // Where a label is, whole or interrupted by pieces of its
             // groups, when once.
             let place = |label: &str| {
-                once(label).or_else(|| only(interrupted(&joined, &norm(label), &groups, &headings)))
+                let label = &norm(label);
+                once(label)
+                    .or_else(|| only(interrupted(&joined, label, &groups, &headings)))
+                    .or_else(|| only(interrupted(&joined, label, &restyled_groups, &headings)))
             };
             match place(row.label) {
                 Some(at) => anchors.push((b, r, owner[at], None, (at, norm(row.label)))),
@@ -2109,6 +2154,24 @@ mod tests {
             seed ^= seed << 17;
             seed % n
         }
+    }
+
+    #[test]
+    fn a_group_heading_is_also_looked_for_with_its_ordinal_written_otherwise() {
+        let got = group_styles(&norm("（四）无法提供"));
+        for printed in [
+            "（四）无法提供",
+            "四、无法提供",
+            "四.无法提供",
+            "4.无法提供",
+            "4、无法提供",
+            "（4）无法提供",
+        ] {
+            assert!(got.contains(&norm(printed)), "{printed}: {got:?}");
+        }
+        assert_eq!(got.len(), 6, "{got:?}");
+        assert!(group_styles("三、本年度办理结果").contains(&"(3)本年度办理结果".to_string()));
+        assert_eq!(group_styles("申请人情况"), ["申请人情况"]);
     }
 
     #[test]
