@@ -2953,6 +2953,15 @@ fn a_group_heading_with_its_ordinal_written_otherwise_interrupts_a_label() {
     assert_eq!(got.cells_read(), 193);
 }
 
+/// Chromium's PDF viewer's copy puts a label's ordinal on a line of its own,
+/// its words from the 、 on the next ("5 20" / "4" / "、无正当理由 大量反复申请"):
+/// the 4 is the label's, not an eighth value of the row before (found by
+/// hunt.py, found/tanggong-chromium-1047006; 193 of 200 before).
+#[test]
+fn a_labels_ordinal_on_a_line_of_its_own_is_no_value() {
+    read_whole("found/tanggong-chromium-1047006", &["pdf-chromium.txt"]);
+}
+
 /// Plain pdftotext cuts table 四 into blocks and sets some of them after
 /// the heading of 五 ("结果 其他 尚未" / "总计" / "321" …): 五's text is the
 /// page's, those pieces left out (found by hunt.py,

@@ -97,10 +97,10 @@ pub(super) fn chars(text: &str) -> std::borrow::Cow<'_, str> {
 /// (see [`wrapped_numbers`]).
 pub(super) fn text_lines(text: &str, markdown: bool, order: Order) -> Vec<String> {
     let lines = without_furniture(text);
-    let lines = if order == Order::Aligned {
-        wrapped_numbers(lines)
-    } else {
-        lines
+    let lines = match order {
+        Order::Aligned => wrapped_numbers(lines),
+        Order::Lines => ordinals_rejoined(lines),
+        Order::Blocks => lines,
     };
     let lines = if markdown && blank_separated(&lines) {
         paragraphs(lines)
@@ -114,6 +114,30 @@ pub(super) fn text_lines(text: &str, markdown: bool, order: Order) -> Vec<String
     };
     let lines: Vec<String> = lines.iter().map(|l| markdown_line(l)).collect();
     join_wrapped(lines, &set_back)
+}
+
+/// Lines in reading order with a label's ordinal on a line of its own and
+/// its words on the next, from its 、 on (a PDF viewer's copy of a cell:
+/// "4" / "、无正当理由 大量反复申请"): the two one line again, so that the
+/// ordinal is not read as the row before's value. A line never starts
+/// with 、; the ordinal is one or two digits alone.
+fn ordinals_rejoined(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let words = line.trim_start_matches(is_space);
+        let after = words.strip_prefix('、').unwrap_or("");
+        let ordinal = out.last().map_or("", |l| l.trim_matches(is_space));
+        if (1..=2).contains(&ordinal.len())
+            && ordinal.bytes().all(|b| b.is_ascii_digit())
+            && after.starts_with(|c: char| !c.is_ascii_digit() && !is_space(c))
+        {
+            let joined = format!("{ordinal}{words}");
+            *out.last_mut().expect("the ordinal's line") = joined;
+        } else {
+            out.push(line);
+        }
+    }
+    out
 }
 
 /// Whether a text is Markdown: a `#` heading or a pipe table's rule line.
@@ -1485,6 +1509,24 @@ mod tests {
         ] {
             let got = join(&[label, row, rest, under, ""]);
             assert_eq!(got[1], "629 99 0 63 657 49350", "{rest:?} {under:?}");
+        }
+    }
+
+    #[test]
+    fn a_labels_ordinal_on_a_line_of_its_own_is_joined_to_its_words() {
+        let lines = |s: &[&str]| s.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            ordinals_rejoined(lines(&["5 20", "4", "、无正当理由 大量反复申请", "0"])),
+            lines(&["5 20", "4、无正当理由 大量反复申请", "0"])
+        );
+        // Not a number of three digits, one with text, nor before a 、 and
+        // a number.
+        for kept in [
+            &["5 20", "400", "、无正当理由"][..],
+            &["共 4", "、无正当理由"],
+            &["4", "、5"],
+        ] {
+            assert_eq!(ordinals_rejoined(lines(kept)), lines(kept));
         }
     }
 
