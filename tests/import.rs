@@ -2957,9 +2957,13 @@ fn a_group_heading_with_its_ordinal_written_otherwise_interrupts_a_label() {
 /// its words from the 、 on the next ("5 20" / "4" / "、无正当理由 大量反复申请"):
 /// the 4 is the label's, not an eighth value of the row before (found by
 /// hunt.py, found/tanggong-chromium-1047006; 193 of 200 before).
+/// So with the 、 alone on the next line ("3" / "、" / "危及“三") or a dot
+/// before the words ("2" / "．申请人逾期"): found/tanggong-chromium-1047010,
+/// 179 of 200 before.
 #[test]
 fn a_labels_ordinal_on_a_line_of_its_own_is_no_value() {
     read_whole("found/tanggong-chromium-1047006", &["pdf-chromium.txt"]);
+    read_whole("found/tanggong-chromium-1047010", &["pdf-chromium.txt"]);
 }
 
 /// Plain pdftotext cuts table 四 into blocks and sets some of them after

@@ -117,19 +117,22 @@ pub(super) fn text_lines(text: &str, markdown: bool, order: Order) -> Vec<String
 }
 
 /// Lines in reading order with a label's ordinal on a line of its own and
-/// its words on the next, from its 、 on (a PDF viewer's copy of a cell:
-/// "4" / "、无正当理由 大量反复申请"): the two one line again, so that the
-/// ordinal is not read as the row before's value. A line never starts
-/// with 、; the ordinal is one or two digits alone.
+/// its words on the next, from its 、 or dot on (a PDF viewer's copy of a
+/// cell: "4" / "、无正当理由 大量反复申请", "2" / "．申请人逾期", "3" / "、" /
+/// "危及“三"): the two one line again, so that the ordinal is not read as
+/// the row before's value. A line never starts with 、, nor with a dot
+/// before words; the ordinal is one or two digits alone.
 fn ordinals_rejoined(lines: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     for line in lines {
         let words = line.trim_start_matches(is_space);
-        let after = words.strip_prefix('、').unwrap_or("");
+        let after = words.strip_prefix(['、', '．', '.']);
         let ordinal = out.last().map_or("", |l| l.trim_matches(is_space));
         if (1..=2).contains(&ordinal.len())
             && ordinal.bytes().all(|b| b.is_ascii_digit())
-            && after.starts_with(|c: char| !c.is_ascii_digit() && !is_space(c))
+            && after.is_some_and(|a| {
+                a.is_empty() || a.starts_with(|c: char| !c.is_ascii_digit() && !is_space(c))
+            })
         {
             let joined = format!("{ordinal}{words}");
             *out.last_mut().expect("the ordinal's line") = joined;
@@ -1519,12 +1522,25 @@ mod tests {
             ordinals_rejoined(lines(&["5 20", "4", "、无正当理由 大量反复申请", "0"])),
             lines(&["5 20", "4、无正当理由 大量反复申请", "0"])
         );
+        assert_eq!(
+            ordinals_rejoined(lines(&[
+                "9 241",
+                "3",
+                "、",
+                "危及“三",
+                "7 1075",
+                "2",
+                "．申请人逾期"
+            ])),
+            lines(&["9 241", "3、", "危及“三", "7 1075", "2．申请人逾期"])
+        );
         // Not a number of three digits, one with text, nor before a 、 and
         // a number.
         for kept in [
             &["5 20", "400", "、无正当理由"][..],
             &["共 4", "、无正当理由"],
             &["4", "、5"],
+            &["0", ".5"],
         ] {
             assert_eq!(ordinals_rejoined(lines(kept)), lines(kept));
         }
