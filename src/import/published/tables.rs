@@ -510,12 +510,14 @@ fn restyles(label: &str) -> Vec<String> {
     .collect()
 }
 
+/// The Chinese numerals of an ordinal, one to ten.
+const NUMERALS: &str = "一二三四五六七八九十";
+
 /// A (normalised) group heading as printed: as the format has it, and with
 /// its ordinal written in the other styles, in Chinese numerals or Arabic
 /// ("(四)无法提供", "四、无法提供", "4.无法提供" …): the pieces of it a
 /// PDF's text may put between a row label's lines (see [`interrupted`]).
 fn group_styles(group: &str) -> Vec<String> {
-    const NUMERALS: &str = "一二三四五六七八九十";
     let mut all = vec![group.to_string()];
     let Some((x, rest)) = ordinal(group) else {
         return all;
@@ -553,14 +555,12 @@ fn group_styles(group: &str) -> Vec<String> {
 pub(super) fn ordinal(s: &str) -> Option<(&str, &str)> {
     let numeral = |x: &str| {
         !x.is_empty()
-            && (x.bytes().all(|b| b.is_ascii_digit())
-                || x.chars().all(|c| "一二三四五六七八九十".contains(c)))
+            && (x.bytes().all(|b| b.is_ascii_digit()) || x.chars().all(|c| NUMERALS.contains(c)))
     };
     let (x, rest) = match s.strip_prefix('(') {
         Some(r) => r.split_once(')')?,
         None => {
-            let end =
-                s.find(|c: char| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))?;
+            let end = s.find(|c: char| !(c.is_ascii_digit() || NUMERALS.contains(c)))?;
             let rest = s[end..].strip_prefix(['、', '.', ')'])?;
             (&s[..end], rest)
         }
@@ -573,7 +573,7 @@ pub(super) fn ordinal(s: &str) -> Option<(&str, &str)> {
 /// normalised); None without an ordinal.
 fn without_ordinal(s: &str) -> Option<&str> {
     ordinal(s).map(|(_, rest)| rest).or_else(|| {
-        let end = s.find(|c: char| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))?;
+        let end = s.find(|c: char| !(c.is_ascii_digit() || NUMERALS.contains(c)))?;
         (end > 0).then(|| &s[end..])
     })
 }
@@ -605,7 +605,7 @@ fn variant(label: &'static str) -> Option<&'static str> {
     }
     let rest = label
         .split_once('、')
-        .filter(|(n, _)| n.chars().all(|c| "一二三四五六七八九十".contains(c)))
+        .filter(|(n, _)| n.chars().all(|c| NUMERALS.contains(c)))
         .map(|(_, r)| r)
         .or_else(|| {
             label
