@@ -2080,6 +2080,25 @@ fn lines_of_prose_markitdown_set_as_table_rows_read_as_text() {
     }
 }
 
+/// markitdown's Markdown of a PDF makes a table of two lines of the
+/// preamble: one spaced out to the page's width ("| 工 作 年 | 度 报 告 | … |
+/// 公 开 办 函 |") over one with a number set apart ("| 〔2021〕30 | 号）等文件
+/// 要求… |"); both are text, and the preamble reads whole (found by hunt.py:
+/// found/nianbao-markitdown-1048003, the preamble's first three lines lost
+/// with them, as the title's; its table 三 in a narrow layout, two values
+/// in one pipe cell, is read in part).
+#[test]
+fn a_line_spaced_out_over_prose_markitdown_set_as_a_table_reads_as_text() {
+    let dir = "found/nianbao-markitdown-1048003";
+    let got = read(&form(&format!("{dir}/markitdown-pdf.md"))).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+    assert!(want.preamble.starts_with("本报告根据"), "{}", want.preamble);
+    assert_eq!(squeezed(&got.report.preamble), squeezed(&want.preamble));
+    assert_eq!(got.sections.iter().flatten().count(), 6);
+}
+
 /// markitdown's Markdown of a PDF guesses pipe tables from the page's
 /// layout, and a piece of a number wrapped in its cell may be lost with its
 /// line (found/nianbao-340007: 科研机构's 16323 written "1632", its "3" lost

@@ -217,8 +217,10 @@ pub(super) fn pipes_from_layout(text: &str) -> bool {
 /// are such lines: ten characters or more but for ASCII ones, a number or
 /// a Latin word followed by other text ("2022 年", "7 号楼", "OA 系统"),
 /// ending with text (a table's row ends with its numbers, its header's
-/// rows have none); or, a table of one row, three or more cells of one
-/// character each. With the lines, whether each is such a row set back.
+/// rows have none), but for the first row of two or more, which needs no
+/// number (a line spaced out to the page's width before the line with
+/// one); or, a table of one row, three or more cells of one character
+/// each. With the lines, whether each is such a row set back.
 fn prose_rows(lines: Vec<String>) -> (Vec<String>, Vec<bool>) {
     let row = |l: &str| !pipe_rule(l) && inner_pipe(l);
     let cells = |l: &str| -> Vec<String> {
@@ -229,6 +231,8 @@ fn prose_rows(lines: Vec<String>) -> (Vec<String>, Vec<bool>) {
             .filter(|c| !c.is_empty())
             .collect()
     };
+    // A row of prose: ten wide characters or more, ending with text;
+    // whether a number or a Latin word is followed by text in it.
     let prose = |cells: &[String]| {
         let chars: Vec<char> = cells.concat().chars().filter(|&c| !is_space(c)).collect();
         let wide = chars.iter().filter(|c| !c.is_ascii()).count();
@@ -238,7 +242,7 @@ fn prose_rows(lines: Vec<String>) -> (Vec<String>, Vec<bool>) {
         let ends_in_text = cells
             .last()
             .is_some_and(|c| c.chars().any(|c| !c.is_ascii() && !is_space(c)));
-        wide >= 10 && latin_then_text && ends_in_text
+        (wide >= 10 && ends_in_text).then_some(latin_then_text)
     };
     let spaced = |cells: &[String]| {
         cells.len() >= 3
@@ -259,7 +263,16 @@ fn prose_rows(lines: Vec<String>) -> (Vec<String>, Vec<bool>) {
         let lines_of_text = table.len() > 1
             && row(&table[0])
             && pipe_rule(&table[1])
-            && (rows().all(|r| prose(&r)) || rows().count() == 1 && spaced(&cells(&table[0])));
+            && (rows()
+                .map(|r| prose(&r))
+                .collect::<Option<Vec<bool>>>()
+                .is_some_and(|latin| {
+                    // (Its first row may be a line spaced out to the full
+                    // width, "| 工 作 年 | 度 报 告 | … | 公 开 办 函 |", over
+                    // "| 〔2021〕30 | 号）等文件要求… |".)
+                    latin.iter().skip(1).all(|&l| l) && latin.iter().any(|&l| l)
+                })
+                || rows().count() == 1 && spaced(&cells(&table[0])));
         if lines_of_text {
             for r in rows() {
                 out.push(r.join(" "));
@@ -1388,6 +1401,20 @@ mod tests {
             "| 均在法定期限内予以答复，办结率 | 100%。三是加强行政复议、 |",
         ]);
         assert_eq!(lines.len(), 2);
+        // A line spaced out to the page's width over a line of prose.
+        let (lines, from_rows) = set_back(&[
+            "| 工 作 年 | 度 报 告 | 格 式 | > 的 通 | 知 》 （ | 国 办 | 公 开 办 函 |",
+            rule,
+            "| 〔2021〕30 | 号）等文件要求，汇总平潭综合实验区各 |  |",
+        ]);
+        assert_eq!(
+            lines,
+            [
+                "工 作 年 度 报 告 格 式 > 的 通 知 》 （ 国 办 公 开 办 函",
+                "〔2021〕30 号）等文件要求，汇总平潭综合实验区各"
+            ]
+        );
+        assert_eq!(from_rows, [true, true]);
         // A table's rows: ending with numbers, a header's without one, a
         // label's short pieces; a table with one row of prose and one not;
         // a spaced line among rows; lines with pipes but no rule line.
@@ -1404,6 +1431,11 @@ mod tests {
                 "| 行政机关不 | 0 | 347 | 0 7 | 319 |",
             ],
             vec!["| 五 | . | 其 | 他 | 需 |", rule, "| 果 | 果 | 他 |"],
+            vec![
+                "| 〔2021〕30 | 号）等文件要求，汇总平潭综合实验区各 |",
+                rule,
+                "| 工 作 年 | 度 报 告 | 格 式 | > 的 通 | 知 》 （ | 国 办 | 公 开 办 函 |",
+            ],
             vec!["| 2021 | 年，无收取信息处理费情况。 |", "后文"],
         ] {
             let (got, from_rows) = set_back(&lines);
