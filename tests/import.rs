@@ -2099,6 +2099,28 @@ fn a_line_spaced_out_over_prose_markitdown_set_as_a_table_reads_as_text() {
     assert_eq!(got.sections.iter().flatten().count(), 6);
 }
 
+/// markitdown's Markdown of a PDF puts a row's values on a line of their
+/// own between its label and the rest of its group's heading, the group
+/// cell's text centred around the row ("(3)不予 一.属于国家秘密" / "| | 0 |
+/// 1 370 | 7 | 0 0 378 |" / "公开"): read, as the row's (found by hunt.py:
+/// found/pingtan-2021-markitdown-1048004, 150 of 200 before). Without the
+/// group's piece under them, values under a label may be the next row's
+/// (its label printed under its values): not read.
+#[test]
+fn a_rows_values_between_its_label_and_its_groups_rest_are_its() {
+    let dir = "found/pingtan-2021-markitdown-1048004";
+    let text = form(&format!("{dir}/markitdown-pdf.md"));
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_total_read(&got, dir, "withheld_state_secret");
+    let row = "|     | 0   | 1 370 | 7   | 0 0 378 |";
+    assert!(text.contains(&format!("一.属于国家秘密\n{row}\n")));
+    let without = text.replacen("\n公开\n", "\n", 1);
+    assert_ne!(without, text);
+    let got = read(&without).unwrap();
+    assert_found_input_read(&got, dir, "withheld_state_secret");
+}
+
 /// markitdown's Markdown of a PDF guesses pipe tables from the page's
 /// layout, and a piece of a number wrapped in its cell may be lost with its
 /// line (found/nianbao-340007: 科研机构's 16323 written "1632", its "3" lost

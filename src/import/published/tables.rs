@@ -758,6 +758,49 @@ fn out_of_place(words: &[Word], line_of: &[usize], at: &[usize], summed: bool) -
 /// starts in the text words joined and the label as matched, normalised).
 type Anchor<'a> = (usize, usize, usize, Option<&'a str>, (usize, String));
 
+/// Markdown: whether a row's values `run`, none on its label's lines (the
+/// label ending in word `end`, the next row's starting in word `next`),
+/// stand on the line right after them, the line after that holding only
+/// a piece of one of its `groups` (a group cell's text centred around the
+/// row: "(3)不予 1.属于国家秘密" / "| | 0 | 1 370 | 7 | 0 0 378 |" / "公开",
+/// "（三）不予公开"'s pieces; on the values' line, before them, only such
+/// pieces: "| （三） | | 0 | …"): the row's values, held between its label
+/// and its group's pieces as on the page. (Values under a label with no
+/// such piece under them may be the next row's, its label printed under
+/// its values.)
+fn between_group_pieces(
+    words: &[Word],
+    line_of: &[usize],
+    (run, end, next): (&[usize], usize, usize),
+    groups: &[&str],
+) -> bool {
+    let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
+        return false;
+    };
+    let line = line_of[first];
+    let piece = |w: usize| match &words[w] {
+        Word::Text(t) => groups.iter().any(|g| norm(g).contains(t.as_str())),
+        _ => false,
+    };
+    let under: Vec<usize> = (last + 1..words.len())
+        .take_while(|&w| line_of[w] <= line + 1)
+        .collect();
+    let under_text: String = under
+        .iter()
+        .filter_map(|&w| match &words[w] {
+            Word::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect();
+    line == line_of[end] + 1
+        && run.iter().all(|&w| line_of[w] == line)
+        && (end + 1..first).all(piece)
+        && !under.is_empty()
+        && under.iter().all(|&w| line_of[w] == line + 1 && w < next)
+        && under_text.chars().count() >= 2
+        && groups.iter().any(|g| norm(g).contains(under_text.as_str()))
+}
+
 /// The word a row label found in `joined` (the text words joined, `owner`
 /// the word of each byte) ends in: `found`, where it starts and the label
 /// as matched (normalised); its last character found from there on (a
@@ -1844,7 +1887,18 @@ pub(super) fn read_stream(
         if rows {
             let end = label_end(&joined, &owner, (found.0, &found.1));
             let lines = line_of[start]..=line_of[end];
-            if runs[k].iter().any(|&w| !lines.contains(&line_of[w])) {
+            if runs[k].iter().any(|&w| !lines.contains(&line_of[w]))
+                && !between_group_pieces(
+                    &words,
+                    &line_of,
+                    (
+                        &runs[k],
+                        end,
+                        anchors.get(k + 1).map_or(words.len(), |a| a.2),
+                    ),
+                    row.groups,
+                )
+            {
                 continue;
             }
         }
