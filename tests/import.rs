@@ -2121,6 +2121,38 @@ fn a_rows_values_between_its_label_and_its_groups_rest_are_its() {
     assert_found_input_read(&got, dir, "withheld_state_secret");
 }
 
+/// markitdown's Markdown of a PDF puts the pieces of a number 表四's narrow
+/// cell wrapped, centred, on lines of their own around the row ("66" / "| 4
+/// | 0 4 55980 | 55988 | … |" / "5" for 665); its pipe cells do not keep the
+/// page's columns, so only the sums place the number: read when one place
+/// alone holds them (found by hunt.py: found/nianbao-markitdown-1044011,
+/// 表四 unread before). Without the lower piece, unread.
+#[test]
+fn pieces_centred_around_table_fours_row_are_placed_by_its_sums() {
+    let dir = "found/nianbao-markitdown-1044011";
+    let got = read_whole(dir, &["markitdown-pdf.md"]).remove(0);
+    assert!(
+        got.notes
+            .iter()
+            .any(|n| n.starts_with("表四有 1 个数字在原文中因单元格太窄折成几段")),
+        "{:?}",
+        got.notes
+    );
+    let text = form(&format!("{dir}/markitdown-pdf.md"));
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("| 4   | 0 4 55980 |"))
+        .unwrap();
+    assert!(text.contains(&format!("\n66\n{row}\n")), "{row}");
+    // The lower piece "5", two lines under the row (its rule line between).
+    let at = text.find(&format!("{row}\n")).unwrap();
+    let five = at + text[at..].find("\n5\n").unwrap() + 1;
+    assert_eq!(text[at..five].lines().count(), 2);
+    let without = format!("{}{}", &text[..five], &text[five + 2..]);
+    let got = read(&without).unwrap();
+    assert_found_input_read(&got, dir, "table4");
+}
+
 /// markitdown's Markdown of a PDF guesses pipe tables from the page's
 /// layout, and a piece of a number wrapped in its cell may be lost with its
 /// line (found/nianbao-340007: 科研机构's 16323 written "1632", its "3" lost

@@ -1349,6 +1349,98 @@ fn joinings(
     found
 }
 
+/// Markdown: the readings of 表四's one row (`run`, word indices, more
+/// than its `cells`) whose numbers its narrow cells wrapped, centred: the
+/// upper pieces on a line of numbers alone over the row's line, the lower
+/// on one under it, as many ("21" / "| 74075 | 0 0 74290 | … |" / "5" for
+/// 215 74075 0 0 74290 …). A converter's pipe cells do not keep the page's
+/// columns, so only the sums place them: every way of setting the pieces,
+/// each upper joined with the lower in the same place on its line (no
+/// longer than it, not starting with 0), among the row's values in order
+/// for which `holds`. One reading is certain; several are not.
+fn centred_pieces(
+    words: &[Word],
+    line_of: &[usize],
+    run: &[usize],
+    cells: usize,
+    holds: &dyn Fn(&[String]) -> bool,
+) -> Vec<Vec<String>> {
+    let value = |w: usize| match &words[w] {
+        Word::Value(v) if v.bytes().all(|b| b.is_ascii_digit()) => Some(v.clone()),
+        _ => None,
+    };
+    let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
+        return Vec::new();
+    };
+    let on = |line: usize| -> Vec<usize> {
+        run.iter()
+            .copied()
+            .filter(|&w| line_of[w] == line)
+            .collect()
+    };
+    let (up, down) = (on(line_of[first]), on(line_of[last]));
+    let row: Vec<usize> = run
+        .iter()
+        .copied()
+        .filter(|w| !up.contains(w) && !down.contains(w))
+        .collect();
+    let shape = !row.is_empty()
+        && up.len() == down.len()
+        && row.len() + up.len() == cells
+        && row.iter().all(|&w| line_of[w] == line_of[row[0]])
+        && line_of[first] < line_of[row[0]]
+        && line_of[row[0]] < line_of[last]
+        && on_own_lines(line_of, up[0], up[up.len() - 1])
+        && on_own_lines(line_of, down[0], last);
+    let (Some(values), Some(pairs)) = (
+        row.iter()
+            .map(|&w| value(w))
+            .collect::<Option<Vec<String>>>(),
+        up.iter()
+            .zip(&down)
+            .map(|(&u, &d)| {
+                let (u, d) = (value(u)?, value(d)?);
+                (!u.starts_with('0') && d.len() <= u.len()).then(|| format!("{u}{WRAPPED}{d}"))
+            })
+            .collect::<Option<Vec<String>>>(),
+    ) else {
+        return Vec::new();
+    };
+    if !shape {
+        return Vec::new();
+    }
+    // Each way of choosing the places of the joined numbers, in order.
+    let mut found: Vec<Vec<String>> = Vec::new();
+    let mut places: Vec<usize> = (0..pairs.len()).collect();
+    loop {
+        let mut reading = Vec::with_capacity(cells);
+        let (mut p, mut v) = (0, 0);
+        for c in 0..cells {
+            if places.get(p) == Some(&c) {
+                reading.push(pairs[p].clone());
+                p += 1;
+            } else {
+                reading.push(values[v].clone());
+                v += 1;
+            }
+        }
+        if holds(&reading) && !found.contains(&reading) {
+            found.push(reading);
+        }
+        // The next choice: the last place that can move, moved on, those
+        // after it right behind it.
+        let k = pairs.len();
+        let Some(i) = (0..k).rev().find(|&i| places[i] < cells - k + i) else {
+            break;
+        };
+        places[i] += 1;
+        for j in i + 1..k {
+            places[j] = places[j - 1] + 1;
+        }
+    }
+    found
+}
+
 /// The ways of joining adjacent pieces of numbers (see [`joinings`]): each
 /// piece starts a value or, across a gap that may be joined, continues the
 /// one before; exactly as many values as the cells. A value once followed by
@@ -2073,6 +2165,8 @@ pub(super) fn read_stream(
     let in_order = !reordered && (table.layout != Layout::SingleRow || consecutive(value_at));
     // In order, a table is taken only when it has sums to check them by.
     let summed = table.blocks.iter().all(has_sums);
+    // Whether the numbers were read as pieces centred around 表四's row.
+    let mut centred = false;
     let all: Option<Vec<String>> = if value_at.len() == needed && (same || (in_order && summed)) {
         Some(value_at.iter().filter_map(|&w| text(w)).cloned().collect())
     } else if !reordered
@@ -2094,7 +2188,20 @@ pub(super) fn read_stream(
             })
         };
         let ways = (order == Order::Lines && in_order, After::Line);
-        match rejoined(&words, &line_of, value_at, needed, ways, &holds).as_slice() {
+        let mut found = rejoined(&words, &line_of, value_at, needed, ways, &holds);
+        // (Markdown: its lines hold the pieces around the row, so its
+        // numbers are on three lines, not out of their places.)
+        let around = match rows {
+            true => centred_pieces(&words, &line_of, value_at, needed, &holds),
+            false => Vec::new(),
+        };
+        centred = !around.is_empty();
+        for way in around {
+            if !found.contains(&way) {
+                found.push(way);
+            }
+        }
+        match found.as_slice() {
             [one] => Some(one.clone()),
             _ => None,
         }
@@ -2114,6 +2221,7 @@ pub(super) fn read_stream(
             // changes them).
             holds &= same
                 || !aligned
+                || centred
                 || !value_at[k..k + block.rows.len() * n]
                     .chunks(n)
                     .any(|row| out_of_place(&words, &line_of, row, has_sums(block)));
@@ -2417,6 +2525,49 @@ mod tests {
     /// whose values hold the sums: checked against trying every choice, on
     /// rows of 7 cells (one total) and of 15 (表四's three groups of five),
     /// numbers wrapped at random, some pieces changed so that no sum holds.
+    #[test]
+    fn pieces_centred_around_a_row_are_placed_only_by_its_sums() {
+        // 表四's three groups of five, each total last.
+        let holds = |values: &[String]| {
+            values.chunks(5).all(|g| {
+                let n: Vec<u64> = g.iter().map(|v| count_of(v).unwrap()).collect();
+                n[4] == n[..4].iter().sum::<u64>()
+            })
+        };
+        // Lines: the upper pieces, the row, the lower pieces.
+        let lines = |up: &str, row: &str, down: &str| {
+            let mut words = Vec::new();
+            let mut line_of = Vec::new();
+            for (l, line) in [up, row, down].iter().enumerate() {
+                for w in line.split_whitespace() {
+                    words.push(Word::Value(w.to_string()));
+                    line_of.push(l);
+                }
+            }
+            let run: Vec<usize> = (0..words.len()).collect();
+            centred_pieces(&words, &line_of, &run, 15, &holds)
+        };
+        let joined = |v: &[String]| v.iter().map(|v| v.replace(WRAPPED, "")).collect::<Vec<_>>();
+        // One place holds: 665, 诉讼's total.
+        let got = lines("66", "4 0 4 55980 55988 0 4 0 661 6 0 1 0 7", "5");
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            joined(&got[0]),
+            [
+                "4", "0", "4", "55980", "55988", "0", "4", "0", "661", "665", "6", "0", "1", "0",
+                "7"
+            ]
+        );
+        // Four places hold (678 any of the first four): no one reading.
+        let got = lines("67", "0 0 1 679 0 0 0 3 3 1 683 0 1098 1782", "8");
+        assert_eq!(got.len(), 4);
+        // Two pieces over, one under; a lower piece longer than the upper;
+        // an upper starting with 0: none.
+        assert!(lines("66 1", "4 0 4 55980 55988 0 4 0 661 6 0 1 0", "5").is_empty());
+        assert!(lines("6", "4 0 4 55980 55988 0 4 0 661 6 0 1 0 7", "65").is_empty());
+        assert!(lines("06", "4 0 4 55980 55988 0 4 0 661 6 0 1 0 7", "5").is_empty());
+    }
+
     #[test]
     fn the_ways_of_joining_pruned_by_sums_are_all_the_ways_that_hold() {
         let mut next = random(0x2545_F491_4F6C_DD1Du64);
