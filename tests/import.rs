@@ -2153,6 +2153,33 @@ fn pieces_centred_around_table_fours_row_are_placed_by_its_sums() {
     assert_found_input_read(&got, dir, "table4");
 }
 
+/// A heading spaced out to the page's width ("5.　　其　　他　　需" / "要报告的
+/// 事项", numbered one less and broken over two lines) comes in a PDF's text
+/// as PyMuPDF extracts it a piece a line ("5." / "其" / "他" / "需" / "要报告的
+/// 事项"), and in markitdown's Markdown as a table's row ("| 5. | | 其 | … |
+/// 需 |"): both found, 六's text its own, not 五's (found by hunt.py:
+/// found/pingtan-2021-mupdf-1050000, its SECTION:problems).
+#[test]
+fn a_heading_spaced_out_a_piece_a_line_is_found() {
+    let dir = "found/pingtan-2021-mupdf-1050000";
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+    for name in ["pdf-mupdf.txt", "markitdown-pdf.md"] {
+        let got = read(&form(&format!("{dir}/{name}"))).unwrap();
+        assert_found_input_read(&got, dir, "none");
+        assert_eq!(got.sections.iter().flatten().count(), 6, "{name}");
+        assert_eq!(squeezed(got.sections[5].as_deref().unwrap()), "5.其他需要报告的事项");
+        for key in ["problems", "other"] {
+            assert!(!want.text(key).is_empty(), "{key}");
+            assert_eq!(
+                squeezed(got.report.text(key)),
+                squeezed(want.text(key)),
+                "{name} {key}"
+            );
+        }
+    }
+}
+
 /// markitdown's Markdown of a PDF guesses pipe tables from the page's
 /// layout, and a piece of a number wrapped in its cell may be lost with its
 /// line (found/nianbao-340007: 科研机构's 16323 written "1632", its "3" lost

@@ -220,7 +220,7 @@ pub(super) fn pipes_from_layout(text: &str) -> bool {
 /// rows have none), but for the first row of two or more, which needs no
 /// number (a line spaced out to the page's width before the line with
 /// one); or, a table of one row, three or more cells of one character
-/// each. With the lines, whether each is such a row set back.
+/// each (the first may be a heading's number, "5."). With the lines, whether each is such a row set back.
 fn prose_rows(lines: Vec<String>) -> (Vec<String>, Vec<bool>) {
     let row = |l: &str| !pipe_rule(l) && inner_pipe(l);
     let cells = |l: &str| -> Vec<String> {
@@ -244,9 +244,16 @@ fn prose_rows(lines: Vec<String>) -> (Vec<String>, Vec<bool>) {
             .is_some_and(|c| c.chars().any(|c| !c.is_ascii() && !is_space(c)));
         (wide >= 10 && ends_in_text).then_some(latin_then_text)
     };
+    // (The first cell may be a heading's number: "| 5. | 其 | 他 | 需 |".)
+    let number = |c: &str| {
+        c.chars().count() <= 4 && c.ends_with(['.', '．', '、', '）', ')']) && c.len() > 1
+    };
     let spaced = |cells: &[String]| {
         cells.len() >= 3
-            && cells.iter().all(|c| c.chars().count() == 1)
+            && cells
+                .iter()
+                .enumerate()
+                .all(|(i, c)| c.chars().count() == 1 || (i == 0 && number(c)))
             && cells.iter().any(|c| !c.is_ascii())
     };
     let mut out = Vec::with_capacity(lines.len());
@@ -1389,6 +1396,7 @@ mod tests {
                 "均在法定期限内予以答复，办结率 100%。三是加强行政复议、",
             ),
             ("| 五 | . | 其 | 他 | 需 |", "五 . 其 他 需"),
+            ("| 5.  |     | 其   |     | 他   | 需   |", "5. 其 他 需"),
         ] {
             let (lines, from_rows) = set_back(&["前文", row, rule, "后文"]);
             assert_eq!(lines, ["前文", want, "后文"], "{row}");

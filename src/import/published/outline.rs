@@ -35,6 +35,10 @@ pub(super) struct Outline {
     paras: Vec<Block>,
 }
 
+/// The most lines after a heading's first it may be split over (see
+/// [`Outline::find`]).
+const JOINED_LINES: usize = 5;
+
 impl Outline {
     /// Finds the headings in order (a heading may be skipped, never two).
     pub fn find(blocks: Vec<Block>) -> Outline {
@@ -58,9 +62,17 @@ impl Outline {
         };
         // Whether a heading found has a number.
         let mut numbered_found = false;
-        let mut blocks = blocks.into_iter().enumerate().peekable();
-        while let Some((j, block)) = blocks.next() {
+        let mut blocks: Vec<Option<Block>> = blocks.into_iter().map(Some).collect();
+        let para = |blocks: &[Option<Block>], k: usize| match blocks.get(k) {
+            Some(Some(Block::Para(p))) => Some(p.clone()),
+            _ => None,
+        };
+        let mut j = 0;
+        while j < total {
+            let here = j;
+            let block = blocks[j].take().expect("each block taken once");
             let Block::Para(text) = &block else {
+                j += 1;
                 paras.push(block);
                 continue;
             };
@@ -79,7 +91,7 @@ impl Outline {
             let last = sections.iter().flatten().last().map(String::as_str);
             let slip = |t: &str, k: usize, s: &Section| {
                 let header = || match s.content {
-                    Content::Table(key) => table_ahead(j, key),
+                    Content::Table(key) => table_ahead(here, key),
                     Content::Text => false,
                 };
                 slipped(t, s.heading) || (k == 0 && shifted(t, s, last, header))
@@ -91,27 +103,35 @@ impl Outline {
             // A heading split over two lines by a paste: "六、其他需要报告的" +
             // "事项" is the heading when together they are its words exactly
             // (its number written another way, another Chinese numeral, or
-            // none).
-            let joined = match blocks.peek() {
-                Some((_, Block::Para(second))) if second.chars().count() < 20 => {
-                    let both = format!("{text}{second}");
-                    // Only headings that may come next (the guard below).
-                    let numbered = || {
-                        candidates.iter().take(2).enumerate().position(|(k, s)| {
-                            (same_words(&both, s.heading) || slip(&both, k, s)) && style(&both)
-                        })
-                    };
-                    let k = if may_be_numbered(text) {
-                        numbered()
-                    } else {
-                        none_numbered().then(|| bare(&both)).flatten()
-                    };
-                    k.map(|k| (next + k, (both, String::new())))
+            // none); or over more, each short (a heading spaced out to the
+            // page's width, its pieces a line each in a PDF's text: "5." /
+            // "其" / "他" / "需" / "要报告的事项").
+            let mut both = text.clone();
+            let mut joined = None;
+            for more in 1..=JOINED_LINES {
+                let Some(piece) = para(&blocks, j + more).filter(|p| p.chars().count() < 20) else {
+                    break;
+                };
+                both.push_str(&piece);
+                // Only headings that may come next (the guard below).
+                let numbered = || {
+                    candidates.iter().take(2).enumerate().position(|(k, s)| {
+                        (same_words(&both, s.heading) || slip(&both, k, s)) && style(&both)
+                    })
+                };
+                let k = if may_be_numbered(text) {
+                    numbered()
+                } else {
+                    none_numbered().then(|| bare(&both)).flatten()
+                };
+                if let Some(k) = k {
+                    joined = Some((next + k, (both.clone(), String::new())));
+                    for taken in &mut blocks[j + 1..=j + more] {
+                        *taken = None;
+                    }
+                    j += more;
+                    break;
                 }
-                _ => None,
-            };
-            if joined.is_some() {
-                blocks.next();
             }
             // Every heading found: the rest is the last section's text.
             let found = joined
@@ -132,8 +152,7 @@ impl Outline {
                     // Unnumbered, not followed by another (a list of the
                     // sections, a table of contents).
                     let k = none_numbered().then(|| bare(text)).flatten()?;
-                    let listed =
-                        matches!(blocks.peek(), Some((_, Block::Para(p))) if bare(p).is_some());
+                    let listed = para(&blocks, j + 1).is_some_and(|p| bare(&p).is_some());
                     (!listed).then(|| (next + k, (text.clone(), String::new())))
                 });
             match found {
@@ -148,6 +167,7 @@ impl Outline {
                 }
                 _ => paras.push(block),
             }
+            j += 1;
         }
         Outline {
             sections,
