@@ -2168,7 +2168,10 @@ fn a_heading_spaced_out_a_piece_a_line_is_found() {
         let got = read(&form(&format!("{dir}/{name}"))).unwrap();
         assert_found_input_read(&got, dir, "none");
         assert_eq!(got.sections.iter().flatten().count(), 6, "{name}");
-        assert_eq!(squeezed(got.sections[5].as_deref().unwrap()), "5.其他需要报告的事项");
+        assert_eq!(
+            squeezed(got.sections[5].as_deref().unwrap()),
+            "5.其他需要报告的事项"
+        );
         for key in ["problems", "other"] {
             assert!(!want.text(key).is_empty(), "{key}");
             assert_eq!(
