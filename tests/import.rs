@@ -2121,6 +2121,36 @@ fn a_rows_values_between_its_label_and_its_groups_rest_are_its() {
     assert_found_input_read(&got, dir, "withheld_state_secret");
 }
 
+/// markitdown's Markdown of a PDF puts a row's values on a line of their
+/// own between its label and the next row's line, which holds that row's
+/// label and all its values ("总计" / "| | | 67395 | 86332 13675 | … |" / "|
+/// 四、结转下年度继续办理 | | 8 | 166 387 | … |"): the values are the row's
+/// (found by hunt.py: found/pingtan-2022-markitdown-1051009, 193 of 200
+/// before). With the next row's values on a line of their own, unread.
+#[test]
+fn a_rows_values_between_its_label_and_a_whole_row_are_its() {
+    let dir = "found/pingtan-2022-markitdown-1051009";
+    let text = form(&format!("{dir}/markitdown-pdf.md"));
+    let got = read_whole(dir, &["markitdown-pdf.md"]).remove(0);
+    assert_total_read(&got, dir, "outcome_total");
+    let next = text
+        .lines()
+        .find(|l| l.starts_with("| 四、结转下年度继续办理"))
+        .unwrap();
+    assert!(
+        text.contains("\n总计\n|              |     | 67395 |"),
+        "{next}"
+    );
+    // Its label on a line of its own, over its values.
+    let (label, values) = next.split_at(next.find("|     | 8").unwrap());
+    let apart = format!(
+        "{}\n|     {values}",
+        label.trim_matches(['|', ' ', '\u{a0}'])
+    );
+    let got = read(&text.replace(next, &apart)).unwrap();
+    assert_found_input_read(&got, dir, "outcome_total");
+}
+
 /// markitdown's Markdown of a PDF puts the pieces of a number 表四's narrow
 /// cell wrapped, centred, on lines of their own around the row ("66" / "| 4
 /// | 0 4 55980 | 55988 | … |" / "5" for 665); its pipe cells do not keep the

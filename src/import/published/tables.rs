@@ -764,15 +764,17 @@ type Anchor<'a> = (usize, usize, usize, Option<&'a str>, (usize, String));
 /// a piece of one of its `groups` (a group cell's text centred around the
 /// row: "(3)不予 1.属于国家秘密" / "| | 0 | 1 370 | 7 | 0 0 378 |" / "公开",
 /// "（三）不予公开"'s pieces; on the values' line, before them, only such
-/// pieces: "| （三） | | 0 | …"): the row's values, held between its label
-/// and its group's pieces as on the page. (Values under a label with no
-/// such piece under them may be the next row's, its label printed under
-/// its values.)
+/// pieces: "| （三） | | 0 | …"), or being the next row's line with its
+/// label and all its values (`next_line`: "总计" / "| | | 67395 | … |" / "|
+/// 四、结转下年度继续办理 | | 8 | …"): the row's values, held between its
+/// label and what follows it as on the page. (Values under a label with
+/// nothing of these under them may be the next row's, its label printed
+/// under its values.)
 fn between_group_pieces(
     words: &[Word],
     line_of: &[usize],
     (run, end, next): (&[usize], usize, usize),
-    groups: &[&str],
+    (groups, next_line): (&[&str], Option<usize>),
 ) -> bool {
     let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
         return false;
@@ -792,13 +794,15 @@ fn between_group_pieces(
             _ => None,
         })
         .collect();
+    let group_under = !under.is_empty()
+        && under.iter().all(|&w| line_of[w] == line + 1 && w < next)
+        && under_text.chars().count() >= 2
+        && groups.iter().any(|g| norm(g).contains(under_text.as_str()));
+    let next_row_under = next == last + 1 && next_line == Some(line + 1);
     line == line_of[end] + 1
         && run.iter().all(|&w| line_of[w] == line)
         && (end + 1..first).all(piece)
-        && !under.is_empty()
-        && under.iter().all(|&w| line_of[w] == line + 1 && w < next)
-        && under_text.chars().count() >= 2
-        && groups.iter().any(|g| norm(g).contains(under_text.as_str()))
+        && (group_under || next_row_under)
 }
 
 /// The word a row label found in `joined` (the text words joined, `owner`
@@ -1979,6 +1983,16 @@ pub(super) fn read_stream(
         if rows {
             let end = label_end(&joined, &owner, (found.0, &found.1));
             let lines = line_of[start]..=line_of[end];
+            // The next row's line when its label and all its values are on
+            // it alone.
+            let next_on_own_line = anchors.get(k + 1).and_then(|a| {
+                let line = line_of[a.2];
+                let run = &runs[k + 1];
+                let whole = run.len() == table.blocks[a.0].columns.len()
+                    && run.iter().all(|&w| line_of[w] == line)
+                    && on_own_lines(&line_of, a.2, run[run.len() - 1]);
+                whole.then_some(line)
+            });
             if runs[k].iter().any(|&w| !lines.contains(&line_of[w]))
                 && !between_group_pieces(
                     &words,
@@ -1988,7 +2002,7 @@ pub(super) fn read_stream(
                         end,
                         anchors.get(k + 1).map_or(words.len(), |a| a.2),
                     ),
-                    row.groups,
+                    (row.groups, next_on_own_line),
                 )
             {
                 continue;
