@@ -2187,21 +2187,28 @@ fn pieces_centred_around_table_fours_row_are_placed_by_its_sums() {
 /// 事项", numbered one less and broken over two lines) comes in a PDF's text
 /// as PyMuPDF extracts it a piece a line ("5." / "其" / "他" / "需" / "要报告的
 /// 事项"), and in markitdown's Markdown as a table's row ("| 5. | | 其 | … |
-/// 需 |"): both found, 六's text its own, not 五's (found by hunt.py:
-/// found/pingtan-2021-mupdf-1050000, its SECTION:problems).
+/// 需 |"), or a character a line ("5" / "、" / "其" / … / "事项"): found, 六's
+/// text its own, not 五's (found by hunt.py: found/pingtan-2021-mupdf-1050000
+/// and -1052000, their SECTION:problems).
 #[test]
 fn a_heading_spaced_out_a_piece_a_line_is_found() {
-    let dir = "found/pingtan-2021-mupdf-1050000";
-    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
     let squeezed = |s: &str| s.split_whitespace().collect::<String>();
-    for name in ["pdf-mupdf.txt", "markitdown-pdf.md"] {
+    for (dir, name) in [
+        ("found/pingtan-2021-mupdf-1050000", "pdf-mupdf.txt"),
+        ("found/pingtan-2021-mupdf-1050000", "markitdown-pdf.md"),
+        // A character a line: "5" / "、" / "其" / "他" / … / "的" / "事项".
+        ("found/pingtan-2021-mupdf-1052000", "pdf-mupdf.txt"),
+    ] {
+        let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
         let got = read(&form(&format!("{dir}/{name}"))).unwrap();
         assert_found_input_read(&got, dir, "none");
         assert_eq!(got.sections.iter().flatten().count(), 6, "{name}");
         assert_eq!(
             squeezed(got.sections[5].as_deref().unwrap()),
-            "5.其他需要报告的事项"
+            squeezed(&want.headings["other"]),
+            "{dir} {name}"
         );
+        assert!(want.headings["other"].starts_with('5'));
         for key in ["problems", "other"] {
             assert!(!want.text(key).is_empty(), "{key}");
             assert_eq!(

@@ -36,8 +36,9 @@ pub(super) struct Outline {
 }
 
 /// The most lines after a heading's first it may be split over (see
-/// [`Outline::find`]).
-const JOINED_LINES: usize = 5;
+/// [`Outline::find`]): a heading spaced out to the page's width may come a
+/// character a line ("5" / "、" / "其" / "他" / … / "事项").
+const JOINED_LINES: usize = 24;
 
 impl Outline {
     /// Finds the headings in order (a heading may be skipped, never two).
@@ -105,7 +106,8 @@ impl Outline {
             // (its number written another way, another Chinese numeral, or
             // none); or over more, each short (a heading spaced out to the
             // page's width, its pieces a line each in a PDF's text: "5." /
-            // "其" / "他" / "需" / "要报告的事项").
+            // "其" / "他" / "需" / "要报告的事项"; no heading is longer than 40
+            // characters).
             let mut both = text.clone();
             let mut joined = None;
             for more in 1..=JOINED_LINES {
@@ -113,6 +115,9 @@ impl Outline {
                     break;
                 };
                 both.push_str(&piece);
+                if both.chars().count() > 40 {
+                    break;
+                }
                 // Only headings that may come next (the guard below).
                 let numbered = || {
                     candidates.iter().take(2).enumerate().position(|(k, s)| {
