@@ -1248,10 +1248,7 @@ fn joinings(
     if run.len() < cells || extra > most_wraps(cells) {
         return Vec::new();
     }
-    let digits = |w: usize| match &words[w] {
-        Word::Value(v) if v.bytes().all(|b| b.is_ascii_digit()) => Some(v.as_str()),
-        _ => None,
-    };
+    let digits = |w: usize| digits_at(words, w);
     let value = |w: usize| match &words[w] {
         Word::Value(v) => Some(v.clone()),
         _ => None,
@@ -1353,6 +1350,15 @@ fn joinings(
     found
 }
 
+/// The word at `w` when it is a value of digits alone (no dot, no sign):
+/// a piece that may be joined with another into one number.
+fn digits_at(words: &[Word], w: usize) -> Option<&str> {
+    match &words[w] {
+        Word::Value(v) if v.bytes().all(|b| b.is_ascii_digit()) => Some(v.as_str()),
+        _ => None,
+    }
+}
+
 /// Markdown: the readings of 表四's one row (`run`, word indices, more
 /// than its `cells`) whose numbers its narrow cells wrapped, centred: the
 /// upper pieces on a line of numbers alone over the row's line, the lower
@@ -1369,10 +1375,7 @@ fn centred_pieces(
     cells: usize,
     holds: &dyn Fn(&[String]) -> bool,
 ) -> Vec<Vec<String>> {
-    let value = |w: usize| match &words[w] {
-        Word::Value(v) if v.bytes().all(|b| b.is_ascii_digit()) => Some(v.clone()),
-        _ => None,
-    };
+    let value = |w: usize| digits_at(words, w).map(str::to_string);
     let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
         return Vec::new();
     };
