@@ -2291,6 +2291,52 @@ fn assert_total_read(got: &Recognised, dir: &str, row: &str) {
     assert!(got.sources[i].is_some(), "{dir}: {row} not read");
 }
 
+/// A browser's copy of a page (cells apart by tabs) in which a number is
+/// broken over two lines, its cell's text on two: "…\t141" / "0" for 1410
+/// at a row's end, "4" / "0977\t948\t…" for 40977 at its start (a row of
+/// table 四). The row's number next to the break is not read as the piece
+/// it holds; where its sums check the joined number, it may be read whole.
+/// (Found by mutating the copies hunt.py makes: tests/mutations.rs on
+/// found/tanggong-copy-1051002.)
+#[test]
+fn a_number_broken_over_two_lines_of_a_copy_with_tabs_is_not_read_as_a_piece() {
+    let dir = "found/tanggong-copy-1051002";
+    let text = form(&format!("{dir}/text.txt"));
+    read_whole(dir, &["text.txt"]);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut broken = 0;
+    for (n, line) in lines.iter().enumerate() {
+        let cells: Vec<&str> = line.trim_end_matches('\t').split('\t').collect();
+        let number = |c: &str| c.len() > 1 && c.bytes().all(|b| b.is_ascii_digit());
+        let last = cells
+            .last()
+            .copied()
+            .filter(|c| cells.len() > 1 && number(c));
+        let first = cells
+            .first()
+            .copied()
+            .filter(|c| cells.len() > 1 && number(c));
+        let mut breaks = Vec::new();
+        if last.is_some() {
+            let at = line.trim_end_matches('\t').len() - 1;
+            breaks.push(format!("{}\n{}", &line[..at], &line[at..]));
+        }
+        if first.is_some() {
+            breaks.push(format!("{}\n{}", &line[..1], &line[1..]));
+        }
+        for broken_line in breaks {
+            let mut mutated = lines.clone();
+            mutated[n] = &broken_line;
+            let got = read(&mutated.join("\n")).unwrap();
+            assert_found_input_read(&got, dir, "none");
+            broken += 1;
+        }
+    }
+    // The rows of tables 二 and 三 whose last number has two digits or more,
+    // table 四's row of numbers.
+    assert!(broken > 20, "{broken}");
+}
+
 /// An input hunt.py found (tests/fixtures/forms/`dir`, with its truth.json):
 /// some cells read, `unread` (a table, or a row) left unread, every other
 /// cell read equal to the truth.

@@ -284,7 +284,29 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut table: Vec<Vec<(String, usize)>> = Vec::new();
     let mut next_id = 0;
-    for line in lines {
+    // A number alone on a line right after or before a row with tabs may be
+    // a piece of the row's number next to it, the cell's text broken over
+    // lines ("…\t141" / "0" for 1410; "1" / "29\t0\t…" for 129): it is
+    // set in that cell after a space, so that the cell holds no one number
+    // and the row is read, if at all, from its words, where sums check
+    // joined pieces.
+    let mut tab_row = false;
+    let mut piece_before: Option<&str> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(piece) = lone_number(line) {
+            let last = table.last_mut().and_then(|row| row.last_mut());
+            let after = last.filter(|c| tab_row && super::tables::numeric(&c.0));
+            let before = lines
+                .get(i + 1)
+                .is_some_and(|next| starts_with_number(next));
+            let absorbed = after.map(|last| last.0 = format!("{} {piece}", last.0));
+            if before {
+                piece_before = Some(piece);
+            }
+            if absorbed.is_some() || before {
+                continue;
+            }
+        }
         // A line with pipes only at its ends ("| 一、总体情况 |", a layout
         // table's cell; "第二十条第（一）项 |") is a paragraph, as a line with
         // tabs only at its ends is once trimmed.
@@ -315,6 +337,12 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
             while cells.last().is_some_and(|c| c.0.is_empty()) {
                 cells.pop();
             }
+            if let Some(piece) = piece_before.take() {
+                if let Some(first) = cells.iter_mut().find(|c| !c.0.is_empty()) {
+                    first.0 = format!("{piece} {}", first.0);
+                }
+            }
+            tab_row = separator == '\t' && !cells.is_empty();
             // A line of tabs alone (a browser's copy of cells that hold
             // paragraphs) is not a row.
             if !cells.is_empty() {
@@ -322,6 +350,7 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
             }
             continue;
         }
+        tab_row = false;
         if !table.is_empty() {
             blocks.push(Block::Table(std::mem::take(&mut table)));
         }
@@ -337,6 +366,26 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
         blocks.push(Block::Table(table));
     }
     blocks
+}
+
+/// The number `line` holds alone (digits, maybe a decimal point), if so.
+fn lone_number(line: &str) -> Option<&str> {
+    let t = line.trim_matches(is_space);
+    (!t.is_empty()
+        && t.len() <= 12
+        && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && t.bytes().any(|b| b.is_ascii_digit()))
+    .then_some(t)
+}
+
+/// Whether `line` is a row with tabs whose first cell with text is a number.
+fn starts_with_number(line: &str) -> bool {
+    line.contains('\t')
+        && line
+            .split('\t')
+            .map(clean)
+            .find(|c| !c.is_empty())
+            .is_some_and(|c| super::tables::numeric(&c))
 }
 
 /// Text with HTML tables in it, as pandoc writes Markdown for tables with
@@ -457,4 +506,59 @@ pub fn looks_like_html(text: &str) -> bool {
     ]
     .iter()
     .any(|t| head.contains(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(block: &Block) -> Vec<Vec<&str>> {
+        match block {
+            Block::Table(rows) => rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.0.as_str()).collect())
+                .collect(),
+            Block::Para(p) => vec![vec![p.as_str()]],
+        }
+    }
+
+    fn blocks(text: &str) -> Vec<Vec<Vec<String>>> {
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        text_blocks(&lines)
+            .iter()
+            .map(|b| {
+                cells(b)
+                    .into_iter()
+                    .map(|r| r.into_iter().map(str::to_string).collect())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_number_alone_next_to_a_row_with_tabs_is_put_in_the_cell_it_may_be_part_of() {
+        // After a row: its last number.
+        assert_eq!(
+            blocks("甲\t8\t141\n0\n乙\t1\t2"),
+            [[vec!["甲", "8", "141 0"], vec!["乙", "1", "2"]]]
+        );
+        // Before a row that starts with a number: that number.
+        assert_eq!(
+            blocks("维持\t纠正\n4\n0977\t948"),
+            [[vec!["维持", "纠正"], vec!["4 0977", "948"]]]
+        );
+        // Next to labels only, or apart from the rows by a blank line: a
+        // paragraph, as it was.
+        let para = |s: &str| vec![vec![s.to_string()]];
+        let row = |r: &[&str]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            blocks("甲\t乙\n5\n丙\t丁"),
+            [
+                vec![row(&["甲", "乙"])],
+                para("5"),
+                vec![row(&["丙", "丁"])]
+            ]
+        );
+        assert_eq!(blocks("甲\t8\n\n5"), [vec![row(&["甲", "8"])], para("5")]);
+    }
 }
