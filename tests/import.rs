@@ -2291,6 +2291,36 @@ fn assert_total_read(got: &Recognised, dir: &str, row: &str) {
     assert!(got.sources[i].is_some(), "{dir}: {row} not read");
 }
 
+/// A PDF viewer's copy that runs a table's last number into the heading
+/// under the table, one line ("31874（五）存在的主要问题及改进情况", Chromium):
+/// the number is the table's, the heading is found (it was not, nor the
+/// one after it, and 五's and 六's text was lost; found by hunt.py:
+/// found/nianbao-chromium-1053007, its TEXT:problems,other).
+#[test]
+fn a_number_run_into_the_heading_after_its_table_is_apart_from_it() {
+    let dir = "found/nianbao-chromium-1053007";
+    let text = form(&format!("{dir}/pdf-chromium.txt"));
+    assert!(text.contains("31874（五）存在的主要问题及改进情况"));
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    let got = &read_whole(dir, &["pdf-chromium.txt"])[0];
+    assert_eq!(got.sections.iter().flatten().count(), 6);
+    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+    for key in ["problems", "other"] {
+        assert!(!want.text(key).is_empty(), "{key}");
+        assert_eq!(
+            squeezed(got.report.text(key)),
+            squeezed(want.text(key)),
+            "{key}"
+        );
+    }
+    // A number run into a heading numbered in digits is not parted: where
+    // the number ends is not known.
+    let digits = text.replace("31874（五）存在的", "318745.存在的");
+    let got = read(&digits).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert!(got.cells_read() < 200);
+}
+
 /// A browser's copy of a page (cells apart by tabs) in which a number is
 /// broken over two lines, its cell's text on two: "…\t141" / "0" for 1410
 /// at a row's end, "4" / "0977\t948\t…" for 40977 at its start (a row of

@@ -44,6 +44,7 @@ impl Outline {
     /// Finds the headings in order (a heading may be skipped, never two).
     pub fn find(blocks: Vec<Block>) -> Outline {
         let format = crate::format::current();
+        let blocks = numbers_apart_from_headings(blocks, format.sections);
         let mut sections: Vec<Option<String>> = vec![None; format.sections.len()];
         let mut at: Vec<Option<usize>> = vec![None; format.sections.len()];
         let mut paras: Vec<Block> = Vec::new();
@@ -481,6 +482,33 @@ pub(super) fn match_heading(para: &str, heading: &'static str) -> Option<(String
     let sections = crate::format::current().sections;
     let i = sections.iter().position(|s| s.heading == heading)?;
     heading_among(para, &sections[i..=i]).map(|(_, found)| found)
+}
+
+/// A paragraph that is a number run into a heading after it, the heading's
+/// number not in digits ("31874（五）存在的主要问题及改进情况": a PDF viewer's
+/// copy of a table's last cell and the heading under the table, one line):
+/// the number a paragraph, the heading another. (Where the heading's
+/// number is in digits, "85.其他…", where they part is not known.)
+fn numbers_apart_from_headings(blocks: Vec<Block>, sections: &[Section]) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let Block::Para(p) = &block else {
+            out.push(block);
+            continue;
+        };
+        let rest = p.trim_start_matches(|c: char| c.is_ascii_digit() || is_space(c));
+        let number = p[..p.len() - rest.len()].trim_matches(is_space);
+        let apart = !number.is_empty()
+            && !rest.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            && heading_among(rest, sections).is_some_and(|(_, (_, after))| after.is_empty());
+        if apart {
+            out.push(Block::Para(number.to_string()));
+            out.push(Block::Para(rest.to_string()));
+        } else {
+            out.push(block);
+        }
+    }
+    out
 }
 
 /// The first of `sections`' headings that `para` is (or starts with), as
