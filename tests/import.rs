@@ -2291,6 +2291,18 @@ fn assert_total_read(got: &Recognised, dir: &str, row: &str) {
     assert!(got.sources[i].is_some(), "{dir}: {row} not read");
 }
 
+/// A PDF viewer's copy that runs a row's last number into the next row's
+/// label, printed without its ordinal ("385719结转下年度继续办理" for
+/// 四、结转下年度继续办理): the two are parted, as they were where the label
+/// starts with its ordinal ("11295四、结转…"); (七)总计's row was unread
+/// (found by hunt.py: found/pingtan-2022-chromium-1053001).
+#[test]
+fn a_number_run_into_a_label_without_its_ordinal_is_parted_from_it() {
+    let dir = "found/pingtan-2022-chromium-1053001";
+    assert!(form(&format!("{dir}/pdf-chromium.txt")).contains("385719结转下年度继续办理"));
+    read_whole(dir, &["pdf-chromium.txt"]);
+}
+
 /// A PDF viewer's copy that runs a table's last number into the heading
 /// under the table, one line ("31874（五）存在的主要问题及改进情况", Chromium):
 /// the number is the table's, the heading is found (it was not, nor the

@@ -841,10 +841,31 @@ fn run_into<'a>(word: &'a str, next: Option<&str>) -> Option<(&'a str, &'a str)>
         '.' | '、' if after.is_some_and(ideograph) => digits.checked_sub(1)?,
         '(' | '（' => digits,
         c if "一二三四五六七".contains(c) && second == Some('、') => digits,
+        c if ideograph(c) && label_without_its_ordinal(&word[digits..]) => digits,
         _ => return None,
     };
     let value = &word[..at];
     (!value.is_empty() && (value == "0" || !value.starts_with('0'))).then(|| (value, &word[at..]))
+}
+
+/// Whether `text` is a row label of the format printed without its
+/// ordinal, an ordinal not in digits ("结转下年度继续办理" for
+/// 四、结转下年度继续办理, "总计" for （七）总计): no digit before it in a
+/// word is its ordinal, so all are a number run into it.
+fn label_without_its_ordinal(text: &str) -> bool {
+    let text = norm(text);
+    crate::format::current()
+        .tables
+        .iter()
+        .flat_map(|t| t.blocks.iter())
+        .flat_map(|b| b.rows.iter())
+        .any(|row| {
+            let label = norm(row.label);
+            match ordinal(&label) {
+                Some((n, words)) => !n.bytes().all(|b| b.is_ascii_digit()) && words == text,
+                None => false,
+            }
+        })
 }
 
 /// A CJK character (not punctuation, digits or Latin letters).
@@ -2495,7 +2516,15 @@ mod tests {
             Some(("11295", "四、结转下年度继续办理"))
         );
         assert_eq!(run_into("02.", Some("其他法律")), Some(("0", "2.")));
-        // A label, a number, a decimal, a year, text: none.
+        // A label printed without its ordinal, the ordinal not in digits.
+        assert_eq!(
+            run("385719结转下年度继续办理"),
+            Some(("385719", "结转下年度继续办理"))
+        );
+        assert_eq!(run("72977总计"), Some(("72977", "总计")));
+        // A label, a number, a decimal, a year, text: none. (A label whose
+        // ordinal is in digits: the digit before it may be its ordinal,
+        // "3危及…".)
         for word in [
             "3.危及",
             "（二）部分公开",
@@ -2506,6 +2535,9 @@ mod tests {
             "四、结转",
             "01（二）",
             "12.",
+            "5其他",
+            "3危及“三安全一稳定”",
+            "7结转下年度",
         ] {
             assert_eq!(run(word), None, "{word}");
         }
