@@ -2291,6 +2291,37 @@ fn assert_total_read(got: &Recognised, dir: &str, row: &str) {
     assert!(got.sources[i].is_some(), "{dir}: {row} not read");
 }
 
+/// Headings numbered one off ("（三）政府信息公开行政复议、行政诉讼情况" for 四)
+/// on a narrow page, as wide as its lines: the heading was joined with the
+/// table's caption under it as one wrapped line, and the number run into
+/// the next heading ("60（四）存在的主要问题及改进情况", Chromium's copy) was
+/// parted only from a heading numbered as the format's. 四, 五 and 六 were
+/// not found, 五's and 六's text lost (found by hunt.py:
+/// found/nianbao-layout-1054003, its TEXT:problems,other).
+#[test]
+fn headings_numbered_one_off_on_a_narrow_page_are_found() {
+    let dir = "found/nianbao-layout-1054003";
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    assert_eq!(
+        want.headings["table4"],
+        "（三）政府信息公开行政复议、行政诉讼情况"
+    );
+    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+    for name in ["pdf-layout.txt", "pdf-chromium.txt"] {
+        let got = read(&form(&format!("{dir}/{name}"))).unwrap();
+        assert_found_input_read(&got, dir, "none");
+        assert_eq!(got.sections.iter().flatten().count(), 6, "{name}");
+        for key in ["problems", "other"] {
+            assert!(!want.text(key).is_empty(), "{key}");
+            assert_eq!(
+                squeezed(got.report.text(key)),
+                squeezed(want.text(key)),
+                "{name} {key}"
+            );
+        }
+    }
+}
+
 /// A PDF viewer's copy that runs a row's last number into the next row's
 /// label, printed without its ordinal ("385719结转下年度继续办理" for
 /// 四、结转下年度继续办理): the two are parted, as they were where the label

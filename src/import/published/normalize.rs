@@ -1203,9 +1203,30 @@ fn join_wrapped(lines: Vec<String>, set_back: &[bool]) -> Vec<String> {
                 let rest = next.trim_start_matches(|c: char| c.is_ascii_digit());
                 rest.len() < next.len() && !rest.starts_with(['.', '、', '．', ')', '）', '，'])
             });
-        joining = wrapped && is_full(i) && (!ends_sentence(trimmed) || colon_then_number);
+        joining = wrapped
+            && is_full(i)
+            && (!ends_sentence(trimmed) || colon_then_number)
+            && !section_heading(trimmed);
     }
     out
+}
+
+/// Whether `line` is a section heading of the format, numbered in any way
+/// ("（三）政府信息公开行政复议、行政诉讼情况" for 四, its number one off): it
+/// ends its line, though as wide as the page's lines (a narrow page), and
+/// the table's caption under it is not its rest.
+fn section_heading(line: &str) -> bool {
+    let words = |s: &str| {
+        let s = super::norm(s);
+        let numbering = |c: char| "()、.一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+        s.trim_start_matches(numbering).to_string()
+    };
+    let this = words(line);
+    !this.is_empty()
+        && crate::format::current()
+            .sections
+            .iter()
+            .any(|s| words(s.heading) == this)
 }
 
 #[cfg(test)]
@@ -2134,5 +2155,22 @@ mod tests {
             markdown_line("| | 1\\. 属于国家秘密| 0"),
             "| | 1. 属于国家秘密| 0"
         );
+    }
+    #[test]
+    fn a_section_heading_numbered_any_way_is_no_wrapped_line() {
+        for line in [
+            "（三）政府信息公开行政复议、行政诉讼情况",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "5. 其他需要报告的事项",
+        ] {
+            assert!(section_heading(line), "{line}");
+        }
+        for line in [
+            "（三）政府信息管理方面",
+            "政府信息公开行政复议、行政诉讼情况的说明",
+            "",
+        ] {
+            assert!(!section_heading(line), "{line}");
+        }
     }
 }

@@ -487,8 +487,9 @@ pub(super) fn match_heading(para: &str, heading: &'static str) -> Option<(String
 /// A paragraph that is a number run into a heading after it, the heading's
 /// number not in digits ("31874（五）存在的主要问题及改进情况": a PDF viewer's
 /// copy of a table's last cell and the heading under the table, one line):
-/// the number a paragraph, the heading another. (Where the heading's
-/// number is in digits, "85.其他…", where they part is not known.)
+/// the number a paragraph, the heading another, its number the format's or
+/// another. (Where the heading's number is in digits, "85.其他…", where
+/// they part is not known.)
 fn numbers_apart_from_headings(blocks: Vec<Block>, sections: &[Section]) -> Vec<Block> {
     let mut out = Vec::with_capacity(blocks.len());
     for block in blocks {
@@ -498,9 +499,16 @@ fn numbers_apart_from_headings(blocks: Vec<Block>, sections: &[Section]) -> Vec<
         };
         let rest = p.trim_start_matches(|c: char| c.is_ascii_digit() || is_space(c));
         let number = p[..p.len() - rest.len()].trim_matches(is_space);
+        // The heading alone: the format's, or its words numbered otherwise
+        // (one off: "60（四）存在的主要问题及改进情况" for 五).
+        let heading = || {
+            heading_among(rest, sections).is_some_and(|(_, (_, after))| after.is_empty())
+                || numbered(&norm(rest))
+                    .is_some_and(|(_, w, _)| sections.iter().any(|s| heading_words(s.heading) == w))
+        };
         let apart = !number.is_empty()
             && !rest.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-            && heading_among(rest, sections).is_some_and(|(_, (_, after))| after.is_empty());
+            && heading();
         if apart {
             out.push(Block::Para(number.to_string()));
             out.push(Block::Para(rest.to_string()));
