@@ -2324,14 +2324,26 @@ fn headings_numbered_one_off_on_a_narrow_page_are_found() {
 
 /// A PDF viewer's copy that runs a row's last number into the next row's
 /// label, printed without its ordinal ("385719结转下年度继续办理" for
-/// 四、结转下年度继续办理): the two are parted, as they were where the label
-/// starts with its ordinal ("11295四、结转…"); (七)总计's row was unread
-/// (found by hunt.py: found/pingtan-2022-chromium-1053001).
+/// 四、结转下年度继续办理), or its first words, the label broken over lines
+/// ("18799部分公开（区分处"): the two are parted, as they were where the
+/// label starts with its ordinal ("11295四、结转…"); the row whose number it
+/// is was unread (found by hunt.py: found/pingtan-2022-chromium-1053001,
+/// found/pingtan-2021-chromium-1054008).
 #[test]
 fn a_number_run_into_a_label_without_its_ordinal_is_parted_from_it() {
-    let dir = "found/pingtan-2022-chromium-1053001";
-    assert!(form(&format!("{dir}/pdf-chromium.txt")).contains("385719结转下年度继续办理"));
-    read_whole(dir, &["pdf-chromium.txt"]);
+    for (dir, run_into) in [
+        (
+            "found/pingtan-2022-chromium-1053001",
+            "385719结转下年度继续办理",
+        ),
+        (
+            "found/pingtan-2021-chromium-1054008",
+            "18799部分公开（区分处",
+        ),
+    ] {
+        assert!(form(&format!("{dir}/pdf-chromium.txt")).contains(run_into));
+        read_whole(dir, &["pdf-chromium.txt"]);
+    }
 }
 
 /// A PDF viewer's copy that runs a table's last number into the heading

@@ -850,8 +850,9 @@ fn run_into<'a>(word: &'a str, next: Option<&str>) -> Option<(&'a str, &'a str)>
 
 /// Whether `text` is a row label of the format printed without its
 /// ordinal, an ordinal not in digits ("结转下年度继续办理" for
-/// 四、结转下年度继续办理, "总计" for （七）总计): no digit before it in a
-/// word is its ordinal, so all are a number run into it.
+/// 四、结转下年度继续办理, "总计" for （七）总计), or its first four words or
+/// more: no digit before it in a word is its ordinal, so all are a number
+/// run into it.
 fn label_without_its_ordinal(text: &str) -> bool {
     let text = norm(text);
     crate::format::current()
@@ -861,8 +862,13 @@ fn label_without_its_ordinal(text: &str) -> bool {
         .flat_map(|b| b.rows.iter())
         .any(|row| {
             let label = norm(row.label);
+            // (Or its first words, four or more, the rest on the next
+            // line: "18799部分公开（区分处".)
+            let starts = |words: &str| {
+                words == text || (text.chars().count() >= 4 && words.starts_with(&text))
+            };
             match ordinal(&label) {
-                Some((n, words)) => !n.bytes().all(|b| b.is_ascii_digit()) && words == text,
+                Some((n, words)) => !n.bytes().all(|b| b.is_ascii_digit()) && starts(words),
                 None => false,
             }
         })
@@ -2522,6 +2528,10 @@ mod tests {
             Some(("385719", "结转下年度继续办理"))
         );
         assert_eq!(run("72977总计"), Some(("72977", "总计")));
+        assert_eq!(
+            run("18799部分公开（区分处"),
+            Some(("18799", "部分公开（区分处"))
+        );
         // A label, a number, a decimal, a year, text: none. (A label whose
         // ordinal is in digits: the digit before it may be its ordinal,
         // "3危及…".)
@@ -2537,7 +2547,9 @@ mod tests {
             "12.",
             "5其他",
             "3危及“三安全一稳定”",
-            "7结转下年度",
+            "7结转",
+            "7总",
+            "3部分公开理的",
         ] {
             assert_eq!(run(word), None, "{word}");
         }
