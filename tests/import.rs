@@ -2365,6 +2365,26 @@ fn a_number_run_into_the_heading_after_its_table_is_apart_from_it() {
     assert!(got.cells_read() < 200);
 }
 
+/// Markdown of a PDF whose converter put a 表二 row's value on the line
+/// before its label ("0" / "行政处罚" / "| 行政强制 | … | 0 |"): a number
+/// after the label (a stray one, a page's number: "9") is not the row's
+/// value, which may be the one before: the row is unread (found by
+/// mutating found/nianbao-markitdown-1044011 as tests/mutations.rs does:
+/// 行政处罚 read 9).
+#[test]
+fn a_number_after_a_label_with_a_number_alone_before_it_is_not_its_value() {
+    let dir = "found/nianbao-markitdown-1044011";
+    let text = form(&format!("{dir}/markitdown-pdf.md"));
+    let key = "table2.punishment.decisions";
+    let cell = |got: &Recognised| got.report.cell(key).cloned();
+    assert!(text.contains("\n0\n行政处罚\n"));
+    assert_eq!(cell(&read(&text).unwrap()), Some(Cell::Count(0)));
+    let stray = text.replace("\n0\n行政处罚\n", "\n0\n行政处罚\n9\n");
+    let got = read(&stray).unwrap();
+    assert_found_input_read(&got, dir, "punishment");
+    assert!(got.cells_read() > 150);
+}
+
 /// A browser's copy of a page (cells apart by tabs) in which a number is
 /// broken over two lines, its cell's text on two: "…\t141" / "0" for 1410
 /// at a row's end, "4" / "0977\t948\t…" for 40977 at its start (a row of

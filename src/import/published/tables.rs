@@ -2023,17 +2023,25 @@ pub(super) fn read_stream(
                     && on_own_lines(&line_of, a.2, run[run.len() - 1]);
                 whole.then_some(line)
             });
+            // A number alone on the line right before the label: a value
+            // before its label (a converter's order: "0" / "行政处罚") or a
+            // stray one; then the numbers after the label are not
+            // certainly the row's.
+            let lone_before = start > 0
+                && matches!(words[start - 1], Word::Value(_))
+                && on_own_lines(&line_of, start - 1, start - 1);
             if runs[k].iter().any(|&w| !lines.contains(&line_of[w]))
-                && !between_group_pieces(
-                    &words,
-                    &line_of,
-                    (
-                        &runs[k],
-                        end,
-                        anchors.get(k + 1).map_or(words.len(), |a| a.2),
-                    ),
-                    (row.groups, next_on_own_line),
-                )
+                && (lone_before
+                    || !between_group_pieces(
+                        &words,
+                        &line_of,
+                        (
+                            &runs[k],
+                            end,
+                            anchors.get(k + 1).map_or(words.len(), |a| a.2),
+                        ),
+                        (row.groups, next_on_own_line),
+                    ))
             {
                 continue;
             }
