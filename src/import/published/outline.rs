@@ -500,7 +500,10 @@ fn numbers_apart_from_headings(blocks: Vec<Block>, sections: &[Section]) -> Vec<
         let rest = p.trim_start_matches(|c: char| c.is_ascii_digit() || is_space(c));
         let number = p[..p.len() - rest.len()].trim_matches(is_space);
         // The heading alone: the format's, or its words numbered otherwise
-        // (one off: "60（四）存在的主要问题及改进情况" for 五).
+        // (one off: "60（四）存在的主要问题及改进情况" for 五). Numbered as
+        // `numbered` reads a number, not normalize::section_heading's any
+        // numbering or none: "5、存在的…" is a heading numbered 5, not 5 run
+        // into a heading.
         let heading = || {
             heading_among(rest, sections).is_some_and(|(_, (_, after))| after.is_empty())
                 || numbered(&norm(rest))
