@@ -2212,6 +2212,30 @@ fn a_heading_spaced_out_a_piece_a_line_is_found() {
     }
 }
 
+/// PyMuPDF's text of a narrow table gives its cells a line, but a few two
+/// side by side a gap apart ("68006   5", 表四's cells; five such lines,
+/// hunt.py 1055005): the text was taken for aligned columns
+/// (pdftotext -layout's), its lone numbers joined as wrapped pieces
+/// ("56879⁠0"), and 36 cells of 表三 and 表四 were unread. Its numbers alone
+/// on their lines outnumber such lines: cells a line, read whole.
+#[test]
+fn cells_a_line_with_a_few_side_by_side_are_not_aligned_columns() {
+    let dir = "found/pingtan-2022-mupdf-1055005";
+    let text = form(&format!("{dir}/pdf-mupdf.txt"));
+    let gapped = text
+        .lines()
+        .filter(|l| {
+            let words: Vec<&str> = l
+                .split(nianbao::model::is_space)
+                .filter(|w| !w.is_empty())
+                .collect();
+            words.len() == 2 && words.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .count();
+    assert!(gapped >= 5, "{gapped}");
+    read_whole(dir, &["pdf-mupdf.txt"]);
+}
+
 /// All six sections found, 五's and 六's text as the truth's (`want`): the
 /// sections after the tables, which a heading not found loses.
 fn assert_last_texts_found(got: &Recognised, want: &Report, what: &str) {

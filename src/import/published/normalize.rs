@@ -1065,18 +1065,23 @@ pub(super) enum Order {
 /// layout analysis (each table cell one) and orders them by it, not by the
 /// table's rows. `pdftotext -layout` keeps the page's lines and aligns
 /// columns with runs of spaces; `-raw` keeps the drawing order, without
-/// blank lines; a PDF viewer's copy has no form feeds.
+/// blank lines; a PDF viewer's copy has no form feeds. A text of cells a
+/// line (PyMuPDF's, a viewer's copy) with a few lines of two cells a gap
+/// apart ("68006   5": a narrow table's cells side by side) is not aligned:
+/// its numbers alone on their lines outnumber them, where aligned text has
+/// few (a number wrapped, a page's number).
 pub(super) fn order(text: &str) -> Order {
-    let (mut lines, mut blank, mut aligned) = (0, 0, 0);
+    let (mut lines, mut blank, mut aligned, mut alone) = (0, 0, 0, 0);
     for line in text.lines() {
         let t = line.trim_matches(is_space);
         lines += 1;
         blank += usize::from(t.is_empty());
         aligned += usize::from(t.contains("   ") && !contents_entry(t));
+        alone += usize::from(!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()));
     }
     if text.contains('\u{c}') && aligned < 5 && blank * 5 >= lines {
         Order::Blocks
-    } else if aligned >= 5 {
+    } else if aligned >= 5 && aligned > alone {
         Order::Aligned
     } else {
         Order::Lines
@@ -1294,6 +1299,11 @@ mod tests {
         let lines = plain.replace('\u{c}', "").replace("\n\n", "\n");
         assert_eq!(order(&(contents.clone() + &lines)), Order::Lines);
         assert_eq!(order(&(contents + &layout)), Order::Aligned);
+        // Cells a line, a few side by side a gap apart: not aligned.
+        let cells =
+            "行政许可\n2293\n行政处罚\n1282\n行政强制\n42\n".repeat(2) + &"68006   5\n".repeat(5);
+        assert_eq!(order(&cells), Order::Lines);
+        assert_eq!(order(&(cells + &"1   2\n".repeat(2))), Order::Aligned);
     }
 
     #[test]
