@@ -2347,12 +2347,14 @@ fn headings_numbered_one_off_on_a_narrow_page_are_found() {
 /// A PDF viewer's copy that runs a row's last number into the next row's
 /// label, printed without its ordinal ("385719结转下年度继续办理" for
 /// 四、结转下年度继续办理), or its first words, the label broken over lines
-/// ("18799部分公开（区分处"): the two are parted, as they were where the
-/// label starts with its ordinal ("11295四、结转…"); the row whose number it
-/// is was unread (found by hunt.py: found/pingtan-2022-chromium-1053001,
-/// found/pingtan-2021-chromium-1054008).
+/// ("18799部分公开（区分处"), or its ordinal before a full-width full stop
+/// ("1112527．属于行" for 111252 and 7．属于行政执法案卷): the two are
+/// parted, as they were where the label starts with its ordinal and 、 or
+/// "." ("11295四、结转…"); the row whose number it is was unread (found by
+/// hunt.py: found/pingtan-2022-chromium-1053001,
+/// found/pingtan-2021-chromium-1054008, found/pingtan-2021-chromium-1055008).
 #[test]
-fn a_number_run_into_a_label_without_its_ordinal_is_parted_from_it() {
+fn a_number_run_into_a_label_printed_otherwise_is_parted_from_it() {
     for (dir, run_into) in [
         (
             "found/pingtan-2022-chromium-1053001",
@@ -2362,6 +2364,7 @@ fn a_number_run_into_a_label_without_its_ordinal_is_parted_from_it() {
             "found/pingtan-2021-chromium-1054008",
             "18799部分公开（区分处",
         ),
+        ("found/pingtan-2021-chromium-1055008", "1112527．属于行"),
     ] {
         assert!(form(&format!("{dir}/pdf-chromium.txt")).contains(run_into));
         read_whole(dir, &["pdf-chromium.txt"]);

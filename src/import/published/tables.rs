@@ -828,9 +828,10 @@ fn label_end(joined: &str, owner: &[usize], found: (usize, &str)) -> usize {
 /// it (a PDF viewer's copy of a row that fills its line: "86477（二）部分公开",
 /// "876313.危及", "11295四、结转下年度继续办理"): the number and the text.
 /// Only text that starts as a label does: a bracket, a numeral and its
-/// 、, or an ordinal 1. to 9. (the number's last digit before a full stop
-/// or 、 and an ideograph, in the word or starting the `next` word, "02."
-/// "其他法律…": a digit alone with it is the label's own).
+/// 、 or full stop, or an ordinal 1. to 9. (the number's last digit before
+/// a full stop, half- or full-width, or 、 and an ideograph, in the word or
+/// starting the `next` word, "02." "其他法律…": a digit alone with it is
+/// the label's own; "1112527．属于行").
 fn run_into<'a>(word: &'a str, next: Option<&str>) -> Option<(&'a str, &'a str)> {
     let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let mut rest = word[digits..].chars();
@@ -838,9 +839,11 @@ fn run_into<'a>(word: &'a str, next: Option<&str>) -> Option<(&'a str, &'a str)>
     // What follows an ordinal's full stop: in the word, or the next word.
     let after = second.or_else(|| next.and_then(|n| n.chars().next()));
     let at = match first {
-        '.' | '、' if after.is_some_and(ideograph) => digits.checked_sub(1)?,
+        '.' | '．' | '、' if after.is_some_and(ideograph) => digits.checked_sub(1)?,
         '(' | '（' => digits,
-        c if "一二三四五六七".contains(c) && second == Some('、') => digits,
+        c if "一二三四五六七".contains(c) && matches!(second, Some('、' | '.' | '．')) => {
+            digits
+        }
         c if ideograph(c) && label_without_its_ordinal(&word[digits..]) => digits,
         _ => return None,
     };
@@ -2530,6 +2533,12 @@ mod tests {
             Some(("11295", "四、结转下年度继续办理"))
         );
         assert_eq!(run_into("02.", Some("其他法律")), Some(("0", "2.")));
+        // Full-width full stops, a Chinese numeral's full stop.
+        assert_eq!(run("1112527．属于行"), Some(("111252", "7．属于行")));
+        assert_eq!(
+            run("11295四.结转下年度继续办理"),
+            Some(("11295", "四.结转下年度继续办理"))
+        );
         // A label printed without its ordinal, the ordinal not in digits.
         assert_eq!(
             run("385719结转下年度继续办理"),
