@@ -3167,6 +3167,20 @@ fn a_number_centred_past_the_rest_of_its_rows_label_reads_whole() {
     read_whole("found/pingtan-2021-chromium-1035004", &["pdf-placed.txt"]);
 }
 
+/// A number wrapped over three lines of its cell, centred, its upper piece
+/// over the rest of the row's label (the label's lines spaced otherwise
+/// than the numbers': "7、属于行政执法" / "2" / "案卷" / the row's "… 8  3
+/// …" / "3" for 社会公益组织's 283): the row reads whole, in pdftotext
+/// -layout's text and in the text the importer sets out from the PDF (found
+/// by hunt.py, found/pingtan-2021-layout-1056008; 193 of 200 before).
+#[test]
+fn a_number_centred_over_three_lines_past_the_rest_of_its_rows_label_reads_whole() {
+    read_whole(
+        "found/pingtan-2021-layout-1056008",
+        &["pdf-layout.txt", "pdf-placed.txt"],
+    );
+}
+
 /// Chromium's print of a narrow table: a row whose label takes two lines,
 /// its values on the first, a number wrapped in its cell aligned to the
 /// top, the rest under the label's second line ("属于行政查询 … 85 874" /
@@ -3193,14 +3207,16 @@ fn a_piece_between_two_rows_that_fits_around_the_lower_is_the_lowers() {
 /// values (with its group label's first line), "04" and "018" past the
 /// group label's second line: the row reads, its pieces joined (the lower
 /// piece may be the longer). Found by hunt.py,
-/// found/pingtan-2021-chromium-1041004: 165 of 200 before, 172 now; four
-/// rows printed otherwise stay unread.
+/// found/pingtan-2021-chromium-1041004: 165 of 200 before, 172 then; 193
+/// with a_number_centred_over_three_lines_past_the_rest_of_its_rows_label…;
+/// three rows printed otherwise stay unread.
 #[test]
 fn a_number_centred_past_its_groups_label_reads_whole() {
     let dir = "found/pingtan-2021-chromium-1041004";
     let got = read(&form(&format!("{dir}/pdf-placed.txt"))).unwrap();
     assert_found_input_read(&got, dir, "none");
     assert_total_read(&got, dir, "disclosed");
+    assert_total_read(&got, dir, "withheld_enforcement");
 }
 
 /// Chromium's print of a narrow table prints （四）无法提供's group label

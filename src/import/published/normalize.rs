@@ -630,7 +630,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                     })
                     .collect()
             };
-            let above = pieces(&lines[m - 1]);
+            let mut above = pieces(&lines[m - 1]);
             let gaps = |p: &[Piece]| -> Option<Vec<usize>> {
                 let gaps: Option<Vec<usize>> = p.iter().map(|x| x.3).collect();
                 gaps.filter(|g| g.windows(2).all(|w| w[0] <= w[1]))
@@ -752,7 +752,24 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                     _ => None,
                 }
             };
-            let three = three_of(&above, &below, m - 1, m + 1);
+            let mut three = three_of(&above, &below, m - 1, m + 1);
+            // Such a number's upper piece past the rest of the row's label,
+            // over its values (the label's lines spaced otherwise: "7、属于
+            // 行政执法" / "2" / "案卷" / the row's "… 8 …" / "3" for 283):
+            // the line between text alone, left of the row's values.
+            let mut up = m - 1;
+            if three.is_none() && !around && above.is_empty() && m >= 2 && down == m + 1 {
+                let rest = spans(&lines[m - 1]);
+                if !rest.is_empty()
+                    && !table_like(&lines[m - 1])
+                    && text_left_of(&rest, first_value)
+                {
+                    let further = pieces(&lines[m - 2]);
+                    if let Some(hosts) = three_of(&further, &below, m - 2, m + 1) {
+                        (three, up, above) = (Some(hosts), m - 2, further);
+                    }
+                }
+            }
             // Around a row whose numbers wrapped in two lines were joined (a
             // table row, or a row with few numbers that fit), a number
             // wrapped over three lines of its cell, centred: its outer
@@ -891,7 +908,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 joined.push_str(&word);
             }
             if around || three.is_some() {
-                lines[m - 1] = blank(&lines[m - 1], &above);
+                lines[up] = blank(&lines[up], &above);
             }
             lines[down] = blank(&lines[down], &below);
             if let Some((_, up, down)) = far {
