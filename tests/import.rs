@@ -3181,6 +3181,27 @@ fn a_number_centred_over_three_lines_past_the_rest_of_its_rows_label_reads_whole
     );
 }
 
+/// The same with the upper piece over the label's first line and the lower
+/// under its second, the values between them ("71" / "一、本年新收政府信" /
+/// "0  71970 0  0  0  9  97" / "息公开申请数量" / "9" for 71979; Chromium's
+/// print, found by hunt.py, found/pingtan-2021-chromium-1058000: 162 of 200
+/// before, 183 now; three rows wrapped otherwise stay unread).
+#[test]
+fn a_number_centred_over_three_lines_around_its_rows_label_reads() {
+    let dir = "found/pingtan-2021-chromium-1058000";
+    let got = read(&form(&format!("{dir}/pdf-placed.txt"))).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    for row in ["new_received", "withheld_prohibited", "withheld_internal"] {
+        assert_total_read(&got, dir, row);
+    }
+    // A line of as many numbers as the row's values, two lines over it, is
+    // the row before's values, not pieces ("848 567 … 2924" / "诉类申请" /
+    // "2.重复申请 2 1 … 450" / "3.要求提供公" / "7 0 8 … 19": joined, the
+    // sums broke and three rows were unread; found/pingtan-2022-layout-1055001,
+    // the importer's text of LibreOffice's PDF).
+    read_whole("found/pingtan-2022-layout-1055001", &["pdf-placed.txt"]);
+}
+
 /// Chromium's print of a narrow table: a row whose label takes two lines,
 /// its values on the first, a number wrapped in its cell aligned to the
 /// top, the rest under the label's second line ("属于行政查询 … 85 874" /

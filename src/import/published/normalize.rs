@@ -755,8 +755,15 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             let mut three = three_of(&above, &below, m - 1, m + 1);
             // Such a number's upper piece past the rest of the row's label,
             // over its values (the label's lines spaced otherwise: "7、属于
-            // 行政执法" / "2" / "案卷" / the row's "… 8 …" / "3" for 283):
-            // the line between text alone, left of the row's values.
+            // 行政执法" / "2" / "案卷" / the row's "… 8 …" / "3" for 283;
+            // or its label's first line: "71" / "一、本年新收政府信" / the
+            // row's "… 97" / "息公开申请数量" / "9" for 71979, the lower
+            // piece past the label's rest too): the line between text
+            // alone, left of the row's values; fewer pieces than the row
+            // has values (a line of as many is another row's values: "848
+            // 567 … 2924" / "诉类申请" / "2.重复申请 2 1 … 450" / "3.要求提供
+            // 公" / "7 0 8 … 19" would join 848⁠2⁠7 …, the sums broken, and
+            // two rows lose their values).
             let mut up = m - 1;
             if three.is_none() && !around && above.is_empty() && m >= 2 && down == m + 1 {
                 let rest = spans(&lines[m - 1]);
@@ -765,8 +772,18 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                     && text_left_of(&rest, first_value)
                 {
                     let further = pieces(&lines[m - 2]);
-                    if let Some(hosts) = three_of(&further, &below, m - 2, m + 1) {
+                    let further = if further.len() < values {
+                        further
+                    } else {
+                        Vec::new()
+                    };
+                    let lower = match below.is_empty() && past_label {
+                        true => (m + 2, pieces(&lines[m + 2])),
+                        false => (m + 1, below.clone()),
+                    };
+                    if let Some(hosts) = three_of(&further, &lower.1, m - 2, lower.0) {
                         (three, up, above) = (Some(hosts), m - 2, further);
+                        (down, below) = lower;
                     }
                 }
             }
