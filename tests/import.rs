@@ -2344,6 +2344,52 @@ fn headings_numbered_one_off_on_a_narrow_page_are_found() {
     }
 }
 
+/// Headings numbered in two ways in one report ("1、总体情况" … "3、…", then
+/// "四、政府信息公开行政复议…", then "5、存在的主要问题及改进情况" and "6、…"):
+/// 五 and 六, numbered as headings found before 四 were, are found (an
+/// Arabic number was taken only where the last heading found had one: hunt
+/// 1059001, whose 四 the hunt did not renumber, lost 五 and 六 in every
+/// form). After headings numbered 一、二、… alone, "2.…" stays a part.
+#[test]
+fn headings_numbered_two_ways_are_found() {
+    let page = form("pingtan-2022/page.md");
+    let want = read(&page).unwrap();
+    assert_eq!(want.sections.iter().flatten().count(), 6);
+    let mut mixed = page.clone();
+    for (from, to) in [
+        ("一、总体情况", "1、总体情况"),
+        ("二、主动公开政府信息情况", "2、主动公开政府信息情况"),
+        (
+            "三、收到和处理政府信息公开申请情况",
+            "3、收到和处理政府信息公开申请情况",
+        ),
+        (
+            "五、存在的主要问题及改进情况",
+            "5、存在的主要问题及改进情况",
+        ),
+        ("六、其他需要报告的事项", "6、其他需要报告的事项"),
+    ] {
+        assert_eq!(mixed.matches(from).count(), 1, "{from}");
+        mixed = mixed.replace(from, to);
+    }
+    let got = read(&mixed).unwrap();
+    assert_eq!(got.sections.iter().flatten().count(), 6);
+    assert_eq!(
+        got.report.headings["problems"],
+        "5、存在的主要问题及改进情况"
+    );
+    for key in ["problems", "other"] {
+        assert_eq!(got.report.text(key), want.report.text(key), "{key}");
+    }
+    // Numbered 一、 … alone before: "5、…" after 四 is not taken.
+    let parts = page.replace(
+        "五、存在的主要问题及改进情况",
+        "5、存在的主要问题及改进情况",
+    );
+    let got = read(&parts).unwrap();
+    assert!(got.sections[4].is_none());
+}
+
 /// A PDF viewer's copy that runs a row's last number into the next row's
 /// label, printed without its ordinal ("385719结转下年度继续办理" for
 /// 四、结转下年度继续办理), or its first words, the label broken over lines

@@ -80,14 +80,20 @@ impl Outline {
             };
             let next = at.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
             let candidates = format.sections.get(next..).unwrap_or_default();
-            // A heading numbered 1、 or （一） only where those found so far
-            // are numbered so: after headings numbered 一、二、…,
+            // A heading numbered 1、 or （一） only where the last found is
+            // numbered so, or another before it (numbering mixed: "1、" "2、"
+            // "3、" "四、" "5、" "6、"): after headings numbered 一、二、…,
             // "2.主动公开政府信息情况" or "（二）…" is a part of a section, not
             // a heading.
             let style = |h: &str| {
                 let this = numbering(h);
-                let last = || sections.iter().flatten().last().and_then(|h| numbering(h));
-                this == Some(Numbering::Chinese) || last().is_none_or(|last| this == Some(last))
+                let found = || sections.iter().flatten().map(|h| numbering(h));
+                this == Some(Numbering::Chinese)
+                    || found()
+                        .next_back()
+                        .flatten()
+                        .is_none_or(|last| this == Some(last))
+                    || (this.is_some() && found().any(|n| n == this))
             };
             // One numbered one off: see [`slipped`] and [`shifted`].
             let last = sections.iter().flatten().last().map(String::as_str);
