@@ -84,12 +84,17 @@ fn is_quote(c: char) -> bool {
 pub fn norm(s: &str) -> String {
     s.chars()
         .filter(|&c| !is_space(c) && !is_quote(c))
-        .map(|c| match c {
-            // Full-width forms of ASCII (（）：，．０-９…) to ASCII.
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
+        .map(norm_char)
         .collect()
+}
+
+/// A character as [`norm`] writes it: full-width forms of ASCII
+/// (（）：，．０-９…) as ASCII.
+pub(super) fn norm_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
 }
 
 /// Reads a published report from a page or pasted text: blocks, then the

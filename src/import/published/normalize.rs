@@ -599,7 +599,9 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             // Not among cells set apart by pipes or tabs (a Markdown table pads
             // its columns to their width on screen, an ideograph two: columns
             // counted in characters do not line up).
-            let delimited = lines[m - 1..=m + 1].iter().any(|l| l.contains(['|', '\t']));
+            // (Bytes: a search for either of two chars is slow on long lines.)
+            let delimited =
+                (lines[m - 1..=m + 1].iter()).any(|l| l.bytes().any(|b| matches!(b, b'|' | b'\t')));
             // First the rows wrapped around a few numbers (those with their
             // label second), then table rows.
             let sparse_row = sparse_pass && !delimited && sparse(&lines, m, pass == 1);

@@ -57,6 +57,11 @@ impl Outline {
             .map(|b| matches!(b, Block::Para(p) if p.contains('。') || p.chars().count() > 60))
             .collect();
         let total = blocks.len();
+        // Each heading's number and words (once: a heading split over lines
+        // is looked for at every paragraph).
+        let heading_number_and_words: Vec<Option<(usize, String)>> = (format.sections.iter())
+            .map(|s| number_and_words(s.heading))
+            .collect();
         let table_ahead = |j: usize, key: &str| {
             (j + 1..(j + 17).min(total))
                 .take_while(|&k| !sentence[k])
@@ -127,8 +132,22 @@ impl Outline {
                 }
                 // Only headings that may come next (the guard below).
                 let numbered = || {
+                    // (Cheap test first: a number is one to five characters,
+                    // "一" to "(10)、".)
+                    let len = normed_len(&both);
+                    let near = |k: usize| {
+                        (heading_number_and_words
+                            .get(next + k)
+                            .and_then(Option::as_ref))
+                        .is_some_and(|(_, w)| {
+                            (1..=5).contains(&len.wrapping_sub(w.chars().count()))
+                                && ends_alike(&both, w)
+                        })
+                    };
+                    let words = (0..2).any(near).then(|| number_and_words(&both)).flatten();
                     candidates.iter().take(2).enumerate().position(|(k, s)| {
-                        (same_words(&both, s.heading) || slip(&both, k, s)) && style(&both)
+                        let same = words.is_some() && words == heading_number_and_words[next + k];
+                        (same || slip(&both, k, s)) && style(&both)
                     })
                 };
                 let k = if may_be_numbered(text) {
@@ -599,11 +618,11 @@ pub(super) fn heading_words(heading: &str) -> String {
     norm(heading.split_once('、').map_or(heading, |(_, words)| words))
 }
 
-/// Whether `para` is `heading` with its number written another way or
-/// not: the same number, the same words.
-fn same_words(para: &str, heading: &str) -> bool {
-    let words = |h: &str| numbered(&norm(h)).map(|(k, w, _)| (k, w.to_string()));
-    words(para).is_some_and(|p| words(heading) == Some(p))
+/// A paragraph's number and words, normalised (see [`numbered`]): a
+/// paragraph is a heading with its number written another way when the two
+/// are the heading's.
+fn number_and_words(para: &str) -> Option<(usize, String)> {
+    numbered(&norm(para)).map(|(k, w, _)| (k, w.to_string()))
 }
 
 /// A heading numbered one off the format's ("三、政府信息公开行政复议、行政
@@ -618,6 +637,7 @@ pub(super) fn slipped(para: &str, heading: &'static str) -> bool {
         .trim_start_matches(is_space)
         .starts_with(|c: char| "一二三四五六七八九十".contains(c));
     numeral_first
+        && ends_alike(para, heading)
         && printed_len(para) <= heading.chars().count() + 2
         && numbered(&norm(para)).is_some_and(|(k, w, numbering)| {
             numbering == Numbering::Chinese
@@ -641,6 +661,7 @@ fn shifted(
 ) -> bool {
     // Cheap tests first: this runs for every paragraph that is no heading.
     if !may_be_numbered(para)
+        || !ends_alike(para, section.heading)
         || printed_len(para) > section.heading.chars().count() + 4
         || (section.content != Content::Text && !table_ahead())
     {
@@ -661,6 +682,24 @@ fn shifted(
         && this.1 == heading.1
         && this.0 + 1 == heading.0
         && (this.0 == last.0 || this.0 == last.0 + 1)
+}
+
+/// The length of `para` normalised ([`norm`]), without making it.
+fn normed_len(para: &str) -> usize {
+    para.chars()
+        .filter(|&c| !is_space(c) && !super::is_quote(c))
+        .count()
+}
+
+/// Whether two texts end in the same character once normalised ([`norm`]):
+/// a cheap test before comparing their words.
+fn ends_alike(a: &str, b: &str) -> bool {
+    let last = |t: &str| {
+        (t.chars().rev())
+            .find(|&c| !is_space(c) && !super::is_quote(c))
+            .map(super::norm_char)
+    };
+    last(a) == last(b)
 }
 
 /// A paragraph's length without its spaces (PDF text may space a heading's

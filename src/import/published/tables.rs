@@ -858,11 +858,16 @@ fn run_into<'a>(word: &'a str, next: Option<&str>) -> Option<(&'a str, &'a str)>
 /// run into it.
 fn label_without_its_ordinal(text: &str) -> bool {
     let text = norm(text);
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
     crate::format::current()
         .tables
         .iter()
         .flat_map(|t| t.blocks.iter())
         .flat_map(|b| b.rows.iter())
+        // (Cheap test first: this runs for many words.)
+        .filter(|row| row.label.chars().any(|c| super::norm_char(c) == first))
         .any(|row| {
             let label = norm(row.label);
             // (Or its first words, four or more, the rest on the next
