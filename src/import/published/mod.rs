@@ -152,7 +152,10 @@ pub fn read(input: &str) -> Result<Recognised, String> {
             "页面中年报正文出现了 {copies} 次（例如正文下方另有打印版，或粘贴了两遍）：只读取了第一份完整的正文"
         ));
     }
-    let unread = recognised.sources.iter().filter(|s| s.is_none()).count();
+    // (Totals the app sums from their parts are not asked to be filled.)
+    let unread = (recognised.sources.iter().zip(format.cells()))
+        .filter(|(s, def)| s.is_none() && !def.computed)
+        .count();
     if unread > 0 {
         recognised.notes.push(format!(
             "有 {unread} 个表格单元格未能读取，已留空并将标为“未填”，请对照原文补填"

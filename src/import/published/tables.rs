@@ -1602,10 +1602,7 @@ impl Unsummed {
         // (one row alone: either). Some so and some not (a wide table in a
         // report with its own slips): each cause named, and the rows not
         // cut, which want the closer look, listed first.
-        let is_cut = |&(_, total, sum): &(&str, u64, u64)| {
-            let (total, sum) = (total.to_string(), sum.to_string());
-            sum.len() > total.len() && sum.starts_with(&total)
-        };
+        let is_cut = |&(_, total, sum): &(&str, u64, u64)| cut_off(total, sum);
         let cut = self.0.iter().filter(|r| is_cut(r)).count();
         let rest = self.0.len() - cut;
         let why = match (cut, rest) {
@@ -1632,6 +1629,118 @@ impl Unsummed {
             rows.len(),
         ));
     }
+}
+
+/// Whether a row's printed total is the first digits of the sum of its
+/// parts: its last column cut at the page's right edge (a table wider than
+/// the page, whose PDF shows and holds only what fits), or the report's
+/// own slip (see [`Unsummed`]).
+fn cut_off(total: u64, sum: u64) -> bool {
+    let (total, sum) = (total.to_string(), sum.to_string());
+    sum.len() > total.len() && sum.starts_with(&total)
+}
+
+/// A row whose total was cut off ([`cut_off`]): its block and row, its
+/// numbers (as many as its cells), its total as printed and its sum.
+type CutRow = (usize, usize, Vec<String>, u64, u64);
+
+/// Reads the rows whose total column was cut at the page's edge
+/// ([`cut_off`]) but for their totals. Their other numbers are where a
+/// row's stand (as many as its cells, the last the total's first digits),
+/// but their own sum no longer checks them; the table's other sums do,
+/// where a row is in one whose every cell is known: its block's total row
+/// with all its parts ((七)总计 and the rows it sums), or the table's
+/// balance (一 + 二 − (七) = 四), holding in every column, and every sum
+/// over what is known with them holding. Their totals stay unread (the
+/// app sums them). `read` as in [`read_stream`]; the rows read (block, row).
+fn read_cut(
+    table: &Table,
+    cut: &[CutRow],
+    read: &mut Vec<(usize, String, String)>,
+) -> Vec<(usize, usize)> {
+    let format = crate::format::current();
+    let cell = |b: usize, r: usize, c: usize| {
+        let block = &table.blocks[b];
+        format.cell_at(table.key, block.rows[r].key, block.columns[c].key)
+    };
+    let in_read = |i: Option<usize>| i.and_then(|i| read.iter().find(|x| x.0 == i));
+    // Rows none of whose cells another way read.
+    let cut: Vec<&CutRow> = (cut.iter())
+        .filter(|(b, r, values, ..)| (0..values.len()).all(|c| in_read(cell(*b, *r, c)).is_none()))
+        .collect();
+    let (mut taken, mut cells) = (Vec::new(), Vec::new());
+    for (b, block) in table.blocks.iter().enumerate() {
+        let here: Vec<&CutRow> = cut.iter().copied().filter(|x| x.0 == b).collect();
+        if here.is_empty() {
+            continue;
+        }
+        let part = |c: usize| block.columns[c].total_of.is_empty();
+        let known = |r: usize, c: usize| match here.iter().find(|x| x.1 == r) {
+            Some(x) => part(c).then(|| count_of(&x.2[c])).flatten(),
+            None => count_of(&in_read(cell(b, r, c))?.1),
+        };
+        if !sums_hold(block, &known, None) {
+            continue;
+        }
+        let parts = || (0..block.columns.len()).filter(|&c| part(c));
+        // Rows in a total row's sum whose every cell is known.
+        let summed = |r: usize| {
+            let totals = block.rows.iter().enumerate();
+            totals
+                .filter(|(_, t)| !t.total_of.is_empty())
+                .any(|(t, total)| {
+                    let of: Option<Vec<usize>> = (total.total_of.iter())
+                        .map(|k| block.row_index(k))
+                        .collect();
+                    of.is_some_and(|of| {
+                        (t == r || of.contains(&r))
+                            && parts().all(|c| {
+                                known(t, c).is_some() && of.iter().all(|&p| known(p, c).is_some())
+                            })
+                    })
+                })
+        };
+        // Rows in the balance, holding with every cell known.
+        let balanced = |r: usize| {
+            let Some(balance) = &table.balance else {
+                return false;
+            };
+            let at = |k: &str| block.row_index(k);
+            let rows: Option<Vec<usize>> = (balance.inflow.iter().copied())
+                .chain([balance.handled, balance.remainder])
+                .map(at)
+                .collect();
+            let (Some(rows), Some(handled), Some(remainder)) =
+                (rows, at(balance.handled), at(balance.remainder))
+            else {
+                return false;
+            };
+            rows.contains(&r)
+                && parts().all(|c| {
+                    let inflow = (balance.inflow.iter())
+                        .try_fold(0u64, |sum, k| sum.checked_add(known(at(k)?, c)?));
+                    match (inflow, known(handled, c), known(remainder, c)) {
+                        (Some(inflow), Some(handled), Some(remainder)) => {
+                            inflow.checked_sub(handled) == Some(remainder)
+                        }
+                        _ => false,
+                    }
+                })
+        };
+        for &(_, r, ref values, ..) in here.iter().copied() {
+            if !summed(r) && !balanced(r) {
+                continue;
+            }
+            for c in parts() {
+                if let Some(i) = cell(b, r, c) {
+                    cells.push((i, values[c].clone(), block.rows[r].label.to_string()));
+                }
+            }
+            taken.push((b, r));
+        }
+    }
+    read.extend(cells);
+    taken
 }
 
 /// Reads a table from its words when no grid was found (see [`Word`]).
@@ -1949,6 +2058,7 @@ pub(super) fn read_stream(
     let mut rows_read: Vec<usize> = Vec::new(); // (anchors)
     let mut restyled_read = Restyled::default();
     let mut unsummed = Unsummed::default();
+    let mut cut: Vec<CutRow> = Vec::new();
     let mut parted_rows: Vec<&str> = Vec::new();
     for (k, &(b, r, start, variant, ref found)) in anchors.iter().enumerate() {
         // The values after a label may be another row's when its own were
@@ -2060,6 +2170,10 @@ pub(super) fn read_stream(
             (None, Ok(values)) => values.into_iter().cloned().collect(),
             (None, Err(Some((total, sum)))) => {
                 unsummed.0.push((row.short, total, sum));
+                if cut_off(total, sum) && one_total(block) {
+                    let values = values.iter().map(|v| v.to_string()).collect();
+                    cut.push((b, r, values, total, sum));
+                }
                 continue;
             }
             // More numbers than cells: numbers wrapped in their cells, read
@@ -2314,6 +2428,22 @@ pub(super) fn read_stream(
             read = whole;
             unsummed = Unsummed::default();
         }
+    }
+    let cut_read = read_cut(table, &cut, &mut read);
+    if !cut_read.is_empty() {
+        let row = |&(b, r): &(usize, usize)| table.blocks[b].rows[r].short;
+        let rows: Vec<&str> = cut_read.iter().map(row).collect();
+        unsummed.0.retain(|x| !rows.contains(&x.0));
+        let (_, _, _, total, sum) = (cut.iter())
+            .find(|x| (x.0, x.1) == cut_read[0])
+            .expect("a row read was cut");
+        out.notes.push(format!(
+            "{}有 {} 行的总计只印出了前几位数字（如「{}」印出 {total}，各项之和 {sum}），应是表格比页面宽，最右一列在页面边缘被截断：已读取这些行的各项（经各列的合计核对），总计未导入，由各项自动合计，请对照原文核实：{}",
+            crate::rules::cells::table_name(table.key),
+            rows.len(),
+            rows[0],
+            rows.iter().map(|r| format!("「{r}」")).collect::<Vec<_>>().join("、"),
+        ));
     }
     unsummed.note(table, out);
     // A row's sum may hold for a joining its cells did not make by chance
