@@ -4433,3 +4433,31 @@ fn rows_whose_total_the_pages_edge_cut_read_but_for_it_where_the_column_sums_hol
     assert!(left.contains(&"table3.new_received.natural_person".to_string()));
     assert!(!left.contains(&"table3.disclosed.natural_person".to_string()));
 }
+
+/// As found/pingtan-2022-layout-1062009, 表三's totals cut ("48" for
+/// 480655; three short enough to fit), its balance holding (hunt.py
+/// BALANCED=1): every other cell is read, 一, 二 and 四 checked by the
+/// balance, and the note names the first five rows (found by hunt.py,
+/// found/pingtan-2022-layout-1064001: 46 of 200 before).
+#[test]
+fn a_table_whose_every_total_the_pages_edge_cut_reads_but_for_them() {
+    let dir = "found/pingtan-2022-layout-1064001";
+    let got = read(&form(&format!("{dir}/pdf-layout.txt"))).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    let unread: Vec<&str> = (format::current().cells().iter().enumerate())
+        .filter(|(i, _)| got.sources[*i].is_none())
+        .map(|(_, def)| def.key.as_str())
+        .collect();
+    assert_eq!(unread.len(), 22, "{unread:?}");
+    assert!(unread
+        .iter()
+        .all(|k| k.starts_with("table3.") && k.ends_with(".total")));
+    let note = got
+        .notes
+        .iter()
+        .find(|n| n.contains("总计只印出了前几位数字"));
+    assert!(
+        note.is_some_and(|n| n.starts_with("表三有 22 行") && n.ends_with("「1.属于国家秘密」等")),
+        "{note:?}"
+    );
+}

@@ -1580,8 +1580,18 @@ fn rejoined(
     found
 }
 
-/// The rows [`Unsummed`]'s note names at most, with their sums.
+/// The rows a note of many rows of one cause names at most.
 const UNSUMMED_SHOWN: usize = 5;
+
+/// Rows named in a note: many such rows come of one cause (the text's
+/// order, a cut column), not of many slips, so the first few show it.
+fn first_few(rows: &[String]) -> String {
+    if rows.len() > UNSUMMED_SHOWN {
+        format!("{}等", rows[..UNSUMMED_SHOWN].join("、"))
+    } else {
+        rows.join("、")
+    }
+}
 
 /// Rows of a table read from words whose numbers came in order and as many
 /// as the row's cells, but whose total is not the sum of its parts: left
@@ -1616,13 +1626,7 @@ impl Unsummed {
             .chain(self.0.iter().filter(|r| !first(r)))
             .map(|(row, total, sum)| format!("「{row}」（总计 {total}，各项之和 {sum}）"))
             .collect();
-        // Many such rows come of one cause (the text's order, a cut
-        // column), not of many slips: the first few show it.
-        let shown = if rows.len() > UNSUMMED_SHOWN {
-            format!("{}等", rows[..UNSUMMED_SHOWN].join("、"))
-        } else {
-            rows.join("、")
-        };
+        let shown = first_few(&rows);
         out.notes.push(format!(
             "{}有 {} 行的数字个数相符，但总计不等于各项之和，未导入：{shown}。{why}",
             crate::rules::cells::table_name(table.key),
@@ -2442,7 +2446,7 @@ pub(super) fn read_stream(
             crate::rules::cells::table_name(table.key),
             rows.len(),
             rows[0],
-            rows.iter().map(|r| format!("「{r}」")).collect::<Vec<_>>().join("、"),
+            first_few(&rows.iter().map(|r| format!("「{r}」")).collect::<Vec<_>>()),
         ));
     }
     unsummed.note(table, out);
