@@ -1597,7 +1597,8 @@ fn first_few(rows: &[String]) -> String {
 /// as the row's cells, but whose total is not the sum of its parts: left
 /// unread (the numbers may be out of order), and named in one note, as the
 /// report's own 勾稽 error is the likelier cause, which the reviewer checks
-/// against the source.
+/// against the source (or a column cut at the page's edge: the rows no
+/// other sum checks, see [`read_cut`]).
 #[derive(Default)]
 struct Unsummed(Vec<(&'static str, u64, u64)>);
 
@@ -1753,7 +1754,8 @@ fn read_cut(
 ///    pieces may be split by line breaks, numbers and pieces of the merged
 ///    heading to its left, see [`interrupted`]), the values between it
 ///    and the next row label found taken when their count is the row's and
-///    the row's own sum (总计 column) holds. Labels one under another
+///    the row's own sum (总计 column) holds (its total cut at the page's
+///    edge: the other sums, see [`read_cut`]). Labels one under another
 ///    before all their values are not read together;
 /// 2. the whole table: when the numbers are exactly as many as the table's
 ///    cells, in reading order, they are its cells row by row, taken only if
