@@ -1657,12 +1657,12 @@ type CutRow = (usize, usize, Vec<String>, u64, u64);
 /// with all its parts ((七)总计 and the rows it sums), or the table's
 /// balance (一 + 二 − (七) = 四), holding in every column, and every sum
 /// over what is known with them holding. Their totals stay unread (the
-/// app sums them). `read` as in [`read_stream`]; the rows read (block, row).
-fn read_cut(
+/// app sums them). `read` as in [`read_stream`]; the rows read.
+fn read_cut<'c>(
     table: &Table,
-    cut: &[CutRow],
+    cut: &'c [CutRow],
     read: &mut Vec<(usize, String, String)>,
-) -> Vec<(usize, usize)> {
+) -> Vec<&'c CutRow> {
     let format = crate::format::current();
     let cell = |b: usize, r: usize, c: usize| {
         let block = &table.blocks[b];
@@ -1688,52 +1688,46 @@ fn read_cut(
             continue;
         }
         let parts = || (0..block.columns.len()).filter(|&c| part(c));
-        // Rows in a total row's sum whose every cell is known.
-        let summed = |r: usize| {
-            let totals = block.rows.iter().enumerate();
-            totals
-                .filter(|(_, t)| !t.total_of.is_empty())
-                .any(|(t, total)| {
-                    let of: Option<Vec<usize>> = (total.total_of.iter())
-                        .map(|k| block.row_index(k))
-                        .collect();
-                    of.is_some_and(|of| {
-                        (t == r || of.contains(&r))
-                            && parts().all(|c| {
-                                known(t, c).is_some() && of.iter().all(|&p| known(p, c).is_some())
-                            })
-                    })
-                })
-        };
-        // Rows in the balance, holding with every cell known.
-        let balanced = |r: usize| {
-            let Some(balance) = &table.balance else {
-                return false;
-            };
-            let at = |k: &str| block.row_index(k);
-            let rows: Option<Vec<usize>> = (balance.inflow.iter().copied())
-                .chain([balance.handled, balance.remainder])
-                .map(at)
+        let all_known =
+            |rows: &[usize]| parts().all(|c| rows.iter().all(|&r| known(r, c).is_some()));
+        // The rows such a sum checks: each total row's, all its cells
+        // known (the sums over them hold, above)…
+        let mut checked: Vec<usize> = Vec::new();
+        for (t, total) in block.rows.iter().enumerate() {
+            let of: Option<Vec<usize>> = (total.total_of.iter())
+                .map(|k| block.row_index(k))
                 .collect();
-            let (Some(rows), Some(handled), Some(remainder)) =
-                (rows, at(balance.handled), at(balance.remainder))
-            else {
-                return false;
-            };
-            rows.contains(&r)
-                && parts().all(|c| {
-                    let inflow = (balance.inflow.iter())
-                        .try_fold(0u64, |sum, k| sum.checked_add(known(at(k)?, c)?));
-                    match (inflow, known(handled, c), known(remainder, c)) {
-                        (Some(inflow), Some(handled), Some(remainder)) => {
-                            inflow.checked_sub(handled) == Some(remainder)
-                        }
-                        _ => false,
+            match of {
+                Some(mut rows) if !rows.is_empty() => {
+                    rows.push(t);
+                    if all_known(&rows) {
+                        checked.extend(rows);
                     }
-                })
-        };
-        for &(_, r, ref values, ..) in here.iter().copied() {
-            if !summed(r) && !balanced(r) {
+                }
+                _ => {}
+            }
+        }
+        // …and the balance's, all its cells known, holding in every column.
+        if let Some(balance) = &table.balance {
+            let at = |k: &str| block.row_index(k);
+            let inflow: Option<Vec<usize>> = balance.inflow.iter().map(|k| at(k)).collect();
+            if let (Some(inflow), Some(handled), Some(remainder)) =
+                (inflow, at(balance.handled), at(balance.remainder))
+            {
+                let rows = [&inflow[..], &[handled, remainder]].concat();
+                let holds = |c: usize| {
+                    let sum =
+                        (inflow.iter()).try_fold(0u64, |sum, &r| sum.checked_add(known(r, c)?));
+                    sum.and_then(|sum| sum.checked_sub(known(handled, c)?)) == known(remainder, c)
+                };
+                if all_known(&rows) && parts().all(holds) {
+                    checked.extend(rows);
+                }
+            }
+        }
+        for &x in &here {
+            let (_, r, ref values, ..) = *x;
+            if !checked.contains(&r) {
                 continue;
             }
             for c in parts() {
@@ -1741,7 +1735,7 @@ fn read_cut(
                     cells.push((i, values[c].clone(), block.rows[r].label.to_string()));
                 }
             }
-            taken.push((b, r));
+            taken.push(x);
         }
     }
     read.extend(cells);
@@ -2436,13 +2430,10 @@ pub(super) fn read_stream(
         }
     }
     let cut_read = read_cut(table, &cut, &mut read);
-    if !cut_read.is_empty() {
-        let row = |&(b, r): &(usize, usize)| table.blocks[b].rows[r].short;
+    if let Some(&&(_, _, _, total, sum)) = cut_read.first() {
+        let row = |x: &&CutRow| table.blocks[x.0].rows[x.1].short;
         let rows: Vec<&str> = cut_read.iter().map(row).collect();
         unsummed.0.retain(|x| !rows.contains(&x.0));
-        let (_, _, _, total, sum) = (cut.iter())
-            .find(|x| (x.0, x.1) == cut_read[0])
-            .expect("a row read was cut");
         out.notes.push(format!(
             "{}有 {} 行的总计只印出了前几位数字（如「{}」印出 {total}，各项之和 {sum}），应是表格比页面宽，最右一列在页面边缘被截断：已读取这些行的各项（经各列的合计核对），总计未导入，由各项自动合计，请对照原文核实：{}",
             crate::rules::cells::table_name(table.key),
