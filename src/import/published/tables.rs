@@ -1133,7 +1133,8 @@ fn one_total(block: &Block) -> bool {
     let Some((last, parts)) = block.columns.split_last() else {
         return false;
     };
-    parts.iter().all(|c| c.total_of.is_empty())
+    !parts.is_empty()
+        && parts.iter().all(|c| c.total_of.is_empty())
         && last.total_of.len() == parts.len()
         && parts.iter().all(|c| last.total_of.contains(&c.key))
 }
@@ -1150,7 +1151,10 @@ fn one_total(block: &Block) -> bool {
 /// so the total only alone, its part three digits or more (a number that
 /// ran out of its cell is wide: X then over 100 100). Not the total with
 /// another (with two cells empty such a parting holds: 8 376 9111 6 9501
-/// as 8 376 91 11 6 9 | 501).
+/// as 8 376 91 11 6 9 | 501). Only where a row of the block shows its
+/// total (see `total_shown` in [`read_stream`]): with the total column lost
+/// at the page's edge the last number is a part, and partings hold that
+/// are not (10 0 0 0 0 1 as 1 0 0 0 0 0 | 1).
 fn parted(values: &[&String], cells: usize, holds: &dyn Fn(&[String]) -> bool) -> Vec<Vec<String>> {
     let short = cells.saturating_sub(values.len());
     let digits = |v: &str| v.bytes().all(|b| b.is_ascii_digit());
@@ -1646,12 +1650,15 @@ fn cut_off(total: u64, sum: u64) -> bool {
 }
 
 /// A row whose total was cut off ([`cut_off`]): its block and row, its
-/// numbers (as many as its cells), its total as printed and its sum.
-type CutRow = (usize, usize, Vec<String>, u64, u64);
+/// numbers (as many as its cells; the total's empty when none was
+/// printed), its total as printed (none: its whole column lost) and its
+/// sum.
+type CutRow = (usize, usize, Vec<String>, Option<u64>, u64);
 
 /// Reads the rows whose total column was cut at the page's edge
-/// ([`cut_off`]) but for their totals. Their other numbers are where a
-/// row's stand (as many as its cells, the last the total's first digits),
+/// ([`cut_off`]), or lost whole (no row of the block shows its total),
+/// but for their totals. Their other numbers are where a row's stand (as
+/// many as its cells, the last the total's first digits; or one fewer),
 /// but their own sum no longer checks them; the table's other sums do,
 /// where a row is in one whose every cell is known: its block's total row
 /// with all its parts ((七)总计 and the rows it sums), or the table's
@@ -1749,7 +1756,8 @@ fn read_cut<'c>(
 ///    heading to its left, see [`interrupted`]), the values between it
 ///    and the next row label found taken when their count is the row's and
 ///    the row's own sum (总计 column) holds (its total cut at the page's
-///    edge: the other sums, see [`read_cut`]). Labels one under another
+///    edge, or the whole column lost there: the other sums, see
+///    [`read_cut`]). Labels one under another
 ///    before all their values are not read together;
 /// 2. the whole table: when the numbers are exactly as many as the table's
 ///    cells, in reading order, they are its cells row by row, taken only if
@@ -2054,6 +2062,22 @@ pub(super) fn read_stream(
         Word::Value(v) => Some(v),
         _ => None,
     };
+    // Whether a block's total column was printed: a row with as many
+    // numbers as its cells whose sums hold. A table wider than the page may
+    // lose it whole at the page's edge (every total gone, each row one
+    // number short): then a row's last number is a part, not its total, so
+    // no row's numbers are parted (two numbers run together, see
+    // [`parted`]: "10 0 0 0 0 1" parted as 1 0 0 0 0 0 | 1, three cells
+    // wrong), and the rows are read but for their totals where the other
+    // sums check them (see [`read_cut`]).
+    let total_shown: Vec<bool> = (0..table.blocks.len())
+        .map(|b| {
+            anchors.iter().zip(&runs).any(|(a, run)| {
+                let values: Vec<&String> = run.iter().filter_map(|&w| text(w)).collect();
+                a.0 == b && row_of(&table.blocks[b], a.1, &values).is_ok()
+            })
+        })
+        .collect();
     let mut read: Vec<(usize, String, String)> = Vec::new(); // (cell, text, row label)
     let mut rows_read: Vec<usize> = Vec::new(); // (anchors)
     let mut restyled_read = Restyled::default();
@@ -2172,7 +2196,23 @@ pub(super) fn read_stream(
                 unsummed.0.push((row.short, total, sum));
                 if cut_off(total, sum) && one_total(block) {
                     let values = values.iter().map(|v| v.to_string()).collect();
-                    cut.push((b, r, values, total, sum));
+                    cut.push((b, r, values, Some(total), sum));
+                }
+                continue;
+            }
+            // One number short, the block's total column printed nowhere:
+            // the row's parts, its total lost at the page's edge (above).
+            (None, Err(None))
+                if values.len() + 1 == cells
+                    && one_total(block)
+                    && !total_shown[b]
+                    && !reordered =>
+            {
+                let sum = (values.iter()).try_fold(0u64, |sum, v| sum.checked_add(count_of(v)?));
+                if let Some(sum) = sum {
+                    let mut values: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+                    values.push(String::new());
+                    cut.push((b, r, values, None, sum));
                 }
                 continue;
             }
@@ -2191,7 +2231,7 @@ pub(super) fn read_stream(
             // narrow cell without borders, its number into the next's:
             // "80668072"), read when only one way of parting them holds
             // the row's sum.
-            (None, Err(None)) if values.len() < cells && one_total(block) => {
+            (None, Err(None)) if values.len() < cells && one_total(block) && total_shown[b] => {
                 match &parted(&values, cells, &holds)[..] {
                     [one] => {
                         parted_rows.push(row.short);
@@ -2430,16 +2470,43 @@ pub(super) fn read_stream(
         }
     }
     let cut_read = read_cut(table, &cut, &mut read);
-    if let Some(&&(_, _, _, total, sum)) = cut_read.first() {
-        let row = |x: &&CutRow| table.blocks[x.0].rows[x.1].short;
-        let rows: Vec<&str> = cut_read.iter().map(row).collect();
+    let name = crate::rules::cells::table_name(table.key);
+    let short = |x: &&CutRow| table.blocks[x.0].rows[x.1].short;
+    let listed = |rows: &[&CutRow]| {
+        first_few(
+            &rows
+                .iter()
+                .map(|x| format!("「{}」", short(x)))
+                .collect::<Vec<_>>(),
+        )
+    };
+    if !cut_read.is_empty() {
+        let rows: Vec<&str> = cut_read.iter().map(short).collect();
         unsummed.0.retain(|x| !rows.contains(&x.0));
+        let printed = cut_read.iter().find_map(|x| Some((short(x), x.3?, x.4)));
+        let lost = cut_read.iter().any(|x| x.3.is_none());
+        let how = match printed {
+            Some((row, total, sum)) => format!(
+                "{}只印出了前几位数字（如「{row}」印出 {total}，各项之和 {sum}）",
+                if lost { "没有印出或" } else { "" }
+            ),
+            None => "没有印出（每行的数字比格式少一个）".to_string(),
+        };
         out.notes.push(format!(
-            "{}有 {} 行的总计只印出了前几位数字（如「{}」印出 {total}，各项之和 {sum}），应是表格比页面宽，最右一列在页面边缘被截断：已读取这些行的各项（经各列的合计核对），总计未导入，由各项自动合计，请对照原文核实：{}",
-            crate::rules::cells::table_name(table.key),
+            "{name}有 {} 行的总计{how}，应是表格比页面宽，最右一列在页面边缘被截断：已读取这些行的各项（经各列的合计核对），总计未导入，由各项自动合计，请对照原文核实：{}",
             rows.len(),
-            rows[0],
-            first_few(&rows.iter().map(|r| format!("「{r}」")).collect::<Vec<_>>()),
+            listed(&cut_read),
+        ));
+    }
+    // Rows whose total column was lost that no other sum checks: named.
+    let lost: Vec<&CutRow> = (cut.iter())
+        .filter(|x| x.3.is_none() && !cut_read.iter().any(|y| std::ptr::eq(*y, *x)))
+        .collect();
+    if !lost.is_empty() {
+        out.notes.push(format!(
+            "{name}有 {} 行的数字比格式少一个，总计一列没有印出，应是表格比页面宽，最右一列在页面边缘被截断；表中其他的合计无法核对这些行，未导入：{}。请对照原文或该报告的网页、Word 文件核实后填写",
+            lost.len(),
+            listed(&lost),
         ));
     }
     unsummed.note(table, out);
