@@ -4551,3 +4551,38 @@ fn a_table_whose_total_column_the_pages_edge_cut_off_whole_reads_but_for_it() {
     assert_eq!(values, want);
     assert_eq!(at(&format!("{row}.total")), Cell::Blank);
 }
+
+/// 表四 wider than the page, its numbers in one row in order, the last
+/// (复议后起诉's 总计, 170) cut to its first digit at the page's edge
+/// (found by hunt.py, found/pingtan-2022-layout-1069021, pdftotext -layout
+/// and -raw: 表四 unread, 163 of 200): 行政复议's and 未经复议直接起诉's
+/// cells, whose totals hold, are read; 复议后起诉's, which only the cut
+/// total checks, are not, and the row is named as cut. Not with another
+/// total off (no cut explains it): then none of 表四.
+#[test]
+fn table_four_with_its_last_total_cut_reads_but_for_that_group() {
+    let dir = "found/pingtan-2022-layout-1069021";
+    let table4 = |got: &Recognised| -> Vec<String> {
+        (format::current().cells().iter().enumerate())
+            .filter(|(i, def)| def.table.key == "table4" && got.sources[*i].is_none())
+            .map(|(_, def)| def.row.key.to_string())
+            .collect()
+    };
+    for name in ["pdf-layout.txt", "pdf-raw.txt"] {
+        let text = form(&format!("{dir}/{name}"));
+        let got = read(&text).unwrap();
+        assert_found_input_read(&got, dir, "none");
+        assert_eq!(table4(&got), ["litigation_after_review"; 5], "{name}");
+        assert!(
+            got.notes.iter().any(|n| n.starts_with("表四有 1 行")
+                && n.contains("「行政诉讼（复议后起诉）」（总计 1，各项之和 170）")),
+            "{name}: {:?}",
+            got.notes
+        );
+        // 行政复议's total one more: its sum broken too.
+        let broken = text.replacen(" 39072 ", " 39073 ", 1);
+        assert_ne!(broken, text);
+        let got = read(&broken).unwrap();
+        assert_eq!(table4(&got).len(), 15, "{name}");
+    }
+}

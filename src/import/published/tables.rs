@@ -2426,19 +2426,39 @@ pub(super) fn read_stream(
         let mut whole: Vec<(usize, String, String)> = Vec::new();
         let mut k = 0;
         let mut holds = true;
+        // 表四's numbers, its last column (复议后起诉's 总计) cut at the
+        // page's edge (a table wider than the page), in order and as many
+        // as its cells, every other sum holding: read but for the last
+        // row's (复议后起诉's), which only the total's first digits check
+        // (see [`cut_off`]); that row is named as cut.
+        let mut cut_row: Option<usize> = None;
         for block in table.blocks {
             let n = block.columns.len();
             let values = &all[k..k + block.rows.len() * n];
             let get = |r: usize, c: usize| count_of(&values[r * n + c]);
-            holds &= sums_hold(block, &get, None);
+            let sums = sums_hold(block, &get, None);
             // Each row's numbers in their places (all the same: no order
             // changes them).
-            holds &= same
+            let placed = same
                 || !aligned
                 || centred
                 || !value_at[k..k + block.rows.len() * n]
                     .chunks(n)
                     .any(|row| out_of_place(&words, &line_of, row, has_sums(block)));
+            holds &= sums && placed;
+            let last = block.rows.len().saturating_sub(1);
+            if table.layout == Layout::SingleRow
+                && table.blocks.len() == 1
+                && in_order
+                && !same
+                && placed
+                && last > 0
+                && block.rows.iter().all(|row| row.total_of.is_empty())
+                && (0..last).all(|r| row_mismatch(block, &get, r).is_none())
+                && row_mismatch(block, &get, last).is_some_and(|(t, s)| cut_off(t, s))
+            {
+                cut_row = Some(last);
+            }
             k += block.rows.len() * n;
             // 表四's numbers side by side, in order: a row whose total is
             // not its sum is named (see [`Unsummed`]).
@@ -2461,12 +2481,21 @@ pub(super) fn read_stream(
                 }
             }
         }
+        if let Some(r) = cut_row {
+            let block = &table.blocks[0];
+            let cut: Vec<usize> = (block.columns.iter())
+                .filter_map(|c| format.cell_at(table.key, block.rows[r].key, c.key))
+                .collect();
+            whole.retain(|x| !cut.contains(&x.0));
+        }
         let agrees = read
             .iter()
             .all(|(i, text, _)| whole.iter().any(|(j, t, _)| i == j && t == text));
-        if holds && agrees {
+        if (holds || cut_row.is_some()) && agrees {
             read = whole;
-            unsummed = Unsummed::default();
+            if cut_row.is_none() {
+                unsummed = Unsummed::default();
+            }
         }
     }
     let cut_read = read_cut(table, &cut, &mut read);
