@@ -4586,3 +4586,35 @@ fn table_four_with_its_last_total_cut_reads_but_for_that_group() {
         assert_eq!(table4(&got).len(), 15, "{name}");
     }
 }
+
+/// 一's label in two lines, its numbers' cells narrow, centred: every
+/// number but the total wrapped in two lines, their upper pieces on the
+/// label's first line, the total whole on the next, then the label's rest,
+/// then the lower pieces ("一.本年新收政府信息公开申 15627 3245 … 1184" /
+/// "332646" / "请数量" / "0 0 2 6 1 7" for 156270 32450 … 11847 332646; the
+/// importer's text of a PDF, found by hunt.py:
+/// found/pingtan-2021-layout-1069028, 193 of 200 before, the row unread):
+/// joined and read whole. Not with a lower piece lost, or the total's line
+/// holding a number over one of the row's: the row unread.
+#[test]
+fn numbers_wrapped_around_the_totals_line_and_the_labels_rest_read_whole() {
+    let dir = "found/pingtan-2021-layout-1069028";
+    let text = read_whole(dir, &["pdf-placed.txt"]);
+    assert!(text[0].notes.iter().any(|n| n
+        .starts_with("表三有 16 个数字在原文中因单元格太窄折成几段")
+        && n.contains("「本年新收 自然人」")));
+    let text = form(&format!("{dir}/pdf-placed.txt"));
+    let lower = "0          0   2      6     1      7\n";
+    let lost = text.replacen(lower, "0          0   2      6     1\n", 1);
+    let total = format!("\n{}332646\n", " ".repeat(82));
+    let over = text.replacen(&total, &format!("\n{}332646\n", " ".repeat(36)), 1);
+    for (what, changed) in [("lost", lost), ("over", over)] {
+        assert_ne!(changed, text, "{what}");
+        let got = read(&changed).unwrap();
+        assert_found_input_read(&got, dir, "none");
+        let new_received = (format::current().cells().iter().enumerate())
+            .filter(|(i, def)| def.row.key == "new_received" && got.sources[*i].is_some())
+            .count();
+        assert_eq!(new_received, 0, "{what}");
+    }
+}

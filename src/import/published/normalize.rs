@@ -697,6 +697,9 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 row.iter().map(|r| (r.0, r.2.to_string())).collect();
             // Lines under the row that held the further pieces of a number.
             let mut further: Vec<usize> = Vec::new();
+            // The numbers that fit whole, on the line under the row, of a row
+            // whose other numbers' lower pieces are further down (below).
+            let mut whole: Vec<Piece> = Vec::new();
             // A number wrapped over three lines of a cell aligned to its middle
             // ("6" over the row's "5", "8" under it: 658): on the lines above
             // and below, pieces each over (under) one word of the row in its
@@ -849,6 +852,41 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 {
                     (down, below) = (m + 2, pieces(&lines[m + 2]));
                 }
+                // A row whose label has more lines than its numbers' cells,
+                // centred: the numbers that fit whole on the line below its
+                // first (numbers alone, under none of the row's words), the
+                // label's rest on the next, if any, then the lower pieces of
+                // the others, every one of the row's numbers wrapped (a number
+                // that fits stands on the middle line): "一.本年新收政府信息公开
+                // 申 15627 3245 … 1184" / "332646" / "请数量" / "0 0 2 6 1 7"
+                // for 156270 32450 … 11847 332646.
+                if above.is_empty() && down == m + 1 && !below.is_empty() && values > 0 {
+                    let line = spans(&lines[m + 1]);
+                    let apart = |b: &Piece| {
+                        b.0 >= first_value && row.iter().all(|r| !(b.0 < r.1 + 2 && r.0 < b.1 + 2))
+                    };
+                    let mut next = m + 2;
+                    let rest = |l: usize| {
+                        let words = spans(&lines[l]);
+                        !words.is_empty()
+                            && !words.iter().any(|w| number(w.2))
+                            && text_left_of(&words, first_value)
+                    };
+                    if next + 1 < lines.len() && rest(next) {
+                        next += 1;
+                    }
+                    if next < lines.len()
+                        && line.len() == below.len()
+                        && below.iter().all(apart)
+                        && spans(&lines[next]).iter().all(|w| number(w.2))
+                    {
+                        let lower = pieces(&lines[next]);
+                        if lower.len() == values {
+                            whole = std::mem::take(&mut below);
+                            (down, below) = (next, lower);
+                        }
+                    }
+                }
                 let under = |b: &Piece| under_one(b.0, b.1, &mut (0..row.len()));
                 let hosts: Option<Vec<usize>> = below.iter().map(under).collect();
                 let Some(hosts) = hosts.filter(|h| {
@@ -866,12 +904,16 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 // alone or after the rest of the row's label ("卷 4 46",
                 // "部事务信息 83 6": its text left of the row's values).
                 let label_rest = text_left_of(&spans(&lines[down]), first_value);
-                if table_like(&lines[down]) && !(label_rest && below.len() < values) {
+                if table_like(&lines[down])
+                    && !(label_rest && below.len() < values)
+                    && whole.is_empty()
+                {
                     continue;
                 }
                 for (&k, b) in hosts.iter().zip(&below) {
                     words[k].1 = format!("{}{WRAPPED}{}", row[k].2, b.2);
                 }
+                words.extend(whole.iter().map(|w| (w.0, w.2.clone())));
                 // A number wrapped over more lines of its cell (a cell one
                 // digit wide: 9 over 6, 6, 5, 9 for 96659; "5" / "4" / "3"
                 // for 543): under a piece as wide as its host, lines of
@@ -936,6 +978,9 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             }
             for j in further {
                 lines[j].clear();
+            }
+            if !whole.is_empty() {
+                lines[m + 1] = blank(&lines[m + 1], &whole);
             }
             lines[m] = joined;
         }
