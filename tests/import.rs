@@ -4610,3 +4610,21 @@ fn numbers_wrapped_around_the_totals_line_and_the_labels_rest_read_whole() {
         assert_eq!(new_received, 0, "{what}");
     }
 }
+
+/// Chromium's print of a narrow table (found by hunt.py,
+/// found/pingtan-2021-chromium-1073004: cells ×0.62, type ×1.15):
+/// （一）予以公开's 70347 and 71096 wrapped over three lines of their cells,
+/// centred, their upper pieces two lines up beside a piece of the group's
+/// label, one the shorter ("本年 70 7" / "度办" / "予以公开 … 34 … 109" /
+/// "理结" / "7 6"), so not joined as three: joined in two, as 347 and 1096,
+/// the row's sum held as well, and two cells were read wrong. A piece left
+/// over a number so joined makes the joining uncertain: the row is unread.
+#[test]
+fn a_number_with_a_piece_left_over_it_is_not_joined_in_two() {
+    let dir = "found/pingtan-2021-chromium-1073004";
+    let got = read(&form(&format!("{dir}/pdf-placed.txt"))).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    let left = unread(&got);
+    assert!(left.contains(&"table3.disclosed.public_welfare".to_string()));
+    assert!(got.cells_read() >= 170, "{}", got.cells_read());
+}

@@ -910,6 +910,35 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 {
                     continue;
                 }
+                // A piece left on the line above, or past a line of the
+                // label's text, over a host (fewer than the row's values: no
+                // row's own): the number may be wrapped over three lines,
+                // centred, its upper piece there, not joined as such above
+                // (its upper piece the shorter: "本年 70 7" / "度办" / "予以公开
+                // … 34 … 109" / "理结" / "7 6" for 70347 and 71096, Chromium's
+                // print of a narrow table). Joined in two, as 347 and 1096,
+                // the row's sum holds as well: not certain.
+                let mut over = m - 1;
+                let text_only = |l: usize| {
+                    let words = spans(&lines[l]);
+                    !words.is_empty()
+                        && !words.iter().any(|w| number(w.2))
+                        && text_left_of(&words, first_value)
+                };
+                if over >= 1 && text_only(over) {
+                    over -= 1;
+                }
+                // (A row's own line, its numbers joined already, has as many
+                // numbers as this one.)
+                let numbers = (spans(&lines[over]).iter())
+                    .filter(|w| w.2.chars().all(|c| c.is_ascii_digit() || c == WRAPPED))
+                    .count();
+                if numbers < values
+                    && (pieces(&lines[over]).iter())
+                        .any(|p| within(p).is_some_and(|k| hosts.contains(&k)))
+                {
+                    continue;
+                }
                 for (&k, b) in hosts.iter().zip(&below) {
                     words[k].1 = format!("{}{WRAPPED}{}", row[k].2, b.2);
                 }
