@@ -852,6 +852,14 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 {
                     (down, below) = (m + 2, pieces(&lines[m + 2]));
                 }
+                // A line of the label's text alone: words, no number, left
+                // of the row's values.
+                let label_text = |l: usize| {
+                    let words = spans(&lines[l]);
+                    !words.is_empty()
+                        && !words.iter().any(|w| number(w.2))
+                        && text_left_of(&words, first_value)
+                };
                 // A row whose label has more lines than its numbers' cells,
                 // centred: the numbers that fit whole on the line below its
                 // first (numbers alone, under none of the row's words), the
@@ -866,13 +874,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                         b.0 >= first_value && row.iter().all(|r| !(b.0 < r.1 + 2 && r.0 < b.1 + 2))
                     };
                     let mut next = m + 2;
-                    let rest = |l: usize| {
-                        let words = spans(&lines[l]);
-                        !words.is_empty()
-                            && !words.iter().any(|w| number(w.2))
-                            && text_left_of(&words, first_value)
-                    };
-                    if next + 1 < lines.len() && rest(next) {
+                    if next + 1 < lines.len() && label_text(next) {
                         next += 1;
                     }
                     if next < lines.len()
@@ -919,13 +921,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 // print of a narrow table). Joined in two, as 347 and 1096,
                 // the row's sum holds as well: not certain.
                 let mut over = m - 1;
-                let text_only = |l: usize| {
-                    let words = spans(&lines[l]);
-                    !words.is_empty()
-                        && !words.iter().any(|w| number(w.2))
-                        && text_left_of(&words, first_value)
-                };
-                if over >= 1 && text_only(over) {
+                if over >= 1 && label_text(over) {
                     over -= 1;
                 }
                 // (A row's own line, its numbers joined already, has as many

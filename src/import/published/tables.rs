@@ -1651,9 +1651,9 @@ fn cut_off(total: u64, sum: u64) -> bool {
 
 /// A row whose total was cut off ([`cut_off`]): its block and row, its
 /// numbers (as many as its cells; the total's empty when none was
-/// printed), its total as printed (none: its whole column lost) and its
-/// sum.
-type CutRow = (usize, usize, Vec<String>, Option<u64>, u64);
+/// printed), and its total as printed with its sum (none: its whole
+/// column lost).
+type CutRow = (usize, usize, Vec<String>, Option<(u64, u64)>);
 
 /// Reads the rows whose total column was cut at the page's edge
 /// ([`cut_off`]), or lost whole (no row of the block shows its total),
@@ -2070,14 +2070,11 @@ pub(super) fn read_stream(
     // [`parted`]: "10 0 0 0 0 1" parted as 1 0 0 0 0 0 | 1, three cells
     // wrong), and the rows are read but for their totals where the other
     // sums check them (see [`read_cut`]).
-    let total_shown: Vec<bool> = (0..table.blocks.len())
-        .map(|b| {
-            anchors.iter().zip(&runs).any(|(a, run)| {
-                let values: Vec<&String> = run.iter().filter_map(|&w| text(w)).collect();
-                a.0 == b && row_of(&table.blocks[b], a.1, &values).is_ok()
-            })
-        })
-        .collect();
+    let mut total_shown = vec![false; table.blocks.len()];
+    for (a, run) in anchors.iter().zip(&runs) {
+        let values: Vec<&String> = run.iter().filter_map(|&w| text(w)).collect();
+        total_shown[a.0] |= row_of(&table.blocks[a.0], a.1, &values).is_ok();
+    }
     let mut read: Vec<(usize, String, String)> = Vec::new(); // (cell, text, row label)
     let mut rows_read: Vec<usize> = Vec::new(); // (anchors)
     let mut restyled_read = Restyled::default();
@@ -2196,7 +2193,7 @@ pub(super) fn read_stream(
                 unsummed.0.push((row.short, total, sum));
                 if cut_off(total, sum) && one_total(block) {
                     let values = values.iter().map(|v| v.to_string()).collect();
-                    cut.push((b, r, values, Some(total), sum));
+                    cut.push((b, r, values, Some((total, sum))));
                 }
                 continue;
             }
@@ -2208,11 +2205,10 @@ pub(super) fn read_stream(
                     && !total_shown[b]
                     && !reordered =>
             {
-                let sum = (values.iter()).try_fold(0u64, |sum, v| sum.checked_add(count_of(v)?));
-                if let Some(sum) = sum {
+                if values.iter().all(|v| count_of(v).is_some()) {
                     let mut values: Vec<String> = values.iter().map(|v| v.to_string()).collect();
                     values.push(String::new());
-                    cut.push((b, r, values, None, sum));
+                    cut.push((b, r, values, None));
                 }
                 continue;
             }
@@ -2512,10 +2508,10 @@ pub(super) fn read_stream(
     if !cut_read.is_empty() {
         let rows: Vec<&str> = cut_read.iter().map(short).collect();
         unsummed.0.retain(|x| !rows.contains(&x.0));
-        let printed = cut_read.iter().find_map(|x| Some((short(x), x.3?, x.4)));
+        let printed = cut_read.iter().find_map(|x| Some((short(x), x.3?)));
         let lost = cut_read.iter().any(|x| x.3.is_none());
         let how = match printed {
-            Some((row, total, sum)) => format!(
+            Some((row, (total, sum))) => format!(
                 "{}只印出了前几位数字（如「{row}」印出 {total}，各项之和 {sum}）",
                 if lost { "没有印出或" } else { "" }
             ),
