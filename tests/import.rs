@@ -4628,3 +4628,26 @@ fn a_number_with_a_piece_left_over_it_is_not_joined_in_two() {
     assert!(left.contains(&"table3.disclosed.public_welfare".to_string()));
     assert!(got.cells_read() >= 170, "{}", got.cells_read());
 }
+
+/// A number wrapped in its cell, centred, its pieces around the row's line
+/// past lines of label text (found/nianbao-labels-1078027: 3.要求提供公开出版物
+/// printed without its ordinal, its label over two lines, its group's
+/// label （五）不予处理 on lines of its own between them: "要求提供公 5998" /
+/// "0 303 1 0 635 60927" / "（五" / "开出版物 8" for 59988): joined, the row
+/// read (its sum checks the whole). A row's lower piece alone is not
+/// looked for past such a line (its text may be the next row's label).
+#[test]
+fn a_centred_numbers_lower_piece_past_its_groups_label_is_joined() {
+    let dir = "found/nianbao-labels-1078027";
+    let got = read(&form(&format!("{dir}/pdf-placed.txt"))).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(got.cells_read(), 200, "{:?}", unread(&got));
+    // The same text with the lower piece gone: the row is not read.
+    let text = form(&format!("{dir}/pdf-placed.txt"));
+    let cut = text.replacen("开出版物                   8", "开出版物", 1);
+    assert_ne!(cut, text);
+    let got = read(&cut).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    let left = unread(&got);
+    assert!(left.contains(&"table3.not_processed_publication.research".to_string()));
+}

@@ -651,18 +651,32 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             // 类内部事务 479" / the row's values / "信息" / "02" for 47902;
             // or aligned to its top: "属于行政查询 … 85 874" / "事项" / "4"
             // for 854, see below).
-            let past_label = !sparse_row && m + 2 < lines.len() && {
-                let next = spans(&lines[m + 1]);
-                let after = spans(&lines[m + 2]);
-                !next.is_empty()
-                    && !next.iter().any(|w| number(w.2))
-                    && !table_like(&lines[m + 1])
-                    && !after.is_empty()
-                    && after.iter().all(|w| number(w.2))
+            // (For pieces around the row, the line after may hold text
+            // left of the row's values too, a label's: "要求提供公 5998" /
+            // the row's "0 303 1 0 635 60927" / "（五" / "开出版物 8" for
+            // 59988, the group's label and the row's each on lines of
+            // their own. Pieces under a row alone are not taken past such
+            // a line: its text may be the next row's label, its number
+            // that row's piece.)
+            let (past_label, past_label_text) = match !sparse_row && m + 2 < lines.len() {
+                true => {
+                    let next = spans(&lines[m + 1]);
+                    let after = spans(&lines[m + 2]);
+                    let rest = !next.is_empty()
+                        && !next.iter().any(|w| number(w.2))
+                        && !table_like(&lines[m + 1])
+                        && after.iter().any(|w| number(w.2));
+                    (
+                        rest && after.iter().all(|w| number(w.2)),
+                        rest && !table_like(&lines[m + 2])
+                            && text_left_of(&after, first_number(&row)),
+                    )
+                }
+                false => (false, false),
             };
             let mut down = m + 1;
             let mut below = pieces(&lines[m + 1]);
-            if past_label && !around_with(&below) {
+            if (past_label || past_label_text) && !around_with(&below) {
                 // (Centred. A piece below may be the longer: Chromium
                 // breaks 53018 in a narrow cell as "53" over "018".)
                 let further = pieces(&lines[m + 2]);
