@@ -4651,3 +4651,17 @@ fn a_centred_numbers_lower_piece_past_its_groups_label_is_joined() {
     let left = unread(&got);
     assert!(left.contains(&"table3.not_processed_publication.research".to_string()));
 }
+
+/// A row's number aligned to its top takes a lower piece past a line of
+/// label text (its label's rest), but not one that stands over a number of
+/// the table row right under it: that is this row's number's upper piece,
+/// wrapped over three lines, centred (found/pingtan-2021-chromium-1078028:
+/// "属于四类过程性信息 8 4 0 7 0 0 19" / "属于行政执法案卷" / "4" / "0 0 0 1 558
+/// 0 975" / "7" for 417; 7⁠4 and 1⁠7 broke both rows' sums, 14 cells unread).
+#[test]
+fn a_piece_over_the_next_rows_number_is_not_taken_for_the_row_before() {
+    let dir = "found/pingtan-2021-chromium-1078028";
+    let got = read(&form(&format!("{dir}/pdf-placed.txt"))).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(got.cells_read(), 200, "{:?}", unread(&got));
+}

@@ -859,10 +859,25 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                     };
                 // (Past the rest of the row's label, left of its values, no
                 // piece over the row: else a centred number's, see above.)
+                // Nor where a number of that line stands over a number of a
+                // table row right under it: the upper piece of that row's
+                // number as well, wrapped over three lines, centred ("属于四类
+                // 过程性信息 8 4 0 7 0 0 19" / "属于行政执法案卷" / "4" / "0 0 0 1
+                // 558 0 975" / "7": 417, not 7⁠4 and 1⁠7, both rows' sums
+                // broken).
+                let over_next_row = |l: usize| {
+                    l + 1 < lines.len()
+                        && table_like(&lines[l + 1])
+                        && pieces(&lines[l]).iter().any(|p| {
+                            (spans(&lines[l + 1]).iter())
+                                .any(|r| number(r.2) && p.0 < r.1 && r.0 < p.1)
+                        })
+                };
                 if below.is_empty()
                     && above.is_empty()
                     && past_label
                     && text_left_of(&spans(&lines[m + 1]), first_value)
+                    && !over_next_row(m + 2)
                 {
                     (down, below) = (m + 2, pieces(&lines[m + 2]));
                 }
