@@ -4665,3 +4665,35 @@ fn a_piece_over_the_next_rows_number_is_not_taken_for_the_row_before() {
     assert_found_input_read(&got, dir, "none");
     assert_eq!(got.cells_read(), 200, "{:?}", unread(&got));
 }
+
+/// A row's first value on its label's line, the rest on the line under it
+/// (found/pingtan-2021-easyofd-1079000, easyofd's OFD file: "2．重复申请0" /
+/// "19847 467 36477 0 0 56791"): read, the value standing left of the
+/// others as on the page. A value drawn off its line in its column among
+/// the others keeps the row unread.
+#[test]
+fn a_rows_first_value_on_its_labels_line_reads_with_the_rest() {
+    let dir = "found/pingtan-2021-easyofd-1079000";
+    let got = recognise_file(&format!("{dir}/page-easyofd.ofd"));
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(got.cells_read(), 200, "{:?}", unread(&got));
+    // The value over the middle of the numbers under it: its place among
+    // them is not certain, the row is unread.
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/forms/{dir}/page-easyofd.ofd",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let text = nianbao::import::ofd::to_text(&bytes).unwrap();
+    let label = text.lines().find(|l| l.ends_with("2．重复申请0")).unwrap();
+    let under = text.lines().find(|l| l.contains(" 19847 ")).unwrap();
+    let column = under[..under.find(" 467 ").unwrap()].chars().count() + 1;
+    let off = format!(
+        "{}{}0",
+        label.trim_end_matches('0'),
+        " ".repeat(column - label.chars().count() + 1)
+    );
+    let got = read(&text.replacen(label, &off, 1)).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert!(unread(&got).contains(&"table3.not_processed_repeated.natural_person".to_string()));
+}

@@ -98,7 +98,7 @@ pub(super) fn chars(text: &str) -> std::borrow::Cow<'_, str> {
 pub(super) fn text_lines(text: &str, markdown: bool, order: Order) -> Vec<String> {
     let lines = without_furniture(text);
     let lines = match order {
-        Order::Aligned => wrapped_numbers(lines),
+        Order::Aligned => first_values_moved_down(wrapped_numbers(lines)),
         Order::Lines => ordinals_rejoined(lines),
         Order::Blocks => lines,
     };
@@ -1038,6 +1038,84 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             }
             lines[m] = joined;
         }
+    }
+    lines
+}
+
+/// A row whose first value or two stand on its label's line, the rest on
+/// the line under it, numbers alone (easyofd's OFD file sets a cell's text
+/// on its own baseline: "2．重复申请0" / "19847 467 36477 0 0 56791"): the
+/// first values moved down onto that line, left of its numbers as on the
+/// page, so that the row's values stand on one line, as a row's do (a row
+/// split over lines is read only where the values keep their places, see
+/// `tables::out_of_place`). Only where every value moved stands left of
+/// every number under it (a value drawn a little off its line, in its
+/// column among the others, stays) and the two lines' numbers are as many
+/// as a row of a table with sums has (表三's seven: a row of 表二 with its
+/// one value is left alone); the row's sums still check it.
+fn first_values_moved_down(mut lines: Vec<String>) -> Vec<String> {
+    let value = |w: &str| {
+        w.bytes().any(|b| b.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == WRAPPED)
+    };
+    let lengths: Vec<usize> = (crate::format::current().tables.iter())
+        .flat_map(|t| t.blocks.iter())
+        .filter(|b| b.rows.iter().any(|r| !r.total_of.is_empty()))
+        .map(|b| b.columns.len())
+        .collect();
+    for i in 0..lines.len().saturating_sub(1) {
+        let under = spans(&lines[i + 1]);
+        if under.len() < 2 || !under.iter().all(|w| value(w.2)) {
+            continue;
+        }
+        let words = spans(&lines[i]);
+        // The label's words, then its values to move: (column, value).
+        let Some(text) = words.iter().rposition(|w| !value(w.2)) else {
+            continue;
+        };
+        let mut moved: Vec<(usize, String)> = Vec::new();
+        let (last_start, last_end, last) = words[text];
+        // A value run into the label's last word ("重复申请0": a number
+        // after an ideograph at the word's end).
+        let label = last.trim_end_matches(|c: char| c.is_ascii_digit());
+        if label.len() < last.len()
+            && label
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_ascii() && c.is_alphabetic())
+        {
+            let at = last_start + label.chars().count();
+            moved.push((at, last[label.len()..].to_string()));
+        }
+        moved.extend(words[text + 1..].iter().map(|w| (w.0, w.2.to_string())));
+        let first_under = under[0].0;
+        if moved.is_empty()
+            || moved.len() > 2
+            || lines[i].contains(['，', '。'])
+            || !lengths.contains(&(moved.len() + under.len()))
+            || !moved
+                .iter()
+                .all(|(at, v)| at + v.chars().count() < first_under)
+        {
+            continue;
+        }
+        let keep = match moved.len() > words.len() - text - 1 {
+            true => last_start + label.chars().count(),
+            false => last_end,
+        };
+        let upper: String = lines[i].chars().take(keep).collect();
+        let mut lower = String::new();
+        for (at, v) in &moved {
+            let pad = at
+                .saturating_sub(lower.chars().count())
+                .max(usize::from(!lower.is_empty()));
+            lower.extend(std::iter::repeat_n(' ', pad));
+            lower.push_str(v);
+        }
+        let rest: String = lines[i + 1].chars().skip(lower.chars().count()).collect();
+        lower.push_str(&rest);
+        (lines[i], lines[i + 1]) = (upper, lower);
     }
     lines
 }
