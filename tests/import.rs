@@ -4697,3 +4697,22 @@ fn a_rows_first_value_on_its_labels_line_reads_with_the_rest() {
     assert_found_input_read(&got, dir, "none");
     assert!(unread(&got).contains(&"table3.not_processed_repeated.natural_person".to_string()));
 }
+
+/// The row before a row whose label was not found (damaged: glyphs drawn
+/// over one another) is read from the values on its own label's lines,
+/// as many as its cells, on one line, holding its sums
+/// (found/pingtan-2022-easyofd-1079029: "3.要求提供公" / "0 267 0 0 7 0 274"
+/// / "开出版物", then 4.无正当理由…'s damaged label and values); the values
+/// after it, which may be the lost row's, are not.
+#[test]
+fn a_row_before_a_label_not_found_reads_from_its_own_lines() {
+    let dir = "found/pingtan-2022-easyofd-1079029";
+    let got = recognise_file(&format!("{dir}/page-easyofd.ofd"));
+    assert_found_input_read(&got, dir, "none");
+    let left = unread(&got);
+    assert!(!left
+        .iter()
+        .any(|k| k.starts_with("table3.not_processed_publication.")));
+    assert!(left.contains(&"table3.not_processed_excessive.total".to_string()));
+    assert!(got.cells_read() >= 193, "{left:?}");
+}

@@ -2086,8 +2086,37 @@ pub(super) fn read_stream(
         // lost (a line dropped) and the next row's label was not found:
         // taken only when the row after it (in the format) is the label that
         // comes next, or there is none.
+        let block = &table.blocks[b];
+        let row = &block.rows[r];
+        let cells = block.columns.len();
+        let holds =
+            |values: &[String]| row_mismatch(block, &|_, c| count_of(&values[c]), r).is_none();
+        // The label's last line.
+        let end = line_of[label_end(&joined, &owner, (found.0, &found.1))];
+        // Aligned text: the numbers on its label's lines alone, as many as
+        // its cells, side by side on one line, holding its sums: the row's
+        // values wherever the others after its label are from (see below).
+        let on_label_lines = || -> Option<Vec<String>> {
+            if !aligned || rows || !has_sums(block) {
+                return None;
+            }
+            let label = line_of[start]..=end;
+            let own: Vec<usize> = (runs[k].iter().copied())
+                .filter(|&w| label.contains(&line_of[w]))
+                .collect();
+            let values: Vec<String> = own.iter().filter_map(|&w| text(w).cloned()).collect();
+            (own.len() == cells
+                && own.windows(2).all(|p| p[1] == p[0] + 1)
+                && line_of[own[0]] == line_of[own[cells - 1]]
+                && holds(&values))
+            .then_some(values)
+        };
+        // (Or its own, on its label's lines: "3.要求提供公" / "0 267 0 0 7 0
+        // 274" / "开出版物", the next row's label damaged, its values after.)
         let after = next_row(b, r);
-        if after.is_some_and(|x| anchors.get(k + 1).is_none_or(|a| (a.0, a.1) != x)) {
+        if after.is_some_and(|x| anchors.get(k + 1).is_none_or(|a| (a.0, a.1) != x))
+            && on_label_lines().is_none()
+        {
             continue;
         }
         if wrapped[k] {
@@ -2100,11 +2129,6 @@ pub(super) fn read_stream(
         if aligned && !rows && runs.get(k + 1).is_some_and(|next| next.is_empty()) {
             continue;
         }
-        let block = &table.blocks[b];
-        let row = &block.rows[r];
-        let cells = block.columns.len();
-        let holds =
-            |values: &[String]| row_mismatch(block, &|_, c| count_of(&values[c]), r).is_none();
         // Aligned text: a row's values where a row's stand, or, its row
         // broken over a page, the rest of its wrapped numbers after them
         // on its label's lines (see `After::Label`), one joining holding,
@@ -2114,8 +2138,6 @@ pub(super) fn read_stream(
         let mut broken: Option<Vec<String>> = None;
         if aligned && !rows && out_of_place(&words, &line_of, &runs[k], has_sums(block)) {
             let run = &runs[k];
-            // The label's last line.
-            let end = line_of[label_end(&joined, &owner, (found.0, &found.1))];
             if run.len() > cells
                 && has_sums(block)
                 && !out_of_place(&words, &line_of, &run[..cells], true)
@@ -2125,25 +2147,13 @@ pub(super) fn read_stream(
                     broken = Some(one.clone());
                 }
             }
-            // The numbers on its label's lines alone, as many as its cells,
-            // side by side on one line, holding its sums: the row's values;
+            // Or the numbers on its label's lines alone (`on_label_lines`):
             // those after its label's last line are pieces of the next
             // row's numbers, wrapped over more lines than its label has (a
             // narrow table printed by Chromium: "52" and "732 1258" between
             // a long label's last line and "3.其他 0 0 6 0 63").
-            if broken.is_none() && has_sums(block) {
-                let label = line_of[start]..=end;
-                let own: Vec<usize> = (run.iter().copied())
-                    .filter(|&w| label.contains(&line_of[w]))
-                    .collect();
-                let values: Vec<String> = own.iter().filter_map(|&w| text(w).cloned()).collect();
-                if own.len() == cells
-                    && own.windows(2).all(|p| p[1] == p[0] + 1)
-                    && line_of[own[0]] == line_of[own[cells - 1]]
-                    && holds(&values)
-                {
-                    broken = Some(values);
-                }
+            if broken.is_none() {
+                broken = on_label_lines();
             }
             if broken.is_none() {
                 continue;
