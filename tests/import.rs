@@ -4639,9 +4639,7 @@ fn a_number_with_a_piece_left_over_it_is_not_joined_in_two() {
 #[test]
 fn a_centred_numbers_lower_piece_past_its_groups_label_is_joined() {
     let dir = "found/nianbao-labels-1078027";
-    let got = read(&form(&format!("{dir}/pdf-placed.txt"))).unwrap();
-    assert_found_input_read(&got, dir, "none");
-    assert_eq!(got.cells_read(), 200, "{:?}", unread(&got));
+    read_whole(dir, &["pdf-placed.txt"]);
     // The same text with the lower piece gone: the row is not read.
     let text = form(&format!("{dir}/pdf-placed.txt"));
     let cut = text.replacen("开出版物                   8", "开出版物", 1);
@@ -4660,10 +4658,7 @@ fn a_centred_numbers_lower_piece_past_its_groups_label_is_joined() {
 /// 0 975" / "7" for 417; 7⁠4 and 1⁠7 broke both rows' sums, 14 cells unread).
 #[test]
 fn a_piece_over_the_next_rows_number_is_not_taken_for_the_row_before() {
-    let dir = "found/pingtan-2021-chromium-1078028";
-    let got = read(&form(&format!("{dir}/pdf-placed.txt"))).unwrap();
-    assert_found_input_read(&got, dir, "none");
-    assert_eq!(got.cells_read(), 200, "{:?}", unread(&got));
+    read_whole("found/pingtan-2021-chromium-1078028", &["pdf-placed.txt"]);
 }
 
 /// A row's first value on its label's line, the rest on the line under it
@@ -4715,4 +4710,15 @@ fn a_row_before_a_label_not_found_reads_from_its_own_lines() {
         .any(|k| k.starts_with("table3.not_processed_publication.")));
     assert!(left.contains(&"table3.not_processed_excessive.total".to_string()));
     assert!(got.cells_read() >= 193, "{left:?}");
+}
+
+/// A bracketed ordinal a PDF viewer's copy breaks over three lines ("（" /
+/// "4" / "）无正当理由 98", found/tanggong-copy-1080010) is its label's again:
+/// its number is no value of the row before ((3)要求提供公开出版物's, which
+/// had eight and was unread).
+#[test]
+fn a_bracketed_ordinal_broken_over_lines_is_no_value() {
+    let dir = "found/tanggong-copy-1080010";
+    assert!(form(&format!("{dir}/pdf-chromium.txt")).contains("（\n4\n）无正当理由"));
+    read_whole(dir, &["pdf-chromium.txt"]);
 }

@@ -121,15 +121,29 @@ pub(super) fn text_lines(text: &str, markdown: bool, order: Order) -> Vec<String
 /// cell: "4" / "、无正当理由 大量反复申请", "2" / "．申请人逾期", "3" / "、" /
 /// "危及“三"): the two one line again, so that the ordinal is not read as
 /// the row before's value. A line never starts with 、, nor with a dot
-/// before words; the ordinal is one or two digits alone.
+/// before words; the ordinal is one or two digits alone. So is one in
+/// brackets, each on a line of its own: "（" / "4" / "）无正当理由" (nor
+/// does a line start with a closing bracket).
 fn ordinals_rejoined(lines: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     for line in lines {
         let words = line.trim_start_matches(is_space);
         let after = words.strip_prefix(['、', '．', '.']);
         let ordinal = out.last().map_or("", |l| l.trim_matches(is_space));
-        if (1..=2).contains(&ordinal.len())
-            && ordinal.bytes().all(|b| b.is_ascii_digit())
+        let number =
+            (1..=2).contains(&ordinal.len()) && ordinal.bytes().all(|b| b.is_ascii_digit());
+        let opened =
+            out.len() >= 2 && matches!(out[out.len() - 2].trim_matches(is_space), "（" | "(");
+        if number && opened && words.starts_with(['）', ')']) {
+            let ordinal = out.pop().expect("the ordinal's line");
+            let bracket = out.pop().expect("the bracket's line");
+            let joined = format!(
+                "{}{}{words}",
+                bracket.trim_matches(is_space),
+                ordinal.trim_matches(is_space)
+            );
+            out.push(joined);
+        } else if number
             && after.is_some_and(|a| {
                 a.is_empty() || a.starts_with(|c: char| !c.is_ascii_digit() && !is_space(c))
             })
@@ -1818,13 +1832,19 @@ mod tests {
             ])),
             lines(&["9 241", "3、", "危及“三", "7 1075", "2．申请人逾期"])
         );
+        assert_eq!(
+            ordinals_rejoined(lines(&["0 5", "（", "4", "）无正当理由 98", "7"])),
+            lines(&["0 5", "（4）无正当理由 98", "7"])
+        );
         // Not a number of three digits, one with text, nor before a 、 and
-        // a number.
+        // a number; a bracket's number only in brackets.
         for kept in [
             &["5 20", "400", "、无正当理由"][..],
             &["共 4", "、无正当理由"],
             &["4", "、5"],
             &["0", ".5"],
+            &["（", "400", "）无正当理由"],
+            &["5", "4", "）无正当理由"],
         ] {
             assert_eq!(ordinals_rejoined(lines(kept)), lines(kept));
         }
