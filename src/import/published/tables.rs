@@ -2082,10 +2082,6 @@ pub(super) fn read_stream(
     let mut cut: Vec<CutRow> = Vec::new();
     let mut parted_rows: Vec<&str> = Vec::new();
     for (k, &(b, r, start, variant, ref found)) in anchors.iter().enumerate() {
-        // The values after a label may be another row's when its own were
-        // lost (a line dropped) and the next row's label was not found:
-        // taken only when the row after it (in the format) is the label that
-        // comes next, or there is none.
         let block = &table.blocks[b];
         let row = &block.rows[r];
         let cells = block.columns.len();
@@ -2111,8 +2107,12 @@ pub(super) fn read_stream(
                 && holds(&values))
             .then_some(values)
         };
-        // (Or its own, on its label's lines: "3.要求提供公" / "0 267 0 0 7 0
-        // 274" / "开出版物", the next row's label damaged, its values after.)
+        // The values after a label may be another row's when its own were
+        // lost (a line dropped) and the next row's label was not found:
+        // taken only when the row after it (in the format) is the label that
+        // comes next, or there is none; or its own on its label's lines
+        // ("3.要求提供公" / "0 267 0 0 7 0 274" / "开出版物", the next row's
+        // label damaged, its values after).
         let after = next_row(b, r);
         if after.is_some_and(|x| anchors.get(k + 1).is_none_or(|a| (a.0, a.1) != x))
             && on_label_lines().is_none()
