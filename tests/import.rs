@@ -4722,3 +4722,17 @@ fn a_bracketed_ordinal_broken_over_lines_is_no_value() {
     assert!(form(&format!("{dir}/pdf-chromium.txt")).contains("（\n4\n）无正当理由"));
     read_whole(dir, &["pdf-chromium.txt"]);
 }
+
+/// Pieces around a row with its upper piece past a line of the label's
+/// text, and a number over three lines whose outer pieces stand a line
+/// further (found/pingtan-2021-chromium-1079032: "4.保护第三方 56" / "573" /
+/// "合法权益" / "0 547 3 2 82 8" / "87" / "7" for 57387 and 56827): joined,
+/// the row read (its sum checks both).
+#[test]
+fn pieces_around_a_row_past_its_labels_line_are_joined() {
+    let dir = "found/pingtan-2021-chromium-1079032";
+    let got = read(&form(&format!("{dir}/pdf-placed.txt"))).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    let left = unread(&got);
+    assert!(!left.iter().any(|k| k.starts_with("table3.")), "{left:?}");
+}

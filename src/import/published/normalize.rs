@@ -651,7 +651,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 let gaps: Option<Vec<usize>> = p.iter().map(|x| x.3).collect();
                 gaps.filter(|g| g.windows(2).all(|w| w[0] <= w[1]))
             };
-            let around_with = |below: &[Piece]| match (gaps(&above), gaps(below)) {
+            let around_pair = |above: &[Piece], below: &[Piece]| match (gaps(above), gaps(below)) {
                 (Some(up), Some(down)) => {
                     !up.is_empty() && up == down && !above.iter().any(|a| a.2.starts_with('0'))
                 }
@@ -690,15 +690,33 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             };
             let mut down = m + 1;
             let mut below = pieces(&lines[m + 1]);
-            if (past_label || past_label_text) && !around_with(&below) {
+            if (past_label || past_label_text) && !around_pair(&above, &below) {
                 // (Centred. A piece below may be the longer: Chromium
                 // breaks 53018 in a narrow cell as "53" over "018".)
                 let further = pieces(&lines[m + 2]);
-                if around_with(&further) {
+                if around_pair(&above, &further) {
                     (down, below) = (m + 2, further);
                 }
             }
-            let around = around_with(&below);
+            let mut around = around_pair(&above, &below);
+            // Or the upper pieces past a line of the label's text, left of
+            // the row's values, on a line that is no table row ("4.保护第三方
+            // 56" / "573" / "合法权益" / the row's "0 547 3 2 82 8" / "87" /
+            // "7" for 57387; 56827 over three lines, see `far`).
+            let mut up = m - 1;
+            if !around && !sparse_row && above.is_empty() && down == m + 1 && m >= 2 {
+                let rest = spans(&lines[m - 1]);
+                let further = pieces(&lines[m - 2]);
+                if !rest.is_empty()
+                    && !rest.iter().any(|w| number(w.2))
+                    && !table_like(&lines[m - 1])
+                    && text_left_of(&rest, first_number(&row))
+                    && !table_like(&lines[m - 2])
+                    && around_pair(&further, &below)
+                {
+                    (up, above, around) = (m - 2, further, true);
+                }
+            }
             // Table rows with pieces around them first (pass 2), then the
             // others (pass 3): a piece under a row that is over the next
             // row's gap, with one under it there, is the next row's
@@ -797,7 +815,6 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             // 567 … 2924" / "诉类申请" / "2.重复申请 2 1 … 450" / "3.要求提供
             // 公" / "7 0 8 … 19" would join 848⁠2⁠7 …, the sums broken, and
             // two rows lose their values).
-            let mut up = m - 1;
             if three.is_none() && !around && above.is_empty() && m >= 2 && down == m + 1 {
                 let rest = spans(&lines[m - 1]);
                 if !rest.is_empty()
@@ -823,12 +840,12 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             // Around a row whose numbers wrapped in two lines were joined (a
             // table row, or a row with few numbers that fit), a number
             // wrapped over three lines of its cell, centred: its outer
-            // pieces two lines away ("79" / "832 1630" / the row's "82" /
+            // pieces a line further ("79" / "832 1630" / the row's "82" /
             // "35 57" / "2" for 83235, 79822 and 163057).
-            let far = match around && down == m + 1 && m >= 2 && m + 2 < lines.len() {
+            let far = match around && down == m + 1 && up >= 1 && m + 2 < lines.len() {
                 true => {
-                    let (up, down) = (pieces(&lines[m - 2]), pieces(&lines[m + 2]));
-                    three_of(&up, &down, m - 2, m + 2).map(|hosts| (hosts, up, down))
+                    let (over, under) = (pieces(&lines[up - 1]), pieces(&lines[m + 2]));
+                    three_of(&over, &under, up - 1, m + 2).map(|hosts| (hosts, over, under))
                 }
                 false => None,
             };
@@ -1040,9 +1057,9 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 lines[up] = blank(&lines[up], &above);
             }
             lines[down] = blank(&lines[down], &below);
-            if let Some((_, up, down)) = far {
-                lines[m - 2] = blank(&lines[m - 2], &up);
-                lines[m + 2] = blank(&lines[m + 2], &down);
+            if let Some((_, over, under)) = far {
+                lines[up - 1] = blank(&lines[up - 1], &over);
+                lines[m + 2] = blank(&lines[m + 2], &under);
             }
             for j in further {
                 lines[j].clear();
