@@ -628,6 +628,16 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 continue;
             }
             let row = spans(&lines[m]);
+            let values = row.iter().filter(|r| number(r.2)).count();
+            let first_value = first_number(&row);
+            // A line of the label's text alone: words, no number, left of
+            // the row's values.
+            let label_text = |l: usize| {
+                let words = spans(&lines[l]);
+                !words.is_empty()
+                    && !words.iter().any(|w| number(w.2))
+                    && text_left_of(&words, first_value)
+            };
             let pieces = |line: &str| -> Vec<Piece> {
                 spans(line)
                     .into_iter()
@@ -682,8 +692,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                         && after.iter().any(|w| number(w.2));
                     (
                         rest && after.iter().all(|w| number(w.2)),
-                        rest && !table_like(&lines[m + 2])
-                            && text_left_of(&after, first_number(&row)),
+                        rest && !table_like(&lines[m + 2]) && text_left_of(&after, first_value),
                     )
                 }
                 false => (false, false),
@@ -705,12 +714,9 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             // "7" for 57387; 56827 over three lines, see `far`).
             let mut up = m - 1;
             if !around && !sparse_row && above.is_empty() && down == m + 1 && m >= 2 {
-                let rest = spans(&lines[m - 1]);
                 let further = pieces(&lines[m - 2]);
-                if !rest.is_empty()
-                    && !rest.iter().any(|w| number(w.2))
+                if label_text(m - 1)
                     && !table_like(&lines[m - 1])
-                    && text_left_of(&rest, first_number(&row))
                     && !table_like(&lines[m - 2])
                     && around_pair(&further, &below)
                 {
@@ -768,8 +774,6 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             // has values, right of it ("2.重复申请 69 29" two lines over
             // "83 1 50 0": the label's cell aligned to its top, the
             // numbers' to their middle).
-            let values = row.iter().filter(|r| number(r.2)).count();
-            let first_value = first_number(&row);
             let three_of = |above: &[Piece], below: &[Piece], up: usize, down: usize| {
                 let far = up + 2 == m;
                 let no_row = |l: usize, pieces: &[Piece]| {
@@ -912,14 +916,6 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 {
                     (down, below) = (m + 2, pieces(&lines[m + 2]));
                 }
-                // A line of the label's text alone: words, no number, left
-                // of the row's values.
-                let label_text = |l: usize| {
-                    let words = spans(&lines[l]);
-                    !words.is_empty()
-                        && !words.iter().any(|w| number(w.2))
-                        && text_left_of(&words, first_value)
-                };
                 // A row whose label has more lines than its numbers' cells,
                 // centred: the numbers that fit whole on the line below its
                 // first (numbers alone, under none of the row's words), the
@@ -1082,8 +1078,8 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
 /// `tables::out_of_place`). Only where every value moved stands left of
 /// every number under it (a value drawn a little off its line, in its
 /// column among the others, stays) and the two lines' numbers are as many
-/// as a row of a table with sums has (表三's seven: a row of 表二 with its
-/// one value is left alone); the row's sums still check it.
+/// as a row of a block with a total row has (表三's seven: a row of 表二
+/// with its one value is left alone); the row's sums still check it.
 fn first_values_moved_down(mut lines: Vec<String>) -> Vec<String> {
     let value = |w: &str| {
         w.bytes().any(|b| b.is_ascii_digit())
