@@ -2116,8 +2116,10 @@ fn a_line_spaced_out_over_prose_markitdown_set_as_a_table_reads_as_text() {
 /// cell's text centred around the row ("(3)不予 一.属于国家秘密" / "| | 0 |
 /// 1 370 | 7 | 0 0 378 |" / "公开"): read, as the row's (found by hunt.py:
 /// found/pingtan-2021-markitdown-1048004, 150 of 200 before). Without the
-/// group's piece under them, values under a label may be the next row's
-/// (its label printed under its values): not read.
+/// group's piece under them, they are the row's still where the next row's
+/// label is wrapped around values of its own ("（二）其他法律" / "行政法规禁止公"
+/// / "| | 9 | 0 7 | … |" / "开"); under it, values under a label may be the
+/// next row's (its label printed under its values): not read.
 #[test]
 fn a_rows_values_between_its_label_and_its_groups_rest_are_its() {
     let dir = "found/pingtan-2021-markitdown-1048004";
@@ -2130,6 +2132,16 @@ fn a_rows_values_between_its_label_and_its_groups_rest_are_its() {
     let without = text.replacen("\n公开\n", "\n", 1);
     assert_ne!(without, text);
     let got = read(&without).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_total_read(&got, dir, "withheld_state_secret");
+    let next = "行政法规禁止公\n|     | 9   | 0 7 | 0   | 3 0 19 |\n| --- | --- | --- | --- | ------ |\n开\n";
+    assert!(without.contains(next));
+    let under = without.replacen(
+        next,
+        "行政法规禁止公\n开\n|     | 9   | 0 7 | 0   | 3 0 19 |\n| --- | --- | --- | --- | ------ |\n",
+        1,
+    );
+    let got = read(&under).unwrap();
     assert_found_input_read(&got, dir, "withheld_state_secret");
 }
 
@@ -4735,4 +4747,46 @@ fn pieces_around_a_row_past_its_labels_line_are_joined() {
     assert_found_input_read(&got, dir, "none");
     let left = unread(&got);
     assert!(!left.iter().any(|k| k.starts_with("table3.")), "{left:?}");
+}
+
+/// Markdown of a PDF (markitdown), labels printed without their ordinals:
+/// a row's label on a line of its own, its values on the pipe row under
+/// it, the next row's label wrapped around that row's own values ("重复申请"
+/// / "| | 3 862 | 797 | 0 | 9 | 8 1679 |" / "要求提供公" / "| | 376 0 | … |"
+/// / "（五" / "开出版物"): the values under the label are its row's (the
+/// next row's are its own), read; it was unread (found by hunt.py:
+/// found/pingtan-2021-markitdown-1082000, 186 of 200). （二）部分公开's
+/// total was broken in the report (BROKEN=1): that row stays unread. Values
+/// under a label with the next label right under them, not wrapped around
+/// values of its own, are not read: they may be the next row's.
+#[test]
+fn values_under_a_label_above_the_next_label_wrapped_around_its_own_are_read() {
+    let dir = "found/pingtan-2021-markitdown-1082000";
+    let text = form(&format!("{dir}/markitdown-pdf.md"));
+    let rows = "重复申请\n|     | 3 862 | 797 | 0   | 9   | 8 1679 |\n| --- | ----- | --- | --- | --- | ------ |\n要求提供公\n|     | 376 0 |";
+    assert!(text.contains(rows));
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    let left = unread(&got);
+    assert!(
+        left.len() == 7
+            && left
+                .iter()
+                .all(|k| k.starts_with("table3.partially_disclosed.")),
+        "{left:?}"
+    );
+    // The next label's first line alone under the values: not read.
+    let alone = text.replacen(
+        rows,
+        &rows.replace(
+            "要求提供公\n|     | 376 0 |",
+            "要求提供公开出版物\n|     | 376 0 |",
+        ),
+        1,
+    );
+    let got = read(&alone).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert!(unread(&got)
+        .iter()
+        .any(|k| k.starts_with("table3.not_processed_repeated.")));
 }

@@ -766,15 +766,18 @@ type Anchor<'a> = (usize, usize, usize, Option<&'a str>, (usize, String));
 /// "（三）不予公开"'s pieces; on the values' line, before them, only such
 /// pieces: "| （三） | | 0 | …"), or being the next row's line with its
 /// label and all its values (`next_line`: "总计" / "| | | 67395 | … |" / "|
-/// 四、结转下年度继续办理 | | 8 | …"): the row's values, held between its
-/// label and what follows it as on the page. (Values under a label with
-/// nothing of these under them may be the next row's, its label printed
-/// under its values.)
+/// 四、结转下年度继续办理 | | 8 | …"), or being the first line of the
+/// next row's label wrapped around that row's own values (`next_around`:
+/// "重复申请" / "| | 3 862 | 797 | … |" / "要求提供公" / "| | 376 0 | … |" /
+/// "开出版物", the next row's values on its label's lines, see
+/// [`read_stream`]): the row's values, held between its label and what
+/// follows it as on the page. (Values under a label with nothing of these
+/// under them may be the next row's, its label printed under its values.)
 fn between_group_pieces(
     words: &[Word],
     line_of: &[usize],
     (run, end, next): (&[usize], usize, usize),
-    (groups, next_line): (&[&str], Option<usize>),
+    (groups, next_line, next_around): (&[&str], Option<usize>, Option<usize>),
 ) -> bool {
     let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
         return false;
@@ -798,7 +801,8 @@ fn between_group_pieces(
         && under.iter().all(|&w| line_of[w] == line + 1 && w < next)
         && under_text.chars().count() >= 2
         && groups.iter().any(|g| norm(g).contains(under_text.as_str()));
-    let next_row_under = next == last + 1 && next_line == Some(line + 1);
+    let next_row_under =
+        next == last + 1 && (next_line == Some(line + 1) || next_around == Some(line + 1));
     line == line_of[end] + 1
         && run.iter().all(|&w| line_of[w] == line)
         && (end + 1..first).all(piece)
@@ -2172,6 +2176,24 @@ pub(super) fn read_stream(
                     && on_own_lines(&line_of, a.2, run[run.len() - 1]);
                 whole.then_some(line)
             });
+            // The next row's first line when its label is wrapped around
+            // its values: all its cells on one line past its label's first
+            // line and not past its last, its sums holding (a row's
+            // label centred on its values: those above it are not its).
+            let next_around = anchors.get(k + 1).and_then(|a| {
+                let (block, run) = (&table.blocks[a.0], &runs[k + 1]);
+                let first = line_of[a.2];
+                let last = line_of[label_end(&joined, &owner, (a.4 .0, &a.4 .1))];
+                let line = line_of[*run.first()?];
+                let values: Vec<&String> = run.iter().filter_map(|&w| text(w)).collect();
+                let around = has_sums(block)
+                    && run.len() == block.columns.len()
+                    && run.iter().all(|&w| line_of[w] == line)
+                    && first < line
+                    && line <= last
+                    && row_of(block, a.1, &values).is_ok();
+                around.then_some(first)
+            });
             // A number alone on the line right before the label: a value
             // before its label (a converter's order: "0" / "行政处罚") or a
             // stray one; then the numbers after the label are not
@@ -2189,7 +2211,7 @@ pub(super) fn read_stream(
                             end,
                             anchors.get(k + 1).map_or(words.len(), |a| a.2),
                         ),
-                        (row.groups, next_on_own_line),
+                        (row.groups, next_on_own_line, next_around),
                     ))
             {
                 continue;
