@@ -4790,3 +4790,33 @@ fn values_under_a_label_above_the_next_label_wrapped_around_its_own_are_read() {
         .iter()
         .any(|k| k.starts_with("table3.not_processed_repeated.")));
 }
+
+/// A PDF viewer's copy of a table wider than the page, every row's total
+/// cut to its first digit and run into what follows on the line (Chromium,
+/// labels printed otherwise): "… 742 4申请人逾期未" (2.申请人逾期未按收费通知要求
+/// … without its ordinal: the 4 is no ordinal of its, so a number) and "… 7
+/// 7四、政府信息公开行政法复议、行政诉讼情况" (the heading of 四 run into the
+/// table's last line, so 表四's text was 表三's). Both parted: 表三's rows read
+/// but for their totals, checked by （七）总计 (the balance does not hold:
+/// 一, 二 and 四 stay unread), the rows read by labels printed otherwise
+/// noted, and 表四 read whole (found by hunt.py:
+/// found/pingtan-2022-chromium-1084005, 31 of 200).
+#[test]
+fn a_cut_total_run_into_a_label_or_the_next_heading_is_parted_from_it() {
+    let dir = "found/pingtan-2022-chromium-1084005";
+    let text = form(&format!("{dir}/pdf-chromium.txt"));
+    assert!(text.contains(" 742 4申请人逾期未\n"));
+    assert!(text.contains(" 7 7四、政府信息公开行政法复议、行政诉讼情况\n"));
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    let left = unread(&got);
+    let balance = ["new_received", "carried_over", "carried_forward"];
+    assert!(
+        left.len() == 40
+            && left.iter().all(|k| k.starts_with("table3.")
+                && (k.ends_with(".total") || balance.iter().any(|b| k.contains(b)))),
+        "{left:?}"
+    );
+    assert!(got.notes.iter().any(|n| n
+        == "表三「申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请」按「2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请」读取"));
+}

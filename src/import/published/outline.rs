@@ -513,35 +513,61 @@ pub(super) fn match_heading(para: &str, heading: &'static str) -> Option<(String
 /// number not in digits ("31874（五）存在的主要问题及改进情况": a PDF viewer's
 /// copy of a table's last cell and the heading under the table, one line):
 /// the number a paragraph, the heading another, its number the format's or
-/// another. (Where the heading's number is in digits, "85.其他…", where
-/// they part is not known.)
+/// another. So is a table's last line of numbers ending in such a number
+/// and heading ("… 0 6 7 7四、政府信息公开行政复议、行政诉讼情况", the
+/// viewer's copy of rows that fill their lines run together): the line up
+/// to the number a paragraph, the heading another. (Where the heading's
+/// number is in digits, "85.其他…", where they part is not known.)
 fn numbers_apart_from_headings(blocks: Vec<Block>, sections: &[Section]) -> Vec<Block> {
+    let longest = sections.iter().map(|s| s.heading.len()).max().unwrap_or(0);
+    // The heading alone: the format's, or its words numbered otherwise
+    // (one off: "60（四）存在的主要问题及改进情况" for 五). Numbered as
+    // `numbered` reads a number, not normalize::section_heading's any
+    // numbering or none: "5、存在的…" is a heading numbered 5, not 5 run
+    // into a heading.
+    let heading = |rest: &str| {
+        heading_among(rest, sections).is_some_and(|(_, (_, after))| after.is_empty())
+            || numbered(&norm(rest))
+                .is_some_and(|(_, w, _)| sections.iter().any(|s| heading_words(s.heading) == w))
+    };
+    // Where in `p` a number run into a heading that ends it starts (and the
+    // heading): at its start, or after a space and a number.
+    let parted = |p: &str| -> Option<(usize, usize)> {
+        let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+        let starts = std::iter::once(0).chain(
+            (p.char_indices())
+                .filter(|&(i, c)| is_space(c) && p.len() - i <= longest * 2)
+                .map(|(i, c)| i + c.len_utf8()),
+        );
+        starts.filter(|&at| at < p.len()).find_map(|at| {
+            let before = p[..at].trim_end_matches(is_space);
+            if at > 0 && !before.ends_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            let words = p[at..].trim_start_matches(is_space);
+            let rest = words.trim_start_matches(|c: char| c.is_ascii_digit() || is_space(c));
+            let from = p.len() - rest.len();
+            let number = p[at..from].trim_matches(is_space);
+            let apart = !number.is_empty()
+                && !rest.is_empty()
+                && (at == 0 || !number.contains(is_space))
+                && !rest.starts_with(digit)
+                && heading(rest);
+            apart.then_some((at, from))
+        })
+    };
     let mut out = Vec::with_capacity(blocks.len());
     for block in blocks {
         let Block::Para(p) = &block else {
             out.push(block);
             continue;
         };
-        let rest = p.trim_start_matches(|c: char| c.is_ascii_digit() || is_space(c));
-        let number = p[..p.len() - rest.len()].trim_matches(is_space);
-        // The heading alone: the format's, or its words numbered otherwise
-        // (one off: "60（四）存在的主要问题及改进情况" for 五). Numbered as
-        // `numbered` reads a number, not normalize::section_heading's any
-        // numbering or none: "5、存在的…" is a heading numbered 5, not 5 run
-        // into a heading.
-        let heading = || {
-            heading_among(rest, sections).is_some_and(|(_, (_, after))| after.is_empty())
-                || numbered(&norm(rest))
-                    .is_some_and(|(_, w, _)| sections.iter().any(|s| heading_words(s.heading) == w))
-        };
-        let apart = !number.is_empty()
-            && !rest.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-            && heading();
-        if apart {
-            out.push(Block::Para(number.to_string()));
-            out.push(Block::Para(rest.to_string()));
-        } else {
-            out.push(block);
+        match parted(p) {
+            Some((_, from)) => {
+                out.push(Block::Para(p[..from].trim_matches(is_space).to_string()));
+                out.push(Block::Para(p[from..].to_string()));
+            }
+            None => out.push(block),
         }
     }
     out

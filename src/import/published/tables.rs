@@ -848,7 +848,7 @@ fn run_into<'a>(word: &'a str, next: Option<&str>) -> Option<(&'a str, &'a str)>
         c if "一二三四五六七".contains(c) && matches!(second, Some('、' | '.' | '．')) => {
             digits
         }
-        c if ideograph(c) && label_without_its_ordinal(&word[digits..]) => digits,
+        c if ideograph(c) && label_without_its_ordinal(&word[digits..], &word[..digits]) => digits,
         _ => return None,
     };
     let value = &word[..at];
@@ -859,31 +859,39 @@ fn run_into<'a>(word: &'a str, next: Option<&str>) -> Option<(&'a str, &'a str)>
 /// ordinal, an ordinal not in digits ("结转下年度继续办理" for
 /// 四、结转下年度继续办理, "总计" for （七）总计), or its first four words or
 /// more: no digit before it in a word is its ordinal, so all are a number
-/// run into it.
-fn label_without_its_ordinal(text: &str) -> bool {
+/// run into it (`number`). So is a number before the first four words or
+/// more of a label whose ordinal is in digits when it does not end in that
+/// ordinal ("4申请人逾期未" for 2.申请人逾期未按收费通知要求…, in a PDF
+/// viewer's copy the row before's total run into the label printed
+/// without its ordinal; not "2申请人逾期未", nor "12申请人逾期未": the 2
+/// may be its ordinal, its full stop lost).
+fn label_without_its_ordinal(text: &str, number: &str) -> bool {
     let text = norm(text);
     let Some(first) = text.chars().next() else {
         return false;
     };
-    crate::format::current()
-        .tables
-        .iter()
-        .flat_map(|t| t.blocks.iter())
-        .flat_map(|b| b.rows.iter())
-        // (Cheap test first: this runs for many words.)
-        .filter(|row| row.label.chars().any(|c| super::norm_char(c) == first))
-        .any(|row| {
-            let label = norm(row.label);
-            // (Or its first words, four or more, the rest on the next
-            // line: "18799部分公开（区分处".)
-            let starts = |words: &str| {
-                words == text || (text.chars().count() >= 4 && words.starts_with(&text))
-            };
-            match ordinal(&label) {
-                Some((n, words)) => !n.bytes().all(|b| b.is_ascii_digit()) && starts(words),
-                None => false,
-            }
-        })
+    let long = text.chars().count() >= 4;
+    let rows = || {
+        crate::format::current()
+            .tables
+            .iter()
+            .flat_map(|t| t.blocks.iter())
+            .flat_map(|b| b.rows.iter())
+            // (Cheap test first: this runs for many words.)
+            .filter(|row| row.label.chars().any(|c| super::norm_char(c) == first))
+            .filter_map(|row| {
+                let label = norm(row.label);
+                let (n, words) = ordinal(&label)?;
+                // (Or its first words, four or more, the rest on the next
+                // line: "18799部分公开（区分处".)
+                let starts = words == text || (long && words.starts_with(&text));
+                let digits = n.bytes().all(|b| b.is_ascii_digit());
+                starts.then(|| (digits, n.to_string()))
+            })
+    };
+    let mut ordinals = rows().filter(|r| r.0).map(|r| r.1).peekable();
+    rows().any(|(digits, ..)| !digits)
+        || (long && ordinals.peek().is_some() && ordinals.all(|n| !number.ends_with(&n)))
 }
 
 /// A CJK character (not punctuation, digits or Latin letters).
@@ -2283,7 +2291,6 @@ pub(super) fn read_stream(
             restyled_read.add(printed);
         }
     }
-    restyled_read.note(table, out);
     if !parted_rows.is_empty() {
         out.notes.push(format!(
             "{}有 {} 行的数字在原文中连在一起（单元格太窄，一格的数字伸进了旁边一格），已按唯一能使总计相符的拆法读取：{}，请对照原文核实",
@@ -2527,6 +2534,21 @@ pub(super) fn read_stream(
         }
     }
     let cut_read = read_cut(table, &cut, &mut read);
+    // Those rows read by a label printed otherwise: noted as the rows above.
+    for x in &cut_read {
+        let label = table.blocks[x.0].rows[x.1].label;
+        if let Some(v) = anchors
+            .iter()
+            .find(|a| (a.0, a.1) == (x.0, x.1))
+            .and_then(|a| a.3)
+        {
+            out.notes.push(variant_note(table, v, label));
+        }
+        if let Some((_, _, printed)) = restyled.iter().find(|y| (y.0, y.1) == (x.0, x.1)) {
+            restyled_read.add(printed);
+        }
+    }
+    restyled_read.note(table, out);
     let name = crate::rules::cells::table_name(table.key);
     let short = |x: &&CutRow| table.blocks[x.0].rows[x.1].short;
     let listed = |rows: &[&CutRow]| {
@@ -2805,9 +2827,14 @@ mod tests {
             run("18799部分公开（区分处"),
             Some(("18799", "部分公开（区分处"))
         );
+        // A label whose ordinal is in digits, its first four words or more,
+        // after a number that does not end in that ordinal.
+        assert_eq!(run("4申请人逾期未"), Some(("4", "申请人逾期未")));
+        assert_eq!(run("306属于国家秘密"), Some(("306", "属于国家秘密")));
         // A label, a number, a decimal, a year, text: none. (A label whose
         // ordinal is in digits: the digit before it may be its ordinal,
-        // "3危及…".)
+        // "3危及…", "2申请人逾期未", "12申请人逾期未"; so may a label's
+        // words shorter than four, "5其他".)
         for word in [
             "3.危及",
             "（二）部分公开",
@@ -2823,6 +2850,10 @@ mod tests {
             "7结转",
             "7总",
             "3部分公开理的",
+            "2申请人逾期未",
+            "12申请人逾期未",
+            "31属于国家秘密",
+            "4申请人",
         ] {
             assert_eq!(run(word), None, "{word}");
         }
