@@ -890,8 +890,32 @@ fn label_without_its_ordinal(text: &str, number: &str) -> bool {
             })
     };
     let mut ordinals = rows().filter(|r| r.0).map(|r| r.1).peekable();
+    // A group's heading (its ordinal a Chinese numeral), its words or their
+    // first three or more, after a number that does not end in that numeral
+    // in digits ("153其他处" / "理" for （六）其他处理).
+    let group = || {
+        let format = crate::format::current();
+        let mut groups = (format.tables.iter())
+            .flat_map(|t| t.blocks.iter())
+            .flat_map(|b| b.rows.iter())
+            .flat_map(|row| row.groups.iter())
+            .filter(|g| g.chars().any(|c| super::norm_char(c) == first));
+        groups.any(|g| {
+            let g = norm(g);
+            let Some((n, words)) = ordinal(&g) else {
+                return false;
+            };
+            let digits = NUMERALS
+                .chars()
+                .position(|c| n.chars().eq([c]))
+                .map(|i| (i + 1).to_string());
+            let starts = words == text || (text.chars().count() >= 3 && words.starts_with(&text));
+            starts && digits.is_some_and(|d| !number.ends_with(&d))
+        })
+    };
     rows().any(|(digits, ..)| !digits)
         || (long && ordinals.peek().is_some() && ordinals.all(|n| !number.ends_with(&n)))
+        || group()
 }
 
 /// A CJK character (not punctuation, digits or Latin letters).
@@ -2831,6 +2855,9 @@ mod tests {
         // after a number that does not end in that ordinal.
         assert_eq!(run("4申请人逾期未"), Some(("4", "申请人逾期未")));
         assert_eq!(run("306属于国家秘密"), Some(("306", "属于国家秘密")));
+        // A group's heading without its ordinal, or its first three words.
+        assert_eq!(run("153其他处"), Some(("153", "其他处")));
+        assert_eq!(run("0不予公开"), Some(("0", "不予公开")));
         // A label, a number, a decimal, a year, text: none. (A label whose
         // ordinal is in digits: the digit before it may be its ordinal,
         // "3危及…", "2申请人逾期未", "12申请人逾期未"; so may a label's
@@ -2854,6 +2881,9 @@ mod tests {
             "12申请人逾期未",
             "31属于国家秘密",
             "4申请人",
+            "16其他处",
+            "3不予公开",
+            "2其他",
         ] {
             assert_eq!(run(word), None, "{word}");
         }
