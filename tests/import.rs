@@ -4827,7 +4827,7 @@ fn a_cut_total_run_into_a_label_or_the_next_heading_is_parted_from_it() {
 /// 153其他处" / "理" for （六）其他处理): the number was lost in the text, the
 /// row one number short, so no cut row could be checked by （七）总计 (found
 /// by hunt.py: found/pingtan-2022-chromium-1085001, 94 of 200). A number
-/// before a group's heading, or its first three words or more, that does
+/// before a group's heading, or its first two words or more, that does
 /// not end in its numeral in digits is parted from it: 表三's rows read but
 /// for their cut totals (the hunt's balance does not hold: 一, 二 and 四
 /// stay unread).
@@ -4847,4 +4847,57 @@ fn a_number_run_into_a_groups_heading_is_parted_from_it() {
         "{left:?}"
     );
     assert!(!left.contains(&"table3.not_processed_confirmation.natural_person".to_string()));
+}
+
+/// A PDF viewer's copy of a table wider than the page, totals cut to their
+/// first digits, 2.申请人逾期未…'s run into 3.其他 printed without its
+/// ordinal ("0 8 352 5 2 254 62其他 8 15 0 0 0 0 23"): not parted (a label
+/// of two words), the row one number short, so no cut row could be
+/// checked by （七）总计 (found by hunt.py:
+/// found/pingtan-2022-chromium-1074013, 53 of 200). A number before a label
+/// whose ordinal is in digits, whole however short, that does not end in
+/// that ordinal is parted from it: 表三's rows read but for their cut
+/// totals (the hunt's balance does not hold: 一, 二 and 四 stay unread).
+#[test]
+fn a_number_run_into_a_short_label_not_ending_in_its_ordinal_is_parted_from_it() {
+    let dir = "found/pingtan-2022-chromium-1074013";
+    let text = form(&format!("{dir}/pdf-chromium.txt"));
+    assert!(text.contains(" 254 62其他 8 15 "));
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    let left = unread(&got);
+    let balance = ["new_received", "carried_over", "carried_forward"];
+    assert!(
+        left.len() == 39
+            && left.iter().all(|k| k.starts_with("table3.")
+                && (k.ends_with(".total") || balance.iter().any(|b| k.contains(b)))),
+        "{left:?}"
+    );
+}
+
+/// A PDF viewer's copy of a table wider than the page, totals cut to their
+/// first digits and run into the heading of the group under them, printed
+/// without its ordinal and broken over lines ("0 946 36337 5 0 0 3728不予" /
+/// "公开" for （二）部分公开's 37288 and （三）不予公开; "9449无法" / "提供"):
+/// not parted (words too short to be certain), the rows one number short,
+/// so no cut row could be checked by （七）总计 (found by hunt.py:
+/// found/pingtan-2022-chromium-1083001, 141 of 200). A group's first two
+/// words or more, after a number that ends in none of the numerals of the
+/// groups they start (不予: 三 and 五), are parted from it: 表三 reads but
+/// for its cut totals.
+#[test]
+fn a_number_run_into_a_groups_first_two_words_is_parted_from_them() {
+    let dir = "found/pingtan-2022-chromium-1083001";
+    let text = form(&format!("{dir}/pdf-chromium.txt"));
+    assert!(text.contains(" 3728不予\n公开\n") && text.contains(" 9449无法\n提供\n"));
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    let left = unread(&got);
+    assert!(
+        left.len() == 11
+            && left
+                .iter()
+                .all(|k| k.starts_with("table3.") && k.ends_with(".total")),
+        "{left:?}"
+    );
 }

@@ -859,12 +859,15 @@ fn run_into<'a>(word: &'a str, next: Option<&str>) -> Option<(&'a str, &'a str)>
 /// ordinal, an ordinal not in digits ("结转下年度继续办理" for
 /// 四、结转下年度继续办理, "总计" for （七）总计), or its first four words or
 /// more: no digit before it in a word is its ordinal, so all are a number
-/// run into it (`number`). So is a number before the first four words or
-/// more of a label whose ordinal is in digits when it does not end in that
-/// ordinal ("4申请人逾期未" for 2.申请人逾期未按收费通知要求…, in a PDF
-/// viewer's copy the row before's total run into the label printed
-/// without its ordinal; not "2申请人逾期未", nor "12申请人逾期未": the 2
-/// may be its ordinal, its full stop lost).
+/// run into it (`number`). So is a number before a label whose ordinal is
+/// in digits, or its first four words or more, when it does not end in
+/// that ordinal ("4申请人逾期未" for 2.申请人逾期未按收费通知要求…, "62其他"
+/// for 3.其他: in a PDF viewer's copy the row before's total run into the
+/// label printed without its ordinal; not "2申请人逾期未", nor
+/// "12申请人逾期未", "23其他": the 2, the 3 may be its ordinal, its full
+/// stop lost); and before a group's heading, or its first two words or
+/// more, when it does not end in the group's numeral in digits, nor in the
+/// ordinal of a label `text` may be too ("6其他" may be 六's, "3其他" 3.其他's).
 fn label_without_its_ordinal(text: &str, number: &str) -> bool {
     let text = norm(text);
     let Some(first) = text.chars().next() else {
@@ -889,33 +892,26 @@ fn label_without_its_ordinal(text: &str, number: &str) -> bool {
                 starts.then(|| (digits, n.to_string()))
             })
     };
-    let mut ordinals = rows().filter(|r| r.0).map(|r| r.1).peekable();
     // A group's heading (its ordinal a Chinese numeral), its words or their
-    // first three or more, after a number that does not end in that numeral
-    // in digits ("153其他处" / "理" for （六）其他处理).
-    let group = || {
-        let format = crate::format::current();
-        let mut groups = (format.tables.iter())
-            .flat_map(|t| t.blocks.iter())
-            .flat_map(|b| b.rows.iter())
-            .flat_map(|row| row.groups.iter())
-            .filter(|g| g.chars().any(|c| super::norm_char(c) == first));
-        groups.any(|g| {
+    // first two or more, with its numeral in digits ("153其他处" / "理" for
+    // （六）其他处理, "3728不予" / "公开" for （三）不予公开).
+    let format = crate::format::current();
+    let groups = (format.tables.iter())
+        .flat_map(|t| t.blocks.iter())
+        .flat_map(|b| b.rows.iter())
+        .flat_map(|row| row.groups.iter())
+        .filter(|g| g.chars().any(|c| super::norm_char(c) == first))
+        .filter_map(|g| {
             let g = norm(g);
-            let Some((n, words)) = ordinal(&g) else {
-                return false;
-            };
-            let digits = NUMERALS
-                .chars()
-                .position(|c| n.chars().eq([c]))
-                .map(|i| (i + 1).to_string());
-            let starts = words == text || (text.chars().count() >= 3 && words.starts_with(&text));
-            starts && digits.is_some_and(|d| !number.ends_with(&d))
-        })
-    };
+            let (n, words) = ordinal(&g)?;
+            let starts = words == text || (text.chars().count() >= 2 && words.starts_with(&text));
+            let i = NUMERALS.chars().position(|c| n.chars().eq([c]))?;
+            starts.then(|| (i + 1).to_string())
+        });
+    // The ordinals in digits of what it may be: none may end the number.
+    let mut ordinals = rows().filter(|r| r.0).map(|r| r.1).chain(groups).peekable();
     rows().any(|(digits, ..)| !digits)
-        || (long && ordinals.peek().is_some() && ordinals.all(|n| !number.ends_with(&n)))
-        || group()
+        || (ordinals.peek().is_some() && ordinals.all(|n| !number.ends_with(&n)))
 }
 
 /// A CJK character (not punctuation, digits or Latin letters).
@@ -2855,9 +2851,12 @@ mod tests {
         // after a number that does not end in that ordinal.
         assert_eq!(run("4申请人逾期未"), Some(("4", "申请人逾期未")));
         assert_eq!(run("306属于国家秘密"), Some(("306", "属于国家秘密")));
-        // A group's heading without its ordinal, or its first three words.
+        assert_eq!(run("62其他"), Some(("62", "其他")));
+        // A group's heading without its ordinal, or its first two words or
+        // more (of each heading they start: 不予公开 and 不予处理).
         assert_eq!(run("153其他处"), Some(("153", "其他处")));
         assert_eq!(run("0不予公开"), Some(("0", "不予公开")));
+        assert_eq!(run("3728不予"), Some(("3728", "不予")));
         // A label, a number, a decimal, a year, text: none. (A label whose
         // ordinal is in digits: the digit before it may be its ordinal,
         // "3危及…", "2申请人逾期未", "12申请人逾期未"; so may a label's
@@ -2872,7 +2871,10 @@ mod tests {
             "四、结转",
             "01（二）",
             "12.",
-            "5其他",
+            "3其他",
+            "6其他",
+            "23其他",
+            "2其",
             "3危及“三安全一稳定”",
             "7结转",
             "7总",
@@ -2882,8 +2884,10 @@ mod tests {
             "31属于国家秘密",
             "4申请人",
             "16其他处",
+            "15不予",
+            "33不予",
+            "9不",
             "3不予公开",
-            "2其他",
         ] {
             assert_eq!(run(word), None, "{word}");
         }
