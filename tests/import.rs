@@ -4901,3 +4901,20 @@ fn a_number_run_into_a_groups_first_two_words_is_parted_from_them() {
         "{left:?}"
     );
 }
+
+/// Text of a PDF whose 表三 runs over two pages, its heading row repeated
+/// on the second (pdftotext -raw, a PDF viewer's copy), 3.其他 printed
+/// "三.其他" (labels printed otherwise) between 2.申请人逾期未…'s row and
+/// （七）总计's "总计", the heading row's "其他" once more after them: 3.其他's
+/// words stood twice between the rows found around it, so it was not read,
+/// nor 2.申请人逾期未…, whose values then ran on (found by hunt.py:
+/// found/nianbao-raw-1086007, 186 of 200). Such a row's words are looked
+/// for again between the rows of the same gap found so (before 总计's):
+/// read whole.
+#[test]
+fn a_short_label_also_in_a_heading_row_after_the_next_label_is_read() {
+    let dir = "found/nianbao-raw-1086007";
+    let raw = form(&format!("{dir}/pdf-raw.txt"));
+    assert!(raw.contains("\n三.其他 0 8 0\n1081\n2\n68277 0 79097\n总计 "));
+    read_whole(dir, &["pdf-raw.txt", "pdf-chromium.txt"]);
+}

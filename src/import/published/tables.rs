@@ -1934,6 +1934,9 @@ pub(super) fn read_stream(
     // rows not found between the same two found in order, or none of them.
     // (The block and found row before, the anchor.)
     let mut between: Vec<((usize, usize), Anchor)> = Vec::new();
+    // (Rows with more than one such word: the gap, the block and row, the
+    // words' places, the label's words and as printed.)
+    let mut pending: Vec<((usize, usize), (usize, usize), Vec<usize>, &str, String)> = Vec::new();
     // The words of the table's heading row repeated at a page's top (总计,
     // 其他 there are column headings): a run of words each a piece of a
     // heading, two or more of them whole. A word inside such a run, or one
@@ -1989,16 +1992,37 @@ pub(super) fn read_stream(
                 let text = &joined[start..end];
                 text == printed || without_ordinal(text) == Some(printed.as_str())
             };
-            let places = joined
+            let places: Vec<usize> = joined
                 .match_indices(printed.as_str())
                 .map(|(at, _)| at)
                 .filter(|&at| word(at) && from < owner[at] && owner[at] < after.2)
-                .filter(|&at| !in_heading_row[owner[at]]);
-            if let Some(at) = only(places) {
-                between.push(((b, before.1), (b, r, owner[at], Some(v), (at, printed))));
+                .filter(|&at| !in_heading_row[owner[at]])
+                .collect();
+            match places[..] {
+                [at] => between.push(((b, before.1), (b, r, owner[at], Some(v), (at, printed)))),
+                [_, _, ..] => pending.push(((b, before.1), (b, r), places, v, printed)),
+                [] => {}
             }
         }
     }
+    // A row with more than one such word between the rows found around it:
+    // the one word between the rows of the same gap found so before and
+    // after it ("三.其他" before （七）总计's "总计", "其他" once more in the
+    // heading row repeated on the next page, after it).
+    for (gap, (b, r), places, v, printed) in pending {
+        let others = || between.iter().filter(|x| x.0 == gap).map(|x| &x.1);
+        let after = others().filter(|a| a.1 > r).map(|a| a.2).min();
+        let before = others().filter(|a| a.1 < r).map(|a| a.2).max();
+        let within = (places.into_iter()).filter(|&at| {
+            after.is_none_or(|w| owner[at] < w) && before.is_none_or(|w| owner[at] > w)
+        });
+        if after.is_some() || before.is_some() {
+            if let Some(at) = only(within) {
+                between.push((gap, (b, r, owner[at], Some(v), (at, printed))));
+            }
+        }
+    }
+    crate::sort::by_key(&mut between, |x| (x.0, x.1 .1));
     for gap in between.chunk_by(|x, y| x.0 == y.0) {
         if gap.windows(2).all(|w| w[0].1 .2 < w[1].1 .2) {
             anchors.extend(gap.iter().map(|(_, a)| a.clone()));
