@@ -758,6 +758,12 @@ fn out_of_place(words: &[Word], line_of: &[usize], at: &[usize], summed: bool) -
 /// starts in the text words joined and the label as matched, normalised).
 type Anchor<'a> = (usize, usize, usize, Option<&'a str>, (usize, String));
 
+/// A row not found whose label's words stand more than once between the
+/// rows found around it (see `between` in [`read_stream`]): the gap (its
+/// block and the found row before), its block and row, the words' places,
+/// the label's words and as printed.
+type Pending<'a> = ((usize, usize), (usize, usize), Vec<usize>, &'a str, String);
+
 /// Markdown: whether a row's values `run`, none on its label's lines (the
 /// label ending in word `end`, the next row's starting in word `next`),
 /// stand on the line right after them, the line after that holding only
@@ -1934,9 +1940,7 @@ pub(super) fn read_stream(
     // rows not found between the same two found in order, or none of them.
     // (The block and found row before, the anchor.)
     let mut between: Vec<((usize, usize), Anchor)> = Vec::new();
-    // (Rows with more than one such word: the gap, the block and row, the
-    // words' places, the label's words and as printed.)
-    let mut pending: Vec<((usize, usize), (usize, usize), Vec<usize>, &str, String)> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
     // The words of the table's heading row repeated at a page's top (总计,
     // 其他 there are column headings): a run of words each a piece of a
     // heading, two or more of them whole. A word inside such a run, or one
