@@ -4918,3 +4918,39 @@ fn a_short_label_also_in_a_heading_row_after_the_next_label_is_read() {
     assert!(raw.contains("\n三.其他 0 8 0\n1081\n2\n68277 0 79097\n总计 "));
     read_whole(dir, &["pdf-raw.txt", "pdf-chromium.txt"]);
 }
+
+/// Markdown of a PDF (markitdown) whose converter put a row's values
+/// before its label where both stand on one line of the page, after it
+/// elsewhere: "1. 信访举报投诉类" / "| | 0 0 | 80355 0 | … |" / "处理 申请" / "| |
+/// 0 3 | 0 5 | 0 0 | 8 |" / "2. 重复申请" / "(3)要求提供公开" / …, the row before
+/// wrapped around values of its own, none after the label: the values
+/// between are the row's, read (found by hunt.py:
+/// found/tanggong-markitdown-1082002: 2.重复申请, 1.申请人无正当理由… and
+/// （七）总计, and 二、上年结转 through the balance, unread, 165 of 200;
+/// 6.属于四类过程性信息's sum broken by the hunt, BROKEN=1, stays unread). With
+/// the row before's own values gone, the values are not read: they may be
+/// its.
+#[test]
+fn values_between_the_row_befores_own_and_a_label_with_none_after_it_are_its() {
+    let dir = "found/tanggong-markitdown-1082002";
+    let text = form(&format!("{dir}/markitdown-pdf.md"));
+    let own = "|     | 0 0 | 80355 0 | 4 0 | 80359 |\n| --- | --- | ------- | --- | ----- |\n";
+    let rows = format!("{own}处理 申请\n|     | 0 3 | 0 5 | 0 0 | 8   |\n| --- | --- | --- | --- | --- |\n2. 重复申请\n(3)要求提供公开\n");
+    assert!(text.contains(&rows));
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    let left = unread(&got);
+    assert!(
+        left.len() == 7
+            && left
+                .iter()
+                .all(|k| k.starts_with("table3.withheld_process.")),
+        "{left:?}"
+    );
+    let lost = text.replacen(&rows, &rows.replacen(own, "", 1), 1);
+    let got = read(&lost).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert!(unread(&got)
+        .iter()
+        .any(|k| k.starts_with("table3.not_processed_repeated.")));
+}

@@ -2092,6 +2092,47 @@ pub(super) fn read_stream(
             None
         }
     };
+    let text = |w: usize| match &words[w] {
+        Word::Value(v) => Some(v),
+        _ => None,
+    };
+    // Markdown: a row's values on a line between the row before's label,
+    // wrapped around values of its own, and its label, with none after its
+    // label (a converter puts a row's values before its label where both
+    // stand on one line of the page, after it elsewhere: "1. 信访举报投诉类" /
+    // "| | 0 0 | 80355 0 | … |" / "处理 申请" / "| | 0 3 | 0 5 | 0 0 | 8 |" /
+    // "2. 重复申请" / "(3)要求提供公开"): the row before has its own, so those
+    // are this row's (`before_label`), both rows' sums holding.
+    let mut before_label = vec![false; anchors.len()];
+    for k in 1..runs.len() {
+        let (a, b) = (&anchors[k - 1], &anchors[k]);
+        if !rows || !runs[k].is_empty() || wrapped[k - 1] || next_row(a.0, a.1) != Some((b.0, b.1))
+        {
+            continue;
+        }
+        let (own, next) = (&table.blocks[a.0], &table.blocks[b.0]);
+        let (n, m) = (own.columns.len(), next.columns.len());
+        if !has_sums(own) || !has_sums(next) || runs[k - 1].len() != n + m {
+            continue;
+        }
+        let label = line_of[a.2]..=line_of[label_end(&joined, &owner, (a.4 .0, &a.4 .1))];
+        let (first, then) = runs[k - 1].split_at(n);
+        let line = line_of[then[0]];
+        let values = |ws: &[usize]| ws.iter().filter_map(|&w| text(w)).collect::<Vec<_>>();
+        let groups = next.rows[b.1].groups;
+        let piece = |w: usize| matches!(&words[w], Word::Text(t) if groups.iter().any(|g| norm(g).contains(t.as_str())));
+        let before = first.iter().all(|&w| label.contains(&line_of[w]))
+            && then.iter().all(|&w| line_of[w] == line)
+            && *label.end() < line
+            && line < line_of[b.2]
+            && (then[m - 1] + 1..b.2).all(piece)
+            && row_of(own, a.1, &values(first)).is_ok()
+            && row_of(next, b.1, &values(then)).is_ok();
+        if before {
+            runs[k] = runs[k - 1].split_off(n);
+            before_label[k] = true;
+        }
+    }
     // Aligned text: a row broken over a page may have its values' line
     // above its label's first line, so that the row before it has two
     // rows' values, each a line of its own, and it none. Each line is its
@@ -2118,10 +2159,6 @@ pub(super) fn read_stream(
             wrapped[k] = wrapped[k - 1];
         }
     }
-    let text = |w: usize| match &words[w] {
-        Word::Value(v) => Some(v),
-        _ => None,
-    };
     // Whether a block's total column was printed: a row with as many
     // numbers as its cells whose sums hold. A table wider than the page may
     // lose it whole at the page's edge (every total gone, each row one
@@ -2257,7 +2294,8 @@ pub(super) fn read_stream(
             let lone_before = start > 0
                 && matches!(words[start - 1], Word::Value(_))
                 && on_own_lines(&line_of, start - 1, start - 1);
-            if runs[k].iter().any(|&w| !lines.contains(&line_of[w]))
+            if !before_label[k]
+                && runs[k].iter().any(|&w| !lines.contains(&line_of[w]))
                 && (lone_before
                     || !between_group_pieces(
                         &words,
