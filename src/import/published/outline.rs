@@ -530,9 +530,9 @@ fn numbers_apart_from_headings(blocks: Vec<Block>, sections: &[Section]) -> Vec<
             || numbered(&norm(rest))
                 .is_some_and(|(_, w, _)| sections.iter().any(|s| heading_words(s.heading) == w))
     };
-    // Where in `p` a number run into a heading that ends it starts (and the
-    // heading): at its start, or after a space and a number.
-    let parted = |p: &str| -> Option<(usize, usize)> {
+    // Where in `p` the heading a number (at its start, or after a space and
+    // a number) is run into, ending it, starts.
+    let parted = |p: &str| -> Option<usize> {
         let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
         let starts = std::iter::once(0).chain(
             (p.char_indices())
@@ -553,7 +553,7 @@ fn numbers_apart_from_headings(blocks: Vec<Block>, sections: &[Section]) -> Vec<
                 && (at == 0 || !number.contains(is_space))
                 && !rest.starts_with(digit)
                 && heading(rest);
-            apart.then_some((at, from))
+            apart.then_some(from)
         })
     };
     let mut out = Vec::with_capacity(blocks.len());
@@ -563,7 +563,7 @@ fn numbers_apart_from_headings(blocks: Vec<Block>, sections: &[Section]) -> Vec<
             continue;
         };
         match parted(p) {
-            Some((_, from)) => {
+            Some(from) => {
                 out.push(Block::Para(p[..from].trim_matches(is_space).to_string()));
                 out.push(Block::Para(p[from..].to_string()));
             }

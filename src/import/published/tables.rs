@@ -789,10 +789,7 @@ fn between_group_pieces(
         return false;
     };
     let line = line_of[first];
-    let piece = |w: usize| match &words[w] {
-        Word::Text(t) => groups.iter().any(|g| norm(g).contains(t.as_str())),
-        _ => false,
-    };
+    let piece = |w: usize| group_piece(&words[w], groups);
     let under: Vec<usize> = (last + 1..words.len())
         .take_while(|&w| line_of[w] <= line + 1)
         .collect();
@@ -813,6 +810,12 @@ fn between_group_pieces(
         && run.iter().all(|&w| line_of[w] == line)
         && (end + 1..first).all(piece)
         && (group_under || next_row_under)
+}
+
+/// Whether a word is text, a piece of one of a row's `groups` (its
+/// heading's text centred around the row, broken over lines).
+fn group_piece(word: &Word, groups: &[&str]) -> bool {
+    matches!(word, Word::Text(t) if groups.iter().any(|g| norm(g).contains(t.as_str())))
 }
 
 /// The word a row label found in `joined` (the text words joined, `owner`
@@ -880,10 +883,9 @@ fn label_without_its_ordinal(text: &str, number: &str) -> bool {
         return false;
     };
     let long = text.chars().count() >= 4;
+    let format = crate::format::current();
     let rows = || {
-        crate::format::current()
-            .tables
-            .iter()
+        (format.tables.iter())
             .flat_map(|t| t.blocks.iter())
             .flat_map(|b| b.rows.iter())
             // (Cheap test first: this runs for many words.)
@@ -901,7 +903,6 @@ fn label_without_its_ordinal(text: &str, number: &str) -> bool {
     // A group's heading (its ordinal a Chinese numeral), its words or their
     // first two or more, with its numeral in digits ("153其他处" / "理" for
     // （六）其他处理, "3728不予" / "公开" for （三）不予公开).
-    let format = crate::format::current();
     let groups = (format.tables.iter())
         .flat_map(|t| t.blocks.iter())
         .flat_map(|b| b.rows.iter())
@@ -2120,7 +2121,7 @@ pub(super) fn read_stream(
         let line = line_of[then[0]];
         let values = |ws: &[usize]| ws.iter().filter_map(|&w| text(w)).collect::<Vec<_>>();
         let groups = next.rows[b.1].groups;
-        let piece = |w: usize| matches!(&words[w], Word::Text(t) if groups.iter().any(|g| norm(g).contains(t.as_str())));
+        let piece = |w: usize| group_piece(&words[w], groups);
         let before = first.iter().all(|&w| label.contains(&line_of[w]))
             && then.iter().all(|&w| line_of[w] == line)
             && *label.end() < line
