@@ -534,10 +534,16 @@ fn numbers_apart_from_headings(blocks: Vec<Block>, sections: &[Section]) -> Vec<
     // a number) is run into, ending it, starts.
     let parted = |p: &str| -> Option<usize> {
         let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+        // (Only the paragraph's last characters, as many as a heading's
+        // twice: every paragraph comes here.)
+        let tail = p.len().saturating_sub(longest * 2);
+        let tail = (tail..p.len())
+            .find(|&i| p.is_char_boundary(i))
+            .unwrap_or(p.len());
         let starts = std::iter::once(0).chain(
-            (p.char_indices())
-                .filter(|&(i, c)| is_space(c) && p.len() - i <= longest * 2)
-                .map(|(i, c)| i + c.len_utf8()),
+            (p[tail..].char_indices())
+                .filter(|&(_, c)| is_space(c))
+                .map(|(i, c)| tail + i + c.len_utf8()),
         );
         starts.filter(|&at| at < p.len()).find_map(|at| {
             let before = p[..at].trim_end_matches(is_space);

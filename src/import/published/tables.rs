@@ -857,7 +857,14 @@ fn run_into<'a>(word: &'a str, next: Option<&str>) -> Option<(&'a str, &'a str)>
         c if "一二三四五六七".contains(c) && matches!(second, Some('、' | '.' | '．')) => {
             digits
         }
-        c if ideograph(c) && label_without_its_ordinal(&word[digits..], &word[..digits]) => digits,
+        // (No number, no value: the costly look among the labels only
+        // after digits.)
+        c if digits > 0
+            && ideograph(c)
+            && label_without_its_ordinal(&word[digits..], &word[..digits]) =>
+        {
+            digits
+        }
         _ => return None,
     };
     let value = &word[..at];
