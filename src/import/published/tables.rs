@@ -513,6 +513,18 @@ fn restyles(label: &str) -> Vec<String> {
 /// The Chinese numerals of an ordinal, one to ten.
 const NUMERALS: &str = "一二三四五六七八九十";
 
+/// An ordinal's Chinese numeral, one to ten, in digits ("三" → "3").
+fn in_digits(numeral: &str) -> Option<String> {
+    let mut chars = numeral.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => NUMERALS
+            .chars()
+            .position(|d| d == c)
+            .map(|i| (i + 1).to_string()),
+        _ => None,
+    }
+}
+
 /// A (normalised) group heading as printed: as the format has it, and with
 /// its ordinal written in the other styles, in Chinese numerals or Arabic
 /// ("(四)无法提供", "四、无法提供", "4.无法提供" …): the pieces of it a
@@ -524,16 +536,7 @@ fn group_styles(group: &str) -> Vec<String> {
     };
     let other = match x.parse::<usize>() {
         Ok(n) => NUMERALS.chars().nth(n.wrapping_sub(1)).map(String::from),
-        Err(_) => {
-            let mut chars = x.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) => NUMERALS
-                    .chars()
-                    .position(|d| d == c)
-                    .map(|i| (i + 1).to_string()),
-                _ => None,
-            }
-        }
+        Err(_) => in_digits(x),
     };
     for n in std::iter::once(x.to_string()).chain(other) {
         for style in [
@@ -889,24 +892,24 @@ fn label_without_its_ordinal(text: &str, number: &str) -> bool {
     let Some(first) = text.chars().next() else {
         return false;
     };
-    let long = text.chars().count() >= 4;
+    let count = text.chars().count();
     let format = crate::format::current();
-    let rows = || {
-        (format.tables.iter())
-            .flat_map(|t| t.blocks.iter())
-            .flat_map(|b| b.rows.iter())
-            // (Cheap test first: this runs for many words.)
-            .filter(|row| row.label.chars().any(|c| super::norm_char(c) == first))
-            .filter_map(|row| {
-                let label = norm(row.label);
-                let (n, words) = ordinal(&label)?;
-                // (Or its first words, four or more, the rest on the next
-                // line: "18799部分公开（区分处".)
-                let starts = words == text || (long && words.starts_with(&text));
-                let digits = n.bytes().all(|b| b.is_ascii_digit());
-                starts.then(|| (digits, n.to_string()))
-            })
-    };
+    // The labels it is, or starts (its first words, four or more, the rest
+    // on the next line: "18799部分公开（区分处"): whether their ordinals are
+    // in digits, and the ordinals.
+    let rows: Vec<(bool, String)> = (format.tables.iter())
+        .flat_map(|t| t.blocks.iter())
+        .flat_map(|b| b.rows.iter())
+        // (Cheap test first.)
+        .filter(|row| row.label.chars().any(|c| super::norm_char(c) == first))
+        .filter_map(|row| {
+            let label = norm(row.label);
+            let (n, words) = ordinal(&label)?;
+            let starts = words == text || (count >= 4 && words.starts_with(&text));
+            let digits = n.bytes().all(|b| b.is_ascii_digit());
+            starts.then(|| (digits, n.to_string()))
+        })
+        .collect();
     // A group's heading (its ordinal a Chinese numeral), its words or their
     // first two or more, with its numeral in digits ("153其他处" / "理" for
     // （六）其他处理, "3728不予" / "公开" for （三）不予公开).
@@ -918,13 +921,16 @@ fn label_without_its_ordinal(text: &str, number: &str) -> bool {
         .filter_map(|g| {
             let g = norm(g);
             let (n, words) = ordinal(&g)?;
-            let starts = words == text || (text.chars().count() >= 2 && words.starts_with(&text));
-            let i = NUMERALS.chars().position(|c| n.chars().eq([c]))?;
-            starts.then(|| (i + 1).to_string())
+            let starts = words == text || (count >= 2 && words.starts_with(&text));
+            starts.then(|| in_digits(n)).flatten()
         });
     // The ordinals in digits of what it may be: none may end the number.
-    let mut ordinals = rows().filter(|r| r.0).map(|r| r.1).chain(groups).peekable();
-    rows().any(|(digits, ..)| !digits)
+    let mut ordinals = (rows.iter())
+        .filter(|r| r.0)
+        .map(|r| r.1.clone())
+        .chain(groups)
+        .peekable();
+    rows.iter().any(|(digits, _)| !digits)
         || (ordinals.peek().is_some() && ordinals.all(|n| !number.ends_with(&n)))
 }
 
