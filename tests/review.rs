@@ -614,3 +614,38 @@ fn the_importers_notes_reach_the_item() {
         old.notes
     );
 }
+
+/// The 审核台 reads a published file in the importer worker, which sends
+/// the item back as our JSON and its notes: what arrives is what
+/// `read_item` reads (so the page's CSV files are nianbao-check's), for
+/// every kind of file the fixtures hold, read or not.
+#[test]
+fn an_item_sent_by_the_importer_worker_arrives_whole() {
+    let root = format!("{}/tests/fixtures/forms", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .flatten()
+        .filter(|d| d.path().is_dir() && d.file_name() != "found")
+        .flat_map(|d| std::fs::read_dir(d.path()).unwrap().flatten())
+        .map(|f| f.path())
+        .filter(|p| p.extension().is_some_and(|e| e != "json"))
+        .collect();
+    files.sort();
+    let mut read = 0;
+    for path in &files {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).unwrap();
+        let whole = read_item(&name, &bytes, &Native);
+        if review::read_plain(&name, &bytes).is_some() {
+            continue;
+        }
+        let sent = review::read_published(&name, &bytes, &Native).sent();
+        let arrived = Item::received(name.clone(), sent);
+        assert_eq!(arrived, whole, "{name}");
+        read += usize::from(whole.report.is_ok());
+    }
+    assert!(read >= 30, "only {read} of {} files read", files.len());
+    // A report the page cannot read back is unreadable, with why.
+    let broken = Item::received("x.html".into(), Ok(("{".into(), vec![])));
+    assert!(broken.report.unwrap_err().contains("导入组件"));
+}

@@ -61,7 +61,11 @@ fs.writeFileSync(
   `importScripts("./${importerBase}.js");wasm_bindgen({ module_or_path: "./${importerBase}_bg.wasm" });`,
 );
 for (const name of ["importer.js", "importer_bg.wasm", "importer_loader.js"]) fs.rmSync(path.join(DIST, name));
-index = index.replace(/(<meta charset="utf-8" \/>)/, `$1\n    <meta name="nianbao-importer" content="./${importerBase}_loader.js" />`);
+// Both pages read published reports through it (the 审核台 its batches).
+const importerMeta = `$1\n    <meta name="nianbao-importer" content="./${importerBase}_loader.js" />`;
+index = index.replace(/(<meta charset="utf-8" \/>)/, importerMeta);
+const reviewPath = path.join(DIST, "review.html");
+fs.writeFileSync(reviewPath, fs.readFileSync(reviewPath, "utf8").replace(/(<meta charset="utf-8" \/>)/, importerMeta));
 
 // 1. The hosted editions' policy: nothing beyond the page's own files (its
 //    inline loader script allowed by its hash).
@@ -174,6 +178,7 @@ const reviewSize = offlineEdition({
   page: review.replace('href="index.html"', 'href="nianbao-offline.html"'),
   out: "nianbao-review-offline.html",
   title: "年报 · 审核台（离线版）",
+  prelude: importerPrelude,
 });
 console.log(
   `postbuild: CSP added to index.html and review.html; nianbao-offline.html (${(formSize / 1024).toFixed(0)} KB) and nianbao-review-offline.html (${(reviewSize / 1024).toFixed(0)} KB) written`,

@@ -27,12 +27,17 @@ pub enum Input {
     Text(String),
     /// A report (our JSON) to render as .docx: the answer's bytes.
     Docx(String),
+    /// A file of the 审核台's batch (its name and bytes), read as
+    /// [`crate::review::read_published`] reads it.
+    Item(String, Vec<u8>),
 }
 
-/// What the worker answered: a recognised report, or a file's bytes.
+/// What the worker answered: a recognised report, a file's bytes, or a
+/// batch's file read (the report as our JSON, and the importer's notes).
 pub enum Reply {
     Read(Answer),
     Bytes(Vec<u8>),
+    Item(String, Vec<String>),
 }
 
 type Done = Box<dyn FnOnce(Result<Reply, String>)>;
@@ -118,6 +123,19 @@ fn on_message(e: MessageEvent) {
     {
         return done(Ok(Reply::Bytes(Uint8Array::new(&bytes).to_vec())));
     }
+    if let Some(notes) = Reflect::get(&data, &"notes".into())
+        .ok()
+        .filter(|n| n.is_object())
+    {
+        let notes = web_sys::js_sys::Array::from(&notes)
+            .iter()
+            .filter_map(|n| n.as_string())
+            .collect();
+        return done(match get("json") {
+            Some(json) => Ok(Reply::Item(json, notes)),
+            None => Err("导入组件返回了无法识别的结果".to_string()),
+        });
+    }
     done(match (get("json"), get("review"), get("error")) {
         (Some(report_json), Some(review_html), _) => Ok(Reply::Read(Answer {
             report_json,
@@ -137,7 +155,7 @@ fn start() -> Result<(), String> {
     worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
     message.forget();
     let error = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {
-        fail_all("导入组件出错，本次导入未完成，当前草稿未改动。请重试；若仍失败，请刷新页面。");
+        fail_all("导入组件出错，未能读完。请重试；若仍失败，请刷新页面。");
     });
     worker.set_onerror(Some(error.as_ref().unchecked_ref()));
     error.forget();
@@ -174,6 +192,10 @@ pub fn run(input: Input, done: impl FnOnce(Result<Reply, String>) + 'static) {
             }
             Input::Docx(json) => {
                 let _ = Reflect::set(&job, &"docx".into(), &json.into());
+            }
+            Input::Item(name, b) => {
+                let _ = Reflect::set(&job, &"item".into(), &name.into());
+                let _ = Reflect::set(&job, &"bytes".into(), &Uint8Array::from(b.as_slice()));
             }
         }
         imp.waiting.push((id, Box::new(done)));

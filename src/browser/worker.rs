@@ -5,6 +5,9 @@
 //! - page → worker: `{id, bytes: Uint8Array}` or `{id, text: string}`
 //! - worker → page: `{id, json, review}` or `{id, error}`
 //! - page → worker: `{id, docx: string}` (our JSON) → `{id, bytes}` (.docx)
+//! - the 审核台 → worker: `{id, item: string, bytes: Uint8Array}` (a file's
+//!   name and bytes, [`crate::review::read_published`]) → `{id, json,
+//!   notes: string[]}` or `{id, error}`
 //!
 //! Not for: anything on the page's side (that is [`super::importer`]).
 
@@ -46,6 +49,27 @@ pub fn start() {
         let bytes = Reflect::get(&data, &"bytes".into())
             .ok()
             .filter(|b| b.is_object());
+        // The 审核台: one file of a batch, read as `review::read_item` would.
+        if let Some(name) = Reflect::get(&data, &"item".into())
+            .ok()
+            .and_then(|v| v.as_string())
+        {
+            let bytes = bytes.map_or(Vec::new(), |b| Uint8Array::new(&b).to_vec());
+            let item = crate::review::read_published(&name, &bytes, &super::files::TextDecoding);
+            let answer = Object::new();
+            set(&answer, "id", &id);
+            match item.sent() {
+                Ok((json, notes)) => {
+                    set(&answer, "json", &json.into());
+                    let list: web_sys::js_sys::Array =
+                        notes.into_iter().map(JsValue::from).collect();
+                    set(&answer, "notes", &list);
+                }
+                Err(e) => set(&answer, "error", &e.into()),
+            }
+            let _ = reply.post_message(&answer);
+            return;
+        }
         let result: Result<Answer, String> = match bytes {
             Some(b) => job::bytes(&Uint8Array::new(&b).to_vec(), &super::files::TextDecoding),
             None => {

@@ -48,25 +48,65 @@ impl Item {
 /// Reads one file's bytes: our JSON by its name, anything else as a
 /// published page or text; legacy charsets through `decoder`.
 pub fn read_item(file: &str, bytes: &[u8], decoder: &impl job::Decode) -> Item {
-    let lower = file.to_ascii_lowercase();
-    let (report, notes) = if let Some(why) = import::unsupported(file) {
-        (Err(why), Vec::new())
-    } else if lower.ends_with(".json") {
-        match import::json_file(bytes) {
-            Ok(r) => (Ok(r), Vec::new()),
-            Err(e) => (Err(e.join("；")), Vec::new()),
-        }
+    read_plain(file, bytes).unwrap_or_else(|| read_published(file, bytes, decoder))
+}
+
+/// What [`read_item`] reads without the importer: our JSON, and a kind not
+/// read at all (why). `None` for the rest, which [`read_published`] reads
+/// (in the 审核台, in the importer worker, so that the page's own module
+/// does not carry the importer).
+pub fn read_plain(file: &str, bytes: &[u8]) -> Option<Item> {
+    let report = if let Some(why) = import::unsupported(file) {
+        Err(why)
+    } else if file.to_ascii_lowercase().ends_with(".json") {
+        import::json_file(bytes).map_err(|e| e.join("；"))
     } else {
-        // A saved page, text or Word file (the other kinds `unsupported` lets by).
-        match job::recognise(bytes, decoder) {
-            Ok(r) => (Ok(r.report), r.notes),
-            Err(e) => (Err(e), Vec::new()),
-        }
+        return None;
+    };
+    Some(Item {
+        file: file.to_string(),
+        report,
+        notes: Vec::new(),
+    })
+}
+
+/// A saved page, text, Word, PDF or OFD file (the kinds
+/// [`import::unsupported`] lets by, but our JSON), read by the importer.
+pub fn read_published(file: &str, bytes: &[u8], decoder: &impl job::Decode) -> Item {
+    let (report, notes) = match job::recognise(bytes, decoder) {
+        Ok(r) => (Ok(r.report), r.notes),
+        Err(e) => (Err(e), Vec::new()),
     };
     Item {
         file: file.to_string(),
         report,
         notes,
+    }
+}
+
+impl Item {
+    /// The item [`read_published`] read, as the importer worker sends it
+    /// (the report as our JSON, and the notes) back to the 审核台.
+    pub fn sent(&self) -> Result<(String, Vec<String>), String> {
+        match &self.report {
+            Ok(r) => Ok((r.to_json_string(), self.notes.clone())),
+            Err(why) => Err(why.clone()),
+        }
+    }
+
+    /// An item as the importer worker sent it ([`Item::sent`]).
+    pub fn received(file: String, sent: Result<(String, Vec<String>), String>) -> Item {
+        match sent {
+            Ok((json, notes)) => match Report::from_json_str(&json) {
+                Ok(r) => Item {
+                    file,
+                    report: Ok(r),
+                    notes,
+                },
+                Err(_) => Item::unreadable(file, "导入组件返回的报告无法读取".to_string()),
+            },
+            Err(why) => Item::unreadable(file, why),
+        }
     }
 }
 

@@ -61,7 +61,7 @@ impl Import {
             self.busy.set(false);
             let answer = answer.and_then(|reply| match reply {
                 importer::Reply::Read(a) => Ok(a),
-                importer::Reply::Bytes(_) => Err("导入组件返回了无法识别的结果".to_string()),
+                _ => Err("导入组件返回了无法识别的结果".to_string()),
             });
             let answer = answer.and_then(|a| {
                 Report::from_json_str(&a.report_json)

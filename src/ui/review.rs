@@ -1,6 +1,9 @@
 //! The 审核台 page (review.html): plain DOM over the review core, no Leptos.
-//! Files picked, dropped or pasted are read one per task (so the page keeps
-//! answering input while a batch runs, with a progress bar), checked by the
+//! Files picked, dropped or pasted are read one at a time, our JSON here and
+//! every other kind in the importer worker (`browser::importer`, as the form
+//! page imports: this page's module does not carry the importer, and the
+//! page keeps answering input while a batch runs, with a progress bar),
+//! archives listed and inflated here, file by file; then checked by the
 //! same rules as the form, paired year on year, and shown as the overview;
 //! a click shows one report, its comparison with last year and its chart;
 //! 汇总 sums the shown rows. Every view's markup comes from
@@ -9,11 +12,12 @@
 //! Not for: anything a native test can reach (it lives in the core).
 
 use crate::browser::files::{self, TextDecoding};
+use crate::browser::importer;
 use crate::browser::storage::Backend;
 use crate::model::Report;
 use crate::review::aggregate::{aggregate, Aggregate};
 use crate::review::page::{self, View};
-use crate::review::{self, archive, csv, read_item, Item, Row};
+use crate::review::{self, archive, csv, Item, Row};
 use crate::rules::{check, Context, Finding};
 use crate::store::{Draft, Store};
 use std::cell::RefCell;
@@ -35,6 +39,8 @@ struct State {
     done: usize,
     /// Items still to check (after a batch is read), from this index.
     checking: Option<usize>,
+    /// Items were added or removed while checking: check all again after.
+    recheck: bool,
     last_years: Vec<Option<usize>>,
     aggregate: Option<Aggregate>,
     busy: bool,
@@ -43,11 +49,13 @@ struct State {
     skipped: usize,
 }
 
-/// A file waiting to be read: picked, dropped or in a folder; or one of an
-/// archive's (its bytes shared by all its files).
+/// A file waiting to be read: picked, dropped or in a folder; one of an
+/// archive's (its bytes shared by all its files); or pasted text (a name
+/// given, and the text).
 enum Pending {
     File(File),
     Entry(std::rc::Rc<Vec<u8>>, archive::Entry),
+    Pasted(String, String),
 }
 
 thread_local! {
@@ -256,9 +264,19 @@ fn pump() {
             return;
         }
         Some(Pending::Entry(bytes, entry)) => {
-            finish_file(archive::read_entry(&bytes, &entry, &TextDecoding));
-            return;
+            let data =
+                archive::entry_data(&bytes, &entry).and_then(
+                    |data| match crate::import::over_limit(&entry.file, data.len()) {
+                        Some(why) => Err(why),
+                        None => Ok(data),
+                    },
+                );
+            return match data {
+                Ok(data) => read(entry.file, data),
+                Err(why) => finish_file(Item::unreadable(entry.file, why)),
+            };
         }
+        Some(Pending::Pasted(name, text)) => return read(name, text.into_bytes()),
         Some(Pending::File(file)) => file,
     };
     let name = file.name();
@@ -268,12 +286,26 @@ fn pump() {
     if let Some(why) = crate::import::over_limit(&name, file.size() as usize) {
         return finish_file(Item::unreadable(name, why));
     }
-    files::read_bytes(&file, move |result| {
-        let item = match result {
-            Ok(bytes) => read_item(&name, &bytes, &TextDecoding),
-            Err(e) => Item::unreadable(name, format!("无法读取文件（{e}）")),
-        };
-        finish_file(item);
+    files::read_bytes(&file, move |result| match result {
+        Ok(bytes) => read(name, bytes),
+        Err(e) => finish_file(Item::unreadable(name, format!("无法读取文件（{e}）"))),
+    });
+}
+
+/// Reads one file's bytes as [`review::read_item`] does: our JSON here, a
+/// published page, text, Word, PDF or OFD file in the importer worker (so
+/// this page's module does not carry the importer, and the page answers
+/// input while it reads).
+fn read(name: String, bytes: Vec<u8>) {
+    if let Some(item) = review::read_plain(&name, &bytes) {
+        return finish_file(item);
+    }
+    importer::run(importer::Input::Item(name.clone(), bytes), move |reply| {
+        let sent = reply.and_then(|reply| match reply {
+            importer::Reply::Item(json, notes) => Ok((json, notes)),
+            _ => Err("导入组件返回了无法识别的结果".to_string()),
+        });
+        finish_file(Item::received(name, sent));
     });
 }
 
@@ -317,6 +349,7 @@ fn finish_file(item: Item) {
         s.findings.push(Vec::new());
         s.done += 1;
         s.busy = false;
+        s.recheck |= s.checking.is_some();
     });
     // Each file's reading ends in a task of its own (the FileReader's load):
     // the next one starts from here, without a timer's 4 ms clamp.
@@ -327,9 +360,11 @@ fn finish_file(item: Item) {
 fn start_checking() {
     let start = STATE.with(|s| {
         let mut s = s.borrow_mut();
-        if s.checking.is_some() || s.items.is_empty() {
+        // Not while files are still read: their reading ends here again.
+        if s.checking.is_some() || s.items.is_empty() || s.busy || !s.queue.is_empty() {
             return false;
         }
+        s.recheck = false;
         s.last_years = review::last_years(&s.items);
         s.checking = Some(0);
         true
@@ -342,11 +377,14 @@ fn start_checking() {
 fn check_some() {
     let more = STATE.with(|s| {
         let mut s = s.borrow_mut();
-        let Some(from) = s.checking else { return false };
+        let Some(from) = s.checking else {
+            return Some(false);
+        };
         // As many as fit in about 30 ms, then let the page answer input.
         let start = web_sys::js_sys::Date::now();
         let mut to = from;
-        while to < s.items.len() && (to == from || web_sys::js_sys::Date::now() - start < 30.0) {
+        let end = if s.recheck { 0 } else { s.items.len() };
+        while to < end && (to == from || web_sys::js_sys::Date::now() - start < 30.0) {
             let i = to;
             to += 1;
             let found = match &s.items[i].report {
@@ -362,20 +400,26 @@ fn check_some() {
             };
             s.findings[i] = found;
         }
-        if to < s.items.len() {
+        if to < end {
             s.checking = Some(to);
-            true
+            Some(true)
+        } else if s.recheck {
+            s.checking = None;
+            None
         } else {
             s.checking = None;
             s.rows = review::rows(&s.items, &s.findings);
-            false
+            Some(false)
         }
     });
-    if more {
-        progress();
-        later(check_some);
-    } else {
-        render();
+    match more {
+        Some(true) => {
+            progress();
+            later(check_some);
+        }
+        Some(false) => render(),
+        // The batch changed under the check: the pairing may too.
+        None => start_checking(),
     }
 }
 
@@ -592,6 +636,7 @@ fn on_click(e: web_sys::MouseEvent) {
                 s.findings.remove(i);
                 s.selected = None;
                 s.aggregate = None;
+                s.recheck |= s.checking.is_some();
             }
         });
         // The pairing may change: check again.
@@ -610,20 +655,14 @@ fn on_click(e: web_sys::MouseEvent) {
                     })
                     .unwrap_or_default();
                 if !text.trim().is_empty() {
-                    let n = STATE.with(|s| s.borrow().items.len()) + 1;
-                    let item = read_item(
-                        &format!("粘贴的文本 {n}.txt"),
-                        text.as_bytes(),
-                        &TextDecoding,
-                    );
                     STATE.with(|s| {
                         let mut s = s.borrow_mut();
-                        s.items.push(item);
-                        s.findings.push(Vec::new());
+                        let n = s.items.len() + s.queue.len() + usize::from(s.busy) + 1;
+                        s.queue
+                            .push_back(Pending::Pasted(format!("粘贴的文本 {n}.txt"), text));
                         s.batch += 1;
-                        s.done += 1;
                     });
-                    start_checking();
+                    pump();
                 }
             }
             "download-findings-csv" => {

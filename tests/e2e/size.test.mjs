@@ -20,9 +20,12 @@ test("the form page loads at most 250 KB gzipped at start", () => {
   assert.ok(fs.existsSync(path.join(DIST, later[0])), `${later[0]} is in dist/`);
 });
 
-test("the 审核台 loads at most 300 KB gzipped, and nothing of it is on the form page", () => {
-  const { files, total } = pageSizes("review.html");
+test("the 审核台 loads at most 300 KB gzipped (the importer later, in its worker), and nothing of it is on the form page", () => {
+  const { files, total, later } = pageSizes("review.html");
   assert.ok(files.some((f) => /^review-[0-9a-f]+_bg\.wasm$/.test(f.name)), "review.html loads its own module");
+  assert.ok(!files.some((f) => f.name.startsWith("importer")), "the importer is not loaded at start");
+  assert.equal(later.length, 1, "the 审核台 reads its files through the importer worker");
+  assert.equal(later[0], pageSizes("index.html").later[0], "the same worker as the form page's");
   assert.ok(!files.some((f) => f.name.startsWith("nianbao-")), "not the form's module");
   assert.ok(total <= 300 * 1024, `gzipped total ${total} B exceeds 300 KB: ${JSON.stringify(files)}`);
   const form = pageSizes("index.html");
