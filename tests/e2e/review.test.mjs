@@ -2,7 +2,8 @@
 // variants with planted errors of each rule family, a GBK page, a truncated
 // page, files that are not reports); the overview's rows and counts, the
 // filters, a detail view, the year-on-year view, the chart, both CSVs,
-// opening a report in the form page, and 汇总 of five reports.
+// opening a report in the form page, and 汇总 of five reports; files added
+// while a batch is checked; the importer worker failing to start.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -345,6 +346,81 @@ test("a folder: its reports are read, the rest only counted; loading more adds; 
   assert.deepEqual(errors, []);
   await context.close();
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("files added while a batch is read or checked are read and checked with it, as if picked at once", async () => {
+  // Enough reports that checking them takes several tasks.
+  const many = Array.from({ length: 300 }, (_, i) => ({
+    name: `unit-${i}.json`,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(variant(`单位${i}`, 2021 + (i % 2)))),
+  }));
+  const list = files();
+  const first = [...list.slice(0, 12), ...many];
+  const second = list.slice(12);
+  const pasted = fs.readFileSync(path.join(samples, "tanggong-jiedao-2023.txt"), "utf8");
+  const done = (n) => new RegExp(`已读取并检查 ${n} 个文件`).test(document.querySelector("[data-progress-text]").textContent);
+  // The rest dropped on the page while the first files are checked (the
+  // moment the progress first says so, between two tasks of checking).
+  const { page, context, errors } = await openReview(h);
+  await page.evaluate((files) => {
+    const text = document.querySelector("[data-progress-text]");
+    const watch = new MutationObserver(() => {
+      if (!/正在检查/.test(text.textContent)) return;
+      watch.disconnect();
+      const data = new DataTransfer();
+      for (const f of files) {
+        data.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name, { type: f.mimeType }));
+      }
+      window.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+      window.__dropped = true;
+    });
+    watch.observe(text, { childList: true, characterData: true, subtree: true });
+  }, second.map((f) => ({ name: f.name, mimeType: f.mimeType, data: f.buffer.toString("base64") })));
+  await page.locator('[data-action="review-files"]').setInputFiles(first);
+  await page.waitForFunction(() => window.__dropped === true);
+  await page.locator("details.paste summary").click();
+  await page.locator('[data-action="review-paste"]').fill(pasted);
+  await page.locator('[data-action="review-paste-add"]').click();
+  const n = first.length + second.length + 1;
+  await page.waitForFunction(done, n, { timeout: 30000 });
+  assert.match(await page.locator("[data-counts]").textContent(), new RegExp(`^共 ${n} 份`));
+  // The same files picked at once: the same findings, row for row.
+  const once = await openReview(h);
+  await once.page.locator('[data-action="review-files"]').setInputFiles([...first, ...second]);
+  await once.page.waitForFunction(done, n - 1, { timeout: 30000 });
+  await once.page.locator("details.paste summary").click();
+  await once.page.locator('[data-action="review-paste"]').fill(pasted);
+  await once.page.locator('[data-action="review-paste-add"]').click();
+  await once.page.waitForFunction(done, n);
+  const csv = await download(page, "download-findings-csv");
+  assert.equal(csv, await download(once.page, "download-findings-csv"));
+  // The year-on-year pair split over both batches is found: 上年结转 wrong.
+  assert.match(csv, /\n测试区人民政府,2022,CARRY-OVER,错误,/);
+  assert.deepEqual([...errors, ...once.errors], []);
+  await context.close();
+  await once.context.close();
+});
+
+test("when the importer worker cannot start, the 审核台 still reads our JSON and says why it cannot read the rest", async () => {
+  const context = await h.browser.newContext();
+  await context.addInitScript(() => {
+    window.nianbaoImporter = () => {
+      throw new Error("测试：禁止启动");
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(h.server.url + "review.html");
+  await page.locator('[data-action="review-files"]').setInputFiles([
+    { name: "pingtan-2021.html", mimeType: "text/html", buffer: fs.readFileSync(path.join(samples, "pingtan-2021.html")) },
+    { name: "甲.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(variant("甲局", 2021))) },
+  ]);
+  await page.waitForFunction(() => /已读取并检查 2 个文件/.test(document.querySelector("[data-progress-text]").textContent));
+  const all = await rows(page);
+  assert.equal(all.find((r) => r.file === "甲.json").agency, "甲局");
+  assert.equal(all.find((r) => r.file === "pingtan-2021.html").status, "unreadable");
+  assert.match(await page.locator('[data-report-row][data-file="pingtan-2021.html"]').textContent(), /导入组件未能启动.*测试：禁止启动/);
+  await context.close();
 });
 
 test("the 审核台 works from a sub-path of a static host", async () => {
