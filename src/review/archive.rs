@@ -114,26 +114,26 @@ pub fn list(name: &str, bytes: &[u8], decoder: &impl job::Decode) -> Result<List
 }
 
 /// The bytes of one listed file of the archive `bytes` (the error: why it
-/// cannot be read).
+/// cannot be read: damaged, encrypted, or over the limit of its kind).
 pub fn entry_data(bytes: &[u8], entry: &Entry) -> Result<Vec<u8>, String> {
     if let Some(why) = &entry.problem {
         return Err(why.clone());
     }
-    zip::read_at(bytes, entry.at).map_err(|_| {
+    let data = zip::read_at(bytes, entry.at).map_err(|_| {
         "压缩包中的这个文件已损坏或压缩方式不支持，无法解压：请解压后再添加".to_string()
-    })
+    })?;
+    match import::over_limit(&entry.file, data.len()) {
+        Some(why) => Err(why),
+        None => Ok(data),
+    }
 }
 
 /// Reads one listed file of the archive `bytes`, as [`read_item`] reads a
 /// file picked on its own.
 pub fn read_entry(bytes: &[u8], entry: &Entry, decoder: &impl job::Decode) -> Item {
-    let failed = |why: String| Item::unreadable(entry.file.clone(), why);
     match entry_data(bytes, entry) {
-        Ok(data) => match import::over_limit(&entry.file, data.len()) {
-            Some(why) => failed(why),
-            None => read_item(&entry.file, &data, decoder),
-        },
-        Err(why) => failed(why),
+        Ok(data) => read_item(&entry.file, &data, decoder),
+        Err(why) => Item::unreadable(entry.file.clone(), why),
     }
 }
 

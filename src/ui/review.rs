@@ -264,14 +264,7 @@ fn pump() {
             return;
         }
         Some(Pending::Entry(bytes, entry)) => {
-            let data =
-                archive::entry_data(&bytes, &entry).and_then(
-                    |data| match crate::import::over_limit(&entry.file, data.len()) {
-                        Some(why) => Err(why),
-                        None => Ok(data),
-                    },
-                );
-            return match data {
+            return match archive::entry_data(&bytes, &entry) {
                 Ok(data) => read(entry.file, data),
                 Err(why) => finish_file(Item::unreadable(entry.file, why)),
             };
