@@ -2,8 +2,9 @@
 //! starts it on the first import or Word download
 //! (so its module is not loaded before the user needs it), queues jobs until
 //! it is ready, and hands each answer to its callback. If the worker cannot
-//! start or fails, every waiting job is told so in Chinese; the next import
-//! starts a new worker.
+//! start or fails, every job waiting for it is told so in Chinese; the next
+//! import starts a new worker. The form page has one worker; the 审核台
+//! starts up to [`set_workers`] to read a batch's files side by side.
 //!
 //! Where the worker comes from: the offline edition defines
 //! `window.nianbaoImporter()`, which makes it from code inlined in the page;
@@ -42,16 +43,41 @@ pub enum Reply {
 
 type Done = Box<dyn FnOnce(Result<Reply, String>)>;
 
+/// One worker: its jobs waiting to be sent (until it is ready) and those
+/// waiting for its answer.
 struct Importer {
+    /// Which worker this is (its messages name it).
+    serial: u32,
     worker: Worker,
     ready: bool,
     queue: Vec<JsValue>,
     waiting: Vec<(u32, Done)>,
-    next: u32,
+}
+
+/// The workers: one for the form page; the 审核台 may start more
+/// ([`set_workers`]) to read a batch's files side by side.
+struct Pool {
+    workers: Vec<Importer>,
+    max: usize,
+    next_job: u32,
+    next_serial: u32,
 }
 
 thread_local! {
-    static IMPORTER: RefCell<Option<Importer>> = const { RefCell::new(None) };
+    static POOL: RefCell<Pool> = const {
+        RefCell::new(Pool {
+            workers: Vec::new(),
+            max: 1,
+            next_job: 0,
+            next_serial: 0,
+        })
+    };
+}
+
+/// How many workers may read at once (at least one; the form page keeps
+/// one). Each is started only when every other has work waiting.
+pub fn set_workers(max: usize) {
+    POOL.with(|p| p.borrow_mut().max = max.max(1));
 }
 
 const UNAVAILABLE: &str = "导入组件未能启动，无法读取已发布的年报";
@@ -77,9 +103,14 @@ fn spawn() -> Result<Worker, String> {
     Worker::new(&url).map_err(|e| format!("{UNAVAILABLE}（{}）", super::files::js_message(&e)))
 }
 
-/// Every waiting job fails with `message`; the worker is dropped.
-fn fail_all(message: &str) {
-    let importer = IMPORTER.with(|i| i.borrow_mut().take());
+/// Every job waiting for the worker `serial` fails with `message`; the
+/// worker is dropped (the next job starts another).
+fn fail_all(serial: u32, message: &str) {
+    let importer = POOL.with(|p| {
+        let mut p = p.borrow_mut();
+        let at = p.workers.iter().position(|w| w.serial == serial)?;
+        Some(p.workers.remove(at))
+    });
     if let Some(importer) = importer {
         importer.worker.terminate();
         for (_, done) in importer.waiting {
@@ -88,7 +119,7 @@ fn fail_all(message: &str) {
     }
 }
 
-fn on_message(e: MessageEvent) {
+fn on_message(serial: u32, e: MessageEvent) {
     let data = e.data();
     let get = |k: &str| {
         Reflect::get(&data, &k.into())
@@ -96,8 +127,9 @@ fn on_message(e: MessageEvent) {
             .and_then(|v| v.as_string())
     };
     if Reflect::get(&data, &"ready".into()).is_ok_and(|v| v.is_truthy()) {
-        IMPORTER.with(|i| {
-            if let Some(imp) = i.borrow_mut().as_mut() {
+        POOL.with(|p| {
+            let mut p = p.borrow_mut();
+            if let Some(imp) = p.workers.iter_mut().find(|w| w.serial == serial) {
                 imp.ready = true;
                 for job in imp.queue.drain(..) {
                     let _ = imp.worker.post_message(&job);
@@ -110,9 +142,9 @@ fn on_message(e: MessageEvent) {
         .ok()
         .and_then(|v| v.as_f64())
         .map_or(u32::MAX, |v| v as u32);
-    let done = IMPORTER.with(|i| {
-        let mut i = i.borrow_mut();
-        let imp = i.as_mut()?;
+    let done = POOL.with(|p| {
+        let mut p = p.borrow_mut();
+        let imp = p.workers.iter_mut().find(|w| w.serial == serial)?;
         let at = imp.waiting.iter().position(|(k, _)| *k == id)?;
         Some(imp.waiting.remove(at).1)
     });
@@ -146,41 +178,64 @@ fn on_message(e: MessageEvent) {
     });
 }
 
-fn start() -> Result<(), String> {
-    if IMPORTER.with(|i| i.borrow().is_some()) {
-        return Ok(());
+/// The worker to send a job to: an idle one, else a new one while the
+/// pool has room, else the one with the fewest jobs waiting.
+fn pick() -> Result<u32, String> {
+    let (idle, room, least) = POOL.with(|p| {
+        let p = p.borrow();
+        let idle = p.workers.iter().find(|w| w.waiting.is_empty());
+        let least = p.workers.iter().min_by_key(|w| w.waiting.len());
+        (
+            idle.map(|w| w.serial),
+            p.workers.len() < p.max,
+            least.map(|w| w.serial),
+        )
+    });
+    if let Some(serial) = idle.or(least.filter(|_| !room)) {
+        return Ok(serial);
     }
     let worker = spawn()?;
-    let message = Closure::<dyn FnMut(MessageEvent)>::new(on_message);
+    let serial = POOL.with(|p| {
+        let mut p = p.borrow_mut();
+        p.next_serial += 1;
+        p.next_serial
+    });
+    let message = Closure::<dyn FnMut(MessageEvent)>::new(move |e| on_message(serial, e));
     worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
     message.forget();
-    let error = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {
-        fail_all("导入组件出错，未能读完。请重试；若仍失败，请刷新页面。");
+    let error = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+        fail_all(
+            serial,
+            "导入组件出错，未能读完。请重试；若仍失败，请刷新页面。",
+        );
     });
     worker.set_onerror(Some(error.as_ref().unchecked_ref()));
     error.forget();
-    IMPORTER.with(|i| {
-        *i.borrow_mut() = Some(Importer {
+    POOL.with(|p| {
+        p.borrow_mut().workers.push(Importer {
+            serial,
             worker,
             ready: false,
             queue: Vec::new(),
             waiting: Vec::new(),
-            next: 0,
         })
     });
-    Ok(())
+    Ok(serial)
 }
 
 /// Reads `input` in the worker and calls `done` with the answer.
 pub fn run(input: Input, done: impl FnOnce(Result<Reply, String>) + 'static) {
-    if let Err(e) = start() {
-        return done(Err(e));
-    }
-    IMPORTER.with(|i| {
-        let mut i = i.borrow_mut();
-        let Some(imp) = i.as_mut() else { return };
-        let id = imp.next;
-        imp.next += 1;
+    let serial = match pick() {
+        Ok(serial) => serial,
+        Err(e) => return done(Err(e)),
+    };
+    POOL.with(|p| {
+        let mut p = p.borrow_mut();
+        let id = p.next_job;
+        p.next_job += 1;
+        let Some(imp) = p.workers.iter_mut().find(|w| w.serial == serial) else {
+            return;
+        };
         let job = Object::new();
         let _ = Reflect::set(&job, &"id".into(), &id.into());
         match input {

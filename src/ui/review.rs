@@ -43,7 +43,19 @@ struct State {
     recheck: bool,
     last_years: Vec<Option<usize>>,
     aggregate: Option<Aggregate>,
-    busy: bool,
+    /// Files being read (each has its place in `arriving`).
+    in_flight: usize,
+    /// The items being read, in batch order, the first to be the
+    /// `placed`-th item ever listed: each placed when its reading ends,
+    /// moved to `items` when all before it are.
+    arriving: VecDeque<Option<Item>>,
+    placed: usize,
+    /// An archive is being listed: nothing more starts until its files are
+    /// queued in its place.
+    opening: bool,
+    /// [`pump`] is starting files (a file read at once does not start
+    /// another from inside it).
+    pumping: bool,
     /// Files of folders and archives that are not reports (images…), not
     /// listed.
     skipped: usize,
@@ -246,42 +258,76 @@ fn add_files(list: Option<web_sys::FileList>) {
     enqueue(files_of(list), false);
 }
 
-/// Reads the next file, one per task.
+/// How many files are read at once: a few per worker, so that each has its
+/// next file while it answers (the workers, as many as the machine has
+/// cores, up to three, are started as the batch needs them).
+fn reading_at_once() -> usize {
+    2 * workers()
+}
+
+fn workers() -> usize {
+    use web_sys::js_sys::Reflect;
+    let cores = web_sys::window()
+        .and_then(|w| Reflect::get(&w, &"navigator".into()).ok())
+        .and_then(|n| Reflect::get(&n, &"hardwareConcurrency".into()).ok())
+        .and_then(|c| c.as_f64())
+        .unwrap_or(1.0);
+    (cores as usize).clamp(1, 3)
+}
+
+/// Starts reading the next files, as many as [`reading_at_once`]; when
+/// none is left, checks the batch.
 fn pump() {
-    let next = STATE.with(|s| {
-        let mut s = s.borrow_mut();
-        if s.busy {
-            return None;
-        }
-        let f = s.queue.pop_front();
-        s.busy = f.is_some();
-        f
-    });
+    let enter = STATE.with(|s| !std::mem::replace(&mut s.borrow_mut().pumping, true));
+    if !enter {
+        return;
+    }
+    let at_once = reading_at_once();
+    loop {
+        let next = STATE.with(|s| {
+            let mut s = s.borrow_mut();
+            if s.opening || s.in_flight >= at_once {
+                return None;
+            }
+            let f = s.queue.pop_front()?;
+            s.in_flight += 1;
+            let place = s.placed + s.arriving.len();
+            s.arriving.push_back(None);
+            Some((place, f))
+        });
+        let Some((place, next)) = next else { break };
+        start_reading(place, next);
+    }
+    STATE.with(|s| s.borrow_mut().pumping = false);
     progress();
+    start_checking();
+}
+
+/// Starts reading one file, to be the `place`-th item listed.
+fn start_reading(place: usize, next: Pending) {
     let file = match next {
-        None => {
-            start_checking();
-            return;
-        }
-        Some(Pending::Entry(bytes, entry)) => {
+        Pending::Entry(bytes, entry) => {
             return match archive::entry_data(&bytes, &entry) {
-                Ok(data) => read(entry.file, data),
-                Err(why) => finish_file(Item::unreadable(entry.file, why)),
+                Ok(data) => read(place, entry.file, data),
+                Err(why) => finish_file(place, Item::unreadable(entry.file, why)),
             };
         }
-        Some(Pending::Pasted(name, text)) => return read(name, text.into_bytes()),
-        Some(Pending::File(file)) => file,
+        Pending::Pasted(name, text) => return read(place, name, text.into_bytes()),
+        Pending::File(file) => file,
     };
     let name = file.name();
     if archive::is_archive(&name) {
-        return open_archive(file);
+        return open_archive(place, file);
     }
     if let Some(why) = crate::import::over_limit(&name, file.size() as usize) {
-        return finish_file(Item::unreadable(name, why));
+        return finish_file(place, Item::unreadable(name, why));
     }
     files::read_bytes(&file, move |result| match result {
-        Ok(bytes) => read(name, bytes),
-        Err(e) => finish_file(Item::unreadable(name, format!("无法读取文件（{e}）"))),
+        Ok(bytes) => read(place, name, bytes),
+        Err(e) => finish_file(
+            place,
+            Item::unreadable(name, format!("无法读取文件（{e}）")),
+        ),
     });
 }
 
@@ -289,29 +335,33 @@ fn pump() {
 /// published page, text, Word, PDF or OFD file in the importer worker (so
 /// this page's module does not carry the importer, and the page answers
 /// input while it reads).
-fn read(name: String, bytes: Vec<u8>) {
+fn read(place: usize, name: String, bytes: Vec<u8>) {
     if let Some(item) = review::read_plain(&name, &bytes) {
-        return finish_file(item);
+        return finish_file(place, item);
     }
+    importer::set_workers(workers());
     importer::run(importer::Input::Item(name.clone(), bytes), move |reply| {
         let sent = reply.and_then(|reply| match reply {
             importer::Reply::Item(json, notes) => Ok((json, notes)),
             _ => Err("导入组件返回了无法识别的结果".to_string()),
         });
-        finish_file(Item::received(name, sent));
+        finish_file(place, Item::received(name, sent));
     });
 }
 
 /// Lists an archive's files and queues them first, in its place (the
 /// batch counts them instead of it); an archive that cannot be opened is
-/// listed with its reason.
-fn open_archive(file: File) {
+/// listed with its reason. Nothing after it starts meanwhile, so its place
+/// is the last one taken.
+fn open_archive(place: usize, file: File) {
     let name = file.name();
-    let failed = |name: String, why: String| finish_file(Item::unreadable(name, why));
+    let failed = move |name: String, why: String| finish_file(place, Item::unreadable(name, why));
     if file.size() as usize > archive::MAX_BYTES {
         return failed(name, archive::too_large(file.size() as usize));
     }
+    STATE.with(|s| s.borrow_mut().opening = true);
     files::read_bytes(&file, move |result| {
+        STATE.with(|s| s.borrow_mut().opening = false);
         let bytes = match result {
             Ok(bytes) => bytes,
             Err(e) => return failed(name, format!("无法读取文件（{e}）")),
@@ -329,23 +379,35 @@ fn open_archive(file: File) {
                 s.queue
                     .push_front(Pending::Entry(std::rc::Rc::clone(&bytes), entry));
             }
-            s.busy = false;
+            // Its place goes to its files.
+            s.arriving.pop_back();
+            s.in_flight -= 1;
         });
         pump();
     });
 }
 
-fn finish_file(item: Item) {
+/// One file read, to be the `place`-th item listed; the items read before it
+/// in batch order are moved to the list with it.
+fn finish_file(place: usize, item: Item) {
     STATE.with(|s| {
         let mut s = s.borrow_mut();
-        s.items.push(item);
-        s.findings.push(Vec::new());
-        s.done += 1;
-        s.busy = false;
+        let at = place - s.placed;
+        s.arriving[at] = Some(item);
+        s.in_flight -= 1;
+        while let Some(Some(_)) = s.arriving.front() {
+            if let Some(Some(item)) = s.arriving.pop_front() {
+                s.items.push(item);
+                s.findings.push(Vec::new());
+                s.done += 1;
+                s.placed += 1;
+            }
+        }
         s.recheck |= s.checking.is_some();
     });
-    // Each file's reading ends in a task of its own (the FileReader's load):
-    // the next one starts from here, without a timer's 4 ms clamp.
+    // Each file's reading ends in a task of its own (the FileReader's load,
+    // the worker's answer): the next one starts from here, without a
+    // timer's 4 ms clamp.
     pump();
 }
 
@@ -354,7 +416,12 @@ fn start_checking() {
     let start = STATE.with(|s| {
         let mut s = s.borrow_mut();
         // Not while files are still read: their reading ends here again.
-        if s.checking.is_some() || s.items.is_empty() || s.busy || !s.queue.is_empty() {
+        if s.checking.is_some()
+            || s.items.is_empty()
+            || s.in_flight > 0
+            || s.opening
+            || !s.queue.is_empty()
+        {
             return false;
         }
         s.recheck = false;
@@ -650,7 +717,7 @@ fn on_click(e: web_sys::MouseEvent) {
                 if !text.trim().is_empty() {
                     STATE.with(|s| {
                         let mut s = s.borrow_mut();
-                        let n = s.items.len() + s.queue.len() + usize::from(s.busy) + 1;
+                        let n = s.items.len() + s.arriving.len() + s.queue.len() + 1;
                         s.queue
                             .push_back(Pending::Pasted(format!("粘贴的文本 {n}.txt"), text));
                         s.batch += 1;

@@ -2,7 +2,8 @@
 // WebDriver BiDi by puppeteer-core (no browser download). Drafts (reload,
 // storage full, blocked actions and 重试, the leave-page prompt), import (our
 // JSON, a GBK page through the importer worker), export (JSON and HTML), the
-// offline edition from file:// and the crash screen.
+// offline edition from file://, the 审核台 (both editions) and the crash
+// screen.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -31,7 +32,7 @@ const offlineUrl = pathToFileURL(path.join(DIST, OFFLINE)).href;
  * and downloads captured: a download link's click is recorded instead of
  * saving a file, and `downloaded()` reads what it would have saved.
  */
-async function open(url = h.server.url, { init } = {}) {
+async function open(url = h.server.url, { init, ready = "[data-key]" } = {}) {
   const context = await h.browser.createBrowserContext();
   const page = await context.newPage();
   const errors = [];
@@ -65,7 +66,7 @@ async function open(url = h.server.url, { init } = {}) {
   });
   if (init) await page.evaluateOnNewDocument(init);
   await page.goto(url);
-  await page.waitForSelector("[data-key]");
+  await page.waitForSelector(ready);
   const downloaded = async () =>
     page.evaluate(async () => {
       const d = window.__downloads.at(-1);
@@ -218,6 +219,37 @@ for (const file of ["page.docx", "page.ofd"]) {
     await published.uploadFile(path.join(ROOT, "tests/fixtures/forms/pingtan-2021", file));
     await page.waitForSelector(".import-review .review-body");
     assert.match(await page.$eval(".import-review", (e) => e.textContent), /平潭综合实验区：2021 年度；表格单元格读取 200 \/ 200 个/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+for (const [edition, page] of [
+  ["hosted", "review.html"],
+  ["offline", "nianbao-review-offline.html"],
+]) {
+  test(`firefox: the 审核台 (${edition}) reads a batch through the importer workers, in the order picked`, async () => {
+    const url = edition === "hosted" ? h.server.url + page : pathToFileURL(path.join(DIST, page)).href;
+    const { page: p, context, errors } = await open(url, { ready: "#overview table" });
+    const input = await p.$('[data-action="review-files"]');
+    const forms = path.join(ROOT, "tests/fixtures/forms");
+    const files = [
+      path.join(samples, "pingtan-2022.html"),
+      path.join(ROOT, "tests/fixtures/reports/pingtan-2021.json"),
+      path.join(forms, "pingtan-2021/page.docx"),
+      path.join(forms, "tanggong-jiedao-2023/page.pdf"),
+      path.join(samples, "tanggong-jiedao-2023-gbk.html"),
+    ];
+    await input.uploadFile(...files);
+    await p.waitForFunction(() => /已读取并检查 5 个文件/.test(document.querySelector("[data-progress-text]").textContent), { timeout: 30000 });
+    const rows = await p.$$eval("[data-report-row]", (rs) => rs.map((r) => `${r.dataset.file} ${r.dataset.agency} ${r.dataset.year}`));
+    assert.deepEqual(rows, [
+      "pingtan-2022.html 平潭综合实验区 2022",
+      "pingtan-2021.json 平潭综合实验区 2021",
+      "page.docx 平潭综合实验区 2021",
+      "page.pdf 西工区唐宫街道办事处 2023",
+      "tanggong-jiedao-2023-gbk.html 西工区唐宫街道办事处 2023",
+    ]);
     assert.deepEqual(errors, []);
     await context.close();
   });
