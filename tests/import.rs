@@ -3234,6 +3234,18 @@ fn a_number_wrapped_over_five_lines_of_its_cell_reads_whole() {
     read_whole("found/pingtan-2021-chromium-994000", &["pdf-placed.txt"]);
 }
 
+/// Table 三's rows whose numbers wrapped in two lines of their cells,
+/// centred, a piece of their group's heading on a line between the upper
+/// pieces and the row ("945 82 954" / "理  结" / "处理的，只计这一情 0 2 0 0" /
+/// "75 5 02" for 94575, 825 and 95402; "5.属于三类内 545 5458" / "公开" /
+/// "8 0 0 0 69" / "部事务信息 05 2"): read whole (found by hunt.py,
+/// found/pingtan-2021-chromium-1089004; 186 of 200 before: the upper
+/// pieces' line looked like a table row).
+#[test]
+fn upper_pieces_past_a_piece_of_the_groups_heading_are_joined() {
+    read_whole("found/pingtan-2021-chromium-1089004", &["pdf-placed.txt"]);
+}
+
 /// Table 三's rows whose label takes two lines around its values, a number
 /// wrapped in two lines centred in its cell: its first piece on the label's
 /// first line, its second under the label's second line ("(5)属于三类内部事务

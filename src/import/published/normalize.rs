@@ -711,13 +711,18 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             // Or the upper pieces past a line of the label's text, left of
             // the row's values, on a line that is no table row ("4.保护第三方
             // 56" / "573" / "合法权益" / the row's "0 547 3 2 82 8" / "87" /
-            // "7" for 57387; 56827 over three lines, see `far`).
+            // "7" for 57387; 56827 over three lines, see `far`), or one with
+            // fewer numbers than the row has values, each in a gap of the
+            // row's, as below (the line between a piece of the group's
+            // heading: "945 82 954" / "理  结" / "处理的，只计这一情 0 2 0 0" /
+            // "75 5 02" for 94575, 825 and 95402; "5.属于三类内 545 5458" /
+            // "公开" / "8 0 0 0 69" / "部事务信息 05 2").
             let mut up = m - 1;
             if !around && !sparse_row && above.is_empty() && down == m + 1 && m >= 2 {
                 let further = pieces(&lines[m - 2]);
                 if label_text(m - 1)
                     && !table_like(&lines[m - 1])
-                    && !table_like(&lines[m - 2])
+                    && (!table_like(&lines[m - 2]) || further.len() < values)
                     && around_pair(&further, &below)
                 {
                     (up, above, around) = (m - 2, further, true);
