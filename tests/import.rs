@@ -3234,6 +3234,16 @@ fn a_number_wrapped_over_five_lines_of_its_cell_reads_whole() {
     read_whole("found/pingtan-2021-chromium-994000", &["pdf-placed.txt"]);
 }
 
+/// A number in a cell one digit wide, centred over five lines, the label's
+/// rest and the total's pieces between ("7、属于行政执法 2" / "案卷" / "0" /
+/// "2151" / the row's "0 9 3 6 506 384" / "3" / "1" / "1" for 20611 and
+/// 21513): read whole (found by hunt.py, found/pingtan-2021-chromium-1089008;
+/// 193 of 200 before: three lines at most were joined).
+#[test]
+fn a_number_centred_over_five_lines_of_its_cell_reads_whole() {
+    read_whole("found/pingtan-2021-chromium-1089008", &["pdf-placed.txt"]);
+}
+
 /// Table 三's rows whose numbers wrapped in two lines of their cells,
 /// centred, a piece of their group's heading on a line between the upper
 /// pieces and the row ("945 82 954" / "理  结" / "处理的，只计这一情 0 2 0 0" /

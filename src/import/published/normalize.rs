@@ -851,21 +851,71 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             // wrapped over three lines of its cell, centred: its outer
             // pieces a line further ("79" / "832 1630" / the row's "82" /
             // "35 57" / "2" for 83235, 79822 and 163057).
-            let far = match around && down == m + 1 && up >= 1 && m + 2 < lines.len() {
-                true => {
-                    let (over, under) = (pieces(&lines[up - 1]), pieces(&lines[m + 2]));
-                    three_of(&over, &under, up - 1, m + 2).map(|hosts| (hosts, over, under))
-                }
-                false => None,
-            };
+            // Or over five lines of a cell one digit wide: two pieces over
+            // the row's, the upper past a line of the label's text if
+            // there is one, two under it ("7、属于行政执法 2" / "案卷" / "0"
+            // / "2151" / the row's "… 6 …" / "3" / "1" / "1" for 20611,
+            // 21513 around the row): the inner pieces each as wide as its
+            // host, the outer as three lines' are.
+            // (Outermost first: the lines over the row's, and under it.)
+            type Layers = Vec<(usize, Vec<Piece>)>;
+            let far: Option<(Vec<usize>, Layers, Layers)> =
+                match around && down == m + 1 && up >= 1 && m + 2 < lines.len() {
+                    true => {
+                        let (over, under) = (pieces(&lines[up - 1]), pieces(&lines[m + 2]));
+                        match three_of(&over, &under, up - 1, m + 2) {
+                            Some(hosts) => {
+                                Some((hosts, vec![(up - 1, over)], vec![(m + 2, under)]))
+                            }
+                            None if up >= 3 && m + 3 < lines.len() => {
+                                let top = match label_text(up - 2) {
+                                    true => up - 3,
+                                    false => up - 2,
+                                };
+                                let inner_hosts = |p: &[Piece]| -> Option<Vec<usize>> {
+                                    p.iter()
+                                        .map(|p| within(p).filter(|&k| p.2.len() == row[k].2.len()))
+                                        .collect()
+                                };
+                                let (outer_over, outer_under) =
+                                    (pieces(&lines[top]), pieces(&lines[m + 3]));
+                                three_of(&outer_over, &outer_under, top, m + 3)
+                                    .filter(|hosts| {
+                                        [(up - 1, &over), (m + 2, &under)].iter().all(|(l, p)| {
+                                            !table_like(&lines[*l])
+                                                && inner_hosts(p).as_ref() == Some(hosts)
+                                        })
+                                    })
+                                    .map(|hosts| {
+                                        (
+                                            hosts,
+                                            vec![(top, outer_over), (up - 1, over)],
+                                            vec![(m + 2, under), (m + 3, outer_under)],
+                                        )
+                                    })
+                            }
+                            None => None,
+                        }
+                    }
+                    false => None,
+                };
             if around {
                 for (a, b) in above.iter().zip(&below) {
                     words.push((a.0, format!("{}{WRAPPED}{}", a.2, b.2)));
                 }
-                if let Some((hosts, up, down)) = &far {
+                if let Some((hosts, over, under)) = &far {
                     for (i, &k) in hosts.iter().enumerate() {
-                        words[k].1 =
-                            format!("{}{WRAPPED}{}{WRAPPED}{}", up[i].2, row[k].2, down[i].2);
+                        let mut joined = String::new();
+                        for (_, layer) in over {
+                            joined.push_str(&layer[i].2);
+                            joined.push(WRAPPED);
+                        }
+                        joined.push_str(row[k].2);
+                        for (_, layer) in under {
+                            joined.push(WRAPPED);
+                            joined.push_str(&layer[i].2);
+                        }
+                        words[k].1 = joined;
                     }
                 }
             } else if let Some(hosts) = &three {
@@ -1059,8 +1109,9 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             }
             lines[down] = blank(&lines[down], &below);
             if let Some((_, over, under)) = far {
-                lines[up - 1] = blank(&lines[up - 1], &over);
-                lines[m + 2] = blank(&lines[m + 2], &under);
+                for (l, layer) in over.iter().chain(&under) {
+                    lines[*l] = blank(&lines[*l], layer);
+                }
             }
             for j in further {
                 lines[j].clear();
