@@ -44,14 +44,14 @@ pub enum Reply {
 type Done = Box<dyn FnOnce(Result<Reply, String>)>;
 
 /// One worker: its jobs waiting to be sent (until it is ready) and those
-/// waiting for its answer.
+/// waiting for its answer, in the order sent (it answers in that order).
 struct Importer {
     /// Which worker this is (its messages name it).
     serial: u32,
     worker: Worker,
     ready: bool,
     queue: Vec<JsValue>,
-    waiting: Vec<(u32, Done)>,
+    waiting: Vec<(u32, JsValue, Done)>,
 }
 
 /// The workers: one for the form page; the 审核台 may start more
@@ -103,8 +103,9 @@ fn spawn() -> Result<Worker, String> {
     Worker::new(&url).map_err(|e| format!("{UNAVAILABLE}（{}）", super::files::js_message(&e)))
 }
 
-/// Every job waiting for the worker `serial` fails with `message`; the
-/// worker is dropped (the next job starts another).
+/// The worker `serial` failed: the job it was reading (the first it has not
+/// answered) fails with `message`, the jobs queued behind it go to another
+/// worker; the worker is dropped.
 fn fail_all(serial: u32, message: &str) {
     let importer = POOL.with(|p| {
         let mut p = p.borrow_mut();
@@ -113,8 +114,12 @@ fn fail_all(serial: u32, message: &str) {
     });
     if let Some(importer) = importer {
         importer.worker.terminate();
-        for (_, done) in importer.waiting {
+        let mut waiting = importer.waiting.into_iter();
+        if let Some((_, _, done)) = waiting.next() {
             done(Err(message.to_string()));
+        }
+        for (id, job, done) in waiting {
+            dispatch(id, job, done);
         }
     }
 }
@@ -145,8 +150,8 @@ fn on_message(serial: u32, e: MessageEvent) {
     let done = POOL.with(|p| {
         let mut p = p.borrow_mut();
         let imp = p.workers.iter_mut().find(|w| w.serial == serial)?;
-        let at = imp.waiting.iter().position(|(k, _)| *k == id)?;
-        Some(imp.waiting.remove(at).1)
+        let at = imp.waiting.iter().position(|(k, _, _)| *k == id)?;
+        Some(imp.waiting.remove(at).2)
     });
     let Some(done) = done else { return };
     if let Some(bytes) = Reflect::get(&data, &"bytes".into())
@@ -225,39 +230,45 @@ fn pick() -> Result<u32, String> {
 
 /// Reads `input` in the worker and calls `done` with the answer.
 pub fn run(input: Input, done: impl FnOnce(Result<Reply, String>) + 'static) {
+    let id = POOL.with(|p| {
+        let mut p = p.borrow_mut();
+        p.next_job += 1;
+        p.next_job
+    });
+    let job = Object::new();
+    let _ = Reflect::set(&job, &"id".into(), &id.into());
+    let set = |key: &str, value: &JsValue| {
+        let _ = Reflect::set(&job, &key.into(), value);
+    };
+    match input {
+        Input::Bytes(b) => set("bytes", &Uint8Array::from(b.as_slice())),
+        Input::Text(t) => set("text", &t.into()),
+        Input::Docx(json) => set("docx", &json.into()),
+        Input::Item(name, b) => {
+            set("item", &name.into());
+            set("bytes", &Uint8Array::from(b.as_slice()));
+        }
+    }
+    dispatch(id, job.into(), Box::new(done));
+}
+
+/// Sends job `id` to a worker ([`pick`]), or queues it there until the
+/// worker is ready.
+fn dispatch(id: u32, job: JsValue, done: Done) {
     let serial = match pick() {
         Ok(serial) => serial,
         Err(e) => return done(Err(e)),
     };
     POOL.with(|p| {
         let mut p = p.borrow_mut();
-        let id = p.next_job;
-        p.next_job += 1;
         let Some(imp) = p.workers.iter_mut().find(|w| w.serial == serial) else {
             return;
         };
-        let job = Object::new();
-        let _ = Reflect::set(&job, &"id".into(), &id.into());
-        match input {
-            Input::Bytes(b) => {
-                let _ = Reflect::set(&job, &"bytes".into(), &Uint8Array::from(b.as_slice()));
-            }
-            Input::Text(t) => {
-                let _ = Reflect::set(&job, &"text".into(), &t.into());
-            }
-            Input::Docx(json) => {
-                let _ = Reflect::set(&job, &"docx".into(), &json.into());
-            }
-            Input::Item(name, b) => {
-                let _ = Reflect::set(&job, &"item".into(), &name.into());
-                let _ = Reflect::set(&job, &"bytes".into(), &Uint8Array::from(b.as_slice()));
-            }
-        }
-        imp.waiting.push((id, Box::new(done)));
         if imp.ready {
             let _ = imp.worker.post_message(&job);
         } else {
-            imp.queue.push(job.into());
+            imp.queue.push(job.clone());
         }
+        imp.waiting.push((id, job, done));
     });
 }

@@ -3,7 +3,8 @@
 // page, files that are not reports); the overview's rows and counts, the
 // filters, a detail view, the year-on-year view, the chart, both CSVs,
 // opening a report in the form page, and 汇总 of five reports; files added
-// while a batch is checked; the importer worker failing to start.
+// while a batch is checked; the importer worker failing to start, or on one
+// file.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -420,6 +421,40 @@ test("when the importer worker cannot start, the 审核台 still reads our JSON 
   assert.equal(all.find((r) => r.file === "甲.json").agency, "甲局");
   assert.equal(all.find((r) => r.file === "pingtan-2021.html").status, "unreadable");
   assert.match(await page.locator('[data-report-row][data-file="pingtan-2021.html"]').textContent(), /导入组件未能启动.*测试：禁止启动/);
+  await context.close();
+});
+
+test("a file the importer worker fails on is listed with why; the files queued behind it on that worker are read", async () => {
+  // The worker's loader replaced by one that fails on crash.html and reads
+  // every other file as one and the same report.
+  const report = fs.readFileSync(path.join(ROOT, "tests/fixtures/reports/pingtan-2021.json"), "utf8");
+  const context = await h.browser.newContext();
+  let loads = 0;
+  await context.route(/importer-[0-9a-f]+_loader\.js$/, (route) => {
+    loads += 1;
+    return route.fulfill({
+      contentType: "text/javascript",
+      body: `self.onmessage = (e) => {
+        if (e.data.item === "crash.html") throw new Error("测试：读取失败");
+        self.postMessage({ id: e.data.id, json: ${JSON.stringify(report)}, notes: [] });
+      };
+      self.postMessage({ ready: true });`,
+    });
+  });
+  const page = await context.newPage();
+  await page.goto(h.server.url + "review.html");
+  const names = ["a.html", "crash.html", "b.html", "c.html", "d.html", "e.html"];
+  await page.locator('[data-action="review-files"]').setInputFiles(
+    names.map((name) => ({ name, mimeType: "text/html", buffer: Buffer.from(`<p>${name}</p>`) })),
+  );
+  await page.waitForFunction(() => /已读取并检查 6 个文件/.test(document.querySelector("[data-progress-text]").textContent));
+  const all = await rows(page);
+  assert.deepEqual(
+    all.map((r) => `${r.file} ${r.status === "unreadable" ? "unreadable" : r.agency}`),
+    names.map((n) => `${n} ${n === "crash.html" ? "unreadable" : "平潭综合实验区"}`),
+  );
+  assert.match(await page.locator('[data-report-row][data-file="crash.html"]').textContent(), /导入组件出错/);
+  assert.ok(loads >= 2, "a new worker took the failed one's place");
   await context.close();
 });
 
