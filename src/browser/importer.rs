@@ -43,6 +43,16 @@ pub enum Reply {
 
 type Done = Box<dyn FnOnce(Result<Reply, String>)>;
 
+/// A job sent to a worker, kept until it answers: its id, the message
+/// (sent again to another worker if this one fails before it), its bytes'
+/// length, and what to call with the answer.
+struct Job {
+    id: u32,
+    message: JsValue,
+    len: usize,
+    done: Done,
+}
+
 /// One worker: its jobs waiting to be sent (until it is ready) and those
 /// waiting for its answer, in the order sent (it answers in that order).
 struct Importer {
@@ -51,7 +61,9 @@ struct Importer {
     worker: Worker,
     ready: bool,
     queue: Vec<JsValue>,
-    waiting: Vec<(u32, JsValue, Done)>,
+    waiting: Vec<Job>,
+    /// When it started its first waiting job (ms): see [`watch`].
+    since: f64,
 }
 
 /// The workers: one for the form page; the 审核台 may start more
@@ -115,13 +127,67 @@ fn fail_all(serial: u32, message: &str) {
     if let Some(importer) = importer {
         importer.worker.terminate();
         let mut waiting = importer.waiting.into_iter();
-        if let Some((_, _, done)) = waiting.next() {
-            done(Err(message.to_string()));
+        if let Some(job) = waiting.next() {
+            (job.done)(Err(message.to_string()));
         }
-        for (id, job, done) in waiting {
-            dispatch(id, job, done);
+        for job in waiting {
+            dispatch(job);
         }
     }
+}
+
+/// How long a worker may take over one job (ms): 30 s and 3 s more per MB
+/// of its bytes (a 20 MB PDF reads in a few seconds on a slow PC); with
+/// the browser tests' `nianbao:test-hooks` set in storage, 2 s.
+fn limit(len: usize) -> f64 {
+    let test = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item("nianbao:test-hooks").ok().flatten())
+        .is_some();
+    if test {
+        return 2000.0;
+    }
+    30_000.0 + 3000.0 * (len / (1024 * 1024)) as f64
+}
+
+/// Stops a worker that has taken longer than [`limit`] over a job (a file
+/// that never finishes must not hold the rest of a batch, nor the import
+/// forever): that job fails, the rest go to another worker. Runs every
+/// half second once a worker has started.
+fn watch() {
+    let now = web_sys::js_sys::Date::now();
+    let late: Vec<(u32, f64)> = POOL.with(|p| {
+        (p.borrow().workers.iter())
+            .filter_map(|w| {
+                let job = w.waiting.first()?;
+                (now - w.since > limit(job.len)).then_some((w.serial, now - w.since))
+            })
+            .collect()
+    });
+    for (serial, took) in late {
+        let seconds = (took / 1000.0) as u64;
+        fail_all(
+            serial,
+            &format!("读取超时：{seconds} 秒仍未读完，已停止。请确认文件完好，或改用该年报的其他格式（网页、Word 或 PDF 文件）"),
+        );
+    }
+}
+
+fn start_watching() {
+    thread_local! {
+        static WATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if WATCHING.with(|w| w.replace(true)) {
+        return;
+    }
+    let tick = Closure::<dyn FnMut()>::new(watch);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(
+            tick.as_ref().unchecked_ref(),
+            500,
+        );
+    }
+    tick.forget();
 }
 
 fn on_message(serial: u32, e: MessageEvent) {
@@ -136,6 +202,7 @@ fn on_message(serial: u32, e: MessageEvent) {
             let mut p = p.borrow_mut();
             if let Some(imp) = p.workers.iter_mut().find(|w| w.serial == serial) {
                 imp.ready = true;
+                imp.since = web_sys::js_sys::Date::now();
                 for job in imp.queue.drain(..) {
                     let _ = imp.worker.post_message(&job);
                 }
@@ -150,8 +217,10 @@ fn on_message(serial: u32, e: MessageEvent) {
     let done = POOL.with(|p| {
         let mut p = p.borrow_mut();
         let imp = p.workers.iter_mut().find(|w| w.serial == serial)?;
-        let at = imp.waiting.iter().position(|(k, _, _)| *k == id)?;
-        Some(imp.waiting.remove(at).2)
+        let at = imp.waiting.iter().position(|j| j.id == id)?;
+        // (The next job starts now.)
+        imp.since = web_sys::js_sys::Date::now();
+        Some(imp.waiting.remove(at).done)
     });
     let Some(done) = done else { return };
     if let Some(bytes) = Reflect::get(&data, &"bytes".into())
@@ -223,8 +292,10 @@ fn pick() -> Result<u32, String> {
             ready: false,
             queue: Vec::new(),
             waiting: Vec::new(),
+            since: web_sys::js_sys::Date::now(),
         })
     });
+    start_watching();
     Ok(serial)
 }
 
@@ -240,24 +311,39 @@ pub fn run(input: Input, done: impl FnOnce(Result<Reply, String>) + 'static) {
     let set = |key: &str, value: &JsValue| {
         let _ = Reflect::set(&job, &key.into(), value);
     };
-    match input {
-        Input::Bytes(b) => set("bytes", &Uint8Array::from(b.as_slice())),
-        Input::Text(t) => set("text", &t.into()),
-        Input::Docx(json) => set("docx", &json.into()),
+    let len = match input {
+        Input::Bytes(b) => {
+            set("bytes", &Uint8Array::from(b.as_slice()));
+            b.len()
+        }
+        Input::Text(t) => {
+            set("text", &t.as_str().into());
+            t.len()
+        }
+        Input::Docx(json) => {
+            set("docx", &json.as_str().into());
+            json.len()
+        }
         Input::Item(name, b) => {
             set("item", &name.into());
             set("bytes", &Uint8Array::from(b.as_slice()));
+            b.len()
         }
-    }
-    dispatch(id, job.into(), Box::new(done));
+    };
+    dispatch(Job {
+        id,
+        message: job.into(),
+        len,
+        done: Box::new(done),
+    });
 }
 
-/// Sends job `id` to a worker ([`pick`]), or queues it there until the
+/// Sends a job to a worker ([`pick`]), or queues it there until the
 /// worker is ready.
-fn dispatch(id: u32, job: JsValue, done: Done) {
+fn dispatch(job: Job) {
     let serial = match pick() {
         Ok(serial) => serial,
-        Err(e) => return done(Err(e)),
+        Err(e) => return (job.done)(Err(e)),
     };
     POOL.with(|p| {
         let mut p = p.borrow_mut();
@@ -265,10 +351,13 @@ fn dispatch(id: u32, job: JsValue, done: Done) {
             return;
         };
         if imp.ready {
-            let _ = imp.worker.post_message(&job);
+            let _ = imp.worker.post_message(&job.message);
+            if imp.waiting.is_empty() {
+                imp.since = web_sys::js_sys::Date::now();
+            }
         } else {
-            imp.queue.push(job.clone());
+            imp.queue.push(job.message.clone());
         }
-        imp.waiting.push((id, job, done));
+        imp.waiting.push(job);
     });
 }

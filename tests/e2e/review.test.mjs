@@ -3,8 +3,8 @@
 // page, files that are not reports); the overview's rows and counts, the
 // filters, a detail view, the year-on-year view, the chart, both CSVs,
 // opening a report in the form page, and 汇总 of five reports; files added
-// while a batch is checked; the importer worker failing to start, or on one
-// file.
+// while a batch is checked; the importer worker failing to start, failing
+// on one file, or never finishing one.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -455,6 +455,39 @@ test("a file the importer worker fails on is listed with why; the files queued b
   );
   assert.match(await page.locator('[data-report-row][data-file="crash.html"]').textContent(), /导入组件出错/);
   assert.ok(loads >= 2, "a new worker took the failed one's place");
+  await context.close();
+});
+
+test("a file the importer worker never finishes is stopped and listed with why; the rest are read", async () => {
+  // The worker's loader replaced by one that never answers for hang.html;
+  // the browser tests' hook shortens the time allowed to 2 s.
+  const report = fs.readFileSync(path.join(ROOT, "tests/fixtures/reports/pingtan-2021.json"), "utf8");
+  const context = await h.browser.newContext();
+  await context.addInitScript(() => localStorage.setItem("nianbao:test-hooks", "1"));
+  await context.route(/importer-[0-9a-f]+_loader\.js$/, (route) =>
+    route.fulfill({
+      contentType: "text/javascript",
+      body: `self.onmessage = (e) => {
+        if (e.data.item !== "hang.html") self.postMessage({ id: e.data.id, json: ${JSON.stringify(report)}, notes: [] });
+      };
+      self.postMessage({ ready: true });`,
+    }),
+  );
+  const page = await context.newPage();
+  await page.goto(h.server.url + "review.html");
+  const names = ["a.html", "hang.html", "b.html", "c.html", "d.html"];
+  await page.locator('[data-action="review-files"]').setInputFiles(
+    names.map((name) => ({ name, mimeType: "text/html", buffer: Buffer.from(`<p>${name}</p>`) })),
+  );
+  await page.waitForFunction(() => /已读取并检查 5 个文件/.test(document.querySelector("[data-progress-text]").textContent), null, {
+    timeout: 20000,
+  });
+  const all = await rows(page);
+  assert.deepEqual(
+    all.map((r) => `${r.file} ${r.status === "unreadable" ? "unreadable" : r.agency}`),
+    names.map((n) => `${n} ${n === "hang.html" ? "unreadable" : "平潭综合实验区"}`),
+  );
+  assert.match(await page.locator('[data-report-row][data-file="hang.html"]').textContent(), /读取超时：\d+ 秒仍未读完/);
   await context.close();
 });
 
