@@ -2,9 +2,10 @@
 //! starts it on the first import or Word download
 //! (so its module is not loaded before the user needs it), queues jobs until
 //! it is ready, and hands each answer to its callback. If the worker cannot
-//! start or fails, every job waiting for it is told so in Chinese; the next
-//! import starts a new worker. The form page has one worker; the 审核台
-//! starts up to [`set_workers`] to read a batch's files side by side.
+//! start, the job it was given is told so in Chinese; if it fails or takes
+//! too long over a job, that job is ([`failed`], [`watch`]) and the jobs
+//! queued behind it go to another worker. The form page has one worker; the
+//! 审核台 starts up to [`set_workers`] to read a batch's files side by side.
 //!
 //! Where the worker comes from: the offline edition defines
 //! `window.nianbaoImporter()`, which makes it from code inlined in the page;
@@ -94,6 +95,9 @@ pub fn set_workers(max: usize) {
 
 const UNAVAILABLE: &str = "导入组件未能启动，无法读取已发布的年报";
 
+/// What a page says when the worker's answer is not the kind it asked for.
+pub const UNRECOGNISED: &str = "导入组件返回了无法识别的结果";
+
 fn spawn() -> Result<Worker, String> {
     let window = web_sys::window().ok_or(UNAVAILABLE)?;
     let maker = Reflect::get(&window, &"nianbaoImporter".into()).unwrap_or(JsValue::UNDEFINED);
@@ -118,7 +122,7 @@ fn spawn() -> Result<Worker, String> {
 /// The worker `serial` failed: the job it was reading (the first it has not
 /// answered) fails with `message`, the jobs queued behind it go to another
 /// worker; the worker is dropped.
-fn fail_all(serial: u32, message: &str) {
+fn failed(serial: u32, message: &str) {
     let importer = POOL.with(|p| {
         let mut p = p.borrow_mut();
         let at = p.workers.iter().position(|w| w.serial == serial)?;
@@ -166,7 +170,7 @@ fn watch() {
     });
     for (serial, took) in late {
         let seconds = (took / 1000.0) as u64;
-        fail_all(
+        failed(
             serial,
             &format!("读取超时：{seconds} 秒仍未读完，已停止。请确认文件完好，或改用该年报的其他格式（网页、Word 或 PDF 文件）"),
         );
@@ -239,7 +243,7 @@ fn on_message(serial: u32, e: MessageEvent) {
             .collect();
         return done(match get("json") {
             Some(json) => Ok(Reply::Item(json, notes)),
-            None => Err("导入组件返回了无法识别的结果".to_string()),
+            None => Err(UNRECOGNISED.to_string()),
         });
     }
     done(match (get("json"), get("review"), get("error")) {
@@ -248,7 +252,7 @@ fn on_message(serial: u32, e: MessageEvent) {
             review_html,
         })),
         (_, _, Some(error)) => Err(error),
-        _ => Err("导入组件返回了无法识别的结果".to_string()),
+        _ => Err(UNRECOGNISED.to_string()),
     });
 }
 
@@ -278,7 +282,7 @@ fn pick() -> Result<u32, String> {
     worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
     message.forget();
     let error = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-        fail_all(
+        failed(
             serial,
             "导入组件出错，未能读完。请重试；若仍失败，请刷新页面。",
         );

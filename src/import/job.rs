@@ -25,6 +25,10 @@ pub struct Answer {
     pub review_html: String,
 }
 
+/// What a page says when the report the worker sent (our JSON) cannot be
+/// read back: never expected, the two sides being one build.
+pub const ANSWER_UNREADABLE: &str = "导入组件返回的报告无法读取";
+
 /// Decodes bytes in a charset other than UTF-8 (the browser's TextDecoder
 /// in the worker; a test double natively).
 pub trait Decode {

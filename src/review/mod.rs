@@ -43,6 +43,30 @@ impl Item {
             notes: Vec::new(),
         }
     }
+
+    /// The item [`read_published`] read, as the importer worker sends it
+    /// (the report as our JSON, and the notes) back to the 审核台.
+    pub fn sent(&self) -> Result<(String, Vec<String>), String> {
+        match &self.report {
+            Ok(r) => Ok((r.to_json_string(), self.notes.clone())),
+            Err(why) => Err(why.clone()),
+        }
+    }
+
+    /// An item as the importer worker sent it ([`Item::sent`]).
+    pub fn received(file: String, sent: Result<(String, Vec<String>), String>) -> Item {
+        match sent {
+            Ok((json, notes)) => match Report::from_json_str(&json) {
+                Ok(r) => Item {
+                    file,
+                    report: Ok(r),
+                    notes,
+                },
+                Err(_) => Item::unreadable(file, job::ANSWER_UNREADABLE.to_string()),
+            },
+            Err(why) => Item::unreadable(file, why),
+        }
+    }
 }
 
 /// Reads one file's bytes: our JSON by its name, anything else as a
@@ -81,32 +105,6 @@ pub fn read_published(file: &str, bytes: &[u8], decoder: &impl job::Decode) -> I
         file: file.to_string(),
         report,
         notes,
-    }
-}
-
-impl Item {
-    /// The item [`read_published`] read, as the importer worker sends it
-    /// (the report as our JSON, and the notes) back to the 审核台.
-    pub fn sent(&self) -> Result<(String, Vec<String>), String> {
-        match &self.report {
-            Ok(r) => Ok((r.to_json_string(), self.notes.clone())),
-            Err(why) => Err(why.clone()),
-        }
-    }
-
-    /// An item as the importer worker sent it ([`Item::sent`]).
-    pub fn received(file: String, sent: Result<(String, Vec<String>), String>) -> Item {
-        match sent {
-            Ok((json, notes)) => match Report::from_json_str(&json) {
-                Ok(r) => Item {
-                    file,
-                    report: Ok(r),
-                    notes,
-                },
-                Err(_) => Item::unreadable(file, "导入组件返回的报告无法读取".to_string()),
-            },
-            Err(why) => Item::unreadable(file, why),
-        }
     }
 }
 

@@ -61,12 +61,12 @@ impl Import {
             self.busy.set(false);
             let answer = answer.and_then(|reply| match reply {
                 importer::Reply::Read(a) => Ok(a),
-                _ => Err("导入组件返回了无法识别的结果".to_string()),
+                _ => Err(importer::UNRECOGNISED.to_string()),
             });
             let answer = answer.and_then(|a| {
                 Report::from_json_str(&a.report_json)
                     .map(|r| (r, a.review_html))
-                    .map_err(|_| "导入组件返回的报告无法读取".to_string())
+                    .map_err(|_| crate::import::job::ANSWER_UNREADABLE.to_string())
             });
             match answer {
                 Ok(pending) => {

@@ -343,7 +343,7 @@ fn read(place: usize, name: String, bytes: Vec<u8>) {
     importer::run(importer::Input::Item(name.clone(), bytes), move |reply| {
         let sent = reply.and_then(|reply| match reply {
             importer::Reply::Item(json, notes) => Ok((json, notes)),
-            _ => Err("导入组件返回了无法识别的结果".to_string()),
+            _ => Err(importer::UNRECOGNISED.to_string()),
         });
         finish_file(place, Item::received(name, sent));
     });
