@@ -3244,6 +3244,19 @@ fn a_number_centred_over_five_lines_of_its_cell_reads_whole() {
     read_whole("found/pingtan-2021-chromium-1089008", &["pdf-placed.txt"]);
 }
 
+/// Table 三's first row, its label over two lines, six of its numbers
+/// wrapped in two lines of their cells and the one that fits whole on the
+/// line between, beside the row's numbers, the label's rest before the
+/// lower pieces ("一．本年新收政府信息公开申请数 620 774 826 577 18 4403" /
+/// "158691" / "量 22 21 28 79 05 46" for 62022, 158691, 77421 … 440346):
+/// read whole (found by hunt.py, found/pingtan-2021-chromium-1092004; 193
+/// of 200 before: the lower pieces were taken only on a line of numbers
+/// alone).
+#[test]
+fn a_whole_number_between_the_pieces_past_the_labels_rest_reads_whole() {
+    read_whole("found/pingtan-2021-chromium-1092004", &["pdf-placed.txt"]);
+}
+
 /// Table 三's rows whose numbers wrapped in two lines of their cells,
 /// centred, a piece of their group's heading on a line between the upper
 /// pieces and the row ("945 82 954" / "理  结" / "处理的，只计这一情 0 2 0 0" /

@@ -979,22 +979,35 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
                 // that fits stands on the middle line): "一.本年新收政府信息公开
                 // 申 15627 3245 … 1184" / "332646" / "请数量" / "0 0 2 6 1 7"
                 // for 156270 32450 … 11847 332646.
+                // Or the label's rest on the line of the lower pieces, the
+                // whole numbers beside the row's, not under any (columns of
+                // our own PDF text: "一．本年新收政府信息公开申请数 620 774 826
+                // 577 18 4403" / "158691" between 620 and 774 / "量 22 21 28
+                // 79 05 46"): only where the row's numbers and the whole ones
+                // are as many as a row of a block with a total row has (表三's
+                // seven); the row's sums still check it.
                 if above.is_empty() && down == m + 1 && !below.is_empty() && values > 0 {
                     let line = spans(&lines[m + 1]);
-                    let apart = |b: &Piece| {
-                        b.0 >= first_value && row.iter().all(|r| !(b.0 < r.1 + 2 && r.0 < b.1 + 2))
+                    let apart = |b: &Piece, slack: usize| {
+                        b.0 >= first_value
+                            && row
+                                .iter()
+                                .all(|r| !(b.0 < r.1 + slack && r.0 < b.1 + slack))
                     };
                     let mut next = m + 2;
                     if next + 1 < lines.len() && label_text(next) {
                         next += 1;
                     }
-                    if next < lines.len()
-                        && line.len() == below.len()
-                        && below.iter().all(apart)
-                        && spans(&lines[next]).iter().all(|w| number(w.2))
-                    {
+                    if next < lines.len() && line.len() == below.len() {
+                        let lower_line = spans(&lines[next]);
+                        let alone = lower_line.iter().all(|w| number(w.2));
+                        let after_rest = next == m + 2 && text_left_of(&lower_line, first_value);
+                        let taken = (alone && below.iter().all(|b| apart(b, 2)))
+                            || ((alone || after_rest)
+                                && below.iter().all(|b| apart(b, 0))
+                                && total_row_lengths().contains(&(values + below.len())));
                         let lower = pieces(&lines[next]);
-                        if lower.len() == values {
+                        if taken && lower.len() == values {
                             whole = std::mem::take(&mut below);
                             (down, below) = (next, lower);
                         }
@@ -1125,6 +1138,16 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
     lines
 }
 
+/// How many values a row of a block with a total row has (表三's seven, 表四's
+/// blocks'): a row's sums can check them.
+fn total_row_lengths() -> Vec<usize> {
+    (crate::format::current().tables.iter())
+        .flat_map(|t| t.blocks.iter())
+        .filter(|b| b.rows.iter().any(|r| !r.total_of.is_empty()))
+        .map(|b| b.columns.len())
+        .collect()
+}
+
 /// A row whose first value or two stand on its label's line, the rest on
 /// the line under it, numbers alone (easyofd's OFD file sets a cell's text
 /// on its own baseline: "2．重复申请0" / "19847 467 36477 0 0 56791"): the
@@ -1142,11 +1165,7 @@ fn first_values_moved_down(mut lines: Vec<String>) -> Vec<String> {
             && w.chars()
                 .all(|c| c.is_ascii_digit() || c == '.' || c == WRAPPED)
     };
-    let lengths: Vec<usize> = (crate::format::current().tables.iter())
-        .flat_map(|t| t.blocks.iter())
-        .filter(|b| b.rows.iter().any(|r| !r.total_of.is_empty()))
-        .map(|b| b.columns.len())
-        .collect();
+    let lengths = total_row_lengths();
     for i in 0..lines.len().saturating_sub(1) {
         let under = spans(&lines[i + 1]);
         if under.len() < 2 || !under.iter().all(|w| value(w.2)) {
