@@ -1801,89 +1801,24 @@ fn read_cut<'c>(
     taken
 }
 
-/// Reads a table from its words when no grid was found (see [`Word`]).
-/// Two ways, both refusing rather than guessing:
-/// 1. by row: each row label found where it is, when it occurs once (its
-///    pieces may be split by line breaks, numbers and pieces of the merged
-///    heading to its left, see [`interrupted`]), the values between it
-///    and the next row label found taken when their count is the row's and
-///    the row's own sum (总计 column) holds (its total cut at the page's
-///    edge, or the whole column lost there: the other sums, see
-///    [`read_cut`]). Labels one under another
-///    before all their values are not read together;
-/// 2. the whole table: when the numbers are exactly as many as the table's
-///    cells, in reading order, they are its cells row by row, taken only if
-///    the table has sums and every one of them holds, and no row read by
-///    way 1 disagrees.
-///
-/// [`Order::Lines`] text (a PDF viewer's copy, pdftotext -raw): a row, or
-/// 表四's one row, with a few numbers more than its cells is read when
-/// one way alone of joining numbers its cells wrapped holds its sums (see
-/// [`rejoined`]); in any text, 表四's row with the rest of its wrapped
-/// numbers on a later line (its row broken over a page).
-///
-/// [`Order::Aligned`] text (pdftotext -layout, an OFD file set out): a
-/// row's numbers are read only where a row's values stand on its page (see
-/// [`out_of_place`]).
-///
-/// [`Order::Blocks`] (plain pdftotext): the numbers are in the order of
-/// the tool's layout analysis, not of the rows. A page's labels and its
-/// values come in separate flows, two cells of a row swapped: the numbers
-/// after a run of labels were once the nine rows after them, every count
-/// and sum holding (47 cells read wrong); a row's value came before its
-/// label, so the next row's followed it; 表四's row 0 0 0 3 3 came out as
-/// 0 0 3 0 3. Then neither way reads: only a table whose numbers are all
-/// the same (all 0), as many as its cells, which no order changes.
-///
-/// `(order, rows)`: with `rows`, the words hold a Markdown text's table
-/// rows among its paragraphs (see `Outline::texts_and_tables`); a converter
-/// that wrote them from a PDF may put a row's value on a line before its
-/// label (“3” / “行政许可”; a row's seven values before the six lines of
-/// its label, the next row's after them, their sum holding), so that the
-/// values after a label are the next row's: a row is read only from
-/// values on its label's lines (its first to its last, as a converter puts
-/// a row's values among its label's lines).
-pub(super) fn read_stream(
-    table: &Table,
-    paras: &[String],
-    how: (Order, bool),
-    out: &mut Recognised,
-) {
-    let (order, rows) = how;
-    let format = out.report.format;
-    let reordered = order == Order::Blocks;
-    let aligned = order == Order::Aligned;
-    let (words, line_of) = words(paras, table.blocks.iter().all(has_sums));
-    // The text words joined, and for each character the word it came from.
-    let mut joined = String::new();
-    let mut owner: Vec<usize> = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        if let Word::Text(t) = w {
-            joined.push_str(t);
-            owner.extend(std::iter::repeat_n(i, t.len()));
-        }
-    }
-    let value_at: Vec<usize> = words
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| matches!(w, Word::Value(_)))
-        .map(|(i, _)| i)
-        .collect();
-    // Way 1: each row's label where it is (a PDF's reading order may move
-    // a label down past other rows), when it occurs once; not for a table
-    // printed transposed (its row labels head columns), nor in reordered
-    // text.
+/// Way 1 of [`read_stream`]: the rows of `by_row` (the table's blocks) found
+/// by their labels among `words` (`joined`: the text words joined, `owner`:
+/// the word each byte is in; `headings`: the table's column headings),
+/// each where it is (a PDF's reading order may move a label down past
+/// other rows) when it occurs once, in the text's order; and those found
+/// with their ordinal written another way: (block, row, the label as
+/// printed).
+fn find_anchors(
+    by_row: &'static [Block],
+    words: &[Word],
+    (joined, owner): (&str, &[usize]),
+    headings: &[String],
+) -> (Vec<Anchor<'static>>, Vec<(usize, usize, String)>) {
     let mut anchors: Vec<Anchor> = Vec::new();
     // (block, row, the label as printed) of rows found with their ordinal
     // written another way.
     let mut restyled: Vec<(usize, usize, String)> = Vec::new();
-    let by_row = if table.layout == Layout::SingleRow || reordered {
-        &[][..]
-    } else {
-        table.blocks
-    };
-    let once = |label: &str| only(joined.match_indices(norm(label).as_str()).map(|(at, _)| at));
-    let headings = column_headings(table);
+    let once = |label: &str| found_once(joined, label);
     for (b, block) in by_row.iter().enumerate() {
         for (r, row) in block.rows.iter().enumerate() {
             let official = joined.contains(&norm(row.label));
@@ -1898,8 +1833,8 @@ pub(super) fn read_stream(
             let place = |label: &str| {
                 let label = &norm(label);
                 once(label)
-                    .or_else(|| only(interrupted(&joined, label, &groups, &headings)))
-                    .or_else(|| only(interrupted(&joined, label, &restyled_groups, &headings)))
+                    .or_else(|| only(interrupted(joined, label, &groups, headings)))
+                    .or_else(|| only(interrupted(joined, label, &restyled_groups, headings)))
             };
             match place(row.label) {
                 Some(at) => anchors.push((b, r, owner[at], None, (at, norm(row.label)))),
@@ -1988,7 +1923,7 @@ pub(super) fn read_stream(
             let (None, Some(before), Some(after)) = (found(r), before, after) else {
                 continue;
             };
-            let from = label_end(&joined, &owner, (before.4 .0, &before.4 .1));
+            let from = label_end(joined, owner, (before.4 .0, &before.4 .1));
             let Some(v) = variant(row.label).or_else(|| Some(ordinal(row.label)?.1)) else {
                 continue;
             };
@@ -2054,6 +1989,94 @@ pub(super) fn read_stream(
         .map(|w| w[0].2)
         .collect();
     anchors.retain(|a| !shared.contains(&a.2));
+    (anchors, restyled)
+}
+
+/// Where `label` (normalised) is in `joined`, when it is there once.
+fn found_once(joined: &str, label: &str) -> Option<usize> {
+    only(joined.match_indices(norm(label).as_str()).map(|(at, _)| at))
+}
+
+/// Reads a table from its words when no grid was found (see [`Word`]).
+/// Two ways, both refusing rather than guessing:
+/// 1. by row: each row label found where it is, when it occurs once (its
+///    pieces may be split by line breaks, numbers and pieces of the merged
+///    heading to its left, see [`interrupted`]), the values between it
+///    and the next row label found taken when their count is the row's and
+///    the row's own sum (总计 column) holds (its total cut at the page's
+///    edge, or the whole column lost there: the other sums, see
+///    [`read_cut`]). Labels one under another
+///    before all their values are not read together;
+/// 2. the whole table: when the numbers are exactly as many as the table's
+///    cells, in reading order, they are its cells row by row, taken only if
+///    the table has sums and every one of them holds, and no row read by
+///    way 1 disagrees.
+///
+/// [`Order::Lines`] text (a PDF viewer's copy, pdftotext -raw): a row, or
+/// 表四's one row, with a few numbers more than its cells is read when
+/// one way alone of joining numbers its cells wrapped holds its sums (see
+/// [`rejoined`]); in any text, 表四's row with the rest of its wrapped
+/// numbers on a later line (its row broken over a page).
+///
+/// [`Order::Aligned`] text (pdftotext -layout, an OFD file set out): a
+/// row's numbers are read only where a row's values stand on its page (see
+/// [`out_of_place`]).
+///
+/// [`Order::Blocks`] (plain pdftotext): the numbers are in the order of
+/// the tool's layout analysis, not of the rows. A page's labels and its
+/// values come in separate flows, two cells of a row swapped: the numbers
+/// after a run of labels were once the nine rows after them, every count
+/// and sum holding (47 cells read wrong); a row's value came before its
+/// label, so the next row's followed it; 表四's row 0 0 0 3 3 came out as
+/// 0 0 3 0 3. Then neither way reads: only a table whose numbers are all
+/// the same (all 0), as many as its cells, which no order changes.
+///
+/// `(order, rows)`: with `rows`, the words hold a Markdown text's table
+/// rows among its paragraphs (see `Outline::texts_and_tables`); a converter
+/// that wrote them from a PDF may put a row's value on a line before its
+/// label (“3” / “行政许可”; a row's seven values before the six lines of
+/// its label, the next row's after them, their sum holding), so that the
+/// values after a label are the next row's: a row is read only from
+/// values on its label's lines (its first to its last, as a converter puts
+/// a row's values among its label's lines).
+pub(super) fn read_stream(
+    table: &Table,
+    paras: &[String],
+    how: (Order, bool),
+    out: &mut Recognised,
+) {
+    let (order, rows) = how;
+    let format = out.report.format;
+    let reordered = order == Order::Blocks;
+    let aligned = order == Order::Aligned;
+    let (words, line_of) = words(paras, table.blocks.iter().all(has_sums));
+    // The text words joined, and for each character the word it came from.
+    let mut joined = String::new();
+    let mut owner: Vec<usize> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if let Word::Text(t) = w {
+            joined.push_str(t);
+            owner.extend(std::iter::repeat_n(i, t.len()));
+        }
+    }
+    let value_at: Vec<usize> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| matches!(w, Word::Value(_)))
+        .map(|(i, _)| i)
+        .collect();
+    // Way 1: each row's label where it is (a PDF's reading order may move
+    // a label down past other rows), when it occurs once; not for a table
+    // printed transposed (its row labels head columns), nor in reordered
+    // text.
+    let by_row = if table.layout == Layout::SingleRow || reordered {
+        &[][..]
+    } else {
+        table.blocks
+    };
+    let once = |label: &str| found_once(&joined, label);
+    let (anchors, restyled) =
+        find_anchors(by_row, &words, (&joined, &owner), &column_headings(table));
     // Each anchor's values: the numbers between it and the next anchor.
     // (word indices)
     let mut runs: Vec<Vec<usize>> = anchors
