@@ -5,7 +5,7 @@
 
 use super::normalize::{Order, WRAPPED};
 use super::{norm, only, Recognised, Source, Spread};
-use crate::format::{Block, Layout, Row, Table};
+use crate::format::{Block, Format, Layout, Row, Table};
 use crate::model::{is_space, Cell};
 
 /// Reads every table of the format from the tables found; a 2019-format
@@ -687,6 +687,16 @@ enum Word {
     Wrapped,
 }
 
+impl Word {
+    /// The number it is, if a value.
+    fn value(&self) -> Option<&String> {
+        match self {
+            Word::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 /// The words of a table's lines, and the line each is on. A number whose
 /// cell wrapped it, its pieces joined by [`WRAPPED`] (kept, for the review:
 /// see [`count_of`]), is a value only in a table with sums to check it by
@@ -762,7 +772,7 @@ fn out_of_place(words: &[Word], line_of: &[usize], at: &[usize], summed: bool) -
 type Anchor<'a> = (usize, usize, usize, Option<&'a str>, (usize, String));
 
 /// A row not found whose label's words stand more than once between the
-/// rows found around it (see `between` in [`read_stream`]): the gap (its
+/// rows found around it (see `between` in [`find_anchors`]): the gap (its
 /// block and the found row before), its block and row, the words' places,
 /// the label's words and as printed.
 type Pending<'a> = ((usize, usize), (usize, usize), Vec<usize>, &'a str, String);
@@ -1997,6 +2007,192 @@ fn found_once(joined: &str, label: &str) -> Option<usize> {
     only(joined.match_indices(norm(label).as_str()).map(|(at, _)| at))
 }
 
+/// Way 2 of [`read_stream`]: the whole table from its numbers in order
+/// (`value_at`: the values among `words`, on lines `line_of`), when they
+/// are exactly as many as its cells and every sum holds (or all the same
+/// number), or 表四's numbers wrapped in their cells joined in the one way
+/// that holds its sums; taken in place of the rows `read` by way 1 when
+/// every one of those agrees (a row whose total is not its sum noted in
+/// `unsummed`).
+fn read_in_order(
+    (format, table): (&Format, &Table),
+    (words, line_of): (&[Word], &[usize]),
+    (order, rows): (Order, bool),
+    value_at: &[usize],
+    (read, unsummed): (&mut Vec<(usize, String, String)>, &mut Unsummed),
+) {
+    let reordered = order == Order::Blocks;
+    let aligned = order == Order::Aligned;
+    let text = |w: usize| words[w].value();
+    let needed: usize = table
+        .blocks
+        .iter()
+        .map(|b| b.rows.len() * b.columns.len())
+        .sum();
+    // In order: not in reordered text, and a table of one data row (表四),
+    // which has no labels among its values, not from numbers scattered
+    // among its headings (plain pdftotext prints pingtan-2022's 表四 so, out
+    // of order). Unless they are all the same number (all 0), which no
+    // order changes.
+    // 表四's numbers side by side, then a later section's heading ("（四）存在
+    // 的主要问题及改进情况", numbered so that it was not found): what follows
+    // is that section's text, its years and counts no cells of the table;
+    // only that run of numbers is the table's. (Not any text: a table
+    // broken over a page repeats its headings before its wrapped pieces.)
+    let consecutive = |at: &[usize]| at.windows(2).all(|w| w[1] == w[0] + 1);
+    let next_heading = |from: usize| {
+        let until = words[from..]
+            .iter()
+            .position(|w| !matches!(w, Word::Text(_)))
+            .map_or(words.len(), |k| from + k);
+        let text: String = words[from..until]
+            .iter()
+            .filter_map(|w| match w {
+                Word::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        !text.is_empty()
+            && (format.text_sections())
+                .any(|s| text.contains(&super::outline::heading_words(s.heading)))
+    };
+    let value_at: &[usize] = match value_at.get(needed.saturating_sub(1)) {
+        Some(&last)
+            if table.layout == Layout::SingleRow
+                && !reordered
+                && value_at.len() > needed
+                && consecutive(&value_at[..needed])
+                && next_heading(last + 1) =>
+        {
+            &value_at[..needed]
+        }
+        _ => value_at,
+    };
+    let same = value_at.windows(2).all(|w| text(w[0]) == text(w[1]));
+    let in_order = !reordered && (table.layout != Layout::SingleRow || consecutive(value_at));
+    // In order, a table is taken only when it has sums to check them by.
+    let summed = table.blocks.iter().all(has_sums);
+    // Whether the numbers were read as pieces centred around 表四's row.
+    let mut centred = false;
+    let all: Option<Vec<String>> = if value_at.len() == needed && (same || (in_order && summed)) {
+        Some(value_at.iter().filter_map(|&w| text(w)).cloned().collect())
+    } else if !reordered
+        && summed
+        && table.layout == Layout::SingleRow
+        && value_at.len() > needed
+        && consecutive(&value_at[..needed])
+    {
+        // 表四's numbers wrapped in their cells (see [`rejoined`]): one way
+        // of joining them holds every sum. (A table of many rows is read
+        // by row: the ways to join its numbers are too many to try.)
+        let holds = |values: &[String]| {
+            let mut k = 0;
+            table.blocks.iter().all(|block| {
+                let n = block.columns.len();
+                let values = &values[k..k + block.rows.len() * n];
+                k += block.rows.len() * n;
+                sums_hold(block, &|r, c| count_of(&values[r * n + c]), None)
+            })
+        };
+        let ways = (order == Order::Lines && in_order, After::Line);
+        let mut found = rejoined(words, line_of, value_at, needed, ways, &holds);
+        // (Markdown: its lines hold the pieces around the row, so its
+        // numbers are on three lines, not out of their places.)
+        let around = match rows {
+            true => centred_pieces(words, line_of, value_at, needed, &holds),
+            false => Vec::new(),
+        };
+        centred = !around.is_empty();
+        for way in around {
+            if !found.contains(&way) {
+                found.push(way);
+            }
+        }
+        match found.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    if let Some(all) = all {
+        let mut whole: Vec<(usize, String, String)> = Vec::new();
+        let mut k = 0;
+        let mut holds = true;
+        // 表四's numbers, its last column (复议后起诉's 总计) cut at the
+        // page's edge (a table wider than the page), in order and as many
+        // as its cells, every other sum holding: read but for the last
+        // row's (复议后起诉's), which only the total's first digits check
+        // (see [`cut_off`]); that row is named as cut.
+        let mut cut_row: Option<usize> = None;
+        for block in table.blocks {
+            let n = block.columns.len();
+            let values = &all[k..k + block.rows.len() * n];
+            let get = |r: usize, c: usize| count_of(&values[r * n + c]);
+            let sums = sums_hold(block, &get, None);
+            // Each row's numbers in their places (all the same: no order
+            // changes them).
+            let placed = same
+                || !aligned
+                || centred
+                || !value_at[k..k + block.rows.len() * n]
+                    .chunks(n)
+                    .any(|row| out_of_place(words, line_of, row, has_sums(block)));
+            holds &= sums && placed;
+            let last = block.rows.len().saturating_sub(1);
+            if table.layout == Layout::SingleRow
+                && table.blocks.len() == 1
+                && in_order
+                && !same
+                && placed
+                && last > 0
+                && block.rows.iter().all(|row| row.total_of.is_empty())
+                && (0..last).all(|r| row_mismatch(block, &get, r).is_none())
+                && row_mismatch(block, &get, last).is_some_and(|(t, s)| cut_off(t, s))
+            {
+                cut_row = Some(last);
+            }
+            k += block.rows.len() * n;
+            // 表四's numbers side by side, in order: a row whose total is
+            // not its sum is named (see [`Unsummed`]).
+            if table.layout == Layout::SingleRow && in_order {
+                for (r, row) in block.rows.iter().enumerate() {
+                    if let Some((total, sum)) = row_mismatch(block, &get, r) {
+                        unsummed.0.push((row.short, total, sum));
+                    }
+                }
+            }
+            for (r, row) in block.rows.iter().enumerate() {
+                for (c, column) in block.columns.iter().enumerate() {
+                    if let Some(i) = format.cell_at(table.key, row.key, column.key) {
+                        whole.push((
+                            i,
+                            values[r * n + c].clone(),
+                            format!("{} {}", row.label, column.label),
+                        ));
+                    }
+                }
+            }
+        }
+        if let Some(r) = cut_row {
+            let block = &table.blocks[0];
+            let cut: Vec<usize> = (block.columns.iter())
+                .filter_map(|c| format.cell_at(table.key, block.rows[r].key, c.key))
+                .collect();
+            whole.retain(|x| !cut.contains(&x.0));
+        }
+        let agrees = read
+            .iter()
+            .all(|(i, text, _)| whole.iter().any(|(j, t, _)| i == j && t == text));
+        if (holds || cut_row.is_some()) && agrees {
+            *read = whole;
+            if cut_row.is_none() {
+                *unsummed = Unsummed::default();
+            }
+        }
+    }
+}
+
 /// Reads a table from its words when no grid was found (see [`Word`]).
 /// Two ways, both refusing rather than guessing:
 /// 1. by row: each row label found where it is, when it occurs once (its
@@ -2129,10 +2325,7 @@ pub(super) fn read_stream(
             None
         }
     };
-    let text = |w: usize| match &words[w] {
-        Word::Value(v) => Some(v),
-        _ => None,
-    };
+    let text = |w: usize| words[w].value();
     // Markdown: a row's values on a line between the row before's label,
     // wrapped around values of its own, and its label, with none after its
     // label (a converter puts a row's values before its label where both
@@ -2489,173 +2682,13 @@ pub(super) fn read_stream(
         }
     }
     // Way 2: the whole table from its numbers in order.
-    let needed: usize = table
-        .blocks
-        .iter()
-        .map(|b| b.rows.len() * b.columns.len())
-        .sum();
-    // In order: not in reordered text, and a table of one data row (表四),
-    // which has no labels among its values, not from numbers scattered
-    // among its headings (plain pdftotext prints pingtan-2022's 表四 so, out
-    // of order). Unless they are all the same number (all 0), which no
-    // order changes.
-    // 表四's numbers side by side, then a later section's heading ("（四）存在
-    // 的主要问题及改进情况", numbered so that it was not found): what follows
-    // is that section's text, its years and counts no cells of the table;
-    // only that run of numbers is the table's. (Not any text: a table
-    // broken over a page repeats its headings before its wrapped pieces.)
-    let consecutive = |at: &[usize]| at.windows(2).all(|w| w[1] == w[0] + 1);
-    let next_heading = |from: usize| {
-        let until = words[from..]
-            .iter()
-            .position(|w| !matches!(w, Word::Text(_)))
-            .map_or(words.len(), |k| from + k);
-        let text: String = words[from..until]
-            .iter()
-            .filter_map(|w| match w {
-                Word::Text(t) => Some(t.as_str()),
-                _ => None,
-            })
-            .collect();
-        !text.is_empty()
-            && (format.text_sections())
-                .any(|s| text.contains(&super::outline::heading_words(s.heading)))
-    };
-    let value_at: &[usize] = match value_at.get(needed.saturating_sub(1)) {
-        Some(&last)
-            if table.layout == Layout::SingleRow
-                && !reordered
-                && value_at.len() > needed
-                && consecutive(&value_at[..needed])
-                && next_heading(last + 1) =>
-        {
-            &value_at[..needed]
-        }
-        _ => &value_at,
-    };
-    let same = value_at.windows(2).all(|w| text(w[0]) == text(w[1]));
-    let in_order = !reordered && (table.layout != Layout::SingleRow || consecutive(value_at));
-    // In order, a table is taken only when it has sums to check them by.
-    let summed = table.blocks.iter().all(has_sums);
-    // Whether the numbers were read as pieces centred around 表四's row.
-    let mut centred = false;
-    let all: Option<Vec<String>> = if value_at.len() == needed && (same || (in_order && summed)) {
-        Some(value_at.iter().filter_map(|&w| text(w)).cloned().collect())
-    } else if !reordered
-        && summed
-        && table.layout == Layout::SingleRow
-        && value_at.len() > needed
-        && consecutive(&value_at[..needed])
-    {
-        // 表四's numbers wrapped in their cells (see [`rejoined`]): one way
-        // of joining them holds every sum. (A table of many rows is read
-        // by row: the ways to join its numbers are too many to try.)
-        let holds = |values: &[String]| {
-            let mut k = 0;
-            table.blocks.iter().all(|block| {
-                let n = block.columns.len();
-                let values = &values[k..k + block.rows.len() * n];
-                k += block.rows.len() * n;
-                sums_hold(block, &|r, c| count_of(&values[r * n + c]), None)
-            })
-        };
-        let ways = (order == Order::Lines && in_order, After::Line);
-        let mut found = rejoined(&words, &line_of, value_at, needed, ways, &holds);
-        // (Markdown: its lines hold the pieces around the row, so its
-        // numbers are on three lines, not out of their places.)
-        let around = match rows {
-            true => centred_pieces(&words, &line_of, value_at, needed, &holds),
-            false => Vec::new(),
-        };
-        centred = !around.is_empty();
-        for way in around {
-            if !found.contains(&way) {
-                found.push(way);
-            }
-        }
-        match found.as_slice() {
-            [one] => Some(one.clone()),
-            _ => None,
-        }
-    } else {
-        None
-    };
-    if let Some(all) = all {
-        let mut whole: Vec<(usize, String, String)> = Vec::new();
-        let mut k = 0;
-        let mut holds = true;
-        // 表四's numbers, its last column (复议后起诉's 总计) cut at the
-        // page's edge (a table wider than the page), in order and as many
-        // as its cells, every other sum holding: read but for the last
-        // row's (复议后起诉's), which only the total's first digits check
-        // (see [`cut_off`]); that row is named as cut.
-        let mut cut_row: Option<usize> = None;
-        for block in table.blocks {
-            let n = block.columns.len();
-            let values = &all[k..k + block.rows.len() * n];
-            let get = |r: usize, c: usize| count_of(&values[r * n + c]);
-            let sums = sums_hold(block, &get, None);
-            // Each row's numbers in their places (all the same: no order
-            // changes them).
-            let placed = same
-                || !aligned
-                || centred
-                || !value_at[k..k + block.rows.len() * n]
-                    .chunks(n)
-                    .any(|row| out_of_place(&words, &line_of, row, has_sums(block)));
-            holds &= sums && placed;
-            let last = block.rows.len().saturating_sub(1);
-            if table.layout == Layout::SingleRow
-                && table.blocks.len() == 1
-                && in_order
-                && !same
-                && placed
-                && last > 0
-                && block.rows.iter().all(|row| row.total_of.is_empty())
-                && (0..last).all(|r| row_mismatch(block, &get, r).is_none())
-                && row_mismatch(block, &get, last).is_some_and(|(t, s)| cut_off(t, s))
-            {
-                cut_row = Some(last);
-            }
-            k += block.rows.len() * n;
-            // 表四's numbers side by side, in order: a row whose total is
-            // not its sum is named (see [`Unsummed`]).
-            if table.layout == Layout::SingleRow && in_order {
-                for (r, row) in block.rows.iter().enumerate() {
-                    if let Some((total, sum)) = row_mismatch(block, &get, r) {
-                        unsummed.0.push((row.short, total, sum));
-                    }
-                }
-            }
-            for (r, row) in block.rows.iter().enumerate() {
-                for (c, column) in block.columns.iter().enumerate() {
-                    if let Some(i) = format.cell_at(table.key, row.key, column.key) {
-                        whole.push((
-                            i,
-                            values[r * n + c].clone(),
-                            format!("{} {}", row.label, column.label),
-                        ));
-                    }
-                }
-            }
-        }
-        if let Some(r) = cut_row {
-            let block = &table.blocks[0];
-            let cut: Vec<usize> = (block.columns.iter())
-                .filter_map(|c| format.cell_at(table.key, block.rows[r].key, c.key))
-                .collect();
-            whole.retain(|x| !cut.contains(&x.0));
-        }
-        let agrees = read
-            .iter()
-            .all(|(i, text, _)| whole.iter().any(|(j, t, _)| i == j && t == text));
-        if (holds || cut_row.is_some()) && agrees {
-            read = whole;
-            if cut_row.is_none() {
-                unsummed = Unsummed::default();
-            }
-        }
-    }
+    read_in_order(
+        (format, table),
+        (&words, &line_of),
+        how,
+        &value_at,
+        (&mut read, &mut unsummed),
+    );
     let cut_read = read_cut(table, &cut, &mut read);
     // Those rows read by a label printed otherwise: noted as the rows above.
     for x in &cut_read {
