@@ -2193,6 +2193,122 @@ fn read_in_order(
     }
 }
 
+/// The end of [`read_stream`]: rows whose total was cut at the page's edge
+/// read where the other sums check them (see [`read_cut`]), the notes on
+/// how rows were read, rows with a joined number dropped where their
+/// block's sums do not hold, and the cells `read` put in the report.
+fn put_read(
+    table: &Table,
+    (mut read, cut): (Vec<(usize, String, String)>, &[CutRow]),
+    (anchors, restyled): (&[Anchor], &[(usize, usize, String)]),
+    (mut restyled_read, mut unsummed): (Restyled, Unsummed),
+    out: &mut Recognised,
+) {
+    let format = out.report.format;
+    let cut_read = read_cut(table, cut, &mut read);
+    // Those rows read by a label printed otherwise: noted as the rows above.
+    for x in &cut_read {
+        let label = table.blocks[x.0].rows[x.1].label;
+        if let Some(v) = anchors
+            .iter()
+            .find(|a| (a.0, a.1) == (x.0, x.1))
+            .and_then(|a| a.3)
+        {
+            out.notes.push(variant_note(table, v, label));
+        }
+        if let Some((_, _, printed)) = restyled.iter().find(|y| (y.0, y.1) == (x.0, x.1)) {
+            restyled_read.add(printed);
+        }
+    }
+    restyled_read.note(table, out);
+    let name = crate::rules::cells::table_name(table.key);
+    let short = |x: &&CutRow| table.blocks[x.0].rows[x.1].short;
+    let listed = |rows: &[&CutRow]| {
+        first_few(
+            &rows
+                .iter()
+                .map(|x| format!("「{}」", short(x)))
+                .collect::<Vec<_>>(),
+        )
+    };
+    if !cut_read.is_empty() {
+        let rows: Vec<&str> = cut_read.iter().map(short).collect();
+        unsummed.0.retain(|x| !rows.contains(&x.0));
+        let printed = cut_read.iter().find_map(|x| Some((short(x), x.3?)));
+        let lost = cut_read.iter().any(|x| x.3.is_none());
+        let how = match printed {
+            Some((row, (total, sum))) => format!(
+                "{}只印出了前几位数字（如「{row}」印出 {total}，各项之和 {sum}）",
+                if lost { "没有印出或" } else { "" }
+            ),
+            None => "没有印出（每行的数字比格式少一个）".to_string(),
+        };
+        out.notes.push(format!(
+            "{name}有 {} 行的总计{how}，应是表格比页面宽，最右一列在页面边缘被截断：已读取这些行的各项（经各列的合计核对），总计未导入，由各项自动合计，请对照原文核实：{}",
+            rows.len(),
+            listed(&cut_read),
+        ));
+    }
+    // Rows whose total column was lost that no other sum checks: named.
+    let lost: Vec<&CutRow> = (cut.iter())
+        .filter(|x| x.3.is_none() && !cut_read.iter().any(|y| std::ptr::eq(*y, *x)))
+        .collect();
+    if !lost.is_empty() {
+        out.notes.push(format!(
+            "{name}有 {} 行的数字比格式少一个，总计一列没有印出，应是表格比页面宽，最右一列在页面边缘被截断；表中其他的合计无法核对这些行，未导入：{}。请对照原文或该报告的网页、Word 文件核实后填写",
+            lost.len(),
+            listed(&lost),
+        ));
+    }
+    unsummed.note(table, out);
+    // A row's sum may hold for a joining its cells did not make by chance
+    // ("66" "7" "6" "94" as 667 6 94 for 66 7 694, both summing to 767):
+    // where the block's other sums are known, they check it too. A block
+    // whose sums do not hold over what was read keeps no row with a joined
+    // number (a sum left unknown, a row unread, tells nothing).
+    for block in table.blocks.iter().filter(|b| has_sums(b)) {
+        let at = |r: usize, c: usize| {
+            let i = format.cell_at(table.key, block.rows[r].key, block.columns[c].key)?;
+            read.iter().position(|x| x.0 == i)
+        };
+        let cells = |r: usize| (0..block.columns.len()).filter_map(move |c| at(r, c));
+        let wrapped: Vec<usize> = (0..block.rows.len())
+            .filter(|&r| cells(r).any(|k| read[k].1.contains(WRAPPED)))
+            .collect();
+        if wrapped.is_empty() || sums_hold(block, &|r, c| count_of(&read[at(r, c)?].1), None) {
+            continue;
+        }
+        let drop: Vec<usize> = wrapped
+            .iter()
+            .flat_map(|&r| cells(r))
+            .map(|k| read[k].0)
+            .collect();
+        read.retain(|x| !drop.contains(&x.0));
+    }
+    // Numbers their cells wrapped, joined: named for the review.
+    let mut joined: Vec<String> = Vec::new();
+    for (i, text, row) in &read {
+        let def = &format.cells()[*i];
+        if text.contains(WRAPPED) {
+            joined.push(format!("「{} {}」", def.row.short, def.column.label));
+        }
+        let text = text.replace(WRAPPED, "");
+        out.report.cells[*i] = Cell::parse(&text, def.kind);
+        out.sources[*i] = Some(Source {
+            row: row.clone(),
+            text,
+        });
+    }
+    if !joined.is_empty() {
+        out.notes.push(format!(
+            "{}有 {} 个数字在原文中因单元格太窄折成几段，已接成一个数并经总计核对后读取：{}，请对照原文核实",
+            crate::rules::cells::table_name(table.key),
+            joined.len(),
+            joined.join("、")
+        ));
+    }
+}
+
 /// Reads a table from its words when no grid was found (see [`Word`]).
 /// Two ways, both refusing rather than guessing:
 /// 1. by row: each row label found where it is, when it occurs once (its
@@ -2689,108 +2805,13 @@ pub(super) fn read_stream(
         &value_at,
         (&mut read, &mut unsummed),
     );
-    let cut_read = read_cut(table, &cut, &mut read);
-    // Those rows read by a label printed otherwise: noted as the rows above.
-    for x in &cut_read {
-        let label = table.blocks[x.0].rows[x.1].label;
-        if let Some(v) = anchors
-            .iter()
-            .find(|a| (a.0, a.1) == (x.0, x.1))
-            .and_then(|a| a.3)
-        {
-            out.notes.push(variant_note(table, v, label));
-        }
-        if let Some((_, _, printed)) = restyled.iter().find(|y| (y.0, y.1) == (x.0, x.1)) {
-            restyled_read.add(printed);
-        }
-    }
-    restyled_read.note(table, out);
-    let name = crate::rules::cells::table_name(table.key);
-    let short = |x: &&CutRow| table.blocks[x.0].rows[x.1].short;
-    let listed = |rows: &[&CutRow]| {
-        first_few(
-            &rows
-                .iter()
-                .map(|x| format!("「{}」", short(x)))
-                .collect::<Vec<_>>(),
-        )
-    };
-    if !cut_read.is_empty() {
-        let rows: Vec<&str> = cut_read.iter().map(short).collect();
-        unsummed.0.retain(|x| !rows.contains(&x.0));
-        let printed = cut_read.iter().find_map(|x| Some((short(x), x.3?)));
-        let lost = cut_read.iter().any(|x| x.3.is_none());
-        let how = match printed {
-            Some((row, (total, sum))) => format!(
-                "{}只印出了前几位数字（如「{row}」印出 {total}，各项之和 {sum}）",
-                if lost { "没有印出或" } else { "" }
-            ),
-            None => "没有印出（每行的数字比格式少一个）".to_string(),
-        };
-        out.notes.push(format!(
-            "{name}有 {} 行的总计{how}，应是表格比页面宽，最右一列在页面边缘被截断：已读取这些行的各项（经各列的合计核对），总计未导入，由各项自动合计，请对照原文核实：{}",
-            rows.len(),
-            listed(&cut_read),
-        ));
-    }
-    // Rows whose total column was lost that no other sum checks: named.
-    let lost: Vec<&CutRow> = (cut.iter())
-        .filter(|x| x.3.is_none() && !cut_read.iter().any(|y| std::ptr::eq(*y, *x)))
-        .collect();
-    if !lost.is_empty() {
-        out.notes.push(format!(
-            "{name}有 {} 行的数字比格式少一个，总计一列没有印出，应是表格比页面宽，最右一列在页面边缘被截断；表中其他的合计无法核对这些行，未导入：{}。请对照原文或该报告的网页、Word 文件核实后填写",
-            lost.len(),
-            listed(&lost),
-        ));
-    }
-    unsummed.note(table, out);
-    // A row's sum may hold for a joining its cells did not make by chance
-    // ("66" "7" "6" "94" as 667 6 94 for 66 7 694, both summing to 767):
-    // where the block's other sums are known, they check it too. A block
-    // whose sums do not hold over what was read keeps no row with a joined
-    // number (a sum left unknown, a row unread, tells nothing).
-    for block in table.blocks.iter().filter(|b| has_sums(b)) {
-        let at = |r: usize, c: usize| {
-            let i = format.cell_at(table.key, block.rows[r].key, block.columns[c].key)?;
-            read.iter().position(|x| x.0 == i)
-        };
-        let cells = |r: usize| (0..block.columns.len()).filter_map(move |c| at(r, c));
-        let wrapped: Vec<usize> = (0..block.rows.len())
-            .filter(|&r| cells(r).any(|k| read[k].1.contains(WRAPPED)))
-            .collect();
-        if wrapped.is_empty() || sums_hold(block, &|r, c| count_of(&read[at(r, c)?].1), None) {
-            continue;
-        }
-        let drop: Vec<usize> = wrapped
-            .iter()
-            .flat_map(|&r| cells(r))
-            .map(|k| read[k].0)
-            .collect();
-        read.retain(|x| !drop.contains(&x.0));
-    }
-    // Numbers their cells wrapped, joined: named for the review.
-    let mut joined: Vec<String> = Vec::new();
-    for (i, text, row) in &read {
-        let def = &format.cells()[*i];
-        if text.contains(WRAPPED) {
-            joined.push(format!("「{} {}」", def.row.short, def.column.label));
-        }
-        let text = text.replace(WRAPPED, "");
-        out.report.cells[*i] = Cell::parse(&text, def.kind);
-        out.sources[*i] = Some(Source {
-            row: row.clone(),
-            text,
-        });
-    }
-    if !joined.is_empty() {
-        out.notes.push(format!(
-            "{}有 {} 个数字在原文中因单元格太窄折成几段，已接成一个数并经总计核对后读取：{}，请对照原文核实",
-            crate::rules::cells::table_name(table.key),
-            joined.len(),
-            joined.join("、")
-        ));
-    }
+    put_read(
+        table,
+        (read, &cut),
+        (&anchors, &restyled),
+        (restyled_read, unsummed),
+        out,
+    );
 }
 
 #[cfg(test)]
