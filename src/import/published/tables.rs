@@ -2309,6 +2309,140 @@ fn put_read(
     }
 }
 
+/// Each of `anchors`' values (word indices): the numbers between it and
+/// the next anchor, but a row's ordinal printed as a word of its own, and
+/// in Markdown and aligned text the values a row's label has before it (see
+/// below); whether a wrapped number is among them (see [`Word::Wrapped`]:
+/// not read); and whether they were taken from before the row's label.
+fn runs_of(
+    (table, by_row): (&Table, &[Block]),
+    (words, line_of): (&[Word], &[usize]),
+    (joined, owner): (&str, &[usize]),
+    anchors: &[Anchor],
+    (order, rows): (Order, bool),
+) -> (Vec<Vec<usize>>, Vec<bool>, Vec<bool>) {
+    let aligned = order == Order::Aligned;
+    // Each anchor's values: the numbers between it and the next anchor.
+    // (word indices)
+    let mut runs: Vec<Vec<usize>> = anchors
+        .iter()
+        .enumerate()
+        .map(|(k, &(_, _, start, _, _))| {
+            let end = anchors.get(k + 1).map_or(words.len(), |a| a.2);
+            (start..end)
+                .filter(|&w| matches!(words[w], Word::Value(_)))
+                .collect()
+        })
+        .collect();
+    // A row's ordinal printed as a word of its own ("2.其他法律行政法规禁止公开
+    // 0 … 0" / "3 危及“三安全一稳定” …"): no value of the row before, which
+    // has one number too many with it.
+    for k in 1..runs.len() {
+        let (b, r, start, _, (at, printed)) = &anchors[k];
+        let Some((number, _)) = ordinal(table.blocks[*b].rows[*r].label) else {
+            continue;
+        };
+        // Found by its words alone, which start a word.
+        let own_word = !printed.starts_with(number) && (*at == 0 || owner[at - 1] != *start);
+        let cells = table.blocks[anchors[k - 1].0].columns.len();
+        let before = &mut runs[k - 1];
+        if own_word
+            && before.len() > cells
+            && before.last() == Some(&(start.wrapping_sub(1)))
+            && matches!(&words[start - 1], Word::Value(v) if v == number)
+        {
+            before.pop();
+        }
+    }
+    // Anchors with a wrapped number among their values (see
+    // [`Word::Wrapped`]): not read.
+    let mut wrapped: Vec<bool> = anchors
+        .iter()
+        .enumerate()
+        .map(|(k, &(_, _, start, _, _))| {
+            let end = anchors.get(k + 1).map_or(words.len(), |a| a.2);
+            words[start..end].contains(&Word::Wrapped)
+        })
+        .collect();
+    let next_row = |b: usize, r: usize| next_row(by_row, b, r);
+    let text = |w: usize| words[w].value();
+    // Markdown: a row's values on a line between the row before's label,
+    // wrapped around values of its own, and its label, with none after its
+    // label (a converter puts a row's values before its label where both
+    // stand on one line of the page, after it elsewhere: "1. 信访举报投诉类" /
+    // "| | 0 0 | 80355 0 | … |" / "处理 申请" / "| | 0 3 | 0 5 | 0 0 | 8 |" /
+    // "2. 重复申请" / "(3)要求提供公开"): the row before has its own, so those
+    // are this row's (`before_label`), both rows' sums holding.
+    let mut before_label = vec![false; anchors.len()];
+    for k in 1..runs.len() {
+        let (a, b) = (&anchors[k - 1], &anchors[k]);
+        if !rows || !runs[k].is_empty() || wrapped[k - 1] || next_row(a.0, a.1) != Some((b.0, b.1))
+        {
+            continue;
+        }
+        let (own, next) = (&table.blocks[a.0], &table.blocks[b.0]);
+        let (n, m) = (own.columns.len(), next.columns.len());
+        if !has_sums(own) || !has_sums(next) || runs[k - 1].len() != n + m {
+            continue;
+        }
+        let label = line_of[a.2]..=line_of[label_end(joined, owner, (a.4 .0, &a.4 .1))];
+        let (first, then) = runs[k - 1].split_at(n);
+        let line = line_of[then[0]];
+        let values = |ws: &[usize]| ws.iter().filter_map(|&w| text(w)).collect::<Vec<_>>();
+        let groups = next.rows[b.1].groups;
+        let piece = |w: usize| group_piece(&words[w], groups);
+        let before = first.iter().all(|&w| label.contains(&line_of[w]))
+            && then.iter().all(|&w| line_of[w] == line)
+            && *label.end() < line
+            && line < line_of[b.2]
+            && (then[m - 1] + 1..b.2).all(piece)
+            && row_of(own, a.1, &values(first)).is_ok()
+            && row_of(next, b.1, &values(then)).is_ok();
+        if before {
+            runs[k] = runs[k - 1].split_off(n);
+            before_label[k] = true;
+        }
+    }
+    // Aligned text: a row broken over a page may have its values' line
+    // above its label's first line, so that the row before it has two
+    // rows' values, each a line of its own, and it none. Each line is its
+    // row's, in the rows' order; their sums check them.
+    for k in 1..runs.len() {
+        let (b, r) = (anchors[k - 1].0, anchors[k - 1].1);
+        let cells = table.blocks[b].columns.len();
+        let lines: Vec<usize> = runs[k - 1].iter().map(|&w| line_of[w]).collect();
+        // (The row before these two read its own count: none of these
+        // values is its.)
+        let before = k < 2 || runs[k - 2].len() == table.blocks[anchors[k - 2].0].columns.len();
+        if aligned
+            && before
+            && next_row(b, r) == Some((anchors[k].0, anchors[k].1))
+            && table.blocks[anchors[k].0].columns.len() == cells
+            && runs[k].is_empty()
+            && lines.len() == 2 * cells
+            && lines[..cells].iter().all(|&l| l == lines[0])
+            && lines[cells..]
+                .iter()
+                .all(|&l| l == lines[cells] && l > lines[0])
+        {
+            runs[k] = runs[k - 1].split_off(cells);
+            wrapped[k] = wrapped[k - 1];
+        }
+    }
+    (runs, wrapped, before_label)
+}
+
+/// The row after row `r` of block `b` among `blocks`, in the format's order.
+fn next_row(blocks: &[Block], b: usize, r: usize) -> Option<(usize, usize)> {
+    if r + 1 < blocks[b].rows.len() {
+        Some((b, r + 1))
+    } else if b + 1 < blocks.len() {
+        Some((b + 1, 0))
+    } else {
+        None
+    }
+}
+
 /// Reads a table from its words when no grid was found (see [`Word`]).
 /// Two ways, both refusing rather than guessing:
 /// 1. by row: each row label found where it is, when it occurs once (its
@@ -2389,122 +2523,15 @@ pub(super) fn read_stream(
     let once = |label: &str| found_once(&joined, label);
     let (anchors, restyled) =
         find_anchors(by_row, &words, (&joined, &owner), &column_headings(table));
-    // Each anchor's values: the numbers between it and the next anchor.
-    // (word indices)
-    let mut runs: Vec<Vec<usize>> = anchors
-        .iter()
-        .enumerate()
-        .map(|(k, &(_, _, start, _, _))| {
-            let end = anchors.get(k + 1).map_or(words.len(), |a| a.2);
-            (start..end)
-                .filter(|&w| matches!(words[w], Word::Value(_)))
-                .collect()
-        })
-        .collect();
-    // A row's ordinal printed as a word of its own ("2.其他法律行政法规禁止公开
-    // 0 … 0" / "3 危及“三安全一稳定” …"): no value of the row before, which
-    // has one number too many with it.
-    for k in 1..runs.len() {
-        let (b, r, start, _, (at, printed)) = &anchors[k];
-        let Some((number, _)) = ordinal(table.blocks[*b].rows[*r].label) else {
-            continue;
-        };
-        // Found by its words alone, which start a word.
-        let own_word = !printed.starts_with(number) && (*at == 0 || owner[at - 1] != *start);
-        let cells = table.blocks[anchors[k - 1].0].columns.len();
-        let before = &mut runs[k - 1];
-        if own_word
-            && before.len() > cells
-            && before.last() == Some(&(start.wrapping_sub(1)))
-            && matches!(&words[start - 1], Word::Value(v) if v == number)
-        {
-            before.pop();
-        }
-    }
-    // Anchors with a wrapped number among their values (see
-    // [`Word::Wrapped`]): not read.
-    let mut wrapped: Vec<bool> = anchors
-        .iter()
-        .enumerate()
-        .map(|(k, &(_, _, start, _, _))| {
-            let end = anchors.get(k + 1).map_or(words.len(), |a| a.2);
-            words[start..end].contains(&Word::Wrapped)
-        })
-        .collect();
-    // The row after row `r` of block `b` in the format.
-    let next_row = |b: usize, r: usize| {
-        if r + 1 < table.blocks[b].rows.len() {
-            Some((b, r + 1))
-        } else if b + 1 < by_row.len() {
-            Some((b + 1, 0))
-        } else {
-            None
-        }
-    };
+    let (runs, wrapped, before_label) = runs_of(
+        (table, by_row),
+        (&words, &line_of),
+        (&joined, &owner),
+        &anchors,
+        how,
+    );
+    let next_row = |b: usize, r: usize| next_row(by_row, b, r);
     let text = |w: usize| words[w].value();
-    // Markdown: a row's values on a line between the row before's label,
-    // wrapped around values of its own, and its label, with none after its
-    // label (a converter puts a row's values before its label where both
-    // stand on one line of the page, after it elsewhere: "1. 信访举报投诉类" /
-    // "| | 0 0 | 80355 0 | … |" / "处理 申请" / "| | 0 3 | 0 5 | 0 0 | 8 |" /
-    // "2. 重复申请" / "(3)要求提供公开"): the row before has its own, so those
-    // are this row's (`before_label`), both rows' sums holding.
-    let mut before_label = vec![false; anchors.len()];
-    for k in 1..runs.len() {
-        let (a, b) = (&anchors[k - 1], &anchors[k]);
-        if !rows || !runs[k].is_empty() || wrapped[k - 1] || next_row(a.0, a.1) != Some((b.0, b.1))
-        {
-            continue;
-        }
-        let (own, next) = (&table.blocks[a.0], &table.blocks[b.0]);
-        let (n, m) = (own.columns.len(), next.columns.len());
-        if !has_sums(own) || !has_sums(next) || runs[k - 1].len() != n + m {
-            continue;
-        }
-        let label = line_of[a.2]..=line_of[label_end(&joined, &owner, (a.4 .0, &a.4 .1))];
-        let (first, then) = runs[k - 1].split_at(n);
-        let line = line_of[then[0]];
-        let values = |ws: &[usize]| ws.iter().filter_map(|&w| text(w)).collect::<Vec<_>>();
-        let groups = next.rows[b.1].groups;
-        let piece = |w: usize| group_piece(&words[w], groups);
-        let before = first.iter().all(|&w| label.contains(&line_of[w]))
-            && then.iter().all(|&w| line_of[w] == line)
-            && *label.end() < line
-            && line < line_of[b.2]
-            && (then[m - 1] + 1..b.2).all(piece)
-            && row_of(own, a.1, &values(first)).is_ok()
-            && row_of(next, b.1, &values(then)).is_ok();
-        if before {
-            runs[k] = runs[k - 1].split_off(n);
-            before_label[k] = true;
-        }
-    }
-    // Aligned text: a row broken over a page may have its values' line
-    // above its label's first line, so that the row before it has two
-    // rows' values, each a line of its own, and it none. Each line is its
-    // row's, in the rows' order; their sums check them.
-    for k in 1..runs.len() {
-        let (b, r) = (anchors[k - 1].0, anchors[k - 1].1);
-        let cells = table.blocks[b].columns.len();
-        let lines: Vec<usize> = runs[k - 1].iter().map(|&w| line_of[w]).collect();
-        // (The row before these two read its own count: none of these
-        // values is its.)
-        let before = k < 2 || runs[k - 2].len() == table.blocks[anchors[k - 2].0].columns.len();
-        if aligned
-            && before
-            && next_row(b, r) == Some((anchors[k].0, anchors[k].1))
-            && table.blocks[anchors[k].0].columns.len() == cells
-            && runs[k].is_empty()
-            && lines.len() == 2 * cells
-            && lines[..cells].iter().all(|&l| l == lines[0])
-            && lines[cells..]
-                .iter()
-                .all(|&l| l == lines[cells] && l > lines[0])
-        {
-            runs[k] = runs[k - 1].split_off(cells);
-            wrapped[k] = wrapped[k - 1];
-        }
-    }
     // Whether a block's total column was printed: a row with as many
     // numbers as its cells whose sums hold. A table wider than the page may
     // lose it whole at the page's edge (every total gone, each row one
