@@ -2443,6 +2443,81 @@ fn next_row(blocks: &[Block], b: usize, r: usize) -> Option<(usize, usize)> {
     }
 }
 
+/// Markdown: a block of a table without sums (表二's) between its band
+/// and the next block's, as many numbers as its cells, all its rows but
+/// one read from their labels' lines (`rows_read`, of `anchors`): the
+/// numbers left are that row's (a converter puts a value on a line before
+/// or after its label, never past the band of another block: "行政许可" /
+/// "2293").
+fn read_left_rows(
+    (format, table, by_row): (&Format, &Table, &[Block]),
+    (words, line_of): (&[Word], &[usize]),
+    (joined, owner): (&str, &[usize]),
+    (anchors, runs, rows_read): (&[Anchor], &[Vec<usize>], &[usize]),
+    read: &mut Vec<(usize, String, String)>,
+) {
+    let once = |label: &str| found_once(joined, label);
+    let text = |w: usize| words[w].value();
+    let band_at = |b: usize| match table.blocks.get(b)?.band {
+        "" => None,
+        band => once(band).map(|at| owner[at]),
+    };
+    for (b, block) in by_row.iter().enumerate() {
+        let (Some(from), n) = (band_at(b), block.columns.len()) else {
+            continue;
+        };
+        if has_sums(block) {
+            continue;
+        }
+        let to = match b + 1 < by_row.len() {
+            true => band_at(b + 1),
+            false => Some(words.len()),
+        };
+        let Some(to) = to.filter(|&to| to > from) else {
+            continue;
+        };
+        let region = from..to;
+        if words[region.clone()].contains(&Word::Wrapped) {
+            continue;
+        }
+        let values: Vec<usize> = region
+            .clone()
+            .filter(|&w| matches!(words[w], Word::Value(_)))
+            .collect();
+        let mut used: Vec<usize> = Vec::new();
+        let mut left: Vec<usize> = Vec::new(); // (rows)
+        let mut found = true;
+        for r in 0..block.rows.len() {
+            match anchors.iter().position(|a| (a.0, a.1) == (b, r)) {
+                Some(k) if rows_read.contains(&k) => used.extend(&runs[k]),
+                Some(k) if region.contains(&anchors[k].2) => left.push(r),
+                _ => found = false,
+            }
+        }
+        let rest: Vec<usize> = values
+            .iter()
+            .copied()
+            .filter(|w| !used.contains(w))
+            .collect();
+        let [r] = left[..] else { continue };
+        if !found
+            || values.len() != block.rows.len() * n
+            || used.iter().any(|w| !values.contains(w))
+            || rest.len() != n
+            || rest.iter().any(|&w| line_of[w] != line_of[rest[0]])
+        {
+            continue;
+        }
+        let row = &block.rows[r];
+        for (column, &w) in block.columns.iter().zip(&rest) {
+            if let (Some(i), Some(text)) = (format.cell_at(table.key, row.key, column.key), text(w))
+            {
+                read.push((i, text.to_string(), row.label.to_string()));
+            }
+        }
+    }
+}
+
 /// Reads a table from its words when no grid was found (see [`Word`]).
 /// Two ways, both refusing rather than guessing:
 /// 1. by row: each row label found where it is, when it occurs once (its
@@ -2520,7 +2595,6 @@ pub(super) fn read_stream(
     } else {
         table.blocks
     };
-    let once = |label: &str| found_once(&joined, label);
     let (anchors, restyled) =
         find_anchors(by_row, &words, (&joined, &owner), &column_headings(table));
     let (runs, wrapped, before_label) = runs_of(
@@ -2758,71 +2832,16 @@ pub(super) fn read_stream(
             parted_rows.iter().map(|r| format!("「{r}」")).collect::<Vec<_>>().join("、"),
         ));
     }
-    // Markdown: a block of a table without sums (表二's) between its band
-    // and the next block's, as many numbers as its cells, all its rows but
-    // one read from their labels' lines: the numbers left are that row's
-    // (a converter puts a value on a line before or after its label, never
-    // past the band of another block: "行政许可" / "2293").
+    // Markdown: a row of a block without sums read from the numbers its
+    // other rows left (see `read_left_rows`).
     if rows {
-        let band_at = |b: usize| match table.blocks.get(b)?.band {
-            "" => None,
-            band => once(band).map(|at| owner[at]),
-        };
-        for (b, block) in by_row.iter().enumerate() {
-            let (Some(from), n) = (band_at(b), block.columns.len()) else {
-                continue;
-            };
-            if has_sums(block) {
-                continue;
-            }
-            let to = match b + 1 < by_row.len() {
-                true => band_at(b + 1),
-                false => Some(words.len()),
-            };
-            let Some(to) = to.filter(|&to| to > from) else {
-                continue;
-            };
-            let region = from..to;
-            if words[region.clone()].contains(&Word::Wrapped) {
-                continue;
-            }
-            let values: Vec<usize> = region
-                .clone()
-                .filter(|&w| matches!(words[w], Word::Value(_)))
-                .collect();
-            let mut used: Vec<usize> = Vec::new();
-            let mut left: Vec<usize> = Vec::new(); // (rows)
-            let mut found = true;
-            for r in 0..block.rows.len() {
-                match anchors.iter().position(|a| (a.0, a.1) == (b, r)) {
-                    Some(k) if rows_read.contains(&k) => used.extend(&runs[k]),
-                    Some(k) if region.contains(&anchors[k].2) => left.push(r),
-                    _ => found = false,
-                }
-            }
-            let rest: Vec<usize> = values
-                .iter()
-                .copied()
-                .filter(|w| !used.contains(w))
-                .collect();
-            let [r] = left[..] else { continue };
-            if !found
-                || values.len() != block.rows.len() * n
-                || used.iter().any(|w| !values.contains(w))
-                || rest.len() != n
-                || rest.iter().any(|&w| line_of[w] != line_of[rest[0]])
-            {
-                continue;
-            }
-            let row = &block.rows[r];
-            for (column, &w) in block.columns.iter().zip(&rest) {
-                if let (Some(i), Some(text)) =
-                    (format.cell_at(table.key, row.key, column.key), text(w))
-                {
-                    read.push((i, text.to_string(), row.label.to_string()));
-                }
-            }
-        }
+        read_left_rows(
+            (format, table, by_row),
+            (&words, &line_of),
+            (&joined, &owner),
+            (&anchors, &runs, &rows_read),
+            &mut read,
+        );
     }
     // Way 2: the whole table from its numbers in order.
     read_in_order(
