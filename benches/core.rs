@@ -124,7 +124,7 @@ fn main() {
     println!("  an OFD page of 10,000 glyphs in reverse order  {ms:8.1} ms");
     // Table 三 as a thousand pieces of row labels, each broken by a piece of
     // a group heading: the most ways to cut text into a label's pieces
-    // (tables::interrupted, at most eight pieces, 16,384 tries a place).
+    // (tables::stream::interrupted, at most eight pieces, 16,384 tries a place).
     let pieces = [
         "三、本年度办理",
         "（三）不予",
@@ -156,8 +156,8 @@ fn main() {
         text.len() / 1024
     );
     // pingtan-2021's -raw text with every row of numbers a number a line
-    // and six more (as many as tables::WRAPS): the most ways to join
-    // numbers wrapped in their cells (tables::rejoined), none holding.
+    // and six more (as many as tables::stream::WRAPS): the most ways to join
+    // numbers wrapped in their cells (tables::stream::rejoined), none holding.
     let raw = std::fs::read_to_string(format!("{dir}/pdf-raw.txt")).expect("form fixture");
     let text: String = raw
         .lines()

@@ -3688,7 +3688,7 @@ fn numbers_of_several_columns_wrapped_in_cells_aligned_to_their_top_are_joined()
 /// numbers were taken out of place: the row unread. Found by hunt.py
 /// (found/nianbao-libreoffice-200024: 193 of 200 read; two other seeds of
 /// forty alike): read whole, the piece placed by the row's sum alone (see
-/// `tables::After::Label`). Not read though the sum would hold: the piece
+/// `tables::stream::After::Label`). Not read though the sum would hold: the piece
 /// past the label's last line, or text after it on its line (a number in
 /// a sentence).
 #[test]

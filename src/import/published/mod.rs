@@ -254,7 +254,7 @@ fn absent_tables(
 }
 
 /// The review's note when cells of a table read from text without a grid
-/// (`tables::read_stream`) were left unread.
+/// (`tables::stream::read_stream`) were left unread.
 pub const FROM_WORDS: &str = "表格是从没有表格线的文字中读取的（例如从 PDF 复制的文字）：顺序无法确定的数字没有填入。如有该报告的网页、Word 或 PDF 文件，直接导入文件可以读全；PDF 也可在浏览器中打开，全选（Ctrl+A）、复制后再粘贴";
 
 /// The review's note instead of [`FROM_WORDS`] for text cut into blocks by

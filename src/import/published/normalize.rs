@@ -535,7 +535,7 @@ fn repeated_headings(pages: &[Vec<&str>], drop: &mut [Vec<bool>]) {
 /// the line below, in the same column): the line `M` between them gets
 /// the number "7446⁠9" where its row lacks a value, the pieces joined by
 /// [`WRAPPED`], so that the table reader takes it only where sums check it
-/// (see `tables::words`). Taken only when every number of the lines above
+/// (see `tables::stream::words`). Taken only when every number of the lines above
 /// and below is such a piece: in a gap between the words of `M`, as many
 /// above as below in each such gap (two columns side by side wrapped:
 /// paired in order), the upper not starting with 0; `M` a table row (see
@@ -1154,7 +1154,7 @@ fn total_row_lengths() -> Vec<usize> {
 /// first values moved down onto that line, left of its numbers as on the
 /// page, so that the row's values stand on one line, as a row's do (a row
 /// split over lines is read only where the values keep their places, see
-/// `tables::out_of_place`). Only where every value moved stands left of
+/// `tables::stream::out_of_place`). Only where every value moved stands left of
 /// every number under it (a value drawn a little off its line, in its
 /// column among the others, stays) and the two lines' numbers are as many
 /// as a row of a block with a total row has (表三's seven: a row of 表二
@@ -1359,7 +1359,7 @@ fn without_inline_tags(line: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// How a text without a grid gives a table's words (see
-/// `tables::read_stream`).
+/// `tables::stream::read_stream`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Order {
     /// A page's lines in reading order, its columns not kept: a PDF

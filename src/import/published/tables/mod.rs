@@ -1,0 +1,791 @@
+//! Stage 3: table values, each format row found by its label and its values
+//! accepted only when their count fits; nothing guessed. Here: tables read
+//! from their grid (a page's, a Word file's, a Markdown pipe table's), the
+//! ways a row's label is printed otherwise, and the table's sums that check
+//! what is read; a table without a grid is read from its words in
+//! [`stream`].
+//!
+//! Not for: finding the tables (see [`super::outline`]).
+
+use super::normalize::{Order, WRAPPED};
+use super::{norm, only, Recognised, Source, Spread};
+use crate::format::{Block, Format, Layout, Row, Table};
+use crate::model::{is_space, Cell};
+
+mod stream;
+
+use stream::read_stream;
+
+/// Reads every table of the format from the tables found; a 2019-format
+/// report keeps what maps and notes what does not.
+/// `order`: how a text without a grid orders its words (see
+/// [`super::normalize::order`]). Returns whether some table had no grid and
+/// was read from its words.
+pub(super) fn read_all(
+    found: &super::outline::Tables,
+    order: Order,
+    recognised: &mut Recognised,
+) -> bool {
+    let mut from_words = false;
+    let tables = &found.grids[..];
+    let all_text: String = tables
+        .iter()
+        .flat_map(|(_, r)| r.iter().flatten())
+        .map(|c| c.0.as_str())
+        .collect();
+    recognised.format_2019 = all_text.contains("本年新制作数量")
+        || all_text.contains("第二十条第（九）项")
+        || all_text.contains("第二十条第(九)项");
+    recognised.report.trial_2019 = recognised.format_2019;
+    for table in crate::format::current().tables {
+        let rows: Vec<&Vec<(String, usize)>> = tables
+            .iter()
+            .filter(|(k, _)| *k == table.key)
+            .flat_map(|(_, r)| r.iter())
+            .collect();
+        if recognised.format_2019 && table.key == "table2" {
+            recognised.notes.push(
+                "这是 2019 年试行格式的报告：其表二的栏目（本年新制作数量等）与 2021 年格式不同，未导入".to_string(),
+            );
+            continue;
+        }
+        match table.layout {
+            Layout::SingleRow => read_single_row(table, &rows, recognised),
+            Layout::Bands | Layout::Grid => read_by_labels(table, &rows, found.guessed, recognised),
+        }
+        let format = recognised.report.format;
+        let cells: Vec<usize> = (0..format.cells().len())
+            .filter(|&i| format.cells()[i].table.key == table.key)
+            .collect();
+        let none_read = cells.iter().all(|&i| recognised.sources[i].is_none());
+        let all_read = cells.iter().all(|&i| recognised.sources[i].is_some());
+        let how = (order, found.rows_as_words);
+        if let Some((_, paras)) = found.words.iter().find(|w| w.0 == table.key) {
+            if none_read {
+                read_stream(table, paras, how, recognised);
+                from_words = true;
+            } else if !all_read {
+                from_words |= complete_from_stream(table, &cells, paras, how, recognised);
+            }
+        }
+    }
+    if recognised.format_2019 {
+        if let Some(v) = old_other_row(tables) {
+            recognised.notes.push(format!(
+                "2019 年格式的“（六）其他处理”只有一行（总计 {v}），无法拆分为 2021 年格式的三项，这三行未导入"
+            ));
+        }
+    }
+    from_words
+}
+
+/// A table its grid read in part (a converter's Markdown of a PDF: some
+/// rows in pipe tables, others in lines of text around them): the cells
+/// left unread, from its words (`paras`, see [`read_stream`]), when the
+/// words read every cell the grid read alike. Whether any was.
+fn complete_from_stream(
+    table: &Table,
+    cells: &[usize],
+    paras: &[String],
+    how: (Order, bool),
+    recognised: &mut Recognised,
+) -> bool {
+    let mut words = recognised.clone();
+    for &i in cells {
+        words.report.cells[i] = Cell::Blank;
+        words.sources[i] = None;
+    }
+    read_stream(table, paras, how, &mut words);
+    let both = |i: &usize| recognised.sources[*i].is_some() && words.sources[*i].is_some();
+    let agree = cells
+        .iter()
+        .filter(|i| both(i))
+        .all(|&i| recognised.report.cells[i] == words.report.cells[i]);
+    let more: Vec<usize> = cells
+        .iter()
+        .copied()
+        .filter(|&i| recognised.sources[i].is_none() && words.sources[i].is_some())
+        .collect();
+    if !agree || more.is_empty() {
+        return false;
+    }
+    for i in more {
+        recognised.report.cells[i] = words.report.cells[i].clone();
+        recognised.sources[i] = words.sources[i].take();
+    }
+    for note in words.notes.split_off(recognised.notes.len()) {
+        if !recognised.notes.contains(&note) {
+            recognised.notes.push(note);
+        }
+    }
+    true
+}
+
+/// The 2019 format's single （六）其他处理 row, if present: its total.
+pub(super) fn old_other_row(tables: &[(&str, Spread)]) -> Option<String> {
+    tables
+        .iter()
+        .filter(|(k, _)| *k == "table3")
+        .flat_map(|(_, rows)| rows.iter())
+        .find(|row| {
+            row.iter().any(|c| norm(&c.0) == norm("（六）其他处理"))
+                && row.iter().filter(|c| numeric(&c.0)).count() >= 7
+        })
+        .and_then(|row| {
+            row.iter()
+                .rev()
+                .find(|c| numeric(&c.0))
+                .map(|c| c.0.clone())
+        })
+}
+
+pub(super) fn numeric(s: &str) -> bool {
+    let s = s.trim_matches(is_space);
+    !s.is_empty()
+        && !matches!(
+            Cell::parse(s, crate::format::Kind::Amount),
+            Cell::Invalid(_)
+        )
+}
+
+/// Whether a cell holds two or more numbers ("0 75"): cells merged by the
+/// tool that made the table (a PDF converted to Markdown), so which value
+/// belongs to which column of the row is not certain.
+fn several_numbers(s: &str) -> bool {
+    s.split(is_space).filter(|w| numeric(w)).count() >= 2
+}
+
+/// Whether a cell holds a heading of the format's tables (a 第二十条 item,
+/// a row or column label, a group, a caption, a header such as 信息内容):
+/// a row that ran into the next table (its end lost) would take it for a
+/// value. Also a label with its ordinal written another way or left out
+/// ("1、申请人无正当理由…", "属于国家秘密").
+fn is_heading(s: &str) -> bool {
+    // The format's headings normalised, and the words after the ordinal of
+    // those that have one; once (this runs for every cell read).
+    type Headings = (Vec<String>, Vec<String>);
+    static HEADINGS: std::sync::OnceLock<Headings> = std::sync::OnceLock::new();
+    let (headings, words) = HEADINGS.get_or_init(|| {
+        let mut all: Vec<&str> = Vec::new();
+        for t in crate::format::current().tables {
+            all.extend([t.caption, t.corner, t.column_header]);
+            for b in t.blocks {
+                all.extend([b.band, b.row_header]);
+                for r in b.rows {
+                    all.push(r.label);
+                    all.extend(r.groups);
+                }
+                for c in b.columns {
+                    all.push(c.label);
+                    all.extend(c.groups);
+                }
+            }
+        }
+        let headings: Vec<String> = all.into_iter().map(norm).collect();
+        let words = headings
+            .iter()
+            .filter_map(|h| Some(ordinal(h)?.1.to_string()))
+            .collect();
+        (headings, words)
+    });
+    let s = norm(s);
+    if s.chars().count() < 2 || numeric(&s) {
+        return false;
+    }
+    let rest = ordinal(&s).map_or(s.as_str(), |(_, rest)| rest);
+    s.contains("第二十条") || headings.contains(&s) || words.iter().any(|w| w == rest)
+}
+
+/// Whether a printed row holds numbers and nothing else (blank cells, or
+/// cells of one or more numbers): no label.
+fn numbers_alone(cells: &[&(String, usize)]) -> bool {
+    cells.iter().any(|c| numeric(&c.0))
+        && cells
+            .iter()
+            .all(|c| c.0.split(is_space).all(|w| w.is_empty() || numeric(w)))
+}
+
+/// Distinct source cells of a row, in order.
+pub(super) fn distinct(row: &[(String, usize)]) -> Vec<&(String, usize)> {
+    let mut out: Vec<&(String, usize)> = Vec::new();
+    for cell in row {
+        if out.last().is_none_or(|last| last.1 != cell.1) && !out.iter().any(|c| c.1 == cell.1) {
+            out.push(cell);
+        }
+    }
+    out
+}
+
+/// Tables 二 and 三: each format row found by its label; its values are the
+/// last cells of the row.
+pub(super) fn read_by_labels(
+    table: &Table,
+    rows: &[&Vec<(String, usize)>],
+    guessed: bool,
+    out: &mut Recognised,
+) {
+    let format = out.report.format;
+    // Each printed row's distinct cells and their normalised text, once.
+    type Printed<'a> = (Vec<&'a (String, usize)>, Vec<String>);
+    let printed: Vec<Printed> = rows
+        .iter()
+        .map(|cells| {
+            let cells = distinct(cells);
+            let normed = cells.iter().map(|c| norm(&c.0)).collect();
+            (cells, normed)
+        })
+        .collect();
+    // Printed rows of numbers alone (no label): pieces of wrapped numbers.
+    let fragments: Vec<bool> = printed
+        .iter()
+        .map(|(cells, _)| numbers_alone(cells))
+        .collect();
+    let any_fragment = fragments.contains(&true);
+    // Rows found by their label with its ordinal written another way.
+    let mut restyled = Restyled::default();
+    for block in table.blocks {
+        let n = block.columns.len();
+        // Each format row found: its printed row's cells, and where its
+        // label is.
+        let mut found_rows = Vec::new();
+        for row in block.rows {
+            let label = norm(row.label);
+            // The label alone in a cell; long labels may be cut or continue.
+            // The first printed row with room for the values after it.
+            let find = |matches: &dyn Fn(&str) -> bool| {
+                printed
+                    .iter()
+                    .enumerate()
+                    .find_map(|(at, (cells, normed))| {
+                        let pos = normed.iter().position(|n| matches(n))?;
+                        (cells.len() > pos + n).then(|| (cells.clone(), pos, at))
+                    })
+            };
+            let official = |n: &str| {
+                *n == label
+                    || (label.chars().count() > 8
+                        && (n.starts_with(&label) || (n.len() >= 12 && label.starts_with(n))))
+            };
+            let mut found = find(&official);
+            if found.is_none() {
+                if let Some(variant) = variant(row.label) {
+                    let variant_norm = norm(variant);
+                    found = find(&|n: &str| n == variant_norm);
+                    if found.is_some() {
+                        out.notes.push(variant_note(table, variant, row.label));
+                    }
+                }
+            }
+            if found.is_none() {
+                found = find(&|n: &str| same_but_ordinal_style(n, &label));
+                if let Some((cells, pos, _)) = &found {
+                    restyled.add(cells[*pos].0.trim());
+                }
+            }
+            if found.is_none() {
+                // Its words after another ordinal ("一.属于国家秘密",
+                // "3 危及“三安全一稳定”"), in one printed row only.
+                if let Some(words) = variant(row.label).map(norm) {
+                    let other = |n: &str| n != words && without_ordinal(n) == Some(words.as_str());
+                    let rows = printed
+                        .iter()
+                        .filter(|(_, normed)| normed.iter().any(|n| other(n)));
+                    if rows.count() == 1 {
+                        found = find(&other);
+                        if let Some((cells, pos, _)) = &found {
+                            out.notes
+                                .push(variant_note(table, cells[*pos].0.trim(), row.label));
+                        }
+                    }
+                }
+            }
+            if let Some((cells, pos, at)) = found {
+                // A number in the label's cell after the label
+                // ("四、结转下年度继续办理 0", a Markdown table made from a
+                // PDF): the row's first value, its others shifted.
+                let rest = printed[at].1[pos]
+                    .strip_prefix(label.as_str())
+                    .unwrap_or("");
+                if !rest.bytes().any(|b| b.is_ascii_digit()) {
+                    found_rows.push((row, cells, pos, at));
+                }
+            }
+        }
+        // A row whose label is printed short ("其他" for 3.其他, or after
+        // another ordinal): the printed row right between the rows before
+        // and after it, both found, when a cell of it is that.
+        for (r, row) in block.rows.iter().enumerate() {
+            let at = |k: usize| {
+                let key = block.rows.get(k)?.key;
+                found_rows.iter().find(|f| f.0.key == key).map(|f| f.3)
+            };
+            let (None, Some(a), Some(c)) = (at(r), r.checked_sub(1).and_then(at), at(r + 1)) else {
+                continue;
+            };
+            let Some((_, short)) = ordinal(row.label).filter(|_| c == a + 2) else {
+                continue;
+            };
+            let (cells, normed) = &printed[a + 1];
+            let short = norm(short);
+            let label = |x: &String| *x == short || without_ordinal(x) == Some(short.as_str());
+            if let Some(pos) = normed.iter().position(label) {
+                if cells.len() > pos + n {
+                    out.notes
+                        .push(variant_note(table, cells[pos].0.trim(), row.label));
+                    found_rows.push((row, cells.clone(), pos, a + 1));
+                }
+            }
+        }
+        // The most cells after a label in the block's rows.
+        let widest = found_rows
+            .iter()
+            .map(|(_, cells, pos, _)| cells.len() - pos)
+            .max()
+            .unwrap_or(0);
+        let fillers = filler_columns(block, &found_rows);
+        for (r, row, cells, pos, at) in found_rows
+            .into_iter()
+            .map(|(row, cells, pos, at)| (block.row_index(row.key), row, cells, pos, at))
+        {
+            let narrower = cells.len() - pos < widest;
+            // Next to a row of numbers alone, the pieces of numbers wrapped
+            // in their cells (a Markdown table made from a PDF: "6197" and
+            // "3" on the rows around （七）总计's 61973): this row's values
+            // may be pieces, or missing. With such rows in the table, an
+            // empty cell among a row's values may be a spacer, not a blank.
+            let beside = |d: isize| {
+                at.checked_add_signed(d)
+                    .and_then(|i| fragments.get(i))
+                    .is_some_and(|&f| f)
+            };
+            if beside(-1) || beside(1) {
+                continue;
+            }
+            let mut values: Vec<&(String, usize)> = cells[pos + 1..].to_vec();
+            // Empty cells past the values (a row drawn wider than its values):
+            // dropped only while more cells than values remain, so a blank
+            // last value is never shifted.
+            while values.len() > n && values.last().is_some_and(|c| c.0.is_empty()) {
+                values.pop();
+            }
+            if values.len() < n {
+                continue;
+            }
+            // A column empty in every row, among the values (a converter's
+            // stand-in for a value cell spanning two grid columns): the
+            // row's values are the others, taken when every one is a number
+            // and the row's sums hold (see [`filler_columns`]).
+            let values: Vec<&(String, usize)> = if fillers.is_empty() {
+                values
+            } else {
+                let kept: Vec<&(String, usize)> = values
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !fillers.contains(&(values.len() - i)))
+                    .map(|(_, c)| *c)
+                    .collect();
+                if kept.len() < n {
+                    continue;
+                }
+                let values = &kept[kept.len() - n..];
+                if values.iter().any(|c| count_of(&c.0).is_none())
+                    || r.is_none_or(|r| !holds(block, r, values))
+                {
+                    continue;
+                }
+                kept
+            };
+            // Cells between the label and its values continue the label;
+            // a number (alone or run together with text: "1282行政强制", a
+            // row's end lost) or another label there is a row run into the
+            // next one (a lost row start or end): which values are this
+            // row's is then not certain.
+            let (between, values) = values.split_at(values.len() - n);
+            // An empty cell among the values of a row narrower than others
+            // may be a spacer the values moved over when a cell was lost
+            // ("3.其他 | | 1 | 0 | 22975 … |" without its 0 read 1 into
+            // 商业企业): the row is not read.
+            if between.iter().any(|c| {
+                numeric(&c.0) || c.0.bytes().any(|b| b.is_ascii_digit()) || is_heading(&c.0)
+            }) || values.iter().any(|c| {
+                ((narrower || any_fragment) && c.0.is_empty())
+                    || several_numbers(&c.0)
+                    || is_heading(&c.0)
+            }) {
+                continue;
+            }
+            // Rows a converter guessed from a page's layout (`guessed`):
+            // a piece of a number wrapped in its cell may be lost with its
+            // line, so a row is read only when its sums hold.
+            if guessed && r.is_some_and(|r| !holds(block, r, values)) {
+                continue;
+            }
+            for (column, (text, _)) in block.columns.iter().zip(values) {
+                let i = format
+                    .cell_at(table.key, row.key, column.key)
+                    .expect("cell of the format");
+                let cell = Cell::parse(text, column.kind);
+                if !text.is_empty() {
+                    out.report.cells[i] = cell;
+                    out.sources[i] = Some(Source {
+                        row: cells[pos].0.clone(),
+                        text: text.clone(),
+                    });
+                }
+            }
+        }
+    }
+    restyled.note(table, out);
+}
+
+/// A format row found in a table: the row, its printed row's distinct
+/// cells, where its label is among them, and the printed row's index.
+type FoundRow<'a> = (&'static Row, Vec<&'a (String, usize)>, usize, usize);
+
+/// Columns that a converter of a table with merged cells added (markitdown
+/// writes "| 64 | 0 | | 0 |…" for a Word table whose 商业企业 cells span
+/// two grid columns): as offsets from the row's end (1 = the last cell),
+/// the places among the last values-and-one cells that are empty in every
+/// row of `block` found, when there are at least three such rows and the
+/// block has row sums to check each row read so (a blank column of a
+/// report that leaves a column blank is not one: its rows have no more
+/// cells than values, and reading them without it fails their sums).
+fn filler_columns(block: &Block, found_rows: &[FoundRow]) -> Vec<usize> {
+    let n = block.columns.len();
+    if found_rows.len() < 3 || !block.columns.iter().any(|c| !c.total_of.is_empty()) {
+        return Vec::new();
+    }
+    // As the rows are read: empty cells past the values dropped while more
+    // cells than values remain.
+    let tails: Vec<&[&(String, usize)]> = found_rows
+        .iter()
+        .map(|(_, cells, pos, _)| {
+            let mut t = &cells[pos + 1..];
+            while t.len() > n && t.last().is_some_and(|c| c.0.is_empty()) {
+                t = &t[..t.len() - 1];
+            }
+            t
+        })
+        .collect();
+    // Every row has a cell more than its values.
+    if tails.iter().any(|t| t.len() <= n) {
+        return Vec::new();
+    }
+    (1..=n)
+        .filter(|&k| tails.iter().all(|t| t[t.len() - k].0.is_empty()))
+        .collect()
+}
+
+/// Rows of a table read by labels whose ordinal is written another way
+/// ("1、属于国家秘密", "（1）属于国家秘密"): the first as printed, and how
+/// many; the review gets one note for them.
+#[derive(Default)]
+struct Restyled {
+    first: Option<String>,
+    count: usize,
+}
+
+impl Restyled {
+    fn add(&mut self, printed: &str) {
+        self.first.get_or_insert_with(|| printed.to_string());
+        self.count += 1;
+    }
+
+    fn note(self, table: &Table, out: &mut Recognised) {
+        if let Some(first) = self.first {
+            out.notes.push(format!(
+                "{}有 {} 行的编号写法与格式不同（如「{first}」），已按格式中编号相同、文字相同的行读取",
+                crate::rules::cells::table_name(table.key),
+                self.count
+            ));
+        }
+    }
+}
+
+/// The other ways the ordinal of a (normalised) label is printed:
+/// "1、…", "(1)…", "1.…" for "1.属于国家秘密" and the like.
+fn restyles(label: &str) -> Vec<String> {
+    let Some((x, rest)) = ordinal(label) else {
+        return Vec::new();
+    };
+    [
+        format!("{x}、{rest}"),
+        format!("({x}){rest}"),
+        format!("{x}.{rest}"),
+    ]
+    .into_iter()
+    .filter(|c| c != label)
+    .collect()
+}
+
+/// The Chinese numerals of an ordinal, one to ten.
+const NUMERALS: &str = "一二三四五六七八九十";
+
+/// An ordinal's Chinese numeral, one to ten, in digits ("三" → "3").
+fn in_digits(numeral: &str) -> Option<String> {
+    let mut chars = numeral.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => NUMERALS
+            .chars()
+            .position(|d| d == c)
+            .map(|i| (i + 1).to_string()),
+        _ => None,
+    }
+}
+
+/// A (normalised) group heading as printed: as the format has it, and with
+/// its ordinal written in the other styles, in Chinese numerals or Arabic
+/// ("(四)无法提供", "四、无法提供", "4.无法提供" …): the pieces of it a
+/// PDF's text may put between a row label's lines (see `stream::interrupted`).
+fn group_styles(group: &str) -> Vec<String> {
+    let mut all = vec![group.to_string()];
+    let Some((x, rest)) = ordinal(group) else {
+        return all;
+    };
+    let other = match x.parse::<usize>() {
+        Ok(n) => NUMERALS.chars().nth(n.wrapping_sub(1)).map(String::from),
+        Err(_) => in_digits(x),
+    };
+    for n in std::iter::once(x.to_string()).chain(other) {
+        for style in [
+            format!("{n}、{rest}"),
+            format!("({n}){rest}"),
+            format!("{n}.{rest}"),
+        ] {
+            if !all.contains(&style) {
+                all.push(style);
+            }
+        }
+    }
+    all
+}
+
+/// A label's ordinal and the rest: "1.属于国家秘密" → ("1", "属于国家秘密"),
+/// also written "1、", "1)", "(1)" ("（1）" once normalised), and
+/// "一、", "(一)" with Chinese numerals.
+pub(super) fn ordinal(s: &str) -> Option<(&str, &str)> {
+    let numeral = |x: &str| {
+        !x.is_empty()
+            && (x.bytes().all(|b| b.is_ascii_digit()) || x.chars().all(|c| NUMERALS.contains(c)))
+    };
+    let (x, rest) = match s.strip_prefix('(') {
+        Some(r) => r.split_once(')')?,
+        None => {
+            let end = s.find(|c: char| !(c.is_ascii_digit() || NUMERALS.contains(c)))?;
+            let rest = s[end..].strip_prefix(['、', '.', ')'])?;
+            (&s[..end], rest)
+        }
+    };
+    (numeral(x) && !rest.is_empty()).then_some((x, rest))
+}
+
+/// A printed label's words after its ordinal, in any style or with the
+/// ordinal's numeral and words apart ("3危及三安全一稳定" once
+/// normalised); None without an ordinal.
+fn without_ordinal(s: &str) -> Option<&str> {
+    ordinal(s).map(|(_, rest)| rest).or_else(|| {
+        let end = s.find(|c: char| !(c.is_ascii_digit() || NUMERALS.contains(c)))?;
+        (end > 0).then(|| &s[end..])
+    })
+}
+
+/// Whether a printed label (normalised) is the format's `label`
+/// (normalised) with its ordinal written in another style: the same
+/// ordinal, the same words.
+fn same_but_ordinal_style(printed: &str, label: &str) -> bool {
+    printed != label && ordinal(printed).is_some_and(|p| ordinal(label) == Some(p))
+}
+
+/// The review's note on a row read by a variant of its label.
+fn variant_note(table: &Table, variant: &str, label: &str) -> String {
+    format!(
+        "{}「{variant}」按「{label}」读取",
+        crate::rules::cells::table_name(table.key)
+    )
+}
+
+/// How real reports print a row label otherwise: 规范性文件 for
+/// 行政规范性文件, 总计 for （七）总计, a label without its ordinal
+/// ("本年新收政府信息公开申请数量", "属于国家秘密") when what is left is
+/// long enough not to be taken for anything else.
+fn variant(label: &'static str) -> Option<&'static str> {
+    match label {
+        "行政规范性文件" => return Some("规范性文件"),
+        "（七）总计" => return Some("总计"),
+        _ => {}
+    }
+    let rest = label
+        .split_once('、')
+        .filter(|(n, _)| n.chars().all(|c| NUMERALS.contains(c)))
+        .map(|(_, r)| r)
+        .or_else(|| {
+            label
+                .split_once('.')
+                .filter(|(n, _)| n.bytes().all(|b| b.is_ascii_digit()))
+                .map(|(_, r)| r)
+        })
+        .or_else(|| {
+            label
+                .strip_prefix('（')
+                .and_then(|r| r.split_once('）'))
+                .map(|(_, r)| r)
+        })?;
+    (rest.chars().count() >= 4).then_some(rest)
+}
+
+/// Table 四: the values of its one data row, in order (the row may be split
+/// over several printed rows or tables).
+pub(super) fn read_single_row(table: &Table, rows: &[&Vec<(String, usize)>], out: &mut Recognised) {
+    let format = out.report.format;
+    let block = &table.blocks[0];
+    let needed = block.rows.len() * block.columns.len();
+    // The printed rows of numbers alone (rows with text, such as a note,
+    // are not the data row), together as many as the table's cells, one
+    // number to a cell. A blank among them only when they are one row:
+    // where numbers are on several rows, an empty cell may be a spacer
+    // between pieces of numbers wrapped in their cells or values split from
+    // their row (a Markdown table made from a PDF: "20" and "1" above and
+    // below 7, "0 225" in one cell): which goes where is not certain.
+    let with_digits: Vec<Vec<&(String, usize)>> = rows
+        .iter()
+        .map(|row| distinct(row))
+        .filter(|cells| numbers_alone(cells))
+        .collect();
+    let several = with_digits.len() > 1;
+    if !with_digits.iter().all(|cells| {
+        cells
+            .iter()
+            .all(|c| numeric(&c.0) || (c.0.is_empty() && !several))
+    }) {
+        return;
+    }
+    let values: Vec<String> = with_digits.iter().flatten().map(|c| c.0.clone()).collect();
+    if values.len() != needed {
+        return;
+    }
+    let mut values = values.into_iter();
+    for row in block.rows {
+        for column in block.columns {
+            let text = values.next().expect("counted");
+            let i = format
+                .cell_at(table.key, row.key, column.key)
+                .expect("cell of the format");
+            if !text.is_empty() {
+                out.report.cells[i] = Cell::parse(&text, column.kind);
+                out.sources[i] = Some(Source {
+                    row: format!("{} {}", row.label, column.label),
+                    text,
+                });
+            }
+        }
+    }
+}
+
+/// Whether the sums within row `r` of `block` hold for its printed `values`
+/// (one a column; a cell that is no count checks nothing).
+fn holds(block: &Block, r: usize, values: &[&(String, usize)]) -> bool {
+    let counts: Vec<Option<u64>> = values.iter().map(|c| count_of(&c.0)).collect();
+    row_mismatch(block, &|_, c| counts[c], r).is_none()
+}
+
+/// The first sum within row `r` of `block` that does not hold for the
+/// values given (`get(row, column)`, `None` where unknown): its total as
+/// given, and the sum of its parts.
+fn row_mismatch(
+    block: &Block,
+    get: &dyn Fn(usize, usize) -> Option<u64>,
+    r: usize,
+) -> Option<(u64, u64)> {
+    block.columns.iter().enumerate().find_map(|(c, column)| {
+        if column.total_of.is_empty() {
+            return None;
+        }
+        let parts: Option<Vec<u64>> = column
+            .total_of
+            .iter()
+            .map(|k| get(r, block.column_index(k)?))
+            .collect();
+        let (total, sum) = (get(r, c)?, parts?.iter().sum::<u64>());
+        (sum != total).then_some((total, sum))
+    })
+}
+
+/// Whether the sums of `block` hold for the values given (`get(row, column)`,
+/// `None` where unknown; only identities whose cells are all known count).
+/// `rows` limits the check to identities within those rows (column totals).
+fn sums_hold(
+    block: &Block,
+    get: &dyn Fn(usize, usize) -> Option<u64>,
+    rows: Option<usize>,
+) -> bool {
+    if (0..block.rows.len())
+        .filter(|r| rows.is_none_or(|only| only == *r))
+        .any(|r| row_mismatch(block, get, r).is_some())
+    {
+        return false;
+    }
+    if rows.is_some() {
+        return true;
+    }
+    for (r, total_row) in block.rows.iter().enumerate() {
+        if total_row.total_of.is_empty() {
+            continue;
+        }
+        for c in 0..block.columns.len() {
+            let parts: Option<Vec<u64>> = total_row
+                .total_of
+                .iter()
+                .map(|k| get(block.row_index(k)?, c))
+                .collect();
+            if let (Some(total), Some(parts)) = (get(r, c), parts) {
+                if parts.iter().sum::<u64>() != total {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
+/// Whether a block has any sums to check values against.
+fn has_sums(block: &Block) -> bool {
+    block.rows.iter().any(|r| !r.total_of.is_empty())
+        || block.columns.iter().any(|c| !c.total_of.is_empty())
+}
+
+/// A value's count; a number its cell wrapped has its pieces joined by
+/// [`WRAPPED`].
+fn count_of(text: &str) -> Option<u64> {
+    Cell::parse(&text.replace(WRAPPED, ""), crate::format::Kind::Count).count()
+}
+
+/// The values of row `r` of `block` from `values`, all the numbers between
+/// its label and the next: exactly the row's count, the row's sums holding.
+/// When the count fits but a sum does not: that sum (its total, the sum of
+/// its parts), for the review (see `stream::Unsummed`).
+fn row_of<'a>(
+    block: &Block,
+    r: usize,
+    values: &[&'a String],
+) -> Result<Vec<&'a String>, Option<(u64, u64)>> {
+    if values.len() != block.columns.len() {
+        return Err(None);
+    }
+    let get = |_: usize, c: usize| count_of(values[c]);
+    match row_mismatch(block, &get, r) {
+        None => Ok(values.to_vec()),
+        Some(mismatch) => Err(Some(mismatch)),
+    }
+}
+
+/// Whether the only sum within a row of `block` is its last column, the
+/// total of all the others (表三): where `stream::parted` may part numbers.
+fn one_total(block: &Block) -> bool {
+    let Some((last, parts)) = block.columns.split_last() else {
+        return false;
+    };
+    !parts.is_empty()
+        && parts.iter().all(|c| c.total_of.is_empty())
+        && last.total_of.len() == parts.len()
+        && parts.iter().all(|c| last.total_of.contains(&c.key))
+}
