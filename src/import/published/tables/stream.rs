@@ -1751,6 +1751,243 @@ fn read_left_rows(
     }
 }
 
+/// Way 1 of [`read_stream`]: the table's words and the rows found among
+/// them (see [`find_anchors`] and [`runs_of`]), whose values
+/// [`row_values`] reads; `total_shown`: whether each block's total column
+/// was printed.
+#[derive(Clone, Copy)]
+struct Found<'a> {
+    table: &'a Table,
+    by_row: &'a [Block],
+    words: &'a [Word],
+    line_of: &'a [usize],
+    joined: &'a str,
+    owner: &'a [usize],
+    anchors: &'a [Anchor<'static>],
+    runs: &'a [Vec<usize>],
+    wrapped: &'a [bool],
+    before_label: &'a [bool],
+    total_shown: &'a [bool],
+    how: (Order, bool),
+}
+
+/// What way 1 makes of a row found.
+enum RowValues {
+    Unread,
+    /// Its values, one a cell.
+    Read(Vec<String>),
+    /// Its values, numbers run together parted (see [`parted`]).
+    Parted(Vec<String>),
+    /// As many numbers as its cells, its total (first) not their sum
+    /// (second); the row read but for its total where its total was cut
+    /// at the page's edge (see [`read_cut`]).
+    Unsummed(u64, u64, Option<CutRow>),
+    /// One number short, the block's total column printed nowhere: its
+    /// parts (see [`read_cut`]).
+    Cut(CutRow),
+}
+
+/// The values of row `k` of `found`'s anchors, or why it is not read.
+fn row_values(found_rows: &Found, k: usize) -> RowValues {
+    let Found {
+        table,
+        by_row,
+        words,
+        line_of,
+        joined,
+        owner,
+        anchors,
+        runs,
+        wrapped,
+        before_label,
+        total_shown,
+        how: (order, rows),
+    } = *found_rows;
+    let reordered = order == Order::Blocks;
+    let aligned = order == Order::Aligned;
+    let next_row = |b: usize, r: usize| next_row(by_row, b, r);
+    let text = |w: usize| words[w].value();
+    let (b, r, start, _, ref found) = anchors[k];
+    let block = &table.blocks[b];
+    let row = &block.rows[r];
+    let cells = block.columns.len();
+    let holds = |values: &[String]| row_mismatch(block, &|_, c| count_of(&values[c]), r).is_none();
+    // The label's last line.
+    let end = line_of[label_end(joined, owner, (found.0, &found.1))];
+    // Aligned text: the numbers on its label's lines alone, as many as
+    // its cells, side by side on one line, holding its sums: the row's
+    // values wherever the others after its label are from (see below).
+    let on_label_lines = || -> Option<Vec<String>> {
+        if !aligned || rows || !has_sums(block) {
+            return None;
+        }
+        let label = line_of[start]..=end;
+        let own: Vec<usize> = (runs[k].iter().copied())
+            .filter(|&w| label.contains(&line_of[w]))
+            .collect();
+        let values: Vec<String> = own.iter().filter_map(|&w| text(w).cloned()).collect();
+        (own.len() == cells
+            && own.windows(2).all(|p| p[1] == p[0] + 1)
+            && line_of[own[0]] == line_of[own[cells - 1]]
+            && holds(&values))
+        .then_some(values)
+    };
+    // The values after a label may be another row's when its own were
+    // lost (a line dropped) and the next row's label was not found:
+    // taken only when the row after it (in the format) is the label that
+    // comes next, or there is none; or its own on its label's lines
+    // ("3.要求提供公" / "0 267 0 0 7 0 274" / "开出版物", the next row's
+    // label damaged, its values after).
+    let after = next_row(b, r);
+    if after.is_some_and(|x| anchors.get(k + 1).is_none_or(|a| (a.0, a.1) != x))
+        && on_label_lines().is_none()
+    {
+        return RowValues::Unread;
+    }
+    if wrapped[k] {
+        return RowValues::Unread;
+    }
+    // Aligned text: a row's values may stand above its label's first
+    // line (its row broken over a page, above), so the values before a
+    // row with none of its own may be that row's, this row's lost (a
+    // line dropped): neither is read.
+    if aligned && !rows && runs.get(k + 1).is_some_and(|next| next.is_empty()) {
+        return RowValues::Unread;
+    }
+    // Aligned text: a row's values where a row's stand, or, its row
+    // broken over a page, the rest of its wrapped numbers after them
+    // on its label's lines (see `After::Label`), one joining holding,
+    // or only those on its label's lines (below).
+    // (A Markdown text's lines are not a page's: its pipe tables' padding
+    // only looks aligned. A row there is read from its label's lines.)
+    let mut broken: Option<Vec<String>> = None;
+    if aligned && !rows && out_of_place(words, line_of, &runs[k], has_sums(block)) {
+        let run = &runs[k];
+        if run.len() > cells
+            && has_sums(block)
+            && !out_of_place(words, line_of, &run[..cells], true)
+        {
+            let ways = (false, After::Label(end));
+            if let [one] = &rejoined(words, line_of, run, cells, ways, &holds)[..] {
+                broken = Some(one.clone());
+            }
+        }
+        // Or the numbers on its label's lines alone (`on_label_lines`):
+        // those after its label's last line are pieces of the next
+        // row's numbers, wrapped over more lines than its label has (a
+        // narrow table printed by Chromium: "52" and "732 1258" between
+        // a long label's last line and "3.其他 0 0 6 0 63").
+        if broken.is_none() {
+            broken = on_label_lines();
+        }
+        if broken.is_none() {
+            return RowValues::Unread;
+        }
+    }
+    if rows {
+        let end = label_end(joined, owner, (found.0, &found.1));
+        let lines = line_of[start]..=line_of[end];
+        // The next row's line when its label and all its values are on
+        // it alone.
+        let next_on_own_line = anchors.get(k + 1).and_then(|a| {
+            let line = line_of[a.2];
+            let run = &runs[k + 1];
+            let whole = run.len() == table.blocks[a.0].columns.len()
+                && run.iter().all(|&w| line_of[w] == line)
+                && on_own_lines(line_of, a.2, run[run.len() - 1]);
+            whole.then_some(line)
+        });
+        // The next row's first line when its label is wrapped around
+        // its values: all its cells on one line past its label's first
+        // line and not past its last, its sums holding (a row's
+        // label centred on its values: those above it are not its).
+        let next_around = anchors.get(k + 1).and_then(|a| {
+            let (block, run) = (&table.blocks[a.0], &runs[k + 1]);
+            let first = line_of[a.2];
+            let last = line_of[label_end(joined, owner, (a.4 .0, &a.4 .1))];
+            let line = line_of[*run.first()?];
+            let values: Vec<&String> = run.iter().filter_map(|&w| text(w)).collect();
+            let around = has_sums(block)
+                && run.len() == block.columns.len()
+                && run.iter().all(|&w| line_of[w] == line)
+                && first < line
+                && line <= last
+                && row_of(block, a.1, &values).is_ok();
+            around.then_some(first)
+        });
+        // A number alone on the line right before the label: a value
+        // before its label (a converter's order: "0" / "行政处罚") or a
+        // stray one; then the numbers after the label are not
+        // certainly the row's.
+        let lone_before = start > 0
+            && matches!(words[start - 1], Word::Value(_))
+            && on_own_lines(line_of, start - 1, start - 1);
+        if !before_label[k]
+            && runs[k].iter().any(|&w| !lines.contains(&line_of[w]))
+            && (lone_before
+                || !between_group_pieces(
+                    words,
+                    line_of,
+                    (
+                        &runs[k],
+                        end,
+                        anchors.get(k + 1).map_or(words.len(), |a| a.2),
+                    ),
+                    (row.groups, next_on_own_line, next_around),
+                ))
+        {
+            return RowValues::Unread;
+        }
+    }
+    let values: Vec<&String> = runs[k].iter().filter_map(|&w| text(w)).collect();
+    let values: Vec<String> = match (broken, row_of(block, r, &values)) {
+        (Some(values), _) => values,
+        (None, Ok(values)) => values.into_iter().cloned().collect(),
+        (None, Err(Some((total, sum)))) => {
+            let cut = (cut_off(total, sum) && one_total(block)).then(|| {
+                let values = values.iter().map(|v| v.to_string()).collect();
+                (b, r, values, Some((total, sum)))
+            });
+            return RowValues::Unsummed(total, sum, cut);
+        }
+        // One number short, the block's total column printed nowhere:
+        // the row's parts, its total lost at the page's edge (above).
+        (None, Err(None))
+            if values.len() + 1 == cells && one_total(block) && !total_shown[b] && !reordered =>
+        {
+            if values.iter().all(|v| count_of(v).is_some()) {
+                let mut values: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+                values.push(String::new());
+                return RowValues::Cut((b, r, values, None));
+            }
+            return RowValues::Unread;
+        }
+        // More numbers than cells: numbers wrapped in their cells, read
+        // when only one way of joining them holds the row's sums.
+        (None, Err(None)) if order == Order::Lines && has_sums(block) => {
+            let run = &runs[k];
+            let end = label_end(joined, owner, (found.0, &found.1));
+            let ways = (true, After::Text(end));
+            match &rejoined(words, line_of, run, cells, ways, &holds)[..] {
+                [one] => one.clone(),
+                _ => return RowValues::Unread,
+            }
+        }
+        // Fewer numbers than cells: two cells' numbers run together (a
+        // narrow cell without borders, its number into the next's:
+        // "80668072"), read when only one way of parting them holds
+        // the row's sum.
+        (None, Err(None)) if values.len() < cells && one_total(block) && total_shown[b] => {
+            match &parted(&values, cells, &holds)[..] {
+                [one] => return RowValues::Parted(one.clone()),
+                _ => return RowValues::Unread,
+            }
+        }
+        (None, Err(None)) => return RowValues::Unread,
+    };
+    RowValues::Read(values)
+}
+
 /// Reads a table from its words when no grid was found (see [`Word`]).
 /// Two ways, both refusing rather than guessing:
 /// 1. by row: each row label found where it is, when it occurs once (its
@@ -1802,7 +2039,6 @@ pub(super) fn read_stream(
     let (order, rows) = how;
     let format = out.report.format;
     let reordered = order == Order::Blocks;
-    let aligned = order == Order::Aligned;
     let (words, line_of) = words(paras, table.blocks.iter().all(has_sums));
     // The text words joined, and for each character the word it came from.
     let mut joined = String::new();
@@ -1837,7 +2073,6 @@ pub(super) fn read_stream(
         &anchors,
         how,
     );
-    let next_row = |b: usize, r: usize| next_row(by_row, b, r);
     let text = |w: usize| words[w].value();
     // Whether a block's total column was printed: a row with as many
     // numbers as its cells whose sums hold. A table wider than the page may
@@ -1858,191 +2093,39 @@ pub(super) fn read_stream(
     let mut unsummed = Unsummed::default();
     let mut cut: Vec<CutRow> = Vec::new();
     let mut parted_rows: Vec<&str> = Vec::new();
-    for (k, &(b, r, start, variant, ref found)) in anchors.iter().enumerate() {
+    let found_rows = Found {
+        table,
+        by_row,
+        words: &words,
+        line_of: &line_of,
+        joined: &joined,
+        owner: &owner,
+        anchors: &anchors,
+        runs: &runs,
+        wrapped: &wrapped,
+        before_label: &before_label,
+        total_shown: &total_shown,
+        how,
+    };
+    for (k, &(b, r, _, variant, _)) in anchors.iter().enumerate() {
         let block = &table.blocks[b];
         let row = &block.rows[r];
-        let cells = block.columns.len();
-        let holds =
-            |values: &[String]| row_mismatch(block, &|_, c| count_of(&values[c]), r).is_none();
-        // The label's last line.
-        let end = line_of[label_end(&joined, &owner, (found.0, &found.1))];
-        // Aligned text: the numbers on its label's lines alone, as many as
-        // its cells, side by side on one line, holding its sums: the row's
-        // values wherever the others after its label are from (see below).
-        let on_label_lines = || -> Option<Vec<String>> {
-            if !aligned || rows || !has_sums(block) {
-                return None;
+        let values = match row_values(&found_rows, k) {
+            RowValues::Unread => continue,
+            RowValues::Read(values) => values,
+            RowValues::Parted(values) => {
+                parted_rows.push(row.short);
+                values
             }
-            let label = line_of[start]..=end;
-            let own: Vec<usize> = (runs[k].iter().copied())
-                .filter(|&w| label.contains(&line_of[w]))
-                .collect();
-            let values: Vec<String> = own.iter().filter_map(|&w| text(w).cloned()).collect();
-            (own.len() == cells
-                && own.windows(2).all(|p| p[1] == p[0] + 1)
-                && line_of[own[0]] == line_of[own[cells - 1]]
-                && holds(&values))
-            .then_some(values)
-        };
-        // The values after a label may be another row's when its own were
-        // lost (a line dropped) and the next row's label was not found:
-        // taken only when the row after it (in the format) is the label that
-        // comes next, or there is none; or its own on its label's lines
-        // ("3.要求提供公" / "0 267 0 0 7 0 274" / "开出版物", the next row's
-        // label damaged, its values after).
-        let after = next_row(b, r);
-        if after.is_some_and(|x| anchors.get(k + 1).is_none_or(|a| (a.0, a.1) != x))
-            && on_label_lines().is_none()
-        {
-            continue;
-        }
-        if wrapped[k] {
-            continue;
-        }
-        // Aligned text: a row's values may stand above its label's first
-        // line (its row broken over a page, above), so the values before a
-        // row with none of its own may be that row's, this row's lost (a
-        // line dropped): neither is read.
-        if aligned && !rows && runs.get(k + 1).is_some_and(|next| next.is_empty()) {
-            continue;
-        }
-        // Aligned text: a row's values where a row's stand, or, its row
-        // broken over a page, the rest of its wrapped numbers after them
-        // on its label's lines (see `After::Label`), one joining holding,
-        // or only those on its label's lines (below).
-        // (A Markdown text's lines are not a page's: its pipe tables' padding
-        // only looks aligned. A row there is read from its label's lines.)
-        let mut broken: Option<Vec<String>> = None;
-        if aligned && !rows && out_of_place(&words, &line_of, &runs[k], has_sums(block)) {
-            let run = &runs[k];
-            if run.len() > cells
-                && has_sums(block)
-                && !out_of_place(&words, &line_of, &run[..cells], true)
-            {
-                let ways = (false, After::Label(end));
-                if let [one] = &rejoined(&words, &line_of, run, cells, ways, &holds)[..] {
-                    broken = Some(one.clone());
-                }
-            }
-            // Or the numbers on its label's lines alone (`on_label_lines`):
-            // those after its label's last line are pieces of the next
-            // row's numbers, wrapped over more lines than its label has (a
-            // narrow table printed by Chromium: "52" and "732 1258" between
-            // a long label's last line and "3.其他 0 0 6 0 63").
-            if broken.is_none() {
-                broken = on_label_lines();
-            }
-            if broken.is_none() {
-                continue;
-            }
-        }
-        if rows {
-            let end = label_end(&joined, &owner, (found.0, &found.1));
-            let lines = line_of[start]..=line_of[end];
-            // The next row's line when its label and all its values are on
-            // it alone.
-            let next_on_own_line = anchors.get(k + 1).and_then(|a| {
-                let line = line_of[a.2];
-                let run = &runs[k + 1];
-                let whole = run.len() == table.blocks[a.0].columns.len()
-                    && run.iter().all(|&w| line_of[w] == line)
-                    && on_own_lines(&line_of, a.2, run[run.len() - 1]);
-                whole.then_some(line)
-            });
-            // The next row's first line when its label is wrapped around
-            // its values: all its cells on one line past its label's first
-            // line and not past its last, its sums holding (a row's
-            // label centred on its values: those above it are not its).
-            let next_around = anchors.get(k + 1).and_then(|a| {
-                let (block, run) = (&table.blocks[a.0], &runs[k + 1]);
-                let first = line_of[a.2];
-                let last = line_of[label_end(&joined, &owner, (a.4 .0, &a.4 .1))];
-                let line = line_of[*run.first()?];
-                let values: Vec<&String> = run.iter().filter_map(|&w| text(w)).collect();
-                let around = has_sums(block)
-                    && run.len() == block.columns.len()
-                    && run.iter().all(|&w| line_of[w] == line)
-                    && first < line
-                    && line <= last
-                    && row_of(block, a.1, &values).is_ok();
-                around.then_some(first)
-            });
-            // A number alone on the line right before the label: a value
-            // before its label (a converter's order: "0" / "行政处罚") or a
-            // stray one; then the numbers after the label are not
-            // certainly the row's.
-            let lone_before = start > 0
-                && matches!(words[start - 1], Word::Value(_))
-                && on_own_lines(&line_of, start - 1, start - 1);
-            if !before_label[k]
-                && runs[k].iter().any(|&w| !lines.contains(&line_of[w]))
-                && (lone_before
-                    || !between_group_pieces(
-                        &words,
-                        &line_of,
-                        (
-                            &runs[k],
-                            end,
-                            anchors.get(k + 1).map_or(words.len(), |a| a.2),
-                        ),
-                        (row.groups, next_on_own_line, next_around),
-                    ))
-            {
-                continue;
-            }
-        }
-        let values: Vec<&String> = runs[k].iter().filter_map(|&w| text(w)).collect();
-        let values: Vec<String> = match (broken, row_of(block, r, &values)) {
-            (Some(values), _) => values,
-            (None, Ok(values)) => values.into_iter().cloned().collect(),
-            (None, Err(Some((total, sum)))) => {
+            RowValues::Unsummed(total, sum, cut_row) => {
                 unsummed.0.push((row.short, total, sum));
-                if cut_off(total, sum) && one_total(block) {
-                    let values = values.iter().map(|v| v.to_string()).collect();
-                    cut.push((b, r, values, Some((total, sum))));
-                }
+                cut.extend(cut_row);
                 continue;
             }
-            // One number short, the block's total column printed nowhere:
-            // the row's parts, its total lost at the page's edge (above).
-            (None, Err(None))
-                if values.len() + 1 == cells
-                    && one_total(block)
-                    && !total_shown[b]
-                    && !reordered =>
-            {
-                if values.iter().all(|v| count_of(v).is_some()) {
-                    let mut values: Vec<String> = values.iter().map(|v| v.to_string()).collect();
-                    values.push(String::new());
-                    cut.push((b, r, values, None));
-                }
+            RowValues::Cut(cut_row) => {
+                cut.push(cut_row);
                 continue;
             }
-            // More numbers than cells: numbers wrapped in their cells, read
-            // when only one way of joining them holds the row's sums.
-            (None, Err(None)) if order == Order::Lines && has_sums(block) => {
-                let run = &runs[k];
-                let end = label_end(&joined, &owner, (found.0, &found.1));
-                let ways = (true, After::Text(end));
-                match &rejoined(&words, &line_of, run, cells, ways, &holds)[..] {
-                    [one] => one.clone(),
-                    _ => continue,
-                }
-            }
-            // Fewer numbers than cells: two cells' numbers run together (a
-            // narrow cell without borders, its number into the next's:
-            // "80668072"), read when only one way of parting them holds
-            // the row's sum.
-            (None, Err(None)) if values.len() < cells && one_total(block) && total_shown[b] => {
-                match &parted(&values, cells, &holds)[..] {
-                    [one] => {
-                        parted_rows.push(row.short);
-                        one.clone()
-                    }
-                    _ => continue,
-                }
-            }
-            (None, Err(None)) => continue,
         };
         for (column, text) in block.columns.iter().zip(values) {
             if let Some(i) = format.cell_at(table.key, row.key, column.key) {
