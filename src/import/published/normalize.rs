@@ -548,594 +548,607 @@ fn repeated_headings(pages: &[Vec<&str>], drop: &mut [Vec<bool>]) {
 /// line between two rows may hold either's).
 /// Lines with pipes or tabs are left as they are.
 fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
-    // A number of a line: its columns, itself, and the gap between the
-    // row's words it stands in (k: between word k − 1 and word k), if any.
-    type Piece = (usize, usize, String, Option<usize>);
-    let blank = |line: &str, pieces: &[Piece]| -> String {
-        line.chars()
-            .enumerate()
-            .map(|(i, c)| {
-                if pieces.iter().any(|p| p.0 <= i && i < p.1) {
-                    ' '
-                } else {
-                    c
-                }
-            })
-            .collect()
-    };
-    // A row most of whose numbers wrapped around the few that fit (a
-    // narrow table printed by Chromium: "7355 8530 2872 …" over "（七）总计
-    // 3499", "4 5 81 …" under it): not a table row itself (or one only by
-    // its label and those few numbers, taken after the others), no sentence;
-    // the lines above and below numbers alone, as many on each, two or
-    // more. Joined first, only as pieces around it (below each gap's pieces
-    // as there), before a row above takes a number of it for its own
-    // cell's wrapped piece. A row all of whose numbers wrapped has none on
-    // its line ("（七）总计" alone): the pieces above then look like numbers
-    // that filled their cells, each piece below under its own (see
-    // `bare_row_pieces`), and the line above them has numbers (the row
-    // before ends there). Two rows' values around a label would join with
-    // their sums holding (12 34 … 281 over 1 2 … 6 as 121 342 … 2816), so
-    // not where rows print their values on a line above their labels (the
-    // line above those values is then a label) nor where a row's label
-    // starts above its values (so is the line above).
-    let sparse = |lines: &[String], m: usize, labelled_pass: bool| {
-        let alone = |line: &str| {
-            let words = spans(line);
-            (words.len() >= 2 && words.iter().all(|w| number(w.2))).then_some(words.len())
-        };
-        let row = spans(&lines[m]);
-        let bare = || {
-            m >= 2
-                && spans(&lines[m - 2]).iter().any(|w| number(w.2))
-                && bare_row_pieces(&spans(&lines[m - 1]), &spans(&lines[m + 1]))
-        };
-        // A row with its label and a few numbers looks like a table row:
-        // taken after the others (a bare row's look needs the numbers two
-        // lines above it, which such a row's pieces may be).
-        let labelled =
-            || row.first().is_some_and(|w| !number(w.2)) && text_left_of(&row, first_number(&row));
-        (if labelled_pass {
-            table_like(&lines[m]) && labelled()
-        } else {
-            !table_like(&lines[m])
-        }) && !lines[m].contains(['，', '。'])
-            && !row.is_empty()
-            && alone(&lines[m - 1]).is_some_and(|n| alone(&lines[m + 1]) == Some(n))
-            && (row.iter().any(|w| number(w.2)) || bare())
-    };
     // Table rows whose numbers' pieces stand around them, joined in pass 2
     // (not looked at again in pass 3).
     let mut joined_around = vec![false; lines.len()];
     for pass in 0..4 {
-        let sparse_pass = pass < 2;
         for m in 1..lines.len().saturating_sub(1) {
-            // Not among cells set apart by pipes or tabs (a Markdown table pads
-            // its columns to their width on screen, an ideograph two: columns
-            // counted in characters do not line up).
-            // (Bytes: a search for either of two chars is slow on long lines.)
-            let delimited =
-                (lines[m - 1..=m + 1].iter()).any(|l| l.bytes().any(|b| matches!(b, b'|' | b'\t')));
-            // First the rows wrapped around a few numbers (those with their
-            // label second), then table rows.
-            let sparse_row = sparse_pass && !delimited && sparse(&lines, m, pass == 1);
-            let taken = if sparse_pass {
-                sparse_row
-            } else {
-                !delimited && table_like(&lines[m]) && !joined_around[m]
-            };
-            if !taken {
+            let Some((joined, edits)) = joined_row(&lines, m, pass, &joined_around) else {
                 continue;
-            }
-            let row = spans(&lines[m]);
-            let values = row.iter().filter(|r| number(r.2)).count();
-            let first_value = first_number(&row);
-            // A line of the label's text alone: words, no number, left of
-            // the row's values.
-            let label_text = |l: usize| {
-                let words = spans(&lines[l]);
-                !words.is_empty()
-                    && !words.iter().any(|w| number(w.2))
-                    && text_left_of(&words, first_value)
             };
-            let pieces = |line: &str| -> Vec<Piece> {
-                spans(line)
-                    .into_iter()
-                    .filter(|w| number(w.2))
-                    .map(|(start, end, w)| {
-                        let k = row.partition_point(|r| r.1 <= start);
-                        // (Placed roughly: a piece of three digits or more
-                        // one column into the word before it is past it:
-                        // "2926" over "196"'s last digit.)
-                        let k = match row.get(k) {
-                            Some(r) if r.0 < start && r.1 == start + 1 && end - start >= 3 => k + 1,
-                            _ => k,
-                        };
-                        let fits = row.get(k).is_none_or(|r| end <= r.0);
-                        (start, end, w.to_string(), fits.then_some(k))
-                    })
-                    .collect()
-            };
-            let mut above = pieces(&lines[m - 1]);
-            let gaps = |p: &[Piece]| -> Option<Vec<usize>> {
-                let gaps: Option<Vec<usize>> = p.iter().map(|x| x.3).collect();
-                gaps.filter(|g| g.windows(2).all(|w| w[0] <= w[1]))
-            };
-            let around_pair = |above: &[Piece], below: &[Piece]| match (gaps(above), gaps(below)) {
-                (Some(up), Some(down)) => {
-                    !up.is_empty() && up == down && !above.iter().any(|a| a.2.starts_with('0'))
-                }
-                _ => false,
-            };
-            // The line below the pieces' rest: the next line; or, in a table
-            // row whose label's rest (or its group's) has the next line to
-            // itself, no number on it, the line after when it holds numbers
-            // alone (a cell's
-            // number centred, the label's lines spaced otherwise: "(5)属于三
-            // 类内部事务 479" / the row's values / "信息" / "02" for 47902;
-            // or aligned to its top: "属于行政查询 … 85 874" / "事项" / "4"
-            // for 854, see below).
-            // (For pieces around the row, the line after may hold text
-            // left of the row's values too, a label's: "要求提供公 5998" /
-            // the row's "0 303 1 0 635 60927" / "（五" / "开出版物 8" for
-            // 59988, the group's label and the row's each on lines of
-            // their own. Pieces under a row alone are not taken past such
-            // a line: its text may be the next row's label, its number
-            // that row's piece.)
-            let (past_label, past_label_text) = match !sparse_row && m + 2 < lines.len() {
-                true => {
-                    let next = spans(&lines[m + 1]);
-                    let after = spans(&lines[m + 2]);
-                    let rest = !next.is_empty()
-                        && !next.iter().any(|w| number(w.2))
-                        && !table_like(&lines[m + 1])
-                        && after.iter().any(|w| number(w.2));
-                    (
-                        rest && after.iter().all(|w| number(w.2)),
-                        rest && !table_like(&lines[m + 2]) && text_left_of(&after, first_value),
-                    )
-                }
-                false => (false, false),
-            };
-            let mut down = m + 1;
-            let mut below = pieces(&lines[m + 1]);
-            if (past_label || past_label_text) && !around_pair(&above, &below) {
-                // (Centred. A piece below may be the longer: Chromium
-                // breaks 53018 in a narrow cell as "53" over "018".)
-                let further = pieces(&lines[m + 2]);
-                if around_pair(&above, &further) {
-                    (down, below) = (m + 2, further);
-                }
-            }
-            let mut around = around_pair(&above, &below);
-            // Or the upper pieces past a line of the label's text, left of
-            // the row's values, on a line that is no table row ("4.保护第三方
-            // 56" / "573" / "合法权益" / the row's "0 547 3 2 82 8" / "87" /
-            // "7" for 57387; 56827 over three lines, see `far`), or one with
-            // fewer numbers than the row has values, each in a gap of the
-            // row's, as below (the line between a piece of the group's
-            // heading: "945 82 954" / "理  结" / "处理的，只计这一情 0 2 0 0" /
-            // "75 5 02" for 94575, 825 and 95402; "5.属于三类内 545 5458" /
-            // "公开" / "8 0 0 0 69" / "部事务信息 05 2").
-            let mut up = m - 1;
-            if !around && !sparse_row && above.is_empty() && down == m + 1 && m >= 2 {
-                let further = pieces(&lines[m - 2]);
-                if label_text(m - 1)
-                    && !table_like(&lines[m - 1])
-                    && (!table_like(&lines[m - 2]) || further.len() < values)
-                    && around_pair(&further, &below)
-                {
-                    (up, above, around) = (m - 2, further, true);
-                }
-            }
-            // Table rows with pieces around them first (pass 2), then the
-            // others (pass 3): a piece under a row that is over the next
-            // row's gap, with one under it there, is the next row's
-            // ("107" over "3.本年度 18" over "予以公开 … 555" over "85": 18⁠85
-            // the next row's 总计, not 107⁠18).
             if pass == 2 {
-                if !around {
-                    continue;
-                }
                 joined_around[m] = true;
             }
-            // (A cell's first line is its fullest.)
-            if sparse_row
-                && !(around
-                    && above
-                        .iter()
-                        .zip(&below)
-                        .all(|(a, b)| b.2.len() <= a.2.len()))
-            {
-                continue;
-            }
-            // The row's words, with the joined numbers.
-            let mut words: Vec<(usize, String)> =
-                row.iter().map(|r| (r.0, r.2.to_string())).collect();
-            // Lines under the row that held the further pieces of a number.
-            let mut further: Vec<usize> = Vec::new();
-            // The numbers that fit whole, on the line under the row, of a row
-            // whose other numbers' lower pieces are further down (below).
-            let mut whole: Vec<Piece> = Vec::new();
-            // A number wrapped over three lines of a cell aligned to its middle
-            // ("6" over the row's "5", "8" under it: 658): on the lines above
-            // and below, pieces each over (under) one word of the row in its
-            // columns, the same words, numbers; no piece above starting with 0
-            // or shorter than its word, none below longer; neither line a
-            // table row.
-            let within = |p: &Piece| {
-                only(
-                    row.iter()
-                        .enumerate()
-                        .filter(|(_, r)| p.0 < r.1 && r.0 < p.1)
-                        .map(|(k, _)| k),
-                )
-            };
-            // The words of the row that pieces `above` and `below` (of lines
-            // `up` and `down`) are over and under. Neither line a table row;
-            // two lines away, a line of numbers alone may be one's look
-            // (several cells' outer pieces, "12 10 28"): each is then a
-            // piece; so may the row's label with fewer pieces than the row
-            // has values, right of it ("2.重复申请 69 29" two lines over
-            // "83 1 50 0": the label's cell aligned to its top, the
-            // numbers' to their middle).
-            let three_of = |above: &[Piece], below: &[Piece], up: usize, down: usize| {
-                let far = up + 2 == m;
-                let no_row = |l: usize, pieces: &[Piece]| {
-                    let words = spans(&lines[l]);
-                    !table_like(&lines[l])
-                        || (far
-                            && (words.iter().all(|w| number(w.2))
-                                || (text_left_of(&words, first_value) && pieces.len() < values)))
-                };
-                let over: Option<Vec<usize>> = above.iter().map(within).collect();
-                let under: Option<Vec<usize>> = below.iter().map(within).collect();
-                match (over, under) {
-                    (Some(over), Some(under))
-                        if !over.is_empty()
-                            && over == under
-                            && over.windows(2).all(|w| w[0] < w[1])
-                            && no_row(up, above)
-                            && no_row(down, below)
-                            && over
-                                .iter()
-                                .zip(above.iter().zip(below))
-                                .all(|(&k, (a, b))| {
-                                    number(row[k].2)
-                                        && !a.2.starts_with('0')
-                                        && a.2.len() >= row[k].2.len()
-                                        && b.2.len() <= row[k].2.len()
-                                }) =>
-                    {
-                        Some(over)
-                    }
-                    _ => None,
+            for edit in edits {
+                match edit {
+                    Edit::Blank(l, pieces) => lines[l] = blank(&lines[l], &pieces),
+                    Edit::Clear(l) => lines[l].clear(),
                 }
-            };
-            let mut three = three_of(&above, &below, m - 1, m + 1);
-            // Such a number's upper piece past the rest of the row's label,
-            // over its values (the label's lines spaced otherwise: "7、属于
-            // 行政执法" / "2" / "案卷" / the row's "… 8 …" / "3" for 283;
-            // or its label's first line: "71" / "一、本年新收政府信" / the
-            // row's "… 97" / "息公开申请数量" / "9" for 71979, the lower
-            // piece past the label's rest too): the line between text
-            // alone, left of the row's values; fewer pieces than the row
-            // has values (a line of as many is another row's values: "848
-            // 567 … 2924" / "诉类申请" / "2.重复申请 2 1 … 450" / "3.要求提供
-            // 公" / "7 0 8 … 19" would join 848⁠2⁠7 …, the sums broken, and
-            // two rows lose their values).
-            if three.is_none() && !around && above.is_empty() && m >= 2 && down == m + 1 {
-                let rest = spans(&lines[m - 1]);
-                if !rest.is_empty()
-                    && !table_like(&lines[m - 1])
-                    && text_left_of(&rest, first_value)
-                {
-                    let further = pieces(&lines[m - 2]);
-                    let further = if further.len() < values {
-                        further
-                    } else {
-                        Vec::new()
-                    };
-                    let lower = match below.is_empty() && past_label {
-                        true => (m + 2, pieces(&lines[m + 2])),
-                        false => (m + 1, below.clone()),
-                    };
-                    if let Some(hosts) = three_of(&further, &lower.1, m - 2, lower.0) {
-                        (three, up, above) = (Some(hosts), m - 2, further);
-                        (down, below) = lower;
-                    }
-                }
-            }
-            // Around a row whose numbers wrapped in two lines were joined (a
-            // table row, or a row with few numbers that fit), a number
-            // wrapped over three lines of its cell, centred: its outer
-            // pieces a line further ("79" / "832 1630" / the row's "82" /
-            // "35 57" / "2" for 83235, 79822 and 163057).
-            // Or over five lines of a cell one digit wide: two pieces over
-            // the row's, the upper past a line of the label's text if
-            // there is one, two under it ("7、属于行政执法 2" / "案卷" / "0"
-            // / "2151" / the row's "… 6 …" / "3" / "1" / "1" for 20611,
-            // 21513 around the row): the inner pieces each as wide as its
-            // host, the outer as three lines' are.
-            // (Outermost first: the lines over the row's, and under it.)
-            type Layers = Vec<(usize, Vec<Piece>)>;
-            let far: Option<(Vec<usize>, Layers, Layers)> =
-                match around && down == m + 1 && up >= 1 && m + 2 < lines.len() {
-                    true => {
-                        let (over, under) = (pieces(&lines[up - 1]), pieces(&lines[m + 2]));
-                        match three_of(&over, &under, up - 1, m + 2) {
-                            Some(hosts) => {
-                                Some((hosts, vec![(up - 1, over)], vec![(m + 2, under)]))
-                            }
-                            None if up >= 3 && m + 3 < lines.len() => {
-                                let top = match label_text(up - 2) {
-                                    true => up - 3,
-                                    false => up - 2,
-                                };
-                                let inner_hosts = |p: &[Piece]| -> Option<Vec<usize>> {
-                                    p.iter()
-                                        .map(|p| within(p).filter(|&k| p.2.len() == row[k].2.len()))
-                                        .collect()
-                                };
-                                let (outer_over, outer_under) =
-                                    (pieces(&lines[top]), pieces(&lines[m + 3]));
-                                three_of(&outer_over, &outer_under, top, m + 3)
-                                    .filter(|hosts| {
-                                        [(up - 1, &over), (m + 2, &under)].iter().all(|(l, p)| {
-                                            !table_like(&lines[*l])
-                                                && inner_hosts(p).as_ref() == Some(hosts)
-                                        })
-                                    })
-                                    .map(|hosts| {
-                                        (
-                                            hosts,
-                                            vec![(top, outer_over), (up - 1, over)],
-                                            vec![(m + 2, under), (m + 3, outer_under)],
-                                        )
-                                    })
-                            }
-                            None => None,
-                        }
-                    }
-                    false => None,
-                };
-            if around {
-                for (a, b) in above.iter().zip(&below) {
-                    words.push((a.0, format!("{}{WRAPPED}{}", a.2, b.2)));
-                }
-                if let Some((hosts, over, under)) = &far {
-                    for (i, &k) in hosts.iter().enumerate() {
-                        let mut joined = String::new();
-                        for (_, layer) in over {
-                            joined.push_str(&layer[i].2);
-                            joined.push(WRAPPED);
-                        }
-                        joined.push_str(row[k].2);
-                        for (_, layer) in under {
-                            joined.push(WRAPPED);
-                            joined.push_str(&layer[i].2);
-                        }
-                        words[k].1 = joined;
-                    }
-                }
-            } else if let Some(hosts) = &three {
-                for (i, &k) in hosts.iter().enumerate() {
-                    words[k].1 =
-                        format!("{}{WRAPPED}{}{WRAPPED}{}", above[i].2, row[k].2, below[i].2);
-                }
-            } else {
-                // Cells aligned to their top (Word's default): the upper piece
-                // among the row's values, the rest on the line below, under it
-                // (within two columns: pdftotext places them roughly), and
-                // under no other word of the row, no longer than it (a cell's
-                // first line is its fullest). That line is no table row: text
-                // with its numbers, or as many numbers as the row's (another
-                // row's values); pieces of several columns are fewer than the
-                // row's numbers, alone ("2642 … 2986 …" over "4 … 1") or
-                // after the rest of its label (see `label_rest`).
-                // (Of the words it is within two columns of, the one it
-                // starts or ends with, give or take a column: "46" under
-                // 746, beside 535's end; else the only one.)
-                let under_one =
-                    |start: usize, end: usize, words: &mut dyn Iterator<Item = usize>| {
-                        let near: Vec<usize> = words
-                            .filter(|&k| start < row[k].1 + 2 && row[k].0 < end + 2)
-                            .collect();
-                        let aligned = |&k: &usize| {
-                            start.abs_diff(row[k].0) <= 1 || end.abs_diff(row[k].1) <= 1
-                        };
-                        only(near.iter().copied().filter(aligned))
-                            .or_else(|| only(near.into_iter()))
-                    };
-                // (Past the rest of the row's label, left of its values, no
-                // piece over the row: else a centred number's, see above.)
-                // Nor where a number of that line stands over a number of a
-                // table row right under it: the upper piece of that row's
-                // number as well, wrapped over three lines, centred ("属于四类
-                // 过程性信息 8 4 0 7 0 0 19" / "属于行政执法案卷" / "4" / "0 0 0 1
-                // 558 0 975" / "7": 417, not 7⁠4 and 1⁠7, both rows' sums
-                // broken).
-                let over_next_row = |l: usize| {
-                    l + 1 < lines.len()
-                        && table_like(&lines[l + 1])
-                        && pieces(&lines[l]).iter().any(|p| {
-                            (spans(&lines[l + 1]).iter())
-                                .any(|r| number(r.2) && p.0 < r.1 && r.0 < p.1)
-                        })
-                };
-                if below.is_empty()
-                    && above.is_empty()
-                    && past_label
-                    && text_left_of(&spans(&lines[m + 1]), first_value)
-                    && !over_next_row(m + 2)
-                {
-                    (down, below) = (m + 2, pieces(&lines[m + 2]));
-                }
-                // A row whose label has more lines than its numbers' cells,
-                // centred: the numbers that fit whole on the line below its
-                // first (numbers alone, under none of the row's words), the
-                // label's rest on the next, if any, then the lower pieces of
-                // the others, every one of the row's numbers wrapped (a number
-                // that fits stands on the middle line): "一.本年新收政府信息公开
-                // 申 15627 3245 … 1184" / "332646" / "请数量" / "0 0 2 6 1 7"
-                // for 156270 32450 … 11847 332646.
-                // Or the label's rest on the line of the lower pieces, the
-                // whole numbers beside the row's, not under any (columns of
-                // our own PDF text: "一．本年新收政府信息公开申请数 620 774 826
-                // 577 18 4403" / "158691" between 620 and 774 / "量 22 21 28
-                // 79 05 46"): only where the row's numbers and the whole ones
-                // are as many as a row of a block with a total row has (表三's
-                // seven); the row's sums still check it.
-                if above.is_empty() && down == m + 1 && !below.is_empty() && values > 0 {
-                    let line = spans(&lines[m + 1]);
-                    let apart = |b: &Piece, slack: usize| {
-                        b.0 >= first_value
-                            && row
-                                .iter()
-                                .all(|r| !(b.0 < r.1 + slack && r.0 < b.1 + slack))
-                    };
-                    let mut next = m + 2;
-                    if next + 1 < lines.len() && label_text(next) {
-                        next += 1;
-                    }
-                    if next < lines.len() && line.len() == below.len() {
-                        let lower_line = spans(&lines[next]);
-                        let alone = lower_line.iter().all(|w| number(w.2));
-                        let after_rest = next == m + 2 && text_left_of(&lower_line, first_value);
-                        let taken = (alone && below.iter().all(|b| apart(b, 2)))
-                            || ((alone || after_rest)
-                                && below.iter().all(|b| apart(b, 0))
-                                && total_row_lengths().contains(&(values + below.len())));
-                        let lower = pieces(&lines[next]);
-                        if taken && lower.len() == values {
-                            whole = std::mem::take(&mut below);
-                            (down, below) = (next, lower);
-                        }
-                    }
-                }
-                let under = |b: &Piece| under_one(b.0, b.1, &mut (0..row.len()));
-                let hosts: Option<Vec<usize>> = below.iter().map(under).collect();
-                let Some(hosts) = hosts.filter(|h| {
-                    !h.is_empty()
-                        && h.windows(2).all(|w| w[0] < w[1])
-                        && h.iter().zip(&below).all(|(&k, b)| {
-                            number(row[k].2)
-                                && !row[k].2.starts_with('0')
-                                && b.2.len() <= row[k].2.len()
-                        })
-                }) else {
-                    continue;
-                };
-                // Fewer pieces than the row's values, on a line of numbers
-                // alone or after the rest of the row's label ("卷 4 46",
-                // "部事务信息 83 6": its text left of the row's values).
-                let label_rest = text_left_of(&spans(&lines[down]), first_value);
-                if table_like(&lines[down])
-                    && !(label_rest && below.len() < values)
-                    && whole.is_empty()
-                {
-                    continue;
-                }
-                // A piece left on the line above, or past a line of the
-                // label's text, over a host (fewer than the row's values: no
-                // row's own): the number may be wrapped over three lines,
-                // centred, its upper piece there, not joined as such above
-                // (its upper piece the shorter: "本年 70 7" / "度办" / "予以公开
-                // … 34 … 109" / "理结" / "7 6" for 70347 and 71096, Chromium's
-                // print of a narrow table). Joined in two, as 347 and 1096,
-                // the row's sum holds as well: not certain.
-                let mut over = m - 1;
-                if over >= 1 && label_text(over) {
-                    over -= 1;
-                }
-                // (A row's own line, its numbers joined already, has as many
-                // numbers as this one.)
-                let numbers = (spans(&lines[over]).iter())
-                    .filter(|w| w.2.chars().all(|c| c.is_ascii_digit() || c == WRAPPED))
-                    .count();
-                if numbers < values
-                    && (pieces(&lines[over]).iter())
-                        .any(|p| within(p).is_some_and(|k| hosts.contains(&k)))
-                {
-                    continue;
-                }
-                for (&k, b) in hosts.iter().zip(&below) {
-                    words[k].1 = format!("{}{WRAPPED}{}", row[k].2, b.2);
-                }
-                words.extend(whole.iter().map(|w| (w.0, w.2.clone())));
-                // A number wrapped over more lines of its cell (a cell one
-                // digit wide: 9 over 6, 6, 5, 9 for 96659; "5" / "4" / "3"
-                // for 543): under a piece as wide as its host, lines of
-                // numbers alone, each under such a piece of the line above,
-                // no wider than its host, and so on while a piece is as
-                // wide. (Sums check the whole: one cell changed breaks
-                // them.)
-                let full = |k: usize, piece: &str| piece.len() == row[k].2.len();
-                let mut open: Vec<usize> = hosts
-                    .iter()
-                    .zip(&below)
-                    .filter(|(&k, b)| full(k, &b.2))
-                    .map(|(&k, _)| k)
-                    .collect();
-                let mut j = down + 1;
-                while !open.is_empty() && j < lines.len() {
-                    let line = spans(&lines[j]);
-                    let placed: Option<Vec<(usize, &str)>> = line
-                        .iter()
-                        .map(|&(start, end, piece)| {
-                            let k = under_one(start, end, &mut open.iter().copied())?;
-                            (number(piece) && piece.len() <= row[k].2.len()).then_some((k, piece))
-                        })
-                        .collect();
-                    let Some(placed) =
-                        placed.filter(|p| !p.is_empty() && p.windows(2).all(|w| w[0].0 < w[1].0))
-                    else {
-                        break;
-                    };
-                    for &(k, piece) in &placed {
-                        words[k].1.push(WRAPPED);
-                        words[k].1.push_str(piece);
-                    }
-                    further.push(j);
-                    open = placed
-                        .into_iter()
-                        .filter(|&(k, piece)| full(k, piece))
-                        .map(|(k, _)| k)
-                        .collect();
-                    j += 1;
-                }
-            }
-            crate::sort::by_key(&mut words, |w| w.0);
-            let mut joined = String::new();
-            for (start, word) in words {
-                let at = joined.chars().count();
-                let pad = if at == 0 {
-                    start
-                } else {
-                    start.saturating_sub(at).max(2)
-                };
-                joined.extend(std::iter::repeat_n(' ', pad));
-                joined.push_str(&word);
-            }
-            if around || three.is_some() {
-                lines[up] = blank(&lines[up], &above);
-            }
-            lines[down] = blank(&lines[down], &below);
-            if let Some((_, over, under)) = far {
-                for (l, layer) in over.iter().chain(&under) {
-                    lines[*l] = blank(&lines[*l], layer);
-                }
-            }
-            for j in further {
-                lines[j].clear();
-            }
-            if !whole.is_empty() {
-                lines[m + 1] = blank(&lines[m + 1], &whole);
             }
             lines[m] = joined;
         }
     }
     lines
+}
+
+/// A number of a line: its columns, itself, and the gap between the row's
+/// words it stands in (k: between word k − 1 and word k), if any (see
+/// [`wrapped_numbers`]).
+type Piece = (usize, usize, String, Option<usize>);
+
+/// `line` with the columns of `pieces` made spaces.
+fn blank(line: &str, pieces: &[Piece]) -> String {
+    line.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if pieces.iter().any(|p| p.0 <= i && i < p.1) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// What joining the pieces of numbers wrapped around row `m` of `lines`
+/// makes of the lines, in `pass` of [`wrapped_numbers`]: pieces taken off
+/// a line, or a line cleared, in this order.
+enum Edit {
+    Blank(usize, Vec<Piece>),
+    Clear(usize),
+}
+
+/// Row `m`'s line with the pieces of its numbers joined in `pass` of
+/// [`wrapped_numbers`] (`joined_around`: the rows whose pieces around them
+/// were joined in pass 2), and the edits that take those pieces off the
+/// lines around it; none where nothing is joined.
+fn joined_row(
+    lines: &[String],
+    m: usize,
+    pass: usize,
+    joined_around: &[bool],
+) -> Option<(String, Vec<Edit>)> {
+    let sparse_pass = pass < 2;
+    // Not among cells set apart by pipes or tabs (a Markdown table pads
+    // its columns to their width on screen, an ideograph two: columns
+    // counted in characters do not line up).
+    // (Bytes: a search for either of two chars is slow on long lines.)
+    let delimited =
+        (lines[m - 1..=m + 1].iter()).any(|l| l.bytes().any(|b| matches!(b, b'|' | b'\t')));
+    // First the rows wrapped around a few numbers (those with their
+    // label second), then table rows.
+    let sparse_row = sparse_pass && !delimited && sparse(lines, m, pass == 1);
+    let taken = if sparse_pass {
+        sparse_row
+    } else {
+        !delimited && table_like(&lines[m]) && !joined_around[m]
+    };
+    if !taken {
+        return None;
+    }
+    let row = spans(&lines[m]);
+    let values = row.iter().filter(|r| number(r.2)).count();
+    let first_value = first_number(&row);
+    // A line of the label's text alone: words, no number, left of
+    // the row's values.
+    let label_text = |l: usize| {
+        let words = spans(&lines[l]);
+        !words.is_empty() && !words.iter().any(|w| number(w.2)) && text_left_of(&words, first_value)
+    };
+    let pieces = |line: &str| -> Vec<Piece> {
+        spans(line)
+            .into_iter()
+            .filter(|w| number(w.2))
+            .map(|(start, end, w)| {
+                let k = row.partition_point(|r| r.1 <= start);
+                // (Placed roughly: a piece of three digits or more
+                // one column into the word before it is past it:
+                // "2926" over "196"'s last digit.)
+                let k = match row.get(k) {
+                    Some(r) if r.0 < start && r.1 == start + 1 && end - start >= 3 => k + 1,
+                    _ => k,
+                };
+                let fits = row.get(k).is_none_or(|r| end <= r.0);
+                (start, end, w.to_string(), fits.then_some(k))
+            })
+            .collect()
+    };
+    let mut above = pieces(&lines[m - 1]);
+    let gaps = |p: &[Piece]| -> Option<Vec<usize>> {
+        let gaps: Option<Vec<usize>> = p.iter().map(|x| x.3).collect();
+        gaps.filter(|g| g.windows(2).all(|w| w[0] <= w[1]))
+    };
+    let around_pair = |above: &[Piece], below: &[Piece]| match (gaps(above), gaps(below)) {
+        (Some(up), Some(down)) => {
+            !up.is_empty() && up == down && !above.iter().any(|a| a.2.starts_with('0'))
+        }
+        _ => false,
+    };
+    // The line below the pieces' rest: the next line; or, in a table
+    // row whose label's rest (or its group's) has the next line to
+    // itself, no number on it, the line after when it holds numbers
+    // alone (a cell's
+    // number centred, the label's lines spaced otherwise: "(5)属于三
+    // 类内部事务 479" / the row's values / "信息" / "02" for 47902;
+    // or aligned to its top: "属于行政查询 … 85 874" / "事项" / "4"
+    // for 854, see below).
+    // (For pieces around the row, the line after may hold text
+    // left of the row's values too, a label's: "要求提供公 5998" /
+    // the row's "0 303 1 0 635 60927" / "（五" / "开出版物 8" for
+    // 59988, the group's label and the row's each on lines of
+    // their own. Pieces under a row alone are not taken past such
+    // a line: its text may be the next row's label, its number
+    // that row's piece.)
+    let (past_label, past_label_text) = match !sparse_row && m + 2 < lines.len() {
+        true => {
+            let next = spans(&lines[m + 1]);
+            let after = spans(&lines[m + 2]);
+            let rest = !next.is_empty()
+                && !next.iter().any(|w| number(w.2))
+                && !table_like(&lines[m + 1])
+                && after.iter().any(|w| number(w.2));
+            (
+                rest && after.iter().all(|w| number(w.2)),
+                rest && !table_like(&lines[m + 2]) && text_left_of(&after, first_value),
+            )
+        }
+        false => (false, false),
+    };
+    let mut down = m + 1;
+    let mut below = pieces(&lines[m + 1]);
+    if (past_label || past_label_text) && !around_pair(&above, &below) {
+        // (Centred. A piece below may be the longer: Chromium
+        // breaks 53018 in a narrow cell as "53" over "018".)
+        let further = pieces(&lines[m + 2]);
+        if around_pair(&above, &further) {
+            (down, below) = (m + 2, further);
+        }
+    }
+    let mut around = around_pair(&above, &below);
+    // Or the upper pieces past a line of the label's text, left of
+    // the row's values, on a line that is no table row ("4.保护第三方
+    // 56" / "573" / "合法权益" / the row's "0 547 3 2 82 8" / "87" /
+    // "7" for 57387; 56827 over three lines, see `far`), or one with
+    // fewer numbers than the row has values, each in a gap of the
+    // row's, as below (the line between a piece of the group's
+    // heading: "945 82 954" / "理  结" / "处理的，只计这一情 0 2 0 0" /
+    // "75 5 02" for 94575, 825 and 95402; "5.属于三类内 545 5458" /
+    // "公开" / "8 0 0 0 69" / "部事务信息 05 2").
+    let mut up = m - 1;
+    if !around && !sparse_row && above.is_empty() && down == m + 1 && m >= 2 {
+        let further = pieces(&lines[m - 2]);
+        if label_text(m - 1)
+            && !table_like(&lines[m - 1])
+            && (!table_like(&lines[m - 2]) || further.len() < values)
+            && around_pair(&further, &below)
+        {
+            (up, above, around) = (m - 2, further, true);
+        }
+    }
+    // Table rows with pieces around them first (pass 2), then the
+    // others (pass 3): a piece under a row that is over the next
+    // row's gap, with one under it there, is the next row's
+    // ("107" over "3.本年度 18" over "予以公开 … 555" over "85": 18⁠85
+    // the next row's 总计, not 107⁠18).
+    // (The caller marks the row joined around.)
+    if pass == 2 && !around {
+        return None;
+    }
+    // (A cell's first line is its fullest.)
+    if sparse_row
+        && !(around
+            && above
+                .iter()
+                .zip(&below)
+                .all(|(a, b)| b.2.len() <= a.2.len()))
+    {
+        return None;
+    }
+    // The row's words, with the joined numbers.
+    let mut words: Vec<(usize, String)> = row.iter().map(|r| (r.0, r.2.to_string())).collect();
+    // Lines under the row that held the further pieces of a number.
+    let mut further: Vec<usize> = Vec::new();
+    // The numbers that fit whole, on the line under the row, of a row
+    // whose other numbers' lower pieces are further down (below).
+    let mut whole: Vec<Piece> = Vec::new();
+    // A number wrapped over three lines of a cell aligned to its middle
+    // ("6" over the row's "5", "8" under it: 658): on the lines above
+    // and below, pieces each over (under) one word of the row in its
+    // columns, the same words, numbers; no piece above starting with 0
+    // or shorter than its word, none below longer; neither line a
+    // table row.
+    let within = |p: &Piece| {
+        only(
+            row.iter()
+                .enumerate()
+                .filter(|(_, r)| p.0 < r.1 && r.0 < p.1)
+                .map(|(k, _)| k),
+        )
+    };
+    // The words of the row that pieces `above` and `below` (of lines
+    // `up` and `down`) are over and under. Neither line a table row;
+    // two lines away, a line of numbers alone may be one's look
+    // (several cells' outer pieces, "12 10 28"): each is then a
+    // piece; so may the row's label with fewer pieces than the row
+    // has values, right of it ("2.重复申请 69 29" two lines over
+    // "83 1 50 0": the label's cell aligned to its top, the
+    // numbers' to their middle).
+    let three_of = |above: &[Piece], below: &[Piece], up: usize, down: usize| {
+        let far = up + 2 == m;
+        let no_row = |l: usize, pieces: &[Piece]| {
+            let words = spans(&lines[l]);
+            !table_like(&lines[l])
+                || (far
+                    && (words.iter().all(|w| number(w.2))
+                        || (text_left_of(&words, first_value) && pieces.len() < values)))
+        };
+        let over: Option<Vec<usize>> = above.iter().map(within).collect();
+        let under: Option<Vec<usize>> = below.iter().map(within).collect();
+        match (over, under) {
+            (Some(over), Some(under))
+                if !over.is_empty()
+                    && over == under
+                    && over.windows(2).all(|w| w[0] < w[1])
+                    && no_row(up, above)
+                    && no_row(down, below)
+                    && over
+                        .iter()
+                        .zip(above.iter().zip(below))
+                        .all(|(&k, (a, b))| {
+                            number(row[k].2)
+                                && !a.2.starts_with('0')
+                                && a.2.len() >= row[k].2.len()
+                                && b.2.len() <= row[k].2.len()
+                        }) =>
+            {
+                Some(over)
+            }
+            _ => None,
+        }
+    };
+    let mut three = three_of(&above, &below, m - 1, m + 1);
+    // Such a number's upper piece past the rest of the row's label,
+    // over its values (the label's lines spaced otherwise: "7、属于
+    // 行政执法" / "2" / "案卷" / the row's "… 8 …" / "3" for 283;
+    // or its label's first line: "71" / "一、本年新收政府信" / the
+    // row's "… 97" / "息公开申请数量" / "9" for 71979, the lower
+    // piece past the label's rest too): the line between text
+    // alone, left of the row's values; fewer pieces than the row
+    // has values (a line of as many is another row's values: "848
+    // 567 … 2924" / "诉类申请" / "2.重复申请 2 1 … 450" / "3.要求提供
+    // 公" / "7 0 8 … 19" would join 848⁠2⁠7 …, the sums broken, and
+    // two rows lose their values).
+    if three.is_none() && !around && above.is_empty() && m >= 2 && down == m + 1 {
+        let rest = spans(&lines[m - 1]);
+        if !rest.is_empty() && !table_like(&lines[m - 1]) && text_left_of(&rest, first_value) {
+            let further = pieces(&lines[m - 2]);
+            let further = if further.len() < values {
+                further
+            } else {
+                Vec::new()
+            };
+            let lower = match below.is_empty() && past_label {
+                true => (m + 2, pieces(&lines[m + 2])),
+                false => (m + 1, below.clone()),
+            };
+            if let Some(hosts) = three_of(&further, &lower.1, m - 2, lower.0) {
+                (three, up, above) = (Some(hosts), m - 2, further);
+                (down, below) = lower;
+            }
+        }
+    }
+    // Around a row whose numbers wrapped in two lines were joined (a
+    // table row, or a row with few numbers that fit), a number
+    // wrapped over three lines of its cell, centred: its outer
+    // pieces a line further ("79" / "832 1630" / the row's "82" /
+    // "35 57" / "2" for 83235, 79822 and 163057).
+    // Or over five lines of a cell one digit wide: two pieces over
+    // the row's, the upper past a line of the label's text if
+    // there is one, two under it ("7、属于行政执法 2" / "案卷" / "0"
+    // / "2151" / the row's "… 6 …" / "3" / "1" / "1" for 20611,
+    // 21513 around the row): the inner pieces each as wide as its
+    // host, the outer as three lines' are.
+    // (Outermost first: the lines over the row's, and under it.)
+    type Layers = Vec<(usize, Vec<Piece>)>;
+    let far: Option<(Vec<usize>, Layers, Layers)> =
+        match around && down == m + 1 && up >= 1 && m + 2 < lines.len() {
+            true => {
+                let (over, under) = (pieces(&lines[up - 1]), pieces(&lines[m + 2]));
+                match three_of(&over, &under, up - 1, m + 2) {
+                    Some(hosts) => Some((hosts, vec![(up - 1, over)], vec![(m + 2, under)])),
+                    None if up >= 3 && m + 3 < lines.len() => {
+                        let top = match label_text(up - 2) {
+                            true => up - 3,
+                            false => up - 2,
+                        };
+                        let inner_hosts = |p: &[Piece]| -> Option<Vec<usize>> {
+                            p.iter()
+                                .map(|p| within(p).filter(|&k| p.2.len() == row[k].2.len()))
+                                .collect()
+                        };
+                        let (outer_over, outer_under) =
+                            (pieces(&lines[top]), pieces(&lines[m + 3]));
+                        three_of(&outer_over, &outer_under, top, m + 3)
+                            .filter(|hosts| {
+                                [(up - 1, &over), (m + 2, &under)].iter().all(|(l, p)| {
+                                    !table_like(&lines[*l])
+                                        && inner_hosts(p).as_ref() == Some(hosts)
+                                })
+                            })
+                            .map(|hosts| {
+                                (
+                                    hosts,
+                                    vec![(top, outer_over), (up - 1, over)],
+                                    vec![(m + 2, under), (m + 3, outer_under)],
+                                )
+                            })
+                    }
+                    None => None,
+                }
+            }
+            false => None,
+        };
+    if around {
+        for (a, b) in above.iter().zip(&below) {
+            words.push((a.0, format!("{}{WRAPPED}{}", a.2, b.2)));
+        }
+        if let Some((hosts, over, under)) = &far {
+            for (i, &k) in hosts.iter().enumerate() {
+                let mut joined = String::new();
+                for (_, layer) in over {
+                    joined.push_str(&layer[i].2);
+                    joined.push(WRAPPED);
+                }
+                joined.push_str(row[k].2);
+                for (_, layer) in under {
+                    joined.push(WRAPPED);
+                    joined.push_str(&layer[i].2);
+                }
+                words[k].1 = joined;
+            }
+        }
+    } else if let Some(hosts) = &three {
+        for (i, &k) in hosts.iter().enumerate() {
+            words[k].1 = format!("{}{WRAPPED}{}{WRAPPED}{}", above[i].2, row[k].2, below[i].2);
+        }
+    } else {
+        // Cells aligned to their top (Word's default): the upper piece
+        // among the row's values, the rest on the line below, under it
+        // (within two columns: pdftotext places them roughly), and
+        // under no other word of the row, no longer than it (a cell's
+        // first line is its fullest). That line is no table row: text
+        // with its numbers, or as many numbers as the row's (another
+        // row's values); pieces of several columns are fewer than the
+        // row's numbers, alone ("2642 … 2986 …" over "4 … 1") or
+        // after the rest of its label (see `label_rest`).
+        // (Of the words it is within two columns of, the one it
+        // starts or ends with, give or take a column: "46" under
+        // 746, beside 535's end; else the only one.)
+        let under_one = |start: usize, end: usize, words: &mut dyn Iterator<Item = usize>| {
+            let near: Vec<usize> = words
+                .filter(|&k| start < row[k].1 + 2 && row[k].0 < end + 2)
+                .collect();
+            let aligned = |&k: &usize| start.abs_diff(row[k].0) <= 1 || end.abs_diff(row[k].1) <= 1;
+            only(near.iter().copied().filter(aligned)).or_else(|| only(near.into_iter()))
+        };
+        // (Past the rest of the row's label, left of its values, no
+        // piece over the row: else a centred number's, see above.)
+        // Nor where a number of that line stands over a number of a
+        // table row right under it: the upper piece of that row's
+        // number as well, wrapped over three lines, centred ("属于四类
+        // 过程性信息 8 4 0 7 0 0 19" / "属于行政执法案卷" / "4" / "0 0 0 1
+        // 558 0 975" / "7": 417, not 7⁠4 and 1⁠7, both rows' sums
+        // broken).
+        let over_next_row = |l: usize| {
+            l + 1 < lines.len()
+                && table_like(&lines[l + 1])
+                && pieces(&lines[l]).iter().any(|p| {
+                    (spans(&lines[l + 1]).iter()).any(|r| number(r.2) && p.0 < r.1 && r.0 < p.1)
+                })
+        };
+        if below.is_empty()
+            && above.is_empty()
+            && past_label
+            && text_left_of(&spans(&lines[m + 1]), first_value)
+            && !over_next_row(m + 2)
+        {
+            (down, below) = (m + 2, pieces(&lines[m + 2]));
+        }
+        // A row whose label has more lines than its numbers' cells,
+        // centred: the numbers that fit whole on the line below its
+        // first (numbers alone, under none of the row's words), the
+        // label's rest on the next, if any, then the lower pieces of
+        // the others, every one of the row's numbers wrapped (a number
+        // that fits stands on the middle line): "一.本年新收政府信息公开
+        // 申 15627 3245 … 1184" / "332646" / "请数量" / "0 0 2 6 1 7"
+        // for 156270 32450 … 11847 332646.
+        // Or the label's rest on the line of the lower pieces, the
+        // whole numbers beside the row's, not under any (columns of
+        // our own PDF text: "一．本年新收政府信息公开申请数 620 774 826
+        // 577 18 4403" / "158691" between 620 and 774 / "量 22 21 28
+        // 79 05 46"): only where the row's numbers and the whole ones
+        // are as many as a row of a block with a total row has (表三's
+        // seven); the row's sums still check it.
+        if above.is_empty() && down == m + 1 && !below.is_empty() && values > 0 {
+            let line = spans(&lines[m + 1]);
+            let apart = |b: &Piece, slack: usize| {
+                b.0 >= first_value
+                    && row
+                        .iter()
+                        .all(|r| !(b.0 < r.1 + slack && r.0 < b.1 + slack))
+            };
+            let mut next = m + 2;
+            if next + 1 < lines.len() && label_text(next) {
+                next += 1;
+            }
+            if next < lines.len() && line.len() == below.len() {
+                let lower_line = spans(&lines[next]);
+                let alone = lower_line.iter().all(|w| number(w.2));
+                let after_rest = next == m + 2 && text_left_of(&lower_line, first_value);
+                let taken = (alone && below.iter().all(|b| apart(b, 2)))
+                    || ((alone || after_rest)
+                        && below.iter().all(|b| apart(b, 0))
+                        && total_row_lengths().contains(&(values + below.len())));
+                let lower = pieces(&lines[next]);
+                if taken && lower.len() == values {
+                    whole = std::mem::take(&mut below);
+                    (down, below) = (next, lower);
+                }
+            }
+        }
+        let under = |b: &Piece| under_one(b.0, b.1, &mut (0..row.len()));
+        let hosts: Option<Vec<usize>> = below.iter().map(under).collect();
+        let hosts = hosts.filter(|h| {
+            !h.is_empty()
+                && h.windows(2).all(|w| w[0] < w[1])
+                && h.iter().zip(&below).all(|(&k, b)| {
+                    number(row[k].2) && !row[k].2.starts_with('0') && b.2.len() <= row[k].2.len()
+                })
+        })?;
+        // Fewer pieces than the row's values, on a line of numbers
+        // alone or after the rest of the row's label ("卷 4 46",
+        // "部事务信息 83 6": its text left of the row's values).
+        let label_rest = text_left_of(&spans(&lines[down]), first_value);
+        if table_like(&lines[down]) && !(label_rest && below.len() < values) && whole.is_empty() {
+            return None;
+        }
+        // A piece left on the line above, or past a line of the
+        // label's text, over a host (fewer than the row's values: no
+        // row's own): the number may be wrapped over three lines,
+        // centred, its upper piece there, not joined as such above
+        // (its upper piece the shorter: "本年 70 7" / "度办" / "予以公开
+        // … 34 … 109" / "理结" / "7 6" for 70347 and 71096, Chromium's
+        // print of a narrow table). Joined in two, as 347 and 1096,
+        // the row's sum holds as well: not certain.
+        let mut over = m - 1;
+        if over >= 1 && label_text(over) {
+            over -= 1;
+        }
+        // (A row's own line, its numbers joined already, has as many
+        // numbers as this one.)
+        let numbers = (spans(&lines[over]).iter())
+            .filter(|w| w.2.chars().all(|c| c.is_ascii_digit() || c == WRAPPED))
+            .count();
+        if numbers < values
+            && (pieces(&lines[over]).iter()).any(|p| within(p).is_some_and(|k| hosts.contains(&k)))
+        {
+            return None;
+        }
+        for (&k, b) in hosts.iter().zip(&below) {
+            words[k].1 = format!("{}{WRAPPED}{}", row[k].2, b.2);
+        }
+        words.extend(whole.iter().map(|w| (w.0, w.2.clone())));
+        // A number wrapped over more lines of its cell (a cell one
+        // digit wide: 9 over 6, 6, 5, 9 for 96659; "5" / "4" / "3"
+        // for 543): under a piece as wide as its host, lines of
+        // numbers alone, each under such a piece of the line above,
+        // no wider than its host, and so on while a piece is as
+        // wide. (Sums check the whole: one cell changed breaks
+        // them.)
+        let full = |k: usize, piece: &str| piece.len() == row[k].2.len();
+        let mut open: Vec<usize> = hosts
+            .iter()
+            .zip(&below)
+            .filter(|(&k, b)| full(k, &b.2))
+            .map(|(&k, _)| k)
+            .collect();
+        let mut j = down + 1;
+        while !open.is_empty() && j < lines.len() {
+            let line = spans(&lines[j]);
+            let placed: Option<Vec<(usize, &str)>> = line
+                .iter()
+                .map(|&(start, end, piece)| {
+                    let k = under_one(start, end, &mut open.iter().copied())?;
+                    (number(piece) && piece.len() <= row[k].2.len()).then_some((k, piece))
+                })
+                .collect();
+            let Some(placed) =
+                placed.filter(|p| !p.is_empty() && p.windows(2).all(|w| w[0].0 < w[1].0))
+            else {
+                break;
+            };
+            for &(k, piece) in &placed {
+                words[k].1.push(WRAPPED);
+                words[k].1.push_str(piece);
+            }
+            further.push(j);
+            open = placed
+                .into_iter()
+                .filter(|&(k, piece)| full(k, piece))
+                .map(|(k, _)| k)
+                .collect();
+            j += 1;
+        }
+    }
+    crate::sort::by_key(&mut words, |w| w.0);
+    let mut joined = String::new();
+    for (start, word) in words {
+        let at = joined.chars().count();
+        let pad = if at == 0 {
+            start
+        } else {
+            start.saturating_sub(at).max(2)
+        };
+        joined.extend(std::iter::repeat_n(' ', pad));
+        joined.push_str(&word);
+    }
+    let mut edits: Vec<Edit> = Vec::new();
+    if around || three.is_some() {
+        edits.push(Edit::Blank(up, above));
+    }
+    edits.push(Edit::Blank(down, below));
+    if let Some((_, over, under)) = far {
+        for (l, layer) in over.into_iter().chain(under) {
+            edits.push(Edit::Blank(l, layer));
+        }
+    }
+    edits.extend(further.into_iter().map(Edit::Clear));
+    if !whole.is_empty() {
+        edits.push(Edit::Blank(m + 1, whole));
+    }
+    Some((joined, edits))
+}
+
+/// A row most of whose numbers wrapped around the few that fit (a
+/// narrow table printed by Chromium: "7355 8530 2872 …" over "（七）总计
+/// 3499", "4 5 81 …" under it): not a table row itself (or one only by
+/// its label and those few numbers, taken after the others), no sentence;
+/// the lines above and below numbers alone, as many on each, two or
+/// more. Joined first, only as pieces around it (below each gap's pieces
+/// as there), before a row above takes a number of it for its own
+/// cell's wrapped piece. A row all of whose numbers wrapped has none on
+/// its line ("（七）总计" alone): the pieces above then look like numbers
+/// that filled their cells, each piece below under its own (see
+/// `bare_row_pieces`), and the line above them has numbers (the row
+/// before ends there). Two rows' values around a label would join with
+/// their sums holding (12 34 … 281 over 1 2 … 6 as 121 342 … 2816), so
+/// not where rows print their values on a line above their labels (the
+/// line above those values is then a label) nor where a row's label
+/// starts above its values (so is the line above).
+fn sparse(lines: &[String], m: usize, labelled_pass: bool) -> bool {
+    let alone = |line: &str| {
+        let words = spans(line);
+        (words.len() >= 2 && words.iter().all(|w| number(w.2))).then_some(words.len())
+    };
+    let row = spans(&lines[m]);
+    let bare = || {
+        m >= 2
+            && spans(&lines[m - 2]).iter().any(|w| number(w.2))
+            && bare_row_pieces(&spans(&lines[m - 1]), &spans(&lines[m + 1]))
+    };
+    // A row with its label and a few numbers looks like a table row:
+    // taken after the others (a bare row's look needs the numbers two
+    // lines above it, which such a row's pieces may be).
+    let labelled =
+        || row.first().is_some_and(|w| !number(w.2)) && text_left_of(&row, first_number(&row));
+    (if labelled_pass {
+        table_like(&lines[m]) && labelled()
+    } else {
+        !table_like(&lines[m])
+    }) && !lines[m].contains(['，', '。'])
+        && !row.is_empty()
+        && alone(&lines[m - 1]).is_some_and(|n| alone(&lines[m + 1]) == Some(n))
+        && (row.iter().any(|w| number(w.2)) || bare())
 }
 
 /// How many values a row of a block with a total row has (表三's seven, 表四's
