@@ -598,44 +598,44 @@ enum Edit {
     Clear(usize),
 }
 
-/// Row `m`'s line with the pieces of its numbers joined in `pass` of
-/// [`wrapped_numbers`] (`joined_around`: the rows whose pieces around them
-/// were joined in pass 2), and the edits that take those pieces off the
-/// lines around it; none where nothing is joined.
-fn joined_row(
-    lines: &[String],
+/// Row `m` of `lines`, whose wrapped numbers' pieces [`joined_row`] looks
+/// for around it: its words (columns, word), how many are numbers, and
+/// the column its first number starts at.
+struct RowLines<'a> {
+    lines: &'a [String],
     m: usize,
-    pass: usize,
-    joined_around: &[bool],
-) -> Option<(String, Vec<Edit>)> {
-    let sparse_pass = pass < 2;
-    // Not among cells set apart by pipes or tabs (a Markdown table pads
-    // its columns to their width on screen, an ideograph two: columns
-    // counted in characters do not line up).
-    // (Bytes: a search for either of two chars is slow on long lines.)
-    let delimited =
-        (lines[m - 1..=m + 1].iter()).any(|l| l.bytes().any(|b| matches!(b, b'|' | b'\t')));
-    // First the rows wrapped around a few numbers (those with their
-    // label second), then table rows.
-    let sparse_row = sparse_pass && !delimited && sparse(lines, m, pass == 1);
-    let taken = if sparse_pass {
-        sparse_row
-    } else {
-        !delimited && table_like(&lines[m]) && !joined_around[m]
-    };
-    if !taken {
-        return None;
+    row: Vec<(usize, usize, &'a str)>,
+    values: usize,
+    first_value: usize,
+}
+
+impl<'a> RowLines<'a> {
+    fn new(lines: &'a [String], m: usize) -> Self {
+        let row = spans(&lines[m]);
+        let values = row.iter().filter(|r| number(r.2)).count();
+        let first_value = first_number(&row);
+        RowLines {
+            lines,
+            m,
+            row,
+            values,
+            first_value,
+        }
     }
-    let row = spans(&lines[m]);
-    let values = row.iter().filter(|r| number(r.2)).count();
-    let first_value = first_number(&row);
-    // A line of the label's text alone: words, no number, left of
-    // the row's values.
-    let label_text = |l: usize| {
-        let words = spans(&lines[l]);
-        !words.is_empty() && !words.iter().any(|w| number(w.2)) && text_left_of(&words, first_value)
-    };
-    let pieces = |line: &str| -> Vec<Piece> {
+
+    /// Whether line `l` is a line of the label's text alone: words, no
+    /// number, left of the row's values.
+    fn label_text(&self, l: usize) -> bool {
+        let words = spans(&self.lines[l]);
+        !words.is_empty()
+            && !words.iter().any(|w| number(w.2))
+            && text_left_of(&words, self.first_value)
+    }
+
+    /// The numbers of `line`, each with the gap between the row's words
+    /// it stands in, if it fits in one.
+    fn pieces(&self, line: &str) -> Vec<Piece> {
+        let row = &self.row;
         spans(line)
             .into_iter()
             .filter(|w| number(w.2))
@@ -652,266 +652,38 @@ fn joined_row(
                 (start, end, w.to_string(), fits.then_some(k))
             })
             .collect()
-    };
-    let mut above = pieces(&lines[m - 1]);
-    let gaps = |p: &[Piece]| -> Option<Vec<usize>> {
-        let gaps: Option<Vec<usize>> = p.iter().map(|x| x.3).collect();
-        gaps.filter(|g| g.windows(2).all(|w| w[0] <= w[1]))
-    };
-    let around_pair = |above: &[Piece], below: &[Piece]| match (gaps(above), gaps(below)) {
-        (Some(up), Some(down)) => {
-            !up.is_empty() && up == down && !above.iter().any(|a| a.2.starts_with('0'))
-        }
-        _ => false,
-    };
-    // The line below the pieces' rest: the next line; or, in a table
-    // row whose label's rest (or its group's) has the next line to
-    // itself, no number on it, the line after when it holds numbers
-    // alone (a cell's
-    // number centred, the label's lines spaced otherwise: "(5)属于三
-    // 类内部事务 479" / the row's values / "信息" / "02" for 47902;
-    // or aligned to its top: "属于行政查询 … 85 874" / "事项" / "4"
-    // for 854, see below).
-    // (For pieces around the row, the line after may hold text
-    // left of the row's values too, a label's: "要求提供公 5998" /
-    // the row's "0 303 1 0 635 60927" / "（五" / "开出版物 8" for
-    // 59988, the group's label and the row's each on lines of
-    // their own. Pieces under a row alone are not taken past such
-    // a line: its text may be the next row's label, its number
-    // that row's piece.)
-    let (past_label, past_label_text) = match !sparse_row && m + 2 < lines.len() {
-        true => {
-            let next = spans(&lines[m + 1]);
-            let after = spans(&lines[m + 2]);
-            let rest = !next.is_empty()
-                && !next.iter().any(|w| number(w.2))
-                && !table_like(&lines[m + 1])
-                && after.iter().any(|w| number(w.2));
-            (
-                rest && after.iter().all(|w| number(w.2)),
-                rest && !table_like(&lines[m + 2]) && text_left_of(&after, first_value),
-            )
-        }
-        false => (false, false),
-    };
-    let mut down = m + 1;
-    let mut below = pieces(&lines[m + 1]);
-    if (past_label || past_label_text) && !around_pair(&above, &below) {
-        // (Centred. A piece below may be the longer: Chromium
-        // breaks 53018 in a narrow cell as "53" over "018".)
-        let further = pieces(&lines[m + 2]);
-        if around_pair(&above, &further) {
-            (down, below) = (m + 2, further);
-        }
     }
-    let mut around = around_pair(&above, &below);
-    // Or the upper pieces past a line of the label's text, left of
-    // the row's values, on a line that is no table row ("4.保护第三方
-    // 56" / "573" / "合法权益" / the row's "0 547 3 2 82 8" / "87" /
-    // "7" for 57387; 56827 over three lines, see `far`), or one with
-    // fewer numbers than the row has values, each in a gap of the
-    // row's, as below (the line between a piece of the group's
-    // heading: "945 82 954" / "理  结" / "处理的，只计这一情 0 2 0 0" /
-    // "75 5 02" for 94575, 825 and 95402; "5.属于三类内 545 5458" /
-    // "公开" / "8 0 0 0 69" / "部事务信息 05 2").
-    let mut up = m - 1;
-    if !around && !sparse_row && above.is_empty() && down == m + 1 && m >= 2 {
-        let further = pieces(&lines[m - 2]);
-        if label_text(m - 1)
-            && !table_like(&lines[m - 1])
-            && (!table_like(&lines[m - 2]) || further.len() < values)
-            && around_pair(&further, &below)
-        {
-            (up, above, around) = (m - 2, further, true);
-        }
-    }
-    // Table rows with pieces around them first (pass 2), then the
-    // others (pass 3): a piece under a row that is over the next
-    // row's gap, with one under it there, is the next row's
-    // ("107" over "3.本年度 18" over "予以公开 … 555" over "85": 18⁠85
-    // the next row's 总计, not 107⁠18).
-    // (The caller marks the row joined around.)
-    if pass == 2 && !around {
-        return None;
-    }
-    // (A cell's first line is its fullest.)
-    if sparse_row
-        && !(around
-            && above
-                .iter()
-                .zip(&below)
-                .all(|(a, b)| b.2.len() <= a.2.len()))
-    {
-        return None;
-    }
-    // The row's words, with the joined numbers.
-    let mut words: Vec<(usize, String)> = row.iter().map(|r| (r.0, r.2.to_string())).collect();
-    // Lines under the row that held the further pieces of a number.
-    let mut further: Vec<usize> = Vec::new();
-    // The numbers that fit whole, on the line under the row, of a row
-    // whose other numbers' lower pieces are further down (below).
-    let mut whole: Vec<Piece> = Vec::new();
-    // A number wrapped over three lines of a cell aligned to its middle
-    // ("6" over the row's "5", "8" under it: 658): on the lines above
-    // and below, pieces each over (under) one word of the row in its
-    // columns, the same words, numbers; no piece above starting with 0
-    // or shorter than its word, none below longer; neither line a
-    // table row.
-    let within = |p: &Piece| {
+
+    /// The one word of the row piece `p` is over or under, if one.
+    fn within(&self, p: &Piece) -> Option<usize> {
         only(
-            row.iter()
-                .enumerate()
+            (self.row.iter().enumerate())
                 .filter(|(_, r)| p.0 < r.1 && r.0 < p.1)
                 .map(|(k, _)| k),
         )
-    };
-    // The words of the row that pieces `above` and `below` (of lines
-    // `up` and `down`) are over and under. Neither line a table row;
-    // two lines away, a line of numbers alone may be one's look
-    // (several cells' outer pieces, "12 10 28"): each is then a
-    // piece; so may the row's label with fewer pieces than the row
-    // has values, right of it ("2.重复申请 69 29" two lines over
-    // "83 1 50 0": the label's cell aligned to its top, the
-    // numbers' to their middle).
-    let three_of = |above: &[Piece], below: &[Piece], up: usize, down: usize| {
-        let far = up + 2 == m;
-        let no_row = |l: usize, pieces: &[Piece]| {
-            let words = spans(&lines[l]);
-            !table_like(&lines[l])
-                || (far
-                    && (words.iter().all(|w| number(w.2))
-                        || (text_left_of(&words, first_value) && pieces.len() < values)))
-        };
-        let over: Option<Vec<usize>> = above.iter().map(within).collect();
-        let under: Option<Vec<usize>> = below.iter().map(within).collect();
-        match (over, under) {
-            (Some(over), Some(under))
-                if !over.is_empty()
-                    && over == under
-                    && over.windows(2).all(|w| w[0] < w[1])
-                    && no_row(up, above)
-                    && no_row(down, below)
-                    && over
-                        .iter()
-                        .zip(above.iter().zip(below))
-                        .all(|(&k, (a, b))| {
-                            number(row[k].2)
-                                && !a.2.starts_with('0')
-                                && a.2.len() >= row[k].2.len()
-                                && b.2.len() <= row[k].2.len()
-                        }) =>
-            {
-                Some(over)
-            }
-            _ => None,
-        }
-    };
-    let mut three = three_of(&above, &below, m - 1, m + 1);
-    // Such a number's upper piece past the rest of the row's label,
-    // over its values (the label's lines spaced otherwise: "7、属于
-    // 行政执法" / "2" / "案卷" / the row's "… 8 …" / "3" for 283;
-    // or its label's first line: "71" / "一、本年新收政府信" / the
-    // row's "… 97" / "息公开申请数量" / "9" for 71979, the lower
-    // piece past the label's rest too): the line between text
-    // alone, left of the row's values; fewer pieces than the row
-    // has values (a line of as many is another row's values: "848
-    // 567 … 2924" / "诉类申请" / "2.重复申请 2 1 … 450" / "3.要求提供
-    // 公" / "7 0 8 … 19" would join 848⁠2⁠7 …, the sums broken, and
-    // two rows lose their values).
-    if three.is_none() && !around && above.is_empty() && m >= 2 && down == m + 1 {
-        let rest = spans(&lines[m - 1]);
-        if !rest.is_empty() && !table_like(&lines[m - 1]) && text_left_of(&rest, first_value) {
-            let further = pieces(&lines[m - 2]);
-            let further = if further.len() < values {
-                further
-            } else {
-                Vec::new()
-            };
-            let lower = match below.is_empty() && past_label {
-                true => (m + 2, pieces(&lines[m + 2])),
-                false => (m + 1, below.clone()),
-            };
-            if let Some(hosts) = three_of(&further, &lower.1, m - 2, lower.0) {
-                (three, up, above) = (Some(hosts), m - 2, further);
-                (down, below) = lower;
-            }
-        }
     }
-    // Around a row whose numbers wrapped in two lines were joined (a
-    // table row, or a row with few numbers that fit), a number
-    // wrapped over three lines of its cell, centred: its outer
-    // pieces a line further ("79" / "832 1630" / the row's "82" /
-    // "35 57" / "2" for 83235, 79822 and 163057).
-    // Or over five lines of a cell one digit wide: two pieces over
-    // the row's, the upper past a line of the label's text if
-    // there is one, two under it ("7、属于行政执法 2" / "案卷" / "0"
-    // / "2151" / the row's "… 6 …" / "3" / "1" / "1" for 20611,
-    // 21513 around the row): the inner pieces each as wide as its
-    // host, the outer as three lines' are.
-    // (Outermost first: the lines over the row's, and under it.)
-    type Layers = Vec<(usize, Vec<Piece>)>;
-    let far: Option<(Vec<usize>, Layers, Layers)> =
-        match around && down == m + 1 && up >= 1 && m + 2 < lines.len() {
-            true => {
-                let (over, under) = (pieces(&lines[up - 1]), pieces(&lines[m + 2]));
-                match three_of(&over, &under, up - 1, m + 2) {
-                    Some(hosts) => Some((hosts, vec![(up - 1, over)], vec![(m + 2, under)])),
-                    None if up >= 3 && m + 3 < lines.len() => {
-                        let top = match label_text(up - 2) {
-                            true => up - 3,
-                            false => up - 2,
-                        };
-                        let inner_hosts = |p: &[Piece]| -> Option<Vec<usize>> {
-                            p.iter()
-                                .map(|p| within(p).filter(|&k| p.2.len() == row[k].2.len()))
-                                .collect()
-                        };
-                        let (outer_over, outer_under) =
-                            (pieces(&lines[top]), pieces(&lines[m + 3]));
-                        three_of(&outer_over, &outer_under, top, m + 3)
-                            .filter(|hosts| {
-                                [(up - 1, &over), (m + 2, &under)].iter().all(|(l, p)| {
-                                    !table_like(&lines[*l])
-                                        && inner_hosts(p).as_ref() == Some(hosts)
-                                })
-                            })
-                            .map(|hosts| {
-                                (
-                                    hosts,
-                                    vec![(top, outer_over), (up - 1, over)],
-                                    vec![(m + 2, under), (m + 3, outer_under)],
-                                )
-                            })
-                    }
-                    None => None,
-                }
-            }
-            false => None,
-        };
-    if around {
-        for (a, b) in above.iter().zip(&below) {
-            words.push((a.0, format!("{}{WRAPPED}{}", a.2, b.2)));
-        }
-        if let Some((hosts, over, under)) = &far {
-            for (i, &k) in hosts.iter().enumerate() {
-                let mut joined = String::new();
-                for (_, layer) in over {
-                    joined.push_str(&layer[i].2);
-                    joined.push(WRAPPED);
-                }
-                joined.push_str(row[k].2);
-                for (_, layer) in under {
-                    joined.push(WRAPPED);
-                    joined.push_str(&layer[i].2);
-                }
-                words[k].1 = joined;
-            }
-        }
-    } else if let Some(hosts) = &three {
-        for (i, &k) in hosts.iter().enumerate() {
-            words[k].1 = format!("{}{WRAPPED}{}{WRAPPED}{}", above[i].2, row[k].2, below[i].2);
-        }
-    } else {
+
+    /// Cells aligned to their top (Word's default) or a row whose label
+    /// has more lines than its numbers' cells: the lower pieces of the
+    /// row's numbers (`below`, of line `down`, or further down where they
+    /// are) joined to the row's `words`, with the numbers that fit whole
+    /// on a line between. The line and pieces joined, those numbers, and
+    /// the lines of further pieces (to clear); none where not certain (see
+    /// [`joined_row`]).
+    #[allow(clippy::type_complexity)]
+    fn join_top_aligned(
+        &self,
+        (above, past_label): (&[Piece], bool),
+        (mut down, mut below): (usize, Vec<Piece>),
+        words: &mut Vec<(usize, String)>,
+    ) -> Option<(usize, Vec<Piece>, Vec<Piece>, Vec<usize>)> {
+        let mut whole: Vec<Piece> = Vec::new();
+        let mut further: Vec<usize> = Vec::new();
+        let (lines, m) = (self.lines, self.m);
+        let (row, values, first_value) = (&self.row, self.values, self.first_value);
+        let label_text = |l: usize| self.label_text(l);
+        let pieces = |line: &str| self.pieces(line);
+        let within = |p: &Piece| self.within(p);
         // Cells aligned to their top (Word's default): the upper piece
         // among the row's values, the rest on the line below, under it
         // (within two columns: pdftotext places them roughly), and
@@ -1079,6 +851,296 @@ fn joined_row(
                 .collect();
             j += 1;
         }
+        Some((down, below, whole, further))
+    }
+}
+
+/// Row `m`'s line with the pieces of its numbers joined in `pass` of
+/// [`wrapped_numbers`] (`joined_around`: the rows whose pieces around them
+/// were joined in pass 2), and the edits that take those pieces off the
+/// lines around it; none where nothing is joined.
+fn joined_row(
+    lines: &[String],
+    m: usize,
+    pass: usize,
+    joined_around: &[bool],
+) -> Option<(String, Vec<Edit>)> {
+    let sparse_pass = pass < 2;
+    // Not among cells set apart by pipes or tabs (a Markdown table pads
+    // its columns to their width on screen, an ideograph two: columns
+    // counted in characters do not line up).
+    // (Bytes: a search for either of two chars is slow on long lines.)
+    let delimited =
+        (lines[m - 1..=m + 1].iter()).any(|l| l.bytes().any(|b| matches!(b, b'|' | b'\t')));
+    // First the rows wrapped around a few numbers (those with their
+    // label second), then table rows.
+    let sparse_row = sparse_pass && !delimited && sparse(lines, m, pass == 1);
+    let taken = if sparse_pass {
+        sparse_row
+    } else {
+        !delimited && table_like(&lines[m]) && !joined_around[m]
+    };
+    if !taken {
+        return None;
+    }
+    let at = RowLines::new(lines, m);
+    let (row, values, first_value) = (&at.row, at.values, at.first_value);
+    let label_text = |l: usize| at.label_text(l);
+    let pieces = |line: &str| at.pieces(line);
+    let mut above = pieces(&lines[m - 1]);
+    let gaps = |p: &[Piece]| -> Option<Vec<usize>> {
+        let gaps: Option<Vec<usize>> = p.iter().map(|x| x.3).collect();
+        gaps.filter(|g| g.windows(2).all(|w| w[0] <= w[1]))
+    };
+    let around_pair = |above: &[Piece], below: &[Piece]| match (gaps(above), gaps(below)) {
+        (Some(up), Some(down)) => {
+            !up.is_empty() && up == down && !above.iter().any(|a| a.2.starts_with('0'))
+        }
+        _ => false,
+    };
+    // The line below the pieces' rest: the next line; or, in a table
+    // row whose label's rest (or its group's) has the next line to
+    // itself, no number on it, the line after when it holds numbers
+    // alone (a cell's
+    // number centred, the label's lines spaced otherwise: "(5)属于三
+    // 类内部事务 479" / the row's values / "信息" / "02" for 47902;
+    // or aligned to its top: "属于行政查询 … 85 874" / "事项" / "4"
+    // for 854, see below).
+    // (For pieces around the row, the line after may hold text
+    // left of the row's values too, a label's: "要求提供公 5998" /
+    // the row's "0 303 1 0 635 60927" / "（五" / "开出版物 8" for
+    // 59988, the group's label and the row's each on lines of
+    // their own. Pieces under a row alone are not taken past such
+    // a line: its text may be the next row's label, its number
+    // that row's piece.)
+    let (past_label, past_label_text) = match !sparse_row && m + 2 < lines.len() {
+        true => {
+            let next = spans(&lines[m + 1]);
+            let after = spans(&lines[m + 2]);
+            let rest = !next.is_empty()
+                && !next.iter().any(|w| number(w.2))
+                && !table_like(&lines[m + 1])
+                && after.iter().any(|w| number(w.2));
+            (
+                rest && after.iter().all(|w| number(w.2)),
+                rest && !table_like(&lines[m + 2]) && text_left_of(&after, first_value),
+            )
+        }
+        false => (false, false),
+    };
+    let mut down = m + 1;
+    let mut below = pieces(&lines[m + 1]);
+    if (past_label || past_label_text) && !around_pair(&above, &below) {
+        // (Centred. A piece below may be the longer: Chromium
+        // breaks 53018 in a narrow cell as "53" over "018".)
+        let further = pieces(&lines[m + 2]);
+        if around_pair(&above, &further) {
+            (down, below) = (m + 2, further);
+        }
+    }
+    let mut around = around_pair(&above, &below);
+    // Or the upper pieces past a line of the label's text, left of
+    // the row's values, on a line that is no table row ("4.保护第三方
+    // 56" / "573" / "合法权益" / the row's "0 547 3 2 82 8" / "87" /
+    // "7" for 57387; 56827 over three lines, see `far`), or one with
+    // fewer numbers than the row has values, each in a gap of the
+    // row's, as below (the line between a piece of the group's
+    // heading: "945 82 954" / "理  结" / "处理的，只计这一情 0 2 0 0" /
+    // "75 5 02" for 94575, 825 and 95402; "5.属于三类内 545 5458" /
+    // "公开" / "8 0 0 0 69" / "部事务信息 05 2").
+    let mut up = m - 1;
+    if !around && !sparse_row && above.is_empty() && down == m + 1 && m >= 2 {
+        let further = pieces(&lines[m - 2]);
+        if label_text(m - 1)
+            && !table_like(&lines[m - 1])
+            && (!table_like(&lines[m - 2]) || further.len() < values)
+            && around_pair(&further, &below)
+        {
+            (up, above, around) = (m - 2, further, true);
+        }
+    }
+    // Table rows with pieces around them first (pass 2), then the
+    // others (pass 3): a piece under a row that is over the next
+    // row's gap, with one under it there, is the next row's
+    // ("107" over "3.本年度 18" over "予以公开 … 555" over "85": 18⁠85
+    // the next row's 总计, not 107⁠18).
+    // (The caller marks the row joined around.)
+    if pass == 2 && !around {
+        return None;
+    }
+    // (A cell's first line is its fullest.)
+    if sparse_row
+        && !(around
+            && above
+                .iter()
+                .zip(&below)
+                .all(|(a, b)| b.2.len() <= a.2.len()))
+    {
+        return None;
+    }
+    // The row's words, with the joined numbers.
+    let mut words: Vec<(usize, String)> = row.iter().map(|r| (r.0, r.2.to_string())).collect();
+    // Lines under the row that held the further pieces of a number.
+    let mut further: Vec<usize> = Vec::new();
+    // The numbers that fit whole, on the line under the row, of a row
+    // whose other numbers' lower pieces are further down (below).
+    let mut whole: Vec<Piece> = Vec::new();
+    // A number wrapped over three lines of a cell aligned to its middle
+    // ("6" over the row's "5", "8" under it: 658): on the lines above
+    // and below, pieces each over (under) one word of the row in its
+    // columns, the same words, numbers; no piece above starting with 0
+    // or shorter than its word, none below longer; neither line a
+    // table row.
+    let within = |p: &Piece| at.within(p);
+    // The words of the row that pieces `above` and `below` (of lines
+    // `up` and `down`) are over and under. Neither line a table row;
+    // two lines away, a line of numbers alone may be one's look
+    // (several cells' outer pieces, "12 10 28"): each is then a
+    // piece; so may the row's label with fewer pieces than the row
+    // has values, right of it ("2.重复申请 69 29" two lines over
+    // "83 1 50 0": the label's cell aligned to its top, the
+    // numbers' to their middle).
+    let three_of = |above: &[Piece], below: &[Piece], up: usize, down: usize| {
+        let far = up + 2 == m;
+        let no_row = |l: usize, pieces: &[Piece]| {
+            let words = spans(&lines[l]);
+            !table_like(&lines[l])
+                || (far
+                    && (words.iter().all(|w| number(w.2))
+                        || (text_left_of(&words, first_value) && pieces.len() < values)))
+        };
+        let over: Option<Vec<usize>> = above.iter().map(within).collect();
+        let under: Option<Vec<usize>> = below.iter().map(within).collect();
+        match (over, under) {
+            (Some(over), Some(under))
+                if !over.is_empty()
+                    && over == under
+                    && over.windows(2).all(|w| w[0] < w[1])
+                    && no_row(up, above)
+                    && no_row(down, below)
+                    && over
+                        .iter()
+                        .zip(above.iter().zip(below))
+                        .all(|(&k, (a, b))| {
+                            number(row[k].2)
+                                && !a.2.starts_with('0')
+                                && a.2.len() >= row[k].2.len()
+                                && b.2.len() <= row[k].2.len()
+                        }) =>
+            {
+                Some(over)
+            }
+            _ => None,
+        }
+    };
+    let mut three = three_of(&above, &below, m - 1, m + 1);
+    // Such a number's upper piece past the rest of the row's label,
+    // over its values (the label's lines spaced otherwise: "7、属于
+    // 行政执法" / "2" / "案卷" / the row's "… 8 …" / "3" for 283;
+    // or its label's first line: "71" / "一、本年新收政府信" / the
+    // row's "… 97" / "息公开申请数量" / "9" for 71979, the lower
+    // piece past the label's rest too): the line between text
+    // alone, left of the row's values; fewer pieces than the row
+    // has values (a line of as many is another row's values: "848
+    // 567 … 2924" / "诉类申请" / "2.重复申请 2 1 … 450" / "3.要求提供
+    // 公" / "7 0 8 … 19" would join 848⁠2⁠7 …, the sums broken, and
+    // two rows lose their values).
+    if three.is_none() && !around && above.is_empty() && m >= 2 && down == m + 1 {
+        let rest = spans(&lines[m - 1]);
+        if !rest.is_empty() && !table_like(&lines[m - 1]) && text_left_of(&rest, first_value) {
+            let further = pieces(&lines[m - 2]);
+            let further = if further.len() < values {
+                further
+            } else {
+                Vec::new()
+            };
+            let lower = match below.is_empty() && past_label {
+                true => (m + 2, pieces(&lines[m + 2])),
+                false => (m + 1, below.clone()),
+            };
+            if let Some(hosts) = three_of(&further, &lower.1, m - 2, lower.0) {
+                (three, up, above) = (Some(hosts), m - 2, further);
+                (down, below) = lower;
+            }
+        }
+    }
+    // Around a row whose numbers wrapped in two lines were joined (a
+    // table row, or a row with few numbers that fit), a number
+    // wrapped over three lines of its cell, centred: its outer
+    // pieces a line further ("79" / "832 1630" / the row's "82" /
+    // "35 57" / "2" for 83235, 79822 and 163057).
+    // Or over five lines of a cell one digit wide: two pieces over
+    // the row's, the upper past a line of the label's text if
+    // there is one, two under it ("7、属于行政执法 2" / "案卷" / "0"
+    // / "2151" / the row's "… 6 …" / "3" / "1" / "1" for 20611,
+    // 21513 around the row): the inner pieces each as wide as its
+    // host, the outer as three lines' are.
+    // (Outermost first: the lines over the row's, and under it.)
+    type Layers = Vec<(usize, Vec<Piece>)>;
+    let far: Option<(Vec<usize>, Layers, Layers)> =
+        match around && down == m + 1 && up >= 1 && m + 2 < lines.len() {
+            true => {
+                let (over, under) = (pieces(&lines[up - 1]), pieces(&lines[m + 2]));
+                match three_of(&over, &under, up - 1, m + 2) {
+                    Some(hosts) => Some((hosts, vec![(up - 1, over)], vec![(m + 2, under)])),
+                    None if up >= 3 && m + 3 < lines.len() => {
+                        let top = match label_text(up - 2) {
+                            true => up - 3,
+                            false => up - 2,
+                        };
+                        let inner_hosts = |p: &[Piece]| -> Option<Vec<usize>> {
+                            p.iter()
+                                .map(|p| within(p).filter(|&k| p.2.len() == row[k].2.len()))
+                                .collect()
+                        };
+                        let (outer_over, outer_under) =
+                            (pieces(&lines[top]), pieces(&lines[m + 3]));
+                        three_of(&outer_over, &outer_under, top, m + 3)
+                            .filter(|hosts| {
+                                [(up - 1, &over), (m + 2, &under)].iter().all(|(l, p)| {
+                                    !table_like(&lines[*l])
+                                        && inner_hosts(p).as_ref() == Some(hosts)
+                                })
+                            })
+                            .map(|hosts| {
+                                (
+                                    hosts,
+                                    vec![(top, outer_over), (up - 1, over)],
+                                    vec![(m + 2, under), (m + 3, outer_under)],
+                                )
+                            })
+                    }
+                    None => None,
+                }
+            }
+            false => None,
+        };
+    if around {
+        for (a, b) in above.iter().zip(&below) {
+            words.push((a.0, format!("{}{WRAPPED}{}", a.2, b.2)));
+        }
+        if let Some((hosts, over, under)) = &far {
+            for (i, &k) in hosts.iter().enumerate() {
+                let mut joined = String::new();
+                for (_, layer) in over {
+                    joined.push_str(&layer[i].2);
+                    joined.push(WRAPPED);
+                }
+                joined.push_str(row[k].2);
+                for (_, layer) in under {
+                    joined.push(WRAPPED);
+                    joined.push_str(&layer[i].2);
+                }
+                words[k].1 = joined;
+            }
+        }
+    } else if let Some(hosts) = &three {
+        for (i, &k) in hosts.iter().enumerate() {
+            words[k].1 = format!("{}{WRAPPED}{}{WRAPPED}{}", above[i].2, row[k].2, below[i].2);
+        }
+    } else {
+        (down, below, whole, further) =
+            at.join_top_aligned((&above, past_label), (down, below), &mut words)?;
     }
     crate::sort::by_key(&mut words, |w| w.0);
     let mut joined = String::new();
