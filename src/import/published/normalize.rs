@@ -576,6 +576,10 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
 /// [`wrapped_numbers`]).
 type Piece = (usize, usize, String, Option<usize>);
 
+/// The lines of pieces over or under a row, outermost first: (line,
+/// pieces) (see `RowLines::far`).
+type Layers = Vec<(usize, Vec<Piece>)>;
+
 /// `line` with the columns of `pieces` made spaces.
 fn blank(line: &str, pieces: &[Piece]) -> String {
     line.chars()
@@ -661,6 +665,110 @@ impl<'a> RowLines<'a> {
                 .filter(|(_, r)| p.0 < r.1 && r.0 < p.1)
                 .map(|(k, _)| k),
         )
+    }
+
+    /// The words of the row that pieces `above` and `below` (of lines
+    /// `up` and `down`) are over and under. Neither line a table row;
+    /// two lines away, a line of numbers alone may be one's look
+    /// (several cells' outer pieces, "12 10 28"): each is then a
+    /// piece; so may the row's label with fewer pieces than the row
+    /// has values, right of it ("2.重复申请 69 29" two lines over
+    /// "83 1 50 0": the label's cell aligned to its top, the
+    /// numbers' to their middle).
+    fn three_of(
+        &self,
+        (above, up): (&[Piece], usize),
+        (below, down): (&[Piece], usize),
+    ) -> Option<Vec<usize>> {
+        let (lines, m) = (self.lines, self.m);
+        let (row, values, first_value) = (&self.row, self.values, self.first_value);
+        let within = |p: &Piece| self.within(p);
+        let far = up + 2 == m;
+        let no_row = |l: usize, pieces: &[Piece]| {
+            let words = spans(&lines[l]);
+            !table_like(&lines[l])
+                || (far
+                    && (words.iter().all(|w| number(w.2))
+                        || (text_left_of(&words, first_value) && pieces.len() < values)))
+        };
+        let over: Option<Vec<usize>> = above.iter().map(within).collect();
+        let under: Option<Vec<usize>> = below.iter().map(within).collect();
+        match (over, under) {
+            (Some(over), Some(under))
+                if !over.is_empty()
+                    && over == under
+                    && over.windows(2).all(|w| w[0] < w[1])
+                    && no_row(up, above)
+                    && no_row(down, below)
+                    && over
+                        .iter()
+                        .zip(above.iter().zip(below))
+                        .all(|(&k, (a, b))| {
+                            number(row[k].2)
+                                && !a.2.starts_with('0')
+                                && a.2.len() >= row[k].2.len()
+                                && b.2.len() <= row[k].2.len()
+                        }) =>
+            {
+                Some(over)
+            }
+            _ => None,
+        }
+    }
+
+    /// Around the row whose numbers wrapped in two lines were joined (a
+    /// table row, or a row with few numbers that fit), a number
+    /// wrapped over three lines of its cell, centred: its outer
+    /// pieces a line further ("79" / "832 1630" / the row's "82" /
+    /// "35 57" / "2" for 83235, 79822 and 163057).
+    /// Or over five lines of a cell one digit wide: two pieces over
+    /// the row's, the upper past a line of the label's text if
+    /// there is one, two under it ("7、属于行政执法 2" / "案卷" / "0"
+    /// / "2151" / the row's "… 6 …" / "3" / "1" / "1" for 20611,
+    /// 21513 around the row): the inner pieces each as wide as its
+    /// host, the outer as three lines' are.
+    /// (Outermost first: the lines over the row's, and under it.)
+    /// `up`: the line of the pieces over the row's joined with those
+    /// under it, on the line right under the row.
+    fn far(&self, up: usize) -> Option<(Vec<usize>, Layers, Layers)> {
+        let (lines, m) = (self.lines, self.m);
+        let row = &self.row;
+        let pieces = |line: &str| self.pieces(line);
+        let label_text = |l: usize| self.label_text(l);
+        let within = |p: &Piece| self.within(p);
+        let three_of = |above: &[Piece], below: &[Piece], up: usize, down: usize| {
+            self.three_of((above, up), (below, down))
+        };
+        let (over, under) = (pieces(&lines[up - 1]), pieces(&lines[m + 2]));
+        match three_of(&over, &under, up - 1, m + 2) {
+            Some(hosts) => Some((hosts, vec![(up - 1, over)], vec![(m + 2, under)])),
+            None if up >= 3 && m + 3 < lines.len() => {
+                let top = match label_text(up - 2) {
+                    true => up - 3,
+                    false => up - 2,
+                };
+                let inner_hosts = |p: &[Piece]| -> Option<Vec<usize>> {
+                    p.iter()
+                        .map(|p| within(p).filter(|&k| p.2.len() == row[k].2.len()))
+                        .collect()
+                };
+                let (outer_over, outer_under) = (pieces(&lines[top]), pieces(&lines[m + 3]));
+                three_of(&outer_over, &outer_under, top, m + 3)
+                    .filter(|hosts| {
+                        [(up - 1, &over), (m + 2, &under)].iter().all(|(l, p)| {
+                            !table_like(&lines[*l]) && inner_hosts(p).as_ref() == Some(hosts)
+                        })
+                    })
+                    .map(|hosts| {
+                        (
+                            hosts,
+                            vec![(top, outer_over), (up - 1, over)],
+                            vec![(m + 2, under), (m + 3, outer_under)],
+                        )
+                    })
+            }
+            None => None,
+        }
     }
 
     /// Cells aligned to their top (Word's default) or a row whose label
@@ -991,47 +1099,8 @@ fn joined_row(
     // columns, the same words, numbers; no piece above starting with 0
     // or shorter than its word, none below longer; neither line a
     // table row.
-    let within = |p: &Piece| at.within(p);
-    // The words of the row that pieces `above` and `below` (of lines
-    // `up` and `down`) are over and under. Neither line a table row;
-    // two lines away, a line of numbers alone may be one's look
-    // (several cells' outer pieces, "12 10 28"): each is then a
-    // piece; so may the row's label with fewer pieces than the row
-    // has values, right of it ("2.重复申请 69 29" two lines over
-    // "83 1 50 0": the label's cell aligned to its top, the
-    // numbers' to their middle).
     let three_of = |above: &[Piece], below: &[Piece], up: usize, down: usize| {
-        let far = up + 2 == m;
-        let no_row = |l: usize, pieces: &[Piece]| {
-            let words = spans(&lines[l]);
-            !table_like(&lines[l])
-                || (far
-                    && (words.iter().all(|w| number(w.2))
-                        || (text_left_of(&words, first_value) && pieces.len() < values)))
-        };
-        let over: Option<Vec<usize>> = above.iter().map(within).collect();
-        let under: Option<Vec<usize>> = below.iter().map(within).collect();
-        match (over, under) {
-            (Some(over), Some(under))
-                if !over.is_empty()
-                    && over == under
-                    && over.windows(2).all(|w| w[0] < w[1])
-                    && no_row(up, above)
-                    && no_row(down, below)
-                    && over
-                        .iter()
-                        .zip(above.iter().zip(below))
-                        .all(|(&k, (a, b))| {
-                            number(row[k].2)
-                                && !a.2.starts_with('0')
-                                && a.2.len() >= row[k].2.len()
-                                && b.2.len() <= row[k].2.len()
-                        }) =>
-            {
-                Some(over)
-            }
-            _ => None,
-        }
+        at.three_of((above, up), (below, down))
     };
     let mut three = three_of(&above, &below, m - 1, m + 1);
     // Such a number's upper piece past the rest of the row's label,
@@ -1064,57 +1133,12 @@ fn joined_row(
             }
         }
     }
-    // Around a row whose numbers wrapped in two lines were joined (a
-    // table row, or a row with few numbers that fit), a number
-    // wrapped over three lines of its cell, centred: its outer
-    // pieces a line further ("79" / "832 1630" / the row's "82" /
-    // "35 57" / "2" for 83235, 79822 and 163057).
-    // Or over five lines of a cell one digit wide: two pieces over
-    // the row's, the upper past a line of the label's text if
-    // there is one, two under it ("7、属于行政执法 2" / "案卷" / "0"
-    // / "2151" / the row's "… 6 …" / "3" / "1" / "1" for 20611,
-    // 21513 around the row): the inner pieces each as wide as its
-    // host, the outer as three lines' are.
-    // (Outermost first: the lines over the row's, and under it.)
-    type Layers = Vec<(usize, Vec<Piece>)>;
-    let far: Option<(Vec<usize>, Layers, Layers)> =
-        match around && down == m + 1 && up >= 1 && m + 2 < lines.len() {
-            true => {
-                let (over, under) = (pieces(&lines[up - 1]), pieces(&lines[m + 2]));
-                match three_of(&over, &under, up - 1, m + 2) {
-                    Some(hosts) => Some((hosts, vec![(up - 1, over)], vec![(m + 2, under)])),
-                    None if up >= 3 && m + 3 < lines.len() => {
-                        let top = match label_text(up - 2) {
-                            true => up - 3,
-                            false => up - 2,
-                        };
-                        let inner_hosts = |p: &[Piece]| -> Option<Vec<usize>> {
-                            p.iter()
-                                .map(|p| within(p).filter(|&k| p.2.len() == row[k].2.len()))
-                                .collect()
-                        };
-                        let (outer_over, outer_under) =
-                            (pieces(&lines[top]), pieces(&lines[m + 3]));
-                        three_of(&outer_over, &outer_under, top, m + 3)
-                            .filter(|hosts| {
-                                [(up - 1, &over), (m + 2, &under)].iter().all(|(l, p)| {
-                                    !table_like(&lines[*l])
-                                        && inner_hosts(p).as_ref() == Some(hosts)
-                                })
-                            })
-                            .map(|hosts| {
-                                (
-                                    hosts,
-                                    vec![(top, outer_over), (up - 1, over)],
-                                    vec![(m + 2, under), (m + 3, outer_under)],
-                                )
-                            })
-                    }
-                    None => None,
-                }
-            }
-            false => None,
-        };
+    // A number wrapped over three or five lines around the row (see
+    // `RowLines::far`).
+    let far = match around && down == m + 1 && up >= 1 && m + 2 < lines.len() {
+        true => at.far(up),
+        false => None,
+    };
     if around {
         for (a, b) in above.iter().zip(&below) {
             words.push((a.0, format!("{}{WRAPPED}{}", a.2, b.2)));
