@@ -1951,7 +1951,8 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
             return RowValues::Unsummed(total, sum, cut);
         }
         // One number short, the block's total column printed nowhere:
-        // the row's parts, its total lost at the page's edge (above).
+        // the row's parts, its total lost at the page's edge (see
+        // `total_shown` in [`read_stream`]).
         (None, Err(None))
             if values.len() + 1 == cells && one_total(block) && !total_shown[b] && !reordered =>
         {
