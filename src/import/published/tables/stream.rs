@@ -1787,6 +1787,81 @@ enum RowValues {
     Cut(CutRow),
 }
 
+impl Found<'_> {
+    /// Markdown: whether the values after row `k`'s label are its own: on
+    /// its label's lines, taken from before its label (`before_label`), or
+    /// past them only between pieces of its groups' labels up to the next
+    /// row (see [`between_group_pieces`]) and with no number alone on the
+    /// line right before its label.
+    fn own_values(&self, k: usize) -> bool {
+        let Found {
+            table,
+            words,
+            line_of,
+            joined,
+            owner,
+            anchors,
+            runs,
+            before_label,
+            ..
+        } = *self;
+        let text = |w: usize| words[w].value();
+        let (b, r, start, _, ref found) = anchors[k];
+        let row = &table.blocks[b].rows[r];
+        let end = label_end(joined, owner, (found.0, &found.1));
+        let lines = line_of[start]..=line_of[end];
+        // The next row's line when its label and all its values are on
+        // it alone.
+        let next_on_own_line = anchors.get(k + 1).and_then(|a| {
+            let line = line_of[a.2];
+            let run = &runs[k + 1];
+            let whole = run.len() == table.blocks[a.0].columns.len()
+                && run.iter().all(|&w| line_of[w] == line)
+                && on_own_lines(line_of, a.2, run[run.len() - 1]);
+            whole.then_some(line)
+        });
+        // The next row's first line when its label is wrapped around
+        // its values: all its cells on one line past its label's first
+        // line and not past its last, its sums holding (a row's
+        // label centred on its values: those above it are not its).
+        let next_around = anchors.get(k + 1).and_then(|a| {
+            let (block, run) = (&table.blocks[a.0], &runs[k + 1]);
+            let first = line_of[a.2];
+            let last = line_of[label_end(joined, owner, (a.4 .0, &a.4 .1))];
+            let line = line_of[*run.first()?];
+            let values: Vec<&String> = run.iter().filter_map(|&w| text(w)).collect();
+            let around = has_sums(block)
+                && run.len() == block.columns.len()
+                && run.iter().all(|&w| line_of[w] == line)
+                && first < line
+                && line <= last
+                && row_of(block, a.1, &values).is_ok();
+            around.then_some(first)
+        });
+        // A number alone on the line right before the label: a value
+        // before its label (a converter's order: "0" / "行政处罚") or a
+        // stray one; then the numbers after the label are not
+        // certainly the row's.
+        let lone_before = start > 0
+            && matches!(words[start - 1], Word::Value(_))
+            && on_own_lines(line_of, start - 1, start - 1);
+        let on_label_lines = runs[k].iter().all(|&w| lines.contains(&line_of[w]));
+        before_label[k]
+            || on_label_lines
+            || (!lone_before
+                && between_group_pieces(
+                    words,
+                    line_of,
+                    (
+                        &runs[k],
+                        end,
+                        anchors.get(k + 1).map_or(words.len(), |a| a.2),
+                    ),
+                    (row.groups, next_on_own_line, next_around),
+                ))
+    }
+}
+
 /// The values of row `k` of `found`'s anchors, or why it is not read.
 fn row_values(found_rows: &Found, k: usize) -> RowValues {
     let Found {
@@ -1799,9 +1874,9 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
         anchors,
         runs,
         wrapped,
-        before_label,
         total_shown,
         how: (order, rows),
+        ..
     } = *found_rows;
     let reordered = order == Order::Blocks;
     let aligned = order == Order::Aligned;
@@ -1809,7 +1884,6 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
     let text = |w: usize| words[w].value();
     let (b, r, start, _, ref found) = anchors[k];
     let block = &table.blocks[b];
-    let row = &block.rows[r];
     let cells = block.columns.len();
     let holds = |values: &[String]| row_mismatch(block, &|_, c| count_of(&values[c]), r).is_none();
     // The label's last line.
@@ -1884,60 +1958,10 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
             return RowValues::Unread;
         }
     }
-    if rows {
-        let end = label_end(joined, owner, (found.0, &found.1));
-        let lines = line_of[start]..=line_of[end];
-        // The next row's line when its label and all its values are on
-        // it alone.
-        let next_on_own_line = anchors.get(k + 1).and_then(|a| {
-            let line = line_of[a.2];
-            let run = &runs[k + 1];
-            let whole = run.len() == table.blocks[a.0].columns.len()
-                && run.iter().all(|&w| line_of[w] == line)
-                && on_own_lines(line_of, a.2, run[run.len() - 1]);
-            whole.then_some(line)
-        });
-        // The next row's first line when its label is wrapped around
-        // its values: all its cells on one line past its label's first
-        // line and not past its last, its sums holding (a row's
-        // label centred on its values: those above it are not its).
-        let next_around = anchors.get(k + 1).and_then(|a| {
-            let (block, run) = (&table.blocks[a.0], &runs[k + 1]);
-            let first = line_of[a.2];
-            let last = line_of[label_end(joined, owner, (a.4 .0, &a.4 .1))];
-            let line = line_of[*run.first()?];
-            let values: Vec<&String> = run.iter().filter_map(|&w| text(w)).collect();
-            let around = has_sums(block)
-                && run.len() == block.columns.len()
-                && run.iter().all(|&w| line_of[w] == line)
-                && first < line
-                && line <= last
-                && row_of(block, a.1, &values).is_ok();
-            around.then_some(first)
-        });
-        // A number alone on the line right before the label: a value
-        // before its label (a converter's order: "0" / "行政处罚") or a
-        // stray one; then the numbers after the label are not
-        // certainly the row's.
-        let lone_before = start > 0
-            && matches!(words[start - 1], Word::Value(_))
-            && on_own_lines(line_of, start - 1, start - 1);
-        if !before_label[k]
-            && runs[k].iter().any(|&w| !lines.contains(&line_of[w]))
-            && (lone_before
-                || !between_group_pieces(
-                    words,
-                    line_of,
-                    (
-                        &runs[k],
-                        end,
-                        anchors.get(k + 1).map_or(words.len(), |a| a.2),
-                    ),
-                    (row.groups, next_on_own_line, next_around),
-                ))
-        {
-            return RowValues::Unread;
-        }
+    // Markdown: the values after its label are its own (see
+    // `Found::own_values`).
+    if rows && !found_rows.own_values(k) {
+        return RowValues::Unread;
     }
     let values: Vec<&String> = runs[k].iter().filter_map(|&w| text(w)).collect();
     let values: Vec<String> = match (broken, row_of(block, r, &values)) {
