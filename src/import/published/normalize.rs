@@ -682,7 +682,6 @@ impl<'a> RowLines<'a> {
     ) -> Option<Vec<usize>> {
         let (lines, m) = (self.lines, self.m);
         let (row, values, first_value) = (&self.row, self.values, self.first_value);
-        let within = |p: &Piece| self.within(p);
         let far = up + 2 == m;
         let no_row = |l: usize, pieces: &[Piece]| {
             let words = spans(&lines[l]);
@@ -691,8 +690,8 @@ impl<'a> RowLines<'a> {
                     && (words.iter().all(|w| number(w.2))
                         || (text_left_of(&words, first_value) && pieces.len() < values)))
         };
-        let over: Option<Vec<usize>> = above.iter().map(within).collect();
-        let under: Option<Vec<usize>> = below.iter().map(within).collect();
+        let over: Option<Vec<usize>> = above.iter().map(|p| self.within(p)).collect();
+        let under: Option<Vec<usize>> = below.iter().map(|p| self.within(p)).collect();
         match (over, under) {
             (Some(over), Some(under))
                 if !over.is_empty()
@@ -733,27 +732,22 @@ impl<'a> RowLines<'a> {
     fn far(&self, up: usize) -> Option<(Vec<usize>, Layers, Layers)> {
         let (lines, m) = (self.lines, self.m);
         let row = &self.row;
-        let pieces = |line: &str| self.pieces(line);
-        let label_text = |l: usize| self.label_text(l);
-        let within = |p: &Piece| self.within(p);
-        let three_of = |above: &[Piece], below: &[Piece], up: usize, down: usize| {
-            self.three_of((above, up), (below, down))
-        };
-        let (over, under) = (pieces(&lines[up - 1]), pieces(&lines[m + 2]));
-        match three_of(&over, &under, up - 1, m + 2) {
+        let (over, under) = (self.pieces(&lines[up - 1]), self.pieces(&lines[m + 2]));
+        match self.three_of((&over, up - 1), (&under, m + 2)) {
             Some(hosts) => Some((hosts, vec![(up - 1, over)], vec![(m + 2, under)])),
             None if up >= 3 && m + 3 < lines.len() => {
-                let top = match label_text(up - 2) {
+                let top = match self.label_text(up - 2) {
                     true => up - 3,
                     false => up - 2,
                 };
                 let inner_hosts = |p: &[Piece]| -> Option<Vec<usize>> {
                     p.iter()
-                        .map(|p| within(p).filter(|&k| p.2.len() == row[k].2.len()))
+                        .map(|p| self.within(p).filter(|&k| p.2.len() == row[k].2.len()))
                         .collect()
                 };
-                let (outer_over, outer_under) = (pieces(&lines[top]), pieces(&lines[m + 3]));
-                three_of(&outer_over, &outer_under, top, m + 3)
+                let (outer_over, outer_under) =
+                    (self.pieces(&lines[top]), self.pieces(&lines[m + 3]));
+                self.three_of((&outer_over, top), (&outer_under, m + 3))
                     .filter(|hosts| {
                         [(up - 1, &over), (m + 2, &under)].iter().all(|(l, p)| {
                             !table_like(&lines[*l]) && inner_hosts(p).as_ref() == Some(hosts)
@@ -789,9 +783,6 @@ impl<'a> RowLines<'a> {
         let mut further: Vec<usize> = Vec::new();
         let (lines, m) = (self.lines, self.m);
         let (row, values, first_value) = (&self.row, self.values, self.first_value);
-        let label_text = |l: usize| self.label_text(l);
-        let pieces = |line: &str| self.pieces(line);
-        let within = |p: &Piece| self.within(p);
         // Cells aligned to their top (Word's default): the upper piece
         // among the row's values, the rest on the line below, under it
         // (within two columns: pdftotext places them roughly), and
@@ -822,7 +813,7 @@ impl<'a> RowLines<'a> {
         let over_next_row = |l: usize| {
             l + 1 < lines.len()
                 && table_like(&lines[l + 1])
-                && pieces(&lines[l]).iter().any(|p| {
+                && self.pieces(&lines[l]).iter().any(|p| {
                     (spans(&lines[l + 1]).iter()).any(|r| number(r.2) && p.0 < r.1 && r.0 < p.1)
                 })
         };
@@ -832,7 +823,7 @@ impl<'a> RowLines<'a> {
             && text_left_of(&spans(&lines[m + 1]), first_value)
             && !over_next_row(m + 2)
         {
-            (down, below) = (m + 2, pieces(&lines[m + 2]));
+            (down, below) = (m + 2, self.pieces(&lines[m + 2]));
         }
         // A row whose label has more lines than its numbers' cells,
         // centred: the numbers that fit whole on the line below its
@@ -858,7 +849,7 @@ impl<'a> RowLines<'a> {
                         .all(|r| !(b.0 < r.1 + slack && r.0 < b.1 + slack))
             };
             let mut next = m + 2;
-            if next + 1 < lines.len() && label_text(next) {
+            if next + 1 < lines.len() && self.label_text(next) {
                 next += 1;
             }
             if next < lines.len() && line.len() == below.len() {
@@ -869,7 +860,7 @@ impl<'a> RowLines<'a> {
                     || ((alone || after_rest)
                         && below.iter().all(|b| apart(b, 0))
                         && total_row_lengths().contains(&(values + below.len())));
-                let lower = pieces(&lines[next]);
+                let lower = self.pieces(&lines[next]);
                 if taken && lower.len() == values {
                     whole = std::mem::take(&mut below);
                     (down, below) = (next, lower);
@@ -901,7 +892,7 @@ impl<'a> RowLines<'a> {
         // print of a narrow table). Joined in two, as 347 and 1096,
         // the row's sum holds as well: not certain.
         let mut over = m - 1;
-        if over >= 1 && label_text(over) {
+        if over >= 1 && self.label_text(over) {
             over -= 1;
         }
         // (A row's own line, its numbers joined already, has as many
@@ -910,7 +901,8 @@ impl<'a> RowLines<'a> {
             .filter(|w| w.2.chars().all(|c| c.is_ascii_digit() || c == WRAPPED))
             .count();
         if numbers < values
-            && (pieces(&lines[over]).iter()).any(|p| within(p).is_some_and(|k| hosts.contains(&k)))
+            && (self.pieces(&lines[over]).iter())
+                .any(|p| self.within(p).is_some_and(|k| hosts.contains(&k)))
         {
             return None;
         }
@@ -993,9 +985,7 @@ fn joined_row(
     }
     let at = RowLines::new(lines, m);
     let (row, values, first_value) = (&at.row, at.values, at.first_value);
-    let label_text = |l: usize| at.label_text(l);
-    let pieces = |line: &str| at.pieces(line);
-    let mut above = pieces(&lines[m - 1]);
+    let mut above = at.pieces(&lines[m - 1]);
     let gaps = |p: &[Piece]| -> Option<Vec<usize>> {
         let gaps: Option<Vec<usize>> = p.iter().map(|x| x.3).collect();
         gaps.filter(|g| g.windows(2).all(|w| w[0] <= w[1]))
@@ -1037,11 +1027,11 @@ fn joined_row(
         false => (false, false),
     };
     let mut down = m + 1;
-    let mut below = pieces(&lines[m + 1]);
+    let mut below = at.pieces(&lines[m + 1]);
     if (past_label || past_label_text) && !around_pair(&above, &below) {
         // (Centred. A piece below may be the longer: Chromium
         // breaks 53018 in a narrow cell as "53" over "018".)
-        let further = pieces(&lines[m + 2]);
+        let further = at.pieces(&lines[m + 2]);
         if around_pair(&above, &further) {
             (down, below) = (m + 2, further);
         }
@@ -1058,8 +1048,8 @@ fn joined_row(
     // "公开" / "8 0 0 0 69" / "部事务信息 05 2").
     let mut up = m - 1;
     if !around && !sparse_row && above.is_empty() && down == m + 1 && m >= 2 {
-        let further = pieces(&lines[m - 2]);
-        if label_text(m - 1)
+        let further = at.pieces(&lines[m - 2]);
+        if at.label_text(m - 1)
             && !table_like(&lines[m - 1])
             && (!table_like(&lines[m - 2]) || further.len() < values)
             && around_pair(&further, &below)
@@ -1099,10 +1089,7 @@ fn joined_row(
     // columns, the same words, numbers; no piece above starting with 0
     // or shorter than its word, none below longer; neither line a
     // table row.
-    let three_of = |above: &[Piece], below: &[Piece], up: usize, down: usize| {
-        at.three_of((above, up), (below, down))
-    };
-    let mut three = three_of(&above, &below, m - 1, m + 1);
+    let mut three = at.three_of((&above, m - 1), (&below, m + 1));
     // Such a number's upper piece past the rest of the row's label,
     // over its values (the label's lines spaced otherwise: "7、属于
     // 行政执法" / "2" / "案卷" / the row's "… 8 …" / "3" for 283;
@@ -1117,17 +1104,17 @@ fn joined_row(
     if three.is_none() && !around && above.is_empty() && m >= 2 && down == m + 1 {
         let rest = spans(&lines[m - 1]);
         if !rest.is_empty() && !table_like(&lines[m - 1]) && text_left_of(&rest, first_value) {
-            let further = pieces(&lines[m - 2]);
+            let further = at.pieces(&lines[m - 2]);
             let further = if further.len() < values {
                 further
             } else {
                 Vec::new()
             };
             let lower = match below.is_empty() && past_label {
-                true => (m + 2, pieces(&lines[m + 2])),
+                true => (m + 2, at.pieces(&lines[m + 2])),
                 false => (m + 1, below.clone()),
             };
-            if let Some(hosts) = three_of(&further, &lower.1, m - 2, lower.0) {
+            if let Some(hosts) = at.three_of((&further, m - 2), (&lower.1, lower.0)) {
                 (three, up, above) = (Some(hosts), m - 2, further);
                 (down, below) = lower;
             }

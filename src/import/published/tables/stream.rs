@@ -1597,7 +1597,6 @@ fn runs_of(
             words[start..end].contains(&Word::Wrapped)
         })
         .collect();
-    let next_row = |b: usize, r: usize| next_row(by_row, b, r);
     let text = |w: usize| words[w].value();
     // Markdown: a row's values on a line between the row before's label,
     // wrapped around values of its own, and its label, with none after its
@@ -1609,7 +1608,10 @@ fn runs_of(
     let mut before_label = vec![false; anchors.len()];
     for k in 1..runs.len() {
         let (a, b) = (&anchors[k - 1], &anchors[k]);
-        if !rows || !runs[k].is_empty() || wrapped[k - 1] || next_row(a.0, a.1) != Some((b.0, b.1))
+        if !rows
+            || !runs[k].is_empty()
+            || wrapped[k - 1]
+            || next_row(by_row, a.0, a.1) != Some((b.0, b.1))
         {
             continue;
         }
@@ -1649,7 +1651,7 @@ fn runs_of(
         let before = k < 2 || runs[k - 2].len() == table.blocks[anchors[k - 2].0].columns.len();
         if aligned
             && before
-            && next_row(b, r) == Some((anchors[k].0, anchors[k].1))
+            && next_row(by_row, b, r) == Some((anchors[k].0, anchors[k].1))
             && table.blocks[anchors[k].0].columns.len() == cells
             && runs[k].is_empty()
             && lines.len() == 2 * cells
@@ -1880,7 +1882,6 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
     } = *found_rows;
     let reordered = order == Order::Blocks;
     let aligned = order == Order::Aligned;
-    let next_row = |b: usize, r: usize| next_row(by_row, b, r);
     let text = |w: usize| words[w].value();
     let (b, r, start, _, ref found) = anchors[k];
     let block = &table.blocks[b];
@@ -1912,7 +1913,7 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
     // comes next, or there is none; or its own on its label's lines
     // ("3.要求提供公" / "0 267 0 0 7 0 274" / "开出版物", the next row's
     // label damaged, its values after).
-    let after = next_row(b, r);
+    let after = next_row(by_row, b, r);
     if after.is_some_and(|x| anchors.get(k + 1).is_none_or(|a| (a.0, a.1) != x))
         && on_label_lines().is_none()
     {
