@@ -602,6 +602,36 @@ enum Edit {
     Clear(usize),
 }
 
+/// Where the pieces of a row's wrapped numbers stand (see
+/// `RowLines::around`): the upper pieces, if any, and their line; the
+/// lower ones and theirs; whether they pair around the row (see
+/// [`around_pair`]); and whether the line under the row is the rest of
+/// its label, the line after numbers alone.
+struct Around {
+    up: usize,
+    above: Vec<Piece>,
+    down: usize,
+    below: Vec<Piece>,
+    around: bool,
+    past_label: bool,
+}
+
+/// Whether pieces `above` and `below` a row pair around it: as many, each
+/// pair in the same gap between the row's words, in order, none above
+/// starting with 0.
+fn around_pair(above: &[Piece], below: &[Piece]) -> bool {
+    let gaps = |p: &[Piece]| -> Option<Vec<usize>> {
+        let gaps: Option<Vec<usize>> = p.iter().map(|x| x.3).collect();
+        gaps.filter(|g| g.windows(2).all(|w| w[0] <= w[1]))
+    };
+    match (gaps(above), gaps(below)) {
+        (Some(up), Some(down)) => {
+            !up.is_empty() && up == down && !above.iter().any(|a| a.2.starts_with('0'))
+        }
+        _ => false,
+    }
+}
+
 /// Row `m` of `lines`, whose wrapped numbers' pieces [`joined_row`] looks
 /// for around it: its words (columns, word), how many are numbers, and
 /// the column its first number starts at.
@@ -715,6 +745,55 @@ impl<'a> RowLines<'a> {
         }
     }
 
+    /// A number wrapped over three lines of a cell aligned to its middle
+    /// ("6" over the row's "5", "8" under it: 658): on the lines above
+    /// and below, pieces each over (under) one word of the row in its
+    /// columns, the same words, numbers; no piece above starting with 0
+    /// or shorter than its word, none below longer; neither line a
+    /// table row.
+    /// Or, where no pieces pair around the row, such a number's upper
+    /// piece past the rest of the row's label, over its values (the
+    /// label's lines spaced otherwise: "7、属于行政执法" / "2" / "案卷" /
+    /// the row's "… 8 …" / "3" for 283; or its label's first line: "71"
+    /// / "一、本年新收政府信" / the row's "… 97" / "息公开申请数量" / "9"
+    /// for 71979, the lower piece past the label's rest too): the line
+    /// between text alone, left of the row's values; fewer pieces than
+    /// the row has values (a line of as many is another row's values:
+    /// "848 567 … 2924" / "诉类申请" / "2.重复申请 2 1 … 450" / "3.要求提
+    /// 供公" / "7 0 8 … 19" would join 848⁠2⁠7 …, the sums broken, and
+    /// two rows lose their values); `place` then holds those pieces.
+    /// The words of the row such numbers stand in, if any.
+    fn three(&self, place: &mut Around) -> Option<Vec<usize>> {
+        let (lines, m) = (self.lines, self.m);
+        let three = self.three_of((&place.above, m - 1), (&place.below, m + 1));
+        if three.is_some()
+            || place.around
+            || !place.above.is_empty()
+            || m < 2
+            || place.down != m + 1
+        {
+            return three;
+        }
+        let rest = spans(&lines[m - 1]);
+        if rest.is_empty() || table_like(&lines[m - 1]) || !text_left_of(&rest, self.first_value) {
+            return None;
+        }
+        let further = self.pieces(&lines[m - 2]);
+        let further = if further.len() < self.values {
+            further
+        } else {
+            Vec::new()
+        };
+        let lower = match place.below.is_empty() && place.past_label {
+            true => (m + 2, self.pieces(&lines[m + 2])),
+            false => (m + 1, place.below.clone()),
+        };
+        let hosts = self.three_of((&further, m - 2), (&lower.1, lower.0))?;
+        (place.up, place.above) = (m - 2, further);
+        (place.down, place.below) = lower;
+        Some(hosts)
+    }
+
     /// Around the row whose numbers wrapped in two lines were joined (a
     /// table row, or a row with few numbers that fit), a number
     /// wrapped over three lines of its cell, centred: its outer
@@ -762,6 +841,83 @@ impl<'a> RowLines<'a> {
                     })
             }
             None => None,
+        }
+    }
+
+    /// Where the pieces of the row's wrapped numbers stand, around it or
+    /// under it (see [`joined_row`]); `sparse_row`: a row wrapped around
+    /// a few numbers (see [`sparse`]).
+    fn around(&self, sparse_row: bool) -> Around {
+        let (lines, m) = (self.lines, self.m);
+        let (values, first_value) = (self.values, self.first_value);
+        let mut above = self.pieces(&lines[m - 1]);
+        // The line below the pieces' rest: the next line; or, in a table
+        // row whose label's rest (or its group's) has the next line to
+        // itself, no number on it, the line after when it holds numbers
+        // alone (a cell's number centred, the label's lines spaced
+        // otherwise: "(5)属于三类内部事务 479" / the row's values / "信息" /
+        // "02" for 47902; or aligned to its top: "属于行政查询 … 85 874" /
+        // "事项" / "4" for 854, see below).
+        // (For pieces around the row, the line after may hold text
+        // left of the row's values too, a label's: "要求提供公 5998" /
+        // the row's "0 303 1 0 635 60927" / "（五" / "开出版物 8" for
+        // 59988, the group's label and the row's each on lines of
+        // their own. Pieces under a row alone are not taken past such
+        // a line: its text may be the next row's label, its number
+        // that row's piece.)
+        let (past_label, past_label_text) = match !sparse_row && m + 2 < lines.len() {
+            true => {
+                let next = spans(&lines[m + 1]);
+                let after = spans(&lines[m + 2]);
+                let rest = !next.is_empty()
+                    && !next.iter().any(|w| number(w.2))
+                    && !table_like(&lines[m + 1])
+                    && after.iter().any(|w| number(w.2));
+                (
+                    rest && after.iter().all(|w| number(w.2)),
+                    rest && !table_like(&lines[m + 2]) && text_left_of(&after, first_value),
+                )
+            }
+            false => (false, false),
+        };
+        let mut down = m + 1;
+        let mut below = self.pieces(&lines[m + 1]);
+        if (past_label || past_label_text) && !around_pair(&above, &below) {
+            // (Centred. A piece below may be the longer: Chromium
+            // breaks 53018 in a narrow cell as "53" over "018".)
+            let further = self.pieces(&lines[m + 2]);
+            if around_pair(&above, &further) {
+                (down, below) = (m + 2, further);
+            }
+        }
+        let mut around = around_pair(&above, &below);
+        // Or the upper pieces past a line of the label's text, left of
+        // the row's values, on a line that is no table row ("4.保护第三方
+        // 56" / "573" / "合法权益" / the row's "0 547 3 2 82 8" / "87" /
+        // "7" for 57387; 56827 over three lines, see `far`), or one with
+        // fewer numbers than the row has values, each in a gap of the
+        // row's, as below (the line between a piece of the group's
+        // heading: "945 82 954" / "理  结" / "处理的，只计这一情 0 2 0 0" /
+        // "75 5 02" for 94575, 825 and 95402; "5.属于三类内 545 5458" /
+        // "公开" / "8 0 0 0 69" / "部事务信息 05 2").
+        let mut up = m - 1;
+        if !around && !sparse_row && above.is_empty() && down == m + 1 && m >= 2 {
+            let further = self.pieces(&lines[m - 2]);
+            if self.label_text(m - 1)
+                && !table_like(&lines[m - 1])
+                && (!table_like(&lines[m - 2]) || further.len() < values)
+                && around_pair(&further, &below)
+            {
+                (up, above, around) = (m - 2, further, true);
+            }
+        }
+        Around {
+            up,
+            above,
+            down,
+            below,
+            around,
+            past_label,
         }
     }
 
@@ -984,149 +1140,48 @@ fn joined_row(
         return None;
     }
     let at = RowLines::new(lines, m);
-    let (row, values, first_value) = (&at.row, at.values, at.first_value);
-    let mut above = at.pieces(&lines[m - 1]);
-    let gaps = |p: &[Piece]| -> Option<Vec<usize>> {
-        let gaps: Option<Vec<usize>> = p.iter().map(|x| x.3).collect();
-        gaps.filter(|g| g.windows(2).all(|w| w[0] <= w[1]))
-    };
-    let around_pair = |above: &[Piece], below: &[Piece]| match (gaps(above), gaps(below)) {
-        (Some(up), Some(down)) => {
-            !up.is_empty() && up == down && !above.iter().any(|a| a.2.starts_with('0'))
-        }
-        _ => false,
-    };
-    // The line below the pieces' rest: the next line; or, in a table
-    // row whose label's rest (or its group's) has the next line to
-    // itself, no number on it, the line after when it holds numbers
-    // alone (a cell's
-    // number centred, the label's lines spaced otherwise: "(5)属于三
-    // 类内部事务 479" / the row's values / "信息" / "02" for 47902;
-    // or aligned to its top: "属于行政查询 … 85 874" / "事项" / "4"
-    // for 854, see below).
-    // (For pieces around the row, the line after may hold text
-    // left of the row's values too, a label's: "要求提供公 5998" /
-    // the row's "0 303 1 0 635 60927" / "（五" / "开出版物 8" for
-    // 59988, the group's label and the row's each on lines of
-    // their own. Pieces under a row alone are not taken past such
-    // a line: its text may be the next row's label, its number
-    // that row's piece.)
-    let (past_label, past_label_text) = match !sparse_row && m + 2 < lines.len() {
-        true => {
-            let next = spans(&lines[m + 1]);
-            let after = spans(&lines[m + 2]);
-            let rest = !next.is_empty()
-                && !next.iter().any(|w| number(w.2))
-                && !table_like(&lines[m + 1])
-                && after.iter().any(|w| number(w.2));
-            (
-                rest && after.iter().all(|w| number(w.2)),
-                rest && !table_like(&lines[m + 2]) && text_left_of(&after, first_value),
-            )
-        }
-        false => (false, false),
-    };
-    let mut down = m + 1;
-    let mut below = at.pieces(&lines[m + 1]);
-    if (past_label || past_label_text) && !around_pair(&above, &below) {
-        // (Centred. A piece below may be the longer: Chromium
-        // breaks 53018 in a narrow cell as "53" over "018".)
-        let further = at.pieces(&lines[m + 2]);
-        if around_pair(&above, &further) {
-            (down, below) = (m + 2, further);
-        }
-    }
-    let mut around = around_pair(&above, &below);
-    // Or the upper pieces past a line of the label's text, left of
-    // the row's values, on a line that is no table row ("4.保护第三方
-    // 56" / "573" / "合法权益" / the row's "0 547 3 2 82 8" / "87" /
-    // "7" for 57387; 56827 over three lines, see `far`), or one with
-    // fewer numbers than the row has values, each in a gap of the
-    // row's, as below (the line between a piece of the group's
-    // heading: "945 82 954" / "理  结" / "处理的，只计这一情 0 2 0 0" /
-    // "75 5 02" for 94575, 825 and 95402; "5.属于三类内 545 5458" /
-    // "公开" / "8 0 0 0 69" / "部事务信息 05 2").
-    let mut up = m - 1;
-    if !around && !sparse_row && above.is_empty() && down == m + 1 && m >= 2 {
-        let further = at.pieces(&lines[m - 2]);
-        if at.label_text(m - 1)
-            && !table_like(&lines[m - 1])
-            && (!table_like(&lines[m - 2]) || further.len() < values)
-            && around_pair(&further, &below)
-        {
-            (up, above, around) = (m - 2, further, true);
-        }
-    }
+    let row = &at.row;
+    let mut place = at.around(sparse_row);
     // Table rows with pieces around them first (pass 2), then the
     // others (pass 3): a piece under a row that is over the next
     // row's gap, with one under it there, is the next row's
     // ("107" over "3.本年度 18" over "予以公开 … 555" over "85": 18⁠85
     // the next row's 总计, not 107⁠18).
     // (The caller marks the row joined around.)
-    if pass == 2 && !around {
+    if pass == 2 && !place.around {
         return None;
     }
     // (A cell's first line is its fullest.)
     if sparse_row
-        && !(around
-            && above
-                .iter()
-                .zip(&below)
+        && !(place.around
+            && (place.above.iter())
+                .zip(&place.below)
                 .all(|(a, b)| b.2.len() <= a.2.len()))
     {
         return None;
     }
-    // The row's words, with the joined numbers.
-    let mut words: Vec<(usize, String)> = row.iter().map(|r| (r.0, r.2.to_string())).collect();
-    // Lines under the row that held the further pieces of a number.
-    let mut further: Vec<usize> = Vec::new();
-    // The numbers that fit whole, on the line under the row, of a row
-    // whose other numbers' lower pieces are further down (below).
-    let mut whole: Vec<Piece> = Vec::new();
-    // A number wrapped over three lines of a cell aligned to its middle
-    // ("6" over the row's "5", "8" under it: 658): on the lines above
-    // and below, pieces each over (under) one word of the row in its
-    // columns, the same words, numbers; no piece above starting with 0
-    // or shorter than its word, none below longer; neither line a
-    // table row.
-    let mut three = at.three_of((&above, m - 1), (&below, m + 1));
-    // Such a number's upper piece past the rest of the row's label,
-    // over its values (the label's lines spaced otherwise: "7、属于
-    // 行政执法" / "2" / "案卷" / the row's "… 8 …" / "3" for 283;
-    // or its label's first line: "71" / "一、本年新收政府信" / the
-    // row's "… 97" / "息公开申请数量" / "9" for 71979, the lower
-    // piece past the label's rest too): the line between text
-    // alone, left of the row's values; fewer pieces than the row
-    // has values (a line of as many is another row's values: "848
-    // 567 … 2924" / "诉类申请" / "2.重复申请 2 1 … 450" / "3.要求提供
-    // 公" / "7 0 8 … 19" would join 848⁠2⁠7 …, the sums broken, and
-    // two rows lose their values).
-    if three.is_none() && !around && above.is_empty() && m >= 2 && down == m + 1 {
-        let rest = spans(&lines[m - 1]);
-        if !rest.is_empty() && !table_like(&lines[m - 1]) && text_left_of(&rest, first_value) {
-            let further = at.pieces(&lines[m - 2]);
-            let further = if further.len() < values {
-                further
-            } else {
-                Vec::new()
-            };
-            let lower = match below.is_empty() && past_label {
-                true => (m + 2, at.pieces(&lines[m + 2])),
-                false => (m + 1, below.clone()),
-            };
-            if let Some(hosts) = at.three_of((&further, m - 2), (&lower.1, lower.0)) {
-                (three, up, above) = (Some(hosts), m - 2, further);
-                (down, below) = lower;
-            }
-        }
-    }
+    let three = at.three(&mut place);
+    let Around {
+        up,
+        above,
+        down,
+        below,
+        around,
+        past_label,
+    } = place;
     // A number wrapped over three or five lines around the row (see
     // `RowLines::far`).
     let far = match around && down == m + 1 && up >= 1 && m + 2 < lines.len() {
         true => at.far(up),
         false => None,
     };
-    if around {
+    // The row's words, with the joined numbers.
+    let mut words: Vec<(usize, String)> = row.iter().map(|r| (r.0, r.2.to_string())).collect();
+    // The lower pieces and their line; the numbers that fit whole, on
+    // the line under the row, of a row whose other numbers' lower
+    // pieces are further down; lines under the row that held the
+    // further pieces of a number (see `RowLines::join_top_aligned`).
+    let (down, below, whole, further) = if around {
         for (a, b) in above.iter().zip(&below) {
             words.push((a.0, format!("{}{WRAPPED}{}", a.2, b.2)));
         }
@@ -1145,26 +1200,16 @@ fn joined_row(
                 words[k].1 = joined;
             }
         }
+        (down, below, Vec::new(), Vec::new())
     } else if let Some(hosts) = &three {
         for (i, &k) in hosts.iter().enumerate() {
             words[k].1 = format!("{}{WRAPPED}{}{WRAPPED}{}", above[i].2, row[k].2, below[i].2);
         }
+        (down, below, Vec::new(), Vec::new())
     } else {
-        (down, below, whole, further) =
-            at.join_top_aligned((&above, past_label), (down, below), &mut words)?;
-    }
-    crate::sort::by_key(&mut words, |w| w.0);
-    let mut joined = String::new();
-    for (start, word) in words {
-        let at = joined.chars().count();
-        let pad = if at == 0 {
-            start
-        } else {
-            start.saturating_sub(at).max(2)
-        };
-        joined.extend(std::iter::repeat_n(' ', pad));
-        joined.push_str(&word);
-    }
+        at.join_top_aligned((&above, past_label), (down, below), &mut words)?
+    };
+    let joined = set_out(words);
     let mut edits: Vec<Edit> = Vec::new();
     if around || three.is_some() {
         edits.push(Edit::Blank(up, above));
@@ -1180,6 +1225,24 @@ fn joined_row(
         edits.push(Edit::Blank(m + 1, whole));
     }
     Some((joined, edits))
+}
+
+/// Words set out on a line at their columns, in the order of their
+/// columns, two spaces at least between them.
+fn set_out(mut words: Vec<(usize, String)>) -> String {
+    crate::sort::by_key(&mut words, |w| w.0);
+    let mut line = String::new();
+    for (start, word) in words {
+        let at = line.chars().count();
+        let pad = if at == 0 {
+            start
+        } else {
+            start.saturating_sub(at).max(2)
+        };
+        line.extend(std::iter::repeat_n(' ', pad));
+        line.push_str(&word);
+    }
+    line
 }
 
 /// A row most of whose numbers wrapped around the few that fit (a
