@@ -3257,6 +3257,17 @@ fn a_whole_number_between_the_pieces_past_the_labels_rest_reads_whole() {
     read_whole("found/pingtan-2021-chromium-1092004", &["pdf-placed.txt"]);
 }
 
+/// Table 三's row whose two numbers wrapped in two lines of their cells,
+/// centred, the lower pieces past the label's rest beside the rest of the
+/// group's heading ("5.属于三类内部事务 477 4940" / "（ 三 ） 0 408 466 798 0" /
+/// "信息" / "不 予 公 30 2" for 47730 and 49402): read whole (found by
+/// hunt.py, found/pingtan-2021-chromium-1096008; 193 of 200 before: a line
+/// with two numbers and text was taken for another row).
+#[test]
+fn pieces_beside_the_groups_heading_past_the_labels_rest_read_whole() {
+    read_whole("found/pingtan-2021-chromium-1096008", &["pdf-placed.txt"]);
+}
+
 /// Table 三's rows whose numbers wrapped in two lines of their cells,
 /// centred, a piece of their group's heading on a line between the upper
 /// pieces and the row ("945 82 954" / "理  结" / "处理的，只计这一情 0 2 0 0" /

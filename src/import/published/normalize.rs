@@ -862,9 +862,12 @@ impl<'a> RowLines<'a> {
         // left of the row's values too, a label's: "要求提供公 5998" /
         // the row's "0 303 1 0 635 60927" / "（五" / "开出版物 8" for
         // 59988, the group's label and the row's each on lines of
-        // their own. Pieces under a row alone are not taken past such
-        // a line: its text may be the next row's label, its number
-        // that row's piece.)
+        // their own; a line that looks like a table row only with
+        // fewer numbers than the row has values: "不 予 公 30 2" under
+        // "信息" for 47730 and 49402, the group's label beside them.
+        // Pieces under a row alone are not taken past such a line: its
+        // text may be the next row's label, its number that row's
+        // piece.)
         let (past_label, past_label_text) = match !sparse_row && m + 2 < lines.len() {
             true => {
                 let next = spans(&lines[m + 1]);
@@ -875,7 +878,9 @@ impl<'a> RowLines<'a> {
                     && after.iter().any(|w| number(w.2));
                 (
                     rest && after.iter().all(|w| number(w.2)),
-                    rest && !table_like(&lines[m + 2]) && text_left_of(&after, first_value),
+                    rest && (!table_like(&lines[m + 2])
+                        || self.pieces(&lines[m + 2]).len() < values)
+                        && text_left_of(&after, first_value),
                 )
             }
             false => (false, false),
@@ -2028,6 +2033,28 @@ mod tests {
                 "年度办",
                 "",
                 "理结果"
+            ]
+            .map(w)
+        );
+        // Past the label's rest, the lower pieces beside the rest of the
+        // group's label, left of the row's values, fewer than them
+        // (Chromium: 47730 and 49402 as "477" / "30" and "4940" / "2",
+        // 不予公开 beside them).
+        let lines = [
+            "                    5.属于三类内部事务                    477     4940",
+            "             （ 三 ）               0   408 466  798     0",
+            "                    信息",
+            "             不 予 公                                30      2",
+            "             开      6.属于四类过程",
+        ];
+        assert_eq!(
+            join(&lines),
+            [
+                "5.属于三类内部事务",
+                "（ 三 ） 0 408 466 798 477~30 0 4940~2",
+                "信息",
+                "不 予 公",
+                "开 6.属于四类过程"
             ]
             .map(w)
         );
