@@ -3268,6 +3268,17 @@ fn pieces_beside_the_groups_heading_past_the_labels_rest_read_whole() {
     read_whole("found/pingtan-2021-chromium-1096008", &["pdf-placed.txt"]);
 }
 
+/// Table 三's row whose 其他 wrapped over three lines of its cell and whose
+/// 总计 over two, half a line off, the lines of its label and its group's
+/// between ("（2）没有现 19" / "(四)无 1989" / "成信息需要 5 3 1 4 2 88" / "法提 8"
+/// / "另行制作" / "供 3" for 19883 and 19898): read whole (found by hunt.py,
+/// found/pingtan-2021-chromium-1096000; 193 of 200 before: the lower piece
+/// was looked for on the second line under the row only).
+#[test]
+fn a_number_over_three_lines_past_the_labels_rest_reads_whole() {
+    read_whole("found/pingtan-2021-chromium-1096000", &["pdf-placed.txt"]);
+}
+
 /// Table 三's rows whose numbers wrapped in two lines of their cells,
 /// centred, a piece of their group's heading on a line between the upper
 /// pieces and the row ("945 82 954" / "理  结" / "处理的，只计这一情 0 2 0 0" /

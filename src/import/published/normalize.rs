@@ -798,7 +798,10 @@ impl<'a> RowLines<'a> {
     /// table row, or a row with few numbers that fit), a number
     /// wrapped over three lines of its cell, centred: its outer
     /// pieces a line further ("79" / "832 1630" / the row's "82" /
-    /// "35 57" / "2" for 83235, 79822 and 163057).
+    /// "35 57" / "2" for 83235, 79822 and 163057); the lower one past
+    /// a line of the label's text, if there is one (the other column's
+    /// label printed on lines between: "19" / "1989" / the row's "5 3 1
+    /// 4 2 88" / "8" / "另行制作" / "3" for 19883 and 19898).
     /// Or over five lines of a cell one digit wide: two pieces over
     /// the row's, the upper past a line of the label's text if
     /// there is one, two under it ("7、属于行政执法 2" / "案卷" / "0"
@@ -811,10 +814,16 @@ impl<'a> RowLines<'a> {
     fn far(&self, up: usize) -> Option<(Vec<usize>, Layers, Layers)> {
         let (lines, m) = (self.lines, self.m);
         let row = &self.row;
-        let (over, under) = (self.pieces(&lines[up - 1]), self.pieces(&lines[m + 2]));
-        match self.three_of((&over, up - 1), (&under, m + 2)) {
-            Some(hosts) => Some((hosts, vec![(up - 1, over)], vec![(m + 2, under)])),
-            None if up >= 3 && m + 3 < lines.len() => {
+        let low = match m + 3 < lines.len() && self.label_text(m + 2) {
+            true => m + 3,
+            false => m + 2,
+        };
+        let (over, under) = (self.pieces(&lines[up - 1]), self.pieces(&lines[low]));
+        match self.three_of((&over, up - 1), (&under, low)) {
+            Some(hosts) => Some((hosts, vec![(up - 1, over)], vec![(low, under)])),
+            // (Not past a line of the label's text under the row: its
+            // inner piece would be there.)
+            None if low == m + 2 && up >= 3 && m + 3 < lines.len() => {
                 let top = match self.label_text(up - 2) {
                     true => up - 3,
                     false => up - 2,
@@ -2375,6 +2384,49 @@ mod tests {
                 got[2],
                 w("433 0 0 0 433 832~35 82 0 0 1630~57 772 0 8 9 789"),
                 "{lines:?}"
+            );
+        }
+        // The lower piece past a line of the label's text (the other
+        // column's label printed on lines between: 19883 in three lines,
+        // 19898 in two, half a line off).
+        let lines = [
+            "                                 （2）没有现                            19",
+            "                          (四)无                                        1989",
+            "                                 成信息需要       5    3   1   4   2    88",
+            "                          法提                                          8",
+            "                                 另行制作",
+            "                          供                                        3",
+        ];
+        assert_eq!(
+            join(&lines),
+            [
+                "（2）没有现",
+                "(四)无",
+                "成信息需要 5 3 1 4 2 19~88~3 1989~8",
+                "法提",
+                "另行制作",
+                "供"
+            ]
+            .map(w)
+        );
+        // Not when that piece is longer than its piece on the row, nor
+        // past a line with text right of the row's values.
+        for (l, line) in [
+            (
+                5,
+                "                          供                                        333",
+            ),
+            (
+                4,
+                "                                 另行制作                            见",
+            ),
+        ] {
+            let mut lines = lines;
+            lines[l] = line;
+            assert_eq!(
+                join(&lines)[2],
+                w("成信息需要 5 3 1 4 2 88 1989~8"),
+                "{line:?}"
             );
         }
         // Two lines away, lines of numbers alone each of which is such a
