@@ -1790,6 +1790,12 @@ enum RowValues {
 }
 
 impl Found<'_> {
+    /// The word row `k`'s label ends in (see [`label_end`]).
+    fn label_end(&self, k: usize) -> usize {
+        let found = &self.anchors[k].4;
+        label_end(self.joined, self.owner, (found.0, &found.1))
+    }
+
     /// Markdown: whether the values after row `k`'s label are its own: on
     /// its label's lines, taken from before its label (`before_label`), or
     /// past them only between pieces of its groups' labels up to the next
@@ -1800,17 +1806,15 @@ impl Found<'_> {
             table,
             words,
             line_of,
-            joined,
-            owner,
             anchors,
             runs,
             before_label,
             ..
         } = *self;
         let text = |w: usize| words[w].value();
-        let (b, r, start, _, ref found) = anchors[k];
+        let (b, r, start, _, _) = anchors[k];
         let row = &table.blocks[b].rows[r];
-        let end = label_end(joined, owner, (found.0, &found.1));
+        let end = self.label_end(k);
         let lines = line_of[start]..=line_of[end];
         // The next row's line when its label and all its values are on
         // it alone.
@@ -1829,7 +1833,7 @@ impl Found<'_> {
         let next_around = anchors.get(k + 1).and_then(|a| {
             let (block, run) = (&table.blocks[a.0], &runs[k + 1]);
             let first = line_of[a.2];
-            let last = line_of[label_end(joined, owner, (a.4 .0, &a.4 .1))];
+            let last = line_of[self.label_end(k + 1)];
             let line = line_of[*run.first()?];
             let values: Vec<&String> = run.iter().filter_map(|&w| text(w)).collect();
             let around = has_sums(block)
@@ -1862,6 +1866,84 @@ impl Found<'_> {
                     (row.groups, next_on_own_line, next_around),
                 ))
     }
+
+    /// Aligned text: the numbers on row `k`'s label's lines alone, as many
+    /// as its cells, side by side on one line, holding its sums: the row's
+    /// values wherever the others after its label are from (see
+    /// [`row_values`]).
+    fn on_label_lines(&self, k: usize) -> Option<Vec<String>> {
+        let Found {
+            table,
+            words,
+            line_of,
+            anchors,
+            runs,
+            how,
+            ..
+        } = *self;
+        let (b, r, start, _, _) = anchors[k];
+        let block = &table.blocks[b];
+        if how != (Order::Aligned, false) || !has_sums(block) {
+            return None;
+        }
+        let cells = block.columns.len();
+        let label = line_of[start]..=line_of[self.label_end(k)];
+        let own: Vec<usize> = (runs[k].iter().copied())
+            .filter(|&w| label.contains(&line_of[w]))
+            .collect();
+        let values: Vec<String> = own
+            .iter()
+            .filter_map(|&w| words[w].value().cloned())
+            .collect();
+        (own.len() == cells
+            && own.windows(2).all(|p| p[1] == p[0] + 1)
+            && line_of[own[0]] == line_of[own[cells - 1]]
+            && holds(block, r, &values))
+        .then_some(values)
+    }
+
+    /// Aligned text, row `k`'s values out of place (see [`out_of_place`]):
+    /// its values where a row's stand, or, its row broken over a page, the
+    /// rest of its wrapped numbers after them on its label's lines (see
+    /// `After::Label`), one joining holding; or only the numbers on its
+    /// label's lines ([`Found::on_label_lines`]): those after its label's
+    /// last line are pieces of the next row's numbers, wrapped over more
+    /// lines than its label has (a narrow table printed by Chromium: "52"
+    /// and "732 1258" between a long label's last line and "3.其他 0 0 6 0
+    /// 63"). None where neither is certain.
+    /// (A Markdown text's lines are not a page's: its pipe tables' padding
+    /// only looks aligned. A row there is read from its label's lines.)
+    fn out_of_place_values(&self, k: usize) -> Option<Vec<String>> {
+        let Found {
+            table,
+            words,
+            line_of,
+            anchors,
+            runs,
+            ..
+        } = *self;
+        let (b, r, _, _, _) = anchors[k];
+        let block = &table.blocks[b];
+        let cells = block.columns.len();
+        let end = line_of[self.label_end(k)];
+        let run = &runs[k];
+        if run.len() > cells
+            && has_sums(block)
+            && !out_of_place(words, line_of, &run[..cells], true)
+        {
+            let ways = (false, After::Label(end));
+            let holds = |values: &[String]| holds(block, r, values);
+            if let [one] = &rejoined(words, line_of, run, cells, ways, &holds)[..] {
+                return Some(one.clone());
+            }
+        }
+        self.on_label_lines(k)
+    }
+}
+
+/// Whether `values` hold the sums of row `r` of `block`.
+fn holds(block: &Block, r: usize, values: &[String]) -> bool {
+    row_mismatch(block, &|_, c| count_of(&values[c]), r).is_none()
 }
 
 /// The values of row `k` of `found`'s anchors, or why it is not read.
@@ -1871,8 +1953,6 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
         by_row,
         words,
         line_of,
-        joined,
-        owner,
         anchors,
         runs,
         wrapped,
@@ -1883,30 +1963,10 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
     let reordered = order == Order::Blocks;
     let aligned = order == Order::Aligned;
     let text = |w: usize| words[w].value();
-    let (b, r, start, _, ref found) = anchors[k];
+    let (b, r, _, _, _) = anchors[k];
     let block = &table.blocks[b];
     let cells = block.columns.len();
-    let holds = |values: &[String]| row_mismatch(block, &|_, c| count_of(&values[c]), r).is_none();
-    // The label's last line.
-    let end = line_of[label_end(joined, owner, (found.0, &found.1))];
-    // Aligned text: the numbers on its label's lines alone, as many as
-    // its cells, side by side on one line, holding its sums: the row's
-    // values wherever the others after its label are from (see below).
-    let on_label_lines = || -> Option<Vec<String>> {
-        if !aligned || rows || !has_sums(block) {
-            return None;
-        }
-        let label = line_of[start]..=end;
-        let own: Vec<usize> = (runs[k].iter().copied())
-            .filter(|&w| label.contains(&line_of[w]))
-            .collect();
-        let values: Vec<String> = own.iter().filter_map(|&w| text(w).cloned()).collect();
-        (own.len() == cells
-            && own.windows(2).all(|p| p[1] == p[0] + 1)
-            && line_of[own[0]] == line_of[own[cells - 1]]
-            && holds(&values))
-        .then_some(values)
-    };
+    let holds = |values: &[String]| holds(block, r, values);
     // The values after a label may be another row's when its own were
     // lost (a line dropped) and the next row's label was not found:
     // taken only when the row after it (in the format) is the label that
@@ -1915,7 +1975,7 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
     // label damaged, its values after).
     let after = next_row(by_row, b, r);
     if after.is_some_and(|x| anchors.get(k + 1).is_none_or(|a| (a.0, a.1) != x))
-        && on_label_lines().is_none()
+        && found_rows.on_label_lines(k).is_none()
     {
         return RowValues::Unread;
     }
@@ -1929,36 +1989,15 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
     if aligned && !rows && runs.get(k + 1).is_some_and(|next| next.is_empty()) {
         return RowValues::Unread;
     }
-    // Aligned text: a row's values where a row's stand, or, its row
-    // broken over a page, the rest of its wrapped numbers after them
-    // on its label's lines (see `After::Label`), one joining holding,
-    // or only those on its label's lines (below).
-    // (A Markdown text's lines are not a page's: its pipe tables' padding
-    // only looks aligned. A row there is read from its label's lines.)
-    let mut broken: Option<Vec<String>> = None;
-    if aligned && !rows && out_of_place(words, line_of, &runs[k], has_sums(block)) {
-        let run = &runs[k];
-        if run.len() > cells
-            && has_sums(block)
-            && !out_of_place(words, line_of, &run[..cells], true)
-        {
-            let ways = (false, After::Label(end));
-            if let [one] = &rejoined(words, line_of, run, cells, ways, &holds)[..] {
-                broken = Some(one.clone());
-            }
-        }
-        // Or the numbers on its label's lines alone (`on_label_lines`):
-        // those after its label's last line are pieces of the next
-        // row's numbers, wrapped over more lines than its label has (a
-        // narrow table printed by Chromium: "52" and "732 1258" between
-        // a long label's last line and "3.其他 0 0 6 0 63").
-        if broken.is_none() {
-            broken = on_label_lines();
-        }
-        if broken.is_none() {
-            return RowValues::Unread;
-        }
-    }
+    // Aligned text: its values out of place (see
+    // `Found::out_of_place_values`).
+    let broken = match aligned && !rows && out_of_place(words, line_of, &runs[k], has_sums(block)) {
+        true => match found_rows.out_of_place_values(k) {
+            Some(values) => Some(values),
+            None => return RowValues::Unread,
+        },
+        false => None,
+    };
     // Markdown: the values after its label are its own (see
     // `Found::own_values`).
     if rows && !found_rows.own_values(k) {
@@ -1992,7 +2031,7 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
         // when only one way of joining them holds the row's sums.
         (None, Err(None)) if order == Order::Lines && has_sums(block) => {
             let run = &runs[k];
-            let end = label_end(joined, owner, (found.0, &found.1));
+            let end = found_rows.label_end(k);
             let ways = (true, After::Text(end));
             match &rejoined(words, line_of, run, cells, ways, &holds)[..] {
                 [one] => one.clone(),
