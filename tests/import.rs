@@ -2454,12 +2454,36 @@ fn a_number_run_into_the_heading_after_its_table_is_apart_from_it() {
     let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
     let got = &read_whole(dir, &["pdf-chromium.txt"])[0];
     assert_last_texts_found(got, &want, dir);
-    // A number run into a heading numbered in digits is not parted: where
-    // the number ends is not known.
-    let digits = text.replace("31874（五）存在的", "318745.存在的");
-    let got = read(&digits).unwrap();
+}
+
+/// So where the heading is numbered in digits, one digit (the format has
+/// six sections, one may be numbered one off): "0 0 0 5 54、存在的主要问题及
+/// 改进情况" is 表四's last row ending in 5 and 4、存在的… (found by hunt.py,
+/// found/nianbao-chromium-1103003: 五 and 六 were not found, their text was
+/// lost and 表四 unread). Not past 7, nor after digits that are no count.
+#[test]
+fn a_number_run_into_a_heading_numbered_in_digits_is_apart_from_it() {
+    let dir = "found/nianbao-chromium-1103003";
+    let text = form(&format!("{dir}/pdf-chromium.txt"));
+    let run_into = "0 0 0 5 54、存在的主要问题及改进情况";
+    assert!(text.contains(run_into));
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    let got = read(&text).unwrap();
     assert_found_input_read(&got, dir, "none");
-    assert!(got.cells_read() < 200);
+    assert_last_texts_found(&got, &want, dir);
+    assert!(
+        unread(&got).iter().all(|k| !k.starts_with("table4")),
+        "{:?}",
+        unread(&got)
+    );
+    for other in [
+        "0 0 0 5 58、存在的主要问题及改进情况",
+        "0 0 0 5 004、存在的主要问题及改进情况",
+    ] {
+        let got = read(&text.replace(run_into, other)).unwrap();
+        assert_found_input_read(&got, dir, "none");
+        assert!(got.sections[4].is_none(), "{other}");
+    }
 }
 
 /// Markdown of a PDF whose converter put a 表二 row's value on the line

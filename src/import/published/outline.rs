@@ -516,8 +516,9 @@ pub(super) fn match_heading(para: &str, heading: &'static str) -> Option<(String
 /// another. So is a table's last line of numbers ending in such a number
 /// and heading ("… 0 6 7 7四、政府信息公开行政复议、行政诉讼情况", the
 /// viewer's copy of rows that fill their lines run together): the line up
-/// to the number a paragraph, the heading another. (Where the heading's
-/// number is in digits, "85.其他…", where they part is not known.)
+/// to the number a paragraph, the heading another. A heading numbered in
+/// digits has one (the format has six sections): "85.其他需要报告的事项" is
+/// 8 and 5.其他需要报告的事项; the table's sums check the number.
 fn numbers_apart_from_headings(blocks: Vec<Block>, sections: &[Section]) -> Vec<Block> {
     let longest = sections.iter().map(|s| s.heading.len()).max().unwrap_or(0);
     // The heading alone: the format's, or its words numbered otherwise
@@ -554,12 +555,32 @@ fn numbers_apart_from_headings(blocks: Vec<Block>, sections: &[Section]) -> Vec<
             let rest = words.trim_start_matches(|c: char| c.is_ascii_digit() || is_space(c));
             let from = p.len() - rest.len();
             let number = p[at..from].trim_matches(is_space);
-            let apart = !number.is_empty()
-                && !rest.is_empty()
-                && (at == 0 || !number.contains(is_space))
-                && !rest.starts_with(digit)
-                && heading(rest);
-            apart.then_some(from)
+            let apart = |number: &str, rest: &str| {
+                !number.is_empty()
+                    && !rest.is_empty()
+                    && (at == 0 || !number.contains(is_space))
+                    && heading(rest)
+            };
+            if !rest.starts_with(digit) && apart(number, rest) {
+                return Some(from);
+            }
+            // A heading numbered in digits: its number the last digit,
+            // 1 to 7 (six sections, one may be numbered one off), the
+            // value the digits before it, as a count is written ("54、存在
+            // 的主要问题及改进情况" for 5 and 4、…, "04、…" for 0 and 4、…;
+            // not "4、…" alone, nor "004、…").
+            let (value, ordinal) = number.split_at(number.len().saturating_sub(1));
+            let count = |v: &str| {
+                !v.is_empty()
+                    && v.bytes().all(|b| b.is_ascii_digit())
+                    && (v == "0" || !v.starts_with('0'))
+            };
+            (matches!(ordinal, "1" | "2" | "3" | "4" | "5" | "6" | "7")
+                && count(value)
+                && rest.starts_with(['、', '.', '．'])
+                && p[..from].ends_with(|c: char| c.is_ascii_digit())
+                && apart(value, &p[from - 1..]))
+            .then_some(from - 1)
         })
     };
     let mut out = Vec::with_capacity(blocks.len());
