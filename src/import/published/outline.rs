@@ -580,7 +580,7 @@ fn numbers_apart_from_headings(blocks: Vec<Block>, sections: &[Section]) -> Vec<
                 && rest.starts_with(['、', '.', '．'])
                 && p[..from].ends_with(|c: char| c.is_ascii_digit())
                 && apart(value, &p[from - 1..]))
-            .then_some(from - 1)
+            .then(|| from - 1)
         })
     };
     let mut out = Vec::with_capacity(blocks.len());
