@@ -87,6 +87,8 @@ enum Changed {
     Damaged(String, String),
     /// A character of the text lost, or replaced by this one.
     Character(Option<char>),
+    /// A line dropped, with the numbers it held.
+    Dropped(Vec<String>),
 }
 
 impl Changed {
@@ -136,6 +138,16 @@ impl Changed {
             Changed::Character(by) => by.is_some_and(|c| {
                 g.display().contains(c) && g.display().replace(c, "") == w.display()
             }),
+            // A line dropped that held a piece of a number its cell wrapped:
+            // the number damaged, a piece of it lost; its own cell may read
+            // the rest, joined from the pieces left, as a number damaged may
+            // be read (70347 over three lines, "70" / "34" / "7", its first
+            // line dropped: 347, the row's sums holding; the source leaves
+            // it unread, 347 fitting as well as 70347).
+            Changed::Dropped(pieces) => {
+                let (w, g) = (w.display(), g.display());
+                got.1 && (pieces.iter()).any(|p| w == format!("{p}{g}") || w == format!("{g}{p}"))
+            }
         }
     }
 }
@@ -194,7 +206,12 @@ fn mutate(text: &str, rng: &mut Rng) -> (String, Option<Changed>) {
                 .filter(|(i, _)| *i != drop)
                 .map(|(_, l)| *l)
                 .collect();
-            (kept.join("\n"), None)
+            let held = (lines.get(drop).into_iter())
+                .flat_map(|l| l.split(|c: char| !c.is_ascii_digit()))
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect();
+            (kept.join("\n"), Some(Changed::Dropped(held)))
         }
         1 => {
             let nums = numbers(text);
