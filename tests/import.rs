@@ -3602,6 +3602,48 @@ fn a_piece_wrapped_after_the_rest_of_its_rows_label_reads_whole() {
     );
 }
 
+/// A row broken over a page whose top does not repeat the table's heading
+/// row, numbers wrapped in its narrow cells: the rest of them on the line
+/// right under the row's values ("(七)总计 29558 9445 1075 6532 81423 1511
+/// 296633" / "8 5 9 0"; one a line in MuPDF's text), where the next row's
+/// upper pieces may stand too when cells are centred. Read when one way of
+/// joining them makes the table's other sums hold, every cell they need
+/// known: (七)总计's, with the rows it sums, or the balance (found by
+/// hunt.py: found/pingtan-2021-raw-1103008, 193 of 200 before in each
+/// form). Neither known, the row is unread.
+#[test]
+fn pieces_under_a_row_broken_over_a_page_are_joined_where_the_other_sums_choose() {
+    let dir = "found/pingtan-2021-raw-1103008";
+    let got = read_whole(dir, &["pdf-raw.txt", "pdf-layout.txt", "pdf-mupdf.txt"]);
+    assert!(
+        got[0]
+            .notes
+            .iter()
+            .any(|n| n.contains("「（七）总计 商业企业」")),
+        "{:?}",
+        got[0].notes
+    );
+    let text = form(&format!("{dir}/pdf-raw.txt"));
+    let total = |got: &Recognised| {
+        let unread = unread(got);
+        let total_unread = unread
+            .iter()
+            .filter(|k| k.starts_with("table3.outcome_total."));
+        (total_unread.count(), unread.len())
+    };
+    assert!(text.contains("296633\n\u{c}8 5 9 0\n"));
+    // 四's values lost: (七)总计's column sums still check it.
+    let remainder = "四、结转下年度继续办理 7 0 0 0 58652 4 58663";
+    let text = text.replace(remainder, "四、结转下年度继续办理");
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "carried_forward");
+    assert_eq!(total(&got), (0, 7));
+    // And 3.其他's: nothing checks it.
+    let got = read(&text.replace("其他 1 0 192 0 4 0 197", "其他")).unwrap();
+    assert_found_input_read(&got, dir, "outcome_total");
+    assert_eq!(total(&got), (7, 21));
+}
+
 /// A row's total wrapped in its narrow cell, its last piece right before
 /// the next row's label and equal to that row's ordinal ("13310" / "4" /
 /// "4．无正当理由大量反复申请"): the piece is the total's, joined (the label

@@ -530,6 +530,14 @@ enum After {
     /// ("（二）部分公开 … 6974 … 69748" … "只计这一情形， 8"), the last word of
     /// its line and its only number.
     Label(usize),
+    /// On the line right under the row's values, nothing between, the
+    /// line theirs alone (or one a line, in text of cells one a line): a
+    /// row broken over a page whose top does not repeat the heading row
+    /// ("(七)总计 29558 9445 1075 6532 81423 1511 296633" / "8 5 9 0" for
+    /// 94458 10755 65329 15110). The next row's upper pieces, its cells
+    /// centred, may stand there too, so only the table's other sums choose
+    /// among these readings (see [`read_by_other_sums`]).
+    Below,
 }
 
 /// The readings of numbers (`run`, word indices) that are more than the
@@ -636,6 +644,7 @@ fn joinings(
         After::Text(_) => first > last + 1 && line_of[first] > line_of[last],
         After::Line => line_of[first] > line_of[last],
         After::Label(label_end) => line_of[first] > line_of[last] && line_of[end] <= label_end,
+        After::Below => first == last + 1 && line_of[first] == line_of[last] + 1,
     };
     // The pieces side by side, on lines of their own (not a note's numbers),
     // or ending the label's line.
@@ -657,6 +666,11 @@ fn joinings(
                 line_of[first] == line_of[end] && (on_own_lines(line_of, first, end) || after_label)
             }
             After::Line => line_of[first] == line_of[end] && on_own_lines(line_of, first, end),
+            // (Or one a line, as cells are in text set out one a line.)
+            After::Below => {
+                let one_a_line = tail.windows(2).all(|p| line_of[p[1]] == line_of[p[0]] + 1);
+                (line_of[first] == line_of[end] || one_a_line) && on_own_lines(line_of, first, end)
+            }
         };
     if let Some(pieces) = pieces.filter(|_| apart && alone) {
         // Only sums place these pieces, so a host must look like a number
@@ -989,50 +1003,13 @@ fn read_cut<'c>(
         if !sums_hold(block, &known, None) {
             continue;
         }
-        let parts = || (0..block.columns.len()).filter(|&c| part(c));
-        let all_known =
-            |rows: &[usize]| parts().all(|c| rows.iter().all(|&r| known(r, c).is_some()));
-        // The rows such a sum checks: each total row's, all its cells
-        // known (the sums over them hold, above)…
-        let mut checked: Vec<usize> = Vec::new();
-        for (t, total) in block.rows.iter().enumerate() {
-            let of: Option<Vec<usize>> = (total.total_of.iter())
-                .map(|k| block.row_index(k))
-                .collect();
-            match of {
-                Some(mut rows) if !rows.is_empty() => {
-                    rows.push(t);
-                    if all_known(&rows) {
-                        checked.extend(rows);
-                    }
-                }
-                _ => {}
-            }
-        }
-        // …and the balance's, all its cells known, holding in every column.
-        if let Some(balance) = &table.balance {
-            let at = |k: &str| block.row_index(k);
-            let inflow: Option<Vec<usize>> = balance.inflow.iter().map(|k| at(k)).collect();
-            if let (Some(inflow), Some(handled), Some(remainder)) =
-                (inflow, at(balance.handled), at(balance.remainder))
-            {
-                let rows = [&inflow[..], &[handled, remainder]].concat();
-                let holds = |c: usize| {
-                    let sum =
-                        (inflow.iter()).try_fold(0u64, |sum, &r| sum.checked_add(known(r, c)?));
-                    sum.and_then(|sum| sum.checked_sub(known(handled, c)?)) == known(remainder, c)
-                };
-                if all_known(&rows) && parts().all(holds) {
-                    checked.extend(rows);
-                }
-            }
-        }
+        let checked = checked_by_other_sums(table, block, &known);
         for &x in &here {
             let (_, r, ref values, ..) = *x;
             if !checked.contains(&r) {
                 continue;
             }
-            for c in parts() {
+            for c in (0..values.len()).filter(|&c| part(c)) {
                 if let Some(i) = cell(b, r, c) {
                     cells.push((i, values[c].clone(), block.rows[r].label.to_string()));
                 }
@@ -1042,6 +1019,99 @@ fn read_cut<'c>(
     }
     read.extend(cells);
     taken
+}
+
+/// The rows of `block` (of `table`) that a sum other than their own
+/// checks, every cell it needs known (`known(row, column)`, in the parts'
+/// columns): each total row's with all the rows it sums ((七)总计 and the
+/// rows it sums; whether they hold is the caller's to check, see
+/// [`sums_hold`]), and the table's balance's (一 + 二 − (七) = 四) where it
+/// holds in every column.
+fn checked_by_other_sums(
+    table: &Table,
+    block: &Block,
+    known: &dyn Fn(usize, usize) -> Option<u64>,
+) -> Vec<usize> {
+    let part = |c: usize| block.columns[c].total_of.is_empty();
+    let parts = || (0..block.columns.len()).filter(|&c| part(c));
+    let all_known = |rows: &[usize]| parts().all(|c| rows.iter().all(|&r| known(r, c).is_some()));
+    // The rows such a sum checks: each total row's, all its cells
+    // known (their sums are the caller's to check, see [`sums_hold`])…
+    let mut checked: Vec<usize> = Vec::new();
+    for (t, total) in block.rows.iter().enumerate() {
+        let of: Option<Vec<usize>> = (total.total_of.iter())
+            .map(|k| block.row_index(k))
+            .collect();
+        match of {
+            Some(mut rows) if !rows.is_empty() => {
+                rows.push(t);
+                if all_known(&rows) {
+                    checked.extend(rows);
+                }
+            }
+            _ => {}
+        }
+    }
+    // …and the balance's, all its cells known, holding in every column.
+    if let Some(balance) = &table.balance {
+        let at = |k: &str| block.row_index(k);
+        let inflow: Option<Vec<usize>> = balance.inflow.iter().map(|k| at(k)).collect();
+        if let (Some(inflow), Some(handled), Some(remainder)) =
+            (inflow, at(balance.handled), at(balance.remainder))
+        {
+            let rows = [&inflow[..], &[handled, remainder]].concat();
+            let holds = |c: usize| {
+                let sum = (inflow.iter()).try_fold(0u64, |sum, &r| sum.checked_add(known(r, c)?));
+                sum.and_then(|sum| sum.checked_sub(known(handled, c)?)) == known(remainder, c)
+            };
+            if all_known(&rows) && parts().all(holds) {
+                checked.extend(rows);
+            }
+        }
+    }
+    checked
+}
+
+/// A row read by way 1 of [`read_stream`]: its anchor and its values.
+type RowRead = (usize, Vec<String>);
+
+/// The rows of several readings (see [`RowValues::Ways`]) for which one
+/// reading alone makes the table's other sums hold with every cell they
+/// need known (see [`checked_by_other_sums`]; the rows `taken`, anchor and
+/// values, known), each with that reading; a row read otherwise is not.
+fn read_by_other_sums(
+    table: &Table,
+    anchors: &[Anchor],
+    taken: &[RowRead],
+    pending: &[(usize, Vec<Vec<String>>)],
+) -> Vec<RowRead> {
+    let mut chosen: Vec<RowRead> = Vec::new();
+    for (k, ways) in pending {
+        let (b, r) = (anchors[*k].0, anchors[*k].1);
+        let block = &table.blocks[b];
+        let values_of = |row: usize| {
+            let mut rows = taken.iter().chain(&chosen);
+            rows.find(|(j, _)| (anchors[*j].0, anchors[*j].1) == (b, row))
+                .map(|(_, values)| values)
+        };
+        if values_of(r).is_some() {
+            continue;
+        }
+        let fits = |values: &Vec<String>| {
+            let known = |row: usize, c: usize| match row == r {
+                true => count_of(&values[c]),
+                false => count_of(&values_of(row)?[c]),
+            };
+            sums_hold(block, &known, None)
+                && checked_by_other_sums(table, block, &known).contains(&r)
+        };
+        let fitting: Vec<&Vec<String>> = ways.iter().filter(|values| fits(values)).collect();
+        if let [one] = fitting[..] {
+            let one = one.clone();
+            chosen.push((*k, one));
+        }
+    }
+    chosen
 }
 
 /// Way 1 of [`read_stream`]: the rows of `by_row` (the table's blocks) found
@@ -1787,6 +1857,9 @@ enum RowValues {
     /// One number short, the block's total column printed nowhere: its
     /// parts (see [`read_cut`]).
     Cut(CutRow),
+    /// Readings its own sums do not make certain, one of which the table's
+    /// other sums may choose (see [`read_by_other_sums`]).
+    Ways(Vec<Vec<String>>),
 }
 
 impl Found<'_> {
@@ -1939,6 +2012,25 @@ impl Found<'_> {
         }
         self.on_label_lines(k)
     }
+
+    /// The readings of row `k`'s numbers, more than its cells, with the
+    /// rest of its wrapped numbers on the line under its values (see
+    /// [`After::Below`]) holding its sums: for the table's other sums to
+    /// choose one of.
+    fn below(&self, k: usize) -> RowValues {
+        let (b, r, ..) = self.anchors[k];
+        let block = &self.table.blocks[b];
+        let (run, cells) = (&self.runs[k], block.columns.len());
+        let holds = |values: &[String]| holds(block, r, values);
+        let ways = (false, After::Below);
+        match has_sums(block) {
+            true => match joinings(self.words, self.line_of, run, cells, ways, &holds) {
+                ways if ways.is_empty() => RowValues::Unread,
+                ways => RowValues::Ways(ways),
+            },
+            false => RowValues::Unread,
+        }
+    }
 }
 
 /// Whether `values` hold the sums of row `r` of `block`.
@@ -1994,7 +2086,7 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
     let broken = match aligned && !rows && out_of_place(words, line_of, &runs[k], has_sums(block)) {
         true => match found_rows.out_of_place_values(k) {
             Some(values) => Some(values),
-            None => return RowValues::Unread,
+            None => return found_rows.below(k),
         },
         false => None,
     };
@@ -2028,13 +2120,15 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
             return RowValues::Unread;
         }
         // More numbers than cells: numbers wrapped in their cells, read
-        // when only one way of joining them holds the row's sums.
+        // when only one way of joining them holds the row's sums (or the
+        // table's other sums, see `Found::below`).
         (None, Err(None)) if order == Order::Lines && has_sums(block) => {
             let run = &runs[k];
             let end = found_rows.label_end(k);
             let ways = (true, After::Text(end));
             match &rejoined(words, line_of, run, cells, ways, &holds)[..] {
                 [one] => one.clone(),
+                [] => return found_rows.below(k),
                 _ => return RowValues::Unread,
             }
         }
@@ -2072,7 +2166,10 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
 /// 表四's one row, with a few numbers more than its cells is read when
 /// one way alone of joining numbers its cells wrapped holds its sums (see
 /// [`rejoined`]); in any text, 表四's row with the rest of its wrapped
-/// numbers on a later line (its row broken over a page).
+/// numbers on a later line (its row broken over a page). In this and
+/// aligned text, a row with the rest of its wrapped numbers right under
+/// its values is read when one way alone makes the table's other sums
+/// hold (see [`After::Below`]).
 ///
 /// [`Order::Aligned`] text (pdftotext -layout, an OFD file set out): a
 /// row's numbers are read only where a row's values stand on its page (see
@@ -2158,6 +2255,7 @@ pub(super) fn read_stream(
     let mut unsummed = Unsummed::default();
     let mut cut: Vec<CutRow> = Vec::new();
     let mut parted_rows: Vec<&str> = Vec::new();
+    let mut pending: Vec<(usize, Vec<Vec<String>>)> = Vec::new(); // (anchor, ways)
     let found_rows = Found {
         table,
         by_row,
@@ -2172,9 +2270,9 @@ pub(super) fn read_stream(
         total_shown: &total_shown,
         how,
     };
-    for (k, &(b, r, _, variant, _)) in anchors.iter().enumerate() {
-        let block = &table.blocks[b];
-        let row = &block.rows[r];
+    let mut taken: Vec<RowRead> = Vec::new();
+    for (k, &(b, r, ..)) in anchors.iter().enumerate() {
+        let row = &table.blocks[b].rows[r];
         let values = match row_values(&found_rows, k) {
             RowValues::Unread => continue,
             RowValues::Read(values) => values,
@@ -2191,7 +2289,20 @@ pub(super) fn read_stream(
                 cut.push(cut_row);
                 continue;
             }
+            RowValues::Ways(ways) => {
+                pending.push((k, ways));
+                continue;
+            }
         };
+        taken.push((k, values));
+    }
+    let by_other_sums = read_by_other_sums(table, &anchors, &taken, &pending);
+    taken.extend(by_other_sums);
+    taken.sort_by_key(|(k, _)| *k);
+    for (k, values) in taken {
+        let (b, r, _, variant, _) = anchors[k];
+        let block = &table.blocks[b];
+        let row = &block.rows[r];
         for (column, text) in block.columns.iter().zip(values) {
             if let Some(i) = format.cell_at(table.key, row.key, column.key) {
                 read.push((i, text.to_string(), row.label.to_string()));
@@ -2574,6 +2685,61 @@ mod tests {
                 read(["3", "5", "8", &format!("88{w}0"), "0", "5", "901"]),
             ]
         );
+    }
+
+    #[test]
+    fn pieces_right_under_a_rows_values_are_ways_only_on_lines_of_their_own() {
+        // (七)总计 29558 94458 10755 65329 81423 15110 296633, four numbers
+        // broken.
+        let holds = |v: &[String]| {
+            let n: Vec<u64> = v.iter().map(|x| count_of(x).unwrap()).collect();
+            n[..6].iter().sum::<u64>() == n[6]
+        };
+        // ("x" is text, "T" the next row's label, where the run ends.)
+        let ways = |lines: &[&str]| {
+            let (mut words, mut line_of, mut run) = (Vec::new(), Vec::new(), Vec::new());
+            let mut ended = false;
+            for (l, line) in lines.iter().enumerate() {
+                for w in line.split_whitespace() {
+                    if w == "x" || w == "T" {
+                        ended |= w == "T";
+                        words.push(Word::Text("其他".to_string()));
+                    } else {
+                        if !ended {
+                            run.push(words.len());
+                        }
+                        words.push(Word::Value(w.to_string()));
+                    }
+                    line_of.push(l);
+                }
+            }
+            let got = joinings(&words, &line_of, &run, 7, (false, After::Below), &holds);
+            let joined = |v: &Vec<String>| v.iter().map(|x| x.replace(WRAPPED, "")).collect();
+            got.iter().map(joined).collect::<Vec<Vec<String>>>()
+        };
+        let row = "29558 9445 1075 6532 81423 1511 296633";
+        let want = [
+            "29558", "94458", "10755", "65329", "81423", "15110", "296633",
+        ];
+        for lines in [
+            &[row, "8 5 9 0"][..],
+            &[row, "8 5 9 0", "T 7 0"],
+            &[row, "8", "5", "9", "0"],
+            &["29558 9445 1075", "6532 81423 1511 296633", "8 5 9 0"],
+        ] {
+            assert_eq!(ways(lines), [want], "{lines:?}");
+        }
+        // Not right under the values, not on lines of their own, not all on
+        // one line nor one a line: none.
+        for lines in [
+            &[row, "x", "8 5 9 0"][..],
+            &[row, "", "8 5 9 0"],
+            &[row, "8 5 9 0 x"],
+            &[row, "8 5", "9 0"],
+            &[&format!("{row} 8 5 9 0")],
+        ] {
+            assert!(ways(lines).is_empty(), "{lines:?}");
+        }
     }
 
     #[test]
