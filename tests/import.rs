@@ -2486,6 +2486,40 @@ fn a_number_run_into_a_heading_numbered_in_digits_is_apart_from_it() {
     }
 }
 
+/// Rows broken over a page between their label's lines, the table's
+/// heading row repeated at the next page's top inside the label (found by
+/// hunt.py: found/nianbao-chromium-1103003, pdftotext -raw and Chromium's
+/// copy 179 of 200, MuPDF's text 186): "2.重复申" 0 0 93307 8 27099 413
+/// 12082 … 申请人情况 … "请 7", the 7 of 120827 after the label's rest,
+/// was taken to end at 申请人情况's 请 (its last character inside a
+/// heading's word, not ending one), so the piece was not seen to follow
+/// the label; "2、申请人" 0 0 0 0 364 0 364 申请人情况 … "逾期未按…": the
+/// label without its ordinal, broken by the heading row, was found in two
+/// places (the heading row's 申请人 starts it too) and so in none, and its
+/// values were taken for 1.'s. A label's last character ending a word is
+/// its end; of several places, the one after its ordinal printed another
+/// way. Without that ordinal the row is not found (1. and 2. unread).
+#[test]
+fn a_label_broken_by_the_heading_row_over_a_page_is_found_and_ends_in_its_own_words() {
+    let dir = "found/nianbao-chromium-1103003";
+    read_whole(dir, &["pdf-raw.txt", "pdf-chromium.txt", "pdf-mupdf.txt"]);
+    let text = form(&format!("{dir}/pdf-raw.txt"));
+    let printed = "\n2、申请人 0 0 0 0 364 0 364\n";
+    assert!(text.contains(printed) && text.contains("\n请 7\n"));
+    let got = read(&text.replace(printed, "\n申请人 0 0 0 0 364 0 364\n")).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    let unread = unread(&got);
+    assert!(
+        unread
+            .iter()
+            .any(|k| k.starts_with("table3.other_unpaid_fee."))
+            && unread
+                .iter()
+                .any(|k| k.starts_with("table3.other_overdue_correction.")),
+        "{unread:?}"
+    );
+}
+
 /// Markdown of a PDF whose converter put a 表二 row's value on the line
 /// before its label ("0" / "行政处罚" / "| 行政强制 | … | 0 |"): a number
 /// after the label (a stray one, a page's number: "9") is not the row's

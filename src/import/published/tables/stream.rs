@@ -174,8 +174,11 @@ fn group_piece(word: &Word, groups: &[&str]) -> bool {
 /// as matched (normalised); its last character found from there on (a
 /// label interrupted by pieces of headings ends further on; found early in
 /// a piece, the label is taken to end sooner: fewer values read, none
-/// wrong), else the word it starts in.
-fn label_end(joined: &str, owner: &[usize], found: (usize, &str)) -> usize {
+/// wrong), where it ends a word before word `until` (the next row's label)
+/// if it does anywhere: inside a word it may be a heading's ("2.重复申" …
+/// "申请人情况" … "请 7", the label's rest after the next page's heading
+/// row), else the word it starts in.
+fn label_end(joined: &str, owner: &[usize], found: (usize, &str), until: usize) -> usize {
     let (at, label) = found;
     let tail_at = label.char_indices().next_back().map_or(0, |(i, _)| i);
     let tail = &label[tail_at..];
@@ -183,9 +186,15 @@ fn label_end(joined: &str, owner: &[usize], found: (usize, &str)) -> usize {
     let from = (at + tail_at..joined.len())
         .find(|&i| joined.is_char_boundary(i))
         .unwrap_or(joined.len());
-    joined[from..]
-        .find(tail)
-        .map_or(owner[at], |i| owner[from + i + tail.len() - 1])
+    let ends = joined[from..]
+        .match_indices(tail)
+        .map(|(i, _)| from + i + tail.len());
+    let word_end = |end: usize| owner.get(end).is_none_or(|&w| w != owner[end - 1]);
+    let before = |end: &usize| owner[end - 1] < until;
+    let ending = ends.clone().take_while(before).find(|&end| word_end(end));
+    ending
+        .or(ends.clone().next())
+        .map_or(owner[at], |end| owner[end - 1])
 }
 
 /// A word that is a row's last value with the next row's label run into
@@ -1160,17 +1169,30 @@ fn find_anchors(
                         .collect();
                     // Else its words, whole or broken by pieces of its groups
                     // (one search, not one for each way of writing its
-                    // ordinal: it is slow), after another ordinal or none.
+                    // ordinal: it is slow), after another ordinal or none;
+                    // found in several places, the one place after another
+                    // ordinal (the heading row repeated inside the label may
+                    // start with its first words: "2、申请人" 申请人情况 自然人
+                    // … "逾期未按…", 申请人 found in both).
                     let words = || {
                         let v = variant(row.label)?;
-                        let at = place(v)?;
-                        let ordinal = restyles.iter().find_map(|c| {
-                            let before = c.strip_suffix(norm(v).as_str())?;
-                            joined[..at]
-                                .ends_with(before)
-                                .then(|| (at - before.len(), c.clone()))
-                        });
-                        Some((at, v, ordinal))
+                        let ordinal = |at: usize| {
+                            restyles.iter().find_map(|c| {
+                                let before = c.strip_suffix(norm(v).as_str())?;
+                                joined[..at]
+                                    .ends_with(before)
+                                    .then(|| (at - before.len(), c.clone()))
+                            })
+                        };
+                        match place(v) {
+                            Some(at) => Some((at, v, ordinal(at))),
+                            None => {
+                                let v_norm = norm(v);
+                                let starts = interrupted(joined, &v_norm, &groups, headings);
+                                let at = only(starts.filter(|&at| ordinal(at).is_some()))?;
+                                Some((at, v, ordinal(at)))
+                            }
+                        }
                     };
                     // (Where, as printed, and the variant it is if not the
                     // label with its ordinal written another way.)
@@ -1236,7 +1258,7 @@ fn find_anchors(
             let (None, Some(before), Some(after)) = (found(r), before, after) else {
                 continue;
             };
-            let from = label_end(joined, owner, (before.4 .0, &before.4 .1));
+            let from = label_end(joined, owner, (before.4 .0, &before.4 .1), after.2);
             let Some(v) = variant(row.label).or_else(|| Some(ordinal(row.label)?.1)) else {
                 continue;
             };
@@ -1690,7 +1712,7 @@ fn runs_of(
         if !has_sums(own) || !has_sums(next) || runs[k - 1].len() != n + m {
             continue;
         }
-        let label = line_of[a.2]..=line_of[label_end(joined, owner, (a.4 .0, &a.4 .1))];
+        let label = line_of[a.2]..=line_of[label_end(joined, owner, (a.4 .0, &a.4 .1), b.2)];
         let (first, then) = runs[k - 1].split_at(n);
         let line = line_of[then[0]];
         let values = |ws: &[usize]| ws.iter().filter_map(|&w| text(w)).collect::<Vec<_>>();
@@ -1866,7 +1888,8 @@ impl Found<'_> {
     /// The word row `k`'s label ends in (see [`label_end`]).
     fn label_end(&self, k: usize) -> usize {
         let found = &self.anchors[k].4;
-        label_end(self.joined, self.owner, (found.0, &found.1))
+        let until = self.anchors.get(k + 1).map_or(usize::MAX, |a| a.2);
+        label_end(self.joined, self.owner, (found.0, &found.1), until)
     }
 
     /// Markdown: whether the values after row `k`'s label are its own: on
@@ -2382,6 +2405,31 @@ mod tests {
         assert_eq!(got.len(), 6, "{got:?}");
         assert!(group_styles("三、本年度办理结果").contains(&"(3)本年度办理结果".to_string()));
         assert_eq!(group_styles("申请人情况"), ["申请人情况"]);
+    }
+
+    #[test]
+    fn a_label_ends_in_its_last_character_that_ends_a_word() {
+        // The words' text joined, each byte's word.
+        let joined_of = |texts: &[&str]| {
+            let (mut joined, mut owner) = (String::new(), Vec::new());
+            for (w, t) in texts.iter().enumerate() {
+                joined.push_str(&norm(t));
+                owner.extend(std::iter::repeat_n(w, norm(t).len()));
+            }
+            (joined, owner)
+        };
+        let label = norm("2.重复申请");
+        // Broken over a page, the heading row between: 请 of 申请人情况 is
+        // the heading's.
+        let (joined, owner) = joined_of(&["2.重复申", "（本列数据…）", "申请人情况", "予", "请"]);
+        assert_eq!(label_end(&joined, &owner, (0, &label), usize::MAX), 4);
+        // Not past the next row's label (word 4): the first 请, as before.
+        assert_eq!(label_end(&joined, &owner, (0, &label), 4), 2);
+        // Whole in one word; not found past its start: that word.
+        let (joined, owner) = joined_of(&["2.重复申请", "申请人情况", "请"]);
+        assert_eq!(label_end(&joined, &owner, (0, &label), usize::MAX), 0);
+        let (joined, owner) = joined_of(&["2.重复申", "处理"]);
+        assert_eq!(label_end(&joined, &owner, (0, &label), usize::MAX), 0);
     }
 
     #[test]
