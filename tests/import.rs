@@ -2520,6 +2520,38 @@ fn a_label_broken_by_the_heading_row_over_a_page_is_found_and_ends_in_its_own_wo
     );
 }
 
+/// Markdown of a narrow PDF table (markitdown): a row's values all on its
+/// label's line, the next row's numbers wrapped in their cells, their upper
+/// pieces on the line between ("| | | 3.其他 | | 0 | 28118 | | 4 | 0 | 788 |
+/// | 115 29025 | |" / "| | | | 6197 | | | 16028 | … | 22293 | …" / "| |
+/// （七）总计 | …"): the numbers past the label's lines are not its own,
+/// and it was unread; those on its label's line are, as many as its cells
+/// and holding its sums (found by hunt.py: found/nianbao-7039 172 -> 179;
+/// over 12,852 fixture and hunt files, 37 other Markdown texts 7 or 14
+/// cells more, none wrong).
+/// Its sum broken, or a number short, it is unread.
+#[test]
+fn markdown_rows_values_on_its_labels_line_are_its_own_past_the_next_rows_pieces() {
+    let dir = "found/nianbao-7039";
+    let text = form(&format!("{dir}/markitdown-pdf.md"));
+    let row = "| 3.其他 |      | 0   | 28118 |       | 4   | 0   | 788   |       | 115 29025 |";
+    assert!(text.contains(row));
+    let read_row = |text: &str| {
+        let got = read(text).unwrap();
+        assert_found_input_read(&got, dir, "none");
+        !unread(&got)
+            .iter()
+            .any(|k| k.starts_with("table3.other_other."))
+    };
+    assert!(read_row(&text));
+    assert!(!read_row(
+        &text.replace(row, &row.replace("| 788 ", "| 789 "))
+    ));
+    assert!(!read_row(
+        &text.replace(row, &row.replace("| 4   |", "|     |"))
+    ));
+}
+
 /// Markdown of a PDF whose converter put a 表二 row's value on the line
 /// before its label ("0" / "行政处罚" / "| 行政强制 | … | 0 |"): a number
 /// after the label (a stray one, a page's number: "9") is not the row's

@@ -1963,10 +1963,10 @@ impl Found<'_> {
                 ))
     }
 
-    /// Aligned text: the numbers on row `k`'s label's lines alone, as many
-    /// as its cells, side by side on one line, holding its sums: the row's
-    /// values wherever the others after its label are from (see
-    /// [`row_values`]).
+    /// Aligned text and Markdown: the numbers on row `k`'s label's lines
+    /// alone, as many as its cells, side by side on one line, holding its
+    /// sums: the row's values wherever the others after its label are from
+    /// (see [`row_values`]).
     fn on_label_lines(&self, k: usize) -> Option<Vec<String>> {
         let Found {
             table,
@@ -1979,7 +1979,7 @@ impl Found<'_> {
         } = *self;
         let (b, r, start, _, _) = anchors[k];
         let block = &table.blocks[b];
-        if how != (Order::Aligned, false) || !has_sums(block) {
+        if how.0 != Order::Aligned || !has_sums(block) {
             return None;
         }
         let cells = block.columns.len();
@@ -2114,9 +2114,15 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
         false => None,
     };
     // Markdown: the values after its label are its own (see
-    // `Found::own_values`).
+    // `Found::own_values`), or those on its label's lines are (the
+    // others past them the next row's upper pieces: "| | 3.其他 | | 0
+    // 14321 | 92363 | … | 107437 |" / "| | | | | 11565 | | | 21129 |" /
+    // "| 总计 | | 2317 | …").
     if rows && !found_rows.own_values(k) {
-        return RowValues::Unread;
+        return match found_rows.on_label_lines(k) {
+            Some(values) => RowValues::Read(values),
+            None => RowValues::Unread,
+        };
     }
     let values: Vec<&String> = runs[k].iter().filter_map(|&w| text(w)).collect();
     let values: Vec<String> = match (broken, row_of(block, r, &values)) {
