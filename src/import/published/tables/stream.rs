@@ -341,6 +341,16 @@ fn interrupted<'a>(
     groups: &'a [String],
     headings: &'a [String],
 ) -> impl Iterator<Item = usize> + 'a {
+    let first = label.chars().next();
+    text.char_indices()
+        .filter(move |&(_, c)| Some(c) == first)
+        .map(|(i, _)| i)
+        .filter(move |&i| interrupted_from(&text[i..], label, groups, headings))
+}
+
+/// Whether `text` starts with `label` interrupted by pieces of its
+/// headings (see [`interrupted`]).
+fn interrupted_from(text: &str, label: &str, groups: &[String], headings: &[String]) -> bool {
     // `calls`: what is left of the search's budget (see PIECES).
     fn rest(
         text: &str,
@@ -415,14 +425,8 @@ fn interrupted<'a>(
     // label broken over a page, the heading row and its group inside it,
     // took over 8,192; found/nianbao-libreoffice-790011.)
     const PIECES: usize = 8;
-    let first = label.chars().next();
-    text.char_indices()
-        .filter(move |&(_, c)| Some(c) == first)
-        .map(|(i, _)| i)
-        .filter(move |&i| {
-            let calls = std::cell::Cell::new(16_384);
-            rest(&text[i..], label, groups, headings, 0, &calls)
-        })
+    let calls = std::cell::Cell::new(16_384);
+    rest(text, label, groups, headings, 0, &calls)
 }
 
 /// A table's column headings as its heading row prints them (its corner,
@@ -1188,8 +1192,19 @@ fn find_anchors(
                             Some(at) => Some((at, v, ordinal(at))),
                             None => {
                                 let v_norm = norm(v);
-                                let starts = interrupted(joined, &v_norm, &groups, headings);
-                                let at = only(starts.filter(|&at| ordinal(at).is_some()))?;
+                                let mut starts: Vec<usize> = (restyles.iter())
+                                    .filter_map(|c| c.strip_suffix(v_norm.as_str()))
+                                    .flat_map(|before| {
+                                        let found = joined.match_indices(before);
+                                        found.map(move |(i, _)| i + before.len())
+                                    })
+                                    .filter(|&at| {
+                                        interrupted_from(&joined[at..], &v_norm, &groups, headings)
+                                    })
+                                    .collect();
+                                starts.sort_unstable();
+                                starts.dedup();
+                                let at = only(starts.into_iter())?;
                                 Some((at, v, ordinal(at)))
                             }
                         }
