@@ -1180,34 +1180,33 @@ fn find_anchors(
                     // … "逾期未按…", 申请人 found in both).
                     let words = || {
                         let v = variant(row.label)?;
+                        let v_norm = norm(v);
+                        // (Each way of writing its ordinal, as printed
+                        // before its words, and the label so written.)
+                        let ordinals: Vec<(&str, &String)> = (restyles.iter())
+                            .filter_map(|c| Some((c.strip_suffix(v_norm.as_str())?, c)))
+                            .collect();
                         let ordinal = |at: usize| {
-                            restyles.iter().find_map(|c| {
-                                let before = c.strip_suffix(norm(v).as_str())?;
-                                joined[..at]
-                                    .ends_with(before)
+                            ordinals.iter().find_map(|&(before, c)| {
+                                (joined[..at].ends_with(before))
                                     .then(|| (at - before.len(), c.clone()))
                             })
                         };
-                        match place(v) {
-                            Some(at) => Some((at, v, ordinal(at))),
-                            None => {
-                                let v_norm = norm(v);
-                                let mut starts: Vec<usize> = (restyles.iter())
-                                    .filter_map(|c| c.strip_suffix(v_norm.as_str()))
-                                    .flat_map(|before| {
-                                        let found = joined.match_indices(before);
-                                        found.map(move |(i, _)| i + before.len())
-                                    })
-                                    .filter(|&at| {
-                                        interrupted_from(&joined[at..], &v_norm, &groups, headings)
-                                    })
-                                    .collect();
-                                starts.sort_unstable();
-                                starts.dedup();
-                                let at = only(starts.into_iter())?;
-                                Some((at, v, ordinal(at)))
-                            }
-                        }
+                        let at = place(v).or_else(|| {
+                            let mut starts: Vec<usize> = (ordinals.iter())
+                                .flat_map(|&(before, _)| {
+                                    let found = joined.match_indices(before);
+                                    found.map(move |(i, _)| i + before.len())
+                                })
+                                .filter(|&at| {
+                                    interrupted_from(&joined[at..], &v_norm, &groups, headings)
+                                })
+                                .collect();
+                            starts.sort_unstable();
+                            starts.dedup();
+                            only(starts.into_iter())
+                        })?;
+                        Some((at, v, ordinal(at)))
                     };
                     // (Where, as printed, and the variant it is if not the
                     // label with its ordinal written another way.)
@@ -2060,13 +2059,19 @@ impl Found<'_> {
         let block = &self.table.blocks[b];
         let (run, cells) = (&self.runs[k], block.columns.len());
         let holds = |values: &[String]| holds(block, r, values);
-        let ways = (false, After::Below);
-        match has_sums(block) {
-            true => match joinings(self.words, self.line_of, run, cells, ways, &holds) {
-                ways if ways.is_empty() => RowValues::Unread,
-                ways => RowValues::Ways(ways),
-            },
-            false => RowValues::Unread,
+        if !has_sums(block) {
+            return RowValues::Unread;
+        }
+        match joinings(
+            self.words,
+            self.line_of,
+            run,
+            cells,
+            (false, After::Below),
+            &holds,
+        ) {
+            ways if ways.is_empty() => RowValues::Unread,
+            ways => RowValues::Ways(ways),
         }
     }
 }
