@@ -3710,6 +3710,43 @@ fn pieces_under_a_row_broken_over_a_page_are_joined_where_the_other_sums_choose(
     assert_eq!(total(&got), (7, 21));
 }
 
+/// A row broken over a page whose top repeats the table's heading row
+/// (which aligned text drops), a number wrapped in its narrow cell, the
+/// rest of it on the next page beside a piece of the row's group heading
+/// set out again there ("（一）予以公开 0 66855 0 3 4 1846 85329" / "本年
+/// 7"): read where the table's other sums choose, as pieces right under a
+/// row (found by hunt.py: found/nianbao-layout-1108007, 193 of 200
+/// before). Beside other text, or (七)总计 unknown, the row is unread.
+#[test]
+fn a_piece_beside_its_groups_heading_on_the_next_page_is_joined_where_the_other_sums_choose() {
+    let dir = "found/nianbao-layout-1108007";
+    read_whole(dir, &["pdf-layout.txt"]);
+    let text = form(&format!("{dir}/pdf-layout.txt"));
+    let piece = "\n本年                                                      7\n";
+    assert!(text.contains(piece));
+    let unread_of = |text: &str| {
+        let got = read(text).unwrap();
+        assert_found_input_read(&got, dir, "none");
+        unread(&got)
+    };
+    let disclosed = |keys: Vec<String>| {
+        (keys.iter())
+            .filter(|k| k.starts_with("table3.disclosed."))
+            .count()
+    };
+    // Beside text not of its groups: unread.
+    let beside_other = text.replace(piece, &piece.replace("本年", "其他"));
+    assert_eq!(disclosed(unread_of(&beside_other)), 7);
+    // (七)总计's values lost: neither its column sums nor the balance check
+    // the row.
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| l.contains("（七）总计")).unwrap();
+    assert!(lines[at].ends_with("166104             607   90223"));
+    let mut without = lines.clone();
+    without.splice(at - 1..=at + 1, ["   （七）总计"]);
+    assert_eq!(disclosed(unread_of(&without.join("\n"))), 7);
+}
+
 /// A row's total wrapped in its narrow cell, its last piece right before
 /// the next row's label and equal to that row's ordinal ("13310" / "4" /
 /// "4．无正当理由大量反复申请"): the piece is the total's, joined (the label

@@ -547,10 +547,14 @@ enum After {
     /// line theirs alone (or one a line, in text of cells one a line): a
     /// row broken over a page whose top does not repeat the heading row
     /// ("(七)总计 29558 9445 1075 6532 81423 1511 296633" / "8 5 9 0" for
-    /// 94458 10755 65329 15110). The next row's upper pieces, its cells
-    /// centred, may stand there too, so only the table's other sums choose
-    /// among these readings (see [`read_by_other_sums`]).
-    Below,
+    /// 94458 10755 65329 15110); or after pieces of the row's groups (given)
+    /// on that line, pieces of a group's heading set out on the next page
+    /// whose repeated heading row aligned text drops ("（一）予以公开 0 66855
+    /// 0 3 4 1846 85329" / "本年 7" for 18467, 本年 of 三、本年度办理结果).
+    /// The next row's upper pieces, its cells centred, may stand there too,
+    /// so only the table's other sums choose among these readings (see
+    /// [`read_by_other_sums`]).
+    Below(&'static [&'static str]),
 }
 
 /// The readings of numbers (`run`, word indices) that are more than the
@@ -657,7 +661,10 @@ fn joinings(
         After::Text(_) => first > last + 1 && line_of[first] > line_of[last],
         After::Line => line_of[first] > line_of[last],
         After::Label(label_end) => line_of[first] > line_of[last] && line_of[end] <= label_end,
-        After::Below => first == last + 1 && line_of[first] == line_of[last] + 1,
+        After::Below(groups) => {
+            line_of[first] == line_of[last] + 1
+                && (last + 1..first).all(|w| group_piece(&words[w], groups))
+        }
     };
     // The pieces side by side, on lines of their own (not a note's numbers),
     // or ending the label's line.
@@ -680,7 +687,12 @@ fn joinings(
             }
             After::Line => line_of[first] == line_of[end] && on_own_lines(line_of, first, end),
             // (Or one a line, as cells are in text set out one a line.)
-            After::Below => {
+            // (Pieces of the row's groups before them: on one line, which
+            // those pieces start.)
+            After::Below(_) if first > last + 1 => {
+                line_of[first] == line_of[end] && on_own_lines(line_of, last + 1, end)
+            }
+            After::Below(_) => {
                 let one_a_line = tail.windows(2).all(|p| line_of[p[1]] == line_of[p[0]] + 1);
                 (line_of[first] == line_of[end] || one_a_line) && on_own_lines(line_of, first, end)
             }
@@ -2067,7 +2079,7 @@ impl Found<'_> {
             self.line_of,
             run,
             cells,
-            (false, After::Below),
+            (false, After::Below(block.rows[r].groups)),
             &holds,
         ) {
             ways if ways.is_empty() => RowValues::Unread,
@@ -2769,13 +2781,17 @@ mod tests {
             let n: Vec<u64> = v.iter().map(|x| count_of(x).unwrap()).collect();
             n[..6].iter().sum::<u64>() == n[6]
         };
-        // ("x" is text, "T" the next row's label, where the run ends.)
+        // ("x" is text, "g" a piece of the row's group, "T" the next row's
+        // label, where the run ends.)
+        let groups = &["三、本年度办理结果"];
         let ways = |lines: &[&str]| {
             let (mut words, mut line_of, mut run) = (Vec::new(), Vec::new(), Vec::new());
             let mut ended = false;
             for (l, line) in lines.iter().enumerate() {
                 for w in line.split_whitespace() {
-                    if w == "x" || w == "T" {
+                    if w == "g" {
+                        words.push(Word::Text("本年".to_string()));
+                    } else if w == "x" || w == "T" {
                         ended |= w == "T";
                         words.push(Word::Text("其他".to_string()));
                     } else {
@@ -2787,7 +2803,8 @@ mod tests {
                     line_of.push(l);
                 }
             }
-            let got = joinings(&words, &line_of, &run, 7, (false, After::Below), &holds);
+            let after = (false, After::Below(groups));
+            let got = joinings(&words, &line_of, &run, 7, after, &holds);
             let joined = |v: &Vec<String>| v.iter().map(|x| x.replace(WRAPPED, "")).collect();
             got.iter().map(joined).collect::<Vec<Vec<String>>>()
         };
@@ -2800,6 +2817,8 @@ mod tests {
             &[row, "8 5 9 0", "T 7 0"],
             &[row, "8", "5", "9", "0"],
             &["29558 9445 1075", "6532 81423 1511 296633", "8 5 9 0"],
+            &[row, "g 8 5 9 0"],
+            &[row, "g g 8 5 9 0", "T"],
         ] {
             assert_eq!(ways(lines), [want], "{lines:?}");
         }
@@ -2811,6 +2830,12 @@ mod tests {
             &[row, "8 5 9 0 x"],
             &[row, "8 5", "9 0"],
             &[&format!("{row} 8 5 9 0")],
+            // (Text other than pieces of its groups before them, or those
+            // pieces ending the values' line, or pieces one a line.)
+            &[row, "x 8 5 9 0"],
+            &[row, "g x 8 5 9 0"],
+            &[&format!("{row} g"), "8 5 9 0"],
+            &[row, "g 8", "5", "9", "0"],
         ] {
             assert!(ways(lines).is_empty(), "{lines:?}");
         }
