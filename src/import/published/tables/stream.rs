@@ -1205,18 +1205,18 @@ fn find_anchors(
                             })
                         };
                         let at = place(v).or_else(|| {
-                            let mut starts: Vec<usize> = (ordinals.iter())
+                            // (One place, maybe after two ways of writing
+                            // the ordinal: "（1）" and "1）".)
+                            let mut starts = (ordinals.iter())
                                 .flat_map(|&(before, _)| {
                                     let found = joined.match_indices(before);
                                     found.map(move |(i, _)| i + before.len())
                                 })
                                 .filter(|&at| {
                                     interrupted_from(&joined[at..], &v_norm, &groups, headings)
-                                })
-                                .collect();
-                            starts.sort_unstable();
-                            starts.dedup();
-                            only(starts.into_iter())
+                                });
+                            let first = starts.next()?;
+                            starts.all(|at| at == first).then_some(first)
                         })?;
                         Some((at, v, ordinal(at)))
                     };
@@ -2359,7 +2359,7 @@ pub(super) fn read_stream(
     }
     let by_other_sums = read_by_other_sums(table, &anchors, &taken, &pending);
     taken.extend(by_other_sums);
-    taken.sort_by_key(|(k, _)| *k);
+    crate::sort::by_key(&mut taken, |(k, _)| *k);
     for (k, values) in taken {
         let (b, r, _, variant, _) = anchors[k];
         let block = &table.blocks[b];
