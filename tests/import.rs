@@ -3747,6 +3747,38 @@ fn a_piece_beside_its_groups_heading_on_the_next_page_is_joined_where_the_other_
     assert_eq!(disclosed(unread_of(&without.join("\n"))), 7);
 }
 
+/// A row at a page's foot, its label going on past its values, a number
+/// wrapped in its narrow cell, the rest of it the next page's first line,
+/// right under the label's last ("保护第三方合法权 5 1331 176 12 73581 7
+/// 87097" / "益" / "6" for 13316): read where the table's other sums
+/// choose, as pieces right under a row (found by hunt.py:
+/// found/pingtan-2021-layout-1108016, 193 of 200 before). With (七)总计
+/// unknown, the row is unread.
+#[test]
+fn a_piece_under_a_rows_label_going_on_past_its_values_is_joined_where_the_other_sums_choose() {
+    let dir = "found/pingtan-2021-layout-1108016";
+    read_whole(dir, &["pdf-layout.txt"]);
+    let text = form(&format!("{dir}/pdf-layout.txt"));
+    assert!(
+        text.contains("73581    7      87097\n           益\n\u{c}                         6\n")
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("总计"))
+        .unwrap();
+    assert!(lines[at].ends_with("716 140293               263935"));
+    let mut without = lines.clone();
+    without.splice(at - 1..=at + 1, ["         总计"]);
+    let got = read(&without.join("\n")).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    let unread = unread(&got);
+    let third_party = unread
+        .iter()
+        .filter(|k| k.starts_with("table3.withheld_third_party."));
+    assert_eq!(third_party.count(), 7, "{unread:?}");
+}
+
 /// A row's total wrapped in its narrow cell, its last piece right before
 /// the next row's label and equal to that row's ordinal ("13310" / "4" /
 /// "4．无正当理由大量反复申请"): the piece is the total's, joined (the label
@@ -3879,26 +3911,42 @@ fn numbers_of_several_columns_wrapped_in_cells_aligned_to_their_top_are_joined()
 /// numbers were taken out of place: the row unread. Found by hunt.py
 /// (found/nianbao-libreoffice-200024: 193 of 200 read; two other seeds of
 /// forty alike): read whole, the piece placed by the row's sum alone (see
-/// `tables::stream::After::Label`). Not read though the sum would hold: the piece
-/// past the label's last line, or text after it on its line (a number in
-/// a sentence).
+/// `tables::stream::After::Label`). Not read though the sum would hold:
+/// text after it on its line (a number in a sentence). The piece past the
+/// label's last line, where the next row's upper pieces may stand, is read
+/// only where the table's other sums choose (`After::Below`): not with
+/// （七）总计 unknown.
 #[test]
 fn a_piece_of_a_wrapped_number_beside_the_rest_of_a_label_broken_over_a_page_is_joined() {
+    let dir = "found/nianbao-libreoffice-200024";
     let (piece, rest) = (
         "只计这一情形，                           8\n",
         "\n果    不计其他情形）\n",
     );
-    let refusals = [
-        format!("只计这一情形，\n{rest}                                         8\n"),
-        // (果 of 三、本年度办理结果 moved after it: the label still found.)
-        "只计这一情形，                           8 果\n\n      不计其他情形）\n".to_string(),
-    ];
+    let whole = format!("{piece}{rest}");
+    // (果 of 三、本年度办理结果 moved after it: the label still found.)
+    let refusals =
+        ["只计这一情形，                           8 果\n\n      不计其他情形）\n".to_string()];
     assert_joined_unless(
-        "found/nianbao-libreoffice-200024",
+        dir,
         &["不计其他情形） 科研机构」"],
-        (&format!("{piece}{rest}"), &refusals),
+        (&whole, &refusals),
         "partially_disclosed",
     );
+    let past = format!("只计这一情形，\n{rest}                                         8\n");
+    let text = form(&format!("{dir}/pdf-layout.txt")).replace(&whole, &past);
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(got.cells_read(), 200);
+    let total = [
+        "                      17389                   7064    8700                 7714",
+        "      （七）总计                      93541                            3861              506086",
+        "                             6                    0       1                    7\n",
+    ]
+    .join("\n");
+    assert!(text.contains(&total));
+    let got = read(&text.replace(&total, "      （七）总计\n")).unwrap();
+    assert_found_input_read(&got, dir, "partially_disclosed");
 }
 
 /// The same PDF as pdftotext -raw writes it (as a PDF viewer copies it:
@@ -4824,8 +4872,10 @@ fn table_four_with_its_last_total_cut_reads_but_for_that_group() {
 /// "332646" / "请数量" / "0 0 2 6 1 7" for 156270 32450 … 11847 332646; the
 /// importer's text of a PDF, found by hunt.py:
 /// found/pingtan-2021-layout-1069028, 193 of 200 before, the row unread):
-/// joined and read whole. Not with a lower piece lost, or the total's line
-/// holding a number over one of the row's: the row unread.
+/// joined and read whole. Not with a lower piece lost: the row unread. With
+/// the total's line holding a number over one of the row's, the lower
+/// pieces under the label's last line are read only where the table's other
+/// sums choose (`tables::stream::After::Below`): not with （七）总计 unknown.
 #[test]
 fn numbers_wrapped_around_the_totals_line_and_the_labels_rest_read_whole() {
     let dir = "found/pingtan-2021-layout-1069028";
@@ -4838,6 +4888,17 @@ fn numbers_wrapped_around_the_totals_line_and_the_labels_rest_read_whole() {
     let lost = text.replacen(lower, "0          0   2      6     1\n", 1);
     let total = format!("\n{}332646\n", " ".repeat(82));
     let over = text.replacen(&total, &format!("\n{}332646\n", " ".repeat(36)), 1);
+    let got = read(&over).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(got.cells_read(), 200);
+    let outcome_total = [
+        "                                        15626   3245   6255   281   6598   1224",
+        "                        （七）总计                                                     332306",
+        "                                        8       2      2      2     2      0\n",
+    ]
+    .join("\n");
+    assert!(over.contains(&outcome_total));
+    let over = over.replace(&outcome_total, "                        （七）总计\n");
     for (what, changed) in [("lost", lost), ("over", over)] {
         assert_ne!(changed, text, "{what}");
         let got = read(&changed).unwrap();

@@ -550,11 +550,14 @@ enum After {
     /// 94458 10755 65329 15110); or after pieces of the row's groups (given)
     /// on that line, pieces of a group's heading set out on the next page
     /// whose repeated heading row aligned text drops ("（一）予以公开 0 66855
-    /// 0 3 4 1846 85329" / "本年 7" for 18467, 本年 of 三、本年度办理结果).
-    /// The next row's upper pieces, its cells centred, may stand there too,
-    /// so only the table's other sums choose among these readings (see
-    /// [`read_by_other_sums`]).
-    Below(&'static [&'static str]),
+    /// 0 3 4 1846 85329" / "本年 7" for 18467, 本年 of 三、本年度办理结果);
+    /// or, the row's label going on past its values (the word it ends in
+    /// given), on the line right under the label's last, the next page's
+    /// first ("保护第三方合法权 5 1331 176 12 73581 7 87097" / "益" / "6"
+    /// for 13316). The next row's upper pieces, its cells centred, may stand
+    /// there too, so only the table's other sums choose among these
+    /// readings (see [`read_by_other_sums`]).
+    Below(&'static [&'static str], usize),
 }
 
 /// The readings of numbers (`run`, word indices) that are more than the
@@ -657,13 +660,19 @@ fn joinings(
     let (head, tail) = run.split_at(cells);
     let pieces: Option<Vec<&str>> = tail.iter().map(|&w| digits(w)).collect();
     let (last, first, end) = (head[cells - 1], tail[0], tail[extra - 1]);
+    // (After::Below: the word the pieces' line comes right under, the row's
+    // last value or its label's last word past it.)
+    let above = match after {
+        After::Below(_, label_end) if (last..first).contains(&label_end) => label_end,
+        _ => last,
+    };
     let apart = match after {
         After::Text(_) => first > last + 1 && line_of[first] > line_of[last],
         After::Line => line_of[first] > line_of[last],
         After::Label(label_end) => line_of[first] > line_of[last] && line_of[end] <= label_end,
-        After::Below(groups) => {
-            line_of[first] == line_of[last] + 1
-                && (last + 1..first).all(|w| group_piece(&words[w], groups))
+        After::Below(groups, _) => {
+            line_of[first] == line_of[above] + 1
+                && (above + 1..first).all(|w| group_piece(&words[w], groups))
         }
     };
     // The pieces side by side, on lines of their own (not a note's numbers),
@@ -686,15 +695,13 @@ fn joinings(
                 line_of[first] == line_of[end] && (on_own_lines(line_of, first, end) || after_label)
             }
             After::Line => line_of[first] == line_of[end] && on_own_lines(line_of, first, end),
-            // (Or one a line, as cells are in text set out one a line.)
-            // (Pieces of the row's groups before them: on one line, which
-            // those pieces start.)
-            After::Below(_) if first > last + 1 => {
-                line_of[first] == line_of[end] && on_own_lines(line_of, last + 1, end)
-            }
-            After::Below(_) => {
-                let one_a_line = tail.windows(2).all(|p| line_of[p[1]] == line_of[p[0]] + 1);
-                (line_of[first] == line_of[end] || one_a_line) && on_own_lines(line_of, first, end)
+            // (Or one a line, as cells are in text set out one a line; after
+            // pieces of the row's groups, on the line those pieces start.)
+            After::Below(..) => {
+                let one_a_line = first == above + 1
+                    && tail.windows(2).all(|p| line_of[p[1]] == line_of[p[0]] + 1);
+                (line_of[first] == line_of[end] || one_a_line)
+                    && on_own_lines(line_of, above + 1, end)
             }
         };
     if let Some(pieces) = pieces.filter(|_| apart && alone) {
@@ -2079,7 +2086,7 @@ impl Found<'_> {
             self.line_of,
             run,
             cells,
-            (false, After::Below(block.rows[r].groups)),
+            (false, After::Below(block.rows[r].groups, self.label_end(k))),
             &holds,
         ) {
             ways if ways.is_empty() => RowValues::Unread,
@@ -2781,15 +2788,18 @@ mod tests {
             let n: Vec<u64> = v.iter().map(|x| count_of(x).unwrap()).collect();
             n[..6].iter().sum::<u64>() == n[6]
         };
-        // ("x" is text, "g" a piece of the row's group, "T" the next row's
-        // label, where the run ends.)
+        // ("x" is text, "g" a piece of the row's group, "L" the last word of
+        // its label, "T" the next row's label, where the run ends.)
         let groups = &["三、本年度办理结果"];
         let ways = |lines: &[&str]| {
             let (mut words, mut line_of, mut run) = (Vec::new(), Vec::new(), Vec::new());
-            let mut ended = false;
+            let (mut ended, mut label_end) = (false, 0);
             for (l, line) in lines.iter().enumerate() {
                 for w in line.split_whitespace() {
-                    if w == "g" {
+                    if w == "L" {
+                        label_end = words.len();
+                        words.push(Word::Text("益".to_string()));
+                    } else if w == "g" {
                         words.push(Word::Text("本年".to_string()));
                     } else if w == "x" || w == "T" {
                         ended |= w == "T";
@@ -2803,7 +2813,7 @@ mod tests {
                     line_of.push(l);
                 }
             }
-            let after = (false, After::Below(groups));
+            let after = (false, After::Below(groups, label_end));
             let got = joinings(&words, &line_of, &run, 7, after, &holds);
             let joined = |v: &Vec<String>| v.iter().map(|x| x.replace(WRAPPED, "")).collect();
             got.iter().map(joined).collect::<Vec<Vec<String>>>()
@@ -2819,6 +2829,8 @@ mod tests {
             &["29558 9445 1075", "6532 81423 1511 296633", "8 5 9 0"],
             &[row, "g 8 5 9 0"],
             &[row, "g g 8 5 9 0", "T"],
+            &[row, "L", "8 5 9 0"],
+            &[row, "x L", "8", "5", "9", "0"],
         ] {
             assert_eq!(ways(lines), [want], "{lines:?}");
         }
@@ -2836,6 +2848,11 @@ mod tests {
             &[row, "g x 8 5 9 0"],
             &[&format!("{row} g"), "8 5 9 0"],
             &[row, "g 8", "5", "9", "0"],
+            // (Nor after other text under its label's last line, nor on
+            // that line.)
+            &[row, "L", "x 8 5 9 0"],
+            &[row, "L", "", "8 5 9 0"],
+            &[row, "L 8 5 9 0"],
         ] {
             assert!(ways(lines).is_empty(), "{lines:?}");
         }
