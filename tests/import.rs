@@ -3779,6 +3779,22 @@ fn a_piece_under_a_rows_label_going_on_past_its_values_is_joined_where_the_other
     assert_eq!(third_party.count(), 7, "{unread:?}");
 }
 
+/// A row label printed without its ordinal, broken over a page, the heading
+/// row repeated inside it ("本年新收政府信息公开申" … "（本列数据的勾稽关系…" …
+/// "其他" "请数量"): also found from the table's first heading row (本列's 本,
+/// the rest of that row and 本年's 本 taken for pieces of headings), so in
+/// two places. Of several, the one not within the heading row is the
+/// label's (found by hunt.py: found/nianbao-raw-1108019, 193 of 200 before
+/// in pdftotext -raw, MuPDF's text and Chromium's copy; see
+/// `tables::stream::one_place`).
+#[test]
+fn a_label_found_also_inside_the_heading_row_is_the_one_outside_it() {
+    let dir = "found/nianbao-raw-1108019";
+    read_whole(dir, &["pdf-raw.txt", "pdf-mupdf.txt", "pdf-chromium.txt"]);
+    let text = form(&format!("{dir}/pdf-raw.txt"));
+    assert!(text.contains("其他\n请数量\n"));
+}
+
 /// A row's total wrapped in its narrow cell, its last piece right before
 /// the next row's label and equal to that row's ordinal ("13310" / "4" /
 /// "4．无正当理由大量反复申请"): the piece is the total's, joined (the label

@@ -1174,12 +1174,13 @@ fn find_anchors(
             let restyled_groups: Vec<String> =
                 groups.iter().flat_map(|g| group_styles(g)).collect();
             // Where a label is, whole or interrupted by pieces of its
-            // groups, when once.
+            // groups, when once (see [`one_place`]).
             let place = |label: &str| {
                 let label = &norm(label);
+                let interrupted = |groups| interrupted(joined, label, groups, headings);
                 once(label)
-                    .or_else(|| only(interrupted(joined, label, &groups, headings)))
-                    .or_else(|| only(interrupted(joined, label, &restyled_groups, headings)))
+                    .or_else(|| one_place(interrupted(&groups), (joined, owner), headings))
+                    .or_else(|| one_place(interrupted(&restyled_groups), (joined, owner), headings))
             };
             match place(row.label) {
                 Some(at) => anchors.push((b, r, owner[at], None, (at, norm(row.label)))),
@@ -1358,6 +1359,49 @@ fn find_anchors(
         .collect();
     anchors.retain(|a| !shared.contains(&a.2));
     (anchors, restyled)
+}
+
+/// The one place of `found` (where a label interrupted by pieces of
+/// headings starts in the text words joined, `joined`, `owner` the word of
+/// each byte); of several, the one whose word from there on is not pieces
+/// of the table's `headings`, when one is: a label found starting within
+/// the heading row takes the rest of it for pieces of headings
+/// ("（本列数据…" … "本年新收政府信息公开申" and the heading row repeated
+/// over a page, then "请数量": 本年新收… found from 本列's 本 too, the rest
+/// of the heading row and 本年's 本 taken for pieces of headings; 总计 in
+/// "总计商业", 总计 and 商业企业's start).
+fn one_place(
+    mut found: impl Iterator<Item = usize>,
+    (joined, owner): (&str, &[usize]),
+    headings: &[String],
+) -> Option<usize> {
+    let first = found.next()?;
+    let Some(second) = found.next() else {
+        return Some(first);
+    };
+    let within = |piece: &str| headings.iter().any(|h| h.contains(piece));
+    let in_headings = |&at: &usize| {
+        let end = (at..joined.len()).find(|&e| owner[e] != owner[at]);
+        let mut word = &joined[at..end.unwrap_or(joined.len())];
+        // (Each time its longest start within a heading.)
+        let ends = |word: &str| {
+            let inner = word.char_indices().skip(1).map(|(c, _)| c);
+            inner.chain([word.len()]).collect::<Vec<usize>>()
+        };
+        while !word.is_empty() {
+            match ends(word)
+                .into_iter()
+                .take_while(|&c| within(&word[..c]))
+                .last()
+            {
+                Some(c) => word = &word[c..],
+                None => return false,
+            }
+        }
+        true
+    };
+    let found = [first, second].into_iter().chain(found);
+    only(found.filter(|at| !in_headings(at)))
 }
 
 /// Where `label` (normalised) is in `joined`, when it is there once.
@@ -2450,6 +2494,46 @@ mod tests {
         assert_eq!(got.len(), 6, "{got:?}");
         assert!(group_styles("三、本年度办理结果").contains(&"(3)本年度办理结果".to_string()));
         assert_eq!(group_styles("申请人情况"), ["申请人情况"]);
+    }
+
+    #[test]
+    fn of_several_places_a_label_is_at_the_one_not_within_the_heading_row() {
+        let headings: Vec<String> = [
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+            "总计",
+            "商业企业",
+        ]
+        .map(norm)
+        .to_vec();
+        // The words joined, the word of each byte, where each word starts.
+        let text = |words: &[&str]| {
+            let (mut joined, mut owner, mut starts) = (String::new(), Vec::new(), Vec::new());
+            for (i, w) in words.iter().enumerate() {
+                starts.push(joined.len());
+                joined.push_str(&norm(w));
+                owner.resize(joined.len(), i);
+            }
+            (joined, owner, starts)
+        };
+        let one = |words: &[&str], places: &[usize]| {
+            let (joined, owner, starts) = text(words);
+            let places = places.iter().map(|&p| match p {
+                // (Word 0's second character.)
+                9 => starts[0] + joined[starts[0]..].chars().next().unwrap().len_utf8(),
+                w => starts[w],
+            });
+            let at = one_place(places, (&joined, &owner), &headings);
+            at.map(|at| owner[at])
+        };
+        // 本列's 本 and 本年新收…: the one outside the heading row.
+        let words = ["（本列数据的勾稽关系", "本年新收政府信息公开申", "请数量"];
+        assert_eq!(one(&words, &[9, 1]), Some(1));
+        // "总计商业", 总计 and 商业企业's start, is the heading row's.
+        assert_eq!(one(&["总计商业", "总计甲"], &[0, 1]), Some(1));
+        // Both outside it, or both within: none; one place: that one.
+        assert_eq!(one(&["本年新收甲", "本年新收乙"], &[0, 1]), None);
+        assert_eq!(one(&["总计商业", "总计"], &[0, 1]), None);
+        assert_eq!(one(&["总计商业"], &[0]), Some(0));
     }
 
     #[test]
