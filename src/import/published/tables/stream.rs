@@ -1384,16 +1384,10 @@ fn one_place(
         let end = (at..joined.len()).find(|&e| owner[e] != owner[at]);
         let mut word = &joined[at..end.unwrap_or(joined.len())];
         // (Each time its longest start within a heading.)
-        let ends = |word: &str| {
-            let inner = word.char_indices().skip(1).map(|(c, _)| c);
-            inner.chain([word.len()]).collect::<Vec<usize>>()
-        };
         while !word.is_empty() {
-            match ends(word)
-                .into_iter()
-                .take_while(|&c| within(&word[..c]))
-                .last()
-            {
+            let ends = word.char_indices().skip(1).map(|(c, _)| c);
+            let ends = ends.chain([word.len()]);
+            match ends.take_while(|&c| within(&word[..c])).last() {
                 Some(c) => word = &word[c..],
                 None => return false,
             }
@@ -2515,25 +2509,27 @@ mod tests {
             }
             (joined, owner, starts)
         };
-        let one = |words: &[&str], places: &[usize]| {
+        // The place chosen of `places` (a word, a character in it), as one.
+        let one = |words: &[&str], places: &[(usize, usize)]| {
             let (joined, owner, starts) = text(words);
-            let places = places.iter().map(|&p| match p {
-                // (Word 0's second character.)
-                9 => starts[0] + joined[starts[0]..].chars().next().unwrap().len_utf8(),
-                w => starts[w],
+            let places = places.iter().map(|&(w, c)| {
+                let chars = joined[starts[w]..].char_indices();
+                starts[w] + chars.map(|(i, _)| i).nth(c).unwrap()
             });
             let at = one_place(places, (&joined, &owner), &headings);
-            at.map(|at| owner[at])
+            at.map(|at| (owner[at], joined[at..].chars().next().unwrap()))
         };
         // 本列's 本 and 本年新收…: the one outside the heading row.
         let words = ["（本列数据的勾稽关系", "本年新收政府信息公开申", "请数量"];
-        assert_eq!(one(&words, &[9, 1]), Some(1));
+        assert_eq!(one(&words, &[(0, 1), (1, 0)]), Some((1, '本')));
         // "总计商业", 总计 and 商业企业's start, is the heading row's.
-        assert_eq!(one(&["总计商业", "总计甲"], &[0, 1]), Some(1));
+        let words = ["总计商业", "总计甲"];
+        assert_eq!(one(&words, &[(0, 0), (1, 0)]), Some((1, '总')));
         // Both outside it, or both within: none; one place: that one.
-        assert_eq!(one(&["本年新收甲", "本年新收乙"], &[0, 1]), None);
-        assert_eq!(one(&["总计商业", "总计"], &[0, 1]), None);
-        assert_eq!(one(&["总计商业"], &[0]), Some(0));
+        let words = ["本年新收甲", "本年新收乙"];
+        assert_eq!(one(&words, &[(0, 0), (1, 0)]), None);
+        assert_eq!(one(&["总计商业", "总计"], &[(0, 0), (1, 0)]), None);
+        assert_eq!(one(&["总计商业"], &[(0, 0)]), Some((0, '总')));
     }
 
     #[test]
