@@ -3795,6 +3795,36 @@ fn a_label_found_also_inside_the_heading_row_is_the_one_outside_it() {
     assert!(text.contains("其他\n请数量\n"));
 }
 
+/// Two narrow cells' 0 and 0 run together by pdftotext ("7.属于行政执法案卷
+/// 78459 8 1 00 0 78468"): digits that are no count are two cells'
+/// numbers, parted there where one way alone holds the row's sum (found by
+/// hunt.py: found/pingtan-2021-layout-1109004, the row unread before; two
+/// other rows there, numbers wrapped over three lines, stay unread). Not
+/// where no parting holds.
+#[test]
+fn digits_that_are_no_count_are_two_cells_run_together() {
+    let dir = "found/pingtan-2021-layout-1109004";
+    let text = form(&format!("{dir}/pdf-layout.txt"));
+    let row = "78459 8     1         00     0       78468";
+    assert!(text.contains(row));
+    let withheld = |got: &Recognised| {
+        let unread = unread(got);
+        (unread.iter())
+            .filter(|k| k.starts_with("table3.withheld_enforcement."))
+            .count()
+    };
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(withheld(&got), 0);
+    assert!(got
+        .notes
+        .iter()
+        .any(|n| n.contains("连在一起") && n.contains("「7.属于行政执法案卷」")));
+    let broken = text.replace(row, "78459 8     1         00     0       78469");
+    let got = read(&broken).unwrap();
+    assert_found_input_read(&got, dir, "withheld_enforcement");
+}
+
 /// A row's total wrapped in its narrow cell, its last piece right before
 /// the next row's label and equal to that row's ordinal ("13310" / "4" /
 /// "4．无正当理由大量反复申请"): the piece is the total's, joined (the label

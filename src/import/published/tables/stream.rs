@@ -450,7 +450,7 @@ fn column_headings(table: &Table) -> Vec<String> {
 /// The ways to part one or two of a row's numbers (`values`, fewer than its
 /// `cells`) in two where two cells' numbers ran together, each piece a
 /// count as written ("0", or not starting with 0), that `holds` the row's
-/// sums. In a row whose last cell is the total of all the others
+/// sums; digits that are no count ("00", "012") are such numbers, parted. In a row whose last cell is the total of all the others
 /// ([`one_total`]), where the numbers are the row's own with a cell left
 /// empty or lost (a number unread, damage), no parting of parts holds: a
 /// part parted sums to less than it was. A total parted (into a part and
@@ -466,7 +466,10 @@ fn column_headings(table: &Table) -> Vec<String> {
 fn parted(values: &[&String], cells: usize, holds: &dyn Fn(&[String]) -> bool) -> Vec<Vec<String>> {
     let short = cells.saturating_sub(values.len());
     let digits = |v: &str| v.bytes().all(|b| b.is_ascii_digit());
-    if !(1..=2).contains(&short) || !values.iter().all(|v| digits(v) && may_be_count(v)) {
+    // (Digits that are no count, "00" or "012", are two cells' numbers run
+    // together: each such is one of the partings.)
+    let no_count = values.iter().filter(|v| !may_be_count(v)).count();
+    if !(1..=2).contains(&short) || !values.iter().all(|v| digits(v)) || no_count > short {
         return Vec::new();
     }
     // Each way: the values with `left` more partings, from value `from` on
@@ -481,7 +484,7 @@ fn parted(values: &[&String], cells: usize, holds: &dyn Fn(&[String]) -> bool) -
         holds: &dyn Fn(&[String]) -> bool,
     ) {
         if left == 0 {
-            if holds(&now) && !ways.contains(&now) {
+            if now.iter().all(|v| may_be_count(v)) && holds(&now) && !ways.contains(&now) {
                 ways.push(now);
             }
             return;
@@ -2597,9 +2600,22 @@ mod tests {
             ways(&["48917989", "761858", "0", "0", "126099"]),
             [row(&["48917", "989", "76185", "8", "0", "0", "126099"])]
         );
+        // Digits that are no count ("06", "00"): two cells' numbers run
+        // together, parted there; not more of them than the cells short,
+        // nor the total with a part under three digits (see above).
+        assert_eq!(
+            ways(&["0", "0", "0", "06", "0", "6"]),
+            [row(&["0", "0", "0", "0", "6", "0", "6"])]
+        );
+        assert!(ways(&["0", "0", "0", "0", "6", "06"]).is_empty());
+        assert_eq!(
+            ways(&["78459", "8", "1", "00", "0", "78468"]),
+            [row(&["78459", "8", "1", "0", "0", "0", "78468"])]
+        );
+        assert!(ways(&["00", "00", "00", "0", "0"]).is_empty());
+        assert!(ways(&["0", "0", "0", "0", "6", "006"]).is_empty());
         // Not a piece starting with 0, nor a count of cells more than two
         // short, nor numbers that are not counts.
-        assert!(ways(&["0", "0", "0", "0", "6", "06"]).is_empty());
         assert!(ways(&["1", "0", "0", "0", "0", "34"]).is_empty());
         assert_eq!(ways(&["1", "0", "0", "0", "0", "123124"]).len(), 1);
         assert!(ways(&["0", "0", "0", "45"]).is_empty());
