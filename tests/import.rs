@@ -2633,12 +2633,41 @@ fn assert_found_input_read(got: &Recognised, dir: &str, unread: &str) {
     }
 }
 
+/// Aligned text `text` with （七）总计's values taken out, so that no other
+/// sum checks the rows it sums: its line (the one starting with its label,
+/// printed （七）总计 or 总计, ending in `ends`) and the lines of its wrapped
+/// numbers' pieces right above and under it (numbers alone) become its
+/// label alone.
+fn without_outcome_total(text: &str, ends: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let is_label = |l: &&str| {
+        ["（七）总计", "总计 "]
+            .iter()
+            .any(|p| l.trim_start().starts_with(p))
+    };
+    let at = lines.iter().position(is_label).unwrap();
+    assert!(lines[at].ends_with(ends), "{}", lines[at]);
+    let numbers = |l: &str| l.chars().all(|c| c == ' ' || c.is_ascii_digit());
+    assert!(numbers(lines[at - 1]) && numbers(lines[at + 1]));
+    let label = lines[at].trim_end_matches(|c: char| c == ' ' || c.is_ascii_digit());
+    let mut without = lines.clone();
+    without.splice(at - 1..=at + 1, [label]);
+    without.join("\n") + "\n"
+}
+
 /// The keys of the cells `got` left unread, in the format's order.
 fn unread(got: &Recognised) -> Vec<String> {
     (format::current().cells().iter().enumerate())
         .filter(|(i, _)| got.sources[*i].is_none())
         .map(|(_, def)| def.key.clone())
         .collect()
+}
+
+/// How many cells of row `row` (its key) `got` left unread.
+fn unread_in(got: &Recognised, row: &str) -> usize {
+    (format::current().cells().iter().enumerate())
+        .filter(|(i, def)| def.row.key == row && got.sources[*i].is_none())
+        .count()
 }
 
 /// The forms `form_names` of found input `dir`, each read whole and right.
@@ -3690,13 +3719,7 @@ fn pieces_under_a_row_broken_over_a_page_are_joined_where_the_other_sums_choose(
         got[0].notes
     );
     let text = form(&format!("{dir}/pdf-raw.txt"));
-    let total = |got: &Recognised| {
-        let unread = unread(got);
-        let total_unread = unread
-            .iter()
-            .filter(|k| k.starts_with("table3.outcome_total."));
-        (total_unread.count(), unread.len())
-    };
+    let total = |got: &Recognised| (unread_in(got, "outcome_total"), unread(got).len());
     assert!(text.contains("296633\n\u{c}8 5 9 0\n"));
     // 四's values lost: (七)总计's column sums still check it.
     let remainder = "四、结转下年度继续办理 7 0 0 0 58652 4 58663";
@@ -3724,27 +3747,18 @@ fn a_piece_beside_its_groups_heading_on_the_next_page_is_joined_where_the_other_
     let text = form(&format!("{dir}/pdf-layout.txt"));
     let piece = "\n本年                                                      7\n";
     assert!(text.contains(piece));
-    let unread_of = |text: &str| {
+    let disclosed = |text: &str| {
         let got = read(text).unwrap();
         assert_found_input_read(&got, dir, "none");
-        unread(&got)
-    };
-    let disclosed = |keys: Vec<String>| {
-        (keys.iter())
-            .filter(|k| k.starts_with("table3.disclosed."))
-            .count()
+        unread_in(&got, "disclosed")
     };
     // Beside text not of its groups: unread.
     let beside_other = text.replace(piece, &piece.replace("本年", "其他"));
-    assert_eq!(disclosed(unread_of(&beside_other)), 7);
+    assert_eq!(disclosed(&beside_other), 7);
     // (七)总计's values lost: neither its column sums nor the balance check
     // the row.
-    let lines: Vec<&str> = text.lines().collect();
-    let at = lines.iter().position(|l| l.contains("（七）总计")).unwrap();
-    assert!(lines[at].ends_with("166104             607   90223"));
-    let mut without = lines.clone();
-    without.splice(at - 1..=at + 1, ["   （七）总计"]);
-    assert_eq!(disclosed(unread_of(&without.join("\n"))), 7);
+    let without = without_outcome_total(&text, "166104             607   90223");
+    assert_eq!(disclosed(&without), 7);
 }
 
 /// A row at a page's foot, its label going on past its values, a number
@@ -3762,21 +3776,10 @@ fn a_piece_under_a_rows_label_going_on_past_its_values_is_joined_where_the_other
     assert!(
         text.contains("73581    7      87097\n           益\n\u{c}                         6\n")
     );
-    let lines: Vec<&str> = text.lines().collect();
-    let at = lines
-        .iter()
-        .position(|l| l.trim_start().starts_with("总计"))
-        .unwrap();
-    assert!(lines[at].ends_with("716 140293               263935"));
-    let mut without = lines.clone();
-    without.splice(at - 1..=at + 1, ["         总计"]);
-    let got = read(&without.join("\n")).unwrap();
+    let without = without_outcome_total(&text, "716 140293               263935");
+    let got = read(&without).unwrap();
     assert_found_input_read(&got, dir, "none");
-    let unread = unread(&got);
-    let third_party = unread
-        .iter()
-        .filter(|k| k.starts_with("table3.withheld_third_party."));
-    assert_eq!(third_party.count(), 7, "{unread:?}");
+    assert_eq!(unread_in(&got, "withheld_third_party"), 7);
 }
 
 /// A row label printed without its ordinal, broken over a page, the heading
@@ -3807,15 +3810,9 @@ fn digits_that_are_no_count_are_two_cells_run_together() {
     let text = form(&format!("{dir}/pdf-layout.txt"));
     let row = "78459 8     1         00     0       78468";
     assert!(text.contains(row));
-    let withheld = |got: &Recognised| {
-        let unread = unread(got);
-        (unread.iter())
-            .filter(|k| k.starts_with("table3.withheld_enforcement."))
-            .count()
-    };
     let got = read(&text).unwrap();
     assert_found_input_read(&got, dir, "none");
-    assert_eq!(withheld(&got), 0);
+    assert_eq!(unread_in(&got, "withheld_enforcement"), 0);
     assert!(got
         .notes
         .iter()
@@ -3984,14 +3981,8 @@ fn a_piece_of_a_wrapped_number_beside_the_rest_of_a_label_broken_over_a_page_is_
     let got = read(&text).unwrap();
     assert_found_input_read(&got, dir, "none");
     assert_eq!(got.cells_read(), 200);
-    let total = [
-        "                      17389                   7064    8700                 7714",
-        "      （七）总计                      93541                            3861              506086",
-        "                             6                    0       1                    7\n",
-    ]
-    .join("\n");
-    assert!(text.contains(&total));
-    let got = read(&text.replace(&total, "      （七）总计\n")).unwrap();
+    let without = without_outcome_total(&text, "3861              506086");
+    let got = read(&without).unwrap();
     assert_found_input_read(&got, dir, "partially_disclosed");
 }
 
@@ -4937,14 +4928,10 @@ fn numbers_wrapped_around_the_totals_line_and_the_labels_rest_read_whole() {
     let got = read(&over).unwrap();
     assert_found_input_read(&got, dir, "none");
     assert_eq!(got.cells_read(), 200);
-    let outcome_total = [
-        "                                        15626   3245   6255   281   6598   1224",
-        "                        （七）总计                                                     332306",
-        "                                        8       2      2      2     2      0\n",
-    ]
-    .join("\n");
-    assert!(over.contains(&outcome_total));
-    let over = over.replace(&outcome_total, "                        （七）总计\n");
+    let over = without_outcome_total(
+        &over,
+        "（七）总计                                                     332306",
+    );
     for (what, changed) in [("lost", lost), ("over", over)] {
         assert_ne!(changed, text, "{what}");
         let got = read(&changed).unwrap();
