@@ -1,6 +1,9 @@
 //! Native speed figures of the core: `make bench` (or `cargo bench --bench core`).
 //! Prints figures; asserts nothing.
 
+// (Test code: std sorts allowed, see clippy.toml.)
+#![allow(clippy::disallowed_methods)]
+
 use nianbao::model::Report;
 use nianbao::rules::{check, Context};
 use std::hint::black_box;

@@ -8,6 +8,9 @@
 //! two, where a number was damaged, what it became, where a character was
 //! put next to a value, the text the cell then holds.
 
+// (Test code: std sorts allowed, see clippy.toml.)
+#![allow(clippy::disallowed_methods)]
+
 use nianbao::format;
 use nianbao::import::job::{recognise, Native};
 use nianbao::import::published::{read, Recognised};

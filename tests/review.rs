@@ -2,6 +2,9 @@
 //! the overview rows, duplicates, year-on-year pairing, the repetition
 //! measure, the CSV files and 汇总.
 
+// (Test code: std sorts allowed, see clippy.toml.)
+#![allow(clippy::disallowed_methods)]
+
 use nianbao::import::job::Native;
 use nianbao::model::{Cell, Report};
 use nianbao::review::aggregate::{aggregate, Flag};

@@ -4,6 +4,9 @@
 //! not. Then the fault goes away and the action is retried, as the banner's
 //! 重试 does.
 
+// (Test code: std sorts allowed, see clippy.toml.)
+#![allow(clippy::disallowed_methods)]
+
 use nianbao::model::Report;
 use nianbao::store::session::{Action, SaveState, Session, StorageError};
 use nianbao::store::{draft_key, Draft, KeyValue, MemoryKv, Store, WriteError};

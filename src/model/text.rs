@@ -128,6 +128,7 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // (test code: see clippy.toml)
 mod tests {
     use super::*;
     use crate::format;

@@ -4,6 +4,8 @@
 
 // Each test file that includes this module uses part of it.
 #![allow(dead_code)]
+// (Test code: std sorts allowed, see clippy.toml.)
+#![allow(clippy::disallowed_methods)]
 
 /// The samples every form was made from.
 pub const SAMPLES: &[&str] = &["pingtan-2021", "pingtan-2022", "tanggong-jiedao-2023"];

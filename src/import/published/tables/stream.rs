@@ -2462,6 +2462,7 @@ pub(super) fn read_stream(
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // (test code: see clippy.toml)
 mod tests {
     use super::*;
 
