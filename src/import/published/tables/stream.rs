@@ -406,18 +406,6 @@ fn interrupted_from(text: &str, label: &str, groups: &[String], headings: &[Stri
         starts_within(text, groups)
             .any(|i| rest(&text[i..], label, groups, headings, pieces + 1, calls))
     }
-    // The ends of `text`'s starts, a character or more (byte offsets).
-    fn ends(text: &str) -> impl Iterator<Item = usize> + '_ {
-        text.char_indices()
-            .skip(1)
-            .map(|(i, _)| i)
-            .chain(std::iter::once(text.len()))
-    }
-    // The ends of `text`'s starts that lie within one of `among`, shortest
-    // first.
-    fn starts_within<'b>(text: &'b str, among: &'b [String]) -> impl Iterator<Item = usize> + 'b {
-        ends(text).take_while(move |&i| among.iter().any(|s| s.contains(&text[..i])))
-    }
     // At most eight pieces (a group heading printed one character a line
     // beside a long label: "（", "六", "）", "其", "他", "处", "理" between
     // the lines of 1.申请人无正当理由…), and so many ways to cut text into
@@ -427,6 +415,20 @@ fn interrupted_from(text: &str, label: &str, groups: &[String], headings: &[Stri
     const PIECES: usize = 8;
     let calls = std::cell::Cell::new(16_384);
     rest(text, label, groups, headings, 0, &calls)
+}
+
+/// The ends of `text`'s starts, a character or more (byte offsets).
+fn ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.char_indices()
+        .skip(1)
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+}
+
+/// The ends of `text`'s starts that lie within one of `among`, shortest
+/// first.
+fn starts_within<'b>(text: &'b str, among: &'b [String]) -> impl Iterator<Item = usize> + 'b {
+    ends(text).take_while(move |&i| among.iter().any(|s| s.contains(&text[..i])))
 }
 
 /// A table's column headings as its heading row prints them (its corner,
@@ -1382,15 +1384,12 @@ fn one_place(
     let Some(second) = found.next() else {
         return Some(first);
     };
-    let within = |piece: &str| headings.iter().any(|h| h.contains(piece));
     let in_headings = |&at: &usize| {
         let end = (at..joined.len()).find(|&e| owner[e] != owner[at]);
         let mut word = &joined[at..end.unwrap_or(joined.len())];
         // (Each time its longest start within a heading.)
         while !word.is_empty() {
-            let ends = word.char_indices().skip(1).map(|(c, _)| c);
-            let ends = ends.chain([word.len()]);
-            match ends.take_while(|&c| within(&word[..c])).last() {
+            match starts_within(word, headings).last() {
                 Some(c) => word = &word[c..],
                 None => return false,
             }
