@@ -1053,16 +1053,19 @@ impl<'a> RowLines<'a> {
         if table_like(&lines[down]) && !(label_rest && below.len() < values) && whole.is_empty() {
             return None;
         }
-        // A piece left on the line above, or past a line of the
-        // label's text, over a host (fewer than the row's values: no
-        // row's own): the number may be wrapped over three lines,
-        // centred, its upper piece there, not joined as such above
-        // (its upper piece the shorter: "本年 70 7" / "度办" / "予以公开
-        // … 34 … 109" / "理结" / "7 6" for 70347 and 71096, Chromium's
-        // print of a narrow table). Joined in two, as 347 and 1096,
-        // the row's sum holds as well: not certain.
+        // A piece left on the line above, or past lines of the label's
+        // text, over a host (fewer than the row's values: no row's
+        // own): the number may be wrapped over three lines, centred,
+        // its upper piece there, not joined as such above (its upper
+        // piece the shorter: "本年 70 7" / "度办" / "予以公开 … 34 … 109" /
+        // "理结" / "7 6" for 70347 and 71096, Chromium's print of a
+        // narrow table). Joined in two, as 347 and 1096, the row's sum
+        // holds as well: not certain. (Past every line with nothing over
+        // the row's values, the label's text or a page's number: one
+        // more between, the pieces are as far from the row.)
         let mut over = m - 1;
-        if over >= 1 && self.label_text(over) {
+        let beside = |l: usize| spans(&lines[l]).iter().all(|w| w.1 <= first_value);
+        while over >= 1 && beside(over) {
             over -= 1;
         }
         // (A row's own line, its numbers joined already, has as many
