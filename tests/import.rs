@@ -1985,10 +1985,13 @@ fn markdown_from_a_pdf_reads_each_row_from_the_values_among_its_label_lines() {
 /// row's first value can share its label's cell ("四、结转下年度继续办理 0":
 /// read, from the table's words, the row's seven values on its line).
 /// Table 四's row of numbers with pieces above and below ("20" over 7, "1"
-/// under it). None of these rows is read; every cell read is right.
+/// under it). Every cell read is right.
 /// pingtan-2022-7045 is read also without its rows of numbers alone; its
 /// row （五）4's first value is run into its label's line, the rest on the
-/// row below (read, see below). The last puts
+/// row below (read, see below). nianbao-7039's （七）总计, its pieces above
+/// and below, is read since: the table's other sums choose where they go
+/// (see numbers_wrapped_around_rows_in_markdown_are_placed_by_the_other_sums);
+/// its 四, values before its label, stays unread. The last puts
 /// the values of （六）'s row 2 before its six lines of label and row 3's
 /// after them (seven numbers whose sum holds): reading a table cut so from
 /// its words, label by label, read them into row 2; a row is now read only
@@ -2023,7 +2026,7 @@ fn markdown_from_a_pdf_with_wrapped_numbers_gives_no_wrong_value() {
         (
             "found/nianbao-7039",
             form("found/nianbao-7039/markitdown-pdf.md"),
-            "outcome_total",
+            "carried_forward",
         ),
         ("found/pingtan-2022-7045", seven.clone(), "none"),
         (
@@ -3799,8 +3802,7 @@ fn a_label_found_also_inside_the_heading_row_is_the_one_outside_it() {
 /// Two narrow cells' 0 and 0 run together by pdftotext ("7.属于行政执法案卷
 /// 78459 8 1 00 0 78468"): digits that are no count are two cells'
 /// numbers, parted there where one way alone holds the row's sum (found by
-/// hunt.py: found/pingtan-2021-layout-1109004, the row unread before; two
-/// other rows there, numbers wrapped over three lines, stay unread). Not
+/// hunt.py: found/pingtan-2021-layout-1109004, the row unread before). Not
 /// where no parting holds.
 #[test]
 fn digits_that_are_no_count_are_two_cells_run_together() {
@@ -3818,6 +3820,68 @@ fn digits_that_are_no_count_are_two_cells_run_together() {
     let broken = text.replace(row, "78459 8     1         00     0       78469");
     let got = read(&broken).unwrap();
     assert_found_input_read(&got, dir, "withheld_enforcement");
+}
+
+/// Two rows of 表三 whose numbers wrapped over three lines in their narrow
+/// cells, each with pieces under its values ("期不补正、行 … 3392" / "政机关不再
+/// 处 0 0 3 0 136" / "2" / "34061"; "求缴纳费用、 8608" / "行政机关不再 0 5" /
+/// "1" / "0 0 0 86086"): each row's own sums hold more than one way, and
+/// the other sums ((七)总计's) need both rows' cells; every way of reading
+/// the two together that holds has one reading of each: read (found by
+/// hunt.py: found/pingtan-2021-layout-1109004, 186 of 200 before). With a
+/// piece that holds no way, neither row is read.
+#[test]
+fn rows_wrapped_under_their_values_are_read_together_where_the_other_sums_choose() {
+    let dir = "found/pingtan-2021-layout-1109004";
+    let got = read_whole(dir, &["pdf-layout.txt"]).remove(0);
+    assert!(got
+        .notes
+        .iter()
+        .any(|n| n.contains("已接成一个数并经总计核对后读取") && n.contains("「2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 科研机构」")));
+    let text = form(&format!("{dir}/pdf-layout.txt"));
+    let piece = "行                                                     3392";
+    assert!(text.contains(piece));
+    let got = read(&text.replacen(piece, &piece.replace("3392", "3393"), 1)).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(unread_in(&got, "other_overdue_correction"), 7);
+    assert_eq!(unread_in(&got, "other_unpaid_fee"), 7);
+}
+
+/// markitdown's Markdown of a narrow PDF: numbers wrapped in their cells,
+/// centred, a pipe row with the upper pieces over a row's values (after
+/// its label's first words, or alone on the line above its label's), one
+/// with the lower under them ("| 二、上年结转政府信息公 | … | 4110 |" / "| |
+/// | 5 | 781 | … | 64791 |" / "1"; "| | … | 5710 | | 11916 | … |" / "| （七）总计
+/// | | 7186 | 4583 | … |" / "| | … | 4 | 2 | … |"). Pipe cells are not the
+/// page's columns: a row's own sum holds wherever its joined numbers go,
+/// so the table's other sums choose, here for three rows at once (8.属于行
+/// 政查询事项, 4.无正当理由大量反复申请 and （七）总计: found by hunt.py:
+/// found/nianbao-markitdown-1106007, 172 of 200 before). 二 stays unread:
+/// this report's balance (一 + 二 − （七）= 四) does not hold. With a piece
+/// that holds no way, none of the three is read.
+#[test]
+fn numbers_wrapped_around_rows_in_markdown_are_placed_by_the_other_sums() {
+    let dir = "found/nianbao-markitdown-1106007";
+    let text = form(&format!("{dir}/markitdown-pdf.md"));
+    let total = "|       |       |      |      | 5710 |     | 11916 |       |     | 307 | 21738 |\n| （七）总计 |";
+    assert!(text.contains(total));
+    read_all_but_row(dir, &text, "carried_over");
+    let got = read(&text).unwrap();
+    assert!(got
+        .notes
+        .iter()
+        .any(|n| n.contains("已接成一个数并经总计核对后读取")
+            && n.contains("「8.属于行政查询事项 科研机构」")
+            && n.contains("「（七）总计 总计」")));
+    let got = read(&text.replacen(total, &total.replace("5710", "5711"), 1)).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    for row in [
+        "withheld_inquiry",
+        "not_processed_excessive",
+        "outcome_total",
+    ] {
+        assert_eq!(unread_in(&got, row), 7, "{row}");
+    }
 }
 
 /// A row's total wrapped in its narrow cell, its last piece right before

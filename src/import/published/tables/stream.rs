@@ -735,6 +735,22 @@ fn joinings(
     found
 }
 
+/// Whether words `first..=last` have the rest of their line to themselves
+/// after words of text only, `label` (a row label's first word) among them.
+fn after_label(
+    (words, line_of): (&[Word], &[usize]),
+    label: usize,
+    (first, last): (usize, usize),
+) -> bool {
+    let line = line_of[first];
+    let Some(start) = (0..first).rev().take_while(|&w| line_of[w] == line).last() else {
+        return false;
+    };
+    (start..first).contains(&label)
+        && words[start..first].iter().all(|w| w.value().is_none())
+        && line_of.get(last + 1).is_none_or(|&l| l > line_of[last])
+}
+
 /// The word at `w` when it is a value of digits alone (no dot, no sign):
 /// a piece that may be joined with another into one number.
 fn digits_at(words: &[Word], w: usize) -> Option<&str> {
@@ -744,19 +760,20 @@ fn digits_at(words: &[Word], w: usize) -> Option<&str> {
     }
 }
 
-/// Markdown: the readings of 表四's one row (`run`, word indices, more
-/// than its `cells`) whose numbers its narrow cells wrapped, centred: the
-/// upper pieces on a line of numbers alone over the row's line, the lower
-/// on one under it, as many ("21" / "| 74075 | 0 0 74290 | … |" / "5" for
-/// 215 74075 0 0 74290 …). A converter's pipe cells do not keep the page's
-/// columns, so only the sums place them: every way of setting the pieces,
-/// each upper joined with the lower in the same place on its line (no
-/// longer than it, not starting with 0), among the row's values in order
-/// for which `holds`. One reading is certain; several are not.
+/// Markdown: the readings of a row (`run`, word indices, more than its
+/// `cells`) whose numbers its narrow cells wrapped, centred: the upper
+/// pieces on a line of numbers alone over the row's line (or after the
+/// words of its label from `label`, the first, on that line), the lower on
+/// one under it, as many ("21" / "| 74075 | 0 0 74290 | … |" / "5" for 215
+/// 74075 0 0 74290 …, 表四's one row). A converter's pipe cells do not keep
+/// the page's columns, so only the sums place them: every way of setting
+/// the pieces, each upper joined with the lower in the same place on its
+/// line (no longer than it, not starting with 0), among the row's values
+/// in order for which `holds`. One reading is certain; several are not.
 fn centred_pieces(
-    words: &[Word],
-    line_of: &[usize],
+    (words, line_of): (&[Word], &[usize]),
     run: &[usize],
+    label: Option<usize>,
     cells: usize,
     holds: &dyn Fn(&[String]) -> bool,
 ) -> Vec<Vec<String>> {
@@ -782,7 +799,8 @@ fn centred_pieces(
         && row.iter().all(|&w| line_of[w] == line_of[row[0]])
         && line_of[first] < line_of[row[0]]
         && line_of[row[0]] < line_of[last]
-        && on_own_lines(line_of, up[0], up[up.len() - 1])
+        && (on_own_lines(line_of, up[0], up[up.len() - 1])
+            || label.is_some_and(|l| after_label((words, line_of), l, (up[0], up[up.len() - 1]))))
         && on_own_lines(line_of, down[0], last);
     let (Some(values), Some(pairs)) = (
         row.iter()
@@ -1112,22 +1130,50 @@ fn checked_by_other_sums(
 /// A row read by way 1 of [`read_stream`]: its anchor and its values.
 type RowRead = (usize, Vec<String>);
 
+/// A row of several readings (see [`RowValues::Ways`]): its anchor and
+/// its readings.
+type RowWays = (usize, Vec<Vec<String>>);
+
 /// The rows of several readings (see [`RowValues::Ways`]) for which one
 /// reading alone makes the table's other sums hold with every cell they
 /// need known (see [`checked_by_other_sums`]; the rows `taken`, anchor and
 /// values, known), each with that reading; a row read otherwise is not.
+/// A row chosen may let the other sums check another: again, until none
+/// is; then the rows of a block left so read together (see [`together`]),
+/// and again while that chooses one.
 fn read_by_other_sums(
     table: &Table,
     anchors: &[Anchor],
     taken: &[RowRead],
-    pending: &[(usize, Vec<Vec<String>>)],
+    pending: &[RowWays],
 ) -> Vec<RowRead> {
     let mut chosen: Vec<RowRead> = Vec::new();
+    loop {
+        let before = chosen.len();
+        alone(table, anchors, (taken, pending), &mut chosen);
+        if chosen.len() == before {
+            together(table, anchors, (taken, pending), &mut chosen);
+        }
+        if chosen.len() == before {
+            return chosen;
+        }
+    }
+}
+
+/// The rows of `pending` not read (`taken`) nor `chosen`, one by one, each
+/// with the one reading that alone makes the other sums hold (see
+/// [`read_by_other_sums`]), added to `chosen`.
+fn alone(
+    table: &Table,
+    anchors: &[Anchor],
+    (taken, pending): (&[RowRead], &[RowWays]),
+    chosen: &mut Vec<RowRead>,
+) {
     for (k, ways) in pending {
         let (b, r) = (anchors[*k].0, anchors[*k].1);
         let block = &table.blocks[b];
         let values_of = |row: usize| {
-            let mut rows = taken.iter().chain(&chosen);
+            let mut rows = taken.iter().chain(chosen.iter());
             rows.find(|(j, _)| (anchors[*j].0, anchors[*j].1) == (b, row))
                 .map(|(_, values)| values)
         };
@@ -1148,8 +1194,92 @@ fn read_by_other_sums(
             chosen.push((*k, one));
         }
     }
-    chosen
 }
+
+/// A row of [`together`]: its anchor, its row in its block, its readings
+/// and their counts.
+struct Open<'a> {
+    k: usize,
+    row: usize,
+    ways: &'a [Vec<String>],
+    counts: Vec<Vec<Option<u64>>>,
+}
+
+/// The rows of `pending` not read (`taken`) nor `chosen` that no reading
+/// of alone makes the other sums hold, others of their block pending too
+/// (several rows' numbers wrapped around their values, 二, 8., 4. and
+/// (七)总计 in one Markdown text), read together: every way of reading them
+/// all (at most [`MOST_TOGETHER`]); a row's reading is chosen when it is
+/// the same in every way whose sums hold with the row checked by another
+/// sum, and there is one; added to `chosen`.
+fn together(
+    table: &Table,
+    anchors: &[Anchor],
+    (taken, pending): (&[RowRead], &[RowWays]),
+    chosen: &mut Vec<RowRead>,
+) {
+    let counts =
+        |values: &Vec<String>| -> Vec<Option<u64>> { values.iter().map(|v| count_of(v)).collect() };
+    for (b, block) in table.blocks.iter().enumerate() {
+        // The block's rows known: read, or chosen.
+        let mut grid: Vec<Option<Vec<Option<u64>>>> = vec![None; block.rows.len()];
+        for (j, values) in taken.iter().chain(chosen.iter()) {
+            if anchors[*j].0 == b {
+                grid[anchors[*j].1] = Some(counts(values));
+            }
+        }
+        let open: Vec<Open> = (pending.iter())
+            .filter(|(k, _)| anchors[*k].0 == b && grid[anchors[*k].1].is_none())
+            .map(|(k, ways)| Open {
+                k: *k,
+                row: anchors[*k].1,
+                ways,
+                counts: ways.iter().map(counts).collect(),
+            })
+            .collect();
+        let ways = (open.iter()).try_fold(1usize, |n, o| {
+            n.checked_mul(o.ways.len()).filter(|&n| n <= MOST_TOGETHER)
+        });
+        let (true, Some(ways)) = (open.len() > 1, ways) else {
+            continue;
+        };
+        // Per open row: no way holding yet, the one reading of every way
+        // so far that holds (Some(Some)), or several (Some(None)).
+        let mut readings: Vec<Option<Option<usize>>> = vec![None; open.len()];
+        for i in 0..ways {
+            let mut picked = Vec::with_capacity(open.len());
+            let mut n = i;
+            for o in &open {
+                picked.push(n % o.ways.len());
+                grid[o.row] = Some(o.counts[n % o.ways.len()].clone());
+                n /= o.ways.len();
+            }
+            let known = |row: usize, c: usize| grid[row].as_ref()?[c];
+            if !sums_hold(block, &known, None) {
+                continue;
+            }
+            let checked = checked_by_other_sums(table, block, &known);
+            for (j, o) in open.iter().enumerate() {
+                if checked.contains(&o.row) {
+                    readings[j] = match readings[j] {
+                        None => Some(Some(picked[j])),
+                        Some(Some(one)) if o.ways[one] == o.ways[picked[j]] => Some(Some(one)),
+                        _ => Some(None),
+                    };
+                }
+            }
+        }
+        for (o, reading) in open.iter().zip(readings) {
+            if let Some(Some(one)) = reading {
+                chosen.push((o.k, o.ways[one].clone()));
+            }
+        }
+    }
+}
+
+/// The most ways of reading several rows together [`together`] tries (each
+/// row's readings multiplied).
+const MOST_TOGETHER: usize = 16384;
 
 /// Way 1 of [`read_stream`]: the rows of `by_row` (the table's blocks) found
 /// by their labels among `words` (`joined`: the text words joined, `owner`:
@@ -1497,7 +1627,7 @@ fn read_in_order(
         // (Markdown: its lines hold the pieces around the row, so its
         // numbers are on three lines, not out of their places.)
         let around = match rows {
-            true => centred_pieces(words, line_of, value_at, needed, &holds),
+            true => centred_pieces((words, line_of), value_at, None, needed, &holds),
             false => Vec::new(),
         };
         centred = !around.is_empty();
@@ -2109,6 +2239,74 @@ impl Found<'_> {
         self.on_label_lines(k)
     }
 
+    /// Markdown: the readings of row `k`'s numbers its narrow cells
+    /// wrapped, centred on its values' line (see [`centred_pieces`]): the
+    /// upper pieces after its label's first words and the values on the
+    /// line under them ("| 二、上年结转政府信息公 | | 4110 |" / "| | 5 | 781 |
+    /// … | 64791 |" / "1" / "开申请数量" for 41101), or alone on the line
+    /// right above its label's, the line above them a whole row's ("| |
+    /// 3.其他 | 0 | 14321 | … | 107437 |" / "| | | 11565 | | 21129 |" / "| 总计
+    /// | 2317 | 282583 | … |" / "| | 7 | | 8 |" for 115657 and 211298); the
+    /// lower alone on the next line. The readings holding the row's sums,
+    /// for the table's other sums to choose one of (see
+    /// [`read_by_other_sums`]): pieces on a line between two rows' values
+    /// may be either's.
+    fn centred(&self, k: usize) -> RowValues {
+        let Found {
+            table,
+            words,
+            line_of,
+            anchors,
+            runs,
+            ..
+        } = *self;
+        let (b, r, start, _, _) = anchors[k];
+        let block = &table.blocks[b];
+        let cells = block.columns.len();
+        if !has_sums(block) {
+            return RowValues::Unread;
+        }
+        let holds = |values: &[String]| holds(block, r, values);
+        let first = line_of[start];
+        let on = |line: usize| runs[k].iter().copied().filter(move |&w| line_of[w] == line);
+        // The words on a line before the label's.
+        let before = |line: usize| (0..start).filter(move |&w| line_of[w] == line);
+        let values_on = |line: usize| before(line).filter(|&w| words[w].value().is_some()).count();
+        let numbers_alone = |line: usize| before(line).all(|w| digits_at(words, w).is_some());
+        let mut ways: Vec<Vec<String>> = Vec::new();
+        let mut add = |run: Vec<usize>, label: Option<usize>| {
+            for way in centred_pieces((words, line_of), &run, label, cells, &holds) {
+                if !ways.contains(&way) {
+                    ways.push(way);
+                }
+            }
+        };
+        // The run's first three lines of numbers (text between: its
+        // label's or its groups' pieces).
+        let mut lines: Vec<usize> = runs[k].iter().map(|&w| line_of[w]).collect();
+        lines.dedup();
+        if let [up, row, down, ..] = lines[..] {
+            add(on(up).chain(on(row)).chain(on(down)).collect(), Some(start));
+        }
+        if first >= 2
+            && values_on(first - 1) > 0
+            && numbers_alone(first - 1)
+            && values_on(first - 2) == cells
+        {
+            add(
+                before(first - 1)
+                    .chain(on(first))
+                    .chain(on(first + 1))
+                    .collect(),
+                None,
+            );
+        }
+        match ways.is_empty() {
+            true => RowValues::Unread,
+            false => RowValues::Ways(ways),
+        }
+    }
+
     /// The readings of row `k`'s numbers, more than its cells, with the
     /// rest of its wrapped numbers on the line under its values (see
     /// [`After::Below`]) holding its sums: for the table's other sums to
@@ -2200,7 +2398,7 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
     if rows && !found_rows.own_values(k) {
         return match found_rows.on_label_lines(k) {
             Some(values) => RowValues::Read(values),
-            None => RowValues::Unread,
+            None => found_rows.centred(k),
         };
     }
     let values: Vec<&String> = runs[k].iter().filter_map(|&w| text(w)).collect();
@@ -2250,6 +2448,9 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
                 _ => return RowValues::Unread,
             }
         }
+        // Markdown: more numbers than cells on its label's lines, the
+        // pieces of numbers wrapped around the row's values.
+        (None, Err(None)) if rows && values.len() > cells => return found_rows.centred(k),
         (None, Err(None)) => return RowValues::Unread,
     };
     RowValues::Read(values)
@@ -2277,7 +2478,9 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
 /// numbers on a later line (its row broken over a page). In this and
 /// aligned text, a row with the rest of its wrapped numbers right under
 /// its values is read when one way alone makes the table's other sums
-/// hold (see [`After::Below`]).
+/// hold (see [`After::Below`]); so is a Markdown text's row with pieces
+/// of its numbers around its values (see `Found::centred`). Several such
+/// rows are read together (see [`read_by_other_sums`]).
 ///
 /// [`Order::Aligned`] text (pdftotext -layout, an OFD file set out): a
 /// row's numbers are read only where a row's values stand on its page (see
@@ -2363,7 +2566,7 @@ pub(super) fn read_stream(
     let mut unsummed = Unsummed::default();
     let mut cut: Vec<CutRow> = Vec::new();
     let mut parted_rows: Vec<&str> = Vec::new();
-    let mut pending: Vec<(usize, Vec<Vec<String>>)> = Vec::new(); // (anchor, ways)
+    let mut pending: Vec<RowWays> = Vec::new();
     let found_rows = Found {
         table,
         by_row,
@@ -2828,7 +3031,7 @@ mod tests {
                 }
             }
             let run: Vec<usize> = (0..words.len()).collect();
-            centred_pieces(&words, &line_of, &run, 15, &holds)
+            centred_pieces((&words, &line_of), &run, None, 15, &holds)
         };
         let joined = |v: &[String]| v.iter().map(|v| v.replace(WRAPPED, "")).collect::<Vec<_>>();
         // One place holds: 665, 诉讼's total.
@@ -3078,5 +3281,101 @@ mod tests {
         }
         // (The cases exercise the search: readings found, the true one among them.)
         assert!(found > 500 && true_found > 300, "{found} {true_found}");
+    }
+
+    /// 表三's rows with two readings each that their own sums hold (two of
+    /// their parts swapped). (七)总计 chosen by the balance lets its sum
+    /// choose a row's; where neither is chosen alone (四 unknown), they are
+    /// read together, one way of reading both holding every sum. Two rows
+    /// whose swaps make up for each other are not read.
+    #[test]
+    fn rows_no_reading_of_which_is_chosen_alone_are_read_together() {
+        let format = crate::format::current();
+        let table = format.tables.iter().find(|t| t.key == "table3").unwrap();
+        let (block, balance) = (&table.blocks[0], table.balance.as_ref().unwrap());
+        let (rows, cells) = (block.rows.len(), block.columns.len());
+        let at = |key: &str| block.row_index(key).unwrap();
+        let parts: Vec<usize> = (0..cells)
+            .filter(|&c| block.columns[c].total_of.is_empty())
+            .collect();
+        let (a, b, handled) = (
+            at("disclosed"),
+            at("partially_disclosed"),
+            at(balance.handled),
+        );
+        // A whole table: its parts, 一's large; (七)总计 the sum of its rows;
+        // 四 = 一 + 二 − (七); each total column the sum of its parts.
+        let whole = |b_mirrors_a: bool| {
+            let mut grid = vec![vec![0u64; cells]; rows];
+            for (r, row) in grid.iter_mut().enumerate() {
+                for &c in &parts {
+                    row[c] = (r as u64 * 7 + c as u64 * 3) % 11 + 1;
+                }
+            }
+            if b_mirrors_a {
+                (grid[b][parts[0]], grid[b][parts[1]]) = (grid[a][parts[1]], grid[a][parts[0]]);
+            }
+            for &c in &parts {
+                grid[at(balance.inflow[0])][c] += 1000;
+                grid[handled][c] = block.rows[handled]
+                    .total_of
+                    .iter()
+                    .map(|k| grid[at(k)][c])
+                    .sum();
+                let inflow: u64 = balance.inflow.iter().map(|k| grid[at(k)][c]).sum();
+                grid[at(balance.remainder)][c] = inflow - grid[handled][c];
+            }
+            for row in grid.iter_mut() {
+                for (c, column) in block.columns.iter().enumerate() {
+                    if !column.total_of.is_empty() {
+                        row[c] = column
+                            .total_of
+                            .iter()
+                            .map(|k| row[block.column_index(k).unwrap()])
+                            .sum();
+                    }
+                }
+            }
+            grid.iter()
+                .map(|row| row.iter().map(u64::to_string).collect::<Vec<String>>())
+                .collect::<Vec<_>>()
+        };
+        let swapped = |values: &Vec<String>| {
+            let mut values = values.clone();
+            values.swap(parts[0], parts[1]);
+            values
+        };
+        let anchors: Vec<Anchor> = (0..rows)
+            .map(|r| (0, r, r, None, (0, String::new())))
+            .collect();
+        let read = |grid: &Vec<Vec<String>>, pending: &[usize]| {
+            let taken: Vec<RowRead> = (0..rows)
+                .filter(|r| !pending.contains(r))
+                .map(|r| (r, grid[r].clone()))
+                .collect();
+            let ways: Vec<RowWays> = (pending.iter())
+                .map(|&r| (r, vec![swapped(&grid[r]), grid[r].clone()]))
+                .collect();
+            let mut chosen = read_by_other_sums(table, &anchors, &taken, &ways);
+            chosen.sort();
+            chosen
+        };
+        let grid = whole(false);
+        assert_ne!(grid[a][parts[0]], grid[a][parts[1]]);
+        // (七)总计 by the balance, then the row by (七)'s sum.
+        let want = vec![(a, grid[a].clone()), (handled, grid[handled].clone())];
+        assert_eq!(read(&grid, &[a, handled]), want);
+        // b's swap makes up for a's: both ways of the two hold.
+        let grid = whole(true);
+        assert_eq!(
+            read(&grid, &[a, b, handled]),
+            vec![(handled, grid[handled].clone())]
+        );
+        // 四 unknown: the balance checks neither (七) nor 二 (not read);
+        // of the four ways of reading the row and (七) together, one holds.
+        let carried = at(balance.carried_in);
+        let mut grid = whole(false);
+        grid[at(balance.remainder)] = vec![String::new(); cells];
+        assert_eq!(read(&grid, &[a, carried, handled]), want);
     }
 }
