@@ -3884,6 +3884,32 @@ fn numbers_wrapped_around_rows_in_markdown_are_placed_by_the_other_sums() {
     }
 }
 
+/// markitdown's pipe rows with a wrapped number's lower piece after the
+/// rest of the row's label ("| 6.属于四类过程 | | 3521 |" / "| | 193 0 | |
+/// 627 0 | 432 36463 |" / "| 性信息 | | 1 |" for 35211): a reading of the
+/// row, for the table's other sums to choose (found/pingtan-2021-markitdown-
+/// 1048004: 164 of 200 before, 185 with 2.重复申请 and （七）总计 read with
+/// it). The piece changed: the row unread.
+#[test]
+fn a_lower_piece_after_the_rest_of_a_rows_label_in_markdown_is_a_reading() {
+    let dir = "found/pingtan-2021-markitdown-1048004";
+    let text = form(&format!("{dir}/markitdown-pdf.md"));
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    for row in [
+        "withheld_process",
+        "not_processed_repeated",
+        "outcome_total",
+    ] {
+        assert_eq!(unread_in(&got, row), 0, "{row}");
+    }
+    let piece = "| 性信息      |       | 1    |";
+    assert!(text.contains(piece));
+    let got = read(&text.replacen(piece, &piece.replace("1 ", "2 "), 1)).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(unread_in(&got, "withheld_process"), 7);
+}
+
 /// A row's total wrapped in its narrow cell, its last piece right before
 /// the next row's label and equal to that row's ordinal ("13310" / "4" /
 /// "4．无正当理由大量反复申请"): the piece is the total's, joined (the label

@@ -743,11 +743,23 @@ fn after_label(
     (first, last): (usize, usize),
 ) -> bool {
     let line = line_of[first];
-    let Some(start) = (0..first).rev().take_while(|&w| line_of[w] == line).last() else {
-        return false;
-    };
-    (start..first).contains(&label)
-        && words[start..first].iter().all(|w| w.value().is_none())
+    (0..first)
+        .rev()
+        .take_while(|&w| line_of[w] == line)
+        .any(|w| w == label)
+        && after_text((words, line_of), (first, last))
+}
+
+/// Whether words `first..=last` have the rest of their line to themselves
+/// after words of text only, one at least.
+fn after_text((words, line_of): (&[Word], &[usize]), (first, last): (usize, usize)) -> bool {
+    let line = line_of[first];
+    let before: Vec<usize> = (0..first)
+        .rev()
+        .take_while(|&w| line_of[w] == line)
+        .collect();
+    !before.is_empty()
+        && before.iter().all(|&w| words[w].value().is_none())
         && line_of.get(last + 1).is_none_or(|&l| l > line_of[last])
 }
 
@@ -762,10 +774,12 @@ fn digits_at(words: &[Word], w: usize) -> Option<&str> {
 
 /// Markdown: the readings of a row (`run`, word indices, more than its
 /// `cells`) whose numbers its narrow cells wrapped, centred: the upper
-/// pieces on a line of numbers alone over the row's line (or after the
-/// words of its label from `label`, the first, on that line), the lower on
-/// one under it, as many ("21" / "| 74075 | 0 0 74290 | … |" / "5" for 215
-/// 74075 0 0 74290 …, 表四's one row). A converter's pipe cells do not keep
+/// pieces on a line of numbers alone over the row's line, the lower on one
+/// under it, as many ("21" / "| 74075 | 0 0 74290 | … |" / "5" for 215
+/// 74075 0 0 74290 …, 表四's one row); with `label` (its first word), the
+/// upper may follow the words of its label on their line, the lower words
+/// of text ("| 6.属于四类过程 | | 3521 |" / "| | 193 0 | | 627 0 | 432 36463 |"
+/// / "| 性信息 | | 1 |" for 35211). A converter's pipe cells do not keep
 /// the page's columns, so only the sums place them: every way of setting
 /// the pieces, each upper joined with the lower in the same place on its
 /// line (no longer than it, not starting with 0), among the row's values
@@ -801,7 +815,8 @@ fn centred_pieces(
         && line_of[row[0]] < line_of[last]
         && (on_own_lines(line_of, up[0], up[up.len() - 1])
             || label.is_some_and(|l| after_label((words, line_of), l, (up[0], up[up.len() - 1]))))
-        && on_own_lines(line_of, down[0], last);
+        && (on_own_lines(line_of, down[0], last)
+            || label.is_some() && after_text((words, line_of), (down[0], last)));
     let (Some(values), Some(pairs)) = (
         row.iter()
             .map(|&w| value(w))
@@ -2247,7 +2262,7 @@ impl Found<'_> {
     /// right above its label's, the line above them a whole row's ("| |
     /// 3.其他 | 0 | 14321 | … | 107437 |" / "| | | 11565 | | 21129 |" / "| 总计
     /// | 2317 | 282583 | … |" / "| | 7 | | 8 |" for 115657 and 211298); the
-    /// lower alone on the next line. The readings holding the row's sums,
+    /// lower on the next line, alone or after text (its label's rest). The readings holding the row's sums,
     /// for the table's other sums to choose one of (see
     /// [`read_by_other_sums`]): pieces on a line between two rows' values
     /// may be either's.
