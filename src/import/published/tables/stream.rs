@@ -754,12 +754,12 @@ fn after_label(
 /// after words of text only, one at least.
 fn after_text((words, line_of): (&[Word], &[usize]), (first, last): (usize, usize)) -> bool {
     let line = line_of[first];
-    let before: Vec<usize> = (0..first)
+    let mut before = (0..first)
         .rev()
         .take_while(|&w| line_of[w] == line)
-        .collect();
-    !before.is_empty()
-        && before.iter().all(|&w| words[w].value().is_none())
+        .peekable();
+    before.peek().is_some()
+        && before.all(|w| words[w].value().is_none())
         && line_of.get(last + 1).is_none_or(|&l| l > line_of[last])
 }
 
@@ -2262,10 +2262,10 @@ impl Found<'_> {
     /// right above its label's, the line above them a whole row's ("| |
     /// 3.其他 | 0 | 14321 | … | 107437 |" / "| | | 11565 | | 21129 |" / "| 总计
     /// | 2317 | 282583 | … |" / "| | 7 | | 8 |" for 115657 and 211298); the
-    /// lower on the next line, alone or after text (its label's rest). The readings holding the row's sums,
-    /// for the table's other sums to choose one of (see
-    /// [`read_by_other_sums`]): pieces on a line between two rows' values
-    /// may be either's.
+    /// lower on the next line, alone or after text (its label's rest). The
+    /// readings holding the row's sums, for the table's other sums to
+    /// choose one of (see [`read_by_other_sums`]): pieces on a line between
+    /// two rows' values may be either's.
     fn centred(&self, k: usize) -> RowValues {
         let Found {
             table,
