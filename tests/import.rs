@@ -1835,11 +1835,21 @@ fn totals_cut_at_the_page_edge_are_named_as_cut() {
         .replace("\n40627\n5\n40639\n", "\n40627\n5\n406\n");
     assert_eq!(cut.len(), text.len() - 3);
     let got = read(&cut).unwrap();
+    // The totals that hold, as long as a cut one (three digits) or more,
+    // may be cut too: left to the app.
+    let cells = format::current().cells();
+    let long = |def: &format::CellDef| {
+        let i = cells.iter().position(|d| d.key == def.key).unwrap();
+        want.cells[i].display().len() >= 3
+    };
     assert_read_but(&got, &want, |def| {
-        ["withheld_state_secret", "withheld_internal"].contains(&def.row.key)
-            && def.column.key == "total"
+        def.key.starts_with("table3.") && def.column.key == "total" && long(def)
     });
     let notes = got.notes.join("\n");
+    assert!(
+        notes.contains("行的总计与各项之和相符，但同一部分其他行的总计在页面边缘被截断"),
+        "{notes}"
+    );
     assert!(
         notes.contains("表三有 2 行的总计只印出了前几位数字（如「1.属于国家秘密」印出 117，各项之和 1171），应是表格比页面宽，最右一列在页面边缘被截断"),
         "{notes}"
@@ -3540,21 +3550,28 @@ fn a_piece_placed_a_column_into_the_number_before_it_reads_whole() {
 /// for （四）无法提供), its pieces between a row label's lines ("2、没有现成信"
 /// / "4.无法 息需要另行制 3 … 70972" / "提供 作"): the rows under it read
 /// (found by hunt.py, found/pingtan-2022-layout-1046005; 179 of 200 before,
-/// 199 now: （七）总计's total is cut at the page's edge, its other cells
-/// checked by the column sums).
+/// 192 now: （七）总计's total is cut at the page's edge ("32656" for 326563),
+/// its other cells checked by the column sums; the six other totals of as
+/// many digits may be cut so too, and are left to the app; shorter ones
+/// fit).
 #[test]
 fn a_group_heading_with_its_ordinal_written_otherwise_interrupts_a_label() {
     let dir = "found/pingtan-2022-layout-1046005";
     let got = read(&form(&format!("{dir}/pdf-layout.txt"))).unwrap();
     assert_found_input_read(&got, dir, "none");
     for row in ["unavailable_not_held", "unavailable_needs_creation"] {
-        assert_total_read(&got, dir, row);
+        for column in ["natural_person", "other"] {
+            let i = format::current().cell_at("table3", row, column).unwrap();
+            assert!(got.sources[i].is_some(), "{row} {column}");
+        }
     }
-    assert_eq!(got.cells_read(), 199);
-    let total = format::current()
-        .cell_at("table3", "outcome_total", "total")
-        .unwrap();
-    assert!(got.sources[total].is_none());
+    assert_eq!(got.cells_read(), 192);
+    let left = unread(&got);
+    assert!(left
+        .iter()
+        .all(|k| k.starts_with("table3.") && k.ends_with(".total")));
+    assert!(left.contains(&"table3.outcome_total.total".to_string()));
+    assert!(!left.contains(&"table3.disclosed.total".to_string()));
 }
 
 /// Chromium's PDF viewer's copy puts a label's ordinal on a line of its own,
@@ -4776,7 +4793,8 @@ fn tables_as_pictures_in_a_word_file_are_named_in_the_review() {
 /// column sums of （七）总计 over its rows (here; the hunt's values keep each
 /// sum, not the balance, so 一 and 四, which only the balance checks, stay
 /// unread), not when a value of a cut row breaks them. The totals are left
-/// unread, for the app to sum (found by hunt.py,
+/// unread, for the app to sum, and so the totals that hold with as many
+/// digits as a cut one or more, which may be cut too (found by hunt.py,
 /// found/pingtan-2022-layout-1062009: those rows unread, 123 of 200).
 #[test]
 fn rows_whose_total_the_pages_edge_cut_read_but_for_it_where_the_column_sums_hold() {
@@ -4791,7 +4809,7 @@ fn rows_whose_total_the_pages_edge_cut_read_but_for_it_where_the_column_sums_hol
             .any(|row| key.starts_with(row))
     };
     let left = unread(&got);
-    assert_eq!(left.iter().filter(|k| cut(k)).count(), 11, "{left:?}");
+    assert_eq!(left.iter().filter(|k| cut(k)).count(), 21, "{left:?}");
     assert!(left.iter().all(|k| cut(k) || only_balanced(k)), "{left:?}");
     assert!(left.contains(&"table3.disclosed.total".to_string()));
     assert!(!left.contains(&"table3.disclosed.commercial".to_string()));
@@ -4809,9 +4827,9 @@ fn rows_whose_total_the_pages_edge_cut_read_but_for_it_where_the_column_sums_hol
         assert!(unread(&one_more).contains(&format!("table3.{row}.commercial")));
     }
     // pingtan-2022's own values, whose balance holds, its four totals of
-    // two digits cut to their first: every other cell read, 一 by the
-    // balance; not with 四 unread (its row broken), which leaves the
-    // balance unchecked.
+    // two digits cut to their first: every cell but the totals read (the
+    // others may be cut to one digit too), 一 by the balance; not with 四
+    // unread (its row broken), which leaves the balance unchecked.
     let dir = "pingtan-2022";
     let mut text = form(&format!("{dir}/pdf-layout.txt"));
     for (row, total) in [
@@ -4827,13 +4845,10 @@ fn rows_whose_total_the_pages_edge_cut_read_but_for_it_where_the_column_sums_hol
     let got = read(&text).unwrap();
     assert_read_cells_right(&got, dir);
     let left = unread(&got);
-    let totals = [
-        "new_received",
-        "disclosed",
-        "unavailable_not_held",
-        "outcome_total",
-    ]
-    .map(|row| format!("table3.{row}.total"));
+    let totals = (format::current().cells().iter())
+        .filter(|def| def.key.starts_with("table3.") && def.column.key == "total")
+        .map(|def| def.key.to_string())
+        .collect::<Vec<_>>();
     assert_eq!(left, totals, "{left:?}");
     let broken = text.replacen(
         "0        0   0   0   0       0   0\n",
@@ -4848,8 +4863,9 @@ fn rows_whose_total_the_pages_edge_cut_read_but_for_it_where_the_column_sums_hol
 }
 
 /// As found/pingtan-2022-layout-1062009, 表三's totals cut ("48" for
-/// 480655; three short enough to fit), its balance holding (hunt.py
-/// BALANCED=1): every other cell is read, 一, 二 and 四 checked by the
+/// 480655; three short enough to fit, two of them as long as a cut one and
+/// so unread too), its balance holding (hunt.py BALANCED=1): every other
+/// cell is read, 一, 二 and 四 checked by the
 /// balance, and the note names the first five rows (found by hunt.py,
 /// found/pingtan-2022-layout-1064001: 46 of 200 before).
 #[test]
@@ -4861,7 +4877,7 @@ fn a_table_whose_every_total_the_pages_edge_cut_reads_but_for_them() {
         .filter(|(i, _)| got.sources[*i].is_none())
         .map(|(_, def)| def.key.as_str())
         .collect();
-    assert_eq!(unread.len(), 22, "{unread:?}");
+    assert_eq!(unread.len(), 24, "{unread:?}");
     assert!(unread
         .iter()
         .all(|k| k.starts_with("table3.") && k.ends_with(".total")));
@@ -5227,7 +5243,11 @@ fn read_with_row_unread(dir: &str, text: &str, left: &str) {
 /// but for their totals, checked by （七）总计 (the balance does not hold:
 /// 一, 二 and 四 stay unread), the rows read by labels printed otherwise
 /// noted, and 表四 read whole (found by hunt.py:
-/// found/pingtan-2022-chromium-1084005, 31 of 200).
+/// found/pingtan-2022-chromium-1084005, 31 of 200). The rows whose totals
+/// hold, one digit as the cut ones, may be cut too: their totals unread.
+/// So a row whose parts sum to its cut total's digit is not read whole:
+/// 2.其他法律…'s "1 0 2 341 0 0 3" (344) with its 341 and 3.危及…'s 0 swapped
+/// (the mutation test found it read 3 for 344).
 #[test]
 fn a_cut_total_run_into_a_label_or_the_next_heading_is_parted_from_it() {
     let dir = "found/pingtan-2022-chromium-1084005";
@@ -5235,9 +5255,22 @@ fn a_cut_total_run_into_a_label_or_the_next_heading_is_parted_from_it() {
         " 742 4申请人逾期未\n",
         " 7 7四、政府信息公开行政法复议、行政诉讼情况\n",
     ];
-    let got = read_cut_copy(dir, &printed, 40);
+    let got = read_cut_copy(dir, &printed, 43);
     assert!(got.notes.iter().any(|n| n
         == "表三「申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请」按「2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请」读取"));
+    assert!(got.notes.iter().any(|n| n
+        .starts_with("表三有 3 行的总计与各项之和相符，但同一部分其他行的总计在页面边缘被截断")
+        && n.contains("「4.保护第三方合法权益」")));
+    let text = form(&format!("{dir}/pdf-chromium.txt"));
+    let rows = ["1 0 2 341 0 0 3", "0 932 6 0 58 0 9"];
+    assert!(rows.iter().all(|r| text.contains(&format!("\n{r}"))));
+    let swapped =
+        (text.replacen(rows[0], "1 0 2 0 0 0 3", 1)).replacen(rows[1], "0 932 6 341 58 0 9", 1);
+    let got = read(&swapped).unwrap();
+    let total = format::current()
+        .cell_at("table3", "withheld_prohibited", "total")
+        .unwrap();
+    assert_eq!(got.report.cells[total], Cell::Blank);
 }
 
 /// Reads found input `dir`'s PDF viewer's copy (pdf-chromium.txt), which
@@ -5275,7 +5308,7 @@ fn read_cut_copy(dir: &str, printed: &[&str], left: usize) -> Recognised {
 #[test]
 fn a_number_run_into_a_groups_heading_is_parted_from_it() {
     let dir = "found/pingtan-2022-chromium-1085001";
-    let got = read_cut_copy(dir, &["\n6 815 0 709 3 0 153其他处\n"], 31);
+    let got = read_cut_copy(dir, &["\n6 815 0 709 3 0 153其他处\n"], 36);
     let key = "table3.not_processed_confirmation.natural_person";
     assert!(!unread(&got).iter().any(|k| k == key));
 }
@@ -5292,7 +5325,7 @@ fn a_number_run_into_a_groups_heading_is_parted_from_it() {
 #[test]
 fn a_number_run_into_a_short_label_not_ending_in_its_ordinal_is_parted_from_it() {
     let dir = "found/pingtan-2022-chromium-1074013";
-    read_cut_copy(dir, &[" 254 62其他 8 15 "], 39);
+    read_cut_copy(dir, &[" 254 62其他 8 15 "], 41);
 }
 
 /// A PDF viewer's copy of a table wider than the page, totals cut to their
@@ -5308,7 +5341,7 @@ fn a_number_run_into_a_short_label_not_ending_in_its_ordinal_is_parted_from_it()
 #[test]
 fn a_number_run_into_a_groups_first_two_words_is_parted_from_them() {
     let dir = "found/pingtan-2022-chromium-1083001";
-    let got = read_cut_copy(dir, &[" 3728不予\n公开\n", " 9449无法\n提供\n"], 11);
+    let got = read_cut_copy(dir, &[" 3728不予\n公开\n", " 9449无法\n提供\n"], 18);
     assert!(unread(&got).iter().all(|k| k.ends_with(".total")));
 }
 

@@ -1091,6 +1091,54 @@ fn read_cut<'c>(
     taken
 }
 
+/// Drops from `read` the totals of the rows of a block some of whose rows'
+/// totals were cut at the page's edge ([`cut_off`], the rows `cut`: two or
+/// more, or one read where the other sums check it, `cut_read`; one alone
+/// may as well be the report's slip) that may be cut there too: a row
+/// whose printed total is the sum of its parts
+/// may be so, its parts a slip summing to the digits left ("1 0 2 0 0 0 3"
+/// for a row whose total is 344), and the column's edge, lost in a
+/// viewer's copy, cannot tell. A total printed with fewer digits than
+/// every cut one is taken as whole: the edge leaves a number's first
+/// digits up to it, so a cut number shows about as many as the cut ones
+/// (a left-aligned column, exactly as many); shorter ones fit. Its parts
+/// stay read; the app sums them. The rows dropped so, as the review names
+/// them.
+fn drop_totals_beside_cut(
+    table: &Table,
+    (cut, cut_read): (&[CutRow], &[&CutRow]),
+    read: &mut Vec<(usize, String, String)>,
+) -> Vec<String> {
+    let format = crate::format::current();
+    let mut rows = Vec::new();
+    for (b, block) in table.blocks.iter().enumerate() {
+        let printed: Vec<usize> = (cut.iter().filter(|x| x.0 == b))
+            .filter_map(|x| Some(x.3?.0.to_string().len()))
+            .collect();
+        let Some(&fewest) = printed.iter().min() else {
+            continue;
+        };
+        if printed.len() < 2 && !cut_read.iter().any(|x| x.0 == b && x.3.is_some()) {
+            continue;
+        }
+        for row in block.rows {
+            let totals: Vec<usize> = (block.columns.iter())
+                .filter(|c| !c.total_of.is_empty())
+                .filter_map(|c| format.cell_at(table.key, row.key, c.key))
+                .collect();
+            let before = read.len();
+            read.retain(|x| {
+                !totals.contains(&x.0)
+                    || count_of(&x.1).is_none_or(|n| n.to_string().len() < fewest)
+            });
+            if read.len() < before {
+                rows.push(format!("「{}」", row.short));
+            }
+        }
+    }
+    rows
+}
+
 /// The rows of `block` (of `table`) that a sum other than their own
 /// checks, every cell it needs known (`known(row, column)`, in the parts'
 /// columns): each total row's with all the rows it sums ((七)总计 and the
@@ -1827,6 +1875,14 @@ fn put_read(
             .map(|k| read[k].0)
             .collect();
         read.retain(|x| !drop.contains(&x.0));
+    }
+    let dropped = drop_totals_beside_cut(table, (cut, &cut_read), &mut read);
+    if !dropped.is_empty() {
+        out.notes.push(format!(
+            "{name}有 {} 行的总计与各项之和相符，但同一部分其他行的总计在页面边缘被截断，这些行印出的总计也可能只是前几位数字：已读取这些行的各项，总计未导入，由各项自动合计，请对照原文核实：{}",
+            dropped.len(),
+            first_few(&dropped),
+        ));
     }
     // Numbers their cells wrapped, joined: named for the review.
     let mut joined: Vec<String> = Vec::new();
