@@ -1602,16 +1602,17 @@ fn found_once(joined: &str, label: &str) -> Option<usize> {
 /// (`value_at`: the values among `words`, on lines `line_of`), when they
 /// are exactly as many as its cells and every sum holds (or all the same
 /// number), or 表四's numbers wrapped in their cells joined in the one way
-/// that holds its sums; taken in place of the rows `read` by way 1 when
-/// every one of those agrees (a row whose total is not its sum noted in
-/// `unsummed`).
+/// that holds its sums (of several such ways, the cells on which they all
+/// agree); taken in place of the rows `read` by way 1 when every one of
+/// those agrees (a row whose total is not its sum noted in `unsummed`).
+/// The cells the ways of joining left unread, as the review names them.
 fn read_in_order(
     (format, table): (&Format, &Table),
     (words, line_of): (&[Word], &[usize]),
     (order, rows): (Order, bool),
     value_at: &[usize],
     (read, unsummed): (&mut Vec<(usize, String, String)>, &mut Unsummed),
-) {
+) -> Vec<String> {
     let reordered = order == Order::Blocks;
     let aligned = order == Order::Aligned;
     let text = |w: usize| words[w].value();
@@ -1700,12 +1701,27 @@ fn read_in_order(
             }
         }
         match found.as_slice() {
+            [] => None,
             [one] => Some(one.clone()),
-            _ => None,
+            // Several ways hold every sum (Markdown's pipe cells are not
+            // the page's columns: "| 93 | | 93 | 56 |" / "| | 3 0 4 | 376 |
+            // 2 | 0 | …" / "| 0 | | 7 | 7 |" reads 2 567 or 567 2 for
+            // 未经复议直接起诉's 结果纠正 and 其他结果): a cell on which they
+            // all agree is as certain as the one way's; the others stay
+            // unread (empty here).
+            [first, rest @ ..] => Some(
+                (first.iter().enumerate())
+                    .map(|(i, v)| match rest.iter().all(|way| way[i] == *v) {
+                        true => v.clone(),
+                        false => String::new(),
+                    })
+                    .collect(),
+            ),
         }
     } else {
         None
     };
+    let mut undecided = Vec::new();
     if let Some(all) = all {
         let mut whole: Vec<(usize, String, String)> = Vec::new();
         let mut k = 0;
@@ -1755,12 +1771,13 @@ fn read_in_order(
             }
             for (r, row) in block.rows.iter().enumerate() {
                 for (c, column) in block.columns.iter().enumerate() {
+                    let value = &values[r * n + c];
+                    if value.is_empty() {
+                        undecided.push(format!("「{} {}」", row.short, column.label));
+                        continue;
+                    }
                     if let Some(i) = format.cell_at(table.key, row.key, column.key) {
-                        whole.push((
-                            i,
-                            values[r * n + c].clone(),
-                            format!("{} {}", row.label, column.label),
-                        ));
+                        whole.push((i, value.clone(), format!("{} {}", row.label, column.label)));
                     }
                 }
             }
@@ -1780,8 +1797,10 @@ fn read_in_order(
             if cut_row.is_none() {
                 *unsummed = Unsummed::default();
             }
+            return undecided;
         }
     }
+    Vec::new()
 }
 
 /// The end of [`read_stream`]: rows whose total was cut at the page's edge
@@ -2718,13 +2737,21 @@ pub(super) fn read_stream(
         );
     }
     // Way 2: the whole table from its numbers in order.
-    read_in_order(
+    let undecided = read_in_order(
         (format, table),
         (&words, &line_of),
         how,
         &value_at,
         (&mut read, &mut unsummed),
     );
+    if !undecided.is_empty() {
+        out.notes.push(format!(
+            "{}的数字在原文中因单元格太窄断成几行，有几种接法都与各项合计相符，其中 {} 个单元格的数字无法确定，未导入：{}，请对照原文填写",
+            crate::rules::cells::table_name(table.key),
+            undecided.len(),
+            first_few(&undecided),
+        ));
+    }
     put_read(
         table,
         (read, &cut),
