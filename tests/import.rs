@@ -1847,7 +1847,7 @@ fn totals_cut_at_the_page_edge_are_named_as_cut() {
     });
     let notes = got.notes.join("\n");
     assert!(
-        notes.contains("行的总计与各项之和相符，但同一部分其他行的总计在页面边缘被截断"),
+        notes.contains("行的总计与各项之和相符，但表中其他行的总计在页面边缘被截断"),
         "{notes}"
     );
     assert!(
@@ -5271,7 +5271,7 @@ fn a_cut_total_run_into_a_label_or_the_next_heading_is_parted_from_it() {
     assert!(got.notes.iter().any(|n| n
         == "表三「申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请」按「2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请」读取"));
     assert!(got.notes.iter().any(|n| n
-        .starts_with("表三有 3 行的总计与各项之和相符，但同一部分其他行的总计在页面边缘被截断")
+        .starts_with("表三有 3 行的总计与各项之和相符，但表中其他行的总计在页面边缘被截断")
         && n.contains("「4.保护第三方合法权益」")));
     let text = form(&format!("{dir}/pdf-chromium.txt"));
     let rows = ["1 0 2 341 0 0 3", "0 932 6 0 58 0 9"];

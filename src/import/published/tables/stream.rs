@@ -1095,15 +1095,14 @@ fn read_cut<'c>(
 /// totals were cut at the page's edge ([`cut_off`], the rows `cut`: two or
 /// more, or one read where the other sums check it, `cut_read`; one alone
 /// may as well be the report's slip) that may be cut there too: a row
-/// whose printed total is the sum of its parts
-/// may be so, its parts a slip summing to the digits left ("1 0 2 0 0 0 3"
-/// for a row whose total is 344), and the column's edge, lost in a
-/// viewer's copy, cannot tell. A total printed with fewer digits than
-/// every cut one is taken as whole: the edge leaves a number's first
-/// digits up to it, so a cut number shows about as many as the cut ones
-/// (a left-aligned column, exactly as many); shorter ones fit. Its parts
-/// stay read; the app sums them. The rows dropped so, as the review names
-/// them.
+/// whose printed total is the sum of its parts may be so, its parts a
+/// slip summing to the digits left ("1 0 2 0 0 0 3" for a row whose total
+/// is 344), and the column's edge, lost in a viewer's copy, cannot tell.
+/// A total printed with fewer digits than every cut one is taken as
+/// whole: the edge leaves a number's first digits up to it, so a cut
+/// number shows about as many as the cut ones (a left-aligned column,
+/// exactly as many); shorter ones fit. Its parts stay read; the app sums
+/// them. The rows dropped so, as the review names them.
 fn drop_totals_beside_cut(
     table: &Table,
     (cut, cut_read): (&[CutRow], &[&CutRow]),
@@ -1898,7 +1897,7 @@ fn put_read(
     let dropped = drop_totals_beside_cut(table, (cut, &cut_read), &mut read);
     if !dropped.is_empty() {
         out.notes.push(format!(
-            "{name}有 {} 行的总计与各项之和相符，但同一部分其他行的总计在页面边缘被截断，这些行印出的总计也可能只是前几位数字：已读取这些行的各项，总计未导入，由各项自动合计，请对照原文核实：{}",
+            "{name}有 {} 行的总计与各项之和相符，但表中其他行的总计在页面边缘被截断，这些行印出的总计也可能只是前几位数字：已读取这些行的各项，总计未导入，由各项自动合计，请对照原文核实：{}",
             dropped.len(),
             first_few(&dropped),
         ));
