@@ -1816,6 +1816,48 @@ fn a_row_whose_total_is_not_its_sum_is_named_not_read() {
     assert!(!notes.contains("截断"), "{notes}");
 }
 
+/// A browser's copy of a page whose table cells hold paragraphs (Word's
+/// HTML, as pingtan's: each cell on lines of its own, a line of a tab alone
+/// between two cells of a row) has the cells in the table's order, as the
+/// page shows them: a row whose total is not its sum (the report's 勾稽
+/// error) is read as printed, as from the page itself, for the checks to
+/// name, where the same row in a PDF viewer's copy, whose order may not be
+/// the table's, is left unread and named.
+#[test]
+fn a_browser_copy_reads_a_row_whose_total_is_not_its_sum_as_printed() {
+    let want = expected("pingtan-2021");
+    // 本年新收: 64 0 0 2 0 4, total 70.
+    let broken = |text: &str, total: &str| {
+        let label = text.find("一、本年新收政府信息公开申请数").unwrap();
+        let at = label + text[label..].find(total).unwrap();
+        let total = total.replace("70", "71");
+        format!("{}{total}{}", &text[..at], &text[at + total.len()..])
+    };
+    let row = |def: &format::CellDef| def.table.key == "table3" && def.row.key == "new_received";
+    let total = format::current()
+        .cell_at("table3", "new_received", "total")
+        .unwrap();
+    for copy in ["text.txt", "text-firefox.txt"] {
+        let got = read(&broken(&form(&format!("pingtan-2021/{copy}")), "\n70\n")).unwrap();
+        assert_eq!(got.cells_read(), 200, "{copy}");
+        for (i, def) in format::current().cells().iter().enumerate() {
+            match i == total {
+                true => assert_eq!(got.report.cells[i].display(), "71", "{copy}"),
+                false => assert_eq!(got.report.cells[i], want.cells[i], "{copy} {}", def.key),
+            }
+        }
+        let notes = got.notes.join("\n");
+        assert!(!notes.contains("总计不等于各项之和"), "{copy}: {notes}");
+    }
+    let viewer = read(&broken(&form("pingtan-2021/pdf-chromium.txt"), " 4 70\n")).unwrap();
+    assert_read_but(&viewer, &want, row);
+    let notes = viewer.notes.join("\n");
+    assert!(
+        notes.contains("「本年新收」（总计 71，各项之和 70）"),
+        "{notes}"
+    );
+}
+
 /// A table wider than the page cuts its last column at the page's edge
 /// (the PDF holds only what fits): each total is the first digits of its
 /// sum. Rows of （七）总计's sum, every cell of it known and its column sums

@@ -99,7 +99,7 @@ pub(super) fn text_lines(text: &str, markdown: bool, order: Order) -> Vec<String
     let lines = without_furniture(text);
     let lines = match order {
         Order::Aligned => first_values_moved_down(wrapped_numbers(lines)),
-        Order::Lines => ordinals_rejoined(lines),
+        Order::Lines | Order::Cells => ordinals_rejoined(lines),
         Order::Blocks => lines,
     };
     let lines = if markdown && blank_separated(&lines) {
@@ -1538,6 +1538,11 @@ pub(super) enum Order {
     /// Blocks of a layout analysis in its own order (plain pdftotext): not
     /// the rows' order.
     Blocks,
+    /// A browser's copy of a web page whose table cells hold paragraphs
+    /// (Word's HTML): each cell on lines of its own, a line of a tab alone
+    /// between two cells of a row; the cells in the table's order, as the
+    /// page has them.
+    Cells,
 }
 
 /// How `text` orders a table's words. Plain `pdftotext` extracts a PDF
@@ -1550,17 +1555,22 @@ pub(super) enum Order {
 /// line (PyMuPDF's, a viewer's copy) with a few lines of two cells a gap
 /// apart ("68006   5": a narrow table's cells side by side) is not aligned:
 /// its numbers alone on their lines outnumber them, where aligned text has
-/// few (a number wrapped, a page's number).
+/// few (a number wrapped, a page's number). A browser's copy of a page
+/// whose cells hold paragraphs has a line of a tab alone between two cells
+/// of a row ([`Order::Cells`]), which no other text tried has.
 pub(super) fn order(text: &str) -> Order {
-    let (mut lines, mut blank, mut aligned, mut alone) = (0, 0, 0, 0);
+    let (mut lines, mut blank, mut aligned, mut alone, mut tabs) = (0, 0, 0, 0, 0);
     for line in text.lines() {
         let t = line.trim_matches(is_space);
         lines += 1;
+        tabs += usize::from(t.is_empty() && line.contains('\t'));
         blank += usize::from(t.is_empty());
         aligned += usize::from(t.contains("   ") && !contents_entry(t));
         alone += usize::from(!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()));
     }
-    if text.contains('\u{c}') && aligned < 5 && blank * 5 >= lines {
+    if tabs >= CELL_PARAGRAPHS {
+        Order::Cells
+    } else if text.contains('\u{c}') && aligned < 5 && blank * 5 >= lines {
         Order::Blocks
     } else if aligned >= 5 && aligned > alone {
         Order::Aligned
@@ -1568,6 +1578,11 @@ pub(super) fn order(text: &str) -> Order {
         Order::Lines
     }
 }
+
+/// How many lines of a tab alone make a text [`Order::Cells`]: a table's
+/// worth (a browser's copy of one has a line a cell), not a stray tab. No
+/// PDF viewer's or converter's text tried has any.
+const CELL_PARAGRAPHS: usize = 10;
 
 /// Width of a line in half-width units (an ideograph counts 2).
 fn width(line: &str) -> usize {
@@ -1784,7 +1799,16 @@ mod tests {
         let cells =
             "行政许可\n2293\n行政处罚\n1282\n行政强制\n42\n".repeat(2) + &"68006   5\n".repeat(5);
         assert_eq!(order(&cells), Order::Lines);
-        assert_eq!(order(&(cells + &"1   2\n".repeat(2))), Order::Aligned);
+        assert_eq!(
+            order(&(cells.clone() + &"1   2\n".repeat(2))),
+            Order::Aligned
+        );
+        // A browser's copy of cells that hold paragraphs: a line of a tab
+        // alone between a row's cells, a table's worth of them.
+        let row = "行政许可\t\n\n2293\n\n\t\n\n7\n\n";
+        assert_eq!(order(&row.repeat(CELL_PARAGRAPHS)), Order::Cells);
+        assert_eq!(order(&row.repeat(CELL_PARAGRAPHS - 1)), Order::Lines);
+        assert_eq!(order(&(cells + &row.repeat(CELL_PARAGRAPHS))), Order::Cells);
     }
 
     #[test]

@@ -2494,6 +2494,11 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
     let values: Vec<String> = match (broken, row_of(block, r, &values)) {
         (Some(values), _) => values,
         (None, Ok(values)) => values.into_iter().cloned().collect(),
+        // A browser's copy of a page's cells: they come in the table's
+        // order, a row's after its label, as the page shows them; a row
+        // whose total is not its sum is the report's 勾稽 error, read as
+        // printed (as from the page itself) for the checks to name.
+        (None, Err(Some(_))) if order == Order::Cells => values.into_iter().cloned().collect(),
         (None, Err(Some((total, sum)))) => {
             let cut = (cut_off(total, sum) && one_total(block)).then(|| {
                 let values = values.iter().map(|v| v.to_string()).collect();
@@ -2574,6 +2579,11 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
 /// [`Order::Aligned`] text (pdftotext -layout, an OFD file set out): a
 /// row's numbers are read only where a row's values stand on its page (see
 /// [`out_of_place`]).
+///
+/// [`Order::Cells`] (a browser's copy of a page whose cells hold
+/// paragraphs): the cells are in the table's order, so a row whose total is
+/// not its sum is read as printed; otherwise as [`Order::Lines`] text, but
+/// for numbers wrapped in their cells, which a page's text has not.
 ///
 /// [`Order::Blocks`] (plain pdftotext): the numbers are in the order of
 /// the tool's layout analysis, not of the rows. A page's labels and its
