@@ -1744,7 +1744,9 @@ fn read_in_order(
                 || !value_at[k..k + block.rows.len() * n]
                     .chunks(n)
                     .any(|row| out_of_place(words, line_of, row, has_sums(block)));
-            holds &= sums && placed;
+            // (A browser's copy of the page's cells, in order: a total not
+            // its sum is the report's 勾稽 error, read as printed.)
+            holds &= (sums || (order == Order::Cells && in_order)) && placed;
             let last = block.rows.len().saturating_sub(1);
             if table.layout == Layout::SingleRow
                 && table.blocks.len() == 1
