@@ -350,7 +350,9 @@ fn check_mutations(what: &str, text: &str, want: &Report, base: u64) -> (usize, 
         // + a; "6510" / "5" / "603" / "502" / "3" reads 65105 603 502 3 for
         // 502 5 603 65103, each value between a cell on), so a cell of that
         // row (表四: of its one printed row) may read the number swapped
-        // with the piece, the number's rest, or another value of the row.
+        // with the piece, the number's rest, or another value of the row
+        // ("6" / "0" / "0" / "2" / "0" / "5" / "497" for 6 0 0 205 497, its
+        // first 0 and the 2 swapped: 6 200 0 5 497, the one way to hold).
         let same_line = |i: usize, j: usize| {
             cells[i].table.key == cells[j].table.key
                 && (cells[i].row.key == cells[j].row.key
@@ -363,8 +365,11 @@ fn check_mutations(what: &str, text: &str, want: &Report, base: u64) -> (usize, 
                 for (piece, other) in [(x, y), (y, x)] {
                     if w.len() > piece.len() && w.starts_with(piece.as_str()) {
                         let row = (0..cells.len()).filter(|&k| same_line(k, j));
+                        // (The rest as a cell shows it: "05" of 205 is 5.)
+                        let rest = w[piece.len()..].parse::<u64>().map(|n| n.to_string());
                         let values = (row.clone().map(|k| want.cells[k].display()))
-                            .chain([other.clone(), w[piece.len()..].to_string()]);
+                            .chain([other.clone()])
+                            .chain(rest);
                         let values: Vec<String> = values.collect();
                         for k in row {
                             shifted.extend(values.iter().map(|v| (k, v.clone())));
