@@ -3,7 +3,7 @@
 //! must give an error, never a panic.
 
 use nianbao::format;
-use nianbao::import::published::{read, Recognised, FROM_BLOCKS, FROM_WORDS};
+use nianbao::import::published::{read, Recognised, FROM_BLOCKS, FROM_CELLS, FROM_WORDS};
 use nianbao::model::{Cell, Report};
 
 mod common;
@@ -1866,6 +1866,25 @@ fn a_browser_copy_reads_a_row_whose_total_is_not_its_sum_as_printed() {
         notes.contains("「本年新收」（总计 71，各项之和 70）"),
         "{notes}"
     );
+}
+
+/// A browser's copy as plain text whose row has a cell left blank (a
+/// published table's 0 left out) reads every other row; its note says how
+/// the page reads whole (pasted with its markup, or saved), not how a PDF
+/// does.
+#[test]
+fn a_browser_copy_with_a_blank_cell_says_how_the_page_reads_whole() {
+    let text = form("pingtan-2021/text.txt");
+    let label = text.find("一、本年新收政府信息公开申请数量").unwrap();
+    let at = label + text[label..].find("\n64\n").unwrap();
+    let blank = format!("{}\n\n{}", &text[..at], &text[at + 4..]);
+    let got = read(&blank).unwrap();
+    assert_read_but(&got, &expected("pingtan-2021"), |def| {
+        def.table.key == "table3" && def.row.key == "new_received"
+    });
+    assert!(got.notes.iter().any(|n| n == FROM_CELLS), "{:?}", got.notes);
+    assert!(!got.notes.iter().any(|n| n == FROM_WORDS));
+    assert!(FROM_CELLS.contains("直接粘贴") && FROM_CELLS.contains("另存为"));
 }
 
 /// A table wider than the page cuts its last column at the page's edge

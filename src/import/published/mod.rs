@@ -170,6 +170,7 @@ pub fn read(input: &str) -> Result<Recognised, String> {
         if from_words {
             let note = match order {
                 normalize::Order::Blocks => FROM_BLOCKS,
+                normalize::Order::Cells => FROM_CELLS,
                 _ => FROM_WORDS,
             };
             recognised.notes.push(note.to_string());
@@ -256,6 +257,13 @@ fn absent_tables(
 /// The review's note when cells of a table read from text without a grid
 /// (`tables::stream::read_stream`) were left unread.
 pub const FROM_WORDS: &str = "表格是从没有表格线的文字中读取的（例如从 PDF 复制的文字）：顺序无法确定的数字没有填入。如有该报告的网页、Word 或 PDF 文件，直接导入文件可以读全；PDF 也可在浏览器中打开，全选（Ctrl+A）、复制后再粘贴";
+
+/// The review's note instead of [`FROM_WORDS`] for a browser's copy of a
+/// page as plain text, its cells one a line (`normalize::Order::Cells`): a
+/// row whose count does not fit (a cell left blank, a number run into its
+/// label) is left unread, and the page itself, saved or pasted with its
+/// markup (the paste reads the clipboard's HTML), reads it whole.
+pub const FROM_CELLS: &str = "表格是从网页复制的纯文字中读取的：数字个数与表格不符的行没有填入。在浏览器中打开该网页，全选（Ctrl+A）、复制后直接粘贴到这里，或把网页另存为（Ctrl+S）后导入网页文件：都可以读全";
 
 /// The review's note instead of [`FROM_WORDS`] for text cut into blocks by
 /// a layout analysis (plain pdftotext, `normalize::Order::Blocks`), whose
