@@ -1545,6 +1545,16 @@ pub(super) enum Order {
     Cells,
 }
 
+impl Order {
+    /// Whether the text has a table's cells in the table's order, as the
+    /// page shows them ([`Order::Cells`]): a row whose total is not its sum
+    /// is then the report's 勾稽 error, read as printed (as from the page
+    /// itself) for the checks to name, not a sign of numbers out of order.
+    pub(super) fn as_printed(self) -> bool {
+        self == Order::Cells
+    }
+}
+
 /// How `text` orders a table's words. Plain `pdftotext` extracts a PDF
 /// block by block: page ends marked with form feeds, words one space apart,
 /// each block ended by a blank line; it cuts a page into blocks by its own

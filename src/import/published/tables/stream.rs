@@ -1744,9 +1744,7 @@ fn read_in_order(
                 || !value_at[k..k + block.rows.len() * n]
                     .chunks(n)
                     .any(|row| out_of_place(words, line_of, row, has_sums(block)));
-            // (A browser's copy of the page's cells, in order: a total not
-            // its sum is the report's 勾稽 error, read as printed.)
-            holds &= (sums || (order == Order::Cells && in_order)) && placed;
+            holds &= (sums || (order.as_printed() && in_order)) && placed;
             let last = block.rows.len().saturating_sub(1);
             if table.layout == Layout::SingleRow
                 && table.blocks.len() == 1
@@ -2496,11 +2494,8 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
     let values: Vec<String> = match (broken, row_of(block, r, &values)) {
         (Some(values), _) => values,
         (None, Ok(values)) => values.into_iter().cloned().collect(),
-        // A browser's copy of a page's cells: they come in the table's
-        // order, a row's after its label, as the page shows them; a row
-        // whose total is not its sum is the report's 勾稽 error, read as
-        // printed (as from the page itself) for the checks to name.
-        (None, Err(Some(_))) if order == Order::Cells => values.into_iter().cloned().collect(),
+        // (A row's numbers after its label, as the page shows them.)
+        (None, Err(Some(_))) if order.as_printed() => values.into_iter().cloned().collect(),
         (None, Err(Some((total, sum)))) => {
             let cut = (cut_off(total, sum) && one_total(block)).then(|| {
                 let values = values.iter().map(|v| v.to_string()).collect();
