@@ -2153,6 +2153,36 @@ fn markdown_from_a_pdf_with_wrapped_numbers_gives_no_wrong_value() {
     }
 }
 
+/// Some reports print a 0 as a dash, a slash or 无. A converter's Markdown
+/// of a PDF has more pipe cells than the page (found/pingtan-2022-7045:
+/// "| 规章 | 0 | | 6 | | 0 | |"), so a row's values are taken as its last
+/// cells, those before them the label's: with its 0 printed 无 or "—",
+/// 表二's 规章 read 6 (本年废止件数) into 本年制发件数. Such a cell before
+/// the values leaves the row unread; the rest of the report reads as
+/// before.
+#[test]
+fn a_cell_printed_as_a_dash_does_not_move_a_markdown_row_a_cell_over() {
+    let dir = "found/pingtan-2022-7045";
+    let text = form(&format!("{dir}/markitdown-pdf.md"));
+    let row = text.lines().find(|l| l.starts_with("| 规章 ")).unwrap();
+    assert!(row.contains("| 0 ") && row.contains("| 6 "), "{row}");
+    let whole = read(&text).unwrap();
+    let regulations = |got: &Recognised| {
+        let cells = format::current().cells();
+        (cells.iter().enumerate())
+            .filter(|(_, def)| def.row.key == "regulations")
+            .map(|(i, _)| got.sources[i].is_some())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(regulations(&whole), [true; 3]);
+    for mark in ["无", "—", "/", "－"] {
+        let printed = text.replacen(row, &row.replacen("| 0 ", &format!("| {mark} "), 1), 1);
+        let got = read(&printed).unwrap();
+        assert_found_input_read(&got, dir, "regulations");
+        assert_eq!(got.cells_read() + 3, whole.cells_read(), "{mark}");
+    }
+}
+
 /// markitdown's Markdown of a PDF makes a table of one row of a line of
 /// prose with a number or a Latin word set apart ("| 2021 | 年，无收取信息处理费
 /// 情况。 |", the title's "| 平潭综合实验区 | 2022 | 年政府信息公开工作年 |") and of

@@ -148,6 +148,13 @@ pub(super) fn numeric(s: &str) -> bool {
         )
 }
 
+/// Whether a cell (or a word of a text without a grid) is a dash or two or
+/// a slash, as some reports print a 0 (not a Markdown table's rule, "---").
+pub(super) fn dash(s: &str) -> bool {
+    let s = s.trim_matches(is_space);
+    !s.is_empty() && s.chars().count() <= 2 && s.chars().all(|c| "-‐–—―－─/／".contains(c))
+}
+
 /// Whether a cell holds two or more numbers ("0 75"): cells merged by the
 /// tool that made the table (a PDF converted to Markdown), so which value
 /// belongs to which column of the row is not certain.
@@ -398,15 +405,21 @@ pub(super) fn read_by_labels(
             // Cells between the label and its values continue the label;
             // a number (alone or run together with text: "1282行政强制", a
             // row's end lost) or another label there is a row run into the
-            // next one (a lost row start or end): which values are this
-            // row's is then not certain.
+            // next one (a lost row start or end), a dash or 无 a value
+            // printed so (a Markdown table made from a PDF, its columns not
+            // the page's: "| 规章 | | 无 | 0 | | 0 | |" would read 0 into
+            // 本年制发件数): which values are this row's is then not certain.
             let (between, values) = values.split_at(values.len() - n);
             // An empty cell among the values of a row narrower than others
             // may be a spacer the values moved over when a cell was lost
             // ("3.其他 | | 1 | 0 | 22975 … |" without its 0 read 1 into
             // 商业企业): the row is not read.
             if between.iter().any(|c| {
-                numeric(&c.0) || c.0.bytes().any(|b| b.is_ascii_digit()) || is_heading(&c.0)
+                numeric(&c.0)
+                    || c.0.bytes().any(|b| b.is_ascii_digit())
+                    || is_heading(&c.0)
+                    || dash(&c.0)
+                    || norm(&c.0) == "无"
             }) || values.iter().any(|c| {
                 ((narrower || any_fragment) && c.0.is_empty())
                     || several_numbers(&c.0)
