@@ -379,13 +379,21 @@ fn paragraphs(lines: Vec<String>) -> Vec<String> {
 
 /// A line that is only a page number: "5", "- 5 -", "— 5 —", "第5页",
 /// "第 5 页 共 12 页", "5/12". The number, and whether it is unmistakable
-/// (dashes or 页 around it) rather than a bare number.
+/// (dashes or 页 around it) rather than a bare number. A dash on one side
+/// only is no page number's: "－ 362" is two cells of a table's row, the
+/// first printed as a dash for a 0 (a PDF viewer's copy puts them on a
+/// line).
 fn page_number(line: &str) -> Option<(u32, bool)> {
     let t = crate::model::text::without_spaces(line);
     let dashes = |c: char| "-—–－─".contains(c);
     let bare = t.trim_matches(dashes);
-    if !bare.is_empty() && bare.len() <= 4 && bare.bytes().all(|b| b.is_ascii_digit()) {
-        return Some((bare.parse().ok()?, bare.len() < t.len()));
+    let around = t.starts_with(dashes) && t.ends_with(dashes);
+    if !bare.is_empty()
+        && bare.len() <= 4
+        && bare.bytes().all(|b| b.is_ascii_digit())
+        && (around || bare.len() == t.len())
+    {
+        return Some((bare.parse().ok()?, around));
     }
     if let Some(rest) = t.strip_prefix('第') {
         let (n, after) = rest.split_once('页')?;
@@ -1834,6 +1842,8 @@ mod tests {
         assert_eq!(kept, ["一、总体情况", "正文", "规章", "5", "3", "7"]);
         // Without form feeds only unmistakable page numbers go.
         assert_eq!(without_furniture("1\n2\n- 3 -\n第 4 页\n"), ["1", "2"]);
+        // A dash on one side only: two cells, a 0 printed as a dash.
+        assert_eq!(without_furniture("－ 362\n362 —\n"), ["－ 362", "362 —"]);
     }
 
     #[test]
