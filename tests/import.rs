@@ -2153,13 +2153,78 @@ fn markdown_from_a_pdf_with_wrapped_numbers_gives_no_wrong_value() {
     }
 }
 
+/// Some reports print a 0 as a dash or a slash. In text without a grid it
+/// is a value like a number, counting 0 in the sums that check its row: the
+/// row reads as from the page, the cell as printed (invalid, for the checks
+/// to name). Before, the row was one number short and left unread.
+#[test]
+fn a_cell_printed_as_a_dash_reads_as_printed_in_text_without_a_grid() {
+    let i = format::current()
+        .cell_at("table3", "new_received", "commercial")
+        .unwrap();
+    for name in [
+        "pdf-layout.txt",
+        "pdf-raw.txt",
+        "pdf-firefox.txt",
+        "cells.txt",
+        "text.txt",
+        "text-firefox.txt",
+    ] {
+        let text = form(&format!("pingtan-2021/{name}"));
+        // 本年新收's 商业企业, the 0 after its 64.
+        let label = text.find("一、本年新收政府信息公开申请数").unwrap();
+        let after = label + text[label..].find("64").unwrap() + 2;
+        let at = after + text[after..].find('0').unwrap();
+        assert!(text[after..at].trim().is_empty(), "{name}");
+        for mark in ["—", "/", "－"] {
+            let printed = format!("{}{mark}{}", &text[..at], &text[at + 1..]);
+            let got = read(&printed).unwrap();
+            let mut want = expected("pingtan-2021");
+            want.cells[i] = Cell::Invalid(mark.to_string());
+            assert_read_but(&got, &want, |_| false);
+        }
+    }
+    // A PDF viewer's copy puts a row's cells a few a line: a dash and a
+    // number alone on a line ("— 4") are two cells, not a page's number
+    // (which has dashes on both sides: "— 4 —"); it was dropped as one.
+    let text = form("pingtan-2021/pdf-chromium.txt");
+    let printed = text.replacen("\n64 0 0 2 0 4 70\n", "\n64 0 0 2\n— 4\n70\n", 1);
+    assert_ne!(printed, text);
+    let mut want = expected("pingtan-2021");
+    let legal = format::current()
+        .cell_at("table3", "new_received", "legal_services")
+        .unwrap();
+    want.cells[legal] = Cell::Invalid("—".to_string());
+    assert_read_but(&read(&printed).unwrap(), &want, |_| false);
+}
+
+/// A saved page whose 表四 prints a 0 as a dash: its row of numbers (and a
+/// dash) is the table's data row, the dash kept as printed. It was taken
+/// for no data row, the table left unread.
+#[test]
+fn a_dash_in_table_four_of_a_page_is_read_as_printed() {
+    let page = sample("pingtan-2021.html");
+    let heading = page.find("四、政府信息公开行政复议").unwrap();
+    // 行政复议's 结果维持 (1), then its 结果纠正 (0).
+    let upheld = heading + page[heading..].find(">1<").unwrap();
+    let corrected = upheld + page[upheld..].find(">0<").unwrap() + 1;
+    let printed = format!("{}—{}", &page[..corrected], &page[corrected + 1..]);
+    let mut want = expected("pingtan-2021");
+    let i = format::current()
+        .cell_at("table4", "review", "corrected")
+        .unwrap();
+    want.cells[i] = Cell::Invalid("—".to_string());
+    assert_tables(&read(&printed).unwrap(), &want);
+}
+
 /// Some reports print a 0 as a dash, a slash or 无. A converter's Markdown
 /// of a PDF has more pipe cells than the page (found/pingtan-2022-7045:
 /// "| 规章 | 0 | | 6 | | 0 | |"), so a row's values are taken as its last
 /// cells, those before them the label's: with its 0 printed 无 or "—",
 /// 表二's 规章 read 6 (本年废止件数) into 本年制发件数. Such a cell before
-/// the values leaves the row unread; the rest of the report reads as
-/// before.
+/// the values leaves the grid's row unread; its words read a dash as
+/// printed, in its place (see the test above), and leave a row with 无 (a
+/// word of labels too) unread. The rest of the report reads as before.
 #[test]
 fn a_cell_printed_as_a_dash_does_not_move_a_markdown_row_a_cell_over() {
     let dir = "found/pingtan-2022-7045";
@@ -2167,19 +2232,25 @@ fn a_cell_printed_as_a_dash_does_not_move_a_markdown_row_a_cell_over() {
     let row = text.lines().find(|l| l.starts_with("| 规章 ")).unwrap();
     assert!(row.contains("| 0 ") && row.contains("| 6 "), "{row}");
     let whole = read(&text).unwrap();
-    let regulations = |got: &Recognised| {
-        let cells = format::current().cells();
-        (cells.iter().enumerate())
-            .filter(|(_, def)| def.row.key == "regulations")
-            .map(|(i, _)| got.sources[i].is_some())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(regulations(&whole), [true; 3]);
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    let cells = format::current().cells();
+    let regulations: Vec<usize> = (0..cells.len())
+        .filter(|&i| cells[i].row.key == "regulations")
+        .collect();
+    assert!(regulations.iter().all(|&i| whole.sources[i].is_some()));
     for mark in ["无", "—", "/", "－"] {
         let printed = text.replacen(row, &row.replacen("| 0 ", &format!("| {mark} "), 1), 1);
         let got = read(&printed).unwrap();
-        assert_found_input_read(&got, dir, "regulations");
-        assert_eq!(got.cells_read() + 3, whole.cells_read(), "{mark}");
+        if mark == "无" {
+            assert_found_input_read(&got, dir, "regulations");
+            assert_eq!(got.cells_read() + 3, whole.cells_read());
+        } else {
+            let mut want = want.clone();
+            want.cells[regulations[0]] = Cell::Invalid(mark.to_string());
+            assert_read_but(&got, &want, |def| {
+                whole.sources[cells.iter().position(|d| d.key == def.key).unwrap()].is_none()
+            });
+        }
     }
 }
 

@@ -2,7 +2,9 @@
 //! sample in the text forms (tests/fixtures/forms) is mutated as extraction
 //! and copying damage text: a line dropped, two numbers swapped, a number
 //! damaged, a character lost or replaced, a table row missing, a number
-//! broken over two lines (a narrow cell's), a number on a line of its own. For each
+//! broken over two lines (a narrow cell's), a number on a line of its own;
+//! and (in the random-value fixtures) a 0 printed as a dash, as some
+//! reports print it, which its cell may hold as printed. For each
 //! mutation, every filled cell must equal the source: the sample's
 //! hand-checked value, or, where two numbers were swapped, the other of the
 //! two, where a number was damaged, what it became, where a character was
@@ -461,6 +463,58 @@ fn no_mutation_of_random_values_puts_a_value_in_the_wrong_cell() {
     assert!(
         filled > checked * 50,
         "{filled} cells filled in {checked} reads"
+    );
+}
+
+/// A 0 printed as a dash or a slash (as some reports print it), one at a
+/// time, in the random-value fixtures' text forms (their numbers differ
+/// from one another, so a value moved a cell over shows): every filled
+/// cell equals the source but one whose source is 0, which may hold the
+/// mark as printed (a dash counts 0 in the sums that check a row).
+#[test]
+fn no_zero_printed_as_a_dash_puts_a_value_in_the_wrong_cell() {
+    let cells = format::current().cells();
+    let (mut checked, mut marked) = (0, 0);
+    for (variant, name, want) in random_variants() {
+        for form in [
+            "pdf.txt",
+            "pdf-layout.txt",
+            "pdf-raw.txt",
+            "cells.txt",
+            "pipes.txt",
+        ] {
+            let text = std::fs::read_to_string(variant.join(form)).unwrap();
+            let zeros = numbers(&text)
+                .into_iter()
+                .filter(|&(a, b)| &text[a..b] == "0");
+            for (k, (a, b)) in zeros.enumerate().step_by(2) {
+                let mark = ["—", "/", "-", "－"][k / 2 % 4];
+                let mutated = format!("{}{mark}{}", &text[..a], &text[b..]);
+                let Ok(got) = read(&mutated) else { continue };
+                checked += 1;
+                let mut as_printed = 0;
+                for (i, def) in cells.iter().enumerate() {
+                    let (g, w) = (&got.report.cells[i], &want.cells[i]);
+                    if *g == Cell::Blank || g == w {
+                        continue;
+                    }
+                    assert!(
+                        *g == Cell::Invalid(mark.to_string()) && w.display() == "0",
+                        "random/{name} {form}, the 0 at {a} printed {mark}: {} read {g:?}, the source has {w:?}",
+                        def.key
+                    );
+                    as_printed += 1;
+                }
+                assert!(as_printed <= 1, "random/{name} {form} at {a}");
+                marked += as_printed;
+            }
+        }
+    }
+    // Most marks were read as printed, so the check had rows with them.
+    assert!(checked > 500, "{checked} read");
+    assert!(
+        marked * 2 > checked,
+        "{marked} of {checked} read as printed"
     );
 }
 

@@ -149,7 +149,9 @@ pub(super) fn numeric(s: &str) -> bool {
 }
 
 /// Whether a cell (or a word of a text without a grid) is a dash or two or
-/// a slash, as some reports print a 0 (not a Markdown table's rule, "---").
+/// a slash, as some reports print a 0 (not a Markdown table's rule, "---";
+/// not a page number's dashes, "- 5 -", which go with their line: see
+/// `normalize::page_number`).
 pub(super) fn dash(s: &str) -> bool {
     let s = s.trim_matches(is_space);
     !s.is_empty() && s.chars().count() <= 2 && s.chars().all(|c| "-‐–—―－─/／".contains(c))
@@ -203,13 +205,13 @@ fn is_heading(s: &str) -> bool {
     s.contains("第二十条") || headings.contains(&s) || words.iter().any(|w| w == rest)
 }
 
-/// Whether a printed row holds numbers and nothing else (blank cells, or
-/// cells of one or more numbers): no label.
+/// Whether a printed row holds numbers and nothing else (blank cells,
+/// cells of one or more numbers, dashes printed for a 0): no label.
 fn numbers_alone(cells: &[&(String, usize)]) -> bool {
     cells.iter().any(|c| numeric(&c.0))
         && cells
             .iter()
-            .all(|c| c.0.split(is_space).all(|w| w.is_empty() || numeric(w)))
+            .all(|c| dash(&c.0) || c.0.split(is_space).all(|w| w.is_empty() || numeric(w)))
 }
 
 /// Distinct source cells of a row, in order.
@@ -654,7 +656,7 @@ pub(super) fn read_single_row(table: &Table, rows: &[&Vec<(String, usize)>], out
     let needed = block.rows.len() * block.columns.len();
     // The printed rows of numbers alone (rows with text, such as a note,
     // are not the data row), together as many as the table's cells, one
-    // number to a cell. A blank among them only when they are one row:
+    // number (or a dash printed for a 0, kept as printed) to a cell. A blank among them only when they are one row:
     // where numbers are on several rows, an empty cell may be a spacer
     // between pieces of numbers wrapped in their cells or values split from
     // their row (a Markdown table made from a PDF: "20" and "1" above and
@@ -668,7 +670,7 @@ pub(super) fn read_single_row(table: &Table, rows: &[&Vec<(String, usize)>], out
     if !with_digits.iter().all(|cells| {
         cells
             .iter()
-            .all(|c| numeric(&c.0) || (c.0.is_empty() && !several))
+            .all(|c| numeric(&c.0) || dash(&c.0) || (c.0.is_empty() && !several))
     }) {
         return;
     }
@@ -767,8 +769,13 @@ fn has_sums(block: &Block) -> bool {
 }
 
 /// A value's count; a number its cell wrapped has its pieces joined by
-/// [`WRAPPED`].
+/// [`WRAPPED`]. A dash stands for a 0 (see [`dash`]): it counts 0 in the
+/// sums that check a row's reading, and its cell keeps it as printed
+/// (invalid, for the checks to name), as a page's does.
 fn count_of(text: &str) -> Option<u64> {
+    if dash(text) {
+        return Some(0);
+    }
     Cell::parse(&text.replace(WRAPPED, ""), crate::format::Kind::Count).count()
 }
 
