@@ -2198,9 +2198,9 @@ fn a_cell_printed_as_a_dash_reads_as_printed_in_text_without_a_grid() {
     assert_read_but(&read(&printed).unwrap(), &want, |_| false);
 }
 
-/// A saved page whose 表四 prints a 0 as a dash: its row of numbers (and a
-/// dash) is the table's data row, the dash kept as printed. It was taken
-/// for no data row, the table left unread.
+/// A saved page whose 表四 prints a 0 as a dash or 无: its row of numbers
+/// (and the mark, a cell's whole text) is the table's data row, the mark
+/// kept as printed. It was taken for no data row, the table left unread.
 #[test]
 fn a_dash_in_table_four_of_a_page_is_read_as_printed() {
     let page = sample("pingtan-2021.html");
@@ -2208,13 +2208,15 @@ fn a_dash_in_table_four_of_a_page_is_read_as_printed() {
     // 行政复议's 结果维持 (1), then its 结果纠正 (0).
     let upheld = heading + page[heading..].find(">1<").unwrap();
     let corrected = upheld + page[upheld..].find(">0<").unwrap() + 1;
-    let printed = format!("{}—{}", &page[..corrected], &page[corrected + 1..]);
-    let mut want = expected("pingtan-2021");
     let i = format::current()
         .cell_at("table4", "review", "corrected")
         .unwrap();
-    want.cells[i] = Cell::Invalid("—".to_string());
-    assert_tables(&read(&printed).unwrap(), &want);
+    for mark in ["—", "/", "无"] {
+        let printed = format!("{}{mark}{}", &page[..corrected], &page[corrected + 1..]);
+        let mut want = expected("pingtan-2021");
+        want.cells[i] = Cell::Invalid(mark.to_string());
+        assert_tables(&read(&printed).unwrap(), &want);
+    }
 }
 
 /// Some reports print a 0 as a dash, a slash or 无. A converter's Markdown

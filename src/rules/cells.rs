@@ -5,13 +5,22 @@ use crate::format::Kind;
 use crate::model::{is_space, Cell, Level, Report};
 
 /// Texts people put in a cell instead of 0: CELL-BLANK, not CELL-INTEGER.
-const BLANK_LIKE: &[&str] = &["/", "／", "—", "——", "-", "－", "–", "无", "空", "\\"];
+const BLANK_LIKE: &[&str] = &[
+    "/", "／", "—", "——", "-", "－", "–", "―", "─", "无", "空", "\\",
+];
+
+/// Whether `text` is a mark people put in a cell instead of 0 ("/", "—",
+/// "无"; the importer reads it as printed, see
+/// `import::published::tables::zero_mark`).
+pub fn blank_mark(text: &str) -> bool {
+    BLANK_LIKE.contains(&text.trim_matches(is_space))
+}
 
 /// True for a cell that is blank or holds a blank-like mark ("/", "—", "无").
 pub fn blank_like(cell: &Cell) -> bool {
     match cell {
         Cell::Blank => true,
-        Cell::Invalid(text) => BLANK_LIKE.contains(&text.trim_matches(is_space)),
+        Cell::Invalid(text) => blank_mark(text),
         _ => false,
     }
 }
@@ -203,6 +212,17 @@ mod tests {
                 ),
             ]
         );
+        // Dashes as PDF text gives them (a horizontal bar, a box-drawing
+        // line) are such marks too.
+        for mark in ["―", "─", "——", "无"] {
+            let mut r = filled();
+            r.set_cell(
+                "table3.disclosed.natural_person",
+                Cell::Invalid(mark.into()),
+            );
+            let rules: Vec<_> = run(&r).iter().map(|f| f.rule.as_str()).collect();
+            assert_eq!(rules, ["CELL-BLANK"], "{mark}");
+        }
     }
 
     #[test]

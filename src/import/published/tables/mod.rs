@@ -11,6 +11,7 @@ use super::normalize::{Order, WRAPPED};
 use super::{norm, only, Recognised, Source, Spread};
 use crate::format::{Block, Format, Layout, Row, Table};
 use crate::model::{is_space, Cell};
+use crate::rules::cells::blank_mark;
 
 mod stream;
 
@@ -148,13 +149,18 @@ pub(super) fn numeric(s: &str) -> bool {
         )
 }
 
-/// Whether a cell (or a word of a text without a grid) is a dash or two or
-/// a slash, as some reports print a 0 (not a Markdown table's rule, "---";
-/// not a page number's dashes, "- 5 -", which go with their line: see
-/// `normalize::page_number`).
-pub(super) fn dash(s: &str) -> bool {
-    let s = s.trim_matches(is_space);
-    !s.is_empty() && s.chars().count() <= 2 && s.chars().all(|c| "-‐–—―－─/／".contains(c))
+/// Whether a cell (or a word of a text without a grid) is a mark printed
+/// for a 0 ([`crate::rules::cells::blank_mark`]: "—", "/"), not a word (无,
+/// 空, which are also words of labels: "申 请 人 无" printed letter-spaced).
+/// Read as printed, it counts 0 in the sums that check a row (see
+/// [`count_of`]). (Not a Markdown table's rule, "---", nor a page number's
+/// dashes, "- 5 -", which go with their line: see `normalize::page_number`.)
+pub(super) fn zero_mark(s: &str) -> bool {
+    // (Nor a backslash, a Markdown line break's.)
+    blank_mark(s)
+        && !s
+            .chars()
+            .any(|c| c == '\\' || !c.is_ascii() && c.is_alphabetic())
 }
 
 /// Whether a cell holds two or more numbers ("0 75"): cells merged by the
@@ -206,12 +212,13 @@ fn is_heading(s: &str) -> bool {
 }
 
 /// Whether a printed row holds numbers and nothing else (blank cells,
-/// cells of one or more numbers, dashes printed for a 0): no label.
+/// cells of one or more numbers, marks printed for a 0, 无 among them: a
+/// cell's whole text): no label.
 fn numbers_alone(cells: &[&(String, usize)]) -> bool {
     cells.iter().any(|c| numeric(&c.0))
         && cells
             .iter()
-            .all(|c| dash(&c.0) || c.0.split(is_space).all(|w| w.is_empty() || numeric(w)))
+            .all(|c| blank_mark(&c.0) || c.0.split(is_space).all(|w| w.is_empty() || numeric(w)))
 }
 
 /// Distinct source cells of a row, in order.
@@ -407,8 +414,8 @@ pub(super) fn read_by_labels(
             // Cells between the label and its values continue the label;
             // a number (alone or run together with text: "1282行政强制", a
             // row's end lost) or another label there is a row run into the
-            // next one (a lost row start or end), a dash or 无 a value
-            // printed so (a Markdown table made from a PDF, its columns not
+            // next one (a lost row start or end), a mark printed for a 0
+            // ("—", "无") a value printed so (a Markdown table made from a PDF, its columns not
             // the page's: "| 规章 | | 无 | 0 | | 0 | |" would read 0 into
             // 本年制发件数): which values are this row's is then not certain.
             let (between, values) = values.split_at(values.len() - n);
@@ -420,8 +427,7 @@ pub(super) fn read_by_labels(
                 numeric(&c.0)
                     || c.0.bytes().any(|b| b.is_ascii_digit())
                     || is_heading(&c.0)
-                    || dash(&c.0)
-                    || norm(&c.0) == "无"
+                    || blank_mark(&c.0)
             }) || values.iter().any(|c| {
                 ((narrower || any_fragment) && c.0.is_empty())
                     || several_numbers(&c.0)
@@ -656,11 +662,12 @@ pub(super) fn read_single_row(table: &Table, rows: &[&Vec<(String, usize)>], out
     let needed = block.rows.len() * block.columns.len();
     // The printed rows of numbers alone (rows with text, such as a note,
     // are not the data row), together as many as the table's cells, one
-    // number (or a dash printed for a 0, kept as printed) to a cell. A blank among them only when they are one row:
-    // where numbers are on several rows, an empty cell may be a spacer
-    // between pieces of numbers wrapped in their cells or values split from
-    // their row (a Markdown table made from a PDF: "20" and "1" above and
-    // below 7, "0 225" in one cell): which goes where is not certain.
+    // number (or a mark printed for a 0, 无 among them, kept as printed)
+    // to a cell. A blank among them only when they are one row: where
+    // numbers are on several rows, an empty cell may be a spacer between
+    // pieces of numbers wrapped in their cells or values split from their
+    // row (a Markdown table made from a PDF: "20" and "1" above and below
+    // 7, "0 225" in one cell): which goes where is not certain.
     let with_digits: Vec<Vec<&(String, usize)>> = rows
         .iter()
         .map(|row| distinct(row))
@@ -670,7 +677,7 @@ pub(super) fn read_single_row(table: &Table, rows: &[&Vec<(String, usize)>], out
     if !with_digits.iter().all(|cells| {
         cells
             .iter()
-            .all(|c| numeric(&c.0) || dash(&c.0) || (c.0.is_empty() && !several))
+            .all(|c| numeric(&c.0) || blank_mark(&c.0) || (c.0.is_empty() && !several))
     }) {
         return;
     }
@@ -769,11 +776,11 @@ fn has_sums(block: &Block) -> bool {
 }
 
 /// A value's count; a number its cell wrapped has its pieces joined by
-/// [`WRAPPED`]. A dash stands for a 0 (see [`dash`]): it counts 0 in the
-/// sums that check a row's reading, and its cell keeps it as printed
-/// (invalid, for the checks to name), as a page's does.
+/// [`WRAPPED`]. A mark printed for a 0 (see [`zero_mark`]) counts 0 in
+/// the sums that check a row's reading; its cell keeps it as printed
+/// (invalid, for CELL-BLANK to name), as a page's does.
 fn count_of(text: &str) -> Option<u64> {
-    if dash(text) {
+    if zero_mark(text) {
         return Some(0);
     }
     Cell::parse(&text.replace(WRAPPED, ""), crate::format::Kind::Count).count()

@@ -56,9 +56,9 @@ fn words(paras: &[String], summed: bool) -> (Vec<Word>, Vec<usize>) {
             // (Only the pieces of a number are joined by WRAPPED; text run
             // into them makes no value.)
             let pieces = || w.contains(WRAPPED) && numeric(&w.replace(WRAPPED, ""));
-            // (A dash printed for a 0 is a value, as in a page's cell: see
-            // `count_of`.)
-            if numeric(w) || dash(w) || (summed && pieces()) {
+            // (A mark printed for a 0 is a value, as in a page's cell: see
+            // `zero_mark`.)
+            if numeric(w) || zero_mark(w) || (summed && pieces()) {
                 out.push(Word::Value(w.to_string()));
             } else if w.contains(WRAPPED) {
                 out.push(Word::Wrapped);
