@@ -10,8 +10,7 @@ const BLANK_LIKE: &[&str] = &[
 ];
 
 /// Whether `text` is a mark people put in a cell instead of 0 ("/", "—",
-/// "无"; the importer reads it as printed, see
-/// `import::published::tables::zero_mark`).
+/// "无"), which an imported report's cell may hold as printed.
 pub fn blank_mark(text: &str) -> bool {
     BLANK_LIKE.contains(&text.trim_matches(is_space))
 }
