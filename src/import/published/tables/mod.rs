@@ -155,12 +155,9 @@ pub(super) fn numeric(s: &str) -> bool {
 /// Read as printed, it counts 0 in the sums that check a row (see
 /// [`count_of`]). (Not a Markdown table's rule, "---", nor a page number's
 /// dashes, "- 5 -", which go with their line: see `normalize::page_number`.)
-pub(super) fn zero_mark(s: &str) -> bool {
+fn zero_mark(s: &str) -> bool {
     // (Nor a backslash, a Markdown line break's.)
-    blank_mark(s)
-        && !s
-            .chars()
-            .any(|c| c == '\\' || !c.is_ascii() && c.is_alphabetic())
+    blank_mark(s) && !matches!(s.trim_matches(is_space), "无" | "空" | "\\")
 }
 
 /// Whether a cell holds two or more numbers ("0 75"): cells merged by the
@@ -415,9 +412,10 @@ pub(super) fn read_by_labels(
             // a number (alone or run together with text: "1282行政强制", a
             // row's end lost) or another label there is a row run into the
             // next one (a lost row start or end), a mark printed for a 0
-            // ("—", "无") a value printed so (a Markdown table made from a PDF, its columns not
-            // the page's: "| 规章 | | 无 | 0 | | 0 | |" would read 0 into
-            // 本年制发件数): which values are this row's is then not certain.
+            // ("—", "无") a value printed so (a Markdown table made from a
+            // PDF, its columns not the page's: "| 规章 | | 无 | 0 | | 0 | |"
+            // would read 0 into 本年制发件数): which values are this row's
+            // is then not certain.
             let (between, values) = values.split_at(values.len() - n);
             // An empty cell among the values of a row narrower than others
             // may be a spacer the values moved over when a cell was lost
