@@ -158,10 +158,14 @@ impl Changed {
             // the rest, joined from the pieces left, as a number damaged may
             // be read (70347 over three lines, "70" / "34" / "7", its first
             // line dropped: 347, the row's sums holding; the source leaves
-            // it unread, 347 fitting as well as 70347).
+            // it unread, 347 fitting as well as 70347). In text whose
+            // columns are aligned, the piece left side by side with its
+            // row's other numbers on their line reads as printed, the row's
+            // total no longer its sum, as a report's 勾稽 error is read
+            // (表四's "… 2811 …" of 28113, its "3" lost with the line).
             Changed::Dropped(pieces) => {
                 let (w, g) = (w.display(), g.display());
-                got.1 && (pieces.iter()).any(|p| w == format!("{p}{g}") || w == format!("{g}{p}"))
+                (pieces.iter()).any(|p| w == format!("{p}{g}") || w == format!("{g}{p}"))
             }
         }
     }

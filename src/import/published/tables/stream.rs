@@ -979,8 +979,10 @@ fn first_few(rows: &[String]) -> String {
 }
 
 /// Rows of a table read from words whose numbers came in order and as many
-/// as the row's cells, but whose total is not the sum of its parts: left
-/// unread (the numbers may be out of order), and named in one note, as the
+/// as the row's cells, but whose total is not the sum of its parts, where
+/// they are not certain to stand as on the page (see
+/// [`RowValues::Printed`]): left unread (the numbers may be out of order,
+/// or pieces of numbers wrapped), and named in one note, as the
 /// report's own 勾稽 error is the likelier cause, which the reviewer checks
 /// against the source (or a column cut at the page's edge: the rows no
 /// other sum checks, see [`read_cut`]).
@@ -1044,11 +1046,13 @@ type CutRow = (usize, usize, Vec<String>, Option<(u64, u64)>);
 /// where a row is in one whose every cell is known: its block's total row
 /// with all its parts ((七)总计 and the rows it sums), or the table's
 /// balance (一 + 二 − (七) = 四), holding in every column, and every sum
-/// over what is known with them holding. Their totals stay unread (the
-/// app sums them). `read` as in [`read_stream`]; the rows read.
+/// over what is known with them holding (not the cells of rows read as
+/// printed, `printed`: see [`RowValues::Printed`]). Their totals stay
+/// unread (the app sums them). `read` as in [`read_stream`]; the rows
+/// read.
 fn read_cut<'c>(
     table: &Table,
-    cut: &'c [CutRow],
+    (cut, printed): (&'c [CutRow], &[usize]),
     read: &mut Vec<(usize, String, String)>,
 ) -> Vec<&'c CutRow> {
     let format = crate::format::current();
@@ -1056,7 +1060,12 @@ fn read_cut<'c>(
         let block = &table.blocks[b];
         format.cell_at(table.key, block.rows[r].key, block.columns[c].key)
     };
-    let in_read = |i: Option<usize>| i.and_then(|i| read.iter().find(|x| x.0 == i));
+    // (A row read as printed, its total not its sum, checks no other:
+    // see [`RowValues::Printed`].)
+    let in_read = |i: Option<usize>| {
+        i.filter(|i| !printed.contains(i))
+            .and_then(|i| read.iter().find(|x| x.0 == i))
+    };
     // Rows none of whose cells another way read.
     let cut: Vec<&CutRow> = (cut.iter())
         .filter(|(b, r, values, ..)| (0..values.len()).all(|c| in_read(cell(*b, *r, c)).is_none()))
@@ -1746,8 +1755,27 @@ fn read_in_order(
                 || !value_at[k..k + block.rows.len() * n]
                     .chunks(n)
                     .any(|row| out_of_place(words, line_of, row, has_sums(block)));
-            holds &= (sums || (order.as_printed() && in_order)) && placed;
+            // Aligned text: 表四's numbers side by side on one line, in
+            // order and as many as its cells, none marked damaged (see
+            // `Found::side_by_side`), are in their columns' order, as on
+            // the page: a row whose total is not its sum is the report's
+            // 勾稽 error, read as printed for the checks to name; not the
+            // last row's, whose total ends the line and may be cut at the
+            // page's edge (see [`cut_off`]).
             let last = block.rows.len().saturating_sub(1);
+            let side_by_side = aligned
+                && !rows
+                && table.layout == Layout::SingleRow
+                && in_order
+                && value_at
+                    .windows(2)
+                    .all(|p| p[1] == p[0] + 1 && line_of[p[1]] == line_of[p[0]])
+                && values.iter().all(|v| as_drawn(v))
+                && !words
+                    .iter()
+                    .any(|w| matches!(w, Word::Text(t) if t.contains('\u{FFFD}')))
+                && row_mismatch(block, &get, last).is_none();
+            holds &= (sums || ((order.as_printed() || side_by_side) && in_order)) && placed;
             if table.layout == Layout::SingleRow
                 && table.blocks.len() == 1
                 && in_order
@@ -1807,16 +1835,18 @@ fn read_in_order(
 /// The end of [`read_stream`]: rows whose total was cut at the page's edge
 /// read where the other sums check them (see [`read_cut`]), the notes on
 /// how rows were read, rows with a joined number dropped where their
-/// block's sums do not hold, and the cells `read` put in the report.
+/// block's sums do not hold (but for the cells of rows read as printed,
+/// `printed`, see [`RowValues::Printed`]), and the cells `read` put in the
+/// report.
 fn put_read(
     table: &Table,
     (mut read, cut): (Vec<(usize, String, String)>, &[CutRow]),
     (anchors, restyled): (&[Anchor], &[(usize, usize, String)]),
-    (mut restyled_read, mut unsummed): (Restyled, Unsummed),
+    (mut restyled_read, mut unsummed, printed): (Restyled, Unsummed, &[usize]),
     out: &mut Recognised,
 ) {
     let format = out.report.format;
-    let cut_read = read_cut(table, cut, &mut read);
+    let cut_read = read_cut(table, (cut, printed), &mut read);
     // Those rows read by a label printed otherwise: noted as the rows above.
     for x in &cut_read {
         let label = table.blocks[x.0].rows[x.1].label;
@@ -1876,11 +1906,14 @@ fn put_read(
     // ("66" "7" "6" "94" as 667 6 94 for 66 7 694, both summing to 767):
     // where the block's other sums are known, they check it too. A block
     // whose sums do not hold over what was read keeps no row with a joined
-    // number (a sum left unknown, a row unread, tells nothing).
+    // number (a sum left unknown, a row unread, tells nothing; nor does a
+    // row read as printed, its total not its sum, see
+    // [`RowValues::Printed`]).
     for block in table.blocks.iter().filter(|b| has_sums(b)) {
         let at = |r: usize, c: usize| {
             let i = format.cell_at(table.key, block.rows[r].key, block.columns[c].key)?;
-            read.iter().position(|x| x.0 == i)
+            let k = read.iter().position(|x| x.0 == i)?;
+            (!printed.contains(&i)).then_some(k)
         };
         let cells = |r: usize| (0..block.columns.len()).filter_map(move |c| at(r, c));
         let wrapped: Vec<usize> = (0..block.rows.len())
@@ -2166,6 +2199,12 @@ enum RowValues {
     Read(Vec<String>),
     /// Its values, numbers run together parted (see [`parted`]).
     Parted(Vec<String>),
+    /// Its values in their columns' order, as printed, its total not their
+    /// sum (see [`Order::as_printed`], `Found::side_by_side`): the
+    /// report's 勾稽 error, for the checks to name; no sum that checks
+    /// other rows' readings holds with it (see [`read_by_other_sums`],
+    /// [`put_read`]).
+    Printed(Vec<String>),
     /// As many numbers as its cells, its total (first) not their sum
     /// (second); the row read but for its total where its total was cut
     /// at the page's edge (see [`read_cut`]).
@@ -2184,6 +2223,72 @@ impl Found<'_> {
         let found = &self.anchors[k].4;
         let until = self.anchors.get(k + 1).map_or(usize::MAX, |a| a.2);
         label_end(self.joined, self.owner, (found.0, &found.1), until)
+    }
+
+    /// Aligned text: whether row `k`'s numbers, as many as its cells, are
+    /// side by side on one line of its label's lines (its first to its
+    /// last), nothing between them, and the numbers before them are the
+    /// row before's, as many as its cells: the row's cells in their
+    /// columns' order, as on the page. A number its cell wrapped leaves
+    /// pieces a line above or below the others' (a piece joined to it, see
+    /// [`Word`], is not side by side; chromium.pdf's
+    /// "1672 14897 5922 …" / "（七）总计" / "51 6 7 06 07 76 3", the pieces
+    /// under the label seven numbers side by side): its row's other
+    /// pieces among its numbers, or the row before's one too many, or
+    /// marked damaged between the row before's numbers and the next row.
+    /// Its total shorter than another row's of its block: not cut at the
+    /// page's edge.
+    fn side_by_side(&self, k: usize) -> bool {
+        let Found {
+            table,
+            words,
+            line_of,
+            anchors,
+            runs,
+            before_label,
+            ..
+        } = *self;
+        let run = &runs[k];
+        let cells = |k: usize| table.blocks[anchors[k].0].columns.len();
+        let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
+            return false;
+        };
+        let label = line_of[anchors[k].2]..=line_of[self.label_end(k)];
+        let before = (0..first)
+            .rev()
+            .find(|&w| matches!(words[w], Word::Value(_)));
+        let whole = |w: &usize| words[*w].value().is_some_and(|v| as_drawn(v));
+        // (A file's glyphs drawn over one another are marked damaged,
+        // U+FFFD: a piece of a number so is no number.)
+        let until = anchors.get(k + 1).map_or(words.len(), |a| a.2);
+        let damaged = words[before.map_or(0, |w| w + 1)..until]
+            .iter()
+            .any(|w| matches!(w, Word::Text(t) if t.contains('\u{FFFD}')));
+        // A total with as many digits as the longest of its block's other
+        // rows' may be cut at the page's edge (a left-aligned column cut
+        // there shows a long number's first digits up to it, as many as
+        // the longest whole ones fill), its sum broken as well by a slip in
+        // its row: only a shorter one is whole. (A right-aligned column cut
+        // there cuts every total, see [`cut_off`].)
+        let digits = |k: usize| {
+            let total = runs[k].last().and_then(|&w| words[w].value());
+            total.map(|v| v.chars().filter(char::is_ascii_digit).count())
+        };
+        let longest = (0..anchors.len())
+            .filter(|&j| j != k && anchors[j].0 == anchors[k].0 && runs[j].len() == cells(j))
+            .filter_map(digits)
+            .max();
+        run.len() == cells(k)
+            && digits(k).is_some_and(|d| longest.is_some_and(|m| d < m))
+            && !damaged
+            && run.iter().all(whole)
+            && !before_label[k]
+            && last - first + 1 == run.len()
+            && line_of[first] == line_of[last]
+            && label.contains(&line_of[first])
+            && before.is_none_or(|w| {
+                k > 0 && runs[k - 1].contains(&w) && runs[k - 1].len() == cells(k - 1)
+            })
     }
 
     /// Markdown: whether the values after row `k`'s label are its own: on
@@ -2429,6 +2534,14 @@ fn holds(block: &Block, r: usize, values: &[String]) -> bool {
     row_mismatch(block, &|_, c| count_of(&values[c]), r).is_none()
 }
 
+/// Whether `value` is a number as a row's cell prints it, side by side
+/// with the others (see `Found::side_by_side`): no pieces joined (see
+/// [`Word`]), no leading 0 (two runs drawn over each other, an OFD file's
+/// damage: "09", 0 with 9 over it).
+fn as_drawn(value: &str) -> bool {
+    !(value.contains(WRAPPED) || value.len() > 1 && value.starts_with('0'))
+}
+
 /// The values of row `k` of `found`'s anchors, or why it is not read.
 fn row_values(found_rows: &Found, k: usize) -> RowValues {
     let Found {
@@ -2497,7 +2610,20 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
         (Some(values), _) => values,
         (None, Ok(values)) => values.into_iter().cloned().collect(),
         // (A row's numbers after its label, as the page shows them.)
-        (None, Err(Some(_))) if order.as_printed() => values.into_iter().cloned().collect(),
+        (None, Err(Some(_))) if order.as_printed() => {
+            return RowValues::Printed(values.into_iter().cloned().collect());
+        }
+        // Aligned text: a row's numbers side by side on a line of its
+        // label (see `Found::side_by_side`), whatever their sum, as on
+        // the page: its total not its sum is the report's 勾稽 error, read
+        // as printed for the checks to name. (Not a total that is its
+        // sum's first digits: a column cut at the page's edge, see
+        // [`read_cut`].)
+        (None, Err(Some((total, sum))))
+            if aligned && !rows && !cut_off(total, sum) && found_rows.side_by_side(k) =>
+        {
+            return RowValues::Printed(values.into_iter().cloned().collect());
+        }
         (None, Err(Some((total, sum)))) => {
             let cut = (cut_off(total, sum) && one_total(block)).then(|| {
                 let values = values.iter().map(|v| v.to_string()).collect();
@@ -2577,7 +2703,10 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
 ///
 /// [`Order::Aligned`] text (pdftotext -layout, an OFD file set out): a
 /// row's numbers are read only where a row's values stand on its page (see
-/// [`out_of_place`]).
+/// [`out_of_place`]); a row whose total is not its sum is read as printed
+/// where its numbers stand side by side on a line of its label (see
+/// `Found::side_by_side`; 表四's line, see [`read_in_order`]), as from
+/// the page, for the checks to name (see [`RowValues::Printed`]).
 ///
 /// [`Order::Cells`] (a browser's copy of a page whose cells hold
 /// paragraphs): the cells are in the table's order, so a row whose total is
@@ -2680,6 +2809,7 @@ pub(super) fn read_stream(
         how,
     };
     let mut taken: Vec<RowRead> = Vec::new();
+    let mut printed: Vec<usize> = Vec::new(); // (anchors)
     for (k, &(b, r, ..)) in anchors.iter().enumerate() {
         let row = &table.blocks[b].rows[r];
         let values = match row_values(&found_rows, k) {
@@ -2687,6 +2817,10 @@ pub(super) fn read_stream(
             RowValues::Read(values) => values,
             RowValues::Parted(values) => {
                 parted_rows.push(row.short);
+                values
+            }
+            RowValues::Printed(values) => {
+                printed.push(k);
                 values
             }
             RowValues::Unsummed(total, sum, cut_row) => {
@@ -2705,8 +2839,28 @@ pub(super) fn read_stream(
         };
         taken.push((k, values));
     }
-    let by_other_sums = read_by_other_sums(table, &anchors, &taken, &pending);
+    // A block some of whose rows' totals were cut at the page's edge (see
+    // [`read_cut`]): any row's last number may be cut there, so a row whose
+    // total is not its sum is no more read as printed, but named.
+    taken.retain(|(k, values)| {
+        let (b, r, ..) = anchors[*k];
+        if !printed.contains(k) || !cut.iter().any(|x| x.0 == b) {
+            return true;
+        }
+        let block = &table.blocks[b];
+        if let Some((total, sum)) = row_mismatch(block, &|_, c| count_of(&values[c]), r) {
+            unsummed.0.push((block.rows[r].short, total, sum));
+        }
+        false
+    });
+    // (A row read as printed, its total not its sum, checks no other.)
+    let checked: Vec<RowRead> = (taken.iter())
+        .filter(|(k, _)| !printed.contains(k))
+        .cloned()
+        .collect();
+    let by_other_sums = read_by_other_sums(table, &anchors, &checked, &pending);
     taken.extend(by_other_sums);
+    let mut printed_cells: Vec<usize> = Vec::new();
     crate::sort::by_key(&mut taken, |(k, _)| *k);
     for (k, values) in taken {
         let (b, r, _, variant, _) = anchors[k];
@@ -2715,6 +2869,9 @@ pub(super) fn read_stream(
         for (column, text) in block.columns.iter().zip(values) {
             if let Some(i) = format.cell_at(table.key, row.key, column.key) {
                 read.push((i, text.to_string(), row.label.to_string()));
+                if printed.contains(&k) {
+                    printed_cells.push(i);
+                }
             }
         }
         rows_read.push(k);
@@ -2764,7 +2921,7 @@ pub(super) fn read_stream(
         table,
         (read, &cut),
         (&anchors, &restyled),
-        (restyled_read, unsummed),
+        (restyled_read, unsummed, &printed_cells),
         out,
     );
 }
