@@ -1850,17 +1850,8 @@ fn a_browser_copy_reads_a_row_whose_total_is_not_its_sum_as_printed() {
             "\n70\n",
         );
         let got = read(&broken(&text, "复议后起诉", "\n3\n")).unwrap();
-        assert_eq!(got.cells_read(), 200, "{copy}");
-        for (i, def) in format::current().cells().iter().enumerate() {
-            let (got, want) = (&got.report.cells[i], &want.cells[i]);
-            match totals.iter().position(|&t| t == i) {
-                Some(0) => assert_eq!(got.display(), "71", "{copy}"),
-                Some(_) => assert_eq!(got.display(), "4", "{copy}"),
-                None => assert_eq!(got, want, "{copy} {}", def.key),
-            }
-        }
-        let notes = got.notes.join("\n");
-        assert!(!notes.contains("总计不等于各项之和"), "{copy}: {notes}");
+        let printed = [(totals[0], "71"), (totals[1], "4")];
+        assert_read_as_printed(&got, &want, &printed, copy);
     }
     let viewer = form("pingtan-2021/pdf-chromium.txt");
     let viewer = read(&broken(&viewer, new_received, " 4 70\n")).unwrap();
@@ -1897,17 +1888,8 @@ fn aligned_text_reads_a_row_whose_total_is_not_its_sum_as_printed() {
         .replace(partly, &partly.replace("0     5\n", "0     6\n"))
         .replace(review, &review.replace("3   12", "4   12"));
     let got = read(&broken).unwrap();
-    assert_eq!(got.cells_read(), 200);
-    for (i, def) in format::current().cells().iter().enumerate() {
-        let (got, want) = (&got.report.cells[i], &want.cells[i]);
-        match totals.iter().position(|&t| t == i) {
-            Some(0) => assert_eq!(got.display(), "6"),
-            Some(_) => assert_eq!(got.display(), "4"),
-            None => assert_eq!(got, want, "{}", def.key),
-        }
-    }
-    let notes = got.notes.join("\n");
-    assert!(!notes.contains("总计不等于各项之和"), "{notes}");
+    let printed = [(totals[0], "6"), (totals[1], "4")];
+    assert_read_as_printed(&got, &want, &printed, "pdf-layout.txt");
 
     // 本年新收's 70 printed 71, as many digits as the longest total (70):
     // it may be cut at the page's edge (a left-aligned column shows as
@@ -1972,6 +1954,22 @@ fn aligned_text_reads_a_row_whose_total_is_not_its_sum_as_printed() {
     let notes = got.notes.join("\n");
     assert!(notes.contains("「本年新收」印出 7，各项之和 70"), "{notes}");
     assert!(notes.contains("在页面边缘被截断"), "{notes}");
+}
+
+/// Every cell of `got` read, equal to `want`'s but the `printed` ones (a
+/// cell and its text: totals not their sums, read as printed), and no
+/// note names a row whose total is not its sum.
+fn assert_read_as_printed(got: &Recognised, want: &Report, printed: &[(usize, &str)], what: &str) {
+    assert_eq!(got.cells_read(), 200, "{what}");
+    for (i, def) in format::current().cells().iter().enumerate() {
+        let cell = &got.report.cells[i];
+        match printed.iter().find(|p| p.0 == i) {
+            Some((_, text)) => assert_eq!(cell.display(), *text, "{what} {}", def.key),
+            None => assert_eq!(cell, &want.cells[i], "{what} {}", def.key),
+        }
+    }
+    let notes = got.notes.join("\n");
+    assert!(!notes.contains("总计不等于各项之和"), "{what}: {notes}");
 }
 
 /// A browser's copy as plain text whose row has a cell left blank (a

@@ -1771,9 +1771,7 @@ fn read_in_order(
                     .windows(2)
                     .all(|p| p[1] == p[0] + 1 && line_of[p[1]] == line_of[p[0]])
                 && values.iter().all(|v| as_drawn(v))
-                && !words
-                    .iter()
-                    .any(|w| matches!(w, Word::Text(t) if t.contains('\u{FFFD}')))
+                && !words.iter().any(marked_damaged)
                 && row_mismatch(block, &get, last).is_none();
             holds &= (sums || ((order.as_printed() || side_by_side) && in_order)) && placed;
             if table.layout == Layout::SingleRow
@@ -2258,12 +2256,10 @@ impl Found<'_> {
             .rev()
             .find(|&w| matches!(words[w], Word::Value(_)));
         let whole = |w: &usize| words[*w].value().is_some_and(|v| as_drawn(v));
-        // (A file's glyphs drawn over one another are marked damaged,
-        // U+FFFD: a piece of a number so is no number.)
         let until = anchors.get(k + 1).map_or(words.len(), |a| a.2);
         let damaged = words[before.map_or(0, |w| w + 1)..until]
             .iter()
-            .any(|w| matches!(w, Word::Text(t) if t.contains('\u{FFFD}')));
+            .any(marked_damaged);
         // A total with as many digits as the longest of its block's other
         // rows' may be cut at the page's edge (a left-aligned column cut
         // there shows a long number's first digits up to it, as many as
@@ -2532,6 +2528,13 @@ impl Found<'_> {
 /// Whether `values` hold the sums of row `r` of `block`.
 fn holds(block: &Block, r: usize, values: &[String]) -> bool {
     row_mismatch(block, &|_, c| count_of(&values[c]), r).is_none()
+}
+
+/// Whether `word` holds glyphs a file drew over one another, marked damaged
+/// (U+FFFD, see `crate::import::layout`): a piece of a number so is no
+/// number, and the numbers around it may lack it.
+fn marked_damaged(word: &Word) -> bool {
+    matches!(word, Word::Text(t) if t.contains('\u{FFFD}'))
 }
 
 /// Whether `value` is a number as a row's cell prints it, side by side
