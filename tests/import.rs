@@ -3384,6 +3384,14 @@ fn an_ofd_file_is_read_where_its_glyphs_stand() {
         .notes
         .iter()
         .any(|n| *n == nianbao::import::from_places("OFD")));
+    // Its row named, its total not its sum: no text was copied.
+    let notes = got.notes.join("\n");
+    assert!(notes.contains("总计不等于各项之和"), "{notes}");
+    assert!(
+        notes.contains("也可能是 OFD 文件中数字的位置不能确定"),
+        "{notes}"
+    );
+    assert!(!notes.contains("复制"), "{notes}");
     assert!(!got.notes.iter().any(|n| n == FROM_WORDS));
     // Cut off: a message naming what to do.
     let whole = ofd_package(&parts);

@@ -131,11 +131,18 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
 }
 
 /// Reads the text a fixed-layout file's glyphs were set out as (see
-/// [`super::layout`]), its note on cells left unread saying so.
+/// [`super::layout`]), its notes on cells left unread saying so: no text
+/// was copied, the file's glyphs placed no number certainly.
 fn read_placed(text: &str, kind: &str) -> Result<published::Recognised, String> {
     let mut r = published::read(text)?;
-    for note in r.notes.iter_mut().filter(|n| *n == published::FROM_WORDS) {
-        *note = super::from_places(kind);
+    let placed =
+        format!("也可能是 {kind} 文件中数字的位置不能确定其所在的格（如数字在单元格中折成几段）");
+    for note in r.notes.iter_mut() {
+        if *note == published::FROM_WORDS {
+            *note = super::from_places(kind);
+        } else if note.contains(published::COPIED_OUT_OF_ORDER) {
+            *note = note.replace(published::COPIED_OUT_OF_ORDER, &placed);
+        }
     }
     Ok(r)
 }

@@ -258,6 +258,12 @@ fn absent_tables(
 /// (`tables::stream::read_stream`) were left unread.
 pub const FROM_WORDS: &str = "表格是从没有表格线的文字中读取的（例如从 PDF 复制的文字）：顺序无法确定的数字没有填入。如有该报告的网页、Word 或 PDF 文件，直接导入文件可以读全；PDF 也可在浏览器中打开，全选（Ctrl+A）、复制后再粘贴";
 
+/// The cause besides the report's own 勾稽 error that the review gives for
+/// a row of text without a grid left unread, its total not its sum (see
+/// `tables::stream::Unsummed`); a fixed-layout file's reading gives its own
+/// (see `crate::import::job`).
+pub const COPIED_OUT_OF_ORDER: &str = "也可能是复制的文字顺序有误";
+
 /// The review's note instead of [`FROM_WORDS`] for a browser's copy of a
 /// page as plain text, its cells one a line (`normalize::Order::Cells`): a
 /// row whose count does not fit (a cell left blank, a number run into its

@@ -8,7 +8,7 @@
 //! Not for: finding the tables (see [`super::outline`]).
 
 use super::normalize::{Order, WRAPPED};
-use super::{norm, only, Recognised, Source, Spread};
+use super::{norm, only, Recognised, Source, Spread, COPIED_OUT_OF_ORDER};
 use crate::format::{Block, Format, Layout, Row, Table};
 use crate::model::{is_space, Cell};
 use crate::rules::cells::blank_mark;
