@@ -1756,7 +1756,8 @@ fn read_in_order(
                     .chunks(n)
                     .any(|row| out_of_place(words, line_of, row, has_sums(block)));
             // Aligned text: 表四's numbers side by side on one line, in
-            // order and as many as its cells, none marked damaged (see
+            // order (`in_order`: one after another, no text between) and as
+            // many as its cells, none marked damaged (see
             // `Found::side_by_side`), are in their columns' order, as on
             // the page: a row whose total is not its sum is the report's
             // 勾稽 error, read as printed for the checks to name; not the
@@ -1767,9 +1768,7 @@ fn read_in_order(
                 && !rows
                 && table.layout == Layout::SingleRow
                 && in_order
-                && value_at
-                    .windows(2)
-                    .all(|p| p[1] == p[0] + 1 && line_of[p[1]] == line_of[p[0]])
+                && value_at.windows(2).all(|p| line_of[p[1]] == line_of[p[0]])
                 && values.iter().all(|v| as_drawn(v))
                 && !words.iter().any(marked_damaged)
                 && row_mismatch(block, &get, last).is_none();
