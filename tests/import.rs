@@ -3,7 +3,9 @@
 //! must give an error, never a panic.
 
 use nianbao::format;
-use nianbao::import::published::{read, Recognised, FROM_BLOCKS, FROM_CELLS, FROM_WORDS};
+use nianbao::import::published::{
+    read, read_set_out, Recognised, FROM_BLOCKS, FROM_CELLS, FROM_WORDS,
+};
 use nianbao::model::{Cell, Report};
 
 mod common;
@@ -1954,6 +1956,41 @@ fn aligned_text_reads_a_row_whose_total_is_not_its_sum_as_printed() {
     let notes = got.notes.join("\n");
     assert!(notes.contains("「本年新收」印出 7，各项之和 70"), "{notes}");
     assert!(notes.contains("在页面边缘被截断"), "{notes}");
+}
+
+/// A PDF's 表三 (found/pingtan-2021-blanks-1132000, as our reader sets out
+/// the PDF printed by LibreOffice and by Chromium): 2.没有现成信息需要另行制作
+/// with its 公益组织 cell empty, six numbers for seven cells, is read by
+/// the columns of the rows around it, that cell left unread as a page's;
+/// 3.补正后申请内容仍不明确 with 无 printed in it, "3 0 24690 无 9 0 24702",
+/// is read with 无 as printed, as from the page. Text pasted (pdftotext
+/// -layout's columns drift) leaves the row with the empty cell unread.
+#[test]
+fn a_row_with_an_empty_cell_is_read_by_its_columns_in_a_pdfs_text() {
+    let dir = "found/pingtan-2021-blanks-1132000";
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    let at = |row: &str| {
+        format::current()
+            .cell_at("table3", row, "public_welfare")
+            .unwrap()
+    };
+    let (empty, nothing) = (at("unavailable_needs_creation"), at("unavailable_unclear"));
+    assert_eq!(want.cells[empty], Cell::Blank);
+    assert_eq!(want.cells[nothing], Cell::Invalid("无".into()));
+    let row = |def: &format::CellDef| {
+        def.table.key == "table3" && def.row.key == "unavailable_needs_creation"
+    };
+    for file in ["pdf-placed.txt", "chromium-placed.txt"] {
+        let text = form(&format!("{dir}/{file}"));
+        let got = read_set_out(&text).unwrap();
+        assert_read_but(&got, &want, |_| false);
+        assert!(got.sources[empty].is_none(), "{file}");
+        assert!(got.sources[nothing].is_some(), "{file}");
+        assert_eq!(got.cells_read(), 199, "{file}");
+        let pasted = read(&text).unwrap();
+        assert_read_but(&pasted, &want, row);
+        assert!(pasted.sources[nothing].is_some(), "{file}");
+    }
 }
 
 /// Every cell of `got` read, equal to `want`'s but the `printed` ones (a

@@ -15,7 +15,7 @@
 
 use nianbao::format;
 use nianbao::import::job::{recognise, Native};
-use nianbao::import::published::{read, Recognised};
+use nianbao::import::published::{read, read_set_out, Recognised};
 use nianbao::model::{Cell, Report};
 
 mod common;
@@ -324,10 +324,20 @@ fn mutate(text: &str, rng: &mut Rng) -> (String, Option<Changed>) {
     }
 }
 
+/// The reader of an input as the importer reads it: the text our reader
+/// set out from a PDF or an OFD file (a found input's "*-placed.txt", an
+/// OFD file's) as such, any other as pasted.
+type Reader = fn(&str) -> Result<Recognised, String>;
+
 /// Mutates `text` `PER_FORM` times (seeds from `base`) and checks every
-/// cell read against `want` (see [`Changed::allows`]). The texts read, and
-/// the cells filled.
-fn check_mutations(what: &str, text: &str, want: &Report, base: u64) -> (usize, usize) {
+/// cell read (by `read`) against `want` (see [`Changed::allows`]). The
+/// texts read, and the cells filled.
+fn check_mutations(
+    what: &str,
+    (text, read): (&str, Reader),
+    want: &Report,
+    base: u64,
+) -> (usize, usize) {
     let cells = format::current().cells();
     // Whether the review of `read` names cell `i` as joined from the
     // pieces its cell wrapped.
@@ -418,8 +428,12 @@ fn no_mutation_puts_a_value_in_the_wrong_cell() {
                 env!("CARGO_MANIFEST_DIR")
             );
             let text = std::fs::read_to_string(&path).unwrap();
-            let (c, n) =
-                check_mutations(&format!("{sample} {form}"), &text, &want, f as u64 * 1000);
+            let (c, n) = check_mutations(
+                &format!("{sample} {form}"),
+                (&text, read),
+                &want,
+                f as u64 * 1000,
+            );
             checked += c;
             filled += n;
         }
@@ -455,7 +469,12 @@ fn no_mutation_of_random_values_puts_a_value_in_the_wrong_cell() {
         {
             let text = std::fs::read_to_string(variant.join(form)).unwrap();
             let what = format!("random/{name} {form}");
-            let (c, n) = check_mutations(&what, &text, want, 100_000 + (v * 10 + f) as u64 * 1000);
+            let (c, n) = check_mutations(
+                &what,
+                (&text, read),
+                want,
+                100_000 + (v * 10 + f) as u64 * 1000,
+            );
             checked += c;
             filled += n;
         }
@@ -530,11 +549,11 @@ fn no_zero_printed_as_a_dash_puts_a_value_in_the_wrong_cell() {
 #[test]
 fn no_mutation_of_markitdown_or_found_inputs_puts_a_value_in_the_wrong_cell() {
     let fixtures = format!("{}/tests/fixtures/forms", env!("CARGO_MANIFEST_DIR"));
-    let mut inputs: Vec<(String, String, Report)> = Vec::new();
+    let mut inputs: Vec<(String, String, Reader, Report)> = Vec::new();
     for sample in SAMPLES {
         for form in ["markitdown-docx.md", "markitdown-pdf.md"] {
             let text = std::fs::read_to_string(format!("{fixtures}/{sample}/{form}")).unwrap();
-            inputs.push((format!("{sample} {form}"), text, truth(sample)));
+            inputs.push((format!("{sample} {form}"), text, read, truth(sample)));
         }
     }
     let mut found: Vec<_> = std::fs::read_dir(format!("{fixtures}/found"))
@@ -561,13 +580,15 @@ fn no_mutation_of_markitdown_or_found_inputs_puts_a_value_in_the_wrong_cell() {
             } else {
                 std::fs::read_to_string(&file).unwrap()
             };
-            inputs.push((format!("{name} {form}"), text, want.clone()));
+            let set_out = form.ends_with(".ofd") || form.ends_with("-placed.txt");
+            let reader: Reader = if set_out { read_set_out } else { read };
+            inputs.push((format!("{name} {form}"), text, reader, want.clone()));
         }
     }
     assert!(inputs.len() >= 10);
     let (mut checked, mut filled) = (0, 0);
-    for (k, (what, text, want)) in inputs.iter().enumerate() {
-        let (c, n) = check_mutations(what, text, want, 200_000 + k as u64 * 1000);
+    for (k, (what, text, reader, want)) in inputs.iter().enumerate() {
+        let (c, n) = check_mutations(what, (text, *reader), want, 200_000 + k as u64 * 1000);
         checked += c;
         filled += n;
     }

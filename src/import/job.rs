@@ -134,7 +134,7 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
 /// [`super::layout`]), its notes on cells left unread saying so: no text
 /// was copied, the file's glyphs placed no number certainly.
 fn read_placed(text: &str, kind: &str) -> Result<published::Recognised, String> {
-    let mut r = published::read(text)?;
+    let mut r = published::read_set_out(text)?;
     let placed =
         format!("也可能是 {kind} 文件中数字的位置不能确定其所在的格（如数字在单元格中折成几段）");
     for note in r.notes.iter_mut() {

@@ -447,6 +447,7 @@ pub(super) fn text_with_tables(input: &str) -> Option<Vec<Block>> {
             text,
             true,
             super::normalize::order(text),
+            false,
         )));
         blocks.extend(html_blocks(&input[start..end]).0);
     }
@@ -455,6 +456,7 @@ pub(super) fn text_with_tables(input: &str) -> Option<Vec<Block>> {
         text,
         true,
         super::normalize::order(text),
+        false,
     )));
     Some(blocks)
 }

@@ -100,6 +100,19 @@ pub(super) fn norm_char(c: char) -> char {
 /// Reads a published report from a page or pasted text: blocks, then the
 /// outline, then the texts, then the tables.
 pub fn read(input: &str) -> Result<Recognised, String> {
+    read_text(input, false)
+}
+
+/// Reads a published report from the text our reader set out from a PDF's
+/// or an OFD file's glyphs (see [`crate::import::layout`]): as [`read`],
+/// but a table row's empty cells are told by their places, which that
+/// text's columns keep (see `normalize::blank_cells_marked`).
+pub fn read_set_out(input: &str) -> Result<Recognised, String> {
+    read_text(input, true)
+}
+
+/// [`read`], `set_out` as in [`read_set_out`].
+fn read_text(input: &str, set_out: bool) -> Result<Recognised, String> {
     let format = crate::format::current();
     let input = &normalize::chars(input);
     let mixed = blocks::text_with_tables(input);
@@ -117,7 +130,7 @@ pub fn read(input: &str) -> Result<Recognised, String> {
         Some(blocks) => (blocks, None),
         None if html => blocks::html_blocks(input),
         None => (
-            blocks::text_blocks(&normalize::text_lines(input, markdown, order)),
+            blocks::text_blocks(&normalize::text_lines(input, markdown, order, set_out)),
             None,
         ),
     };

@@ -61,7 +61,7 @@ fn plain(c: char) -> Option<char> {
         '\u{F900}'..='\u{FAD9}' => nth(COMPATIBILITY, 0xF900)?,
         '\u{2E80}'..='\u{2EFF}' => RADICALS.iter().find(|r| r.0 == c).map_or(c, |r| r.1),
         '０'..='９' => char::from_u32(c as u32 - 0xFEE0)?,
-        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => return None,
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{2063}' | '\u{FEFF}' => return None,
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
         _ => c,
     })
@@ -94,10 +94,15 @@ pub(super) fn chars(text: &str) -> std::borrow::Cow<'_, str> {
 /// `markdown` whose paragraphs are set apart by blank lines, every line of a
 /// paragraph: see [`paragraphs`]); in text whose columns are aligned
 /// (`order`, as [`order`] tells it), numbers wrapped in their cells joined
-/// (see [`wrapped_numbers`]).
-pub(super) fn text_lines(text: &str, markdown: bool, order: Order) -> Vec<String> {
+/// (see [`wrapped_numbers`]); in text our reader set out from a PDF or an
+/// OFD file's glyphs (`set_out`), a row's empty cells marked (see
+/// [`blank_cells_marked`]).
+pub(super) fn text_lines(text: &str, markdown: bool, order: Order, set_out: bool) -> Vec<String> {
     let lines = without_furniture(text);
     let lines = match order {
+        Order::Aligned if set_out => {
+            blank_cells_marked(first_values_moved_down(wrapped_numbers(lines)))
+        }
         Order::Aligned => first_values_moved_down(wrapped_numbers(lines)),
         Order::Lines | Order::Cells => ordinals_rejoined(lines),
         Order::Blocks => lines,
@@ -584,6 +589,10 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
 /// [`wrapped_numbers`]).
 type Piece = (usize, usize, String, Option<usize>);
 
+/// A word of a line: the columns it spans (its first, and past its
+/// last), and itself (see [`spans`]).
+type Word<'a> = (usize, usize, &'a str);
+
 /// The lines of pieces over or under a row, outermost first: (line,
 /// pieces) (see `RowLines::far`).
 type Layers = Vec<(usize, Vec<Piece>)>;
@@ -646,7 +655,7 @@ fn around_pair(above: &[Piece], below: &[Piece]) -> bool {
 struct RowLines<'a> {
     lines: &'a [String],
     m: usize,
-    row: Vec<(usize, usize, &'a str)>,
+    row: Vec<Word<'a>>,
     values: usize,
     first_value: usize,
 }
@@ -1396,6 +1405,125 @@ fn first_values_moved_down(mut lines: Vec<String>) -> Vec<String> {
     lines
 }
 
+/// A row's empty cells in text our reader set out from a PDF's or an OFD
+/// file's glyphs (each glyph in the column its place on the page gives,
+/// see [`crate::import::layout`]), marked by [`BLANK_CELL`] in their
+/// columns, so that the row's other values are read in theirs (a row
+/// printed "4 449 7282 _ 1 0 7736" has six numbers for seven cells: which
+/// one is empty, only its place tells). A row of a block with a total row
+/// (表三's seven values: see [`total_row_lengths`]) one or two values
+/// short, between the rows with all their values nearest above and below
+/// it (none with a number joined from its pieces, whose words after it
+/// have moved: see [`wrapped_numbers`]): those two as many, their values
+/// in the same columns one over the
+/// other (each column their two values' span, the columns apart); every
+/// value of the row in exactly one column, in order; each empty one clear
+/// of the line's words and not the total's (a total cut at the page's
+/// edge, or too long for its cell, is no empty cell: see
+/// `tables::stream`'s rows cut). The row's sums still check its reading
+/// (an empty cell counts 0). Not for pdftotext -layout, whose columns
+/// drift by a few characters from row to row (a row's value can stand
+/// under the next column's in the rows around).
+fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
+    let rows: Vec<Option<Vec<Word>>> = lines.iter().map(|l| row_cells(l)).collect();
+    let lengths = total_row_lengths();
+    // (A number joined from its pieces moves the words after it on its
+    // line: see [`set_out`].)
+    let joined = |cells: &[Word]| cells.iter().any(|w| w.2.contains(WRAPPED));
+    // The nearest line of values, none joined, of the lines `from`.
+    let nearest = |from: &mut dyn Iterator<Item = usize>| {
+        (from.take(20))
+            .filter_map(|l| rows[l].as_ref())
+            .find(|c| !joined(c))
+    };
+    let mut marks: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (m, row) in rows.iter().enumerate() {
+        let Some(row) = row.as_ref().filter(|r| !joined(r)) else {
+            continue;
+        };
+        let above = nearest(&mut (0..m).rev());
+        let below = nearest(&mut (m + 1..rows.len()));
+        let (Some(above), Some(below)) = (above, below) else {
+            continue;
+        };
+        let n = above.len();
+        if below.len() != n || !lengths.contains(&n) || row.len() >= n || row.len() + 2 < n {
+            continue;
+        }
+        // Each column: its two values' span, theirs overlapping or side by
+        // side (a glyph's place rounded to a column: "0" one column left
+        // of the "0" over it); the columns apart.
+        let columns: Option<Vec<(usize, usize)>> = above
+            .iter()
+            .zip(below)
+            .map(|(a, b)| (a.0 <= b.1 && b.0 <= a.1).then(|| (a.0.min(b.0), a.1.max(b.1))))
+            .collect();
+        let Some(columns) = columns.filter(|c| c.windows(2).all(|p| p[0].1 <= p[1].0)) else {
+            continue;
+        };
+        let within = |w: &Word, c: &(usize, usize)| w.0 < c.1 && c.0 < w.1;
+        let placed: Option<Vec<usize>> = row
+            .iter()
+            .map(|w| only((0..n).filter(|&c| within(w, &columns[c]))))
+            .collect();
+        let Some(placed) = placed.filter(|p| p.windows(2).all(|p| p[0] < p[1])) else {
+            continue;
+        };
+        let words = spans(&lines[m]);
+        let empty: Option<Vec<usize>> = (0..n)
+            .filter(|c| !placed.contains(c))
+            .map(|c| {
+                let (from, to) = columns[c];
+                let clear = c + 1 < n && !words.iter().any(|w| within(w, &columns[c]));
+                // A column's character with spaces either side, so that
+                // the mark is a word of its own.
+                let at = (from..to).find(|&i| !words.iter().any(|w| w.0 <= i + 1 && i < w.1 + 1));
+                at.filter(|_| clear)
+            })
+            .collect();
+        if let Some(empty) = empty {
+            marks.push((m, empty));
+        }
+    }
+    for (m, at) in marks {
+        let mut chars: Vec<char> = lines[m].chars().collect();
+        for i in at {
+            if chars.len() <= i {
+                chars.resize(i + 1, ' ');
+            }
+            chars[i] = BLANK_CELL;
+        }
+        lines[m] = chars.into_iter().collect();
+    }
+    lines
+}
+
+/// A line's words from its first value on, when every one is a row's
+/// value: a number (its pieces joined by [`WRAPPED`]), a mark printed for
+/// a 0 ("-", "/"), or, after a value, 无 or 空 (before one, a word of a
+/// label: "申 请 人 无" letter-spaced); and no value run into the text
+/// before them.
+fn row_cells(line: &str) -> Option<Vec<Word<'_>>> {
+    let value = |w: &str| {
+        (w.bytes().any(|b| b.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == WRAPPED))
+            || (crate::rules::cells::blank_mark(w) && !matches!(w, "无" | "空" | "\\"))
+    };
+    let words = spans(line);
+    let first = words.iter().position(|w| value(w.2))?;
+    let (label, cells) = words.split_at(first);
+    // (A value run into its label's text, "（一）予以公开194", stands left
+    // of the columns: the row's values are not all in theirs.)
+    let glued = label
+        .iter()
+        .any(|w| w.2.ends_with(|c: char| c.is_ascii_digit()));
+    let all = cells
+        .iter()
+        .all(|w| value(w.2) || matches!(w.2, "无" | "空"));
+    (all && !glued).then(|| cells.to_vec())
+}
+
 /// Whether numbers `above` and `below` a row's line that has none of its
 /// own (each a line of numbers alone, as many) are the pieces of its
 /// numbers, every one wrapped: each above two digits or more and not
@@ -1403,7 +1531,7 @@ fn first_values_moved_down(mut lines: Vec<String>) -> Vec<String> {
 /// which Chromium's print of a narrow table may have, is left unread), each
 /// below no longer, starting under it (pdftotext places pieces roughly: up
 /// to a column before it), not under the one before.
-fn bare_row_pieces(above: &[(usize, usize, &str)], below: &[(usize, usize, &str)]) -> bool {
+fn bare_row_pieces(above: &[Word], below: &[Word]) -> bool {
     above.len() == below.len()
         && above.iter().zip(below).enumerate().all(|(k, (a, b))| {
             a.2.len() >= 2
@@ -1420,6 +1548,12 @@ fn bare_row_pieces(above: &[(usize, usize, &str)], below: &[(usize, usize, &str)
 /// the input, so it is never the text's own.
 pub(super) const WRAPPED: char = '\u{2060}';
 
+/// Marks an empty cell of a table's row (see [`blank_cells_marked`]), a
+/// word of its own; or, before 无 or 空, the word as a row's value printed
+/// for a 0 (see `tables::stream::words`). U+2063 INVISIBLE SEPARATOR,
+/// which [`chars`] drops from the input, so it is never the text's own.
+pub(super) const BLANK_CELL: char = '\u{2063}';
+
 /// Whether `w` is a number as a cell's piece is: digits only.
 fn number(w: &str) -> bool {
     !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
@@ -1427,19 +1561,19 @@ fn number(w: &str) -> bool {
 
 /// The column the first number among a line's `words` starts at (0 when
 /// none).
-fn first_number(words: &[(usize, usize, &str)]) -> usize {
+fn first_number(words: &[Word]) -> usize {
     words.iter().find(|w| number(w.2)).map_or(0, |w| w.0)
 }
 
 /// Whether every word of a line's `words` but its numbers ends by column
 /// `at`: text only left of a row's values (its label, or the label's rest).
-fn text_left_of(words: &[(usize, usize, &str)], at: usize) -> bool {
+fn text_left_of(words: &[Word], at: usize) -> bool {
     words.iter().all(|w| number(w.2) || w.1 <= at)
 }
 
 /// The words of a line with the columns they span (in characters, as
 /// `pdftotext -layout` sets out its lines): (start, end, word).
-fn spans(line: &str) -> Vec<(usize, usize, &str)> {
+fn spans(line: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start: Option<(usize, usize)> = None; // (column, byte)
     for (column, (byte, c)) in line.char_indices().enumerate() {
@@ -1635,7 +1769,7 @@ fn table_like(line: &str) -> bool {
         .count();
     let ideographs = line
         .chars()
-        .filter(|&c| !c.is_ascii() && !is_space(c) && c != WRAPPED)
+        .filter(|&c| !c.is_ascii() && !is_space(c) && c != WRAPPED && c != BLANK_CELL)
         .count();
     numbers >= 2 && numbers * 4 >= ideographs
 }
@@ -1893,6 +2027,126 @@ mod tests {
     /// `s` with [`WRAPPED`] for each "~".
     fn w(s: &str) -> String {
         s.replace('~', &WRAPPED.to_string())
+    }
+
+    /// [`blank_cells_marked`] of `lines`: each line's words, "_" for a
+    /// mark.
+    fn marked(lines: &[String]) -> Vec<String> {
+        blank_cells_marked(lines.to_vec())
+            .iter()
+            .map(|l| l.replace(BLANK_CELL, "_"))
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    /// A line with each word from its column on (characters, as our
+    /// reader sets out a page; see [`set_out`]).
+    fn at_columns(words: &[(usize, &str)]) -> String {
+        set_out(words.iter().map(|&(at, w)| (at, w.to_string())).collect())
+    }
+
+    #[test]
+    fn an_empty_cell_is_marked_where_its_column_stands() {
+        // As our reader set out a PDF's 表三 (hunt 1132000): 公益组织 of
+        // 2.没有现成… empty; 无 printed in that of the row under it.
+        let columns = [28, 36, 43, 51, 60, 68, 74];
+        let row = |label: &str, values: [&str; 7]| {
+            let mut words = vec![(18, label)];
+            words.extend(
+                columns
+                    .iter()
+                    .zip(values)
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(&c, v)| (c, v)),
+            );
+            at_columns(&words)
+        };
+        let above = row(
+            "掌握相关政",
+            ["599", "0", "0", "99006", "0", "807", "100412"],
+        );
+        let below = row("请内容仍不", ["3", "0", "24690", "无", "9", "0", "24702"]);
+        let lines = |middle: &str| {
+            vec![
+                above.clone(),
+                "（四".to_string(),
+                middle.to_string(),
+                "行制作".to_string(),
+                below.clone(),
+            ]
+        };
+        let one = row("信息需要另", ["4", "449", "7282", "", "1", "0", "7736"]);
+        assert_eq!(marked(&lines(&one))[2], "信息需要另 4 449 7282 _ 1 0 7736");
+        // Two cells empty; the first.
+        let two = row("信息需要另", ["", "449", "7282", "", "1", "0", "7736"]);
+        assert_eq!(marked(&lines(&two))[2], "信息需要另 _ 449 7282 _ 1 0 7736");
+        // Left as they are: a value under two columns (a number run into
+        // the next cell), three cells short, the total's column empty (cut
+        // at the page's edge, or its number too long for its cell), the
+        // row under with a value fewer or its values not under those above,
+        // a label's text in the empty column, a value run into its label,
+        // 表二's rows (no sums).
+        let mut run_into = one.clone();
+        run_into.replace_range(
+            run_into.find("7282").unwrap()..run_into.find("7282").unwrap() + 11,
+            "72821111111",
+        );
+        let rows = [
+            run_into,
+            row("信息需要另", ["4", "449", "7282", "", "", "", "7736"]),
+            row("信息需要另", ["4", "449", "7282", "9", "1", "0", ""]),
+            row("信息需要另", ["4", "449", "7282", "制作", "1", "0", "7736"]),
+            // (easyofd's OFD file: the first value run into its label.)
+            row("需要另4", ["", "449", "7282", "9", "1", "0", "7745"]),
+        ];
+        for middle in &rows {
+            assert_eq!(
+                marked(&lines(middle))[2],
+                marked(std::slice::from_ref(middle))[0],
+                "{middle}"
+            );
+        }
+        let fewer = row("请内容仍不", ["3", "0", "24690", "", "9", "0", "24702"]);
+        let moved = below.replacen("      9", "9      ", 1);
+        // (Each value between two of those above: another table's columns.)
+        let between = at_columns(&[
+            (18, "请内容仍不"),
+            (33, "3"),
+            (38, "0"),
+            (46, "2"),
+            (57, "1"),
+            (63, "9"),
+            (72, "0"),
+            (81, "5"),
+        ]);
+        for under in [fewer, moved, between] {
+            let lines = vec![above.clone(), one.clone(), under];
+            assert_eq!(
+                marked(&lines)[1],
+                "信息需要另 4 449 7282 1 0 7736",
+                "{lines:?}"
+            );
+        }
+        let table2 = [
+            at_columns(&[
+                (2, "行政许可"),
+                (28, "3"),
+                (40, "4"),
+                (52, "5"),
+                (64, "6"),
+                (76, "7"),
+            ]),
+            at_columns(&[(2, "其他"), (28, "3"), (40, "4"), (64, "6"), (76, "7")]),
+            at_columns(&[
+                (2, "行政处罚"),
+                (28, "3"),
+                (40, "4"),
+                (52, "5"),
+                (64, "6"),
+                (76, "7"),
+            ]),
+        ];
+        assert_eq!(marked(&table2)[1], "其他 3 4 6 7");
     }
 
     #[test]
@@ -2691,7 +2945,7 @@ mod tests {
             text.push('\n');
         }
         text.push_str("工作。\n（一）主动公开\n规章 0 0 0\n");
-        let lines = text_lines(&text, false, order(&text));
+        let lines = text_lines(&text, false, order(&text), false);
         assert_eq!(lines[0], "平潭综合实验区2022年度政府信息公开工作年度报告");
         assert_eq!(lines[1], "一、总体情况");
         assert_eq!(lines[2], format!("{}工作。", line.repeat(10)));
@@ -2700,7 +2954,7 @@ mod tests {
         // Paragraphs that end in 。 are not joined.
         let para = format!("{line}。");
         let text = [para.as_str(); 12].join("\n");
-        assert_eq!(text_lines(&text, false, order(&text)).len(), 12);
+        assert_eq!(text_lines(&text, false, order(&text), false).len(), 12);
     }
 
     #[test]
@@ -2709,7 +2963,7 @@ mod tests {
         assert!(is_markdown(md));
         assert!(!is_markdown("一、总体情况\n2023\n年"));
         assert_eq!(
-            text_lines(md, true, order(md)),
+            text_lines(md, true, order(md), false),
             [
                 "平潭综合实验区2022年度政府信息公开工作年度报告",
                 "",
@@ -2734,13 +2988,16 @@ mod tests {
             ]
         );
         // Not Markdown: every line stays (text pasted from a page).
-        assert_eq!(text_lines("2023\n年", false, Order::Lines), ["2023", "年"]);
+        assert_eq!(
+            text_lines("2023\n年", false, Order::Lines, false),
+            ["2023", "年"]
+        );
         // Markdown whose lines follow one another (markitdown's PDF text
         // with its pipe tables): lines are not taken as soft breaks.
         let pdf = "一、总体情况\n2022年，本机关\n（一）主动公开\n| 规章 | 0 |\n| --- | --- |\n二、主动公开政府信息情况\n";
         assert!(is_markdown(pdf));
         assert_eq!(
-            text_lines(pdf, true, order(pdf))[..3],
+            text_lines(pdf, true, order(pdf), false)[..3],
             ["一、总体情况", "2022年，本机关", "（一）主动公开"]
         );
     }

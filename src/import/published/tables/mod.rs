@@ -7,7 +7,7 @@
 //!
 //! Not for: finding the tables (see [`super::outline`]).
 
-use super::normalize::{Order, WRAPPED};
+use super::normalize::{Order, BLANK_CELL, WRAPPED};
 use super::{norm, only, Recognised, Source, Spread, COPIED_OUT_OF_ORDER};
 use crate::format::{Block, Format, Layout, Row, Table};
 use crate::model::{is_space, Cell};
@@ -155,9 +155,12 @@ pub(super) fn numeric(s: &str) -> bool {
 /// Read as printed, it counts 0 in the sums that check a row (see
 /// [`count_of`]). (Not a Markdown table's rule, "---", nor a page number's
 /// dashes, "- 5 -", which go with their line: see `normalize::page_number`.)
+/// So is a word marked [`BLANK_CELL`]: an empty cell, or 无 or 空 as a
+/// row's value.
 fn zero_mark(s: &str) -> bool {
     // (Nor a backslash, a Markdown line break's.)
-    blank_mark(s) && !matches!(s.trim_matches(is_space), "无" | "空" | "\\")
+    s.starts_with(BLANK_CELL)
+        || (blank_mark(s) && !matches!(s.trim_matches(is_space), "无" | "空" | "\\"))
 }
 
 /// Whether a cell holds two or more numbers ("0 75"): cells merged by the

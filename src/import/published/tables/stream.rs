@@ -38,8 +38,11 @@ impl Word {
 /// The words of a table's lines, and the line each is on. A number whose
 /// cell wrapped it, its pieces joined by [`WRAPPED`] (kept, for the review:
 /// see [`count_of`]), is a value only in a table with sums to check it by
-/// (`summed`); else [`Word::Wrapped`].
-fn words(paras: &[String], summed: bool) -> (Vec<Word>, Vec<usize>) {
+/// (`summed`); else [`Word::Wrapped`]. In text whose columns are aligned
+/// (`aligned`), 无 or 空 between two numbers of a line is a row's value
+/// printed for a 0, as in a page's cell (a word of a label stands left of
+/// its row's values, never among them); its cell keeps it as printed.
+fn words(paras: &[String], (summed, aligned): (bool, bool)) -> (Vec<Word>, Vec<usize>) {
     let mut out = Vec::new();
     let mut lines = Vec::new();
     for (line, p) in paras.iter().enumerate() {
@@ -70,6 +73,17 @@ fn words(paras: &[String], summed: bool) -> (Vec<Word>, Vec<usize>) {
                 out.push(Word::Text(norm(w)));
             }
             lines.push(line);
+        }
+    }
+    for i in (1..out.len().saturating_sub(1)).filter(|_| aligned) {
+        let among = lines[i - 1] == lines[i]
+            && lines[i + 1] == lines[i]
+            && out[i - 1].value().is_some()
+            && out[i + 1].value().is_some();
+        if let Word::Text(t) = &out[i] {
+            if among && matches!(t.as_str(), "无" | "空") {
+                out[i] = Word::Value(format!("{BLANK_CELL}{t}"));
+            }
         }
     }
     (out, lines)
@@ -1941,7 +1955,11 @@ fn put_read(
         if text.contains(WRAPPED) {
             joined.push(format!("「{} {}」", def.row.short, def.column.label));
         }
-        let text = text.replace(WRAPPED, "");
+        // (An empty cell marked in its column stays unread, as a page's.)
+        let text = text.replace([WRAPPED, BLANK_CELL], "");
+        if text.is_empty() {
+            continue;
+        }
         out.report.cells[*i] = Cell::parse(&text, def.kind);
         out.sources[*i] = Some(Source {
             row: row.clone(),
@@ -2541,7 +2559,15 @@ fn marked_damaged(word: &Word) -> bool {
 /// [`Word`]), no leading 0 (two runs drawn over each other, an OFD file's
 /// damage: "09", 0 with 9 over it).
 fn as_drawn(value: &str) -> bool {
-    !(value.contains(WRAPPED) || value.len() > 1 && value.starts_with('0'))
+    !(value.contains(WRAPPED) || value.len() > 1 && value.starts_with('0') || empty_cell(value))
+}
+
+/// Whether a value is an empty cell marked in its column (see
+/// `normalize::blank_cells_marked`): placed by the page's columns, not by
+/// the order of the row's values, it is read only where the row's sums
+/// hold.
+fn empty_cell(value: &str) -> bool {
+    value.starts_with(BLANK_CELL) && value.len() == BLANK_CELL.len_utf8()
 }
 
 /// The values of row `k` of `found`'s anchors, or why it is not read.
@@ -2741,7 +2767,8 @@ pub(super) fn read_stream(
     let (order, rows) = how;
     let format = out.report.format;
     let reordered = order == Order::Blocks;
-    let (words, line_of) = words(paras, table.blocks.iter().all(has_sums));
+    let summed = table.blocks.iter().all(has_sums);
+    let (words, line_of) = words(paras, (summed, order == Order::Aligned));
     // The text words joined, and for each character the word it came from.
     let mut joined = String::new();
     let mut owner: Vec<usize> = Vec::new();
@@ -3029,9 +3056,39 @@ mod tests {
     }
 
     #[test]
+    fn wu_between_two_numbers_of_an_aligned_line_is_a_value() {
+        let lines = [
+            "3 0 24690 无 9 0 24702",
+            "申 请 人 无 3",
+            "3 无",
+            "无 3",
+            "3",
+            "空 4 空 5",
+        ]
+        .map(String::from);
+        let marked = |aligned: bool| -> Vec<String> {
+            let (words, _) = words(&lines, (true, aligned));
+            (words.iter())
+                .map(|w| match w {
+                    Word::Value(v) if v.starts_with(BLANK_CELL) => format!("({})", &v[3..]),
+                    Word::Value(v) | Word::Text(v) => v.clone(),
+                    Word::Wrapped => "~".into(),
+                })
+                .collect()
+        };
+        // (A row's line; a label letter-spaced; 无 last on its line or
+        // first, the number around it on another line.)
+        assert_eq!(
+            marked(true).join(" "),
+            "3 0 24690 (无) 9 0 24702 申 请 人 无 3 3 无 无 3 3 空 4 (空) 5"
+        );
+        assert!(!marked(false).iter().any(|w| w.starts_with('(')));
+    }
+
+    #[test]
     fn a_numbers_pieces_with_text_run_into_them_are_no_value() {
         let w = WRAPPED;
-        let (words, _) = words(&[format!("无法提 480{w}32 74 173{w}985供")], true);
+        let (words, _) = words(&[format!("无法提 480{w}32 74 173{w}985供")], (true, true));
         let values: Vec<&str> = words
             .iter()
             .filter_map(|w| match w {
