@@ -14,7 +14,7 @@
 
 use nianbao::import;
 use nianbao::import::html::{decode_entities, tokenize, tokenize_xml};
-use nianbao::import::published::{detect_charset, read};
+use nianbao::import::published::{detect_charset, read, read_set_out};
 use nianbao::model::Report;
 use nianbao::store::{Draft, KeyValue, MemoryKv, Store};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -290,9 +290,20 @@ fn published_import_never_panics() {
                 .step_by(2),
         );
     }
+    // The text our reader sets out from a PDF, a row with an empty cell
+    // (read as such: `read_set_out`, which places empty cells by columns).
+    seeds.extend(
+        windows(
+            &fixture("forms/found/pingtan-2021-blanks-1132000/pdf-placed.txt"),
+            1500,
+        )
+        .into_iter()
+        .step_by(2),
+    );
     never_panics("published", &seeds, 2, |bytes| {
         let text = String::from_utf8_lossy(bytes);
         let _ = read(&text);
+        let _ = read_set_out(&text);
     });
 }
 

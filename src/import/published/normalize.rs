@@ -1410,16 +1410,20 @@ fn first_values_moved_down(mut lines: Vec<String>) -> Vec<String> {
 /// see [`crate::import::layout`]), marked by [`BLANK_CELL`] in their
 /// columns, so that the row's other values are read in theirs (a row
 /// printed "4 449 7282 _ 1 0 7736" has six numbers for seven cells: which
-/// one is empty, only its place tells). A row of a block with a total row
-/// (表三's seven values: see [`total_row_lengths`]) one or two values
-/// short, between the rows with all their values nearest above and below
-/// it (none with a number joined from its pieces, whose words after it
-/// have moved: see [`wrapped_numbers`]): those two as many, their values
-/// in the same columns one over the
-/// other (each column their two values' span, the columns apart); every
-/// value of the row in exactly one column, in order; each empty one clear
-/// of the line's words and not the total's (a total cut at the page's
-/// edge, or too long for its cell, is no empty cell: see
+/// one is empty, only its place tells; so is a glyph our reader could not
+/// read, a dash of a font without its character). A row of a block with a
+/// total row (表三's seven values: see [`total_row_lengths`]) one or two
+/// values short; the lines that place its columns: the nearest above and
+/// below it with all their values, as many; else the two nearest on
+/// one side (the table's last row; the next is 表四's), as many (past rows
+/// with cells empty too; none with a number joined from its pieces, whose
+/// words after it have moved: see [`wrapped_numbers`]); their values in
+/// the same columns one over the other (each column their two values'
+/// span, the columns apart). Every value of the row in exactly one column,
+/// in order; each empty one clear of the line's words (but 无 or 空 in the
+/// first cell, a word of the label by its place in the line, see
+/// [`row_cells`]: marked a value) and not the total's (a total cut at the
+/// page's edge, or too long for its cell, is no empty cell: see
 /// `tables::stream`'s rows cut). The row's sums still check its reading
 /// (an empty cell counts 0). Not for pdftotext -layout, whose columns
 /// drift by a few characters from row to row (a row's value can stand
@@ -1430,24 +1434,41 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
     // (A number joined from its pieces moves the words after it on its
     // line: see [`set_out`].)
     let joined = |cells: &[Word]| cells.iter().any(|w| w.2.contains(WRAPPED));
-    // The nearest line of values, none joined, of the lines `from`.
-    let nearest = |from: &mut dyn Iterator<Item = usize>| {
-        (from.take(20))
-            .filter_map(|l| rows[l].as_ref())
-            .find(|c| !joined(c))
-    };
-    let mut marks: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut marks: Vec<(usize, Vec<(usize, bool)>)> = Vec::new();
     for (m, row) in rows.iter().enumerate() {
         let Some(row) = row.as_ref().filter(|r| !joined(r)) else {
             continue;
         };
-        let above = nearest(&mut (0..m).rev());
-        let below = nearest(&mut (m + 1..rows.len()));
-        let (Some(above), Some(below)) = (above, below) else {
+        // The two nearest lines of more values than the row's, as many as
+        // a row of such a block has, none joined, of the lines `from`
+        // (past other rows with cells empty).
+        let nearest = |from: &mut dyn Iterator<Item = usize>| -> Vec<&Vec<Word>> {
+            (from.take(20))
+                .filter_map(|l| rows[l].as_ref())
+                .filter(|c| !joined(c) && c.len() > row.len() && lengths.contains(&c.len()))
+                .take(2)
+                .collect()
+        };
+        let (up, down) = (
+            nearest(&mut (0..m).rev()),
+            nearest(&mut (m + 1..rows.len())),
+        );
+        // The nearest above and below, as many; else the two nearest on
+        // one side (the row last before a table's end, or the next
+        // table's row, or before a page's break).
+        let same = |a: &Vec<Word>, b: &Vec<Word>| a.len() == b.len();
+        let pair = match (up.first(), down.first()) {
+            (Some(&a), Some(&b)) if same(a, b) => Some((a, b)),
+            _ => [&up, &down]
+                .into_iter()
+                .find(|r| r.len() == 2 && same(r[0], r[1]))
+                .map(|r| (r[0], r[1])),
+        };
+        let Some((above, below)) = pair else {
             continue;
         };
         let n = above.len();
-        if below.len() != n || !lengths.contains(&n) || row.len() >= n || row.len() + 2 < n {
+        if row.len() + 2 < n {
             continue;
         }
         // Each column: its two values' span, theirs overlapping or side by
@@ -1470,24 +1491,46 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
             continue;
         };
         let words = spans(&lines[m]);
-        let empty: Option<Vec<usize>> = (0..n)
+        // (Where the column is, the mark's place; whether before a word.)
+        let empty: Option<Vec<(usize, bool)>> = (0..n)
             .filter(|c| !placed.contains(c))
             .map(|c| {
                 let (from, to) = columns[c];
-                let clear = c + 1 < n && !words.iter().any(|w| within(w, &columns[c]));
+                let over: Vec<usize> = (0..words.len())
+                    .filter(|&k| within(&words[k], &columns[c]))
+                    .collect();
+                if c + 1 == n {
+                    return None;
+                }
+                // 无 printed in the row's first cell, right before its first
+                // value: a word of the label by its place in the line (see
+                // [`row_cells`]), a value by its column.
+                if let [k] = over[..] {
+                    let first = words.get(k + 1).is_some_and(|w| w.0 == row[0].0);
+                    let wu = matches!(words[k].2, "无" | "空");
+                    let own = (0..n).filter(|&d| within(&words[k], &columns[d])).count() == 1;
+                    return (first && wu && own).then_some((words[k].0, true));
+                }
                 // A column's character with spaces either side, so that
                 // the mark is a word of its own.
                 let at = (from..to).find(|&i| !words.iter().any(|w| w.0 <= i + 1 && i < w.1 + 1));
-                at.filter(|_| clear)
+                at.filter(|_| over.is_empty()).map(|at| (at, false))
             })
             .collect();
         if let Some(empty) = empty {
             marks.push((m, empty));
         }
     }
-    for (m, at) in marks {
+    for (m, mut at) in marks {
         let mut chars: Vec<char> = lines[m].chars().collect();
-        for i in at {
+        // (From the right, so that a mark put before a word moves none of
+        // the columns left to mark.)
+        crate::sort::by_key(&mut at, |a| std::cmp::Reverse(a.0));
+        for (i, before) in at {
+            if before {
+                chars.insert(i, BLANK_CELL);
+                continue;
+            }
             if chars.len() <= i {
                 chars.resize(i + 1, ' ');
             }
@@ -2080,6 +2123,36 @@ mod tests {
         // Two cells empty; the first.
         let two = row("信息需要另", ["", "449", "7282", "", "1", "0", "7736"]);
         assert_eq!(marked(&lines(&two))[2], "信息需要另 _ 449 7282 _ 1 0 7736");
+        // The table's last row (the next line 表四's fifteen values): by
+        // the two rows above; a row past another with a cell empty.
+        let fifteen = at_columns(&(0..15).map(|k| (28 + 4 * k, "1")).collect::<Vec<_>>());
+        let last = vec![above.clone(), below.clone(), one.clone(), fifteen];
+        assert_eq!(marked(&last)[2], "信息需要另 4 449 7282 _ 1 0 7736");
+        let past = vec![above.clone(), one.clone(), two.clone(), below.clone()];
+        assert_eq!(
+            marked(&past)[1..3],
+            [
+                "信息需要另 4 449 7282 _ 1 0 7736",
+                "信息需要另 _ 449 7282 _ 1 0 7736"
+            ]
+        );
+        // 无 in the first cell, a word of the label by its place in the
+        // line, a value by its column; not left of it.
+        let wu = row("信息需要另", ["无", "449", "7282", "", "1", "0", "7736"]);
+        assert_eq!(marked(&lines(&wu))[2], "信息需要另 _无 449 7282 _ 1 0 7736");
+        let label = at_columns(&[
+            (18, "信息需要"),
+            (23, "无"),
+            (36, "449"),
+            (43, "7282"),
+            (60, "1"),
+            (68, "0"),
+            (74, "7736"),
+        ]);
+        assert_eq!(
+            marked(&lines(&label))[2],
+            "信息需要 无 _ 449 7282 _ 1 0 7736"
+        );
         // Left as they are: a value under two columns (a number run into
         // the next cell), three cells short, the total's column empty (cut
         // at the page's edge, or its number too long for its cell), the
