@@ -1754,7 +1754,9 @@ fn read_in_order(
         // page's edge (a table wider than the page), in order and as many
         // as its cells, every other sum holding: read but for the last
         // row's (复议后起诉's), which only the total's first digits check
-        // (see [`cut_off`]); that row is named as cut.
+        // (see [`cut_off`]); that row is named as cut. So is a last row
+        // whose total is not its sum on aligned text's one line (see
+        // `one_line` below), cut or the report's 勾稽 error.
         let mut cut_row: Option<usize> = None;
         for block in table.blocks {
             let n = block.columns.len();
@@ -1776,16 +1778,17 @@ fn read_in_order(
             // the page: a row whose total is not its sum is the report's
             // 勾稽 error, read as printed for the checks to name; not the
             // last row's, whose total ends the line and may be cut at the
-            // page's edge (see [`cut_off`]).
+            // page's edge (see [`cut_off`]): that row is left unread,
+            // named, the others read.
             let last = block.rows.len().saturating_sub(1);
-            let side_by_side = aligned
+            let one_line = aligned
                 && !rows
                 && table.layout == Layout::SingleRow
                 && in_order
                 && value_at.windows(2).all(|p| line_of[p[1]] == line_of[p[0]])
                 && values.iter().all(|v| as_drawn(v))
-                && !words.iter().any(marked_damaged)
-                && row_mismatch(block, &get, last).is_none();
+                && !words.iter().any(marked_damaged);
+            let side_by_side = one_line && row_mismatch(block, &get, last).is_none();
             holds &= (sums || ((order.as_printed() || side_by_side) && in_order)) && placed;
             if table.layout == Layout::SingleRow
                 && table.blocks.len() == 1
@@ -1795,7 +1798,7 @@ fn read_in_order(
                 && last > 0
                 && block.rows.iter().all(|row| row.total_of.is_empty())
                 && (0..last).all(|r| row_mismatch(block, &get, r).is_none())
-                && row_mismatch(block, &get, last).is_some_and(|(t, s)| cut_off(t, s))
+                && row_mismatch(block, &get, last).is_some_and(|(t, s)| cut_off(t, s) || one_line)
             {
                 cut_row = Some(last);
             }
