@@ -1343,20 +1343,15 @@ fn total_row_lengths() -> Vec<usize> {
 /// as a row of a block with a total row has (表三's seven: a row of 表二
 /// with its one value is left alone); the row's sums still check it.
 fn first_values_moved_down(mut lines: Vec<String>) -> Vec<String> {
-    let value = |w: &str| {
-        w.bytes().any(|b| b.is_ascii_digit())
-            && w.chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == WRAPPED)
-    };
     let lengths = total_row_lengths();
     for i in 0..lines.len().saturating_sub(1) {
         let under = spans(&lines[i + 1]);
-        if under.len() < 2 || !under.iter().all(|w| value(w.2)) {
+        if under.len() < 2 || !under.iter().all(|w| value_word(w.2)) {
             continue;
         }
         let words = spans(&lines[i]);
         // The label's words, then its values to move: (column, value).
-        let Some(text) = words.iter().rposition(|w| !value(w.2)) else {
+        let Some(text) = words.iter().rposition(|w| !value_word(w.2)) else {
             continue;
         };
         let mut moved: Vec<(usize, String)> = Vec::new();
@@ -1495,13 +1490,13 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
         let empty: Option<Vec<(usize, bool)>> = (0..n)
             .filter(|c| !placed.contains(c))
             .map(|c| {
+                if c + 1 == n {
+                    return None;
+                }
                 let (from, to) = columns[c];
                 let over: Vec<usize> = (0..words.len())
                     .filter(|&k| within(&words[k], &columns[c]))
                     .collect();
-                if c + 1 == n {
-                    return None;
-                }
                 // 无 printed in the row's first cell, right before its first
                 // value: a word of the label by its place in the line (see
                 // [`row_cells`]), a value by its column.
@@ -1548,10 +1543,7 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
 /// before them.
 fn row_cells(line: &str) -> Option<Vec<Word<'_>>> {
     let value = |w: &str| {
-        (w.bytes().any(|b| b.is_ascii_digit())
-            && w.chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == WRAPPED))
-            || (crate::rules::cells::blank_mark(w) && !matches!(w, "无" | "空" | "\\"))
+        value_word(w) || (crate::rules::cells::blank_mark(w) && !matches!(w, "无" | "空" | "\\"))
     };
     let words = spans(line);
     let first = words.iter().position(|w| value(w.2))?;
@@ -1596,6 +1588,14 @@ pub(super) const WRAPPED: char = '\u{2060}';
 /// for a 0 (see `tables::stream::words`). U+2063 INVISIBLE SEPARATOR,
 /// which [`chars`] drops from the input, so it is never the text's own.
 pub(super) const BLANK_CELL: char = '\u{2063}';
+
+/// Whether `w` is a number as a row's value is: digits, a decimal point,
+/// its pieces joined by [`WRAPPED`].
+fn value_word(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == WRAPPED)
+}
 
 /// Whether `w` is a number as a cell's piece is: digits only.
 fn number(w: &str) -> bool {
