@@ -1780,6 +1780,44 @@ fn a_cell_lost_from_a_row_with_spacer_cells_gives_no_wrong_value() {
     }
 }
 
+/// A page's row under a group's label (tanggong's 6.属于四类过程性信息,
+/// its label in the grid's third column, as wide as the rows whose label
+/// spans the group's column, each drawn with an empty cell after its
+/// values) with a cell empty: the row is read, that cell left blank, as a
+/// row of the widest is (it was taken for a row that lost a cell, its
+/// empty cell a spacer the values moved over: see
+/// a_cell_lost_from_a_row_with_spacer_cells_gives_no_wrong_value).
+#[test]
+fn a_row_under_a_groups_label_with_an_empty_cell_is_read() {
+    let dir = "random/tanggong-jiedao-2023-16";
+    let page = form(&format!("{dir}/page.html"));
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    let label = page.find("6. 属于四类过程性信息").unwrap();
+    let (start, end) = (
+        page[..label].rfind("<tr>").unwrap(),
+        label + page[label..].find("</tr>").unwrap(),
+    );
+    let row = &page[start..end];
+    assert_eq!(
+        row,
+        "<tr><td></td><td></td><td>6. 属于四类过程性信息</td><td>0</td><td>0</td><td>0</td><td>7</td><td>0</td><td>3</td><td>10</td>"
+    );
+    // 科研机构's 0 (the third value) left empty.
+    let empty = row.replacen(
+        "<td>0</td><td>0</td><td>0</td>",
+        "<td>0</td><td>0</td><td></td>",
+        1,
+    );
+    let got = read(&format!("{}{empty}{}", &page[..start], &page[end..])).unwrap();
+    let research = format::current()
+        .cell_at("table3", "withheld_process", "research")
+        .unwrap();
+    assert_read_but(&got, &want, |def| {
+        def.key == format::current().cells()[research].key
+    });
+    assert_eq!(got.report.cells[research], Cell::Blank);
+}
+
 /// Text without a grid (a cell per line) whose row has the right count of
 /// numbers but a total that is not their sum, as published reports have:
 /// the row is left unread (the numbers may be out of order), every other

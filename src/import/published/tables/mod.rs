@@ -352,18 +352,24 @@ pub(super) fn read_by_labels(
                 }
             }
         }
-        // The most cells after a label in the block's rows.
-        let widest = found_rows
-            .iter()
-            .map(|(_, cells, pos, _)| cells.len() - pos)
-            .max()
-            .unwrap_or(0);
+        // The most cells after a label in the block's rows, and the most
+        // cells of a row (a merged cell in every place it covers).
+        let widest = |of: &dyn Fn(usize, usize) -> usize| {
+            (found_rows.iter())
+                .map(|(_, cells, pos, _)| of(cells.len(), *pos))
+                .max()
+                .unwrap_or(0)
+        };
+        let (widest_after, widest_row) = (widest(&|n, pos| n - pos), widest(&|n, _| n));
         let fillers = filler_columns(block, &found_rows);
         for (r, row, cells, pos, at) in found_rows
             .into_iter()
             .map(|(row, cells, pos, at)| (block.row_index(row.key), row, cells, pos, at))
         {
-            let narrower = cells.len() - pos < widest;
+            // (A row under a group's label, its label a column further
+            // right, has fewer cells after it than one whose label spans
+            // the group's column, but as many in all.)
+            let narrower = cells.len() - pos < widest_after && cells.len() < widest_row;
             // Next to a row of numbers alone, the pieces of numbers wrapped
             // in their cells (a Markdown table made from a PDF: "6197" and
             // "3" on the rows around （七）总计's 61973): this row's values
