@@ -401,9 +401,21 @@ fn check_mutations(
             }
             filled += 1;
             let w = &want.cells[i];
+            // A total cut at the page's edge, its first digits printed
+            // (pingtan-2022-layout-1046005's （七）总计 "32656" of 326563),
+            // which the source's reading leaves unread: swapped with a
+            // number of another row, the row reads as printed, that number
+            // its total, the report's sum broken as a 勾稽 error's is.
+            let cut = |x: &str, y: &str| {
+                let w = w.display();
+                w.len() > x.len() && w.starts_with(x) && g.display() == *y
+            };
+            let cut_swapped = source.as_ref().is_some_and(|s| s.sources[i].is_none())
+                && matches!(&changed, Some(Changed::Swapped(x, y)) if cut(x, y) || cut(y, x));
             let other = changed.as_ref().is_some_and(|c| {
                 c.allows((w, joined(source.as_ref(), i)), (g, joined(Some(&got), i)))
-            }) || shifted.contains(&(i, g.display()));
+            }) || shifted.contains(&(i, g.display()))
+                || cut_swapped;
             assert!(
                 g == w || other,
                 "{what} seed {seed:#x}: {} read {:?}, the source has {:?} ({changed:?})",
