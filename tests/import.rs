@@ -2031,6 +2031,15 @@ fn a_row_with_an_empty_cell_is_read_by_its_columns_in_a_pdfs_text() {
         assert_read_but(&pasted, &want, row);
         assert!(pasted.sources[nothing].is_some(), "{file}");
     }
+    // Its total not its sum (7737): an empty cell placed by the columns,
+    // not by the order of the row's values, is read only where the sums
+    // hold; the row is named.
+    let text = form(&format!("{dir}/pdf-placed.txt"));
+    assert_eq!(text.matches("     7736\n").count(), 1);
+    let got = read_set_out(&text.replace("     7736\n", "     7737\n")).unwrap();
+    assert_read_but(&got, &want, row);
+    let notes = got.notes.join("\n");
+    assert!(notes.contains("（总计 7737，各项之和 7736）"), "{notes}");
 }
 
 /// Every cell of `got` read, equal to `want`'s but the `printed` ones (a

@@ -2560,7 +2560,7 @@ fn marked_damaged(word: &Word) -> bool {
 /// Whether `value` is a number as a row's cell prints it, side by side
 /// with the others (see `Found::side_by_side`): no pieces joined (see
 /// [`Word`]), no leading 0 (two runs drawn over each other, an OFD file's
-/// damage: "09", 0 with 9 over it).
+/// damage: "09", 0 with 9 over it), no empty cell (see [`empty_cell`]).
 fn as_drawn(value: &str) -> bool {
     !(value.contains(WRAPPED) || value.len() > 1 && value.starts_with('0') || empty_cell(value))
 }
