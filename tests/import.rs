@@ -1818,6 +1818,20 @@ fn a_row_under_a_groups_label_with_an_empty_cell_is_read() {
     assert_eq!(got.report.cells[research], Cell::Blank);
 }
 
+/// markitdown's Markdown of a PDF (found/pingtan-2021-markitdown-1144000)
+/// sets the "—" of 8.属于行政查询事项's 法律服务机构 on a line of its own
+/// after the row's pipe cells ("| 0 0 | 0 0 | | 0 0 |" / "—"): read in
+/// order, it went to the total and the 0 after it to 法律服务机构, every
+/// sum holding (a mark counts 0). Such a row is left unread; no cell is
+/// wrong.
+#[test]
+fn a_dash_apart_from_its_rows_pipe_cells_is_not_placed_by_order() {
+    let dir = "found/pingtan-2021-markitdown-1144000";
+    let got = read(&form(&format!("{dir}/markitdown-pdf.md"))).unwrap();
+    assert_found_input_read(&got, dir, "withheld_inquiry");
+    assert!(got.cells_read() >= 175, "{}", got.cells_read());
+}
+
 /// Text without a grid (a cell per line) whose row has the right count of
 /// numbers but a total that is not their sum, as published reports have:
 /// the row is left unread (the numbers may be out of order), every other

@@ -2609,6 +2609,16 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
     if wrapped[k] {
         return RowValues::Unread;
     }
+    // Markdown: a mark printed for a 0 ("—") on a line apart from the
+    // row's other values (markitdown sets a cell's text that it did not
+    // keep in the table's pipes on a line of its own: "| 0 0 | 0 0 | | 0
+    // 0 |" / "—" for 0 0 0 0 — 0 0): its place among them is not certain,
+    // and the sums, which count it 0 as a 0, cannot tell it.
+    let run = &runs[k];
+    let mark = |w: usize| words[w].value().is_some_and(|v| zero_mark(v));
+    if rows && (run.iter()).any(|&w| mark(w) && run.iter().any(|&x| line_of[x] != line_of[w])) {
+        return RowValues::Unread;
+    }
     // Aligned text: a row's values may stand above its label's first
     // line (its row broken over a page, above), so the values before a
     // row with none of its own may be that row's, this row's lost (a
