@@ -1502,7 +1502,7 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
                 // [`row_cells`]), a value by its column.
                 if let [k] = over[..] {
                     let first = words.get(k + 1).is_some_and(|w| w.0 == row[0].0);
-                    let wu = matches!(words[k].2, "无" | "空");
+                    let wu = zero_word(words[k].2);
                     let own = (0..n).filter(|&d| within(&words[k], &columns[d])).count() == 1;
                     return (first && wu && own).then_some((words[k].0, true));
                 }
@@ -1542,9 +1542,7 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
 /// label: "申 请 人 无" letter-spaced); and no value run into the text
 /// before them.
 fn row_cells(line: &str) -> Option<Vec<Word<'_>>> {
-    let value = |w: &str| {
-        value_word(w) || (crate::rules::cells::blank_mark(w) && !matches!(w, "无" | "空" | "\\"))
-    };
+    let value = |w: &str| value_word(w) || zero_sign(w);
     let words = spans(line);
     let first = words.iter().position(|w| value(w.2))?;
     let (label, cells) = words.split_at(first);
@@ -1553,9 +1551,7 @@ fn row_cells(line: &str) -> Option<Vec<Word<'_>>> {
     let glued = label
         .iter()
         .any(|w| w.2.ends_with(|c: char| c.is_ascii_digit()));
-    let all = cells
-        .iter()
-        .all(|w| value(w.2) || matches!(w.2, "无" | "空"));
+    let all = cells.iter().all(|w| value(w.2) || zero_word(w.2));
     (all && !glued).then(|| cells.to_vec())
 }
 
@@ -1588,6 +1584,20 @@ pub(super) const WRAPPED: char = '\u{2060}';
 /// for a 0 (see `tables::stream::words`). U+2063 INVISIBLE SEPARATOR,
 /// which [`chars`] drops from the input, so it is never the text's own.
 pub(super) const BLANK_CELL: char = '\u{2063}';
+
+/// Whether `w` is 无 or 空, which a cell may print for a 0 but which are
+/// also words of labels ("申 请 人 无" printed letter-spaced): a value only
+/// where its place shows it.
+pub(super) fn zero_word(w: &str) -> bool {
+    matches!(w.trim_matches(is_space), "无" | "空")
+}
+
+/// Whether `w` is a mark printed for a 0 that is no word
+/// ([`crate::rules::cells::blank_mark`]'s "—", "/"; not [`zero_word`]'s,
+/// nor a backslash, a Markdown line break's).
+pub(super) fn zero_sign(w: &str) -> bool {
+    crate::rules::cells::blank_mark(w) && !zero_word(w) && w.trim_matches(is_space) != "\\"
+}
 
 /// Whether `w` is a number as a row's value is: digits, a decimal point,
 /// its pieces joined by [`WRAPPED`].

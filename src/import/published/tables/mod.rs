@@ -158,9 +158,7 @@ pub(super) fn numeric(s: &str) -> bool {
 /// So is a word marked [`BLANK_CELL`]: an empty cell, or 无 or 空 as a
 /// row's value.
 fn zero_mark(s: &str) -> bool {
-    // (Nor a backslash, a Markdown line break's.)
-    s.starts_with(BLANK_CELL)
-        || (blank_mark(s) && !matches!(s.trim_matches(is_space), "无" | "空" | "\\"))
+    s.starts_with(BLANK_CELL) || super::normalize::zero_sign(s)
 }
 
 /// Whether a cell holds two or more numbers ("0 75"): cells merged by the

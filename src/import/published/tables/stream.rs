@@ -81,7 +81,7 @@ fn words(paras: &[String], (summed, aligned): (bool, bool)) -> (Vec<Word>, Vec<u
             && out[i - 1].value().is_some()
             && out[i + 1].value().is_some();
         if let Word::Text(t) = &out[i] {
-            if among && matches!(t.as_str(), "无" | "空") {
+            if among && super::super::normalize::zero_word(t) {
                 out[i] = Word::Value(format!("{BLANK_CELL}{t}"));
             }
         }
