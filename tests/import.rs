@@ -2012,6 +2012,66 @@ fn aligned_text_reads_a_row_whose_total_is_not_its_sum_as_printed() {
     assert!(notes.contains("在页面边缘被截断"), "{notes}");
 }
 
+/// An OFD file whose digits all stand clear of its pages' right edge (an em
+/// or more) had no number cut there: a row whose total is not its sum is
+/// read as printed however long its total. pingtan-2021's 本年新收 70
+/// printed 71 (as many digits as the longest total, which pasted aligned
+/// text leaves unread, see above) and 表四's last total 0 printed 1 are
+/// read as printed. Its pages narrower, so that the totals' last digits
+/// stand within an em of the edge, or its size in points, not in the
+/// millimetres of its glyphs (as easyofd writes it: its text then in the
+/// page's left third), they may have been cut: unread and named.
+#[test]
+fn a_total_clear_of_the_pages_edge_is_read_as_printed_however_long() {
+    let want = expected("pingtan-2021");
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/forms/pingtan-2021/page.ofd",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let parts = common::package_parts(&bytes);
+    // A page's content, its one `from` written `to`.
+    let with = |page: &str, from: &str, to: &str| {
+        assert_eq!(page.matches(from).count(), 1, "{from}");
+        page.replace(from, to)
+    };
+    // 本年新收's total (the fourth page) and 表四's last (the sixth).
+    let new_received = "<ofd:TextCode X=\"0\" Y=\"3.951\" DeltaX=\"3.141\">70<";
+    let last = "\"175.436 24.024 3.141 4.939\" Font=\"1004\" Size=\"4.939\"><ofd:TextCode X=\"0\" Y=\"3.951\">0<";
+    for (run, printed, table, row) in [
+        (new_received, "71", "table3", "new_received"),
+        (last, "1", "table4", "litigation_after_review"),
+    ] {
+        let at = (parts.iter())
+            .position(|(name, text)| name.ends_with("Content.xml") && text.contains(run))
+            .unwrap();
+        let broken = with(
+            &parts[at].1,
+            run,
+            &run.replace(">70<", ">71<").replace(">0<", ">1<"),
+        );
+        let recognise = |page: &str| {
+            let package = common::package_with(&parts, at, page);
+            nianbao::import::job::recognise(&package, &nianbao::import::job::Native).unwrap()
+        };
+        let i = format::current().cell_at(table, row, "total").unwrap();
+        assert_read_as_printed(&recognise(&broken), &want, &[(i, printed)], row);
+        let size = "<ofd:PhysicalBox>0 0 210.01 297<";
+        for other in ["0 0 180 297", "0 0 595.3 841.9"] {
+            let page = with(&broken, size, &size.replace("0 0 210.01 297", other));
+            let got = recognise(&page);
+            assert_read_but(&got, &want, |def| {
+                def.table.key == table && def.row.key == row
+            });
+            let notes = got.notes.join("\n");
+            assert!(
+                notes.contains(&format!("（总计 {printed}，各项之和")),
+                "{other}: {notes}"
+            );
+        }
+    }
+}
+
 /// A PDF's 表三 (found/pingtan-2021-blanks-1132000, as our reader sets out
 /// the PDF printed by LibreOffice and by Chromium): 2.没有现成信息需要另行制作
 /// with its 公益组织 cell empty, six numbers for seven cells, is read by
@@ -2036,7 +2096,7 @@ fn a_row_with_an_empty_cell_is_read_by_its_columns_in_a_pdfs_text() {
     };
     for file in ["pdf-placed.txt", "chromium-placed.txt"] {
         let text = form(&format!("{dir}/{file}"));
-        let got = read_set_out(&text).unwrap();
+        let got = read_set_out(&text, false).unwrap();
         assert_read_but(&got, &want, |_| false);
         assert!(got.sources[empty].is_none(), "{file}");
         assert!(got.sources[nothing].is_some(), "{file}");
@@ -2050,7 +2110,7 @@ fn a_row_with_an_empty_cell_is_read_by_its_columns_in_a_pdfs_text() {
     // hold; the row is named.
     let text = form(&format!("{dir}/pdf-placed.txt"));
     assert_eq!(text.matches("     7736\n").count(), 1);
-    let got = read_set_out(&text.replace("     7736\n", "     7737\n")).unwrap();
+    let got = read_set_out(&text.replace("     7736\n", "     7737\n"), false).unwrap();
     assert_read_but(&got, &want, row);
     let notes = got.notes.join("\n");
     assert!(notes.contains("（总计 7737，各项之和 7736）"), "{notes}");

@@ -586,14 +586,23 @@ fn no_mutation_of_markitdown_or_found_inputs_puts_a_value_in_the_wrong_cell() {
         files.sort();
         for file in files {
             let form = file.file_name().unwrap().to_string_lossy().to_string();
-            // An OFD file as the text its glyphs are set out as.
-            let text = if form.ends_with(".ofd") {
-                nianbao::import::ofd::to_text(&std::fs::read(&file).unwrap()).unwrap()
+            // An OFD file as the text its glyphs are set out as, read as the
+            // importer reads it (see `ofd::Read`); our reader's text of a
+            // PDF as one whose numbers may have been cut at the page's edge.
+            let (text, reader): (String, Reader) = if form.ends_with(".ofd") {
+                let read = nianbao::import::ofd::read(&std::fs::read(&file).unwrap()).unwrap();
+                let reader: Reader = if read.near_edge {
+                    |text| read_set_out(text, false)
+                } else {
+                    |text| read_set_out(text, true)
+                };
+                (read.text, reader)
+            } else if form.ends_with("-placed.txt") {
+                let text = std::fs::read_to_string(&file).unwrap();
+                (text, |text| read_set_out(text, false))
             } else {
-                std::fs::read_to_string(&file).unwrap()
+                (std::fs::read_to_string(&file).unwrap(), read)
             };
-            let set_out = form.ends_with(".ofd") || form.ends_with("-placed.txt");
-            let reader: Reader = if set_out { read_set_out } else { read };
             inputs.push((format!("{name} {form}"), text, reader, want.clone()));
         }
     }

@@ -303,7 +303,8 @@ fn published_import_never_panics() {
     never_panics("published", &seeds, 2, |bytes| {
         let text = String::from_utf8_lossy(bytes);
         let _ = read(&text);
-        let _ = read_set_out(&text);
+        let _ = read_set_out(&text, false);
+        let _ = read_set_out(&text, true);
     });
 }
 

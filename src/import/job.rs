@@ -78,7 +78,7 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
         }
         let decode = |b: &[u8], charset: &str| decoder.decode(b, charset).ok();
         let read = super::pdf::read(bytes, &decode)?;
-        let mut r = read_placed(&read.text, "PDF")
+        let mut r = read_placed(&read.text, "PDF", !read.near_edge)
             .map_err(|e| super::pdf::unmapped(&read.text).unwrap_or(e))?;
         r.notes.extend(read.note());
         return Ok(r);
@@ -91,7 +91,8 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
             return Err(super::package_too_large(bytes.len()));
         }
         if super::ofd::is_ofd(bytes) {
-            return read_placed(&super::ofd::to_text(bytes)?, "OFD");
+            let read = super::ofd::read(bytes)?;
+            return read_placed(&read.text, "OFD", !read.near_edge);
         }
         return word(super::docx::pieces(bytes)?, decoder);
     }
@@ -132,9 +133,10 @@ pub fn recognise(bytes: &[u8], decoder: &impl Decode) -> Result<published::Recog
 
 /// Reads the text a fixed-layout file's glyphs were set out as (see
 /// [`super::layout`]), its notes on cells left unread saying so: no text
-/// was copied, the file's glyphs placed no number certainly.
-fn read_placed(text: &str, kind: &str) -> Result<published::Recognised, String> {
-    let mut r = published::read_set_out(text)?;
+/// was copied, the file's glyphs placed no number certainly. `uncut`: no
+/// digit stood near a page's right edge (see [`published::read_set_out`]).
+fn read_placed(text: &str, kind: &str, uncut: bool) -> Result<published::Recognised, String> {
+    let mut r = published::read_set_out(text, uncut)?;
     let placed =
         format!("也可能是 {kind} 文件中数字的位置不能确定其所在的格（如数字在单元格中折成几段）");
     for note in r.notes.iter_mut() {

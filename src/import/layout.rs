@@ -125,6 +125,17 @@ pub(super) fn default_advance(c: char, size: f64) -> f64 {
     }
 }
 
+/// Whether a digit of a page's `glyphs` stands within an em of its right
+/// edge (at `width` from its left) or past it: no room for another digit.
+/// Else no number was cut at the edge, whatever its length (a writer that
+/// leaves out what falls past the edge leaves a number's first digits up
+/// to it).
+pub(super) fn near_right_edge(glyphs: &[Glyph], width: f64) -> bool {
+    glyphs
+        .iter()
+        .any(|g| g.c.is_ascii_digit() && g.x + g.size > width)
+}
+
 /// The direction most of `glyphs` run in (none when there are none).
 pub(super) fn usual_direction(glyphs: &[Glyph]) -> Option<Direction> {
     let mut counts: Vec<(Direction, usize)> = Vec::new();

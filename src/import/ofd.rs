@@ -31,6 +31,21 @@ pub fn is_ofd(bytes: &[u8]) -> bool {
 /// The OFD file's text, its pages' lines set out as `pdftotext -layout`
 /// does (see the module's description).
 pub fn to_text(bytes: &[u8]) -> Result<String, String> {
+    read(bytes).map(|r| r.text)
+}
+
+/// What is read of an OFD file: its text (see [`to_text`]) and whether a
+/// digit stands near a page's right edge or past it (`near_edge`, see
+/// [`layout::near_right_edge`]; so for a page turned or of no known size):
+/// else no number was cut there.
+pub struct Read {
+    pub text: String,
+    pub near_edge: bool,
+}
+
+/// The OFD file's text and whether a digit stands near a page's edge (see
+/// [`Read`]).
+pub fn read(bytes: &[u8]) -> Result<Read, String> {
     // A part by its name; else by the name written another way, as some
     // writers do ("content.xml" for Content.xml, backslashes for slashes).
     let part = |name: &str| -> Result<String, String> {
@@ -57,15 +72,34 @@ pub fn to_text(bytes: &[u8]) -> Result<String, String> {
     // page's lines are set out in (see `column_unit`).
     let mut all = Vec::new();
     let mut held = 0;
+    // The pages' size, unless a page gives its own (mm, as the glyphs').
+    let size = |xml: &str| match numbers(element_text(xml, "physicalbox").as_deref())[..] {
+        [x, _, w, _] if w > 0.0 => Some(x + w),
+        _ => None,
+    };
+    let usual = size(&part(&document)?);
+    let mut near_edge = false;
     for page in pages.iter().take(MAX_PAGES) {
         if held >= MAX_DOCUMENT_GLYPHS {
             break;
         }
-        let glyphs = upright(&part(&zip::resolve(folder, page))?);
+        let content = part(&zip::resolve(folder, page))?;
+        let (glyphs, across) = upright(&content);
+        // A size in other units than the glyphs' (easyofd writes points
+        // for millimetres: every glyph in the page's left eighth) tells
+        // nothing: a page's text reaches past its middle.
+        let reach = glyphs.iter().map(|g| g.x + g.size).fold(0.0, f64::max);
+        near_edge |= match size(&content).or(usual) {
+            Some(right) if across && reach >= right / 2.0 => {
+                layout::near_right_edge(&glyphs, right)
+            }
+            _ => true,
+        };
         held += glyphs.len();
         all.push(glyphs);
     }
-    layout::text(all, Vec::new())?.ok_or_else(|| NO_TEXT.to_string())
+    let text = layout::text(all, Vec::new())?.ok_or_else(|| NO_TEXT.to_string())?;
+    Ok(Read { text, near_edge })
 }
 
 /// An element's local name (without its namespace prefix).
@@ -293,17 +327,18 @@ fn without_cdata(xml: &str) -> std::borrow::Cow<'_, str> {
 /// drawn across a table ("内部资料 2021", slanted) is not the report's text,
 /// and its glyphs, standing on the table's lines among the values, left
 /// rows unread. A page whose text all runs another way (a table turned a
-/// quarter round) is turned back, its text's lines then the page's.
-fn upright(content: &str) -> Vec<Glyph> {
+/// quarter round) is turned back, its text's lines then the page's; the
+/// second: whether the page's text runs left to right (not turned).
+fn upright(content: &str) -> (Vec<Glyph>, bool) {
     let mut glyphs = glyphs(content, Direction::ACROSS);
     let Some(usual) = usual_direction(&glyphs) else {
-        return glyphs;
+        return (glyphs, true);
     };
     if usual != Direction::ACROSS {
         glyphs = glyphs_in(content, usual);
     }
     glyphs.retain(|g| g.direction.near(usual));
-    glyphs
+    (glyphs, usual == Direction::ACROSS)
 }
 
 /// The glyphs of a page's content in a frame turned so that text running
@@ -533,7 +568,7 @@ mod tests {
             <ofd:TextCode DeltaX="3">34</ofd:TextCode></ofd:TextObject>
             <ofd:TextObject Boundary="0 0 50 5" Size="2" CTM="2 0 0 2 1 1"><ofd:TextCode X="0" Y="2">A</ofd:TextCode></ofd:TextObject>
             </ofd:Layer></ofd:Content></ofd:Page>"#;
-        let got: Vec<(f64, f64, char)> = upright(page).iter().map(|g| (g.x, g.y, g.c)).collect();
+        let got: Vec<(f64, f64, char)> = upright(page).0.iter().map(|g| (g.x, g.y, g.c)).collect();
         // The spaces take their advances but are not glyphs; the second code
         // goes on from the pen; the CTM scales and moves.
         assert_eq!(
@@ -548,7 +583,7 @@ mod tests {
                 (1.0, 5.0, 'A'),
             ]
         );
-        assert_eq!(upright(page)[6].size, 4.0);
+        assert_eq!(upright(page).0[6].size, 4.0);
     }
 
     #[test]
@@ -558,7 +593,7 @@ mod tests {
         let page = format!(
             r#"<ofd:TextObject Boundary="0 0 9 9" Size="4"><ofd:TextCode X="0" Y="4">{many}</ofd:TextCode></ofd:TextObject>"#
         );
-        assert_eq!(upright(&page).len(), MAX_GLYPHS);
+        assert_eq!(upright(&page).0.len(), MAX_GLYPHS);
         // A document naming more pages than a report has: MAX_PAGES read.
         let listed: String = (0..MAX_PAGES + 3)
             .map(|_| r#"<ofd:Page BaseLoc="Pages/P.xml"/>"#)
@@ -585,7 +620,7 @@ mod tests {
     #[test]
     fn text_in_cdata_sections_is_read() {
         let page = r#"<ofd:TextObject Boundary="10 20 50 5" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="5"><![CDATA[A<&]]></ofd:TextCode></ofd:TextObject>"#;
-        let got: String = upright(page).iter().map(|g| g.c).collect();
+        let got: String = upright(page).0.iter().map(|g| g.c).collect();
         assert_eq!(got, "A<&");
         // Cut off inside a section: what there is.
         assert_eq!(without_cdata("a<![CDATA[b<"), "ab&lt;");
@@ -614,7 +649,7 @@ mod tests {
                 object(30.0, 10.0, ctm, "行政规范性文件 12 0")
             )
         };
-        let read = |page: &str| lines(upright(page), &[], 2.0).join("\n");
+        let read = |page: &str| lines(upright(page).0, &[], 2.0).join("\n");
         let want = read(&page("", ""));
         assert_eq!(
             want.split_whitespace().collect::<Vec<_>>(),
@@ -647,7 +682,7 @@ mod tests {
             )
         };
         let words = |page: &str| -> Vec<String> {
-            lines(upright(page), &[], 2.0)
+            lines(upright(page).0, &[], 2.0)
                 .iter()
                 .flat_map(|l| l.split_whitespace().map(str::to_string))
                 .collect()
@@ -677,12 +712,12 @@ mod tests {
             r#"<ofd:TextObject Boundary="33 63 17 1.778" Size="1.778"><ofd:TextCode X="0" Y="1.778" DeltaX="g 8 1.82">第二十条第（六）项</ofd:TextCode></ofd:TextObject>"#,
             r#"<ofd:TextObject Boundary="46.9 63 4.5 1.778" Size="1.778"><ofd:TextCode X="0" Y="1.778" DeltaX="g 3 1.13">2293</ofd:TextCode></ofd:TextObject>"#,
         );
-        let got = lines(upright(page), &[], 2.0).join(" ");
+        let got = lines(upright(page).0, &[], 2.0).join(" ");
         assert!(got.contains('\u{FFFD}'), "{got:?}");
         assert!(!got.chars().any(|c| c.is_ascii_digit()), "{got:?}");
         // Beside the heading: both read.
         let beside = page.replace("46.9 63", "52 63");
-        let got = lines(upright(&beside), &[], 2.0).join(" ");
+        let got = lines(upright(&beside).0, &[], 2.0).join(" ");
         assert_eq!(
             got.split_whitespace().collect::<Vec<_>>(),
             ["第二十条第（六）项", "2293"]
@@ -700,7 +735,7 @@ mod tests {
             )
         };
         let words = |page: &str| -> Vec<String> {
-            lines(upright(page), &[], 0.75)
+            lines(upright(page).0, &[], 0.75)
                 .iter()
                 .flat_map(|l| l.split_whitespace().map(str::to_string))
                 .collect()
@@ -741,7 +776,7 @@ mod tests {
         .iter()
         .map(|(y, t)| object(y, t))
         .collect();
-        let got = lines(upright(&page), &[], 0.9).join(" ");
+        let got = lines(upright(&page).0, &[], 0.9).join(" ");
         assert_eq!(
             got.split_whitespace().collect::<Vec<_>>(),
             ["51420", "7"],
@@ -762,7 +797,7 @@ mod tests {
                 objects.concat()
             )
         };
-        let text = |objects: &[String]| lines(upright(&page(objects)), &[], 1.0).join("\n");
+        let text = |objects: &[String]| lines(upright(&page(objects)).0, &[], 1.0).join("\n");
         // easyofd's runs of a line in two fonts, and two cells' numbers with
         // the space between them, each from the boundary's start.
         let b = "10 20 12 2";

@@ -64,11 +64,14 @@ pub fn unmapped(text: &str) -> Option<String> {
     (lost >= 50 && lost * 10 >= all).then(|| UNMAPPED.to_string())
 }
 
-/// What is read of a PDF file: its text (see [`to_text`]) and the pages
-/// (from 1) with digits past their right edge.
+/// What is read of a PDF file: its text (see [`to_text`]), the pages
+/// (from 1) with digits past their right edge, and whether any digit
+/// stands near a page's right edge or past it (`near_edge`, see
+/// [`layout::near_right_edge`]): else no number was cut there.
 pub struct Read {
     pub text: String,
     pub past_edge: Vec<usize>,
+    pub near_edge: bool,
 }
 
 impl Read {
@@ -113,22 +116,28 @@ pub fn read(bytes: &[u8], decode: &dyn Fn(&[u8], &str) -> Option<String>) -> Res
     }
     let (mut all, mut ruled) = (Vec::new(), Vec::new());
     let mut past_edge = Vec::new();
+    let mut near_edge = false;
     let mut held = 0;
     let mut reader = text::Page::new(&file, decode);
     for (at, page) in pages.iter().take(MAX_PAGES).enumerate() {
         if held >= MAX_DOCUMENT_GLYPHS {
             break;
         }
-        let (glyphs, rules, past) = upright(&file, page, &mut reader);
-        if past {
+        let (glyphs, rules, edge) = upright(&file, page, &mut reader);
+        if edge.past {
             past_edge.push(at + 1);
         }
+        near_edge |= edge.near;
         held += glyphs.len();
         all.push(glyphs);
         ruled.push(rules);
     }
     let text = layout::text(all, ruled)?.ok_or_else(|| NO_TEXT.to_string())?;
-    Ok(Read { text, past_edge })
+    Ok(Read {
+        text,
+        past_edge,
+        near_edge,
+    })
 }
 
 /// A page: its dictionary, its resources and its box (inherited from the
@@ -221,9 +230,9 @@ fn walk<'f>(
 }
 
 /// A page's glyphs that run in its usual direction, set out as if it ran
-/// left to right, from the page's top left, y down; its rules; whether a
-/// digit stands past its right edge.
-fn upright(file: &File, page: &Page, reader: &mut text::Page) -> (Vec<Glyph>, Vec<Rule>, bool) {
+/// left to right, from the page's top left, y down; its rules; where its
+/// digits stand by its right edge.
+fn upright(file: &File, page: &Page, reader: &mut text::Page) -> (Vec<Glyph>, Vec<Rule>, Edge) {
     let mut content = Vec::new();
     let contents = page.dict.get("Contents").map_or(&Object::Null, |c| c);
     let parts = match file.resolve(contents) {
@@ -282,10 +291,19 @@ fn upright(file: &File, page: &Page, reader: &mut text::Page) -> (Vec<Glyph>, Ve
             })
         })
         .collect();
-    let past = glyphs
-        .iter()
-        .any(|g| g.c.is_ascii_digit() && g.x >= right - left);
-    (glyphs, rules, past)
+    let width = right - left;
+    let edge = Edge {
+        past: (glyphs.iter()).any(|g| g.c.is_ascii_digit() && g.x >= width),
+        near: layout::near_right_edge(&glyphs, width),
+    };
+    (glyphs, rules, edge)
+}
+
+/// Where a page's digits stand by its right edge (see [`Read`]): some past
+/// it; some near it or past it (see [`layout::near_right_edge`]).
+struct Edge {
+    past: bool,
+    near: bool,
 }
 
 #[cfg(test)]
@@ -442,6 +460,24 @@ mod tests {
         let within = "BT /F1 10 Tf 500 700 Td <00120016001900180016> Tj ET";
         let read = read(&document(within, true)).unwrap();
         assert_eq!((read.past_edge.len(), read.note()), (0, None));
+    }
+
+    #[test]
+    fn a_digit_within_an_em_of_the_pages_right_edge_may_have_been_cut() {
+        // A page 595 points wide, a 10-point "2": within an em of the
+        // edge no other digit fits after it (a writer that leaves out what
+        // falls past the edge may have cut a number there); past it too.
+        let near = |x: f64| {
+            let digit = format!("BT /F1 10 Tf {x} 700 Td <0012> Tj ET");
+            read(&document(&digit, true)).unwrap().near_edge
+        };
+        assert!(!near(500.0));
+        assert!(!near(584.0));
+        assert!(near(586.0));
+        assert!(near(600.0));
+        // Not a word's other characters.
+        let word = "BT /F1 10 Tf 590 700 Td <0001> Tj ET";
+        assert!(!read(&document(word, true)).unwrap().near_edge);
     }
 
     #[test]

@@ -100,19 +100,23 @@ pub(super) fn norm_char(c: char) -> char {
 /// Reads a published report from a page or pasted text: blocks, then the
 /// outline, then the texts, then the tables.
 pub fn read(input: &str) -> Result<Recognised, String> {
-    read_text(input, false)
+    read_text(input, false, false)
 }
 
 /// Reads a published report from the text our reader set out from a PDF's
 /// or an OFD file's glyphs (see [`crate::import::layout`]): as [`read`],
 /// but a table row's empty cells are told by their places, which that
-/// text's columns keep (see `normalize::blank_cells_marked`).
-pub fn read_set_out(input: &str) -> Result<Recognised, String> {
-    read_text(input, true)
+/// text's columns keep (see `normalize::blank_cells_marked`). `uncut`:
+/// no digit of the file stood near its page's right edge, so no number was
+/// cut there (a writer that leaves out what falls past the edge leaves its
+/// last digits by it): a row's total is read as printed, its sum broken,
+/// however long (see `tables::How`).
+pub fn read_set_out(input: &str, uncut: bool) -> Result<Recognised, String> {
+    read_text(input, true, uncut)
 }
 
-/// [`read`], `set_out` as in [`read_set_out`].
-fn read_text(input: &str, set_out: bool) -> Result<Recognised, String> {
+/// [`read`], `set_out` and `uncut` as in [`read_set_out`].
+fn read_text(input: &str, set_out: bool, uncut: bool) -> Result<Recognised, String> {
     let format = crate::format::current();
     let input = &normalize::chars(input);
     let mixed = blocks::text_with_tables(input);
@@ -155,7 +159,7 @@ fn read_text(input: &str, set_out: bool) -> Result<Recognised, String> {
         notes: Vec::new(),
     };
     recognised.notes.extend(outline::slips(&outline.sections));
-    let from_words = tables::read_all(&tables, order, &mut recognised);
+    let from_words = tables::read_all(&tables, (order, uncut), &mut recognised);
     outline.note_headings(&mut recognised.report);
     if found < 2 && recognised.cells_read() == 0 {
         return Err(NOT_A_REPORT.to_string());

@@ -17,14 +17,29 @@ mod stream;
 
 use stream::read_stream;
 
+/// How a table without a grid gives its words (see [`read_stream`]).
+#[derive(Debug, Clone, Copy)]
+struct How {
+    /// How the text orders its words (see [`super::normalize::order`]).
+    order: Order,
+    /// The words hold a Markdown text's table rows among its paragraphs
+    /// (see `Outline::texts_and_tables`, [`read_stream`]).
+    rows: bool,
+    /// No number of the text was cut at its page's right edge (see
+    /// [`super::read_set_out`]): a row's total as long as its block's
+    /// longest, or 表四's last, not its sum, is the report's 勾稽 error,
+    /// read as printed where its row's numbers stand side by side.
+    uncut: bool,
+}
+
 /// Reads every table of the format from the tables found; a 2019-format
 /// report keeps what maps and notes what does not.
 /// `order`: how a text without a grid orders its words (see
-/// [`super::normalize::order`]). Returns whether some table had no grid and
-/// was read from its words.
+/// [`super::normalize::order`]); `uncut`, as in [`How`]. Returns whether
+/// some table had no grid and was read from its words.
 pub(super) fn read_all(
     found: &super::outline::Tables,
-    order: Order,
+    (order, uncut): (Order, bool),
     recognised: &mut Recognised,
 ) -> bool {
     let mut from_words = false;
@@ -60,7 +75,11 @@ pub(super) fn read_all(
             .collect();
         let none_read = cells.iter().all(|&i| recognised.sources[i].is_none());
         let all_read = cells.iter().all(|&i| recognised.sources[i].is_some());
-        let how = (order, found.rows_as_words);
+        let how = How {
+            order,
+            rows: found.rows_as_words,
+            uncut,
+        };
         if let Some((_, paras)) = found.words.iter().find(|w| w.0 == table.key) {
             if none_read {
                 read_stream(table, paras, how, recognised);
@@ -88,7 +107,7 @@ fn complete_from_stream(
     table: &Table,
     cells: &[usize],
     paras: &[String],
-    how: (Order, bool),
+    how: How,
     recognised: &mut Recognised,
 ) -> bool {
     let mut words = recognised.clone();

@@ -1633,7 +1633,7 @@ fn found_once(joined: &str, label: &str) -> Option<usize> {
 fn read_in_order(
     (format, table): (&Format, &Table),
     (words, line_of): (&[Word], &[usize]),
-    (order, rows): (Order, bool),
+    How { order, rows, uncut }: How,
     value_at: &[usize],
     (read, unsummed): (&mut Vec<(usize, String, String)>, &mut Unsummed),
 ) -> Vec<String> {
@@ -1779,7 +1779,8 @@ fn read_in_order(
             // 勾稽 error, read as printed for the checks to name; not the
             // last row's, whose total ends the line and may be cut at the
             // page's edge (see [`cut_off`]): that row is left unread,
-            // named, the others read.
+            // named, the others read; unless no number was cut there
+            // (`uncut`, see [`How`]).
             let last = block.rows.len().saturating_sub(1);
             let one_line = aligned
                 && !rows
@@ -1788,7 +1789,7 @@ fn read_in_order(
                 && value_at.windows(2).all(|p| line_of[p[1]] == line_of[p[0]])
                 && values.iter().all(|v| as_drawn(v))
                 && !words.iter().any(marked_damaged);
-            let side_by_side = one_line && row_mismatch(block, &get, last).is_none();
+            let side_by_side = one_line && (uncut || row_mismatch(block, &get, last).is_none());
             holds &= (sums || ((order.as_printed() || side_by_side) && in_order)) && placed;
             if table.layout == Layout::SingleRow
                 && table.blocks.len() == 1
@@ -1799,6 +1800,7 @@ fn read_in_order(
                 && block.rows.iter().all(|row| row.total_of.is_empty())
                 && (0..last).all(|r| row_mismatch(block, &get, r).is_none())
                 && row_mismatch(block, &get, last).is_some_and(|(t, s)| cut_off(t, s) || one_line)
+                && !(uncut && side_by_side)
             {
                 cut_row = Some(last);
             }
@@ -1989,7 +1991,7 @@ fn runs_of(
     (words, line_of): (&[Word], &[usize]),
     (joined, owner): (&str, &[usize]),
     anchors: &[Anchor],
-    (order, rows): (Order, bool),
+    How { order, rows, .. }: How,
 ) -> (Vec<Vec<usize>>, Vec<bool>, Vec<bool>) {
     let aligned = order == Order::Aligned;
     // Each anchor's values: the numbers between it and the next anchor.
@@ -2207,7 +2209,7 @@ struct Found<'a> {
     wrapped: &'a [bool],
     before_label: &'a [bool],
     total_shown: &'a [bool],
-    how: (Order, bool),
+    how: How,
 }
 
 /// What way 1 makes of a row found.
@@ -2254,8 +2256,8 @@ impl Found<'_> {
     /// under the label seven numbers side by side): its row's other
     /// pieces among its numbers, or the row before's one too many, or
     /// marked damaged between the row before's numbers and the next row.
-    /// Its total shorter than another row's of its block: not cut at the
-    /// page's edge.
+    /// Its total shorter than another row's of its block, or no number cut
+    /// at the page's edge (see [`How`]).
     fn side_by_side(&self, k: usize) -> bool {
         let Found {
             table,
@@ -2284,8 +2286,9 @@ impl Found<'_> {
         // rows' may be cut at the page's edge (a left-aligned column cut
         // there shows a long number's first digits up to it, as many as
         // the longest whole ones fill), its sum broken as well by a slip in
-        // its row: only a shorter one is whole. (A right-aligned column cut
-        // there cuts every total, see [`cut_off`].)
+        // its row: only a shorter one is whole, unless no number was cut
+        // there (see [`How`]). (A right-aligned column cut there cuts
+        // every total, see [`cut_off`].)
         let digits = |k: usize| {
             let total = runs[k].last().and_then(|&w| words[w].value());
             total.map(|v| v.chars().filter(char::is_ascii_digit).count())
@@ -2295,7 +2298,7 @@ impl Found<'_> {
             .filter_map(digits)
             .max();
         run.len() == cells(k)
-            && digits(k).is_some_and(|d| longest.is_some_and(|m| d < m))
+            && (self.how.uncut || digits(k).is_some_and(|d| longest.is_some_and(|m| d < m)))
             && !damaged
             && run.iter().all(whole)
             && !before_label[k]
@@ -2394,7 +2397,7 @@ impl Found<'_> {
         } = *self;
         let (b, r, start, _, _) = anchors[k];
         let block = &table.blocks[b];
-        if how.0 != Order::Aligned || !has_sums(block) {
+        if how.order != Order::Aligned || !has_sums(block) {
             return None;
         }
         let cells = block.columns.len();
@@ -2584,7 +2587,7 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
         runs,
         wrapped,
         total_shown,
-        how: (order, rows),
+        how: How { order, rows, .. },
         ..
     } = *found_rows;
     let reordered = order == Order::Blocks;
@@ -2771,13 +2774,8 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
 /// values after a label are the next row's: a row is read only from
 /// values on its label's lines (its first to its last, as a converter puts
 /// a row's values among its label's lines).
-pub(super) fn read_stream(
-    table: &Table,
-    paras: &[String],
-    how: (Order, bool),
-    out: &mut Recognised,
-) {
-    let (order, rows) = how;
+pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut Recognised) {
+    let How { order, rows, .. } = how;
     let format = out.report.format;
     let reordered = order == Order::Blocks;
     let summed = table.blocks.iter().all(has_sums);
