@@ -2116,6 +2116,47 @@ fn a_row_with_an_empty_cell_is_read_by_its_columns_in_a_pdfs_text() {
     assert!(notes.contains("（总计 7737，各项之和 7736）"), "{notes}");
 }
 
+/// 无 printed for a 0 in text without columns (a Word file saved as text,
+/// a cell a line; pdftotext -raw, a row's values on a line): between two
+/// of its row's numbers, alone on its line or on theirs, it is read as
+/// printed, as from the page (CELL-BLANK names it); right after the row's
+/// label it may be the label's (其他 / 无), and the row is left unread.
+#[test]
+fn wu_between_two_values_of_a_row_in_text_without_columns_is_read() {
+    let want = expected("pingtan-2021");
+    let cell = |column: &str| {
+        format::current()
+            .cell_at("table3", "not_processed_publication", column)
+            .unwrap()
+    };
+    let row = |def: &format::CellDef| def.row.key == "not_processed_publication";
+    for (file, values, middle, first) in [
+        (
+            "cells.txt",
+            "3.要求提供公开出版物\n0\n0\n0\n",
+            "3.要求提供公开出版物\n0\n0\n无\n",
+            "3.要求提供公开出版物\n无\n0\n0\n",
+        ),
+        (
+            "pdf-raw.txt",
+            "出版物\n0 0 0 0 0 0 0\n",
+            "出版物\n0 0 无 0 0 0 0\n",
+            "出版物\n无 0 0 0 0 0 0\n",
+        ),
+    ] {
+        let text = form(&format!("pingtan-2021/{file}"));
+        assert_eq!(text.matches(values).count(), 1, "{file}");
+        let got = read(&text.replace(values, middle)).unwrap();
+        assert_read_as_printed(&got, &want, &[(cell("research"), "无")], file);
+        assert_eq!(
+            got.report.cells[cell("research")],
+            Cell::Invalid("无".into())
+        );
+        let got = read(&text.replace(values, first)).unwrap();
+        assert_read_but(&got, &want, row);
+    }
+}
+
 /// Every cell of `got` read, equal to `want`'s but the `printed` ones (a
 /// cell and its text: totals not their sums, read as printed), and no
 /// note names a row whose total is not its sum.

@@ -38,10 +38,14 @@ impl Word {
 /// The words of a table's lines, and the line each is on. A number whose
 /// cell wrapped it, its pieces joined by [`WRAPPED`] (kept, for the review:
 /// see [`count_of`]), is a value only in a table with sums to check it by
-/// (`summed`); else [`Word::Wrapped`]. In text whose columns are aligned
-/// (`aligned`), 无 or 空 between two numbers of a line is a row's value
-/// printed for a 0, as in a page's cell (a word of a label stands left of
-/// its row's values, never among them); its cell keeps it as printed.
+/// (`summed`); else [`Word::Wrapped`]. 无 or 空 between two numbers of a
+/// line is a row's value printed for a 0, as in a page's cell (a word of a
+/// label stands left of its row's values, never among them); its cell
+/// keeps it as printed. So is one alone on its line between two values,
+/// each a line apart, in text not `aligned` (cells a line: a viewer's copy,
+/// pdftotext -raw, a Word file saved as text): a label's 无 alone on its
+/// line is one of a label printed a character a line ("）" / "无" / "法",
+/// （四）无法提供 down a narrow cell), among its characters, not values.
 fn words(paras: &[String], (summed, aligned): (bool, bool)) -> (Vec<Word>, Vec<usize>) {
     let mut out = Vec::new();
     let mut lines = Vec::new();
@@ -75,9 +79,10 @@ fn words(paras: &[String], (summed, aligned): (bool, bool)) -> (Vec<Word>, Vec<u
             lines.push(line);
         }
     }
-    for i in (1..out.len().saturating_sub(1)).filter(|_| aligned) {
-        let among = lines[i - 1] == lines[i]
-            && lines[i + 1] == lines[i]
+    for i in 1..out.len().saturating_sub(1) {
+        let one_line = lines[i - 1] == lines[i] && lines[i + 1] == lines[i];
+        let alone = lines[i - 1] < lines[i] && lines[i + 1] > lines[i];
+        let among = (one_line || (alone && !aligned))
             && out[i - 1].value().is_some()
             && out[i + 1].value().is_some();
         if let Word::Text(t) = &out[i] {
@@ -3067,7 +3072,7 @@ mod tests {
     }
 
     #[test]
-    fn wu_between_two_numbers_of_an_aligned_line_is_a_value() {
+    fn wu_between_two_numbers_of_a_line_or_alone_between_two_is_a_value() {
         let lines = [
             "3 0 24690 无 9 0 24702",
             "申 请 人 无 3",
@@ -3077,8 +3082,8 @@ mod tests {
             "空 4 空 5",
         ]
         .map(String::from);
-        let marked = |aligned: bool| -> Vec<String> {
-            let (words, _) = words(&lines, (true, aligned));
+        let marked = |lines: &[String], aligned: bool| -> Vec<String> {
+            let (words, _) = words(lines, (true, aligned));
             (words.iter())
                 .map(|w| match w {
                     Word::Value(v) if v.starts_with(BLANK_CELL) => format!("({})", &v[3..]),
@@ -3089,11 +3094,31 @@ mod tests {
         };
         // (A row's line; a label letter-spaced; 无 last on its line or
         // first, the number around it on another line.)
-        assert_eq!(
-            marked(true).join(" "),
-            "3 0 24690 (无) 9 0 24702 申 请 人 无 3 3 无 无 3 3 空 4 (空) 5"
-        );
-        assert!(!marked(false).iter().any(|w| w.starts_with('(')));
+        let read = "3 0 24690 (无) 9 0 24702 申 请 人 无 3 3 无 无 3 3 空 4 (空) 5";
+        assert_eq!(marked(&lines, true).join(" "), read);
+        assert_eq!(marked(&lines, false).join(" "), read);
+        // Cells a line: alone between two values, a line apart each; not
+        // among a label's characters a line each (（四）无法提供 down a
+        // narrow cell), nor after a label's line, nor in aligned text
+        // (where a row's values share its line).
+        let lines = [
+            "3",
+            "无",
+            "5",
+            "）",
+            "无",
+            "法",
+            "5",
+            "无",
+            "提供",
+            "1.本机关",
+            "无",
+            "0",
+        ];
+        let lines = lines.map(String::from);
+        let read = "3 (无) 5 ) 无 法 5 无 提供 1.本机关 无 0";
+        assert_eq!(marked(&lines, false).join(" "), read);
+        assert!(!marked(&lines, true).iter().any(|w| w.starts_with('(')));
     }
 
     #[test]
