@@ -2157,6 +2157,36 @@ fn wu_between_two_values_of_a_row_in_text_without_columns_is_read() {
     }
 }
 
+/// A Word file saved as text (a cell a line) writes an empty cell as an
+/// empty line: between two of its row's values it is that cell, left
+/// unread as a page's, the row's other cells read where its sums hold
+/// (counting it 0). Right after the row's label it may be a merged cell's
+/// (the group's, before each label): the row is left unread.
+#[test]
+fn an_empty_line_between_two_values_in_text_of_a_cell_a_line_is_an_empty_cell() {
+    let want = expected("pingtan-2021");
+    let text = form("pingtan-2021/cells.txt");
+    let values = "（一）予以公开\n27\n0\n0\n2\n";
+    assert_eq!(text.matches(values).count(), 1);
+    let row = |def: &format::CellDef| def.table.key == "table3" && def.row.key == "disclosed";
+    let cell = |column: &str| {
+        format::current()
+            .cell_at("table3", "disclosed", column)
+            .unwrap()
+    };
+    // 商业企业's 0, 社会公益组织's 2 (then its sum broken), 自然人's 27.
+    let empty = text.replace(values, "（一）予以公开\n27\n\n0\n2\n");
+    let got = read(&empty).unwrap();
+    assert_read_but(&got, &want, |def| {
+        row(def) && def.column.key == "commercial"
+    });
+    assert!(got.sources[cell("commercial")].is_none());
+    let broken = text.replace(values, "（一）予以公开\n27\n0\n0\n\n");
+    assert_read_but(&read(&broken).unwrap(), &want, row);
+    let first = text.replace(values, "（一）予以公开\n\n0\n0\n2\n");
+    assert_read_but(&read(&first).unwrap(), &want, row);
+}
+
 /// Every cell of `got` read, equal to `want`'s but the `printed` ones (a
 /// cell and its text: totals not their sums, read as printed), and no
 /// note names a row whose total is not its sum.

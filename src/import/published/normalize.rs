@@ -96,7 +96,8 @@ pub(super) fn chars(text: &str) -> std::borrow::Cow<'_, str> {
 /// (`order`, as [`order`] tells it), numbers wrapped in their cells joined
 /// (see [`wrapped_numbers`]); in text our reader set out from a PDF or an
 /// OFD file's glyphs (`set_out`), a row's empty cells marked (see
-/// [`blank_cells_marked`]).
+/// [`blank_cells_marked`]), and so in text of a cell a line (see
+/// [`empty_lines_marked`]).
 pub(super) fn text_lines(text: &str, markdown: bool, order: Order, set_out: bool) -> Vec<String> {
     let lines = without_furniture(text);
     let lines = match order {
@@ -104,7 +105,8 @@ pub(super) fn text_lines(text: &str, markdown: bool, order: Order, set_out: bool
             blank_cells_marked(first_values_moved_down(wrapped_numbers(lines)))
         }
         Order::Aligned => first_values_moved_down(wrapped_numbers(lines)),
-        Order::Lines | Order::Cells => ordinals_rejoined(lines),
+        Order::Lines => empty_lines_marked(ordinals_rejoined(lines)),
+        Order::Cells => ordinals_rejoined(lines),
         Order::Blocks => lines,
     };
     let lines = if markdown && blank_separated(&lines) {
@@ -119,6 +121,32 @@ pub(super) fn text_lines(text: &str, markdown: bool, order: Order, set_out: bool
     };
     let lines: Vec<String> = lines.iter().map(|l| markdown_line(l)).collect();
     join_wrapped(lines, &set_back)
+}
+
+/// Text of a cell a line ([`Order::Lines`]): an empty line between two
+/// lines of one value each (a number, a mark printed for a 0) is a row's
+/// empty cell, marked [`BLANK_CELL`] (counted 0 in its row's sums, left
+/// unread, as a page's). A Word file saved as text writes each cell on a
+/// line of its own, an empty cell as an empty line (LibreOffice's writes a
+/// cell of "-" so too); a row's values stand on one line of a page, so no
+/// viewer's copy tried has an empty line between two of them. (Where a row
+/// starts or ends, an empty line may be a merged cell's: not marked.)
+fn empty_lines_marked(mut lines: Vec<String>) -> Vec<String> {
+    let one_value = |line: &str| {
+        let t = line.trim_matches(is_space);
+        !t.is_empty()
+            && !t.contains(is_space)
+            && (t.bytes().all(|b| b.is_ascii_digit()) || zero_sign(t) || t.starts_with(BLANK_CELL))
+    };
+    for i in 1..lines.len().saturating_sub(1) {
+        if lines[i].trim_matches(is_space).is_empty()
+            && one_value(&lines[i - 1])
+            && one_value(&lines[i + 1])
+        {
+            lines[i] = BLANK_CELL.to_string();
+        }
+    }
+    lines
 }
 
 /// Lines in reading order with a label's ordinal on a line of its own and
