@@ -2204,11 +2204,22 @@ fn assert_read_as_printed(got: &Recognised, want: &Report, printed: &[(usize, &s
 }
 
 /// A browser's copy as plain text whose row has a cell left blank (a
-/// published table's 0 left out) reads every other row; its note says how
-/// the page reads whole (pasted with its markup, or saved), not how a PDF
-/// does.
+/// published table's 0 left out; two tabs with nothing between) reads it
+/// as the page's where the row's sums hold with it 0: the row's other
+/// cells read, it unread. Where they do not (本年新收's 64 left out), the
+/// row is unread, every other row read; the note says how the page reads
+/// whole (pasted with its markup, or saved), not how a PDF does.
 #[test]
 fn a_browser_copy_with_a_blank_cell_says_how_the_page_reads_whole() {
+    let text = form("pingtan-2021/text.txt");
+    let label = text.find("（一）予以公开").unwrap();
+    let at = label + text[label..].find("\n0\n").unwrap();
+    let blank = format!("{}\n\n{}", &text[..at], &text[at + 3..]);
+    let got = read(&blank).unwrap();
+    assert_read_but(&got, &expected("pingtan-2021"), |def| {
+        def.table.key == "table3" && def.row.key == "disclosed" && def.column.key == "commercial"
+    });
+
     let text = form("pingtan-2021/text.txt");
     let label = text.find("一、本年新收政府信息公开申请数量").unwrap();
     let at = label + text[label..].find("\n64\n").unwrap();

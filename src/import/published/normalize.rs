@@ -106,7 +106,7 @@ pub(super) fn text_lines(text: &str, markdown: bool, order: Order, set_out: bool
         }
         Order::Aligned => first_values_moved_down(wrapped_numbers(lines)),
         Order::Lines => empty_lines_marked(ordinals_rejoined(lines)),
-        Order::Cells => ordinals_rejoined(lines),
+        Order::Cells => empty_cells_between_tabs(ordinals_rejoined(lines)),
         Order::Blocks => lines,
     };
     let lines = if markdown && blank_separated(&lines) {
@@ -147,6 +147,46 @@ fn empty_lines_marked(mut lines: Vec<String>) -> Vec<String> {
         }
     }
     lines
+}
+
+/// A browser's copy of cells that hold paragraphs ([`Order::Cells`]): a
+/// row's cells one after another, a line of a tab alone between two. Two
+/// such lines with no text between (but empty lines), a value of the row
+/// before and after them, part an empty cell: marked [`BLANK_CELL`]
+/// (counted 0 in its row's sums, left unread, as a page's). (Not next to a
+/// label: a table may have a spacer cell there.)
+fn empty_cells_between_tabs(lines: Vec<String>) -> Vec<String> {
+    let tab = |l: &str| l.trim_matches(is_space).is_empty() && l.contains('\t');
+    let value = |l: &str| {
+        let t = l.trim_matches(is_space);
+        !t.is_empty()
+            && !t.contains(is_space)
+            && (t.bytes().all(|b| b.is_ascii_digit()) || zero_sign(t))
+    };
+    // Whether the next line with text after each is a value.
+    let mut value_next = vec![false; lines.len()];
+    let mut next = false;
+    for (i, line) in lines.iter().enumerate().rev() {
+        value_next[i] = next;
+        if !line.trim_matches(is_space).is_empty() {
+            next = value(line);
+        }
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    // Whether the last line with text was a value, and a tab's line since.
+    let (mut after_value, mut tabbed) = (false, false);
+    for (i, line) in lines.into_iter().enumerate() {
+        if tab(&line) {
+            if tabbed && after_value && value_next[i] {
+                out.push(BLANK_CELL.to_string());
+            }
+            tabbed = true;
+        } else if !line.trim_matches(is_space).is_empty() {
+            (after_value, tabbed) = (value(&line), false);
+        }
+        out.push(line);
+    }
+    out
 }
 
 /// Lines in reading order with a label's ordinal on a line of its own and

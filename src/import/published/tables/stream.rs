@@ -2771,7 +2771,7 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
 /// 0 0 3 0 3. Then neither way reads: only a table whose numbers are all
 /// the same (all 0), as many as its cells, which no order changes.
 ///
-/// `(order, rows)`: with `rows`, the words hold a Markdown text's table
+/// `how` ([`How`]): with `rows`, the words hold a Markdown text's table
 /// rows among its paragraphs (see `Outline::texts_and_tables`); a converter
 /// that wrote them from a PDF may put a row's value on a line before its
 /// label (“3” / “行政许可”; a row's seven values before the six lines of
