@@ -2105,6 +2105,36 @@ fn a_row_with_an_empty_cell_is_read_by_its_columns_in_a_pdfs_text() {
         assert_read_but(&pasted, &want, row);
         assert!(pasted.sources[nothing].is_some(), "{file}");
     }
+    // The row below set out a few characters right of its columns (a
+    // row's wide numbers may be, as （七）总计's "294562" under "706"): the
+    // two rows above place the row (here the row above 1.本机关不掌握… set
+    // in that row's columns).
+    let text = form(&format!("{dir}/pdf-placed.txt"));
+    let lines: Vec<&str> = text.lines().collect();
+    let above = lines.iter().find(|l| l.contains("掌握相关政")).unwrap();
+    let starts: Vec<usize> = (above.char_indices())
+        .filter(|&(i, c)| c.is_ascii_digit() && !above[..i].ends_with(|p: char| p.is_ascii_digit()))
+        .map(|(i, _)| above[..i].chars().count())
+        .collect();
+    let mut set = String::new();
+    for (start, value) in starts.iter().zip(["4", "0", "0", "0", "210", "0", "214"]) {
+        set.push_str(&" ".repeat(start - set.chars().count()));
+        set.push_str(value);
+    }
+    let before =
+        "\n                            4       0      0       0        210       0   214\n";
+    let below = "请内容仍不     3       0";
+    assert_eq!(
+        (text.matches(before).count(), text.matches(below).count()),
+        (1, 1)
+    );
+    let drifted = text
+        .replace(before, &format!("\n{set}\n"))
+        .replace(below, "请内容仍不        3       0");
+    let got = read_set_out(&drifted, false).unwrap();
+    assert_read_but(&got, &want, |_| false);
+    assert!(got.sources[empty].is_none());
+    assert_eq!(got.cells_read(), 199);
     // Its total not its sum (7737): an empty cell placed by the columns,
     // not by the order of the row's values, is read only where the sums
     // hold; the row is named.

@@ -1518,39 +1518,47 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
         );
         // The nearest above and below, as many; else the two nearest on
         // one side (the row last before a table's end, or the next
-        // table's row, or before a page's break).
+        // table's row, or before a page's break; a row whose wide numbers
+        // the text set out a few characters right of their columns, as
+        // （七）总计's "294562" under "706"): the first two whose columns
+        // place the row.
         let same = |a: &Vec<Word>, b: &Vec<Word>| a.len() == b.len();
-        let pair = match (up.first(), down.first()) {
-            (Some(&a), Some(&b)) if same(a, b) => Some((a, b)),
-            _ => [&up, &down]
-                .into_iter()
-                .find(|r| r.len() == 2 && same(r[0], r[1]))
-                .map(|r| (r[0], r[1])),
-        };
-        let Some((above, below)) = pair else {
-            continue;
-        };
-        let n = above.len();
-        if row.len() + 2 < n {
-            continue;
+        let mut pairs: Vec<(&Vec<Word>, &Vec<Word>)> = Vec::new();
+        if let (Some(&a), Some(&b)) = (up.first(), down.first()) {
+            pairs.push((a, b));
         }
-        // Each column: its two values' span, theirs overlapping or side by
-        // side (a glyph's place rounded to a column: "0" one column left
-        // of the "0" over it); the columns apart.
-        let columns: Option<Vec<(usize, usize)>> = above
-            .iter()
-            .zip(below)
-            .map(|(a, b)| (a.0 <= b.1 && b.0 <= a.1).then(|| (a.0.min(b.0), a.1.max(b.1))))
-            .collect();
-        let Some(columns) = columns.filter(|c| c.windows(2).all(|p| p[0].1 <= p[1].0)) else {
-            continue;
-        };
+        pairs.extend(
+            [&up, &down]
+                .into_iter()
+                .filter(|r| r.len() == 2)
+                .map(|r| (r[0], r[1])),
+        );
         let within = |w: &Word, c: &(usize, usize)| w.0 < c.1 && c.0 < w.1;
-        let placed: Option<Vec<usize>> = row
-            .iter()
-            .map(|w| only((0..n).filter(|&c| within(w, &columns[c]))))
-            .collect();
-        let Some(placed) = placed.filter(|p| p.windows(2).all(|p| p[0] < p[1])) else {
+        let found = pairs
+            .into_iter()
+            .filter(|(a, b)| same(a, b))
+            .find_map(|(above, below)| {
+                let n = above.len();
+                if row.len() + 2 < n {
+                    return None;
+                }
+                // Each column: its two values' span, theirs overlapping or side by
+                // side (a glyph's place rounded to a column: "0" one column left
+                // of the "0" over it); the columns apart.
+                let columns: Vec<(usize, usize)> = above
+                    .iter()
+                    .zip(below)
+                    .map(|(a, b)| (a.0 <= b.1 && b.0 <= a.1).then(|| (a.0.min(b.0), a.1.max(b.1))))
+                    .collect::<Option<_>>()
+                    .filter(|c: &Vec<(usize, usize)>| c.windows(2).all(|p| p[0].1 <= p[1].0))?;
+                let placed: Vec<usize> = row
+                    .iter()
+                    .map(|w| only((0..n).filter(|&c| within(w, &columns[c]))))
+                    .collect::<Option<_>>()
+                    .filter(|p: &Vec<usize>| p.windows(2).all(|p| p[0] < p[1]))?;
+                Some((n, columns, placed))
+            });
+        let Some((n, columns, placed)) = found else {
             continue;
         };
         let words = spans(&lines[m]);
