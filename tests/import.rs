@@ -2242,19 +2242,18 @@ fn assert_read_as_printed(got: &Recognised, want: &Report, printed: &[(usize, &s
 #[test]
 fn a_browser_copy_with_a_blank_cell_says_how_the_page_reads_whole() {
     let text = form("pingtan-2021/text.txt");
-    let label = text.find("（一）予以公开").unwrap();
-    let at = label + text[label..].find("\n0\n").unwrap();
-    let blank = format!("{}\n\n{}", &text[..at], &text[at + 3..]);
-    let got = read(&blank).unwrap();
+    // The text, the first `value` after `label` left out (its line empty).
+    let left_out = |label: &str, value: &str| {
+        let at = text.find(label).unwrap();
+        let value = format!("\n{value}\n");
+        let at = at + text[at..].find(&value).unwrap();
+        format!("{}\n\n{}", &text[..at], &text[at + value.len()..])
+    };
+    let got = read(&left_out("（一）予以公开", "0")).unwrap();
     assert_read_but(&got, &expected("pingtan-2021"), |def| {
         def.table.key == "table3" && def.row.key == "disclosed" && def.column.key == "commercial"
     });
-
-    let text = form("pingtan-2021/text.txt");
-    let label = text.find("一、本年新收政府信息公开申请数量").unwrap();
-    let at = label + text[label..].find("\n64\n").unwrap();
-    let blank = format!("{}\n\n{}", &text[..at], &text[at + 4..]);
-    let got = read(&blank).unwrap();
+    let got = read(&left_out("一、本年新收政府信息公开申请数量", "64")).unwrap();
     assert_read_but(&got, &expected("pingtan-2021"), |def| {
         def.table.key == "table3" && def.row.key == "new_received"
     });
