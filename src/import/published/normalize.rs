@@ -132,12 +132,6 @@ pub(super) fn text_lines(text: &str, markdown: bool, order: Order, set_out: bool
 /// viewer's copy tried has an empty line between two of them. (Where a row
 /// starts or ends, an empty line may be a merged cell's: not marked.)
 fn empty_lines_marked(mut lines: Vec<String>) -> Vec<String> {
-    let one_value = |line: &str| {
-        let t = line.trim_matches(is_space);
-        !t.is_empty()
-            && !t.contains(is_space)
-            && (t.bytes().all(|b| b.is_ascii_digit()) || zero_sign(t) || t.starts_with(BLANK_CELL))
-    };
     for i in 1..lines.len().saturating_sub(1) {
         if lines[i].trim_matches(is_space).is_empty()
             && one_value(&lines[i - 1])
@@ -157,19 +151,13 @@ fn empty_lines_marked(mut lines: Vec<String>) -> Vec<String> {
 /// label: a table may have a spacer cell there.)
 fn empty_cells_between_tabs(lines: Vec<String>) -> Vec<String> {
     let tab = |l: &str| l.trim_matches(is_space).is_empty() && l.contains('\t');
-    let value = |l: &str| {
-        let t = l.trim_matches(is_space);
-        !t.is_empty()
-            && !t.contains(is_space)
-            && (t.bytes().all(|b| b.is_ascii_digit()) || zero_sign(t))
-    };
     // Whether the next line with text after each is a value.
     let mut value_next = vec![false; lines.len()];
     let mut next = false;
     for (i, line) in lines.iter().enumerate().rev() {
         value_next[i] = next;
         if !line.trim_matches(is_space).is_empty() {
-            next = value(line);
+            next = one_value(line);
         }
     }
     let mut out = Vec::with_capacity(lines.len());
@@ -182,11 +170,18 @@ fn empty_cells_between_tabs(lines: Vec<String>) -> Vec<String> {
             }
             tabbed = true;
         } else if !line.trim_matches(is_space).is_empty() {
-            (after_value, tabbed) = (value(&line), false);
+            (after_value, tabbed) = (one_value(&line), false);
         }
         out.push(line);
     }
     out
+}
+
+/// Whether a line holds one value alone, as a cell a line does: a number
+/// or a mark printed for a 0 (see [`zero_sign`]).
+fn one_value(line: &str) -> bool {
+    let t = line.trim_matches(is_space);
+    !t.contains(is_space) && (number(t) || zero_sign(t))
 }
 
 /// Lines in reading order with a label's ordinal on a line of its own and
