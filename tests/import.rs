@@ -1834,37 +1834,52 @@ fn a_dash_apart_from_its_rows_pipe_cells_is_not_placed_by_order() {
 
 /// Text without a grid (a cell per line) whose row has the right count of
 /// numbers but a total that is not their sum, as published reports have:
-/// the row is left unread (the numbers may be out of order), every other
-/// row is read, and the review names the row with its total and its sum.
-/// 表四's numbers side by side the same way.
+/// the numbers may be out of order, so the row is read only where the
+/// table's sums down its columns check them: one number printed wrong (the
+/// report's 勾稽 error) breaks its column's sum by as much as its row's,
+/// the others hold, so every number stands in its place; read as printed,
+/// for the checks to name, and noted. Two numbers of the row wrong, or two
+/// swapped (numbers out of order: two columns' sums broken), leave it
+/// unread, every other row read, and the review names it with its total
+/// and its sum. 表四's numbers side by side the same way: no sum down its
+/// columns checks them, so unread and named.
 #[test]
-fn a_row_whose_total_is_not_its_sum_is_named_not_read() {
+fn a_row_whose_total_is_not_its_sum_is_read_only_where_the_column_sums_check_it() {
     let dir = "random/pingtan-2022-15";
     let text = form(&format!("{dir}/cells.txt"));
     let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
     let whole = read(&text).unwrap();
     assert_eq!(whole.cells_read(), 200);
-    assert!(!whole.notes.iter().any(|n| n.contains("总计不等于各项之和")));
+    assert!(!whole.notes.iter().any(|n| n.contains("各项之和")));
 
-    let label = text.find("7.属于行政执法案卷").unwrap();
-    let total = label + text[label..].find("\n731\n").unwrap();
+    // 7.属于行政执法案卷: 9 0 710 8 0 4 731.
+    let row = "7.属于行政执法案卷\u{a0}\n9\n0\n710\n8\n0\n4\n731\n";
+    assert_eq!(text.matches(row).count(), 1);
     // 表四's 行政复议 total (the cell's text has non-breaking spaces).
-    let four = text.find("50942").unwrap();
-    assert!(text[four + 1..].find("50942").is_none());
-    let broken = format!(
-        "{}\n733\n{}50945{}",
-        &text[..total],
-        &text[total + 5..four],
-        &text[four + 5..]
-    );
-    let got = read(&broken).unwrap();
-    assert_read_but(&got, &want, |def| {
-        def.table.key == "table4"
-            || (def.table.key == "table3" && def.row.key == "withheld_enforcement")
-    });
+    assert_eq!(text.matches("50942").count(), 1);
+    let broken = |printed: &str| {
+        text.replace(row, &format!("7.属于行政执法案卷\u{a0}\n{printed}\n"))
+            .replace("50942", "50945")
+    };
+    let enforcement =
+        |def: &format::CellDef| def.table.key == "table3" && def.row.key == "withheld_enforcement";
+    let total = format::current()
+        .cell_at("table3", "withheld_enforcement", "total")
+        .unwrap();
+
+    // Its total printed 733: (七)总计's 396752 is the sum of the rows'
+    // totals with 731, so only that number is off, by as much as the row.
+    let got = read(&broken("9\n0\n710\n8\n0\n4\n733")).unwrap();
+    let mut printed = want.clone();
+    printed.cells[total] = Cell::Count(733);
+    assert_read_but(&got, &printed, |def| def.table.key == "table4");
     let notes = got.notes.join("\n");
     assert!(
-        notes.contains("表三有 1 行的数字个数相符，但总计不等于各项之和，未导入：「7.属于行政执法案卷」（总计 733，各项之和 731）"),
+        notes.contains("表三有 1 行的总计与各项之和不符，表中各列的合计核对了这些行的数字"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("已按原文读取（检查结果会指出），请对照原文核实：「7.属于行政执法案卷」"),
         "{notes}"
     );
     assert!(
@@ -1872,6 +1887,36 @@ fn a_row_whose_total_is_not_its_sum_is_named_not_read() {
         "{notes}"
     );
     assert!(!notes.contains("截断"), "{notes}");
+
+    // And （七）总计's 4192 printed 4193 too: the two rows in one sum, each
+    // one number wrong in another column, read together.
+    let seventh = "（七）总计\u{a0}\n4192\n";
+    assert_eq!(text.matches(seventh).count(), 1);
+    let both = broken("9\n0\n710\n8\n0\n4\n733").replace(seventh, "（七）总计\u{a0}\n4193\n");
+    let got = read(&both).unwrap();
+    let outcome = format::current()
+        .cell_at("table3", "outcome_total", "natural_person")
+        .unwrap();
+    printed.cells[outcome] = Cell::Count(4193);
+    assert_read_but(&got, &printed, |def| def.table.key == "table4");
+    let notes = got.notes.join("\n");
+    assert!(notes.contains("表三有 2 行的总计与各项之和不符"), "{notes}");
+
+    // Two numbers of the row printed wrong, or two swapped: unread, named.
+    for (printed, total, sum) in [
+        ("9\n0\n712\n8\n0\n4\n735", 735, 733),
+        ("9\n0\n8\n710\n0\n4\n733", 733, 731),
+    ] {
+        let got = read(&broken(printed)).unwrap();
+        assert_read_but(&got, &want, |def| {
+            def.table.key == "table4" || enforcement(def)
+        });
+        let notes = got.notes.join("\n");
+        assert!(
+            notes.contains(&format!("表三有 1 行的数字个数相符，但总计不等于各项之和，未导入：「7.属于行政执法案卷」（总计 {total}，各项之和 {sum}）")),
+            "{notes}"
+        );
+    }
 }
 
 /// A browser's copy of a page whose table cells hold paragraphs (Word's
@@ -5776,7 +5821,8 @@ fn pieces_around_a_row_past_its_labels_line_are_joined() {
 /// / "（五" / "开出版物"): the values under the label are its row's (the
 /// next row's are its own), read; it was unread (found by hunt.py:
 /// found/pingtan-2021-markitdown-1082000, 186 of 200). （二）部分公开's
-/// total was broken in the report (BROKEN=1): that row stays unread. Values
+/// total was broken in the report (BROKEN=1): that row is read as printed,
+/// the sums down its columns checking it. Values
 /// under a label with the next label right under them, not wrapped around
 /// values of its own, are not read: they may be the next row's.
 #[test]
@@ -5785,7 +5831,11 @@ fn values_under_a_label_above_the_next_label_wrapped_around_its_own_are_read() {
     let text = form(&format!("{dir}/markitdown-pdf.md"));
     let rows = "重复申请\n|     | 3 862 | 797 | 0   | 9   | 8 1679 |\n| --- | ----- | --- | --- | --- | ------ |\n要求提供公\n|     | 376 0 |";
     assert!(text.contains(rows));
-    read_all_but_row(dir, &text, "partially_disclosed");
+    read_all_with_row_as_printed(
+        dir,
+        &text,
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    );
     // The next label's first line alone under the values: not read.
     let alone = text.replacen(
         rows,
@@ -5808,6 +5858,23 @@ fn read_all_but_row(dir: &str, text: &str, left: &str) {
     assert!(
         unread.len() == 7 && unread.iter().all(|k| k.starts_with(&row)),
         "{unread:?}"
+    );
+}
+
+/// Reads `text` of found input `dir`: every cell read right, 表三's row
+/// `broken` (the hunt's BROKEN: its total not its sum) read as printed,
+/// the sums down its columns checking it (see
+/// a_row_whose_total_is_not_its_sum_is_read_only_where_the_column_sums_check_it).
+fn read_all_with_row_as_printed(dir: &str, text: &str, broken: &str) {
+    let got = read(text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(got.cells_read(), 200, "{dir}");
+    let notes = got.notes.join("\n");
+    assert!(
+        notes.contains(&format!(
+            "已按原文读取（检查结果会指出），请对照原文核实：「{broken}」"
+        )),
+        "{notes}"
     );
 }
 
@@ -5956,7 +6023,8 @@ fn a_short_label_also_in_a_heading_row_after_the_next_label_is_read() {
 /// between are the row's, read (found by hunt.py:
 /// found/tanggong-markitdown-1082002: 2.重复申请, 1.申请人无正当理由… and
 /// （七）总计, and 二、上年结转 through the balance, unread, 165 of 200;
-/// 6.属于四类过程性信息's sum broken by the hunt, BROKEN=1, stays unread). With
+/// 6.属于四类过程性信息's sum broken by the hunt, BROKEN=1, read as printed,
+/// the sums down its columns checking it). With
 /// the row before's own values gone, the values are not read: they may be
 /// its.
 #[test]
@@ -5966,7 +6034,7 @@ fn values_between_the_row_befores_own_and_a_label_with_none_after_it_are_its() {
     let own = "|     | 0 0 | 80355 0 | 4 0 | 80359 |\n| --- | --- | ------- | --- | ----- |\n";
     let rows = format!("{own}处理 申请\n|     | 0 3 | 0 5 | 0 0 | 8   |\n| --- | --- | --- | --- | --- |\n2. 重复申请\n(3)要求提供公开\n");
     assert!(text.contains(&rows));
-    read_all_but_row(dir, &text, "withheld_process");
+    read_all_with_row_as_printed(dir, &text, "6.属于四类过程性信息");
     let lost = text.replacen(&rows, &rows.replacen(own, "", 1), 1);
     read_with_row_unread(dir, &lost, "not_processed_repeated");
 }

@@ -1121,6 +1121,175 @@ fn read_cut<'c>(
     taken
 }
 
+/// The sums of `table`'s `block` down its columns, each as the rows whose
+/// values add up (first) to those of the others (second), in every column:
+/// each total row's (the rows it sums; itself) and the table's balance's
+/// (一 + 二; (七) + 四), where the block has all its rows.
+fn column_sums(table: &Table, block: &Block) -> Vec<(Vec<usize>, Vec<usize>)> {
+    let at =
+        |keys: &[&str]| -> Option<Vec<usize>> { keys.iter().map(|k| block.row_index(k)).collect() };
+    let mut sums: Vec<(Vec<usize>, Vec<usize>)> = (block.rows.iter().enumerate())
+        .filter(|(_, row)| !row.total_of.is_empty())
+        .filter_map(|(t, row)| Some((at(row.total_of)?, vec![t])))
+        .collect();
+    if let Some(balance) = &table.balance {
+        if let (Some(inflow), Some(outflow)) = (
+            at(balance.inflow),
+            at(&[balance.handled, balance.remainder]),
+        ) {
+            sums.push((inflow, outflow));
+        }
+    }
+    sums
+}
+
+/// Reads the rows whose total is not their sum (see [`Unsummed`]; not cut
+/// at the page's edge: `misfits`) where the table's other sums check their
+/// numbers: one number of each row printed wrong (the report's 勾稽 error,
+/// its row's total off by as much), in one way alone of placing it (its
+/// column, for each row) every number of the rows stands in a sum down its
+/// column (see [`column_sums`]) whose cells are all known and that holds,
+/// the wrong one taken for what the row's total says. Each number but the
+/// wrong one is then where its column's sum puts it, and that one in the
+/// place left (numbers out of order break two columns' sums, which one
+/// number wrong in a row does not mend): the row is read as printed, for
+/// the checks to name. A sum the report breaks elsewhere (an unbalanced
+/// 一 + 二 = (七) + 四) checks none. The rows of a block are tried together
+/// (two in one sum check it only together), then each alone, the others
+/// unknown. Not in a block some of whose rows were cut at the page's edge
+/// (`cut`: a cut total may look so), nor where the wrong number is a total
+/// as long as the block's longest other (it may be cut there too) unless
+/// no number was cut (`uncut`, see [`How`]); a row is checked only by rows
+/// read otherwise (not `printed`, see [`read_cut`]). The rows read, as
+/// `read_cut`'s.
+fn read_by_columns<'c>(
+    table: &Table,
+    (misfits, cut, printed): (&'c [CutRow], &[CutRow], &[usize]),
+    uncut: bool,
+    read: &mut Vec<(usize, String, String)>,
+) -> Vec<&'c CutRow> {
+    // (More rows than this together are tried each alone: the ways to
+    // place a number wrong in each grow as the cells to the rows' power.)
+    const TOGETHER: usize = 4;
+    let format = crate::format::current();
+    let mut taken: Vec<&CutRow> = Vec::new();
+    let mut cells = Vec::new();
+    for (b, block) in table.blocks.iter().enumerate() {
+        let here: Vec<&CutRow> = misfits
+            .iter()
+            .filter(|x| x.0 == b && x.3.is_some())
+            .collect();
+        if here.is_empty() || !one_total(block) || cut.iter().any(|x| x.0 == b) {
+            continue;
+        }
+        let n = block.columns.len();
+        let cell =
+            |r: usize, c: usize| format.cell_at(table.key, block.rows[r].key, block.columns[c].key);
+        let sums = column_sums(table, block);
+        let mut tries: Vec<Vec<&CutRow>> = Vec::new();
+        if here.len() <= TOGETHER {
+            tries.push(here.clone());
+        }
+        if here.len() > 1 {
+            tries.extend(here.iter().map(|&x| vec![x]));
+        }
+        for group in tries {
+            if group
+                .iter()
+                .any(|x| taken.iter().any(|y| std::ptr::eq(*x, *y)))
+            {
+                continue;
+            }
+            let rows: Vec<usize> = group.iter().map(|x| x.1).collect();
+            let printed_value = |row: usize, c: usize| {
+                let x = group.iter().find(|x| x.1 == row)?;
+                count_of(&x.2[c]).map(i128::from)
+            };
+            let known_at = |row: usize, c: usize| -> Option<i128> {
+                if rows.contains(&row) {
+                    return printed_value(row, c);
+                }
+                let i = cell(row, c).filter(|i| !printed.contains(i))?;
+                count_of(&read.iter().find(|x| x.0 == i)?.1).map(i128::from)
+            };
+            let grid: Vec<Vec<Option<i128>>> = (0..block.rows.len())
+                .map(|row| (0..n).map(|c| known_at(row, c)).collect())
+                .collect();
+            let known = |row: usize, c: usize| grid[row][c];
+            let sums_of = |r: usize| {
+                sums.iter()
+                    .filter(move |(plus, minus)| plus.contains(&r) || minus.contains(&r))
+            };
+            // Each way to place one number wrong in each row (its column,
+            // for each row), its value less what the row's total is off by
+            // (a part; a total, more): every cell of the rows then in a sum
+            // whose cells are all known and that holds (a sum the report
+            // breaks elsewhere, as an unbalanced 一 + 二 = (七) + 四, checks
+            // none).
+            let off: Vec<i128> = (group.iter())
+                .map(|x| {
+                    x.3.map_or(0, |(total, sum)| i128::from(total) - i128::from(sum))
+                })
+                .collect();
+            // A total may be cut at the page's edge (see
+            // `Found::side_by_side`) where it has as many digits as the
+            // longest of the block's others: a way that takes it for the
+            // wrong number is not read.
+            let digits = |v: &str| v.chars().filter(char::is_ascii_digit).count();
+            let longest = (0..block.rows.len())
+                .filter(|r| !rows.contains(r))
+                .filter_map(|r| {
+                    Some(digits(
+                        &read.iter().find(|x| Some(x.0) == cell(r, n - 1))?.1,
+                    ))
+                })
+                .max();
+            let whole = |g: usize| uncut || longest.is_some_and(|m| digits(&group[g].2[n - 1]) < m);
+            let mut holding = Vec::new();
+            for way in 0..n.pow(group.len() as u32) {
+                let place = |g: usize| way / n.pow(g as u32) % n;
+                let value = |row: usize, c: usize| -> Option<i128> {
+                    let v = known(row, c)?;
+                    match rows.iter().position(|&r| r == row) {
+                        Some(g) if place(g) == c && c == n - 1 => Some(v - off[g]),
+                        Some(g) if place(g) == c => Some(v + off[g]),
+                        _ => Some(v),
+                    }
+                };
+                let holds = |(plus, minus): &(Vec<usize>, Vec<usize>), c: usize| {
+                    let add = |rows: &[usize]| {
+                        rows.iter()
+                            .try_fold(0i128, |s, &row| Some(s + value(row, c)?))
+                    };
+                    matches!((add(plus), add(minus)), (Some(p), Some(m)) if p == m)
+                };
+                let fits =
+                    (0..group.len()).all(|g| value(rows[g], place(g)).is_some_and(|v| v >= 0));
+                if fits
+                    && rows
+                        .iter()
+                        .all(|&r| (0..n).all(|c| sums_of(r).any(|s| holds(s, c))))
+                {
+                    holding.push((0..group.len()).all(|g| place(g) != n - 1 || whole(g)));
+                }
+            }
+            if holding != [true] {
+                continue;
+            }
+            for x in group {
+                for (c, value) in x.2.iter().enumerate() {
+                    if let Some(i) = cell(x.1, c) {
+                        cells.push((i, value.clone(), block.rows[x.1].label.to_string()));
+                    }
+                }
+                taken.push(x);
+            }
+        }
+    }
+    read.extend(cells);
+    taken
+}
+
 /// Drops from `read` the totals of the rows of a block some of whose rows'
 /// totals were cut at the page's edge ([`cut_off`], the rows `cut`: two or
 /// more, or one read where the other sums check it, `cut_read`; one alone
@@ -1170,50 +1339,31 @@ fn drop_totals_beside_cut(
 
 /// The rows of `block` (of `table`) that a sum other than their own
 /// checks, every cell it needs known (`known(row, column)`, in the parts'
-/// columns): each total row's with all the rows it sums ((七)总计 and the
-/// rows it sums; whether they hold is the caller's to check, see
-/// [`sums_hold`]), and the table's balance's (一 + 二 − (七) = 四) where it
-/// holds in every column.
+/// columns) and holding in every one of them (see [`column_sums`]): each
+/// total row's with all the rows it sums ((七)总计 and the rows it sums;
+/// the caller has checked that they hold, see [`sums_hold`]), and the
+/// table's balance's (一 + 二 − (七) = 四).
 fn checked_by_other_sums(
     table: &Table,
     block: &Block,
     known: &dyn Fn(usize, usize) -> Option<u64>,
 ) -> Vec<usize> {
-    let part = |c: usize| block.columns[c].total_of.is_empty();
-    let parts = || (0..block.columns.len()).filter(|&c| part(c));
-    let all_known = |rows: &[usize]| parts().all(|c| rows.iter().all(|&r| known(r, c).is_some()));
-    // The rows such a sum checks: each total row's, all its cells
-    // known (their sums are the caller's to check, see [`sums_hold`])…
+    let parts: Vec<usize> = (0..block.columns.len())
+        .filter(|&c| block.columns[c].total_of.is_empty())
+        .collect();
     let mut checked: Vec<usize> = Vec::new();
-    for (t, total) in block.rows.iter().enumerate() {
-        let of: Option<Vec<usize>> = (total.total_of.iter())
-            .map(|k| block.row_index(k))
-            .collect();
-        match of {
-            Some(mut rows) if !rows.is_empty() => {
-                rows.push(t);
-                if all_known(&rows) {
-                    checked.extend(rows);
-                }
-            }
-            _ => {}
-        }
-    }
-    // …and the balance's, all its cells known, holding in every column.
-    if let Some(balance) = &table.balance {
-        let at = |k: &str| block.row_index(k);
-        let inflow: Option<Vec<usize>> = balance.inflow.iter().map(|k| at(k)).collect();
-        if let (Some(inflow), Some(handled), Some(remainder)) =
-            (inflow, at(balance.handled), at(balance.remainder))
+    for (plus, minus) in column_sums(table, block) {
+        let add = |rows: &[usize], c: usize| {
+            rows.iter()
+                .try_fold(0u64, |sum, &r| sum.checked_add(known(r, c)?))
+        };
+        // (A total row's sums hold where its cells are known: the caller's
+        // to check, see [`sums_hold`]; the balance's, checked here.)
+        if parts
+            .iter()
+            .all(|&c| add(&plus, c).is_some_and(|p| Some(p) == add(&minus, c)))
         {
-            let rows = [&inflow[..], &[handled, remainder]].concat();
-            let holds = |c: usize| {
-                let sum = (inflow.iter()).try_fold(0u64, |sum, &r| sum.checked_add(known(r, c)?));
-                sum.and_then(|sum| sum.checked_sub(known(handled, c)?)) == known(remainder, c)
-            };
-            if all_known(&rows) && parts().all(holds) {
-                checked.extend(rows);
-            }
+            checked.extend(plus.iter().chain(&minus));
         }
     }
     checked
@@ -1854,22 +2004,36 @@ fn read_in_order(
 }
 
 /// The end of [`read_stream`]: rows whose total was cut at the page's edge
-/// read where the other sums check them (see [`read_cut`]), the notes on
+/// read where the other sums check them (see [`read_cut`]), rows whose
+/// total is not their sum (`misfits`) where the sums down the columns do
+/// (see [`read_by_columns`]; `uncut`: no number was cut), the notes on
 /// how rows were read, rows with a joined number dropped where their
 /// block's sums do not hold (but for the cells of rows read as printed,
 /// `printed`, see [`RowValues::Printed`]), and the cells `read` put in the
 /// report.
 fn put_read(
     table: &Table,
-    (mut read, cut): (Vec<(usize, String, String)>, &[CutRow]),
+    (mut read, uncut): (Vec<(usize, String, String)>, bool),
+    (cut, misfits): (&[CutRow], &[CutRow]),
     (anchors, restyled): (&[Anchor], &[(usize, usize, String)]),
     (mut restyled_read, mut unsummed, printed): (Restyled, Unsummed, &[usize]),
     out: &mut Recognised,
 ) {
     let format = out.report.format;
     let cut_read = read_cut(table, (cut, printed), &mut read);
+    let misfits_read = read_by_columns(table, (misfits, cut, printed), uncut, &mut read);
+    // (Their cells, as printed, check no other: see [`RowValues::Printed`].)
+    let mut printed = printed.to_vec();
+    for x in &misfits_read {
+        let block = &table.blocks[x.0];
+        printed.extend(
+            (block.columns.iter())
+                .filter_map(|c| format.cell_at(table.key, block.rows[x.1].key, c.key)),
+        );
+    }
+    let printed = &printed[..];
     // Those rows read by a label printed otherwise: noted as the rows above.
-    for x in &cut_read {
+    for x in cut_read.iter().chain(&misfits_read) {
         let label = table.blocks[x.0].rows[x.1].label;
         if let Some(v) = anchors
             .iter()
@@ -1909,6 +2073,15 @@ fn put_read(
             "{name}有 {} 行的总计{how}，应是表格比页面宽，最右一列在页面边缘被截断：已读取这些行的各项（经各列的合计核对），总计未导入，由各项自动合计，请对照原文核实：{}",
             rows.len(),
             listed(&cut_read),
+        ));
+    }
+    if !misfits_read.is_empty() {
+        let rows: Vec<&str> = misfits_read.iter().map(short).collect();
+        unsummed.0.retain(|x| !rows.contains(&x.0));
+        out.notes.push(format!(
+            "{name}有 {} 行的总计与各项之和不符，表中各列的合计核对了这些行的数字：每行只有一个数字与所在列的合计不符，且差额与该行相同，应是原报告的勾稽错误，已按原文读取（检查结果会指出），请对照原文核实：{}",
+            rows.len(),
+            listed(&misfits_read),
         ));
     }
     // Rows whose total column was lost that no other sum checks: named.
@@ -2230,10 +2403,12 @@ enum RowValues {
     /// other rows' readings holds with it (see [`read_by_other_sums`],
     /// [`put_read`]).
     Printed(Vec<String>),
-    /// As many numbers as its cells, its total (first) not their sum
-    /// (second); the row read but for its total where its total was cut
-    /// at the page's edge (see [`read_cut`]).
-    Unsummed(u64, u64, Option<CutRow>),
+    /// As many numbers as its cells, its total not their sum (the row's
+    /// [`CutRow`], the total and the sum as its last): the row read but
+    /// for its total where its total was cut at the page's edge (see
+    /// [`read_cut`]), or as printed where the table's other sums check its
+    /// numbers (see [`read_by_columns`]).
+    Unsummed(CutRow),
     /// One number short, the block's total column printed nowhere: its
     /// parts (see [`read_cut`]).
     Cut(CutRow),
@@ -2248,6 +2423,23 @@ impl Found<'_> {
         let found = &self.anchors[k].4;
         let until = self.anchors.get(k + 1).map_or(usize::MAX, |a| a.2);
         label_end(self.joined, self.owner, (found.0, &found.1), until)
+    }
+
+    /// Whether a word marked damaged (see [`marked_damaged`]) stands
+    /// between the row before's numbers and the next row's label, among
+    /// row `k`'s: a number of it may lack the piece so lost.
+    fn damaged(&self, k: usize) -> bool {
+        let (words, anchors) = (self.words, self.anchors);
+        let Some(&first) = self.runs[k].first() else {
+            return false;
+        };
+        let before = (0..first)
+            .rev()
+            .find(|&w| matches!(words[w], Word::Value(_)));
+        let until = anchors.get(k + 1).map_or(words.len(), |a| a.2);
+        words[before.map_or(0, |w| w + 1)..until]
+            .iter()
+            .any(marked_damaged)
     }
 
     /// Aligned text: whether row `k`'s numbers, as many as its cells, are
@@ -2283,10 +2475,6 @@ impl Found<'_> {
             .rev()
             .find(|&w| matches!(words[w], Word::Value(_)));
         let whole = |w: &usize| words[*w].value().is_some_and(|v| as_drawn(v));
-        let until = anchors.get(k + 1).map_or(words.len(), |a| a.2);
-        let damaged = words[before.map_or(0, |w| w + 1)..until]
-            .iter()
-            .any(marked_damaged);
         // A total with as many digits as the longest of its block's other
         // rows' may be cut at the page's edge (a left-aligned column cut
         // there shows a long number's first digits up to it, as many as
@@ -2304,7 +2492,7 @@ impl Found<'_> {
             .max();
         run.len() == cells(k)
             && (self.how.uncut || digits(k).is_some_and(|d| longest.is_some_and(|m| d < m)))
-            && !damaged
+            && !self.damaged(k)
             && run.iter().all(whole)
             && !before_label[k]
             && last - first + 1 == run.len()
@@ -2674,11 +2862,8 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
             return RowValues::Printed(values.into_iter().cloned().collect());
         }
         (None, Err(Some((total, sum)))) => {
-            let cut = (cut_off(total, sum) && one_total(block)).then(|| {
-                let values = values.iter().map(|v| v.to_string()).collect();
-                (b, r, values, Some((total, sum)))
-            });
-            return RowValues::Unsummed(total, sum, cut);
+            let values = values.iter().map(|v| v.to_string()).collect();
+            return RowValues::Unsummed((b, r, values, Some((total, sum))));
         }
         // One number short, the block's total column printed nowhere:
         // the row's parts, its total lost at the page's edge (see
@@ -2837,6 +3022,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     let mut restyled_read = Restyled::default();
     let mut unsummed = Unsummed::default();
     let mut cut: Vec<CutRow> = Vec::new();
+    let mut misfits: Vec<CutRow> = Vec::new();
     let mut parted_rows: Vec<&str> = Vec::new();
     let mut pending: Vec<RowWays> = Vec::new();
     let found_rows = Found {
@@ -2868,9 +3054,21 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
                 printed.push(k);
                 values
             }
-            RowValues::Unsummed(total, sum, cut_row) => {
+            RowValues::Unsummed(row_read) => {
+                let (total, sum) = row_read.3.unwrap_or_default();
                 unsummed.0.push((row.short, total, sum));
-                cut.extend(cut_row);
+                match cut_off(total, sum) && one_total(&table.blocks[b]) {
+                    true => cut.push(row_read),
+                    // (Not by a piece marked damaged: a number may lack it.)
+                    false
+                        if !reordered
+                            && row_read.2.iter().all(|v| as_drawn(v))
+                            && !found_rows.damaged(k) =>
+                    {
+                        misfits.push(row_read)
+                    }
+                    false => {}
+                }
                 continue;
             }
             RowValues::Cut(cut_row) => {
@@ -2964,7 +3162,8 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     }
     put_read(
         table,
-        (read, &cut),
+        (read, how.uncut),
+        (&cut, &misfits),
         (&anchors, &restyled),
         (restyled_read, unsummed, &printed_cells),
         out,
