@@ -1059,19 +1059,21 @@ type CutRow = (usize, usize, Vec<String>, Option<(u64, u64)>);
 
 /// Reads the rows whose total column was cut at the page's edge
 /// ([`cut_off`]), or lost whole (no row of the block shows its total),
-/// but for their totals. Their other numbers are where a row's stand (as
-/// many as its cells, the last the total's first digits; or one fewer),
-/// but their own sum no longer checks them; the table's other sums do,
-/// where a row is in one whose every cell is known: its block's total row
-/// with all its parts ((七)总计 and the rows it sums), or the table's
-/// balance (一 + 二 − (七) = 四), holding in every column, and every sum
-/// over what is known with them holding (not the cells of rows read as
-/// printed, `printed`: see [`RowValues::Printed`]). Their totals stay
-/// unread (the app sums them). `read` as in [`read_stream`]; the rows
-/// read.
+/// but for their totals; and so the rows of such a block whose total is not
+/// their sum (`misfits`: their totals may be cut there too). Their other
+/// numbers are where a row's stand (as many as its cells, the last the
+/// total's first digits; or one fewer), but their own sum no longer checks
+/// them; the table's other sums do: each number is read where a sum down
+/// its column (see [`column_sums`]: its block's total row with all its
+/// parts, (七)总计 and the rows it sums, or the table's balance, 一 + 二 −
+/// (七) = 四) holds with it, every cell it needs known (not the cells of
+/// rows read as printed, `printed`: see [`RowValues::Printed`]); a column
+/// whose sums do not hold (a number printed wrong in it, the report's slip)
+/// stays unread. Their totals stay unread (the app sums them). `read` as
+/// in [`read_stream`]; the rows some of whose numbers were read.
 fn read_cut<'c>(
     table: &Table,
-    (cut, printed): (&'c [CutRow], &[usize]),
+    (cut, misfits, printed): (&'c [CutRow], &'c [CutRow], &[usize]),
     read: &mut Vec<(usize, String, String)>,
 ) -> Vec<&'c CutRow> {
     let format = crate::format::current();
@@ -1086,7 +1088,8 @@ fn read_cut<'c>(
             .and_then(|i| read.iter().find(|x| x.0 == i))
     };
     // Rows none of whose cells another way read.
-    let cut: Vec<&CutRow> = (cut.iter())
+    let misfits = misfits.iter().filter(|x| cut.iter().any(|y| y.0 == x.0));
+    let cut: Vec<&CutRow> = (cut.iter().chain(misfits))
         .filter(|(b, r, values, ..)| (0..values.len()).all(|c| in_read(cell(*b, *r, c)).is_none()))
         .collect();
     let (mut taken, mut cells) = (Vec::new(), Vec::new());
@@ -1100,21 +1103,23 @@ fn read_cut<'c>(
             Some(x) => part(c).then(|| count_of(&x.2[c])).flatten(),
             None => count_of(&in_read(cell(b, r, c))?.1),
         };
-        if !sums_hold(block, &known, None) {
-            continue;
-        }
-        let checked = checked_by_other_sums(table, block, &known);
+        let sums = column_sums(table, block);
+        let holds = |r: usize, c: usize| {
+            (sums.iter())
+                .filter(|sum| in_sum(r, sum))
+                .any(|sum| column_sum_holds(sum, c, &known))
+        };
         for &x in &here {
             let (_, r, ref values, ..) = *x;
-            if !checked.contains(&r) {
-                continue;
-            }
-            for c in (0..values.len()).filter(|&c| part(c)) {
+            let before = cells.len();
+            for c in (0..values.len()).filter(|&c| part(c) && holds(r, c)) {
                 if let Some(i) = cell(b, r, c) {
                     cells.push((i, values[c].clone(), block.rows[r].label.to_string()));
                 }
             }
-            taken.push(x);
+            if cells.len() > before {
+                taken.push(x);
+            }
         }
     }
     read.extend(cells);
@@ -1141,6 +1146,26 @@ fn column_sums(table: &Table, block: &Block) -> Vec<(Vec<usize>, Vec<usize>)> {
         }
     }
     sums
+}
+
+/// Whether the sum down the columns `sum` (see [`column_sums`]) holds in
+/// column `c` with the values `known(row, column)`, every cell it needs
+/// known.
+fn column_sum_holds(
+    (plus, minus): &(Vec<usize>, Vec<usize>),
+    c: usize,
+    known: &dyn Fn(usize, usize) -> Option<u64>,
+) -> bool {
+    let add = |rows: &[usize]| {
+        rows.iter()
+            .try_fold(0u64, |sum, &r| sum.checked_add(known(r, c)?))
+    };
+    add(plus).is_some_and(|p| Some(p) == add(minus))
+}
+
+/// Whether row `r` is in the sum down the columns `sum`.
+fn in_sum(r: usize, (plus, minus): &(Vec<usize>, Vec<usize>)) -> bool {
+    plus.contains(&r) || minus.contains(&r)
 }
 
 /// Reads the rows whose total is not their sum (see [`Unsummed`]; not cut
@@ -1201,31 +1226,22 @@ fn read_by_columns<'c>(
                 continue;
             }
             let rows: Vec<usize> = group.iter().map(|x| x.1).collect();
-            let printed_value = |row: usize, c: usize| {
-                let x = group.iter().find(|x| x.1 == row)?;
-                count_of(&x.2[c]).map(i128::from)
-            };
-            let known_at = |row: usize, c: usize| -> Option<i128> {
-                if rows.contains(&row) {
-                    return printed_value(row, c);
+            let known_at = |row: usize, c: usize| -> Option<u64> {
+                if let Some(x) = group.iter().find(|x| x.1 == row) {
+                    return count_of(&x.2[c]);
                 }
                 let i = cell(row, c).filter(|i| !printed.contains(i))?;
-                count_of(&read.iter().find(|x| x.0 == i)?.1).map(i128::from)
+                count_of(&read.iter().find(|x| x.0 == i)?.1)
             };
-            let grid: Vec<Vec<Option<i128>>> = (0..block.rows.len())
+            let grid: Vec<Vec<Option<u64>>> = (0..block.rows.len())
                 .map(|row| (0..n).map(|c| known_at(row, c)).collect())
                 .collect();
-            let known = |row: usize, c: usize| grid[row][c];
-            let sums_of = |r: usize| {
-                sums.iter()
-                    .filter(move |(plus, minus)| plus.contains(&r) || minus.contains(&r))
-            };
             // Each way to place one number wrong in each row (its column,
             // for each row), its value less what the row's total is off by
-            // (a part; a total, more): every cell of the rows then in a sum
-            // whose cells are all known and that holds (a sum the report
-            // breaks elsewhere, as an unbalanced 一 + 二 = (七) + 四, checks
-            // none).
+            // (a part; a total, more; none below 0): every cell of the rows
+            // then in a sum whose cells are all known and that holds (a sum
+            // the report breaks elsewhere, as an unbalanced 一 + 二 = (七) +
+            // 四, checks none).
             let off: Vec<i128> = (group.iter())
                 .map(|x| {
                     x.3.map_or(0, |(total, sum)| i128::from(total) - i128::from(sum))
@@ -1248,28 +1264,19 @@ fn read_by_columns<'c>(
             let mut holding = Vec::new();
             for way in 0..n.pow(group.len() as u32) {
                 let place = |g: usize| way / n.pow(g as u32) % n;
-                let value = |row: usize, c: usize| -> Option<i128> {
-                    let v = known(row, c)?;
-                    match rows.iter().position(|&r| r == row) {
-                        Some(g) if place(g) == c && c == n - 1 => Some(v - off[g]),
-                        Some(g) if place(g) == c => Some(v + off[g]),
-                        _ => Some(v),
-                    }
-                };
-                let holds = |(plus, minus): &(Vec<usize>, Vec<usize>), c: usize| {
-                    let add = |rows: &[usize]| {
-                        rows.iter()
-                            .try_fold(0i128, |s, &row| Some(s + value(row, c)?))
+                let value = |row: usize, c: usize| -> Option<u64> {
+                    let v = i128::from(grid[row][c]?);
+                    let v = match rows.iter().position(|&r| r == row) {
+                        Some(g) if place(g) == c && c == n - 1 => v - off[g],
+                        Some(g) if place(g) == c => v + off[g],
+                        _ => v,
                     };
-                    matches!((add(plus), add(minus)), (Some(p), Some(m)) if p == m)
+                    u64::try_from(v).ok()
                 };
-                let fits =
-                    (0..group.len()).all(|g| value(rows[g], place(g)).is_some_and(|v| v >= 0));
-                if fits
-                    && rows
-                        .iter()
-                        .all(|&r| (0..n).all(|c| sums_of(r).any(|s| holds(s, c))))
-                {
+                let checked = |r: usize, c: usize| {
+                    (sums.iter()).any(|sum| in_sum(r, sum) && column_sum_holds(sum, c, &value))
+                };
+                if rows.iter().all(|&r| (0..n).all(|c| checked(r, c))) {
                     holding.push((0..group.len()).all(|g| place(g) != n - 1 || whole(g)));
                 }
             }
@@ -1352,18 +1359,11 @@ fn checked_by_other_sums(
         .filter(|&c| block.columns[c].total_of.is_empty())
         .collect();
     let mut checked: Vec<usize> = Vec::new();
-    for (plus, minus) in column_sums(table, block) {
-        let add = |rows: &[usize], c: usize| {
-            rows.iter()
-                .try_fold(0u64, |sum, &r| sum.checked_add(known(r, c)?))
-        };
+    for sum in column_sums(table, block) {
         // (A total row's sums hold where its cells are known: the caller's
         // to check, see [`sums_hold`]; the balance's, checked here.)
-        if parts
-            .iter()
-            .all(|&c| add(&plus, c).is_some_and(|p| Some(p) == add(&minus, c)))
-        {
-            checked.extend(plus.iter().chain(&minus));
+        if parts.iter().all(|&c| column_sum_holds(&sum, c, known)) {
+            checked.extend(sum.0.iter().chain(&sum.1));
         }
     }
     checked
@@ -2020,7 +2020,11 @@ fn put_read(
     out: &mut Recognised,
 ) {
     let format = out.report.format;
-    let cut_read = read_cut(table, (cut, printed), &mut read);
+    let taken = read_cut(table, (cut, misfits, printed), &mut read);
+    // (A row whose total is not its sum, no cut one, read beside cut ones.)
+    let beside_cut = |x: &&CutRow| x.3.is_some_and(|(total, sum)| !cut_off(total, sum));
+    let (beside, cut_read): (Vec<&CutRow>, Vec<&CutRow>) =
+        taken.iter().copied().partition(beside_cut);
     let misfits_read = read_by_columns(table, (misfits, cut, printed), uncut, &mut read);
     // (Their cells, as printed, check no other: see [`RowValues::Printed`].)
     let mut printed = printed.to_vec();
@@ -2033,7 +2037,7 @@ fn put_read(
     }
     let printed = &printed[..];
     // Those rows read by a label printed otherwise: noted as the rows above.
-    for x in cut_read.iter().chain(&misfits_read) {
+    for x in taken.iter().chain(&misfits_read) {
         let label = table.blocks[x.0].rows[x.1].label;
         if let Some(v) = anchors
             .iter()
@@ -2057,6 +2061,29 @@ fn put_read(
                 .collect::<Vec<_>>(),
         )
     };
+    // The columns of which the rows `taken` read by their columns' sums
+    // had a number left unread (its column's sums not holding).
+    let unread_columns = |rows: &[&CutRow]| {
+        let mut labels: Vec<&str> = Vec::new();
+        for x in rows {
+            let block = &table.blocks[x.0];
+            for column in block.columns.iter().filter(|c| c.total_of.is_empty()) {
+                let i = format.cell_at(table.key, block.rows[x.1].key, column.key);
+                if i.is_some_and(|i| !read.iter().any(|y| y.0 == i))
+                    && !labels.contains(&column.label)
+                {
+                    labels.push(column.label);
+                }
+            }
+        }
+        match labels.is_empty() {
+            true => String::new(),
+            false => format!(
+                "；「{}」列的合计不符，这些行在该列的数字未导入",
+                labels.join("」「")
+            ),
+        }
+    };
     if !cut_read.is_empty() {
         let rows: Vec<&str> = cut_read.iter().map(short).collect();
         unsummed.0.retain(|x| !rows.contains(&x.0));
@@ -2070,9 +2097,20 @@ fn put_read(
             None => "没有印出（每行的数字比格式少一个）".to_string(),
         };
         out.notes.push(format!(
-            "{name}有 {} 行的总计{how}，应是表格比页面宽，最右一列在页面边缘被截断：已读取这些行的各项（经各列的合计核对），总计未导入，由各项自动合计，请对照原文核实：{}",
+            "{name}有 {} 行的总计{how}，应是表格比页面宽，最右一列在页面边缘被截断：已读取这些行的各项（经各列的合计核对{}），总计未导入，由各项自动合计，请对照原文核实：{}",
             rows.len(),
+            unread_columns(&cut_read),
             listed(&cut_read),
+        ));
+    }
+    if !beside.is_empty() {
+        let rows: Vec<&str> = beside.iter().map(short).collect();
+        unsummed.0.retain(|x| !rows.contains(&x.0));
+        out.notes.push(format!(
+            "{name}有 {} 行的总计不等于各项之和，而表中有的总计在页面边缘被截断，这些行的总计也可能只印出了前几位数字：已读取这些行的各项（经各列的合计核对{}），总计未导入，由各项自动合计，请对照原文核实：{}",
+            rows.len(),
+            unread_columns(&beside),
+            listed(&beside),
         ));
     }
     if !misfits_read.is_empty() {
@@ -2086,7 +2124,7 @@ fn put_read(
     }
     // Rows whose total column was lost that no other sum checks: named.
     let lost: Vec<&CutRow> = (cut.iter())
-        .filter(|x| x.3.is_none() && !cut_read.iter().any(|y| std::ptr::eq(*y, *x)))
+        .filter(|x| x.3.is_none() && !taken.iter().any(|y| std::ptr::eq(*y, *x)))
         .collect();
     if !lost.is_empty() {
         out.notes.push(format!(
