@@ -1919,6 +1919,77 @@ fn a_row_whose_total_is_not_its_sum_is_read_only_where_the_column_sums_check_it(
     }
 }
 
+/// Text of a cell a line (pdftotext -raw here, a PDF viewer's copy) whose
+/// row has one number fewer than its cells: a cell left blank, or a mark
+/// printed for 0 that the text lost (a PDF's glyph without its character).
+/// Each place where the row's sum holds with that cell empty is a way to
+/// read it; places that give every cell the same number are one way, the
+/// cells 0 in one and empty in another unknown; the table's other sums
+/// choose among the ways. 7.属于行政执法案卷's "6 0 0 0 0 6": its 6 at
+/// 自然人, the zeros unknown ((七)总计's sums say the 6 is no 商业企业's).
+/// 本年新收's "64 0 2 0 4 70": the balance places the 2. A number lost, not
+/// a 0 (本年新收's 2): no place holds, the row unread. Without the other
+/// sums (（七）总计's row unread), the 6 may stand on either side of the
+/// empty cell: 7.属于行政执法案卷 unread too.
+#[test]
+fn a_row_a_number_short_in_text_of_a_cell_a_line_is_read_where_the_sums_place_the_empty_cell() {
+    let text = form("pingtan-2021/pdf-raw.txt");
+    let want = expected("pingtan-2021");
+    let cells = format::current().cells();
+    let in_row = |def: &format::CellDef, row: &str| def.key.starts_with(&format!("table3.{row}."));
+    let unread_but = |got: &Recognised, row: &str, read: &[&str]| {
+        let left = unread(got);
+        for def in cells.iter().filter(|def| in_row(def, row)) {
+            let column = def.key.rsplit('.').next().unwrap();
+            assert_eq!(
+                left.contains(&def.key),
+                !read.contains(&column),
+                "{}: {left:?}",
+                def.key
+            );
+        }
+        assert!(
+            left.iter()
+                .all(|k| k.starts_with(&format!("table3.{row}."))),
+            "{left:?}"
+        );
+    };
+    let enforcement = "7.属于行政执法\n案卷\n6 0 0 0 0 0 6\n";
+    assert_eq!(text.matches(enforcement).count(), 1);
+    let got = read(&text.replace(enforcement, "7.属于行政执法\n案卷\n6 0 0 0 0 6\n")).unwrap();
+    assert_read_cells_right(&got, "pingtan-2021");
+    unread_but(&got, "withheld_enforcement", &["natural_person", "total"]);
+
+    let new_received = "量\n64 0 0 2 0 4 70\n";
+    assert_eq!(text.matches(new_received).count(), 1);
+    let got = read(&text.replace(new_received, "量\n64 0 2 0 4 70\n")).unwrap();
+    assert_read_cells_right(&got, "pingtan-2021");
+    unread_but(
+        &got,
+        "new_received",
+        &[
+            "natural_person",
+            "public_welfare",
+            "legal_services",
+            "other",
+            "total",
+        ],
+    );
+
+    let got = read(&text.replace(new_received, "量\n64 0 0 0 4 70\n")).unwrap();
+    assert_read_but(&got, &want, |def| in_row(def, "new_received"));
+
+    let seventh = "（七）总计 63 0 0 2 0 4 69\n";
+    assert_eq!(text.matches(seventh).count(), 1, "{text}");
+    let alone = text
+        .replace(enforcement, "7.属于行政执法\n案卷\n6 0 0 0 0 6\n")
+        .replace(seventh, "（七）总计 63 0 0 2 0 4 68\n");
+    let got = read(&alone).unwrap();
+    assert_read_but(&got, &want, |def| {
+        in_row(def, "withheld_enforcement") || in_row(def, "outcome_total")
+    });
+}
+
 /// A browser's copy of a page whose table cells hold paragraphs (Word's
 /// HTML, as pingtan's: each cell on lines of its own, a line of a tab alone
 /// between two cells of a row) has the cells in the table's order, as the

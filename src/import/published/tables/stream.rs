@@ -532,6 +532,43 @@ fn parted(values: &[&String], cells: usize, holds: &dyn Fn(&[String]) -> bool) -
     ways
 }
 
+/// The readings of a row of `cells` given one number fewer (`values`, in
+/// text of a cell a line): a cell left empty, blank or a mark printed for
+/// 0 that the text lost (a PDF's glyph without its character), at each
+/// place where the row's sum holds with it 0 (`holds`), marked
+/// [`BLANK_CELL`] (unread). Places that give every cell the same count
+/// make one reading, a cell 0 in one and empty in another unknown (a
+/// [`BLANK_CELL`] too: "0 0 9199 2 665 9866" with an empty cell among the
+/// first three reads those three unknown, the rest as printed). A number
+/// lost (damage) leaves a place only where it was 0 or its row all 0s.
+fn with_an_empty_cell(
+    values: &[&String],
+    cells: usize,
+    holds: &dyn Fn(&[String]) -> bool,
+) -> Vec<Vec<String>> {
+    let blank = BLANK_CELL.to_string();
+    let counts = |reading: &[String]| reading.iter().map(|v| count_of(v)).collect::<Vec<_>>();
+    let mut readings: Vec<Vec<String>> = Vec::new();
+    for at in 0..cells {
+        let mut reading: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+        reading.insert(at, blank.clone());
+        if !holds(&reading) {
+            continue;
+        }
+        match readings.iter_mut().find(|r| counts(r) == counts(&reading)) {
+            Some(same) => {
+                for (cell, value) in same.iter_mut().zip(&reading) {
+                    if cell != value {
+                        *cell = blank.clone();
+                    }
+                }
+            }
+            None => readings.push(reading),
+        }
+    }
+    readings
+}
+
 /// Most numbers a wrapped row may have beyond its cells (see [`rejoined`]):
 /// six (表四's row broken over a page with five numbers wrapped was found,
 /// more than the four allowed before). The ways to join grow with it: see
@@ -2915,6 +2952,27 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
                 return RowValues::Cut((b, r, values, None));
             }
             return RowValues::Unread;
+        }
+        // Text of a cell a line, one number fewer: a cell left empty
+        // (blank, or a mark printed for 0 the text lost) where the row's
+        // sum holds with it (see [`with_an_empty_cell`]: a part's number
+        // may stand on either side of it, so the row's own sum does not
+        // place it), or two cells' numbers run together (see below): the
+        // table's other sums may choose (see [`read_by_other_sums`]).
+        (None, Err(None))
+            if order == Order::Lines
+                && !rows
+                && values.len() + 1 == cells
+                && one_total(block)
+                && total_shown[b] =>
+        {
+            let parts = parted(&values, cells, &holds);
+            let empty = with_an_empty_cell(&values, cells, &holds);
+            match (&parts[..], empty.is_empty()) {
+                ([one], true) => return RowValues::Parted(one.clone()),
+                ([], true) => return RowValues::Unread,
+                _ => return RowValues::Ways([parts, empty].concat()),
+            }
         }
         // More numbers than cells: numbers wrapped in their cells, read
         // when only one way of joining them holds the row's sums (or the
