@@ -1106,7 +1106,9 @@ type CutRow = (usize, usize, Vec<String>, Option<(u64, u64)>);
 /// (七) = 四) holds with it, every cell it needs known (not the cells of
 /// rows read as printed, `printed`: see [`RowValues::Printed`]); a column
 /// whose sums do not hold (a number printed wrong in it, the report's slip)
-/// stays unread. Their totals stay unread (the app sums them). `read` as
+/// stays unread, and so do the 0s of a row two of whose columns' sums do
+/// not hold, its total no cut one (its numbers may have moved, a 0 into a
+/// blank cell's place). Their totals stay unread (the app sums them). `read` as
 /// in [`read_stream`]; the rows some of whose numbers were read.
 fn read_cut<'c>(
     table: &Table,
@@ -1149,7 +1151,19 @@ fn read_cut<'c>(
         for &x in &here {
             let (_, r, ref values, ..) = *x;
             let before = cells.len();
-            for c in (0..values.len()).filter(|&c| part(c) && holds(r, c)) {
+            // A row may have its numbers moved (a cell left blank and lost,
+            // a number wrapped in two, the count fitting by chance): a 0
+            // moved holds as the blank it stands for does. A number moved
+            // breaks the sums of the column it left and the one it took,
+            // so where two of the row's columns' sums fail its 0s stay
+            // unread; unless its total is its parts' sum's first digits
+            // (cut), which numbers moved would not make. (One column's sum
+            // failing is a slip, or its column cut at the page's edge.)
+            let checked: Vec<usize> = (0..values.len()).filter(|&c| part(c)).collect();
+            let failing = checked.iter().filter(|&&c| !holds(r, c)).count();
+            let cut = x.3.is_some_and(|(total, sum)| cut_off(total, sum));
+            let zero = |c: usize| failing >= 2 && !cut && count_of(&values[c]) == Some(0);
+            for c in checked.into_iter().filter(|&c| !zero(c) && holds(r, c)) {
                 if let Some(i) = cell(b, r, c) {
                     cells.push((i, values[c].clone(), block.rows[r].label.to_string()));
                 }
@@ -2121,9 +2135,15 @@ fn put_read(
             ),
         }
     };
-    if !cut_read.is_empty() {
-        let rows: Vec<&str> = cut_read.iter().map(short).collect();
+    // Rows read that the note on rows whose total is not their sum no
+    // longer names (each named by a note of its own below).
+    let mut read_after_all = |rows: &[&CutRow]| {
+        let rows: Vec<&str> = rows.iter().map(short).collect();
         unsummed.0.retain(|x| !rows.contains(&x.0));
+        rows.len()
+    };
+    if !cut_read.is_empty() {
+        let rows = read_after_all(&cut_read);
         let printed = cut_read.iter().find_map(|x| Some((short(x), x.3?)));
         let lost = cut_read.iter().any(|x| x.3.is_none());
         let how = match printed {
@@ -2134,28 +2154,23 @@ fn put_read(
             None => "没有印出（每行的数字比格式少一个）".to_string(),
         };
         out.notes.push(format!(
-            "{name}有 {} 行的总计{how}，应是表格比页面宽，最右一列在页面边缘被截断：已读取这些行的各项（经各列的合计核对{}），总计未导入，由各项自动合计，请对照原文核实：{}",
-            rows.len(),
+            "{name}有 {rows} 行的总计{how}，应是表格比页面宽，最右一列在页面边缘被截断：已读取这些行的各项（经各列的合计核对{}），总计未导入，由各项自动合计，请对照原文核实：{}",
             unread_columns(&cut_read),
             listed(&cut_read),
         ));
     }
     if !beside.is_empty() {
-        let rows: Vec<&str> = beside.iter().map(short).collect();
-        unsummed.0.retain(|x| !rows.contains(&x.0));
+        let rows = read_after_all(&beside);
         out.notes.push(format!(
-            "{name}有 {} 行的总计不等于各项之和，而表中有的总计在页面边缘被截断，这些行的总计也可能只印出了前几位数字：已读取这些行的各项（经各列的合计核对{}），总计未导入，由各项自动合计，请对照原文核实：{}",
-            rows.len(),
+            "{name}有 {rows} 行的总计不等于各项之和，而表中有的总计在页面边缘被截断，这些行的总计也可能只印出了前几位数字：已读取这些行的各项（经各列的合计核对{}），总计未导入，由各项自动合计，请对照原文核实：{}",
             unread_columns(&beside),
             listed(&beside),
         ));
     }
     if !misfits_read.is_empty() {
-        let rows: Vec<&str> = misfits_read.iter().map(short).collect();
-        unsummed.0.retain(|x| !rows.contains(&x.0));
+        let rows = read_after_all(&misfits_read);
         out.notes.push(format!(
-            "{name}有 {} 行的总计与各项之和不符，表中各列的合计核对了这些行的数字：每行只有一个数字与所在列的合计不符，且差额与该行相同，应是原报告的勾稽错误，已按原文读取（检查结果会指出），请对照原文核实：{}",
-            rows.len(),
+            "{name}有 {rows} 行的总计与各项之和不符，表中各列的合计核对了这些行的数字：每行只有一个数字与所在列的合计不符，且差额与该行相同，应是原报告的勾稽错误，已按原文读取（检查结果会指出），请对照原文核实：{}",
             listed(&misfits_read),
         ));
     }
