@@ -1108,8 +1108,8 @@ type CutRow = (usize, usize, Vec<String>, Option<(u64, u64)>);
 /// whose sums do not hold (a number printed wrong in it, the report's slip)
 /// stays unread, and so do the 0s of a row two of whose columns' sums do
 /// not hold, its total no cut one (its numbers may have moved, a 0 into a
-/// blank cell's place). Their totals stay unread (the app sums them). `read` as
-/// in [`read_stream`]; the rows some of whose numbers were read.
+/// blank cell's place). Their totals stay unread (the app sums them).
+/// `read` as in [`read_stream`]; the rows some of whose numbers were read.
 fn read_cut<'c>(
     table: &Table,
     (cut, misfits, printed): (&'c [CutRow], &'c [CutRow], &[usize]),
@@ -1235,8 +1235,9 @@ fn in_sum(r: usize, (plus, minus): &(Vec<usize>, Vec<usize>)) -> bool {
 /// unknown. Not in a block some of whose rows were cut at the page's edge
 /// (`cut`: a cut total may look so), nor where the wrong number is a total
 /// as long as the block's longest other (it may be cut there too) unless
-/// no number was cut (`uncut`, see [`How`]); a row is checked only by rows
-/// read otherwise (not `printed`, see [`read_cut`]). The rows read, as
+/// no number was cut (`uncut`, see [`How`]), nor by a piece marked damaged
+/// (`misfits` hold none, see `Found::damaged`); a row is checked only by
+/// rows read otherwise (not `printed`, see [`read_cut`]). The rows read, as
 /// `read_cut`'s.
 fn read_by_columns<'c>(
     table: &Table,
