@@ -1930,7 +1930,9 @@ fn a_row_whose_total_is_not_its_sum_is_read_only_where_the_column_sums_check_it(
 /// 本年新收's "64 0 2 0 4 70": the balance places the 2. A number lost, not
 /// a 0 (本年新收's 2): no place holds, the row unread. Without the other
 /// sums (（七）总计's row unread), the 6 may stand on either side of the
-/// empty cell: 7.属于行政执法案卷 unread too.
+/// empty cell: 7.属于行政执法案卷 unread too. With a row whose total is not
+/// its sum in the same sums, the two are tried together (see
+/// a_row_whose_total_is_not_its_sum_is_read_only_where_the_column_sums_check_it).
 #[test]
 fn a_row_a_number_short_in_text_of_a_cell_a_line_is_read_where_the_sums_place_the_empty_cell() {
     let text = form("pingtan-2021/pdf-raw.txt");
@@ -1978,6 +1980,21 @@ fn a_row_a_number_short_in_text_of_a_cell_a_line_is_read_where_the_sums_place_th
 
     let got = read(&text.replace(new_received, "量\n64 0 0 0 4 70\n")).unwrap();
     assert_read_but(&got, &want, |def| in_row(def, "new_received"));
+
+    // And 5.属于三类内部事务信息's total printed 2 (its sum 1): each row
+    // waits for the other's cells in （七）总计's sums; tried together, one
+    // way alone holds: both read, that row as printed.
+    let internal = "事务信息\n1 0 0 0 0 0 1\n";
+    assert_eq!(text.matches(internal).count(), 1);
+    let both = text
+        .replace(enforcement, "7.属于行政执法\n案卷\n6 0 0 0 0 6\n")
+        .replace(internal, "事务信息\n1 0 0 0 0 0 2\n");
+    let got = read(&both).unwrap();
+    let total = format::current()
+        .cell_at("table3", "withheld_internal", "total")
+        .unwrap();
+    assert_eq!(got.report.cells[total], Cell::Count(2));
+    unread_but(&got, "withheld_enforcement", &["natural_person", "total"]);
 
     let seventh = "（七）总计 63 0 0 2 0 4 69\n";
     assert_eq!(text.matches(seventh).count(), 1, "{text}");

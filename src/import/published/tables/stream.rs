@@ -1231,8 +1231,10 @@ fn in_sum(r: usize, (plus, minus): &(Vec<usize>, Vec<usize>)) -> bool {
 /// number wrong in a row does not mend): the row is read as printed, for
 /// the checks to name. A sum the report breaks elsewhere (an unbalanced
 /// 一 + 二 = (七) + 四) checks none. The rows of a block are tried together
-/// (two in one sum check it only together), then each alone, the others
-/// unknown. Not in a block some of whose rows were cut at the page's edge
+/// (two in one sum check it only together), first with its rows of several
+/// readings the other sums did not choose (`waiting`, see [`Waiting`]: each
+/// waits for the other's cells), a reading of each one more choice of the
+/// way, then without, then each alone, the others unknown. Not in a block some of whose rows were cut at the page's edge
 /// (`cut`: a cut total may look so), nor where the wrong number is a total
 /// as long as the block's longest other (it may be cut there too) unless
 /// no number was cut (`uncut`, see [`How`]), nor by a piece marked damaged
@@ -1242,9 +1244,11 @@ fn in_sum(r: usize, (plus, minus): &(Vec<usize>, Vec<usize>)) -> bool {
 fn read_by_columns<'c>(
     table: &Table,
     (misfits, cut, printed): (&'c [CutRow], &[CutRow], &[usize]),
-    uncut: bool,
+    (uncut, waiting): (bool, &[Waiting]),
     read: &mut Vec<(usize, String, String)>,
 ) -> Vec<&'c CutRow> {
+    // (Ways to read rows together, at most: beyond, none is tried.)
+    const WAYS: usize = 20_000;
     // (More rows than this together are tried each alone: the ways to
     // place a number wrong in each grow as the cells to the rows' power.)
     const TOGETHER: usize = 4;
@@ -1263,20 +1267,44 @@ fn read_by_columns<'c>(
         let cell =
             |r: usize, c: usize| format.cell_at(table.key, block.rows[r].key, block.columns[c].key);
         let sums = column_sums(table, block);
-        let mut tries: Vec<Vec<&CutRow>> = Vec::new();
+        // (Each try: its rows, and whether with the rows waiting.)
+        let mut tries: Vec<(Vec<&CutRow>, bool)> = Vec::new();
         if here.len() <= TOGETHER {
-            tries.push(here.clone());
+            if waiting.iter().any(|w| w.0 == b) {
+                tries.push((here.clone(), true));
+            }
+            tries.push((here.clone(), false));
         }
         if here.len() > 1 {
-            tries.extend(here.iter().map(|&x| vec![x]));
+            tries.extend(here.iter().map(|&x| (vec![x], false)));
         }
-        for group in tries {
+        for (group, with_waiting) in tries {
             if group
                 .iter()
                 .any(|x| taken.iter().any(|y| std::ptr::eq(*x, *y)))
             {
                 continue;
             }
+            // Tried together, with the block's rows of several readings
+            // whose choice waited for these rows' cells (see
+            // [`Waiting`]): each way of placing the wrong numbers with each
+            // choice of their readings.
+            let waits: Vec<&Waiting> = match with_waiting {
+                true => waiting.iter().filter(|w| w.0 == b).collect(),
+                false => Vec::new(),
+            };
+            let placings = n.pow(group.len() as u32);
+            let ways = (waits.iter()).try_fold(placings, |ways, w| ways.checked_mul(w.2.len()));
+            let Some(ways) = ways.filter(|&ways| ways <= WAYS) else {
+                continue;
+            };
+            let reading = |way: usize, w: usize| {
+                let mut at = way / placings;
+                for wait in &waits[..w] {
+                    at /= wait.2.len();
+                }
+                &waits[w].2[at % waits[w].2.len()]
+            };
             let rows: Vec<usize> = group.iter().map(|x| x.1).collect();
             let known_at = |row: usize, c: usize| -> Option<u64> {
                 if let Some(x) = group.iter().find(|x| x.1 == row) {
@@ -1314,9 +1342,12 @@ fn read_by_columns<'c>(
                 .max();
             let whole = |g: usize| uncut || longest.is_some_and(|m| digits(&group[g].2[n - 1]) < m);
             let mut holding = Vec::new();
-            for way in 0..n.pow(group.len() as u32) {
-                let place = |g: usize| way / n.pow(g as u32) % n;
+            for way in 0..ways {
+                let place = |g: usize| way % placings / n.pow(g as u32) % n;
                 let value = |row: usize, c: usize| -> Option<u64> {
+                    if let Some(w) = waits.iter().position(|w| w.1 == row) {
+                        return count_of(&reading(way, w)[c]);
+                    }
                     let v = i128::from(grid[row][c]?);
                     let v = match rows.iter().position(|&r| r == row) {
                         Some(g) if place(g) == c && c == n - 1 => v - off[g],
@@ -1328,12 +1359,21 @@ fn read_by_columns<'c>(
                 let checked = |r: usize, c: usize| {
                     (sums.iter()).any(|sum| in_sum(r, sum) && column_sum_holds(sum, c, &value))
                 };
-                if rows.iter().all(|&r| (0..n).all(|c| checked(r, c))) {
-                    holding.push((0..group.len()).all(|g| place(g) != n - 1 || whole(g)));
+                let all = rows.iter().chain(waits.iter().map(|w| &w.1));
+                if all.into_iter().all(|&r| (0..n).all(|c| checked(r, c))) {
+                    let whole = (0..group.len()).all(|g| place(g) != n - 1 || whole(g));
+                    holding.push((whole, way));
                 }
             }
-            if holding != [true] {
+            let [(true, way)] = holding[..] else {
                 continue;
+            };
+            for (w, wait) in waits.iter().enumerate() {
+                for (c, value) in reading(way, w).iter().enumerate() {
+                    if let Some(i) = cell(wait.1, c) {
+                        cells.push((i, value.clone(), block.rows[wait.1].label.to_string()));
+                    }
+                }
             }
             for x in group {
                 for (c, value) in x.2.iter().enumerate() {
@@ -1420,6 +1460,12 @@ fn checked_by_other_sums(
     }
     checked
 }
+
+/// A row of several readings (see [`RowValues::Ways`]) that the table's
+/// other sums did not choose (see [`read_by_other_sums`]): its block, its
+/// row and its readings, for [`read_by_columns`] to try with the rows whose
+/// total is not their sum, which those sums need.
+type Waiting = (usize, usize, Vec<Vec<String>>);
 
 /// A row read by way 1 of [`read_stream`]: its anchor and its values.
 type RowRead = (usize, Vec<String>);
@@ -2066,7 +2112,7 @@ fn read_in_order(
 fn put_read(
     table: &Table,
     (mut read, uncut): (Vec<(usize, String, String)>, bool),
-    (cut, misfits): (&[CutRow], &[CutRow]),
+    (cut, misfits, waiting): (&[CutRow], &[CutRow], &[Waiting]),
     (anchors, restyled): (&[Anchor], &[(usize, usize, String)]),
     (mut restyled_read, mut unsummed, printed): (Restyled, Unsummed, &[usize]),
     out: &mut Recognised,
@@ -2077,7 +2123,7 @@ fn put_read(
     let beside_cut = |x: &&CutRow| x.3.is_some_and(|(total, sum)| !cut_off(total, sum));
     let (beside, cut_read): (Vec<&CutRow>, Vec<&CutRow>) =
         taken.iter().copied().partition(beside_cut);
-    let misfits_read = read_by_columns(table, (misfits, cut, printed), uncut, &mut read);
+    let misfits_read = read_by_columns(table, (misfits, cut, printed), (uncut, waiting), &mut read);
     // (Their cells, as printed, check no other: see [`RowValues::Printed`].)
     let mut printed = printed.to_vec();
     for x in &misfits_read {
@@ -3214,6 +3260,10 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
         .cloned()
         .collect();
     let by_other_sums = read_by_other_sums(table, &anchors, &checked, &pending);
+    let waiting: Vec<Waiting> = (pending.iter())
+        .filter(|(k, _)| !by_other_sums.iter().any(|x| x.0 == *k))
+        .map(|(k, ways)| (anchors[*k].0, anchors[*k].1, ways.clone()))
+        .collect();
     taken.extend(by_other_sums);
     let mut printed_cells: Vec<usize> = Vec::new();
     crate::sort::by_key(&mut taken, |(k, _)| *k);
@@ -3275,7 +3325,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     put_read(
         table,
         (read, how.uncut),
-        (&cut, &misfits),
+        (&cut, &misfits, &waiting),
         (&anchors, &restyled),
         (restyled_read, unsummed, &printed_cells),
         out,
