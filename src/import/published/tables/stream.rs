@@ -1340,7 +1340,8 @@ fn read_by_columns<'c>(
                     ))
                 })
                 .max();
-            let whole = |g: usize| uncut || longest.is_some_and(|m| digits(&group[g].2[n - 1]) < m);
+            let total_whole =
+                |g: usize| uncut || longest.is_some_and(|m| digits(&group[g].2[n - 1]) < m);
             let mut holding = Vec::new();
             for way in 0..ways {
                 let place = |g: usize| way % placings / n.pow(g as u32) % n;
@@ -1361,7 +1362,7 @@ fn read_by_columns<'c>(
                 };
                 let all = rows.iter().chain(waits.iter().map(|w| &w.1));
                 if all.into_iter().all(|&r| (0..n).all(|c| checked(r, c))) {
-                    let whole = (0..group.len()).all(|g| place(g) != n - 1 || whole(g));
+                    let whole = (0..group.len()).all(|g| place(g) != n - 1 || total_whole(g));
                     holding.push((whole, way));
                 }
             }
