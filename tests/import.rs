@@ -1842,7 +1842,8 @@ fn a_dash_apart_from_its_rows_pipe_cells_is_not_placed_by_order() {
 /// swapped (numbers out of order: two columns' sums broken), leave it
 /// unread, every other row read, and the review names it with its total
 /// and its sum. 表四's numbers side by side the same way: no sum down its
-/// columns checks them, so unread and named.
+/// columns checks them, so that row is unread and named (its other rows,
+/// whose sums hold, read).
 #[test]
 fn a_row_whose_total_is_not_its_sum_is_read_only_where_the_column_sums_check_it() {
     let dir = "random/pingtan-2022-15";
@@ -1861,6 +1862,7 @@ fn a_row_whose_total_is_not_its_sum_is_read_only_where_the_column_sums_check_it(
         text.replace(row, &format!("7.属于行政执法案卷\u{a0}\n{printed}\n"))
             .replace("50942", "50945")
     };
+    let review = |def: &format::CellDef| def.table.key == "table4" && def.row.key == "review";
     let enforcement =
         |def: &format::CellDef| def.table.key == "table3" && def.row.key == "withheld_enforcement";
     let total = format::current()
@@ -1872,7 +1874,7 @@ fn a_row_whose_total_is_not_its_sum_is_read_only_where_the_column_sums_check_it(
     let got = read(&broken("9\n0\n710\n8\n0\n4\n733")).unwrap();
     let mut printed = want.clone();
     printed.cells[total] = Cell::Count(733);
-    assert_read_but(&got, &printed, |def| def.table.key == "table4");
+    assert_read_but(&got, &printed, review);
     let notes = got.notes.join("\n");
     assert!(
         notes.contains("表三有 1 行的总计与各项之和不符，表中各列的合计核对了这些行的数字"),
@@ -1898,7 +1900,7 @@ fn a_row_whose_total_is_not_its_sum_is_read_only_where_the_column_sums_check_it(
         .cell_at("table3", "outcome_total", "natural_person")
         .unwrap();
     printed.cells[outcome] = Cell::Count(4193);
-    assert_read_but(&got, &printed, |def| def.table.key == "table4");
+    assert_read_but(&got, &printed, review);
     let notes = got.notes.join("\n");
     assert!(notes.contains("表三有 2 行的总计与各项之和不符"), "{notes}");
 
@@ -1908,9 +1910,7 @@ fn a_row_whose_total_is_not_its_sum_is_read_only_where_the_column_sums_check_it(
         ("9\n0\n8\n710\n0\n4\n733", 733, 731),
     ] {
         let got = read(&broken(printed)).unwrap();
-        assert_read_but(&got, &want, |def| {
-            def.table.key == "table4" || enforcement(def)
-        });
+        assert_read_but(&got, &want, |def| review(def) || enforcement(def));
         let notes = got.notes.join("\n");
         assert!(
             notes.contains(&format!("表三有 1 行的数字个数相符，但总计不等于各项之和，未导入：「7.属于行政执法案卷」（总计 {total}，各项之和 {sum}）")),
@@ -5729,6 +5729,88 @@ fn a_table_whose_total_column_the_pages_edge_cut_off_whole_reads_but_for_it() {
         .chain([Cell::Blank])
         .collect();
     assert_eq!(values, want);
+}
+
+/// 表四's numbers in order and as many as its cells in text that may put a
+/// row's numbers out of order (a viewer's copy of cells one a line,
+/// pdftotext -raw), one row's total not its sum (the report's 勾稽 error,
+/// or numbers out of order): the other rows, whose sums hold, are read, and
+/// that row is named, not read (it was all of 表四 unread: 1,000 cells
+/// over the hunts' files). Two rows off: numbers may have moved between
+/// them, none of 表四 is read.
+#[test]
+fn table_four_with_one_row_off_reads_the_rows_whose_sums_hold() {
+    let want = expected("pingtan-2021");
+    // 行政复议 1 0 2 0 3, 未经复议直接起诉 12 0 0 0 12, 复议后起诉 0 0 0 0 0.
+    let cells = form("pingtan-2021/cells.txt");
+    let lines = "\n1\n0\n2\n0\n3\n12\n0\n0\n0\n12\n0\n0\n0\n0\n0\n";
+    let raw = form("pingtan-2021/pdf-raw.txt");
+    let line = "\n1 0 2 0 3 12 0 0 0 12 0 0 0 0 0\n";
+    assert_eq!(cells.matches(lines).count(), 1);
+    assert_eq!(raw.matches(line).count(), 1);
+    let cases = [
+        (
+            cells.replace(lines, &lines.replacen("\n3\n", "\n4\n", 1)),
+            "review",
+            "（总计 4，各项之和 3）",
+        ),
+        (
+            raw.replace(line, &line.replace("0 12 0 0 0 0 0", "0 13 0 0 0 0 0")),
+            "litigation_direct",
+            "（总计 13，各项之和 12）",
+        ),
+        (
+            raw.replace(line, &line.replace("0 0 0 0 0\n", "0 1 0 0 0\n")),
+            "litigation_after_review",
+            "（总计 0，各项之和 1）",
+        ),
+    ];
+    for (text, off, named) in cases {
+        let got = read(&text).unwrap();
+        assert_read_but(&got, &want, |def| {
+            def.table.key == "table4" && def.row.key == off
+        });
+        let notes = got.notes.join("\n");
+        assert!(
+            notes.contains("表四有 1 行") && notes.contains(named),
+            "{off}: {notes}"
+        );
+    }
+    // Two rows off: none of 表四.
+    let two = cells.replace(lines, &lines.replacen("\n3\n12\n", "\n4\n13\n", 1));
+    let got = read(&two).unwrap();
+    assert_read_but(&got, &want, |def| def.table.key == "table4");
+}
+
+/// 表四's numbers in order, one fewer than its cells (a mark printed for 0
+/// whose glyph the text lost, hunt 1136007 and 1139003: 表四 unread): each
+/// place where every sum holds with an empty cell there is a reading; the
+/// cells they all agree on are read, the others not (行政复议's "1 2 0 3"
+/// for 1 0 2 0 3: the empty cell may be any of its four parts, so only its
+/// total is certain), its numbers wrapped in their cells too. A number
+/// lost that was not 0: no place holds, none of 表四 is read.
+#[test]
+fn table_four_a_number_short_reads_the_cells_every_place_of_the_empty_cell_agrees_on() {
+    let want = expected("pingtan-2021");
+    let raw = form("pingtan-2021/pdf-raw.txt");
+    let line = "\n1 0 2 0 3 12 0 0 0 12 0 0 0 0 0\n";
+    assert_eq!(raw.matches(line).count(), 1);
+    let parts = |def: &format::CellDef| {
+        def.table.key == "table4" && def.row.key == "review" && def.column.key != "total"
+    };
+    let got = read(&raw.replace(line, &line.replacen("1 0 2", "1 2", 1))).unwrap();
+    assert_read_but(&got, &want, parts);
+    let got = read(&raw.replace(line, &line.replacen(" 0 0 0 0 0\n", " 0 0 0 0\n", 1))).unwrap();
+    assert_read_but(&got, &want, |def| {
+        def.table.key == "table4" && def.row.key == "litigation_after_review"
+    });
+    let got = read(&raw.replace(line, &line.replacen("1 0 2", "1 0", 1))).unwrap();
+    assert_read_but(&got, &want, |def| def.table.key == "table4");
+    // And 未经复议直接起诉's two 12s wrapped in their cells, a piece a line
+    // ("1" / "2"): joined, the same cells read.
+    let wrapped = line.replacen("1 0 2", "1 2", 1).replace(" 12 ", " 1\n2 ");
+    let got = read(&raw.replace(line, &wrapped)).unwrap();
+    assert_read_but(&got, &want, parts);
 }
 
 /// 表四 wider than the page, its numbers in one row in order, the last

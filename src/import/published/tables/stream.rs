@@ -569,6 +569,21 @@ fn with_an_empty_cell(
     readings
 }
 
+/// The one reading that `ways` (readings of the same cells, each holding
+/// every sum) make certain: a cell on which they all agree is as certain
+/// as one way's; the others are `unknown`. None without a way.
+fn agreed(ways: &[Vec<String>], unknown: String) -> Option<Vec<String>> {
+    let (first, rest) = ways.split_first()?;
+    Some(
+        (first.iter().enumerate())
+            .map(|(i, v)| match rest.iter().all(|way| way[i] == *v) {
+                true => v.clone(),
+                false => unknown.clone(),
+            })
+            .collect(),
+    )
+}
+
 /// Most numbers a wrapped row may have beyond its cells (see [`rejoined`]):
 /// six (表四's row broken over a page with five numbers wrapped was found,
 /// more than the four allowed before). The ways to join grow with it: see
@@ -1942,8 +1957,37 @@ fn read_in_order(
     let in_order = !reordered && (table.layout != Layout::SingleRow || consecutive(value_at));
     // In order, a table is taken only when it has sums to check them by.
     let summed = table.blocks.iter().all(has_sums);
-    // Whether the numbers were read as pieces centred around 表四's row.
-    let mut centred = false;
+    // Whether the numbers read (as many as the cells, in order) hold every
+    // sum of the table.
+    let holds = |values: &[String]| {
+        let mut k = 0;
+        table.blocks.iter().all(|block| {
+            let n = block.columns.len();
+            let values = &values[k..k + block.rows.len() * n];
+            k += block.rows.len() * n;
+            sums_hold(block, &|r, c| count_of(&values[r * n + c]), None)
+        })
+    };
+    // The readings of 表四's numbers one fewer than its cells: a cell left
+    // empty (blank, or a mark printed for 0 whose glyph the text lost) at
+    // each place where every sum holds with it 0 (see
+    // [`with_an_empty_cell`]), or two numbers run together, parted so that
+    // every sum holds (see [`parted`]). A cell on which they all agree is
+    // read, the others are unknown (see [`agreed`]: a row's parts "7 416
+    // 579 1002" with 其他结果 lost: the empty cell may be any of the four,
+    // only the total is read).
+    let one_fewer = |values: &[String]| {
+        let values: Vec<&String> = values.iter().collect();
+        [
+            with_an_empty_cell(&values, needed, &holds),
+            parted(&values, needed, &holds),
+        ]
+        .concat()
+    };
+    // Whether the numbers were read as pieces centred around 表四's row;
+    // whether as one fewer than the cells (the cells unknown marked
+    // BLANK_CELL).
+    let (mut centred, mut emptied) = (false, false);
     let all: Option<Vec<String>> = if value_at.len() == needed && (same || (in_order && summed)) {
         Some(value_at.iter().filter_map(|&w| text(w)).cloned().collect())
     } else if !reordered
@@ -1955,15 +1999,6 @@ fn read_in_order(
         // 表四's numbers wrapped in their cells (see [`rejoined`]): one way
         // of joining them holds every sum. (A table of many rows is read
         // by row: the ways to join its numbers are too many to try.)
-        let holds = |values: &[String]| {
-            let mut k = 0;
-            table.blocks.iter().all(|block| {
-                let n = block.columns.len();
-                let values = &values[k..k + block.rows.len() * n];
-                k += block.rows.len() * n;
-                sums_hold(block, &|r, c| count_of(&values[r * n + c]), None)
-            })
-        };
         let ways = (order == Order::Lines && in_order, After::Line);
         let mut found = rejoined(words, line_of, value_at, needed, ways, &holds);
         // (Markdown: its lines hold the pieces around the row, so its
@@ -1978,24 +2013,34 @@ fn read_in_order(
                 found.push(way);
             }
         }
-        match found.as_slice() {
-            [] => None,
-            [one] => Some(one.clone()),
-            // Several ways hold every sum (Markdown's pipe cells are not
-            // the page's columns: "| 93 | | 93 | 56 |" / "| | 3 0 4 | 376 |
-            // 2 | 0 | …" / "| 0 | | 7 | 7 |" reads 2 567 or 567 2 for
-            // 未经复议直接起诉's 结果纠正 and 其他结果): a cell on which they
-            // all agree is as certain as the one way's; the others stay
-            // unread (empty here).
-            [first, rest @ ..] => Some(
-                (first.iter().enumerate())
-                    .map(|(i, v)| match rest.iter().all(|way| way[i] == *v) {
-                        true => v.clone(),
-                        false => String::new(),
-                    })
-                    .collect(),
-            ),
+        // Several ways may hold every sum (Markdown's pipe cells are not
+        // the page's columns: "| 93 | | 93 | 56 |" / "| | 3 0 4 | 376 |
+        // 2 | 0 | …" / "| 0 | | 7 | 7 |" reads 2 567 or 567 2 for
+        // 未经复议直接起诉's 结果纠正 and 其他结果): the others are left
+        // undecided (empty here).
+        if !found.is_empty() || rows {
+            agreed(&found, String::new())
+        } else {
+            // None: wrapped pieces and a cell left empty too, each way of
+            // joining them into one fewer than the cells read so.
+            let short = |values: &[String]| !one_fewer(values).is_empty();
+            let joined = rejoined(words, line_of, value_at, needed - 1, ways, &short);
+            let readings: Vec<Vec<String>> = joined.iter().flat_map(|v| one_fewer(v)).collect();
+            emptied = true;
+            agreed(&readings, BLANK_CELL.to_string())
         }
+    } else if !reordered
+        && !rows
+        && summed
+        && table.layout == Layout::SingleRow
+        && value_at.len() + 1 == needed
+        && in_order
+    {
+        // 表四's numbers in order, one fewer than its cells (see
+        // `one_fewer`).
+        let values: Vec<String> = value_at.iter().filter_map(|&w| text(w)).cloned().collect();
+        emptied = true;
+        agreed(&one_fewer(&values), BLANK_CELL.to_string())
     } else {
         None
     };
@@ -2004,25 +2049,33 @@ fn read_in_order(
         let mut whole: Vec<(usize, String, String)> = Vec::new();
         let mut k = 0;
         let mut holds = true;
-        // 表四's numbers, its last column (复议后起诉's 总计) cut at the
-        // page's edge (a table wider than the page), in order and as many
-        // as its cells, every other sum holding: read but for the last
-        // row's (复议后起诉's), which only the total's first digits check
-        // (see [`cut_off`]); that row is named as cut. So is a last row
-        // whose total is not its sum on aligned text's one line (see
-        // `one_line` below), cut or the report's 勾稽 error.
-        let mut cut_row: Option<usize> = None;
+        // 表四's numbers in order and as many as its cells, one row's total
+        // not its sum, the other rows' sums holding: read but for that row,
+        // named (see [`Unsummed`]): the report's 勾稽 error, or its last
+        // column (复议后起诉's 总计) cut at the page's edge (a table wider
+        // than the page; see [`cut_off`]), or numbers out of order, which
+        // the other rows' sums show are not theirs: numbers moved from one
+        // row to another break both rows' sums, a number missing in one
+        // row and a piece of a wrapped one in another (as many numbers as
+        // cells by chance) every sum between them. Not a row read as
+        // printed (`as_printed`).
+        let mut unread_row: Option<usize> = None;
         for block in table.blocks {
             let n = block.columns.len();
             let values = &all[k..k + block.rows.len() * n];
-            let get = |r: usize, c: usize| count_of(&values[r * n + c]);
+            // (A cell the readings of one number fewer did not agree on
+            // unknown: no sum it stands in checks the others.)
+            let get = |r: usize, c: usize| {
+                let value = &values[r * n + c];
+                (!(emptied && empty_cell(value))).then(|| count_of(value))?
+            };
             let sums = sums_hold(block, &get, None);
             // Each row's numbers in their places (all the same: no order
             // changes them).
             let placed = same
                 || !aligned
                 || centred
-                || !value_at[k..k + block.rows.len() * n]
+                || !value_at[k.min(value_at.len())..(k + block.rows.len() * n).min(value_at.len())]
                     .chunks(n)
                     .any(|row| out_of_place(words, line_of, row, has_sums(block)));
             // Aligned text: 表四's numbers side by side on one line, in
@@ -2044,19 +2097,23 @@ fn read_in_order(
                 && values.iter().all(|v| as_drawn(v))
                 && !words.iter().any(marked_damaged);
             let side_by_side = one_line && (uncut || row_mismatch(block, &get, last).is_none());
-            holds &= (sums || ((order.as_printed() || side_by_side) && in_order)) && placed;
-            if table.layout == Layout::SingleRow
-                && table.blocks.len() == 1
-                && in_order
-                && !same
-                && placed
-                && last > 0
-                && block.rows.iter().all(|row| row.total_of.is_empty())
-                && (0..last).all(|r| row_mismatch(block, &get, r).is_none())
-                && row_mismatch(block, &get, last).is_some_and(|(t, s)| cut_off(t, s) || one_line)
-                && !(uncut && side_by_side)
-            {
-                cut_row = Some(last);
+            let as_printed = (order.as_printed() || side_by_side) && in_order;
+            holds &= (sums || as_printed) && placed;
+            let mismatched: Vec<usize> = (0..block.rows.len())
+                .filter(|&r| row_mismatch(block, &get, r).is_some())
+                .collect();
+            if let [r] = mismatched[..] {
+                if table.layout == Layout::SingleRow
+                    && table.blocks.len() == 1
+                    && in_order
+                    && !same
+                    && placed
+                    && last > 0
+                    && block.rows.iter().all(|row| row.total_of.is_empty())
+                    && !as_printed
+                {
+                    unread_row = Some(r);
+                }
             }
             k += block.rows.len() * n;
             // 表四's numbers side by side, in order: a row whose total is
@@ -2075,25 +2132,29 @@ fn read_in_order(
                         undecided.push(format!("「{} {}」", row.short, column.label));
                         continue;
                     }
+                    // (Unknown: left out, so that no sum counts it 0.)
+                    if emptied && empty_cell(value) {
+                        continue;
+                    }
                     if let Some(i) = format.cell_at(table.key, row.key, column.key) {
                         whole.push((i, value.clone(), format!("{} {}", row.label, column.label)));
                     }
                 }
             }
         }
-        if let Some(r) = cut_row {
+        if let Some(r) = unread_row {
             let block = &table.blocks[0];
-            let cut: Vec<usize> = (block.columns.iter())
+            let unread: Vec<usize> = (block.columns.iter())
                 .filter_map(|c| format.cell_at(table.key, block.rows[r].key, c.key))
                 .collect();
-            whole.retain(|x| !cut.contains(&x.0));
+            whole.retain(|x| !unread.contains(&x.0));
         }
         let agrees = read
             .iter()
             .all(|(i, text, _)| whole.iter().any(|(j, t, _)| i == j && t == text));
-        if (holds || cut_row.is_some()) && agrees {
+        if (holds || unread_row.is_some()) && agrees {
             *read = whole;
-            if cut_row.is_none() {
+            if unread_row.is_none() {
                 *unsummed = Unsummed::default();
             }
             return undecided;
