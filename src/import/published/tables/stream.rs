@@ -533,19 +533,25 @@ fn parted(values: &[&String], cells: usize, holds: &dyn Fn(&[String]) -> bool) -
 }
 
 /// The readings of a row of `cells` given one number fewer (`values`, in
-/// text of a cell a line): a cell left empty, blank or a mark printed for
-/// 0 that the text lost (a PDF's glyph without its character), at each
-/// place where the row's sum holds with it 0 (`holds`), marked
-/// [`BLANK_CELL`] (unread). Places that give every cell the same count
-/// make one reading, a cell 0 in one and empty in another unknown (a
-/// [`BLANK_CELL`] too: "0 0 9199 2 665 9866" with an empty cell among the
-/// first three reads those three unknown, the rest as printed). A number
-/// lost (damage) leaves a place only where it was 0 or its row all 0s.
+/// text of a cell a line, or aligned text whose columns did not place the
+/// gap): a cell left empty, blank or a mark printed for 0 that the text
+/// lost (a PDF's glyph without its character), at each place where the
+/// row's sum holds with it 0 (`holds`), marked [`BLANK_CELL`] (unread).
+/// Places that give every cell the same count make one reading, a cell 0
+/// in one and empty in another unknown (a [`BLANK_CELL`] too: "0 0 9199 2
+/// 665 9866" with an empty cell among the first three reads those three
+/// unknown, the rest as printed). A number lost (damage) leaves a place
+/// only where it was 0 or its row all 0s. None where a number is no count
+/// ("00": two cells' numbers run together, see [`parted`]; an empty value
+/// is one not yet known, see [`Ways`]).
 fn with_an_empty_cell(
     values: &[&String],
     cells: usize,
     holds: &dyn Fn(&[String]) -> bool,
 ) -> Vec<Vec<String>> {
+    if values.iter().any(|v| !v.is_empty() && !may_be_count(v)) {
+        return Vec::new();
+    }
     let blank = BLANK_CELL.to_string();
     let counts = |reading: &[String]| reading.iter().map(|v| count_of(v)).collect::<Vec<_>>();
     let mut readings: Vec<Vec<String>> = Vec::new();
@@ -3077,14 +3083,16 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
             }
             return RowValues::Unread;
         }
-        // Text of a cell a line, one number fewer: a cell left empty
-        // (blank, or a mark printed for 0 the text lost) where the row's
-        // sum holds with it (see [`with_an_empty_cell`]: a part's number
-        // may stand on either side of it, so the row's own sum does not
-        // place it), or two cells' numbers run together (see below): the
-        // table's other sums may choose (see [`read_by_other_sums`]).
+        // Text of a cell a line, or aligned text whose columns did not
+        // place the gap (see `normalize::blank_cells_marked`), one number
+        // fewer: a cell left empty (blank, or a mark printed for 0 the
+        // text lost) where the row's sum holds with it (see
+        // [`with_an_empty_cell`]: a part's number may stand on either side
+        // of it, so the row's own sum does not place it), or two cells'
+        // numbers run together (see below): the table's other sums may
+        // choose (see [`read_by_other_sums`]).
         (None, Err(None))
-            if order == Order::Lines
+            if matches!(order, Order::Lines | Order::Aligned)
                 && !rows
                 && values.len() + 1 == cells
                 && one_total(block)
