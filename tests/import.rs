@@ -5834,6 +5834,43 @@ fn table_four_a_number_short_reads_the_cells_every_place_of_the_empty_cell_agree
     assert_read_but(&got, &want, parts);
 }
 
+/// 表四's numbers wrapped in their cells, one row's total not its sum (the
+/// report's 勾稽 error, or a piece of its numbers lost; hunt 1135000's -raw
+/// and viewer copies: 表四 unread): the one way of joining the pieces that
+/// holds the other rows' sums is read but for that row, named with its
+/// total and sum; where several ways do, each with that row off, the other
+/// rows are read (they agree) and the row is named, not read.
+#[test]
+fn table_four_wrapped_with_one_row_off_reads_the_other_rows() {
+    let want = expected("pingtan-2021");
+    let raw = form("pingtan-2021/pdf-raw.txt");
+    let line = "\n1 0 2 0 3 12 0 0 0 12 0 0 0 0 0\n";
+    assert_eq!(raw.matches(line).count(), 1);
+    let review = |def: &format::CellDef| def.table.key == "table4" && def.row.key == "review";
+    // 行政复议's total 4, 未经复议直接起诉's first 12 wrapped: one way.
+    let one = "\n1 0 2 0 4 1\n2 0 0 0 12 0 0 0 0 0\n";
+    let got = read(&raw.replace(line, one)).unwrap();
+    assert_read_but(&got, &want, review);
+    let notes = got.notes.join("\n");
+    assert!(
+        notes.contains("「行政复议」（总计 4，各项之和 3）"),
+        "{notes}"
+    );
+    // 行政复议 10 0 2 0 4, "1" / "0 0 2" / "0 4 …": 10 0 2 0 4 or 1 0 0 20
+    // 4, neither holding.
+    let two = "\n1\n0 0 2\n0 4 12 0 0 0 12 0 0 0 0 0\n";
+    let got = read(&raw.replace(line, two)).unwrap();
+    assert_read_but(&got, &want, review);
+    let notes = got.notes.join("\n");
+    assert!(
+        notes.contains("表四「行政复议」的数字在原文中因单元格太窄断成几行，没有一种接法"),
+        "{notes}"
+    );
+    // And 未经复议直接起诉's total 13 too: two rows off, none read.
+    let got = read(&raw.replace(line, &two.replace(" 12 0 0 0 0 0", " 13 0 0 0 0 0"))).unwrap();
+    assert_read_but(&got, &want, |def| def.table.key == "table4");
+}
+
 /// 表四 wider than the page, its numbers in one row in order, the last
 /// (复议后起诉's 总计, 170) cut to its first digit at the page's edge
 /// (found by hunt.py, found/pingtan-2022-layout-1069021, pdftotext -layout

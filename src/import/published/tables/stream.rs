@@ -1911,6 +1911,7 @@ fn read_in_order(
     How { order, rows, uncut }: How,
     value_at: &[usize],
     (read, unsummed): (&mut Vec<(usize, String, String)>, &mut Unsummed),
+    notes: &mut Vec<String>,
 ) -> Vec<String> {
     let reordered = order == Order::Blocks;
     let aligned = order == Order::Aligned;
@@ -1974,6 +1975,24 @@ fn read_in_order(
             sums_hold(block, &|r, c| count_of(&values[r * n + c]), None)
         })
     };
+    // The rows of the numbers read (as many as the cells, in order, a value
+    // not yet known empty) whose total is not their sum: each its block,
+    // its row and where its values start.
+    let rows_off = |values: &[String]| {
+        let mut off = Vec::new();
+        let mut k = 0;
+        for (b, block) in table.blocks.iter().enumerate() {
+            let n = block.columns.len();
+            let get = |r: usize, c: usize| count_of(&values[k + r * n + c]);
+            for r in 0..block.rows.len() {
+                if row_mismatch(block, &get, r).is_some() {
+                    off.push((b, r, k + r * n));
+                }
+            }
+            k += block.rows.len() * n;
+        }
+        off
+    };
     // The readings of 表四's numbers one fewer than its cells: a cell left
     // empty (blank, or a mark printed for 0 whose glyph the text lost) at
     // each place where every sum holds with it 0 (see
@@ -2032,8 +2051,36 @@ fn read_in_order(
             let short = |values: &[String]| !one_fewer(values).is_empty();
             let joined = rejoined(words, line_of, value_at, needed - 1, ways, &short);
             let readings: Vec<Vec<String>> = joined.iter().flat_map(|v| one_fewer(v)).collect();
-            emptied = true;
-            agreed(&readings, BLANK_CELL.to_string())
+            emptied = !readings.is_empty();
+            // Nor so: one row's total not its sum (the report's 勾稽
+            // error, or a piece of its numbers lost). The one way of joining them that holds every other
+            // sum is read but for that row (see `unread_row` below); where
+            // several do, the same row off in each, the cells of the other
+            // rows they agree on are, that row not (its pieces may be
+            // joined any way) and named.
+            let one_off = |values: &[String]| rows_off(values).len() <= 1;
+            let ways = rejoined(words, line_of, value_at, needed, ways, &one_off);
+            let offs: Vec<_> = ways.iter().map(|way| rows_off(way)).collect();
+            match (emptied, &ways[..]) {
+                (true, _) => agreed(&readings, BLANK_CELL.to_string()),
+                (false, [one]) => Some(one.clone()),
+                (false, [_, _, ..]) if offs.iter().all(|off| off.len() == 1 && *off == offs[0]) => {
+                    let (b, r, at) = offs[0][0];
+                    let row = &table.blocks[b].rows[r];
+                    notes.push(format!(
+                        "{}「{}」的数字在原文中因单元格太窄断成几行，没有一种接法能使该行的总计等于各项之和（可能是原报告的勾稽错误，也可能是复制的文字有缺漏），该行未导入，请对照原文填写",
+                        crate::rules::cells::table_name(table.key),
+                        row.short,
+                    ));
+                    emptied = true;
+                    agreed(&ways, BLANK_CELL.to_string()).map(|mut all| {
+                        let n = table.blocks[b].columns.len();
+                        all[at..at + n].fill(BLANK_CELL.to_string());
+                        all
+                    })
+                }
+                (false, _) => None,
+            }
         }
     } else if !reordered
         && !rows
@@ -3383,6 +3430,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
         how,
         &value_at,
         (&mut read, &mut unsummed),
+        &mut out.notes,
     );
     if !undecided.is_empty() {
         out.notes.push(format!(
