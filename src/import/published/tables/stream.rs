@@ -2053,11 +2053,11 @@ fn read_in_order(
             let readings: Vec<Vec<String>> = joined.iter().flat_map(|v| one_fewer(v)).collect();
             emptied = !readings.is_empty();
             // Nor so: one row's total not its sum (the report's 勾稽
-            // error, or a piece of its numbers lost). The one way of joining them that holds every other
-            // sum is read but for that row (see `unread_row` below); where
-            // several do, the same row off in each, the cells of the other
-            // rows they agree on are, that row not (its pieces may be
-            // joined any way) and named.
+            // error, or a piece of its numbers lost). The one way of
+            // joining them that holds every other sum is read but for that
+            // row (see `unread_row` below); where several do, the same row
+            // off in each, the cells of the other rows they agree on are,
+            // that row not (its pieces may be joined any way) and named.
             let one_off = |values: &[String]| rows_off(values).len() <= 1;
             let ways = rejoined(words, line_of, value_at, needed, ways, &one_off);
             let offs: Vec<_> = ways.iter().map(|way| rows_off(way)).collect();
