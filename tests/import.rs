@@ -5871,6 +5871,25 @@ fn table_four_wrapped_with_one_row_off_reads_the_other_rows() {
     assert_read_but(&got, &want, |def| def.table.key == "table4");
 }
 
+/// 表四's row broken over a page, five numbers wrapped, their lower pieces
+/// after the next page's repeated heading row, which PyMuPDF's text keeps,
+/// one a line ("…" / "0 1691" / "行政复议" … "总计" / "3" / "0" / "0" /
+/// "0" / "8" for 3683 3690 52210 52210 248; found by hunt.py:
+/// found/pingtan-2022-mupdf-1127007, 表四 unread): the pieces are joined
+/// where one way holds every sum, as on one line.
+#[test]
+fn table_four_broken_over_a_page_with_its_pieces_a_line_each_is_joined() {
+    let dir = "found/pingtan-2022-mupdf-1127007";
+    let text = form(&format!("{dir}/pdf-mupdf.txt"));
+    assert!(text.contains("\n3\n0\n0\n0\n8\n五、存在的主要问题及改进情况"));
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    let table4 = (format::current().cells().iter().enumerate())
+        .filter(|(i, def)| def.table.key == "table4" && got.sources[*i].is_some())
+        .count();
+    assert_eq!(table4, 15);
+}
+
 /// 表四 wider than the page, its numbers in one row in order, the last
 /// (复议后起诉's 总计, 170) cut to its first digit at the page's edge
 /// (found by hunt.py, found/pingtan-2022-layout-1069021, pdftotext -layout

@@ -619,8 +619,10 @@ enum After {
     /// wrapped.
     Text(usize),
     /// On a later line (表四's one row, after the next page's heading row,
-    /// which aligned text drops).
-    Line,
+    /// which aligned text drops); or one a line, in text of a cell a line
+    /// (given: true), as PyMuPDF sets out the pieces after the heading row
+    /// it keeps.
+    Line(bool),
     /// On a later line of the row's label, up to its last (the line given):
     /// aligned text of a row broken over a page, its values on the first
     /// page, the rest of its label on the next, a piece beside it
@@ -752,7 +754,7 @@ fn joinings(
     };
     let apart = match after {
         After::Text(_) => first > last + 1 && line_of[first] > line_of[last],
-        After::Line => line_of[first] > line_of[last],
+        After::Line(_) => line_of[first] > line_of[last],
         After::Label(label_end) => line_of[first] > line_of[last] && line_of[end] <= label_end,
         After::Below(groups, _) => {
             line_of[first] == line_of[above] + 1
@@ -778,7 +780,11 @@ fn joinings(
                     && on_own_lines(line_of, label_end, end);
                 line_of[first] == line_of[end] && (on_own_lines(line_of, first, end) || after_label)
             }
-            After::Line => line_of[first] == line_of[end] && on_own_lines(line_of, first, end),
+            After::Line(one_a_line) => {
+                let one_a_line =
+                    one_a_line && tail.windows(2).all(|p| line_of[p[1]] == line_of[p[0]] + 1);
+                (line_of[first] == line_of[end] || one_a_line) && on_own_lines(line_of, first, end)
+            }
             // (Or one a line, as cells are in text set out one a line; after
             // pieces of the row's groups, on the line those pieces start.)
             After::Below(..) => {
@@ -2024,7 +2030,10 @@ fn read_in_order(
         // 表四's numbers wrapped in their cells (see [`rejoined`]): one way
         // of joining them holds every sum. (A table of many rows is read
         // by row: the ways to join its numbers are too many to try.)
-        let ways = (order == Order::Lines && in_order, After::Line);
+        let ways = (
+            order == Order::Lines && in_order,
+            After::Line(order == Order::Lines),
+        );
         let mut found = rejoined(words, line_of, value_at, needed, ways, &holds);
         // (Markdown: its lines hold the pieces around the row, so its
         // numbers are on three lines, not out of their places.)
