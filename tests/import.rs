@@ -1919,6 +1919,26 @@ fn a_row_whose_total_is_not_its_sum_is_read_only_where_the_column_sums_check_it(
     }
 }
 
+/// A browser's copy of cells apart by lines of a tab alone (Word's HTML)
+/// whose row's first cell is 无, right after its label (hunt 1158001's
+/// copies: 6.属于四类过程性信息 unread): the copy keeps each cell whole in
+/// the table's order, so the 无 is that cell's, read as printed (for
+/// CELL-BLANK to name), the rest of the row read. In text of a cell a line
+/// a 无 there may be the label's, and the row stays unread (see
+/// wu_between_two_values_of_a_row_in_text_without_columns_is_read).
+#[test]
+fn a_browsers_copy_reads_a_cell_of_wu_right_after_its_label() {
+    let want = expected("pingtan-2021");
+    let text = form("pingtan-2021/text.txt");
+    let row = "1.属于国家秘密\n\n\t\n\n0\n";
+    assert_eq!(text.matches(row).count(), 1);
+    let got = read(&text.replace(row, "1.属于国家秘密\n\n\t\n\n无\n")).unwrap();
+    let i = format::current()
+        .cell_at("table3", "withheld_state_secret", "natural_person")
+        .unwrap();
+    assert_read_as_printed(&got, &want, &[(i, "无")], "text.txt");
+}
+
 /// Aligned text (pdftotext -layout, a PDF or OFD file set out) whose row
 /// has one number fewer than its cells where its columns do not place the
 /// gap (a mark whose glyph the text lost; hunt 1130003's -layout left 277

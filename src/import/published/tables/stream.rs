@@ -45,8 +45,16 @@ impl Word {
 /// each a line apart, in text not `aligned` (cells a line: a viewer's copy,
 /// pdftotext -raw, a Word file saved as text): a label's 无 alone on its
 /// line is one of a label printed a character a line ("）" / "无" / "法",
-/// （四）无法提供 down a narrow cell), among its characters, not values.
-fn words(paras: &[String], (summed, aligned): (bool, bool)) -> (Vec<Word>, Vec<usize>) {
+/// （四）无法提供 down a narrow cell), among its characters, not values. In
+/// a browser's copy of cells apart by lines of a tab alone (`cells`, see
+/// [`Order::Cells`]; those lines dropped) a line of 无 alone with a value
+/// next is a cell of its own wherever it stands, right after its row's
+/// label too: the copy keeps each cell's text whole, in the table's order
+/// (a label's characters a line, 无 / 法 / 提 / 供, have none next).
+fn words(
+    paras: &[String],
+    (summed, aligned, cells): (bool, bool, bool),
+) -> (Vec<Word>, Vec<usize>) {
     let mut out = Vec::new();
     let mut lines = Vec::new();
     for (line, p) in paras.iter().enumerate() {
@@ -82,8 +90,8 @@ fn words(paras: &[String], (summed, aligned): (bool, bool)) -> (Vec<Word>, Vec<u
     for i in 1..out.len().saturating_sub(1) {
         let one_line = lines[i - 1] == lines[i] && lines[i + 1] == lines[i];
         let alone = lines[i - 1] < lines[i] && lines[i + 1] > lines[i];
-        let among = (one_line || (alone && !aligned))
-            && out[i - 1].value().is_some()
+        let a_cell = cells && alone;
+        let among = ((one_line || (alone && !aligned)) && out[i - 1].value().is_some() || a_cell)
             && out[i + 1].value().is_some();
         if let Word::Text(t) = &out[i] {
             if among && super::super::normalize::zero_word(t) {
@@ -3253,7 +3261,8 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     let format = out.report.format;
     let reordered = order == Order::Blocks;
     let summed = table.blocks.iter().all(has_sums);
-    let (words, line_of) = words(paras, (summed, order == Order::Aligned));
+    let cells = order == Order::Cells;
+    let (words, line_of) = words(paras, (summed, order == Order::Aligned, cells));
     // The text words joined, and for each character the word it came from.
     let mut joined = String::new();
     let mut owner: Vec<usize> = Vec::new();
@@ -3571,7 +3580,7 @@ mod tests {
         ]
         .map(String::from);
         let marked = |lines: &[String], aligned: bool| -> Vec<String> {
-            let (words, _) = words(lines, (true, aligned));
+            let (words, _) = words(lines, (true, aligned, false));
             (words.iter())
                 .map(|w| match w {
                     Word::Value(v) if v.starts_with(BLANK_CELL) => format!("({})", &v[3..]),
@@ -3612,7 +3621,10 @@ mod tests {
     #[test]
     fn a_numbers_pieces_with_text_run_into_them_are_no_value() {
         let w = WRAPPED;
-        let (words, _) = words(&[format!("无法提 480{w}32 74 173{w}985供")], (true, true));
+        let (words, _) = words(
+            &[format!("无法提 480{w}32 74 173{w}985供")],
+            (true, true, false),
+        );
         let values: Vec<&str> = words
             .iter()
             .filter_map(|w| match w {
