@@ -3261,8 +3261,10 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     let format = out.report.format;
     let reordered = order == Order::Blocks;
     let summed = table.blocks.iter().all(has_sums);
-    let cells = order == Order::Cells;
-    let (words, line_of) = words(paras, (summed, order == Order::Aligned, cells));
+    let (words, line_of) = words(
+        paras,
+        (summed, order == Order::Aligned, order == Order::Cells),
+    );
     // The text words joined, and for each character the word it came from.
     let mut joined = String::new();
     let mut owner: Vec<usize> = Vec::new();
