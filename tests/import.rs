@@ -1919,6 +1919,26 @@ fn a_row_whose_total_is_not_its_sum_is_read_only_where_the_column_sums_check_it(
     }
 }
 
+/// A PDF viewer's copy (no form feeds: only page numbers that cannot be
+/// anything else go) whose row prints a slash for a 0 on a line of its
+/// own, "5 0 / 0 0 0 5": no page number "50/0005" (hunt 1160004's copies
+/// lost （二）部分公开's values so, and with them the sums that check （一）予以
+/// 公开's slip); the row read, the slash as printed.
+#[test]
+fn a_rows_line_with_a_slash_printed_for_a_zero_is_no_page_number() {
+    let want = expected("pingtan-2021");
+    let i = format::current()
+        .cell_at("table3", "partially_disclosed", "research")
+        .unwrap();
+    for copy in ["pdf-firefox.txt", "pdf-chromium.txt"] {
+        let text = form(&format!("pingtan-2021/{copy}"));
+        let row = "计其他情形）\n5 0 0 0 0 0 5\n";
+        assert_eq!(text.matches(row).count(), 1, "{copy}");
+        let got = read(&text.replace(row, "计其他情形）\n5 0 / 0 0 0 5\n")).unwrap();
+        assert_read_as_printed(&got, &want, &[(i, "/")], copy);
+    }
+}
+
 /// A browser's copy of cells apart by lines of a tab alone (Word's HTML)
 /// whose row's first cell is 无, right after its label (hunt 1158001's
 /// copies: 6.属于四类过程性信息 unread): the copy keeps each cell whole in

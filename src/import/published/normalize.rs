@@ -446,20 +446,25 @@ fn paragraphs(lines: Vec<String>) -> Vec<String> {
 }
 
 /// A line that is only a page number: "5", "- 5 -", "— 5 —", "第5页",
-/// "第 5 页 共 12 页", "5/12". The number, and whether it is unmistakable
-/// (dashes or 页 around it) rather than a bare number. A dash on one side
-/// only is no page number's: "－ 362" is two cells of a table's row, the
-/// first printed as a dash for a 0 (a PDF viewer's copy puts them on a
-/// line).
+/// "第 5 页 共 12 页", "5/12" (of at least 1, at most the total). The
+/// number, and whether it is unmistakable (dashes or 页 around it) rather
+/// than a bare number. A dash on one side only is no page number's: "－
+/// 362" is two cells of a table's row, the first printed as a dash for a
+/// 0 (a PDF viewer's copy puts them on a line); nor are digits apart: "1
+/// 0" and "0 0 0 / 0 0 0" are a row's cells, a slash printed for a 0.
 fn page_number(line: &str) -> Option<(u32, bool)> {
     let t = crate::model::text::without_spaces(line);
     let dashes = |c: char| "-—–－─".contains(c);
     let bare = t.trim_matches(dashes);
     let around = t.starts_with(dashes) && t.ends_with(dashes);
+    // Whether `part`'s digits stand together, no space between.
+    let together =
+        |part: &str| !(part.trim_matches(|c| is_space(c) || dashes(c))).contains(is_space);
     if !bare.is_empty()
         && bare.len() <= 4
         && bare.bytes().all(|b| b.is_ascii_digit())
         && (around || bare.len() == t.len())
+        && together(line)
     {
         return Some((bare.parse().ok()?, around));
     }
@@ -474,9 +479,14 @@ fn page_number(line: &str) -> Option<(u32, bool)> {
             return Some((n.parse().ok()?, true));
         }
     }
-    let (n, total) = t.split_once('/')?;
-    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
-    (digits(n) && digits(total)).then(|| Some((n.parse().ok()?, true)))?
+    let (n, total) = line.split_once('/')?;
+    let number = |s: &str| {
+        let s = s.trim_matches(is_space);
+        let digits = !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+        digits.then(|| s.parse::<u32>().ok()).flatten()
+    };
+    let (n, total) = (number(n)?, number(total)?);
+    (1..=total).contains(&n).then_some((n, true))
 }
 
 /// The lines of `text` without the page numbers and running headers and
@@ -2102,6 +2112,16 @@ mod tests {
         assert_eq!(without_furniture("1\n2\n- 3 -\n第 4 页\n"), ["1", "2"]);
         // A dash on one side only: two cells, a 0 printed as a dash.
         assert_eq!(without_furniture("－ 362\n362 —\n"), ["－ 362", "362 —"]);
+        // "n/total" goes; a row's cells with a slash printed for a 0, or
+        // digits apart, stay.
+        assert_eq!(without_furniture("3/12\n3 / 12\n"), Vec::<String>::new());
+        let cells = "0 0 0 / 0 0 0\n1 / 0\n0/0\n5/3\n";
+        assert_eq!(
+            without_furniture(cells),
+            ["0 0 0 / 0 0 0", "1 / 0", "0/0", "5/3"]
+        );
+        let pages = "甲\n1 0\n\u{C}乙\n1 1\n\u{C}丙\n1 2\n";
+        assert_eq!(without_furniture(pages).len(), 6);
     }
 
     #[test]
