@@ -177,6 +177,14 @@ fn empty_cells_between_tabs(lines: Vec<String>) -> Vec<String> {
     out
 }
 
+/// Whether a line holds values alone, numbers or marks printed for a 0 (a
+/// table's row, or its cells: "0 0 0 0 0 0 0" at the top of two pages of
+/// -raw text is no running header).
+fn values(line: &str) -> bool {
+    let mut words = line.split(is_space).filter(|w| !w.is_empty()).peekable();
+    words.peek().is_some() && words.all(|w| number(w) || zero_sign(w))
+}
+
 /// Whether a line holds one value alone, as a cell a line does: a number
 /// or a mark printed for a 0 (see [`zero_sign`]).
 fn one_value(line: &str) -> bool {
@@ -555,7 +563,7 @@ fn without_furniture(text: &str) -> Vec<String> {
         for (i, line) in texts.iter().enumerate() {
             let Some(line) = line else { continue };
             let same = texts.iter().filter(|t| **t == Some(*line)).count();
-            if same >= 2 && same * 2 >= pages.len() && line.chars().count() < 60 {
+            if same >= 2 && same * 2 >= pages.len() && line.chars().count() < 60 && !values(line) {
                 if let Some(at) = edges[i][side] {
                     drop[i][at] = true;
                 }
@@ -2122,6 +2130,9 @@ mod tests {
         );
         let pages = "甲\n1 0\n\u{C}乙\n1 1\n\u{C}丙\n1 2\n";
         assert_eq!(without_furniture(pages).len(), 6);
+        // A row's values at the top of two pages are no running header.
+        let tops = "0 0 0 0 0 0 0\n甲\n\u{C}0 0 0 0 0 0 0\n乙\n\u{C}丙\n";
+        assert_eq!(without_furniture(tops).len(), 5);
     }
 
     #[test]
