@@ -2068,6 +2068,56 @@ fn a_row_a_number_short_in_text_of_a_cell_a_line_is_read_where_the_sums_place_th
     });
 }
 
+/// A row one number short whose readings no other sum chooses (（七）总计's
+/// 自然人 and 科研机构 columns off by one each, its own sum and its total's
+/// column holding: no reading of 7.属于行政执法案卷's "6 0 0 0 0 6" makes
+/// every column's sum hold) keeps the cells all its readings agree on that
+/// a sum down their column checks: its total, 6, which （七）总计's total
+/// column holds with; its other cells stay unread, and the note names the
+/// row. Without that sum (（七）总计's total off too, read as printed) the
+/// row is unread.
+#[test]
+fn a_row_a_number_short_reads_the_cells_all_its_readings_agree_on_where_a_column_sum_checks_them() {
+    let text = form("pingtan-2021/pdf-raw.txt");
+    let want = expected("pingtan-2021");
+    let enforcement = "7.属于行政执法\n案卷\n6 0 0 0 0 0 6\n";
+    let seventh = "（七）总计 63 0 0 2 0 4 69\n";
+    assert_eq!(text.matches(enforcement).count(), 1);
+    assert_eq!(text.matches(seventh).count(), 1);
+    let short = text.replace(enforcement, "7.属于行政执法\n案卷\n6 0 0 0 0 6\n");
+    let cell = |row: &str, column: &str| format::current().cell_at("table3", row, column).unwrap();
+    let slips = [
+        (cell("outcome_total", "natural_person"), "62"),
+        (cell("outcome_total", "research"), "1"),
+    ];
+    let got = read(&short.replace(seventh, "（七）总计 62 0 1 2 0 4 69\n")).unwrap();
+    let total = cell("withheld_enforcement", "total");
+    for (i, def) in format::current().cells().iter().enumerate() {
+        let cell = &got.report.cells[i];
+        match slips.iter().find(|p| p.0 == i) {
+            Some((_, text)) => assert_eq!(cell.display(), *text, "{}", def.key),
+            None if def.row.key == "withheld_enforcement" && i != total => {
+                assert!(got.sources[i].is_none(), "{} read", def.key)
+            }
+            None => assert_eq!(cell, &want.cells[i], "{}", def.key),
+        }
+    }
+    assert_eq!(got.report.cells[total], Cell::Count(6));
+    let note = got
+        .notes
+        .iter()
+        .find(|n| n.contains("空格的位置有几种可能"));
+    assert!(
+        note.is_some_and(|n| n.contains("「7.属于行政执法案卷」")),
+        "{:?}",
+        got.notes
+    );
+
+    let got = read(&short.replace(seventh, "（七）总计 62 0 1 2 0 4 70\n")).unwrap();
+    assert!(got.sources[total].is_none());
+    assert!(!got.notes.iter().any(|n| n.contains("空格的位置有几种可能")));
+}
+
 /// A browser's copy of a page whose table cells hold paragraphs (Word's
 /// HTML, as pingtan's: each cell on lines of its own, a line of a tab alone
 /// between two cells of a row) has the cells in the table's order, as the

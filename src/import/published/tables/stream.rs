@@ -1425,6 +1425,64 @@ fn read_by_columns<'c>(
     taken
 }
 
+/// The rows one number short (see [`RowValues::Placings`]) that neither the
+/// table's other sums chose a reading of nor [`read_by_columns`] read
+/// (`waiting`, none of their cells in `read`): each cell on which all their
+/// readings agree ([`agreed`]: mostly the row's total, which the empty
+/// cell's place does not move) where a sum down its column holds with it,
+/// every cell that sum needs known ([`column_sum_holds`]: the cells of the
+/// rows so agreed, and those `read` but not as printed, `printed`). A
+/// reading none of whose places is right (a number lost that is no 0, with
+/// a slip making up for it) would be caught there. The cells are added to
+/// `read`; the rows read so in part, as the review names them.
+fn read_agreed(
+    table: &Table,
+    waiting: &[Waiting],
+    printed: &[usize],
+    read: &mut Vec<(usize, String, String)>,
+) -> Vec<&'static str> {
+    let format = crate::format::current();
+    let mut rows = Vec::new();
+    for (b, block) in table.blocks.iter().enumerate() {
+        let n = block.columns.len();
+        let cell =
+            |r: usize, c: usize| format.cell_at(table.key, block.rows[r].key, block.columns[c].key);
+        let unread = |r: usize| {
+            (0..n)
+                .filter_map(|c| cell(r, c))
+                .all(|i| !read.iter().any(|x| x.0 == i))
+        };
+        let open: Vec<(usize, Vec<String>)> = (waiting.iter())
+            .filter(|w| w.0 == b && w.3 && unread(w.1))
+            .filter_map(|w| Some((w.1, agreed(&w.2, String::new())?)))
+            .collect();
+        let known = |row: usize, c: usize| -> Option<u64> {
+            if let Some((_, values)) = open.iter().find(|x| x.0 == row) {
+                return count_of(&values[c]);
+            }
+            let i = cell(row, c).filter(|i| !printed.contains(i))?;
+            count_of(&read.iter().find(|x| x.0 == i)?.1)
+        };
+        let sums = column_sums(table, block);
+        let mut cells = Vec::new();
+        for (r, values) in &open {
+            let before = cells.len();
+            for (c, value) in values.iter().enumerate() {
+                let checked =
+                    (sums.iter()).any(|sum| in_sum(*r, sum) && column_sum_holds(sum, c, &known));
+                if let (Some(i), true) = (cell(*r, c), checked && as_drawn(value)) {
+                    cells.push((i, value.clone(), block.rows[*r].label.to_string()));
+                }
+            }
+            if cells.len() > before {
+                rows.push(block.rows[*r].short);
+            }
+        }
+        read.extend(cells);
+    }
+    rows
+}
+
 /// Drops from `read` the totals of the rows of a block some of whose rows'
 /// totals were cut at the page's edge ([`cut_off`], the rows `cut`: two or
 /// more, or one read where the other sums check it, `cut_read`; one alone
@@ -1500,8 +1558,9 @@ fn checked_by_other_sums(
 /// A row of several readings (see [`RowValues::Ways`]) that the table's
 /// other sums did not choose (see [`read_by_other_sums`]): its block, its
 /// row and its readings, for [`read_by_columns`] to try with the rows whose
-/// total is not their sum, which those sums need.
-type Waiting = (usize, usize, Vec<Vec<String>>);
+/// total is not their sum, which those sums need; and whether they are
+/// [`RowValues::Placings`] (see [`read_agreed`]).
+type Waiting = (usize, usize, Vec<Vec<String>>, bool);
 
 /// A row read by way 1 of [`read_stream`]: its anchor and its values.
 type RowRead = (usize, Vec<String>);
@@ -2266,6 +2325,7 @@ fn put_read(
         );
     }
     let printed = &printed[..];
+    let agreed_rows = read_agreed(table, waiting, printed, &mut read);
     // Those rows read by a label printed otherwise: noted as the rows above.
     for x in taken.iter().chain(&misfits_read) {
         let label = table.blocks[x.0].rows[x.1].label;
@@ -2362,6 +2422,13 @@ fn put_read(
             "{name}有 {} 行的数字比格式少一个，总计一列没有印出，应是表格比页面宽，最右一列在页面边缘被截断；表中其他的合计无法核对这些行，未导入：{}。请对照原文或该报告的网页、Word 文件核实后填写",
             lost.len(),
             listed(&lost),
+        ));
+    }
+    if !agreed_rows.is_empty() {
+        out.notes.push(format!(
+            "{name}有 {} 行的数字比格式少一个（有一格空白，或印出的“-”“无”等在原文中丢失），空格的位置有几种可能：已读取每种可能下都相同、并经各列的合计核对的数字（如总计），其余未导入，请对照原文填写：{}",
+            agreed_rows.len(),
+            first_few(&agreed_rows.iter().map(|r| format!("「{r}」")).collect::<Vec<_>>()),
         ));
     }
     unsummed.note(table, out);
@@ -2684,6 +2751,13 @@ enum RowValues {
     /// Readings its own sums do not make certain, one of which the table's
     /// other sums may choose (see [`read_by_other_sums`]).
     Ways(Vec<Vec<String>>),
+    /// One number short: readings, as [`RowValues::Ways`], each of the
+    /// row's numbers in their order, only the empty cell's place (see
+    /// [`with_an_empty_cell`]) or the parting of two numbers run together
+    /// (see [`parted`]) differing; where no sum chooses one, the cells they
+    /// all agree on may still be read (see [`read_agreed`]). (A wrapped
+    /// row's ways may all take the next row's pieces: not so.)
+    Placings(Vec<Vec<String>>),
 }
 
 impl Found<'_> {
@@ -3167,7 +3241,7 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
             match (&parts[..], empty.is_empty()) {
                 ([one], true) => return RowValues::Parted(one.clone()),
                 ([], true) => return RowValues::Unread,
-                _ => return RowValues::Ways([parts, empty].concat()),
+                _ => return RowValues::Placings([parts, empty].concat()),
             }
         }
         // More numbers than cells: numbers wrapped in their cells, read
@@ -3320,6 +3394,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     let mut misfits: Vec<CutRow> = Vec::new();
     let mut parted_rows: Vec<&str> = Vec::new();
     let mut pending: Vec<RowWays> = Vec::new();
+    let mut placings: Vec<usize> = Vec::new(); // (anchors)
     let found_rows = Found {
         table,
         by_row,
@@ -3374,6 +3449,11 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
                 pending.push((k, ways));
                 continue;
             }
+            RowValues::Placings(ways) => {
+                placings.push(k);
+                pending.push((k, ways));
+                continue;
+            }
         };
         taken.push((k, values));
     }
@@ -3399,7 +3479,14 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     let by_other_sums = read_by_other_sums(table, &anchors, &checked, &pending);
     let waiting: Vec<Waiting> = (pending.iter())
         .filter(|(k, _)| !by_other_sums.iter().any(|x| x.0 == *k))
-        .map(|(k, ways)| (anchors[*k].0, anchors[*k].1, ways.clone()))
+        .map(|(k, ways)| {
+            (
+                anchors[*k].0,
+                anchors[*k].1,
+                ways.clone(),
+                placings.contains(k),
+            )
+        })
         .collect();
     taken.extend(by_other_sums);
     let mut printed_cells: Vec<usize> = Vec::new();
