@@ -2118,6 +2118,73 @@ fn a_row_a_number_short_reads_the_cells_all_its_readings_agree_on_where_a_column
     assert!(!got.notes.iter().any(|n| n.contains("空格的位置有几种可能")));
 }
 
+/// Two rows one number short whose empty cells' places make up for each
+/// other in the column sums (5.属于三类内部事务信息 "5 2 _ 1 0 0 8" printed
+/// "5 2 1 0 0 8", 8.属于行政查询事项 "3 4 1 _ 0 0 8" printed "3 4 1 0 0 8":
+/// the 1s may be either's 科研机构 or 公益组织, every sum holding both
+/// ways): each keeps the cells every way that holds agrees on, 自然人,
+/// 商业企业 and its total; the rest unread, the rows named.
+#[test]
+fn rows_a_number_short_whose_empty_cells_make_up_for_each_other_keep_the_cells_they_agree_on() {
+    let text = form("pingtan-2021/pdf-raw.txt");
+    let want = expected("pingtan-2021");
+    let edits = [
+        ("事务信息\n1 0 0 0 0 0 1\n", "事务信息\n5 2 1 0 0 8\n"),
+        ("事项\n1 0 0 0 0 0 1\n", "事项\n3 4 1 0 0 8\n"),
+        (
+            "（七）总计 63 0 0 2 0 4 69\n",
+            "（七）总计 69 6 1 3 0 4 83\n",
+        ),
+        ("量\n64 0 0 2 0 4 70\n", "量\n70 6 1 3 0 4 84\n"),
+    ];
+    let mut changed = text.clone();
+    for (from, to) in edits {
+        assert_eq!(changed.matches(from).count(), 1, "{from}");
+        changed = changed.replace(from, to);
+    }
+    let got = read(&changed).unwrap();
+    let cells = format::current().cells();
+    let printed = |row: &str| match row {
+        "withheld_internal" => Some([5, 2, 8]),
+        "withheld_inquiry" => Some([3, 4, 8]),
+        _ => None,
+    };
+    let new_rows = |row: &str| match row {
+        "outcome_total" => Some([69, 6, 1, 3, 0, 4, 83]),
+        "new_received" => Some([70, 6, 1, 3, 0, 4, 84]),
+        _ => None,
+    };
+    let columns = ["natural_person", "commercial", "total"];
+    for (i, def) in cells.iter().enumerate() {
+        let cell = &got.report.cells[i];
+        let (row, column) = (def.row.key, def.column.key);
+        if def.table.key != "table3" {
+            assert_eq!(cell, &want.cells[i], "{}", def.key);
+        } else if let Some(values) = printed(row) {
+            match columns.iter().position(|c| *c == column) {
+                Some(at) => assert_eq!(cell, &Cell::Count(values[at]), "{}", def.key),
+                None => assert!(got.sources[i].is_none(), "{} read", def.key),
+            }
+        } else if let Some(values) = new_rows(row) {
+            let at = def.block.column_index(column).unwrap();
+            assert_eq!(cell, &Cell::Count(values[at]), "{}", def.key);
+        } else {
+            assert_eq!(cell, &want.cells[i], "{}", def.key);
+        }
+    }
+    let note = got
+        .notes
+        .iter()
+        .find(|n| n.contains("空格的位置有几种可能"));
+    assert!(
+        note.is_some_and(
+            |n| n.contains("「5.属于三类内部事务信息」") && n.contains("「8.属于行政查询事项」")
+        ),
+        "{:?}",
+        got.notes
+    );
+}
+
 /// A browser's copy of a page whose table cells hold paragraphs (Word's
 /// HTML, as pingtan's: each cell on lines of its own, a line of a tab alone
 /// between two cells of a row) has the cells in the table's order, as the

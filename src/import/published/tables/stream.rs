@@ -1562,12 +1562,17 @@ fn checked_by_other_sums(
 /// [`RowValues::Placings`] (see [`read_agreed`]).
 type Waiting = (usize, usize, Vec<Vec<String>>, bool);
 
+/// What the table's other sums left of the rows of several readings: those
+/// they did not choose ([`Waiting`]), and the labels of the rows one number
+/// short they read in part (see [`together`]), for [`put_read`].
+type Left<'a> = (&'a [Waiting], Vec<&'static str>);
+
 /// A row read by way 1 of [`read_stream`]: its anchor and its values.
 type RowRead = (usize, Vec<String>);
 
-/// A row of several readings (see [`RowValues::Ways`]): its anchor and
-/// its readings.
-type RowWays = (usize, Vec<Vec<String>>);
+/// A row of several readings (see [`RowValues::Ways`]): its anchor, its
+/// readings, and whether they are [`RowValues::Placings`].
+type RowWays = (usize, Vec<Vec<String>>, bool);
 
 /// The rows of several readings (see [`RowValues::Ways`]) for which one
 /// reading alone makes the table's other sums hold with every cell they
@@ -1604,7 +1609,7 @@ fn alone(
     (taken, pending): (&[RowRead], &[RowWays]),
     chosen: &mut Vec<RowRead>,
 ) {
-    for (k, ways) in pending {
+    for (k, ways, _) in pending {
         let (b, r) = (anchors[*k].0, anchors[*k].1);
         let block = &table.blocks[b];
         let values_of = |row: usize| {
@@ -1631,12 +1636,13 @@ fn alone(
     }
 }
 
-/// A row of [`together`]: its anchor, its row in its block, its readings
-/// and their counts.
+/// A row of [`together`]: its anchor, its row in its block, its readings,
+/// whether they are [`RowValues::Placings`], and their counts.
 struct Open<'a> {
     k: usize,
     row: usize,
     ways: &'a [Vec<String>],
+    placings: bool,
     counts: Vec<Vec<Option<u64>>>,
 }
 
@@ -1646,7 +1652,12 @@ struct Open<'a> {
 /// (七)总计 in one Markdown text), read together: every way of reading them
 /// all (at most [`MOST_TOGETHER`]); a row's reading is chosen when it is
 /// the same in every way whose sums hold with the row checked by another
-/// sum, and there is one; added to `chosen`.
+/// sum, and there is one; added to `chosen`. A row one number short
+/// ([`RowValues::Placings`]) whose readings in those ways differ is added
+/// with the cells they agree on ([`agreed`]), the others unknown (""): two
+/// such rows whose empty cells' places make up for each other in the
+/// column sums ("552 8 1 0 5 566" and "9 467 1 0 1 478") keep their other
+/// cells.
 fn together(
     table: &Table,
     anchors: &[Anchor],
@@ -1664,11 +1675,12 @@ fn together(
             }
         }
         let open: Vec<Open> = (pending.iter())
-            .filter(|(k, _)| anchors[*k].0 == b && grid[anchors[*k].1].is_none())
-            .map(|(k, ways)| Open {
+            .filter(|(k, ..)| anchors[*k].0 == b && grid[anchors[*k].1].is_none())
+            .map(|(k, ways, placings)| Open {
                 k: *k,
                 row: anchors[*k].1,
                 ways,
+                placings: *placings,
                 counts: ways.iter().map(counts).collect(),
             })
             .collect();
@@ -1678,9 +1690,9 @@ fn together(
         let (true, Some(ways)) = (open.len() > 1, ways) else {
             continue;
         };
-        // Per open row: no way holding yet, the one reading of every way
-        // so far that holds (Some(Some)), or several (Some(None)).
-        let mut readings: Vec<Option<Option<usize>>> = vec![None; open.len()];
+        // Per open row, per reading: whether a way that holds, the row
+        // checked, has it.
+        let mut held: Vec<Vec<bool>> = open.iter().map(|o| vec![false; o.ways.len()]).collect();
         for i in 0..ways {
             let mut picked = Vec::with_capacity(open.len());
             let mut n = i;
@@ -1696,17 +1708,23 @@ fn together(
             let checked = checked_by_other_sums(table, block, &known);
             for (j, o) in open.iter().enumerate() {
                 if checked.contains(&o.row) {
-                    readings[j] = match readings[j] {
-                        None => Some(Some(picked[j])),
-                        Some(Some(one)) if o.ways[one] == o.ways[picked[j]] => Some(Some(one)),
-                        _ => Some(None),
-                    };
+                    held[j][picked[j]] = true;
                 }
             }
         }
-        for (o, reading) in open.iter().zip(readings) {
-            if let Some(Some(one)) = reading {
-                chosen.push((o.k, o.ways[one].clone()));
+        for (o, held) in open.iter().zip(held) {
+            let used: Vec<Vec<String>> = (o.ways.iter().zip(held))
+                .filter(|(_, held)| *held)
+                .map(|(way, _)| way.clone())
+                .collect();
+            match agreed(&used, String::new()) {
+                Some(one) if used.iter().all(|way| *way == one) => chosen.push((o.k, one)),
+                Some(cells)
+                    if o.placings && cells.iter().any(|v| as_drawn(v) && count_of(v).is_some()) =>
+                {
+                    chosen.push((o.k, cells))
+                }
+                _ => {}
             }
         }
     }
@@ -2295,7 +2313,8 @@ fn read_in_order(
 /// The end of [`read_stream`]: rows whose total was cut at the page's edge
 /// read where the other sums check them (see [`read_cut`]), rows whose
 /// total is not their sum (`misfits`) where the sums down the columns do
-/// (see [`read_by_columns`]; `uncut`: no number was cut), the notes on
+/// (see [`read_by_columns`]; `uncut`: no number was cut), the cells rows
+/// one number short agree on (see [`read_agreed`]; [`Left`]), the notes on
 /// how rows were read, rows with a joined number dropped where their
 /// block's sums do not hold (but for the cells of rows read as printed,
 /// `printed`, see [`RowValues::Printed`]), and the cells `read` put in the
@@ -2303,7 +2322,7 @@ fn read_in_order(
 fn put_read(
     table: &Table,
     (mut read, uncut): (Vec<(usize, String, String)>, bool),
-    (cut, misfits, waiting): (&[CutRow], &[CutRow], &[Waiting]),
+    (cut, misfits, (waiting, mut agreed_rows)): (&[CutRow], &[CutRow], Left),
     (anchors, restyled): (&[Anchor], &[(usize, usize, String)]),
     (mut restyled_read, mut unsummed, printed): (Restyled, Unsummed, &[usize]),
     out: &mut Recognised,
@@ -2325,7 +2344,7 @@ fn put_read(
         );
     }
     let printed = &printed[..];
-    let agreed_rows = read_agreed(table, waiting, printed, &mut read);
+    agreed_rows.extend(read_agreed(table, waiting, printed, &mut read));
     // Those rows read by a label printed otherwise: noted as the rows above.
     for x in taken.iter().chain(&misfits_read) {
         let label = table.blocks[x.0].rows[x.1].label;
@@ -3394,7 +3413,6 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     let mut misfits: Vec<CutRow> = Vec::new();
     let mut parted_rows: Vec<&str> = Vec::new();
     let mut pending: Vec<RowWays> = Vec::new();
-    let mut placings: Vec<usize> = Vec::new(); // (anchors)
     let found_rows = Found {
         table,
         by_row,
@@ -3446,12 +3464,11 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
                 continue;
             }
             RowValues::Ways(ways) => {
-                pending.push((k, ways));
+                pending.push((k, ways, false));
                 continue;
             }
             RowValues::Placings(ways) => {
-                placings.push(k);
-                pending.push((k, ways));
+                pending.push((k, ways, true));
                 continue;
             }
         };
@@ -3478,15 +3495,15 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
         .collect();
     let by_other_sums = read_by_other_sums(table, &anchors, &checked, &pending);
     let waiting: Vec<Waiting> = (pending.iter())
-        .filter(|(k, _)| !by_other_sums.iter().any(|x| x.0 == *k))
-        .map(|(k, ways)| {
-            (
-                anchors[*k].0,
-                anchors[*k].1,
-                ways.clone(),
-                placings.contains(k),
-            )
+        .filter(|(k, ..)| !by_other_sums.iter().any(|x| x.0 == *k))
+        .map(|(k, ways, placings)| (anchors[*k].0, anchors[*k].1, ways.clone(), *placings))
+        .collect();
+    // Rows one number short read in part (see [`together`]).
+    let partly: Vec<&'static str> = (by_other_sums.iter())
+        .filter(|(k, values)| {
+            values.iter().any(String::is_empty) && pending.iter().any(|p| p.0 == *k && p.2)
         })
+        .map(|(k, _)| table.blocks[anchors[*k].0].rows[anchors[*k].1].short)
         .collect();
     taken.extend(by_other_sums);
     let mut printed_cells: Vec<usize> = Vec::new();
@@ -3550,7 +3567,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     put_read(
         table,
         (read, how.uncut),
-        (&cut, &misfits, &waiting),
+        (&cut, &misfits, (&waiting, partly)),
         (&anchors, &restyled),
         (restyled_read, unsummed, &printed_cells),
         out,
@@ -4301,7 +4318,7 @@ mod tests {
                 .map(|r| (r, grid[r].clone()))
                 .collect();
             let ways: Vec<RowWays> = (pending.iter())
-                .map(|&r| (r, vec![swapped(&grid[r]), grid[r].clone()]))
+                .map(|&r| (r, vec![swapped(&grid[r]), grid[r].clone()], false))
                 .collect();
             let mut chosen = read_by_other_sums(table, &anchors, &taken, &ways);
             chosen.sort();
