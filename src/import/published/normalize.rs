@@ -188,8 +188,7 @@ fn values(line: &str) -> bool {
 /// Whether a line holds one value alone, as a cell a line does: a number
 /// or a mark printed for a 0 (see [`zero_sign`]).
 fn one_value(line: &str) -> bool {
-    let t = line.trim_matches(is_space);
-    !t.contains(is_space) && (number(t) || zero_sign(t))
+    values(line) && !line.trim_matches(is_space).contains(is_space)
 }
 
 /// Lines in reading order with a label's ordinal on a line of its own and
@@ -463,18 +462,17 @@ fn paragraphs(lines: Vec<String>) -> Vec<String> {
 fn page_number(line: &str) -> Option<(u32, bool)> {
     let t = crate::model::text::without_spaces(line);
     let dashes = |c: char| "-—–－─".contains(c);
-    let bare = t.trim_matches(dashes);
     let around = t.starts_with(dashes) && t.ends_with(dashes);
-    // Whether `part`'s digits stand together, no space between.
-    let together =
-        |part: &str| !(part.trim_matches(|c| is_space(c) || dashes(c))).contains(is_space);
-    if !bare.is_empty()
-        && bare.len() <= 4
-        && bare.bytes().all(|b| b.is_ascii_digit())
-        && (around || bare.len() == t.len())
-        && together(line)
-    {
-        return Some((bare.parse().ok()?, around));
+    // A number of a page: its digits together, at most four.
+    let number = |s: &str| {
+        let s = s.trim_matches(is_space);
+        let digits = !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+        digits.then(|| s.parse::<u32>().ok()).flatten()
+    };
+    if around || !(t.starts_with(dashes) || t.ends_with(dashes)) {
+        if let Some(n) = number(line.trim_matches(|c| is_space(c) || dashes(c))) {
+            return Some((n, around));
+        }
     }
     if let Some(rest) = t.strip_prefix('第') {
         let (n, after) = rest.split_once('页')?;
@@ -488,11 +486,6 @@ fn page_number(line: &str) -> Option<(u32, bool)> {
         }
     }
     let (n, total) = line.split_once('/')?;
-    let number = |s: &str| {
-        let s = s.trim_matches(is_space);
-        let digits = !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
-        digits.then(|| s.parse::<u32>().ok()).flatten()
-    };
     let (n, total) = (number(n)?, number(total)?);
     (1..=total).contains(&n).then_some((n, true))
 }
