@@ -2557,6 +2557,45 @@ fn a_browser_copy_with_a_blank_cell_says_how_the_page_reads_whole() {
     assert!(FROM_CELLS.contains("直接粘贴") && FROM_CELLS.contains("另存为"));
 }
 
+/// A browser's copy whose row has its first cell blank (two tabs after
+/// its label, nothing between: not marked, as a table may have a spacer
+/// cell there) is one number short: read where the other sums place the
+/// blank, as in text of a cell a line. 5.属于三类内部事务信息 printed
+/// "_ 1 0 0 0 0 1" (its 1 a 商业企业's, （七）总计 and 本年新收 changed to
+/// match): its sum holds with the blank anywhere among the first six
+/// cells; only before 1, in the first, do the columns' sums hold. The
+/// blank is left unread, every other cell read (before: the row unread).
+#[test]
+fn a_browser_copy_with_a_blank_cell_after_a_label_reads_the_row_where_the_sums_place_it() {
+    let text = form("pingtan-2021/text.txt");
+    let label = "5.属于三类内部事务信息";
+    let text = replace_once(
+        &text,
+        &format!("{label}\n\n\t\n\n1\n\n\t\n\n0\n"),
+        &format!("{label}\n\n\t\n\n\t\n\n1\n"),
+    );
+    let seventh = "\n\n63\n\n\t\n\n0\n";
+    let text = replace_once(&text, seventh, "\n\n62\n\n\t\n\n1\n");
+    let new_received = "\n\n64\n\n\t\n\n0\n";
+    let text = replace_once(&text, new_received, "\n\n63\n\n\t\n\n1\n");
+    let mut want = expected("pingtan-2021");
+    let cell = |row: &str, column: &str| format::current().cell_at("table3", row, column).unwrap();
+    for (row, natural, commercial) in [
+        ("withheld_internal", 0, 1),
+        ("outcome_total", 62, 1),
+        ("new_received", 63, 1),
+    ] {
+        want.cells[cell(row, "natural_person")] = Cell::Count(natural);
+        want.cells[cell(row, "commercial")] = Cell::Count(commercial);
+    }
+    let got = read(&text).unwrap();
+    assert_read_but(&got, &want, |def| {
+        def.table.key == "table3"
+            && def.row.key == "withheld_internal"
+            && def.column.key == "natural_person"
+    });
+}
+
 /// A table wider than the page cuts its last column at the page's edge
 /// (the PDF holds only what fits): each total is the first digits of its
 /// sum. Rows of （七）总计's sum, every cell of it known and its column sums

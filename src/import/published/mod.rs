@@ -283,10 +283,12 @@ pub const COPIED_OUT_OF_ORDER: &str = "也可能是复制的文字顺序有误";
 
 /// The review's note instead of [`FROM_WORDS`] for a browser's copy of a
 /// page as plain text, its cells one a line (`normalize::Order::Cells`): a
-/// row whose count does not fit (a cell left blank, a number run into its
-/// label) is left unread, and the page itself, saved or pasted with its
-/// markup (the paste reads the clipboard's HTML), reads it whole.
-pub const FROM_CELLS: &str = "表格是从网页复制的纯文字中读取的：数字个数与表格不符的行没有填入。在浏览器中打开该网页，全选（Ctrl+A）、复制后直接粘贴到这里，或把网页另存为（Ctrl+S）后导入网页文件：都可以读全";
+/// row whose count does not fit (a cell left blank next to its label, a
+/// number run into its label) is read only where the table's sums place
+/// its blank cell, otherwise left unread, and the page itself, saved or
+/// pasted with its markup (the paste reads the clipboard's HTML), reads
+/// it whole.
+pub const FROM_CELLS: &str = "表格是从网页复制的纯文字中读取的：数字个数与表格不符的行（如有一格空白），只在各列的合计能确定空格位置时填入，否则没有填入。在浏览器中打开该网页，全选（Ctrl+A）、复制后直接粘贴到这里，或把网页另存为（Ctrl+S）后导入网页文件：都可以读全";
 
 /// The review's note instead of [`FROM_WORDS`] for text cut into blocks by
 /// a layout analysis (plain pdftotext, `normalize::Order::Blocks`), whose

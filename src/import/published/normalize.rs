@@ -148,7 +148,8 @@ fn empty_lines_marked(mut lines: Vec<String>) -> Vec<String> {
 /// such lines with no text between (but empty lines), a value of the row
 /// before and after them, part an empty cell: marked [`BLANK_CELL`]
 /// (counted 0 in its row's sums, left unread, as a page's). (Not next to a
-/// label: a table may have a spacer cell there.)
+/// label: a table may have a spacer cell there; a row one number short is
+/// read where the table's sums place its blank, see `tables::stream`.)
 fn empty_cells_between_tabs(lines: Vec<String>) -> Vec<String> {
     let tab = |l: &str| l.trim_matches(is_space).is_empty() && l.contains('\t');
     // Whether the next line with text after each is a value.

@@ -3247,15 +3247,21 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
         // [`with_an_empty_cell`]: a part's number may stand on either side
         // of it, so the row's own sum does not place it), or two cells'
         // numbers run together (see below): the table's other sums may
-        // choose (see [`read_by_other_sums`]).
+        // choose (see [`read_by_other_sums`]). A browser's copy, too: a
+        // blank cell next to its label is not marked (see
+        // `normalize::empty_cells_between_tabs`); its cells, apart by
+        // tabs, never run together.
         (None, Err(None))
-            if matches!(order, Order::Lines | Order::Aligned)
+            if matches!(order, Order::Lines | Order::Aligned | Order::Cells)
                 && !rows
                 && values.len() + 1 == cells
                 && one_total(block)
                 && total_shown[b] =>
         {
-            let parts = parted(&values, cells, &holds);
+            let parts = match order {
+                Order::Cells => Vec::new(),
+                _ => parted(&values, cells, &holds),
+            };
             let empty = with_an_empty_cell(&values, cells, &holds);
             match (&parts[..], empty.is_empty()) {
                 ([one], true) => return RowValues::Parted(one.clone()),
