@@ -2069,6 +2069,32 @@ fn a_row_a_number_short_in_text_of_a_cell_a_line_is_read_where_the_sums_place_th
     });
 }
 
+/// A row two numbers short (two cells left blank, or two marks printed
+/// for 0 that the text lost), in text of a cell a line or of a row a line
+/// (pdftotext -raw) and in aligned text: its readings (the two empty
+/// cells' places, numbers run together parted) are for the table's other
+/// sums to choose, as one number short's. （一）予以公开 printed "27 _ _ 2 0
+/// 1 30": only the empty cells under 商业企业 and 科研机构 hold the
+/// columns' sums; both left unread, the rest read (before: the row unread).
+#[test]
+fn a_row_two_numbers_short_is_read_where_the_other_sums_place_its_empty_cells() {
+    let want = expected("pingtan-2021");
+    let blank = |def: &format::CellDef| {
+        def.table.key == "table3"
+            && def.row.key == "disclosed"
+            && ["commercial", "research"].contains(&def.column.key)
+    };
+    let raw = form("pingtan-2021/pdf-raw.txt");
+    let row = "（一）予以公开 27 0 0 2 0 1 30\n";
+    let got = read(&replace_once(&raw, row, "（一）予以公开 27 2 0 1 30\n")).unwrap();
+    assert_read_but(&got, &want, blank);
+    let layout = form("pingtan-2021/pdf-layout.txt");
+    let row = "（一）予以公开     27          0     0   2    0    1         30\n";
+    let two = "（一）予以公开     27                    2    0    1         30\n";
+    let got = read(&replace_once(&layout, row, two)).unwrap();
+    assert_read_but(&got, &want, blank);
+}
+
 /// A row one number short whose readings no other sum chooses (（七）总计's
 /// 自然人 and 科研机构 columns off by one each, its own sum and its total's
 /// column holding: no reading of 7.属于行政执法案卷's "6 0 0 0 0 6" makes

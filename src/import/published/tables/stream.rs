@@ -557,15 +557,37 @@ fn with_an_empty_cell(
     cells: usize,
     holds: &dyn Fn(&[String]) -> bool,
 ) -> Vec<Vec<String>> {
-    if values.iter().any(|v| !v.is_empty() && !may_be_count(v)) {
+    with_empty_cells(values, cells, 1, holds)
+}
+
+/// The readings of a row of `cells` given `empty` numbers fewer (one or
+/// two, see [`with_an_empty_cell`]): the cells left empty at each set of
+/// places where the row's sum holds, merged as there.
+fn with_empty_cells(
+    values: &[&String],
+    cells: usize,
+    empty: usize,
+    holds: &dyn Fn(&[String]) -> bool,
+) -> Vec<Vec<String>> {
+    if values.len() + empty != cells || values.iter().any(|v| !v.is_empty() && !may_be_count(v)) {
         return Vec::new();
     }
     let blank = BLANK_CELL.to_string();
     let counts = |reading: &[String]| reading.iter().map(|v| count_of(v)).collect::<Vec<_>>();
+    // The places of the empty cells, in order.
+    let places: Vec<Vec<usize>> = match empty {
+        1 => (0..cells).map(|a| vec![a]).collect(),
+        2 => (0..cells)
+            .flat_map(|a| (a + 1..cells).map(move |b| vec![a, b]))
+            .collect(),
+        _ => Vec::new(),
+    };
     let mut readings: Vec<Vec<String>> = Vec::new();
-    for at in 0..cells {
+    for at in places {
         let mut reading: Vec<String> = values.iter().map(|v| v.to_string()).collect();
-        reading.insert(at, blank.clone());
+        for &a in &at {
+            reading.insert(a, blank.clone());
+        }
         if !holds(&reading) {
             continue;
         }
@@ -581,6 +603,45 @@ fn with_an_empty_cell(
         }
     }
     readings
+}
+
+/// The readings of a row of `cells` given two numbers fewer (text of a
+/// cell a line, aligned text whose columns did not place the gaps): two
+/// cells left empty (see [`with_empty_cells`]), two numbers run together
+/// (see [`parted`]), or one of each (a part's number parted, never the
+/// total: see [`parted`]). For the table's other sums to choose, as a row
+/// one number short's (see [`RowValues::Placings`]).
+fn two_fewer(
+    values: &[&String],
+    cells: usize,
+    holds: &dyn Fn(&[String]) -> bool,
+) -> Vec<Vec<String>> {
+    let mut ways = [
+        with_empty_cells(values, cells, 2, holds),
+        parted(values, cells, holds),
+    ]
+    .concat();
+    let digits = |v: &str| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
+    for i in 0..values.len().saturating_sub(1) {
+        if !digits(values[i]) {
+            continue;
+        }
+        for at in 1..values[i].len() {
+            let (a, b) = values[i].split_at(at);
+            if !may_be_count(a) || !may_be_count(b) {
+                continue;
+            }
+            let mut once: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+            once.splice(i..=i, [a.to_string(), b.to_string()]);
+            let once: Vec<&String> = once.iter().collect();
+            for way in with_an_empty_cell(&once, cells, holds) {
+                if !ways.contains(&way) {
+                    ways.push(way);
+                }
+            }
+        }
+    }
+    ways
 }
 
 /// The one reading that `ways` (readings of the same cells, each holding
@@ -2445,7 +2506,7 @@ fn put_read(
     }
     if !agreed_rows.is_empty() {
         out.notes.push(format!(
-            "{name}有 {} 行的数字比格式少一个（有一格空白，或印出的“-”“无”等在原文中丢失），空格的位置有几种可能：已读取每种可能下都相同、并经各列的合计核对的数字（如总计），其余未导入，请对照原文填写：{}",
+            "{name}有 {} 行的数字比格式少一个或两个（有空白的格，或印出的“-”“无”等在原文中丢失），空格的位置有几种可能：已读取每种可能下都相同、并经各列的合计核对的数字（如总计），其余未导入，请对照原文填写：{}",
             agreed_rows.len(),
             first_few(&agreed_rows.iter().map(|r| format!("「{r}」")).collect::<Vec<_>>()),
         ));
@@ -2770,10 +2831,10 @@ enum RowValues {
     /// Readings its own sums do not make certain, one of which the table's
     /// other sums may choose (see [`read_by_other_sums`]).
     Ways(Vec<Vec<String>>),
-    /// One number short: readings, as [`RowValues::Ways`], each of the
-    /// row's numbers in their order, only the empty cell's place (see
-    /// [`with_an_empty_cell`]) or the parting of two numbers run together
-    /// (see [`parted`]) differing; where no sum chooses one, the cells they
+    /// One or two numbers short: readings, as [`RowValues::Ways`], each of
+    /// the row's numbers in their order, only the empty cells' places (see
+    /// [`with_empty_cells`]) or the partings of numbers run together (see
+    /// [`parted`], [`two_fewer`]) differing; where no sum chooses one, the cells they
     /// all agree on may still be read (see [`read_agreed`]). (A wrapped
     /// row's ways may all take the next row's pieces: not so.)
     Placings(Vec<Vec<String>>),
@@ -3267,6 +3328,27 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
                 ([one], true) => return RowValues::Parted(one.clone()),
                 ([], true) => return RowValues::Unread,
                 _ => return RowValues::Placings([parts, empty].concat()),
+            }
+        }
+        // Two numbers fewer, as one fewer above: two cells left empty, two
+        // numbers run together, or one of each (see [`two_fewer`]; a
+        // browser's copy, two cells empty).
+        (None, Err(None))
+            if matches!(order, Order::Lines | Order::Aligned | Order::Cells)
+                && !rows
+                && values.len() + 2 == cells
+                && one_total(block)
+                && total_shown[b] =>
+        {
+            let ways = match order {
+                Order::Cells => with_empty_cells(&values, cells, 2, &holds),
+                _ => two_fewer(&values, cells, &holds),
+            };
+            let blank = |way: &Vec<String>| way.iter().any(|v| v.starts_with(BLANK_CELL));
+            match &ways[..] {
+                [] => return RowValues::Unread,
+                [one] if !blank(one) => return RowValues::Parted(one.clone()),
+                _ => return RowValues::Placings(ways),
             }
         }
         // More numbers than cells: numbers wrapped in their cells, read
