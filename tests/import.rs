@@ -2554,6 +2554,28 @@ fn assert_read_as_printed(got: &Recognised, want: &Report, printed: &[(usize, &s
     assert!(!notes.contains("总计不等于各项之和"), "{what}: {notes}");
 }
 
+/// Markdown whose pipe rows are not closed by a pipe (html2text's "规章| 0|
+/// 0  "): a pipe at a row's end stands before its last cell, empty (a
+/// blank 总计), which is read as a page's blank cell, the row's other
+/// cells read. (Rows closed by a pipe, "| 0 | 0 |", keep dropping empty
+/// cells at their end: a merged cell's, as 表二's "行政许可 | 288 | | |".)
+#[test]
+fn markdown_rows_not_closed_by_a_pipe_keep_a_blank_last_cell() {
+    let page = form("pingtan-2021/page.md");
+    let row = "1.属于国家秘密| 0| 0| 0| 0| 0| 0| 0  \n";
+    let got = read(&replace_once(
+        &page,
+        row,
+        "1.属于国家秘密| 0| 0| 0| 0| 0| 0|   \n",
+    ))
+    .unwrap();
+    assert_read_but(&got, &expected("pingtan-2021"), |def| {
+        def.table.key == "table3"
+            && def.row.key == "withheld_state_secret"
+            && def.column.key == "total"
+    });
+}
+
 /// A browser's copy as plain text whose row has a cell left blank (a
 /// published table's 0 left out; two tabs with nothing between) reads it
 /// as the page's where the row's sums hold with it 0: the row's other

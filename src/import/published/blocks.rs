@@ -281,6 +281,20 @@ pub(super) fn pictures_in_sections(html: &str, headings: &[Option<String>]) -> V
 /// are paragraphs.
 pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
     let pipes = super::normalize::pipe_rows(lines);
+    // Whether the pipe rows end with a pipe ("| 规章 | 0 | 0 |", "规章 | 0
+    // | 0 |"), most of them: then a row's last pipe closes it; otherwise
+    // ("规章| 0| 0", html2text's) a pipe at a row's end stands before its
+    // last cell, empty ("…| 0| 0|" for a blank 总计, read as a page's).
+    let closed = {
+        let rows = lines
+            .iter()
+            .map(|l| l.trim_matches(is_space))
+            .filter(|l| super::normalize::inner_pipe(l) && !super::normalize::pipe_rule(l));
+        let (ends, all) = rows.fold((0, 0), |(e, a), l| {
+            (e + usize::from(l.ends_with('|')), a + 1)
+        });
+        2 * ends >= all
+    };
     let mut blocks = Vec::new();
     let mut table: Vec<Vec<(String, usize)>> = Vec::new();
     let mut next_id = 0;
@@ -325,7 +339,9 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
             let mut line = line.trim_matches(is_space);
             if separator == '|' {
                 line = line.strip_prefix('|').unwrap_or(line);
-                line = line.strip_suffix('|').unwrap_or(line);
+                if closed {
+                    line = line.strip_suffix('|').unwrap_or(line);
+                }
             }
             let mut cells: Vec<(String, usize)> = line
                 .split(separator)
@@ -334,7 +350,10 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
                     (clean(c), next_id)
                 })
                 .collect();
-            while cells.last().is_some_and(|c| c.0.is_empty()) {
+            // (Empty cells at a row's end may be a merged cell's, "行政许可 |
+            // 288 | | |", or a copy's trailing tabs; not a row's of pipes
+            // that are not closed: its blank last cell.)
+            while (separator == '\t' || closed) && cells.last().is_some_and(|c| c.0.is_empty()) {
                 cells.pop();
             }
             if let Some(piece) = piece_before.take() {
