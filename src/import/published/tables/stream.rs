@@ -605,24 +605,27 @@ fn with_empty_cells(
     readings
 }
 
-/// The readings of a row of `cells` given two numbers fewer (text of a
-/// cell a line, aligned text whose columns did not place the gaps): two
-/// cells left empty (see [`with_empty_cells`]), two numbers run together
-/// (see [`parted`]), or one of each (a part's number parted, never the
-/// total: see [`parted`]). For the table's other sums to choose, as a row
-/// one number short's (see [`RowValues::Placings`]).
-fn two_fewer(
+/// The readings of a row of `cells` given one or two numbers fewer (text
+/// of a cell a line, aligned text whose columns did not place the gaps):
+/// cells left empty (see [`with_empty_cells`]), numbers run together (see
+/// [`parted`]), or, two fewer, one of each (a part's number parted, never
+/// the total: see [`parted`]); `apart`, cells apart by tabs (a browser's
+/// copy), only empty cells. For the table's other sums to choose (see
+/// [`RowValues::Placings`]).
+fn fewer(
     values: &[&String],
     cells: usize,
+    apart: bool,
     holds: &dyn Fn(&[String]) -> bool,
 ) -> Vec<Vec<String>> {
-    let mut ways = [
-        with_empty_cells(values, cells, 2, holds),
-        parted(values, cells, holds),
-    ]
-    .concat();
+    let short = cells.saturating_sub(values.len());
+    let empty = with_empty_cells(values, cells, short, holds);
+    if apart {
+        return empty;
+    }
+    let mut ways = [parted(values, cells, holds), empty].concat();
     let digits = |v: &str| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
-    for i in 0..values.len().saturating_sub(1) {
+    for i in (0..values.len().saturating_sub(1)).filter(|_| short == 2) {
         if !digits(values[i]) {
             continue;
         }
@@ -2834,7 +2837,7 @@ enum RowValues {
     /// One or two numbers short: readings, as [`RowValues::Ways`], each of
     /// the row's numbers in their order, only the empty cells' places (see
     /// [`with_empty_cells`]) or the partings of numbers run together (see
-    /// [`parted`], [`two_fewer`]) differing; where no sum chooses one, the cells they
+    /// [`parted`], [`fewer`]) differing; where no sum chooses one, the cells they
     /// all agree on may still be read (see [`read_agreed`]). (A wrapped
     /// row's ways may all take the next row's pieces: not so.)
     Placings(Vec<Vec<String>>),
@@ -3302,48 +3305,26 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
             return RowValues::Unread;
         }
         // Text of a cell a line, or aligned text whose columns did not
-        // place the gap (see `normalize::blank_cells_marked`), one number
-        // fewer: a cell left empty (blank, or a mark printed for 0 the
-        // text lost) where the row's sum holds with it (see
-        // [`with_an_empty_cell`]: a part's number may stand on either side
-        // of it, so the row's own sum does not place it), or two cells'
-        // numbers run together (see below): the table's other sums may
-        // choose (see [`read_by_other_sums`]). A browser's copy, too: a
-        // blank cell next to its label is not marked (see
+        // place the gap (see `normalize::blank_cells_marked`), one or two
+        // numbers fewer: cells left empty (blank, or a mark printed for 0
+        // the text lost) where the row's sum holds with them (see
+        // [`with_empty_cells`]: a part's number may stand on either side
+        // of one, so the row's own sum does not place it), or two cells'
+        // numbers run together (see below), or one of each (see
+        // [`fewer`]): the table's other sums may choose (see
+        // [`read_by_other_sums`]). A browser's copy, too: a blank cell next
+        // to its label is not marked (see
         // `normalize::empty_cells_between_tabs`); its cells, apart by
         // tabs, never run together.
         (None, Err(None))
             if matches!(order, Order::Lines | Order::Aligned | Order::Cells)
                 && !rows
-                && values.len() + 1 == cells
+                && values.len() < cells
+                && values.len() + 2 >= cells
                 && one_total(block)
                 && total_shown[b] =>
         {
-            let parts = match order {
-                Order::Cells => Vec::new(),
-                _ => parted(&values, cells, &holds),
-            };
-            let empty = with_an_empty_cell(&values, cells, &holds);
-            match (&parts[..], empty.is_empty()) {
-                ([one], true) => return RowValues::Parted(one.clone()),
-                ([], true) => return RowValues::Unread,
-                _ => return RowValues::Placings([parts, empty].concat()),
-            }
-        }
-        // Two numbers fewer, as one fewer above: two cells left empty, two
-        // numbers run together, or one of each (see [`two_fewer`]; a
-        // browser's copy, two cells empty).
-        (None, Err(None))
-            if matches!(order, Order::Lines | Order::Aligned | Order::Cells)
-                && !rows
-                && values.len() + 2 == cells
-                && one_total(block)
-                && total_shown[b] =>
-        {
-            let ways = match order {
-                Order::Cells => with_empty_cells(&values, cells, 2, &holds),
-                _ => two_fewer(&values, cells, &holds),
-            };
+            let ways = fewer(&values, cells, order == Order::Cells, &holds);
             let blank = |way: &Vec<String>| way.iter().any(|v| v.starts_with(BLANK_CELL));
             match &ways[..] {
                 [] => return RowValues::Unread,
