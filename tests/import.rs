@@ -5895,6 +5895,36 @@ fn a_table_whose_every_total_the_pages_edge_cut_reads_but_for_them() {
     );
 }
 
+/// A table whose 总计 column the page's edge cut off whole, its 其他
+/// column cut too (found/pingtan-2022-layout-1068015's pdftotext -layout:
+/// 本年新收's 179205 and （七）总计's 179203 both "1792"): with 结转下年度's
+/// 其他 printed 0 (a report that handled every request, 一 = （七）, 二 = 四
+/// = 0, is common) the balance holds with the cut numbers (1792 plus 0 is
+/// 1792 plus 0), while （七）总计's own sum down 其他 fails: a sum holding
+/// with a row whose total row's sum fails checks nothing, and no 其他 cell
+/// is read (before: 本年新收's and （七）总计's read 1792; found by the
+/// mutation test with MUT_SALT=12).
+#[test]
+fn a_balance_holding_with_numbers_cut_at_the_pages_edge_reads_none_of_them() {
+    let dir = "found/pingtan-2022-layout-1068015";
+    let text = form(&format!("{dir}/pdf-layout.txt"));
+    let forward = "\n           0           0      2      0      0        2\n";
+    let text = replace_once(
+        &text,
+        forward,
+        &forward.replace("0        2\n", "0        0\n"),
+    );
+    let got = read(&text).unwrap();
+    let left = unread(&got);
+    let total = |key: &String| key.starts_with("table3.") && key.ends_with(".total");
+    let other = |key: &String| key.starts_with("table3.") && key.ends_with(".other");
+    assert!(
+        left.len() == 50 && left.iter().all(|k| total(k) || other(k)),
+        "{left:?}"
+    );
+    assert_found_input_read(&got, dir, "none");
+}
+
 /// 表三 so much wider than the page that its 总计 column is lost whole,
 /// every row one number short (found by hunt.py,
 /// found/pingtan-2022-layout-1068015: cells ×0.84, type ×1.15, BALANCED=1;

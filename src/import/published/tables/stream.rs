@@ -1242,10 +1242,24 @@ fn read_cut<'c>(
             None => count_of(&in_read(cell(b, r, c))?.1),
         };
         let sums = column_sums(table, block);
-        let holds = |r: usize, c: usize| {
+        // A total row's sum failing in a column may be its numbers cut at
+        // the page's edge (the last column printed, the total column
+        // lost): its rows are unsure there, and a sum holding with one
+        // checks nothing (本年新收 and （七）总计 both 179205 cut to "1792",
+        // 上年结转 and 结转下年度 0: the balance holds, 1792 plus 0 is 1792
+        // plus 0, while （七）总计's own sum fails). (Not the balance's
+        // failing: a report that does not balance is common, and its rows'
+        // other sums check them.)
+        let unsure = |r: usize, c: usize| {
             (sums.iter())
-                .filter(|sum| in_sum(r, sum))
-                .any(|sum| column_sum_holds(sum, c, &known))
+                .filter(|sum| sum.1.len() == 1 && in_sum(r, sum))
+                .any(|sum| column_sum_fails(sum, c, &known))
+        };
+        let holds = |r: usize, c: usize| {
+            (sums.iter()).filter(|sum| in_sum(r, sum)).any(|sum| {
+                column_sum_holds(sum, c, &known)
+                    && !(sum.0.iter().chain(&sum.1)).any(|&x| unsure(x, c))
+            })
         };
         for &x in &here {
             let (_, r, ref values, ..) = *x;
@@ -1278,8 +1292,8 @@ fn read_cut<'c>(
 
 /// The sums of `table`'s `block` down its columns, each as the rows whose
 /// values add up (first) to those of the others (second), in every column:
-/// each total row's (the rows it sums; itself) and the table's balance's
-/// (一 + 二; (七) + 四), where the block has all its rows.
+/// each total row's (the rows it sums; itself alone) and the table's
+/// balance's (一 + 二; (七) + 四, two rows), where the block has all its rows.
 fn column_sums(table: &Table, block: &Block) -> Vec<(Vec<usize>, Vec<usize>)> {
     let at =
         |keys: &[&str]| -> Option<Vec<usize>> { keys.iter().map(|k| block.row_index(k)).collect() };
@@ -1311,6 +1325,21 @@ fn column_sum_holds(
             .try_fold(0u64, |sum, &r| sum.checked_add(known(r, c)?))
     };
     add(plus).is_some_and(|p| Some(p) == add(minus))
+}
+
+/// Whether the sum down the columns `sum` fails in column `c` with the
+/// values `known(row, column)`, every cell it needs known (unknown, it
+/// neither holds nor fails).
+fn column_sum_fails(
+    (plus, minus): &(Vec<usize>, Vec<usize>),
+    c: usize,
+    known: &dyn Fn(usize, usize) -> Option<u64>,
+) -> bool {
+    let add = |rows: &[usize]| {
+        rows.iter()
+            .try_fold(0u64, |sum, &r| sum.checked_add(known(r, c)?))
+    };
+    matches!((add(plus), add(minus)), (Some(p), Some(m)) if p != m)
 }
 
 /// Whether row `r` is in the sum down the columns `sum`.
