@@ -1253,7 +1253,7 @@ fn read_cut<'c>(
         let unsure = |r: usize, c: usize| {
             (sums.iter())
                 .filter(|sum| sum.1.len() == 1 && in_sum(r, sum))
-                .any(|sum| column_sum_fails(sum, c, &known))
+                .any(|sum| column_sum_sides(sum, c, &known) == Some(false))
         };
         let holds = |r: usize, c: usize| {
             (sums.iter()).filter(|sum| in_sum(r, sum)).any(|sum| {
@@ -1316,30 +1316,26 @@ fn column_sums(table: &Table, block: &Block) -> Vec<(Vec<usize>, Vec<usize>)> {
 /// column `c` with the values `known(row, column)`, every cell it needs
 /// known.
 fn column_sum_holds(
-    (plus, minus): &(Vec<usize>, Vec<usize>),
+    sum: &(Vec<usize>, Vec<usize>),
     c: usize,
     known: &dyn Fn(usize, usize) -> Option<u64>,
 ) -> bool {
-    let add = |rows: &[usize]| {
-        rows.iter()
-            .try_fold(0u64, |sum, &r| sum.checked_add(known(r, c)?))
-    };
-    add(plus).is_some_and(|p| Some(p) == add(minus))
+    column_sum_sides(sum, c, known) == Some(true)
 }
 
-/// Whether the sum down the columns `sum` fails in column `c` with the
-/// values `known(row, column)`, every cell it needs known (unknown, it
-/// neither holds nor fails).
-fn column_sum_fails(
+/// Whether the two sides of the sum down the columns `sum` are equal in
+/// column `c` with the values `known(row, column)`: Some(false), the sum
+/// fails; None when a cell it needs is unknown (it neither holds nor fails).
+fn column_sum_sides(
     (plus, minus): &(Vec<usize>, Vec<usize>),
     c: usize,
     known: &dyn Fn(usize, usize) -> Option<u64>,
-) -> bool {
+) -> Option<bool> {
     let add = |rows: &[usize]| {
         rows.iter()
             .try_fold(0u64, |sum, &r| sum.checked_add(known(r, c)?))
     };
-    matches!((add(plus), add(minus)), (Some(p), Some(m)) if p != m)
+    Some(add(plus)? == add(minus)?)
 }
 
 /// Whether row `r` is in the sum down the columns `sum`.
