@@ -2234,6 +2234,28 @@ fn read_in_order(
             let short = |values: &[String]| !one_fewer(values).is_empty();
             let joined = rejoined(words, line_of, value_at, needed - 1, ways, &short);
             let readings: Vec<Vec<String>> = joined.iter().flat_map(|v| one_fewer(v)).collect();
+            // (A row with both a joined number and an empty cell: the two
+            // trade off in its sum, so neither is checked: its cells
+            // unknown. "12 0 0 0 12" with a 0 too many after it read 120 0
+            // 0 _ 120, "12" and "0" joined twice.)
+            let readings: Vec<Vec<String>> = readings
+                .into_iter()
+                .map(|mut reading| {
+                    let mut k = 0;
+                    for block in table.blocks {
+                        let n = block.columns.len();
+                        for row in reading[k..k + block.rows.len() * n].chunks_mut(n) {
+                            if row.iter().any(|v| v.contains(WRAPPED))
+                                && row.iter().any(|v| v.starts_with(BLANK_CELL))
+                            {
+                                row.fill(BLANK_CELL.to_string());
+                            }
+                        }
+                        k += block.rows.len() * n;
+                    }
+                    reading
+                })
+                .collect();
             emptied = !readings.is_empty();
             // Nor so: one row's total not its sum (the report's 勾稽
             // error, or a piece of its numbers lost). The one way of
