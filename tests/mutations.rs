@@ -104,6 +104,9 @@ enum Changed {
     Character(Option<char>),
     /// A line dropped, with the numbers it held.
     Dropped(Vec<String>),
+    /// A "0" on a line of its own put between two lines that are each a
+    /// number (see `mutate`), these two.
+    Stray0(String, String),
 }
 
 impl Changed {
@@ -167,6 +170,8 @@ impl Changed {
                 let (w, g) = (w.display(), g.display());
                 (pieces.iter()).any(|p| w == format!("{p}{g}") || w == format!("{g}{p}"))
             }
+            // (See `check_mutations`: the row's values may shift.)
+            Changed::Stray0(..) => false,
         }
     }
 }
@@ -215,7 +220,15 @@ fn mutate(text: &str, rng: &mut Rng) -> (String, Option<Changed>) {
             let stray = [0, 1, 2, 5, 9, 10, 12, 100][rng.below(8)].to_string();
             let mut out: Vec<&str> = lines.clone();
             out.insert(at, &stray);
-            (out.join("\n"), None)
+            let number = |l: Option<&&str>| {
+                let l = l?.trim();
+                (!l.is_empty() && l.bytes().all(|b| b.is_ascii_digit())).then(|| l.to_string())
+            };
+            let between = number(lines.get(at.wrapping_sub(1))).zip(number(lines.get(at)));
+            let changed = between
+                .filter(|_| stray == "0")
+                .map(|(upper, lower)| Changed::Stray0(upper, lower));
+            (out.join("\n"), changed)
         }
         0 => {
             let drop = rng.below(lines.len());
@@ -375,6 +388,26 @@ fn check_mutations(
                     || cells[i].table.layout == format::Layout::SingleRow)
         };
         let mut shifted: Vec<(usize, String)> = Vec::new();
+        // A "0" put between the pieces of a number its cell wrapped, its
+        // lower piece one digit ("6789" / "0" / "7" of 67897, a cell of the
+        // row blank): the text is a table's whose cell wrapped 67890, the
+        // next cell 7, every sum holding as well (X0 + d is Xd), and no
+        // reader can tell the two; that row may read its values shifted
+        // between the blank and the number.
+        if let Some(Changed::Stray0(upper, lower)) = &changed {
+            let (wrapped, zero) = (format!("{upper}{lower}"), format!("{upper}0"));
+            for j in 0..cells.len() {
+                if lower.len() == 1 && want.cells[j].display() == wrapped {
+                    let row = (0..cells.len()).filter(|&k| same_line(k, j));
+                    let values = (row.clone().map(|k| want.cells[k].display()))
+                        .chain([zero.clone(), lower.clone()]);
+                    let values: Vec<String> = values.collect();
+                    for k in row {
+                        shifted.extend(values.iter().map(|v| (k, v.clone())));
+                    }
+                }
+            }
+        }
         if let Some(Changed::Swapped(x, y)) = &changed {
             for j in (0..cells.len()).filter(|&j| joined(source.as_ref(), j)) {
                 let w = want.cells[j].display();
