@@ -1945,6 +1945,49 @@ fn a_rows_line_with_a_slash_printed_for_a_zero_is_no_page_number() {
     }
 }
 
+/// A PDF viewer's copy of a PDF whose pages Word numbered bare ("3" alone
+/// at the page's foot; the copy has no form feeds to tell a page's edge):
+/// the numbers count up, those that broke a sentence go, and with them
+/// those that broke the tables ("3" after a row's values, before the next
+/// row's label). They were kept, in the text ("…纲要、1文化发展规划") and in
+/// the rows they broke (pingtan-2021's 二、上年结转 and 表四 unread).
+#[test]
+fn a_viewers_copy_loses_the_bare_page_numbers_that_count_its_pages() {
+    let compact = |s: &str| s.split_whitespace().collect::<String>();
+    for sample in ["pingtan-2021", "pingtan-2022"] {
+        // The pages' last two lines, from pdftotext -raw's form feeds,
+        // spaces aside (a page's last row, "3.其他 0 2 0 0 0 0 2", may be
+        // a value a line in the copy).
+        let raw = form(&format!("{sample}/pdf-raw.txt"));
+        let ends: Vec<String> = (raw.split('\u{C}').filter(|p| !p.trim().is_empty()))
+            .map(|p| {
+                let lines: Vec<&str> = p.lines().filter(|l| !l.trim().is_empty()).collect();
+                compact(&lines[lines.len().saturating_sub(2)..].concat())
+            })
+            .collect();
+        for copy in ["pdf-firefox.txt", "pdf-chromium.txt"] {
+            let text = form(&format!("{sample}/{copy}"));
+            let (mut numbered, mut page, mut so_far) = (String::new(), 0, String::new());
+            for line in text.lines() {
+                numbered.push_str(line);
+                numbered.push('\n');
+                so_far.push_str(&compact(line));
+                if ends.get(page).is_some_and(|end| so_far.ends_with(end)) {
+                    page += 1;
+                    numbered.push_str(&format!("{page}\n"));
+                }
+            }
+            assert_eq!(page, ends.len(), "{sample} {copy}: pages numbered");
+            let want = read(&text).unwrap();
+            let got = read(&numbered).unwrap();
+            let same = |what: &str, same: bool| assert!(same, "{sample} {copy}: {what}");
+            same("cells", got.report.cells == want.report.cells);
+            same("sources", got.sources == want.sources);
+            same("texts", got.report.texts == want.report.texts);
+        }
+    }
+}
+
 /// A browser's copy of cells apart by lines of a tab alone (Word's HTML)
 /// whose row's first cell is 无, right after its label (hunt 1158001's
 /// copies: 6.属于四类过程性信息 unread): the copy keeps each cell whole in

@@ -500,11 +500,13 @@ fn without_furniture(text: &str) -> Vec<String> {
     let pages: Vec<Vec<&str>> = text.split('\u{C}').map(|p| p.lines().collect()).collect();
     if pages.len() < 2 {
         // Text pasted from a PDF viewer: no page breaks, so only the page
-        // numbers that cannot be anything else ("— 3 —", "第3页").
-        return text
-            .lines()
-            .filter(|l| !page_number(l).is_some_and(|(_, sure)| sure))
-            .map(str::to_string)
+        // numbers that cannot be anything else ("— 3 —", "第3页"), and
+        // bare ones that count up the pages (see [`counted_pages`]).
+        let lines: Vec<&str> = text.lines().collect();
+        let counted = counted_pages(&lines);
+        return (lines.iter().zip(counted))
+            .filter(|(l, counted)| !counted && !page_number(l).is_some_and(|(_, sure)| sure))
+            .map(|(l, _)| l.to_string())
             .collect();
     }
     // The first and last non-empty line of each page.
@@ -574,6 +576,155 @@ fn without_furniture(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Fewest lines a page of a PDF viewer's copy has (a page of a table set
+/// out a row a line: some twenty).
+const PAGE_LINES: usize = 10;
+
+/// Which `lines` of text without page breaks (a PDF viewer's copy) are
+/// bare page numbers ("3" alone on its line, as Word numbers its pages).
+/// First those between two lines of prose (the sentence the page broke),
+/// and the text's last line after a line of words (a last page ending in
+/// "无"), where they count up, pages apart; then the pages' numbers
+/// between and before them, where every way to place them, in order,
+/// pages apart, puts a number on the same line (a page of a table: "3"
+/// after a row's values, before the next row's label; a table's cells a
+/// line, a "2" among them, come after page 3's "3"). A short report whose
+/// pages all end in its tables: its last line's number when one way alone
+/// places the pages before it, three or more. Without two such numbers
+/// (or one and the pages before it) none goes: a table's cells stand
+/// alone on their lines too, so a page's number is not looked for among
+/// them otherwise, and none is taken that may be a value.
+fn counted_pages(lines: &[&str]) -> Vec<bool> {
+    let mut counted = vec![false; lines.len()];
+    let bare = |i: usize| match page_number(lines[i]) {
+        Some((n, false)) if n > 0 => Some(n),
+        _ => None,
+    };
+    let filled = |i: &usize| !lines[*i].trim_matches(is_space).is_empty();
+    // A line of prose: a sentence's words, not a row's label and values.
+    let prose = |i: usize| {
+        let l = lines[i].trim_matches(is_space);
+        l.chars()
+            .filter(|&c| !c.is_ascii() && c.is_alphabetic())
+            .count()
+            >= 10
+            && !l.ends_with(|c: char| c.is_ascii_digit())
+    };
+    let mut anchors: Vec<(usize, u32)> = (0..lines.len())
+        .filter_map(|i| Some((i, bare(i)?)))
+        .filter(|&(i, _)| {
+            let before = (0..i).rev().find(filled);
+            let after = (i + 1..lines.len()).find(filled);
+            before.is_some_and(prose) && after.is_none_or(prose)
+        })
+        .collect();
+    // (The last page may be short: "六、其他需要报告的事项", "无", its number.)
+    let last = (0..lines.len()).rev().find(filled);
+    let gap = |b: usize| if Some(b) == last { 1 } else { PAGE_LINES };
+    let apart = |(a, m): (usize, u32), (b, n): (usize, u32)| {
+        n > m && b - a >= PAGE_LINES * (n - m - 1) as usize + gap(b)
+    };
+    if !anchors.windows(2).all(|w| apart(w[0], w[1])) {
+        return counted;
+    }
+    // The text's last line, a bare number after a line of words (a last
+    // page that ends in a short line, "无"): the last page's, where the
+    // pages since the last of those (or since the first page: three or
+    // more, a short report's pages all ending in its tables) are all placed.
+    let words = |i: usize| lines[i].chars().any(|c| !c.is_ascii() && c.is_alphabetic());
+    let end = last.and_then(|i| Some((i, bare(i)?)));
+    let after_words = |(i, _): (usize, u32)| (0..i).rev().find(filled).is_some_and(words);
+    if let Some(end) = end.filter(|&e| after_words(e) && !anchors.contains(&e)) {
+        let since = anchors.last().copied();
+        let from = since.unwrap_or((0, 0));
+        let placed = apart(from, end) && (since.is_some() || end.1 >= 3);
+        if placed && pages_between(from, end, &bare, gap(end.0)).0 {
+            anchors.push(end);
+        }
+    }
+    if anchors.is_empty() {
+        return counted;
+    }
+    // The pages before the first.
+    let (one_way, before) = match anchors[0].1 {
+        1 => (false, Vec::new()),
+        _ => pages_between((0, 0), anchors[0], &bare, gap(anchors[0].0)),
+    };
+    if anchors.len() < 2 && !one_way {
+        return counted;
+    }
+    let between = anchors
+        .windows(2)
+        .flat_map(|w| pages_between(w[0], w[1], &bare, gap(w[1].0)).1);
+    for i in before
+        .into_iter()
+        .chain(between)
+        .chain(anchors.iter().map(|a| a.0))
+    {
+        counted[i] = true;
+    }
+    counted
+}
+
+/// The lines that hold the numbers of the pages between two pages' (a
+/// line and its number each; see [`counted_pages`]): the ways to place
+/// them, lines whose `bare` number is each page's, in order, a page apart,
+/// are none, one or more; whether one, and the lines that every way puts
+/// a page's number on (a table's cells a line hold numbers too: "4" on
+/// two lines, only one of them before page 5's "5"). The last page's lines
+/// between, `last_gap` at least (a page's, or one: the text's last page).
+fn pages_between(
+    (a, m): (usize, u32),
+    (b, n): (usize, u32),
+    bare: &dyn Fn(usize) -> Option<u32>,
+    last_gap: usize,
+) -> (bool, Vec<usize>) {
+    let places: Vec<Vec<usize>> = (m + 1..n)
+        .map(|page| {
+            (a + PAGE_LINES..b)
+                .filter(|&i| bare(i) == Some(page))
+                .collect()
+        })
+        .collect();
+    // ways[k][j]: the ways (none, one, more: at most 2) to place the pages
+    // from the k-th on, the k-th at places[k][j]; reached[k][j]: whether
+    // the pages before it can be placed.
+    let mut ways: Vec<Vec<u8>> = places.iter().map(|p| vec![0; p.len()]).collect();
+    for k in (0..places.len()).rev() {
+        for (j, &at) in places[k].iter().enumerate() {
+            ways[k][j] = match places.get(k + 1) {
+                None => u8::from(at + last_gap <= b),
+                Some(next) => (next.iter().zip(&ways[k + 1]))
+                    .filter(|(&to, _)| to >= at + PAGE_LINES)
+                    .fold(0, |sum, (_, &w)| (sum + w).min(2)),
+            };
+        }
+    }
+    let mut reached: Vec<Vec<bool>> = places.iter().map(|p| vec![false; p.len()]).collect();
+    for k in 0..places.len() {
+        for (j, &at) in places[k].iter().enumerate() {
+            reached[k][j] = match k {
+                0 => true,
+                _ => (places[k - 1].iter().zip(&reached[k - 1]))
+                    .any(|(&from, &r)| r && from + PAGE_LINES <= at),
+            };
+        }
+    }
+    let all = ways
+        .first()
+        .map_or(1, |w| w.iter().fold(0, |sum, &w| (sum + w).min(2)));
+    let on_every_way = (0..places.len()).filter_map(|k| {
+        let on: Vec<usize> = (0..places[k].len())
+            .filter(|&j| reached[k][j] && ways[k][j] > 0)
+            .collect();
+        match on[..] {
+            [j] => Some(places[k][j]),
+            _ => None,
+        }
+    });
+    (all == 1, on_every_way.collect())
 }
 
 /// Marks in `drop` a table's heading rows that a page repeats at its top
@@ -2112,6 +2263,50 @@ mod tests {
         assert_eq!(kept, ["一、总体情况", "正文", "规章", "5", "3", "7"]);
         // Without form feeds only unmistakable page numbers go.
         assert_eq!(without_furniture("1\n2\n- 3 -\n第 4 页\n"), ["1", "2"]);
+        // Bare numbers between lines of prose that count up pages go, and
+        // the ones between them that one line alone holds; not when they
+        // are fewer than a page apart, or do not count up.
+        let prose = "本机关认真贯彻落实政府信息公开条例的各项要求和规定";
+        let page = |n: usize, last: &str| {
+            let mut lines = vec![prose; PAGE_LINES];
+            lines.push(last);
+            format!("{}\n{n}\n", lines.join("\n"))
+        };
+        let text = [
+            page(1, prose),
+            page(2, "0 0 0"),
+            page(3, prose),
+            page(4, prose),
+        ]
+        .concat();
+        assert!(without_furniture(&text)
+            .iter()
+            .all(|l| l.parse::<u32>().is_err()));
+        let short = format!("{prose}\n1\n{prose}\n2\n{prose}\n");
+        assert_eq!(without_furniture(&short).len(), 5);
+        let down = [page(2, prose), page(1, prose)].concat();
+        assert_eq!(without_furniture(&down).len(), 2 * PAGE_LINES + 4);
+        // A page whose number two lines could hold: both stay.
+        let twice = [page(1, prose), page(2, "2"), page(3, prose)].concat();
+        let kept = without_furniture(&twice);
+        assert_eq!(kept.iter().filter(|l| *l == "2").count(), 2);
+        assert!(!kept.iter().any(|l| l == "1" || l == "3"));
+        // The text's last line after a line of words ("无"), the pages
+        // before it placed one way: it goes too; so in a short report
+        // whose pages all end in its tables, three pages or more.
+        let last_page = "六、其他需要报告的事项\n无\n3\n".to_string();
+        let last = [page(1, prose), page(2, "0 0 0"), last_page].concat();
+        assert!(without_furniture(&last)
+            .iter()
+            .all(|l| l.parse::<u32>().is_err()));
+        let row = "行政许可 0";
+        let table = |n: usize, last: &str| page(n, last).replace(prose, row);
+        let tables = [table(1, row), table(2, row), table(3, "无")].concat();
+        assert!(without_furniture(&tables)
+            .iter()
+            .all(|l| l.parse::<u32>().is_err()));
+        let two = [table(1, row), table(2, "无")].concat();
+        assert_eq!(without_furniture(&two).len(), 2 * PAGE_LINES + 4);
         // A dash on one side only: two cells, a 0 printed as a dash.
         assert_eq!(without_furniture("－ 362\n362 —\n"), ["－ 362", "362 —"]);
         // "n/total" goes; a row's cells with a slash printed for a 0, or
