@@ -531,10 +531,15 @@ fn without_furniture(text: &str) -> Vec<String> {
             }
         }
     }
+    // (On half the pages or more: a page's number is on nearly every page.
+    // Two pages' edge numbers may agree by chance, a wrapped number's piece
+    // at a page's top and a stray number after the last form feed: the piece
+    // was dropped, its row read short.)
+    let filled_pages = edges.iter().filter(|e| e[0].is_some()).count();
     let agreed = offsets
         .iter()
         .max_by_key(|o| o.1)
-        .filter(|o| o.1 >= 2)
+        .filter(|o| o.1 >= 2 && o.1 * 2 >= filled_pages)
         .map(|o| o.0);
     for (i, e) in edges.iter().enumerate() {
         for at in e.iter().flatten() {
@@ -2319,6 +2324,11 @@ mod tests {
         );
         let pages = "甲\n1 0\n\u{C}乙\n1 1\n\u{C}丙\n1 2\n";
         assert_eq!(without_furniture(pages).len(), 6);
+        // Numbers at the edges of two pages of six, counting up as pages
+        // do, are no page numbers: a page's number is on nearly every page
+        // (a wrapped number's piece at a page's top and a stray number).
+        let few = "甲\n1\n\u{C}乙\n\u{C}丙\n\u{C}丁\n4\n\u{C}戊\n\u{C}己\n";
+        assert_eq!(without_furniture(few).len(), 8);
         // A row's values at the top of two pages are no running header.
         let tops = "0 0 0 0 0 0 0\n甲\n\u{C}0 0 0 0 0 0 0\n乙\n\u{C}丙\n";
         assert_eq!(without_furniture(tops).len(), 5);
