@@ -437,14 +437,19 @@ fn check_mutations(
             // A total cut at the page's edge, its first digits printed
             // (pingtan-2022-layout-1046005's （七）总计 "32656" of 326563),
             // which the source's reading leaves unread: swapped with a
-            // number of another row, the row reads as printed, that number
-            // its total, the report's sum broken as a 勾稽 error's is.
+            // number of another row, or damaged ("2656", no longer the
+            // first digits of any sum), the row reads as printed, that
+            // number its total, the report's sum broken as a 勾稽 error's is.
             let cut = |x: &str, y: &str| {
                 let w = w.display();
                 w.len() > x.len() && w.starts_with(x) && g.display() == *y
             };
             let cut_swapped = source.as_ref().is_some_and(|s| s.sources[i].is_none())
-                && matches!(&changed, Some(Changed::Swapped(x, y)) if cut(x, y) || cut(y, x));
+                && match &changed {
+                    Some(Changed::Swapped(x, y)) => cut(x, y) || cut(y, x),
+                    Some(Changed::Damaged(old, new)) => cut(old, new),
+                    _ => false,
+                };
             let other = changed.as_ref().is_some_and(|c| {
                 c.allows((w, joined(source.as_ref(), i)), (g, joined(Some(&got), i)))
             }) || shifted.contains(&(i, g.display()))
