@@ -596,11 +596,11 @@ const PAGE_LINES: usize = 10;
 /// pages apart, puts a number on the same line (a page of a table: "3"
 /// after a row's values, before the next row's label; a table's cells a
 /// line, a "2" among them, come after page 3's "3"). A short report whose
-/// pages all end in its tables: its last line's number when one way alone
-/// places the pages before it, three or more. Without two such numbers
-/// (or one and the pages before it) none goes: a table's cells stand
-/// alone on their lines too, so a page's number is not looked for among
-/// them otherwise, and none is taken that may be a value.
+/// pages all end in its tables: its last line's number where the pages
+/// before it, three or more, can be placed. Without two such numbers (or
+/// the last line's) none goes: a table's cells stand alone on their lines
+/// too, so a page's number is not looked for among them otherwise, and
+/// none is taken that may be a value.
 fn counted_pages(lines: &[&str]) -> Vec<bool> {
     let mut counted = vec![false; lines.len()];
     let bare = |i: usize| match page_number(lines[i]) {
@@ -637,29 +637,33 @@ fn counted_pages(lines: &[&str]) -> Vec<bool> {
     // The text's last line, a bare number after a line of words (a last
     // page that ends in a short line, "无"): the last page's, where the
     // pages since the last of those (or since the first page: three or
-    // more, a short report's pages all ending in its tables) are all placed.
+    // more, a short report's pages all ending in its tables) can be placed.
     let words = |i: usize| lines[i].chars().any(|c| !c.is_ascii() && c.is_alphabetic());
     let end = last.and_then(|i| Some((i, bare(i)?)));
     let after_words = |(i, _): (usize, u32)| (0..i).rev().find(filled).is_some_and(words);
-    if let Some(end) = end.filter(|&e| after_words(e) && !anchors.contains(&e)) {
-        let since = anchors.last().copied();
+    let end = end.filter(|&end| {
+        let since = anchors.iter().copied().rfind(|a| a.0 < end.0);
         let from = since.unwrap_or((0, 0));
         let placed = apart(from, end) && (since.is_some() || end.1 >= 3);
-        if placed && pages_between(from, end, &bare, gap(end.0)).0 {
-            anchors.push(end);
-        }
+        after_words(end) && placed && pages_between(from, end, &bare, gap(end.0)).0 > 0
+    });
+    if let Some(end) = end.filter(|e| !anchors.contains(e)) {
+        anchors.push(end);
     }
     if anchors.is_empty() {
         return counted;
     }
-    // The pages before the first.
-    let (one_way, before) = match anchors[0].1 {
-        1 => (false, Vec::new()),
-        _ => pages_between((0, 0), anchors[0], &bare, gap(anchors[0].0)),
-    };
-    if anchors.len() < 2 && !one_way {
+    // One number between lines of prose is not enough, the pages before
+    // it placed or not (a stray "2" there and the piece "1" of a wrapped
+    // 48441 on a line of its own); the last line's, the pages before it
+    // placed, is.
+    if anchors.len() < 2 && end.is_none() {
         return counted;
     }
+    let before = match anchors[0].1 {
+        1 => Vec::new(),
+        _ => pages_between((0, 0), anchors[0], &bare, gap(anchors[0].0)).1,
+    };
     let between = anchors
         .windows(2)
         .flat_map(|w| pages_between(w[0], w[1], &bare, gap(w[1].0)).1);
@@ -676,7 +680,7 @@ fn counted_pages(lines: &[&str]) -> Vec<bool> {
 /// The lines that hold the numbers of the pages between two pages' (a
 /// line and its number each; see [`counted_pages`]): the ways to place
 /// them, lines whose `bare` number is each page's, in order, a page apart,
-/// are none, one or more; whether one, and the lines that every way puts
+/// are none, one or more (0, 1, 2); how many, and the lines that every way puts
 /// a page's number on (a table's cells a line hold numbers too: "4" on
 /// two lines, only one of them before page 5's "5"). The last page's lines
 /// between, `last_gap` at least (a page's, or one: the text's last page).
@@ -685,7 +689,7 @@ fn pages_between(
     (b, n): (usize, u32),
     bare: &dyn Fn(usize) -> Option<u32>,
     last_gap: usize,
-) -> (bool, Vec<usize>) {
+) -> (u8, Vec<usize>) {
     let places: Vec<Vec<usize>> = (m + 1..n)
         .map(|page| {
             (a + PAGE_LINES..b)
@@ -729,7 +733,7 @@ fn pages_between(
             _ => None,
         }
     });
-    (all == 1, on_every_way.collect())
+    (all, on_every_way.collect())
 }
 
 /// Marks in `drop` a table's heading rows that a page repeats at its top
@@ -2299,8 +2303,8 @@ mod tests {
         // The text's last line after a line of words ("无"), the pages
         // before it placed one way: it goes too; so in a short report
         // whose pages all end in its tables, three pages or more.
-        let last_page = "六、其他需要报告的事项\n无\n3\n".to_string();
-        let last = [page(1, prose), page(2, "0 0 0"), last_page].concat();
+        let last_page = "六、其他需要报告的事项\n无\n3\n";
+        let last = [page(1, prose), page(2, "0 0 0"), last_page.to_string()].concat();
         assert!(without_furniture(&last)
             .iter()
             .all(|l| l.parse::<u32>().is_err()));
@@ -2310,6 +2314,23 @@ mod tests {
         assert!(without_furniture(&tables)
             .iter()
             .all(|l| l.parse::<u32>().is_err()));
+        // Page 2's number on either of two lines: they stay, the pages
+        // every way places go (with a page's number between lines of
+        // prose; the last line's alone needs one way).
+        let second = format!("{}\n{}\n2\n2\n", [prose; 5].join("\n"), [row; 5].join("\n"));
+        let either = [
+            page(1, prose),
+            second,
+            table(3, row),
+            last_page.replace('3', "4"),
+        ]
+        .concat();
+        let kept = without_furniture(&either);
+        assert_eq!(kept.iter().filter(|l| *l == "2").count(), 2);
+        assert!(!kept.iter().any(|l| ["1", "3", "4"].contains(&l.as_str())));
+        let alone = without_furniture(&[table(1, "1"), table(2, row), table(3, "无")].concat());
+        assert_eq!(alone.iter().filter(|l| *l == "1").count(), 2);
+        assert!(!alone.iter().any(|l| l == "2" || l == "3"));
         let two = [table(1, row), table(2, "无")].concat();
         assert_eq!(without_furniture(&two).len(), 2 * PAGE_LINES + 4);
         // A dash on one side only: two cells, a 0 printed as a dash.
