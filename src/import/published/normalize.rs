@@ -680,10 +680,11 @@ fn counted_pages(lines: &[&str]) -> Vec<bool> {
 /// The lines that hold the numbers of the pages between two pages' (a
 /// line and its number each; see [`counted_pages`]): the ways to place
 /// them, lines whose `bare` number is each page's, in order, a page apart,
-/// are none, one or more (0, 1, 2); how many, and the lines that every way puts
-/// a page's number on (a table's cells a line hold numbers too: "4" on
-/// two lines, only one of them before page 5's "5"). The last page's lines
-/// between, `last_gap` at least (a page's, or one: the text's last page).
+/// are none, one or more (0, 1, 2): how many, and the lines that every way
+/// puts a page's number on (a table's cells a line hold numbers too: "4"
+/// on two lines, only one of them before page 5's "5"). The last page's
+/// lines between, `last_gap` at least (a page's, or one: the text's last
+/// page).
 fn pages_between(
     (a, m): (usize, u32),
     (b, n): (usize, u32),
@@ -2273,8 +2274,10 @@ mod tests {
         // Without form feeds only unmistakable page numbers go.
         assert_eq!(without_furniture("1\n2\n- 3 -\n第 4 页\n"), ["1", "2"]);
         // Bare numbers between lines of prose that count up pages go, and
-        // the ones between them that one line alone holds; not when they
-        // are fewer than a page apart, or do not count up.
+        // the ones between them that every way to place them puts on one
+        // line; not when they are fewer than a page apart, or do not count
+        // up, or stand alone (a stray "2", and the piece "1" of a wrapped
+        // number on a line of its own before it).
         let prose = "本机关认真贯彻落实政府信息公开条例的各项要求和规定";
         let page = |n: usize, last: &str| {
             let mut lines = vec![prose; PAGE_LINES];
@@ -2291,6 +2294,12 @@ mod tests {
         assert!(without_furniture(&text)
             .iter()
             .all(|l| l.parse::<u32>().is_err()));
+        let rows = ["行政许可 0"; PAGE_LINES].join("\n");
+        let alone = format!(
+            "{rows}\n1\n{}\n2\n{prose}\n",
+            [prose; PAGE_LINES].join("\n")
+        );
+        assert_eq!(without_furniture(&alone).len(), 2 * PAGE_LINES + 3);
         let short = format!("{prose}\n1\n{prose}\n2\n{prose}\n");
         assert_eq!(without_furniture(&short).len(), 5);
         let down = [page(2, prose), page(1, prose)].concat();
@@ -2301,8 +2310,8 @@ mod tests {
         assert_eq!(kept.iter().filter(|l| *l == "2").count(), 2);
         assert!(!kept.iter().any(|l| l == "1" || l == "3"));
         // The text's last line after a line of words ("无"), the pages
-        // before it placed one way: it goes too; so in a short report
-        // whose pages all end in its tables, three pages or more.
+        // before it placed: it goes too; so in a short report whose pages
+        // all end in its tables, three pages or more.
         let last_page = "六、其他需要报告的事项\n无\n3\n";
         let last = [page(1, prose), page(2, "0 0 0"), last_page.to_string()].concat();
         assert!(without_furniture(&last)
@@ -2315,8 +2324,8 @@ mod tests {
             .iter()
             .all(|l| l.parse::<u32>().is_err()));
         // Page 2's number on either of two lines: they stay, the pages
-        // every way places go (with a page's number between lines of
-        // prose; the last line's alone needs one way).
+        // every way places go (after a page's number between lines of
+        // prose, or before the last line's alone).
         let second = format!("{}\n{}\n2\n2\n", [prose; 5].join("\n"), [row; 5].join("\n"));
         let either = [
             page(1, prose),
