@@ -104,8 +104,8 @@ enum Changed {
     Character(Option<char>),
     /// A line dropped, with the numbers it held.
     Dropped(Vec<String>),
-    /// A "0" on a line of its own put between two lines that are each a
-    /// number (see `mutate`), these two.
+    /// A "0" on a line of its own put between two lines (see `mutate`):
+    /// these two where each is a number, else empty.
     Stray0(String, String),
 }
 
@@ -224,10 +224,9 @@ fn mutate(text: &str, rng: &mut Rng) -> (String, Option<Changed>) {
                 let l = l?.trim();
                 (!l.is_empty() && l.bytes().all(|b| b.is_ascii_digit())).then(|| l.to_string())
             };
-            let between = number(lines.get(at.wrapping_sub(1))).zip(number(lines.get(at)));
-            let changed = between
-                .filter(|_| stray == "0")
-                .map(|(upper, lower)| Changed::Stray0(upper, lower));
+            let (upper, lower) = (number(lines.get(at.wrapping_sub(1))), number(lines.get(at)));
+            let changed = (stray == "0")
+                .then(|| Changed::Stray0(upper.unwrap_or_default(), lower.unwrap_or_default()));
             (out.join("\n"), changed)
         }
         0 => {
@@ -391,18 +390,37 @@ fn check_mutations(
         // A "0" put between the pieces of a number its cell wrapped, its
         // lower piece one digit ("6789" / "0" / "7" of 67897, a cell of the
         // row blank): the text is a table's whose cell wrapped 67890, the
-        // next cell 7, every sum holding as well (X0 + d is Xd), and no
-        // reader can tell the two; that row may read its values shifted
-        // between the blank and the number.
+        // next cell 7, every sum holding as well (X0 + d is Xd); or between
+        // two values of a row with a blank cell ("5 0 0 _ 0 2 7" as "5 0 0
+        // 0 0 2 7"), or next to its label's lines ("信息需要另" / "0" / "行制
+        // 作" before "0 6789 7 …" with 商业企业 blank): a table's whose blank
+        // is a 0. No reader can tell the two; that row may read its values
+        // shifted.
         if let Some(Changed::Stray0(upper, lower)) = &changed {
             let (wrapped, zero) = (format!("{upper}{lower}"), format!("{upper}0"));
             for j in 0..cells.len() {
-                if lower.len() == 1 && want.cells[j].display() == wrapped {
-                    let row = (0..cells.len()).filter(|&k| same_line(k, j));
-                    let values = (row.clone().map(|k| want.cells[k].display()))
-                        .chain([zero.clone(), lower.clone()]);
+                let row: Vec<usize> = (0..cells.len()).filter(|&k| same_line(k, j)).collect();
+                if row[0] != j {
+                    continue;
+                }
+                let shown: Vec<String> = row.iter().map(|&k| want.cells[k].display()).collect();
+                let printed: Vec<&String> = (row.iter().zip(&shown))
+                    .filter(|(&k, _)| want.cells[k] != Cell::Blank)
+                    .map(|(_, v)| v)
+                    .collect();
+                let pieces = !upper.is_empty() && lower.len() == 1 && shown.contains(&wrapped);
+                let among = upper.is_empty()
+                    || lower.is_empty()
+                    || printed.windows(2).any(|p| p[0] == upper && p[1] == lower);
+                let blank = among && row.iter().any(|&k| want.cells[k] == Cell::Blank);
+                if pieces || blank {
+                    let values =
+                        shown
+                            .iter()
+                            .cloned()
+                            .chain([zero.clone(), lower.clone(), "0".into()]);
                     let values: Vec<String> = values.collect();
-                    for k in row {
+                    for &k in &row {
                         shifted.extend(values.iter().map(|v| (k, v.clone())));
                     }
                 }
