@@ -583,6 +583,11 @@ fn without_furniture(text: &str) -> Vec<String> {
     out
 }
 
+/// A CJK character (not punctuation, digits or Latin letters).
+pub(super) fn ideograph(c: char) -> bool {
+    !c.is_ascii() && c.is_alphabetic()
+}
+
 /// Fewest lines a page of a PDF viewer's copy has (a page of a table set
 /// out a row a line: some twenty).
 const PAGE_LINES: usize = 10;
@@ -611,10 +616,7 @@ fn counted_pages(lines: &[&str]) -> Vec<bool> {
     // A line of prose: a sentence's words, not a row's label and values.
     let prose = |i: usize| {
         let l = lines[i].trim_matches(is_space);
-        l.chars()
-            .filter(|&c| !c.is_ascii() && c.is_alphabetic())
-            .count()
-            >= 10
+        l.chars().filter(|&c| ideograph(c)).count() >= 10
             && !l.ends_with(|c: char| c.is_ascii_digit())
     };
     let mut anchors: Vec<(usize, u32)> = (0..lines.len())
@@ -638,7 +640,7 @@ fn counted_pages(lines: &[&str]) -> Vec<bool> {
     // page that ends in a short line, "无"): the last page's, where the
     // pages since the last of those (or since the first page: three or
     // more, a short report's pages all ending in its tables) can be placed.
-    let words = |i: usize| lines[i].chars().any(|c| !c.is_ascii() && c.is_alphabetic());
+    let words = |i: usize| lines[i].chars().any(ideograph);
     let end = last.and_then(|i| Some((i, bare(i)?)));
     let after_words = |(i, _): (usize, u32)| (0..i).rev().find(filled).is_some_and(words);
     let end = end.filter(|&end| {
@@ -1595,12 +1597,7 @@ fn first_values_moved_down(mut lines: Vec<String>) -> Vec<String> {
         // A value run into the label's last word ("重复申请0": a number
         // after an ideograph at the word's end).
         let label = last.trim_end_matches(|c: char| c.is_ascii_digit());
-        if label.len() < last.len()
-            && label
-                .chars()
-                .next_back()
-                .is_some_and(|c| !c.is_ascii() && c.is_alphabetic())
-        {
+        if label.len() < last.len() && label.chars().next_back().is_some_and(ideograph) {
             let at = last_start + label.chars().count();
             moved.push((at, last[label.len()..].to_string()));
         }

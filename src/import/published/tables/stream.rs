@@ -324,11 +324,6 @@ fn label_without_its_ordinal(text: &str, number: &str) -> bool {
         || (ordinals.peek().is_some() && ordinals.all(|n| !number.ends_with(&n)))
 }
 
-/// A CJK character (not punctuation, digits or Latin letters).
-fn ideograph(c: char) -> bool {
-    !c.is_ascii() && c.is_alphabetic()
-}
-
 /// A word that is a label's line with the row's first value run into it
 /// (pdftotext -layout, a wrapped label's line ending where the value
 /// starts: "安全一稳7", "6.属于四类过2"; an OFD file's text box holding
@@ -2147,11 +2142,9 @@ fn read_in_order(
     // Whether the numbers read (as many as the cells, in order) hold every
     // sum of the table.
     let holds = |values: &[String]| {
-        let mut k = 0;
-        table.blocks.iter().all(|block| {
+        block_starts(table).all(|(block, k)| {
             let n = block.columns.len();
             let values = &values[k..k + block.rows.len() * n];
-            k += block.rows.len() * n;
             sums_hold(block, &|r, c| count_of(&values[r * n + c]), None)
         })
     };
@@ -2160,8 +2153,7 @@ fn read_in_order(
     // its row and where its values start.
     let rows_off = |values: &[String]| {
         let mut off = Vec::new();
-        let mut k = 0;
-        for (b, block) in table.blocks.iter().enumerate() {
+        for (b, (block, k)) in block_starts(table).enumerate() {
             let n = block.columns.len();
             let get = |r: usize, c: usize| count_of(&values[k + r * n + c]);
             for r in 0..block.rows.len() {
@@ -2169,7 +2161,6 @@ fn read_in_order(
                     off.push((b, r, k + r * n));
                 }
             }
-            k += block.rows.len() * n;
         }
         off
     };
@@ -2241,8 +2232,7 @@ fn read_in_order(
             let readings: Vec<Vec<String>> = readings
                 .into_iter()
                 .map(|mut reading| {
-                    let mut k = 0;
-                    for block in table.blocks {
+                    for (block, k) in block_starts(table) {
                         let n = block.columns.len();
                         for row in reading[k..k + block.rows.len() * n].chunks_mut(n) {
                             if row.iter().any(|v| v.contains(WRAPPED))
@@ -2251,7 +2241,6 @@ fn read_in_order(
                                 row.fill(BLANK_CELL.to_string());
                             }
                         }
-                        k += block.rows.len() * n;
                     }
                     reading
                 })
@@ -2305,7 +2294,6 @@ fn read_in_order(
     let mut undecided = Vec::new();
     if let Some(all) = all {
         let mut whole: Vec<(usize, String, String)> = Vec::new();
-        let mut k = 0;
         let mut holds = true;
         // 表四's numbers in order and as many as its cells, one row's total
         // not its sum, the other rows' sums holding: read but for that row,
@@ -2318,7 +2306,7 @@ fn read_in_order(
         // cells by chance) every sum between them. Not a row read as
         // printed (`as_printed`).
         let mut unread_row: Option<usize> = None;
-        for block in table.blocks {
+        for (block, k) in block_starts(table) {
             let n = block.columns.len();
             let values = &all[k..k + block.rows.len() * n];
             // (A cell the readings of one number fewer did not agree on
@@ -2373,7 +2361,6 @@ fn read_in_order(
                     unread_row = Some(r);
                 }
             }
-            k += block.rows.len() * n;
             // 表四's numbers side by side, in order: a row whose total is
             // not its sum is named (see [`Unsummed`]).
             if table.layout == Layout::SingleRow && in_order {
@@ -3408,6 +3395,16 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
         (None, Err(None)) => return RowValues::Unread,
     };
     RowValues::Read(values)
+}
+
+/// Each block of `table` with where its cells start among the table's
+/// cells read in order, a row after another (表四: its groups).
+fn block_starts(table: &Table) -> impl Iterator<Item = (&Block, usize)> {
+    (table.blocks.iter()).scan(0, |k, block| {
+        let at = *k;
+        *k += block.rows.len() * block.columns.len();
+        Some((block, at))
+    })
 }
 
 /// Reads a table from its words when no grid was found (see [`Word`]).
