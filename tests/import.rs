@@ -78,6 +78,12 @@ fn replace_once(text: &str, from: &str, to: &str) -> String {
     text.replacen(from, to, 1)
 }
 
+/// `s` without its spaces and line breaks (text compared as read, however
+/// a form broke its lines).
+fn squeezed(s: &str) -> String {
+    s.split_whitespace().collect()
+}
+
 /// Every cell read equals the sample's hand-checked value (cells left
 /// unread are fine).
 fn assert_read_cells_right(got: &Recognised, sample: &str) {
@@ -184,8 +190,11 @@ fn tanggong_2023_pasted_text() {
     assert!(got.sections.iter().all(Option::is_some));
     let want = expected("tanggong-jiedao-2023");
     for key in ["overview", "problems", "other"] {
-        let flat = |s: &str| s.split_whitespace().collect::<String>();
-        assert_eq!(flat(got.report.text(key)), flat(want.text(key)), "{key}");
+        assert_eq!(
+            squeezed(got.report.text(key)),
+            squeezed(want.text(key)),
+            "{key}"
+        );
     }
     assert!(
         got.report
@@ -1953,7 +1962,6 @@ fn a_rows_line_with_a_slash_printed_for_a_zero_is_no_page_number() {
 /// the rows they broke (pingtan-2021's 二、上年结转 and 表四 unread).
 #[test]
 fn a_viewers_copy_loses_the_bare_page_numbers_that_count_its_pages() {
-    let compact = |s: &str| s.split_whitespace().collect::<String>();
     for sample in ["pingtan-2021", "pingtan-2022"] {
         // The pages' last two lines, from pdftotext -raw's form feeds,
         // spaces aside (a page's last row, "3.其他 0 2 0 0 0 0 2", may be
@@ -1962,7 +1970,7 @@ fn a_viewers_copy_loses_the_bare_page_numbers_that_count_its_pages() {
         let ends: Vec<String> = (raw.split('\u{C}').filter(|p| !p.trim().is_empty()))
             .map(|p| {
                 let lines: Vec<&str> = p.lines().filter(|l| !l.trim().is_empty()).collect();
-                compact(&lines[lines.len().saturating_sub(2)..].concat())
+                squeezed(&lines[lines.len().saturating_sub(2)..].concat())
             })
             .collect();
         for copy in ["pdf-firefox.txt", "pdf-chromium.txt"] {
@@ -1971,7 +1979,7 @@ fn a_viewers_copy_loses_the_bare_page_numbers_that_count_its_pages() {
             for line in text.lines() {
                 numbered.push_str(line);
                 numbered.push('\n');
-                so_far.push_str(&compact(line));
+                so_far.push_str(&squeezed(line));
                 if ends.get(page).is_some_and(|end| so_far.ends_with(end)) {
                     page += 1;
                     numbered.push_str(&format!("{page}\n"));
@@ -3097,7 +3105,6 @@ fn a_cell_printed_as_a_dash_does_not_move_a_markdown_row_a_cell_over() {
 /// of 200 cells before, 五 and 六 not found).
 #[test]
 fn lines_of_prose_markitdown_set_as_table_rows_read_as_text() {
-    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
     for dir in [
         "found/pingtan-2021-markitdown-1039008",
         "found/tanggong-markitdown-1039010",
@@ -3133,7 +3140,6 @@ fn a_line_spaced_out_over_prose_markitdown_set_as_a_table_reads_as_text() {
     let got = read(&form(&format!("{dir}/markitdown-pdf.md"))).unwrap();
     assert_found_input_read(&got, dir, "none");
     let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
-    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
     assert!(want.preamble.starts_with("本报告根据"), "{}", want.preamble);
     assert_eq!(squeezed(&got.report.preamble), squeezed(&want.preamble));
     assert_eq!(got.sections.iter().flatten().count(), 6);
@@ -3244,7 +3250,6 @@ fn pieces_centred_around_table_fours_row_are_placed_by_its_sums() {
 /// and -1052000, their SECTION:problems).
 #[test]
 fn a_heading_spaced_out_a_piece_a_line_is_found() {
-    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
     for (dir, name) in [
         ("found/pingtan-2021-mupdf-1050000", "pdf-mupdf.txt"),
         ("found/pingtan-2021-mupdf-1050000", "markitdown-pdf.md"),
@@ -3291,7 +3296,6 @@ fn cells_a_line_with_a_few_side_by_side_are_not_aligned_columns() {
 /// All six sections found, 五's and 六's text as the truth's (`want`): the
 /// sections after the tables, which a heading not found loses.
 fn assert_last_texts_found(got: &Recognised, want: &Report, what: &str) {
-    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
     assert_eq!(got.sections.iter().flatten().count(), 6, "{what}");
     for key in ["problems", "other"] {
         assert!(!want.text(key).is_empty(), "{key}");
@@ -4556,7 +4560,6 @@ fn a_line_ending_in_a_colon_before_a_number_runs_on() {
     let dir = "found/pingtan-2021-layout-1041012";
     let got = read_whole(dir, &["pdf-layout.txt"]).remove(0);
     let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
-    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
     assert!(!want.preamble.is_empty());
     assert_eq!(squeezed(&got.report.preamble), squeezed(&want.preamble));
 }
@@ -4621,7 +4624,6 @@ fn pieces_of_a_table_after_the_next_heading_are_no_text() {
     let dir = "found/tanggong-pdftotext-1046010";
     let got = read(&form(&format!("{dir}/pdf.txt"))).unwrap();
     let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
-    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
     for key in ["overview", "problems", "other"] {
         assert!(!want.text(key).is_empty(), "{key}");
         assert_eq!(
