@@ -1104,15 +1104,30 @@ fn rejoined(
     if found.len() != 1 {
         return found;
     }
-    let alone = |w: usize| on_own_lines(line_of, w, w);
-    for (i, _) in run.iter().enumerate().filter(|(_, &w)| alone(w)) {
-        let rest: Vec<usize> = [&run[..i], &run[i + 1..]].concat();
-        if let Some(other) = joinings(words, line_of, &rest, cells, ways, holds).pop() {
-            found.push(other);
-            break;
-        }
+    if let Some(mut other) = without_one_alone(words, line_of, run, cells, ways, holds).next() {
+        found.extend(other.pop());
     }
     found
+}
+
+/// For each number of `run` standing alone on its line (see
+/// [`rejoined`]), in turn, the readings of [`joinings`] of the rest (none
+/// where they do not hold).
+fn without_one_alone<'a>(
+    words: &'a [Word],
+    line_of: &'a [usize],
+    run: &'a [usize],
+    cells: usize,
+    ways: (bool, After),
+    holds: &'a dyn Fn(&[String]) -> bool,
+) -> impl Iterator<Item = Vec<Vec<String>>> + 'a {
+    let alone = |w: usize| on_own_lines(line_of, w, w);
+    (run.iter().enumerate().filter(move |(_, &w)| alone(w)))
+        .map(move |(i, _)| {
+            let rest: Vec<usize> = [&run[..i], &run[i + 1..]].concat();
+            joinings(words, line_of, &rest, cells, ways, holds)
+        })
+        .filter(|found| !found.is_empty())
 }
 
 /// The rows a note of many rows of one cause names at most.
@@ -2252,11 +2267,20 @@ fn read_in_order(
             // row (see `unread_row` below); where several do, the same row
             // off in each, the cells of the other rows they agree on are,
             // that row not (its pieces may be joined any way) and named.
+            let strays = || without_one_alone(words, line_of, value_at, needed, ways, &holds);
             let one_off = |values: &[String]| rows_off(values).len() <= 1;
             let ways = rejoined(words, line_of, value_at, needed, ways, &one_off);
             let offs: Vec<_> = ways.iter().map(|way| rows_off(way)).collect();
             match (emptied, &ways[..]) {
-                (true, _) => agreed(&readings, BLANK_CELL.to_string()),
+                // (A number alone on its line left out, the rest holding
+                // every sum, reads otherwise: a "0" between 表四's "8" and
+                // "8", cells one a line, read 80 80 for 8 8, "8" and "0"
+                // joined twice, a cell of the next group empty. Where they
+                // differ, neither is read.)
+                (true, _) => {
+                    let strays = strays().flatten().collect();
+                    agreed(&[readings, strays].concat(), BLANK_CELL.to_string())
+                }
                 (false, [one]) => Some(one.clone()),
                 (false, [_, _, ..]) if offs.iter().all(|off| off.len() == 1 && *off == offs[0]) => {
                     let (b, r, at) = offs[0][0];
