@@ -3766,6 +3766,39 @@ fn labels_split_by_two_headings_side_by_side_are_found() {
     );
 }
 
+/// A row's numbers side by side on its label's line, their total not their
+/// sum, are read as printed (the report's 勾稽 error) only with no number
+/// under them before the next row's label that is not that row's: a piece
+/// of one of them. found/pingtan-2021-chromium-1035004's "919 7925 0 0 0 8
+/// 80185" / "卷 8" (79258 wrapped) with the line "7" above it lost (the
+/// lower piece of the row before's 33907, which now reads 3390 as printed)
+/// read 7925 (found by the mutation test, MUT_SALT=18).
+#[test]
+fn a_row_read_as_printed_has_no_piece_under_it() {
+    let dir = "found/pingtan-2021-chromium-1035004";
+    let text = form(&format!("{dir}/pdf-placed.txt"));
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let row = lines
+        .iter()
+        .position(|l| l.contains("7.属于行政执法案"))
+        .unwrap();
+    assert_eq!(lines[row - 1].trim(), "7");
+    assert!(lines[row + 1].trim().ends_with(" 8"));
+    let mut without = lines.clone();
+    without.remove(row - 1);
+    let got = read(&without.join("\n")).unwrap();
+    let enforcement = |def: &format::CellDef| def.row.key == "withheld_enforcement";
+    for (i, def) in format::current().cells().iter().enumerate() {
+        if enforcement(def) && def.column.key == "commercial" {
+            assert!(got.sources[i].is_none(), "{} read", def.key);
+        } else if got.sources[i].is_some() && def.key != "table3.withheld_process.natural_person" {
+            assert_eq!(got.report.cells[i], want.cells[i], "{}", def.key);
+        }
+    }
+    assert!(got.cells_read() > 180, "{}", got.cells_read());
+}
+
 /// Text as web page readers write a page (tests/fixtures/forms/*/pipes.txt):
 /// a table row a line, each cell followed by " |", no Markdown rule line.
 /// Its rows are read cell by cell: a blank cell stays unread and its row's

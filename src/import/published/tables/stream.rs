@@ -2958,6 +2958,13 @@ impl Found<'_> {
         let before = (0..first)
             .rev()
             .find(|&w| matches!(words[w], Word::Value(_)));
+        // (Nor a number after them, before the next row's label, that is
+        // not that row's: a piece under them. "919 7925 0 0 0 8 80185" /
+        // "卷 8" for 919 79258 0 0 0 8 80185 read 7925, the piece "7"
+        // between it and the row before's numbers lost, that row's 33907
+        // whose lower piece it was.)
+        let until = anchors.get(k + 1).map_or(words.len(), |a| a.2);
+        let after = (last + 1..until).find(|&w| matches!(words[w], Word::Value(_)));
         let whole = |w: &usize| words[*w].value().is_some_and(|v| as_drawn(v));
         // A total with as many digits as the longest of its block's other
         // rows' may be cut at the page's edge (a left-aligned column cut
@@ -2985,6 +2992,7 @@ impl Found<'_> {
             && before.is_none_or(|w| {
                 k > 0 && runs[k - 1].contains(&w) && runs[k - 1].len() == cells(k - 1)
             })
+            && after.is_none_or(|w| runs.get(k + 1).is_none_or(|next| next.contains(&w)))
     }
 
     /// Markdown: whether the values after row `k`'s label are its own: on
