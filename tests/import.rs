@@ -3828,6 +3828,24 @@ fn text_with_cells_followed_by_pipes_is_read_as_tables() {
         "{:?}",
         got.notes
     );
+    // A blank 总计, the row's last cell, as wide as the rows around it with
+    // it: its parts read (found by hunt.py: 1166004's 4.无正当理由大量反复申请
+    // "| 0 | 0 | 0 | 0 | 0 | 0 | |"). Not a merged cell's empty cells at
+    // a row's end: 行政许可 reads its one number.
+    assert!(text.contains("\n行政许可 | 10690 |\n"));
+    let total_blank = text
+        .replace(
+            row,
+            "二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | |",
+        )
+        .replace("\n行政许可 | 10690 |\n", "\n行政许可 | 10690 | | |\n");
+    let got = read(&total_blank).unwrap();
+    assert!(got.sources[cell("total")].is_none());
+    assert_eq!(got.report.cells[cell("natural_person")], Cell::Count(1));
+    assert_eq!(got.report.cells[cell("other")], Cell::Count(0));
+    assert_eq!(got.cells_read(), format::current().cells().len() - 1);
+    let licensing = format::current().cell_at("table2", "licensing", "decisions");
+    assert_eq!(got.report.cells[licensing.unwrap()], Cell::Count(10690));
     let in_layout: String = text
         .lines()
         .map(|l| match l.contains(" |") {

@@ -306,6 +306,8 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
     // joined pieces.
     let mut tab_row = false;
     let mut piece_before: Option<&str> = None;
+    // The closed rows of pipes among `table`'s (see [`closed_rows`]).
+    let mut ends: Vec<usize> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if let Some(piece) = lone_number(line) {
             let last = table.last_mut().and_then(|row| row.last_mut());
@@ -352,9 +354,14 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
                 .collect();
             // (Empty cells at a row's end may be a merged cell's, "行政许可 |
             // 288 | | |", or a copy's trailing tabs; not a row's of pipes
-            // that are not closed: its blank last cell.)
-            while (separator == '\t' || closed) && cells.last().is_some_and(|c| c.0.is_empty()) {
+            // that are not closed: its blank last cell. Closed rows of
+            // pipes keep them until their table is whole: see
+            // [`closed_rows`].)
+            while separator == '\t' && cells.last().is_some_and(|c| c.0.is_empty()) {
                 cells.pop();
+            }
+            if separator == '|' && closed {
+                ends.push(table.len());
             }
             if let Some(piece) = piece_before.take() {
                 if let Some(first) = cells.iter_mut().find(|c| !c.0.is_empty()) {
@@ -371,7 +378,8 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
         }
         tab_row = false;
         if !table.is_empty() {
-            blocks.push(Block::Table(std::mem::take(&mut table)));
+            let rows = closed_rows(std::mem::take(&mut table), &std::mem::take(&mut ends));
+            blocks.push(Block::Table(rows));
         }
         let line = match pipes {
             true => clean(line.trim_matches(|c| c == '|' || is_space(c))),
@@ -382,9 +390,51 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
         }
     }
     if !table.is_empty() {
-        blocks.push(Block::Table(table));
+        blocks.push(Block::Table(closed_rows(table, &ends)));
     }
     blocks
+}
+
+/// A table's rows (`rows`), the closed rows of pipes among them (`closed`)
+/// without the empty cells at their ends ("行政许可 | 288 | | |", a merged
+/// cell's), but where that row is then narrower than the table's rows that
+/// end in a cell with text, as many as it with them, the most of them
+/// (with that width): then its last cell is a blank cell of its own
+/// ("4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | |", its 总计 blank,
+/// between rows of a label and seven values).
+fn closed_rows(mut rows: Vec<Vec<(String, usize)>>, closed: &[usize]) -> Vec<Vec<(String, usize)>> {
+    let ends_empty = |row: &Vec<(String, usize)>| row.last().is_some_and(|c| c.0.is_empty());
+    let mut widths: Vec<(usize, usize)> = Vec::new();
+    for row in closed
+        .iter()
+        .map(|&r| &rows[r])
+        .filter(|row| !ends_empty(row))
+    {
+        match widths.iter_mut().find(|(w, _)| *w == row.len()) {
+            Some((_, n)) => *n += 1,
+            None => widths.push((row.len(), 1)),
+        }
+    }
+    let most = widths.iter().map(|&(_, n)| n).max().unwrap_or(0);
+    let width = match &widths
+        .iter()
+        .filter(|&&(_, n)| n == most)
+        .collect::<Vec<_>>()[..]
+    {
+        [(width, _)] => Some(*width),
+        _ => None,
+    };
+    for &r in closed {
+        let row = &mut rows[r];
+        if Some(row.len()) != width {
+            while ends_empty(row) {
+                row.pop();
+            }
+        }
+    }
+    // (A row of empty cells alone is none.)
+    rows.retain(|row| !row.is_empty());
+    rows
 }
 
 /// The number `line` holds alone (digits, maybe a decimal point), if so.
