@@ -393,9 +393,11 @@ fn check_mutations(
         // next cell 7, every sum holding as well (X0 + d is Xd); or between
         // two values of a row with a blank cell ("5 0 0 _ 0 2 7" as "5 0 0
         // 0 0 2 7"), or next to its label's lines ("信息需要另" / "0" / "行制
-        // 作" before "0 6789 7 …" with 商业企业 blank): a table's whose blank
-        // is a 0. No reader can tell the two; that row may read its values
-        // shifted.
+        // 作" before "0 6789 7 …" with 商业企业 blank; or after the last
+        // piece of a number its cell wrapped, "0" / "6789" / "7" / "0" /
+        // "34598" for 0 _ 67897 34598 …, read 0 67897 0 34598 …): a table's
+        // whose blank is a 0. No reader can tell the two; that row may read
+        // its values shifted.
         if let Some(Changed::Stray0(upper, lower)) = &changed {
             let (wrapped, zero) = (format!("{upper}{lower}"), format!("{upper}0"));
             for j in 0..cells.len() {
@@ -411,7 +413,9 @@ fn check_mutations(
                 let pieces = !upper.is_empty() && lower.len() == 1 && shown.contains(&wrapped);
                 let among = upper.is_empty()
                     || lower.is_empty()
-                    || printed.windows(2).any(|p| p[0] == upper && p[1] == lower);
+                    || (printed.windows(2)).any(|p| {
+                        p[0].ends_with(upper.as_str()) && p[1].starts_with(lower.as_str())
+                    });
                 let blank = among && row.iter().any(|&k| want.cells[k] == Cell::Blank);
                 if pieces || blank {
                     let values =
