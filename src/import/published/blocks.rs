@@ -395,13 +395,13 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
     blocks
 }
 
-/// A table's rows (`rows`), the closed rows of pipes among them (`closed`)
-/// without the empty cells at their ends ("行政许可 | 288 | | |", a merged
-/// cell's), but where that row is then narrower than the table's rows that
-/// end in a cell with text, as many as it with them, the most of them
-/// (with that width): then its last cell is a blank cell of its own
-/// ("4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | |", its 总计 blank,
-/// between rows of a label and seven values).
+/// A table's rows, the closed rows of pipes among them (`closed`, their
+/// places) without the empty cells at their ends (a merged cell's: "行政许可
+/// | 288 | | |"), unless the row with them is exactly as wide as most of
+/// the table's closed rows that end in text (one width the most common):
+/// then its last cell is a blank of its own ("4.无正当理由大量反复申请 | 0 | 0
+/// | 0 | 0 | 0 | 0 | |", its 总计 blank, among rows of a label and seven
+/// values).
 fn closed_rows(mut rows: Vec<Vec<(String, usize)>>, closed: &[usize]) -> Vec<Vec<(String, usize)>> {
     let ends_empty = |row: &Vec<(String, usize)>| row.last().is_some_and(|c| c.0.is_empty());
     let mut widths: Vec<(usize, usize)> = Vec::new();

@@ -2928,17 +2928,18 @@ impl Found<'_> {
 
     /// Aligned text: whether row `k`'s numbers, as many as its cells, are
     /// side by side on one line of its label's lines (its first to its
-    /// last), nothing between them, and the numbers before them are the
-    /// row before's, as many as its cells: the row's cells in their
-    /// columns' order, as on the page. A number its cell wrapped leaves
-    /// pieces a line above or below the others' (a piece joined to it, see
-    /// [`Word`], is not side by side; chromium.pdf's
-    /// "1672 14897 5922 …" / "（七）总计" / "51 6 7 06 07 76 3", the pieces
-    /// under the label seven numbers side by side): its row's other
-    /// pieces among its numbers, or the row before's one too many, or
-    /// marked damaged between the row before's numbers and the next row.
-    /// Its total shorter than another row's of its block, or no number cut
-    /// at the page's edge (see [`How`]).
+    /// last), nothing between them, the numbers before them the row
+    /// before's, as many as its cells, and none after them before the next
+    /// row's label but that row's: the row's cells in their columns' order,
+    /// as on the page. A number its cell wrapped leaves pieces a line above
+    /// or below the others' (a piece joined to it, see [`Word`], is not
+    /// side by side; chromium.pdf's "1672 14897 5922 …" / "（七）总计" / "51 6
+    /// 7 06 07 76 3", the pieces under the label seven numbers side by
+    /// side): its row's other pieces among its numbers, or the row
+    /// before's one too many, or one under them, or marked damaged between
+    /// the row before's numbers and the next row. Its total shorter than
+    /// another row's of its block, or no number cut at the page's edge (see
+    /// [`How`]).
     fn side_by_side(&self, k: usize) -> bool {
         let Found {
             table,
