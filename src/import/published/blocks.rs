@@ -4,7 +4,7 @@
 //!
 //! Not for: what the blocks mean (see [`super::outline`], [`super::tables`]).
 
-use super::{Block, Spread};
+use super::{only, Block, Spread};
 use crate::import::html::{tokenize, Token};
 use crate::model::is_space;
 
@@ -416,14 +416,7 @@ fn closed_rows(mut rows: Vec<Vec<(String, usize)>>, closed: &[usize]) -> Vec<Vec
         }
     }
     let most = widths.iter().map(|&(_, n)| n).max().unwrap_or(0);
-    let width = match &widths
-        .iter()
-        .filter(|&&(_, n)| n == most)
-        .collect::<Vec<_>>()[..]
-    {
-        [(width, _)] => Some(*width),
-        _ => None,
-    };
+    let width = only(widths.iter().filter(|w| w.1 == most).map(|w| w.0));
     for &r in closed {
         let row = &mut rows[r];
         if Some(row.len()) != width {

@@ -2261,43 +2261,45 @@ fn read_in_order(
                 })
                 .collect();
             emptied = !readings.is_empty();
-            // Nor so: one row's total not its sum (the report's 勾稽
-            // error, or a piece of its numbers lost). The one way of
-            // joining them that holds every other sum is read but for that
-            // row (see `unread_row` below); where several do, the same row
-            // off in each, the cells of the other rows they agree on are,
-            // that row not (its pieces may be joined any way) and named.
-            let strays = || without_one_alone(words, line_of, value_at, needed, ways, &holds);
-            let one_off = |values: &[String]| rows_off(values).len() <= 1;
-            let ways = rejoined(words, line_of, value_at, needed, ways, &one_off);
-            let offs: Vec<_> = ways.iter().map(|way| rows_off(way)).collect();
-            match (emptied, &ways[..]) {
+            if emptied {
                 // (A number alone on its line left out, the rest holding
                 // every sum, reads otherwise: a "0" between 表四's "8" and
                 // "8", cells one a line, read 80 80 for 8 8, "8" and "0"
                 // joined twice, a cell of the next group empty. Where they
                 // differ, neither is read.)
-                (true, _) => {
-                    let strays = strays().flatten().collect();
-                    agreed(&[readings, strays].concat(), BLANK_CELL.to_string())
+                let strays = without_one_alone(words, line_of, value_at, needed, ways, &holds);
+                let strays: Vec<Vec<String>> = strays.flatten().collect();
+                agreed(&[readings, strays].concat(), BLANK_CELL.to_string())
+            } else {
+                // Nor so: one row's total not its sum (the report's 勾稽
+                // error, or a piece of its numbers lost). The one way of
+                // joining them that holds every other sum is read but for
+                // that row (see `unread_row` below); where several do, the
+                // same row off in each, the cells of the other rows they
+                // agree on are, that row not (its pieces may be joined any
+                // way) and named.
+                let one_off = |values: &[String]| rows_off(values).len() <= 1;
+                let ways = rejoined(words, line_of, value_at, needed, ways, &one_off);
+                let offs: Vec<_> = ways.iter().map(|way| rows_off(way)).collect();
+                match &ways[..] {
+                    [one] => Some(one.clone()),
+                    [_, _, ..] if offs.iter().all(|off| off.len() == 1 && *off == offs[0]) => {
+                        let (b, r, at) = offs[0][0];
+                        let row = &table.blocks[b].rows[r];
+                        notes.push(format!(
+                            "{}「{}」的数字在原文中因单元格太窄断成几行，没有一种接法能使该行的总计等于各项之和（可能是原报告的勾稽错误，也可能是复制的文字有缺漏），该行未导入，请对照原文填写",
+                            crate::rules::cells::table_name(table.key),
+                            row.short,
+                        ));
+                        emptied = true;
+                        agreed(&ways, BLANK_CELL.to_string()).map(|mut all| {
+                            let n = table.blocks[b].columns.len();
+                            all[at..at + n].fill(BLANK_CELL.to_string());
+                            all
+                        })
+                    }
+                    _ => None,
                 }
-                (false, [one]) => Some(one.clone()),
-                (false, [_, _, ..]) if offs.iter().all(|off| off.len() == 1 && *off == offs[0]) => {
-                    let (b, r, at) = offs[0][0];
-                    let row = &table.blocks[b].rows[r];
-                    notes.push(format!(
-                        "{}「{}」的数字在原文中因单元格太窄断成几行，没有一种接法能使该行的总计等于各项之和（可能是原报告的勾稽错误，也可能是复制的文字有缺漏），该行未导入，请对照原文填写",
-                        crate::rules::cells::table_name(table.key),
-                        row.short,
-                    ));
-                    emptied = true;
-                    agreed(&ways, BLANK_CELL.to_string()).map(|mut all| {
-                        let n = table.blocks[b].columns.len();
-                        all[at..at + n].fill(BLANK_CELL.to_string());
-                        all
-                    })
-                }
-                (false, _) => None,
             }
         }
     } else if !reordered
