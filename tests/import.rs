@@ -2879,15 +2879,19 @@ fn markdown_from_a_pdf_reads_each_row_from_the_values_among_its_label_lines() {
     assert_found_input_read(&got, dir, "none");
     // 表四's wrapped numbers joined in several ways that hold every sum
     // ("| | 20 | | | 4681 |" / "| 17 | 7 | 0 225 | 0 | 0 | 684 |" / "| | 1 |
-    // | | | 8 |": 17 7 201 0 or 17 201 7 0 …, pipe cells not the page's
-    // columns): the cells every way agrees on read (复议后起诉's five, the two
-    // other totals), the others named.
+    // | | | 8 |": 17 7 201 0 or 17 201 7 0, pipe cells not the page's
+    // columns, but 201 in 7's, after 17's): the cells every way agrees on
+    // read (复议后起诉's five, the two other totals, 17), the others named.
     let table4 = |row: &str, column: &str| format.cell_at("table4", row, column).unwrap();
     assert!(got.sources[table4("review", "total")].is_some());
     assert!(got.sources[table4("litigation_after_review", "upheld")].is_some());
-    assert!(got.sources[table4("review", "upheld")].is_none());
+    assert_eq!(
+        got.report.cells[table4("review", "upheld")],
+        Cell::Count(17)
+    );
+    assert!(got.sources[table4("review", "corrected")].is_none());
     assert!(got.notes.iter().any(|n| n.starts_with(
-        "表四的数字在原文中因单元格太窄断成几行，有几种接法都与各项合计相符，其中 8 个单元格的数字无法确定"
+        "表四的数字在原文中因单元格太窄断成几行，有几种接法都与各项合计相符，其中 5 个单元格的数字无法确定"
     )));
     for row in ["licensing", "punishment", "coercion"] {
         assert!(got.sources[cell(row)].is_some(), "{dir}: {row} not read");
@@ -3212,8 +3216,9 @@ fn a_rows_values_between_its_label_and_a_whole_row_are_its() {
 /// markitdown's Markdown of a PDF puts the pieces of a number 表四's narrow
 /// cell wrapped, centred, on lines of their own around the row ("66" / "| 4
 /// | 0 4 55980 | 55988 | … |" / "5" for 665); its pipe cells do not keep the
-/// page's columns, so only the sums place the number: read when one place
-/// alone holds them (found by hunt.py: found/nianbao-markitdown-1044011,
+/// page's columns, so only the sums place the number among the values of
+/// the pipe columns around its pieces': read when one place alone holds
+/// them (found by hunt.py: found/nianbao-markitdown-1044011,
 /// 表四 unread before). Without the lower piece, unread.
 #[test]
 fn pieces_centred_around_table_fours_row_are_placed_by_its_sums() {
@@ -5003,6 +5008,35 @@ fn a_lower_piece_after_the_rest_of_a_rows_label_in_markdown_is_a_reading() {
     let got = read(&text.replacen(piece, &piece.replace("1 ", "2 "), 1)).unwrap();
     assert_found_input_read(&got, dir, "none");
     assert_eq!(unread_in(&got, "withheld_process"), 7);
+}
+
+/// markitdown's pipe cells hold two cells' numbers in one ("| 9 2 |"), but
+/// a number wrapped in its cell has its pieces in the pipe column of the
+/// values around it ("| 54 |" / "| 0 |" / "| 0 |", 540, between "| 579 0
+/// |" and "| 1 541 |"): found/pingtan-2021-markitdown-1048004's 表四 was
+/// placed by its sums alone, 8 cells unread; the columns place 540 before
+/// 1 541, so 未经复议直接起诉's 结果维持 0, 尚未审结 1 and its total read.
+/// With the piece under 54 a "2" (the mutation test's salt 27: a character
+/// of 表三 swapped with it), 542 held every sum only as that total after 1
+/// 541, which read 其他结果 1: now right of its pieces' column, not a
+/// reading, 表四 unread.
+#[test]
+fn a_wrapped_number_in_markdown_stands_in_its_pieces_pipe_column() {
+    let dir = "found/pingtan-2021-markitdown-1048004";
+    let text = form(&format!("{dir}/markitdown-pdf.md"));
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    for (row, column) in [
+        ("litigation_direct", "upheld"),
+        ("litigation_direct", "pending"),
+        ("litigation_direct", "total"),
+    ] {
+        let i = format::current().cell_at("table4", row, column).unwrap();
+        assert!(got.sources[i].is_some(), "{row}.{column} unread");
+    }
+    let under = "|     |     | 8     |          | 0   |       |";
+    let got = read(&replace_once(&text, under, &under.replace("0 ", "2 "))).unwrap();
+    assert_found_input_read(&got, dir, "table4");
 }
 
 /// A row's total wrapped in its narrow cell, its last piece right before

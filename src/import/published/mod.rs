@@ -23,6 +23,7 @@ pub use blocks::looks_like_html;
 pub use charset::{detect_charset, known_charset};
 
 use crate::model::{is_space, Report};
+use normalize::{CELL_EDGE, TABLE_START};
 
 /// Where a table value came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -224,7 +225,11 @@ fn absent_tables(
             .words
             .iter()
             .filter(|(k, _)| *k == key)
-            .flat_map(|(_, lines)| lines.iter().map(|l| norm(l)))
+            .flat_map(|(_, lines)| {
+                lines
+                    .iter()
+                    .map(|l| norm(&l.replace([CELL_EDGE, TABLE_START], "")))
+            })
             .collect::<String>()
             .replace(&norm(table.caption), "");
         // A row's or a column's label (of three characters or more: not

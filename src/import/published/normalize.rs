@@ -61,7 +61,7 @@ fn plain(c: char) -> Option<char> {
         '\u{F900}'..='\u{FAD9}' => nth(COMPATIBILITY, 0xF900)?,
         '\u{2E80}'..='\u{2EFF}' => RADICALS.iter().find(|r| r.0 == c).map_or(c, |r| r.1),
         '０'..='９' => char::from_u32(c as u32 - 0xFEE0)?,
-        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{2063}' | '\u{FEFF}' => return None,
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2063}' | '\u{FEFF}' => return None,
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
         _ => c,
     })
@@ -1826,6 +1826,18 @@ pub(super) const WRAPPED: char = '\u{2060}';
 /// which [`chars`] drops from the input, so it is never the text's own.
 pub(super) const BLANK_CELL: char = '\u{2063}';
 
+/// Starts each cell's text in a table's row set among the table's words
+/// (see `Outline::texts_and_tables`), for the words to keep the pipe
+/// column each came from (see `tables::stream::words`). U+2061 FUNCTION
+/// APPLICATION, which [`chars`] drops from the input, so it is never the
+/// text's own.
+pub(super) const CELL_EDGE: char = '\u{2061}';
+
+/// Starts the first row of a table set among the table's words (see
+/// [`CELL_EDGE`]): rows of two tables are not in one another's columns.
+/// U+2062 INVISIBLE TIMES, which [`chars`] drops from the input.
+pub(super) const TABLE_START: char = '\u{2062}';
+
 /// Whether `w` is 无 or 空, which a cell may print for a 0 but which are
 /// also words of labels ("申 请 人 无" printed letter-spaced): a value only
 /// where its place shows it.
@@ -2220,6 +2232,10 @@ mod tests {
         );
         for c in ['\u{2F00}', '\u{2FD5}', '\u{F900}', '\u{FAD9}'] {
             assert_ne!(chars(&c.to_string()), c.to_string(), "{c:?}");
+        }
+        // The marks the importer sets in text are never the input's own.
+        for c in [WRAPPED, BLANK_CELL, CELL_EDGE, TABLE_START] {
+            assert_eq!(chars(&format!("1{c}2")), "12", "{c:?}");
         }
     }
 

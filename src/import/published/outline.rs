@@ -4,6 +4,7 @@
 //!
 //! Not for: table values (see [`super::tables`]).
 
+use super::normalize::{CELL_EDGE, TABLE_START};
 use super::{norm, Block, Spread};
 use crate::format::{Content, Section};
 use crate::model::text::similarity;
@@ -326,9 +327,8 @@ impl Outline {
                             table_named(rows).filter(|k| own == Some(*k) || missing.contains(k));
                         let Some(key) = said.or(own) else { continue };
                         if rows_as_words || plain {
-                            for row in rows {
-                                let cells: Vec<&str> = row.iter().map(|c| c.0.as_str()).collect();
-                                add_words(key, cells.join("   "));
+                            for (r, row) in rows.iter().enumerate() {
+                                add_words(key, row_as_words(r == 0, row));
                             }
                         }
                         tables.push((key, rows.clone()))
@@ -384,6 +384,18 @@ impl Outline {
 /// The numeral prefix of a heading: "一、" of "一、总体情况".
 pub(super) fn numeral(heading: &str) -> &str {
     heading.split_once('、').map_or("", |(n, _)| n)
+}
+
+/// A table's row as a line of its words: each cell's text after a
+/// [`CELL_EDGE`], three spaces between (cells' words never run together),
+/// the table's `first` row after a [`TABLE_START`].
+fn row_as_words(first: bool, row: &[(String, usize)]) -> String {
+    let cells: Vec<String> = row.iter().map(|c| format!("{CELL_EDGE}{}", c.0)).collect();
+    let line = cells.join("   ");
+    match first {
+        true => format!("{TABLE_START}{line}"),
+        false => line,
+    }
 }
 
 /// The table a grid's words name: 第二十条 table 二, 本年新收 or 申请人情况

@@ -7,7 +7,7 @@
 //!
 //! Not for: finding the tables (see [`super::outline`]).
 
-use super::normalize::{ideograph, Order, BLANK_CELL, WRAPPED};
+use super::normalize::{ideograph, Order, BLANK_CELL, CELL_EDGE, TABLE_START, WRAPPED};
 use super::{norm, only, Recognised, Source, Spread, COPIED_OUT_OF_ORDER};
 use crate::format::{Block, Format, Layout, Row, Table};
 use crate::model::{is_space, Cell};

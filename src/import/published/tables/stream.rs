@@ -51,19 +51,41 @@ impl Word {
 /// next is a cell of its own wherever it stands, right after its row's
 /// label too: the copy keeps each cell's text whole, in the table's order
 /// (a label's characters a line, 无 / 法 / 提 / 供, have none next).
+/// With the words of a table's row (Markdown's pipe tables, see
+/// [`CELL_EDGE`]), the table and the column each is in ([`PipeCell`]).
 fn words(
     paras: &[String],
     (summed, aligned, cells): (bool, bool, bool),
-) -> (Vec<Word>, Vec<usize>) {
+) -> (Vec<Word>, Vec<usize>, Vec<PipeCell>) {
     let mut out = Vec::new();
     let mut lines = Vec::new();
+    let mut cell_of = Vec::new();
+    let mut tables = 0;
     for (line, p) in paras.iter().enumerate() {
-        let mut ws = p.split(is_space).filter(|w| !w.is_empty()).peekable();
-        while let Some(w) = ws.next() {
-            let w = match run_into(w, ws.peek().copied()) {
+        let mut column: Option<usize> = None;
+        let mut ws = p
+            .split(is_space)
+            .filter_map(|mut w| {
+                loop {
+                    if let Some(rest) = w.strip_prefix(TABLE_START) {
+                        tables += 1;
+                        w = rest;
+                    } else if let Some(rest) = w.strip_prefix(CELL_EDGE) {
+                        column = Some(column.map_or(0, |c| c + 1));
+                        w = rest;
+                    } else {
+                        break;
+                    }
+                }
+                (!w.is_empty()).then(|| (w, column.map(|c| (tables, c))))
+            })
+            .peekable();
+        while let Some((w, cell)) = ws.next() {
+            let w = match run_into(w, ws.peek().map(|n| n.0)) {
                 Some((value, text)) => {
                     out.push(Word::Value(value.to_string()));
                     lines.push(line);
+                    cell_of.push(cell);
                     text
                 }
                 None => w,
@@ -81,10 +103,12 @@ fn words(
                 out.push(Word::Text(norm(text)));
                 out.push(Word::Value(value.to_string()));
                 lines.push(line);
+                cell_of.push(cell);
             } else {
                 out.push(Word::Text(norm(w)));
             }
             lines.push(line);
+            cell_of.push(cell);
         }
     }
     for i in 1..out.len().saturating_sub(1) {
@@ -99,8 +123,14 @@ fn words(
             }
         }
     }
-    (out, lines)
+    (out, lines, cell_of)
 }
+
+/// Where a word of a table's row set among a table's words stands: the
+/// table (counted from 1 in the words) and its column (from 0, the first
+/// pipe cell's). Markdown's pipe cells are a converter's guess at the
+/// page's columns, but one table's rows share it.
+type PipeCell = Option<(usize, usize)>;
 
 /// Whether the numbers among `words` (word indices, in reading order) of a
 /// text whose columns are aligned ([`Order::Aligned`]) are out of the
@@ -931,13 +961,18 @@ fn digits_at(words: &[Word], w: usize) -> Option<&str> {
 /// 74075 0 0 74290 …, 表四's one row); with `label` (its first word), the
 /// upper may follow the words of its label on their line, the lower words
 /// of text ("| 6.属于四类过程 | | 3521 |" / "| | 193 0 | | 627 0 | 432 36463 |"
-/// / "| 性信息 | | 1 |" for 35211). A converter's pipe cells do not keep
-/// the page's columns, so only the sums place them: every way of setting
-/// the pieces, each upper joined with the lower in the same place on its
-/// line (no longer than it, not starting with 0), among the row's values
-/// in order for which `holds`. One reading is certain; several are not.
+/// / "| 性信息 | | 1 |" for 35211). A converter's pipe cells are not the
+/// page's columns (two cells' numbers in one: "| 9 2 |"), but a number's
+/// pieces stand in the pipe column of the values around its cell ("| 56
+/// |" over "| 9 2 |" for 568 in 9 2 568), the row's values in columns to
+/// their left before it and those to their right after it (`cell_of`, see
+/// [`PipeCell`]); within that, only the sums place them: every way of
+/// setting the pieces, each upper joined with the lower in the same place
+/// on its line (no longer than it, not starting with 0), among the row's
+/// values in order for which `holds`. One reading is certain; several are
+/// not.
 fn centred_pieces(
-    (words, line_of): (&[Word], &[usize]),
+    (words, line_of, cell_of): (&[Word], &[usize], &[PipeCell]),
     run: &[usize],
     label: Option<usize>,
     cells: usize,
@@ -986,6 +1021,24 @@ fn centred_pieces(
     if !shape {
         return Vec::new();
     }
+    // Whether the joined number `p`, after the row's first `before`
+    // values, stands between the values of the pipe columns left and
+    // right of its pieces'.
+    let in_columns = |p: usize, before: usize| {
+        let (Some((t, up_at)), Some((down_table, down_at))) = (cell_of[up[p]], cell_of[down[p]])
+        else {
+            return true;
+        };
+        let (left, right) = (up_at.min(down_at), up_at.max(down_at));
+        t != down_table
+            || row.iter().enumerate().all(|(i, &w)| match cell_of[w] {
+                Some((table, at)) if table == t => match i < before {
+                    true => at <= right,
+                    false => at >= left,
+                },
+                _ => true,
+            })
+    };
     // Each way of choosing the places of the joined numbers, in order.
     let mut found: Vec<Vec<String>> = Vec::new();
     let mut places: Vec<usize> = (0..pairs.len()).collect();
@@ -1001,7 +1054,11 @@ fn centred_pieces(
                 v += 1;
             }
         }
-        if holds(&reading) && !found.contains(&reading) {
+        let placed = places
+            .iter()
+            .enumerate()
+            .all(|(p, &c)| in_columns(p, c - p));
+        if placed && holds(&reading) && !found.contains(&reading) {
             found.push(reading);
         }
         // The next choice: the last place that can move, moved on, those
@@ -2097,7 +2154,7 @@ fn found_once(joined: &str, label: &str) -> Option<usize> {
 /// The cells the ways of joining left unread, as the review names them.
 fn read_in_order(
     (format, table): (&Format, &Table),
-    (words, line_of): (&[Word], &[usize]),
+    (words, line_of, cell_of): (&[Word], &[usize], &[PipeCell]),
     How { order, rows, uncut }: How,
     value_at: &[usize],
     (read, unsummed): (&mut Vec<(usize, String, String)>, &mut Unsummed),
@@ -2218,7 +2275,7 @@ fn read_in_order(
         // (Markdown: its lines hold the pieces around the row, so its
         // numbers are on three lines, not out of their places.)
         let around = match rows {
-            true => centred_pieces((words, line_of), value_at, None, needed, &holds),
+            true => centred_pieces((words, line_of, cell_of), value_at, None, needed, &holds),
             false => Vec::new(),
         };
         centred = !around.is_empty();
@@ -2859,6 +2916,7 @@ struct Found<'a> {
     by_row: &'a [Block],
     words: &'a [Word],
     line_of: &'a [usize],
+    cell_of: &'a [PipeCell],
     joined: &'a str,
     owner: &'a [usize],
     anchors: &'a [Anchor<'static>],
@@ -3159,6 +3217,7 @@ impl Found<'_> {
             table,
             words,
             line_of,
+            cell_of,
             anchors,
             runs,
             ..
@@ -3178,7 +3237,7 @@ impl Found<'_> {
         let numbers_alone = |line: usize| before(line).all(|w| digits_at(words, w).is_some());
         let mut ways: Vec<Vec<String>> = Vec::new();
         let mut add = |run: Vec<usize>, label: Option<usize>| {
-            for way in centred_pieces((words, line_of), &run, label, cells, &holds) {
+            for way in centred_pieces((words, line_of, cell_of), &run, label, cells, &holds) {
                 if !ways.contains(&way) {
                     ways.push(way);
                 }
@@ -3502,7 +3561,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     let format = out.report.format;
     let reordered = order == Order::Blocks;
     let summed = table.blocks.iter().all(has_sums);
-    let (words, line_of) = words(
+    let (words, line_of, cell_of) = words(
         paras,
         (summed, order == Order::Aligned, order == Order::Cells),
     );
@@ -3566,6 +3625,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
         by_row,
         words: &words,
         line_of: &line_of,
+        cell_of: &cell_of,
         joined: &joined,
         owner: &owner,
         anchors: &anchors,
@@ -3698,7 +3758,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     // Way 2: the whole table from its numbers in order.
     let undecided = read_in_order(
         (format, table),
-        (&words, &line_of),
+        (&words, &line_of, &cell_of),
         how,
         &value_at,
         (&mut read, &mut unsummed),
@@ -3834,7 +3894,7 @@ mod tests {
         ]
         .map(String::from);
         let marked = |lines: &[String], aligned: bool| -> Vec<String> {
-            let (words, _) = words(lines, (true, aligned, false));
+            let (words, ..) = words(lines, (true, aligned, false));
             (words.iter())
                 .map(|w| match w {
                     Word::Value(v) if v.starts_with(BLANK_CELL) => format!("({})", &v[3..]),
@@ -3875,7 +3935,7 @@ mod tests {
     #[test]
     fn a_numbers_pieces_with_text_run_into_them_are_no_value() {
         let w = WRAPPED;
-        let (words, _) = words(
+        let (words, ..) = words(
             &[format!("无法提 480{w}32 74 173{w}985供")],
             (true, true, false),
         );
@@ -4118,11 +4178,6 @@ mod tests {
         }
     }
 
-    /// The ways of joining adjacent pieces, walked value by value and left at
-    /// the first sum broken (`Ways`), are every way of choosing the joins
-    /// whose values hold the sums: checked against trying every choice, on
-    /// rows of 7 cells (one total) and of 15 (表四's three groups of five),
-    /// numbers wrapped at random, some pieces changed so that no sum holds.
     #[test]
     fn pieces_centred_around_a_row_are_placed_only_by_its_sums() {
         // 表四's three groups of five, each total last.
@@ -4132,18 +4187,23 @@ mod tests {
                 n[4] == n[..4].iter().sum::<u64>()
             })
         };
-        // Lines: the upper pieces, the row, the lower pieces.
+        // Lines: the upper pieces, the row, the lower pieces; with "|",
+        // a pipe table's rows (each word in its pipe column).
         let lines = |up: &str, row: &str, down: &str| {
-            let mut words = Vec::new();
-            let mut line_of = Vec::new();
+            let (mut words, mut line_of, mut cell_of) = (Vec::new(), Vec::new(), Vec::new());
             for (l, line) in [up, row, down].iter().enumerate() {
-                for w in line.split_whitespace() {
-                    words.push(Word::Value(w.to_string()));
-                    line_of.push(l);
+                let piped = line.contains('|');
+                let cells = line.trim_matches('|').split('|');
+                for (c, cell) in cells.enumerate() {
+                    for w in cell.split_whitespace() {
+                        words.push(Word::Value(w.to_string()));
+                        line_of.push(l);
+                        cell_of.push(piped.then_some((1, c)));
+                    }
                 }
             }
             let run: Vec<usize> = (0..words.len()).collect();
-            centred_pieces((&words, &line_of), &run, None, 15, &holds)
+            centred_pieces((&words, &line_of, &cell_of), &run, None, 15, &holds)
         };
         let joined = |v: &[String]| v.iter().map(|v| v.replace(WRAPPED, "")).collect::<Vec<_>>();
         // One place holds: 665, 诉讼's total.
@@ -4164,6 +4224,35 @@ mod tests {
         assert!(lines("66 1", "4 0 4 55980 55988 0 4 0 661 6 0 1 0", "5").is_empty());
         assert!(lines("6", "4 0 4 55980 55988 0 4 0 661 6 0 1 0 7", "65").is_empty());
         assert!(lines("06", "4 0 4 55980 55988 0 4 0 661 6 0 1 0 7", "5").is_empty());
+        // Markitdown's pipe cells, two cells' numbers in one: a number's
+        // pieces stand in the pipe column of the values around its cell.
+        // 0 9 2 568 579 | 0 0 540 1 541 | 0 0 4 0 4: 568 after 0 (left of
+        // "56"), before 579 (right of it), three places; 540 after 579 0,
+        // before 1 541, two.
+        let (up, down) = ("| | | 56 | | 54 | | | | |", "| | | 8 | | 0 | | | | |");
+        let row = "| | 0 | 9 2 | 579 0 | 0 | 1 541 | 0 0 | 4 0 | 4 |";
+        let got = lines(up, row, down);
+        assert_eq!(got.len(), 6);
+        let at_568: Vec<usize> = (got.iter())
+            .map(|r| joined(r).iter().position(|v| v == "568").unwrap())
+            .collect();
+        assert_eq!(at_568, [1, 1, 2, 2, 3, 3]);
+        for r in &got {
+            let r = joined(r);
+            assert_eq!([&r[0], &r[4], &r[5]], ["0", "579", "0"]);
+            assert_eq!(r[8..], ["1", "541", "0", "0", "4", "0", "4"]);
+            assert!(r[6..8] == ["540", "0"] || r[6..8] == ["0", "540"]);
+        }
+        // A piece changed (the "0" under 54 a "2"): 542 holds only as the
+        // total after 1 541 (its parts, 541 pending), right of its pieces'
+        // column: none. Without the columns, that (568 in any of four
+        // places), 540 read 1.
+        let down = "| | | 8 | | 2 | | | | |";
+        assert!(lines(up, row, down).is_empty());
+        let unpiped = |l: &str| l.replace('|', " ");
+        let got = lines(&unpiped(up), &unpiped(row), &unpiped(down));
+        assert_eq!(got.len(), 4);
+        assert!((got.iter()).all(|r| joined(r)[5..10] == ["0", "0", "1", "541", "542"]));
     }
 
     #[test]
@@ -4269,6 +4358,11 @@ mod tests {
         }
     }
 
+    /// The ways of joining adjacent pieces, walked value by value and left at
+    /// the first sum broken (`Ways`), are every way of choosing the joins
+    /// whose values hold the sums: checked against trying every choice, on
+    /// rows of 7 cells (one total) and of 15 (表四's three groups of five),
+    /// numbers wrapped at random, some pieces changed so that no sum holds.
     #[test]
     fn the_ways_of_joining_pruned_by_sums_are_all_the_ways_that_hold() {
         let mut next = random(0x2545_F491_4F6C_DD1Du64);
