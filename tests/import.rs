@@ -5039,6 +5039,36 @@ fn a_wrapped_number_in_markdown_stands_in_its_pieces_pipe_column() {
     assert_found_input_read(&got, dir, "table4");
 }
 
+/// markitdown's pieces of a row's wrapped numbers among its label's lines
+/// ("| 一、本年新收政府信息公 | … | 9413 | | | 10641 |" / "| | … | 0 | | 3 | 4
+/// | | 12267 | 0 | |" / "| | … | 8 | | | 2 |" / "开申请数量" for 94138 and
+/// 106412; "4.保护第" / "10538" / "| | 三方合法 | | 3 | 0 | 271 | 5 84751 | |
+/// 20355 |" / "5" / "权益") are this row's: placed in one way alone (the
+/// pieces' columns, the row's sum), the row is read, not left for the
+/// table's other sums to choose (found/nianbao-markitdown-1048003, whose
+/// other sums do not: 本年新收 and 4.保护第三方合法权益 unread before). In two
+/// ways (9413 and 8 in 4's column, before or after it), unread.
+#[test]
+fn pieces_among_a_rows_label_lines_placed_in_one_way_are_read() {
+    let dir = "found/nianbao-markitdown-1048003";
+    let text = form(&format!("{dir}/markitdown-pdf.md"));
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    for row in ["new_received", "withheld_third_party"] {
+        assert_eq!(unread_in(&got, row), 0, "{row}");
+    }
+    let up = "| 一、本年新收政府信息公 |     |     |     |     |     |     |     | 9413 |";
+    let down = "|             |     |     |     |     |     |     |     | 8    |";
+    let text = replace_once(&text, up, &up.replace("|     | 9413 |", "| 9413 |     |"));
+    let text = replace_once(
+        &text,
+        down,
+        &down.replace("|     | 8    |", "| 8   |      |"),
+    );
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "new_received");
+}
+
 /// A row's total wrapped in its narrow cell, its last piece right before
 /// the next row's label and equal to that row's ordinal ("13310" / "4" /
 /// "4．无正当理由大量反复申请"): the piece is the total's, joined (the label

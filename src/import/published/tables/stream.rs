@@ -3211,7 +3211,9 @@ impl Found<'_> {
     /// lower on the next line, alone or after text (its label's rest). The
     /// readings holding the row's sums, for the table's other sums to
     /// choose one of (see [`read_by_other_sums`]): pieces on a line between
-    /// two rows' values may be either's.
+    /// two rows' values may be either's. Pieces among its label's lines
+    /// are its own: their one reading, if no pieces above its label make
+    /// others, is read.
     fn centred(&self, k: usize) -> RowValues {
         let Found {
             table,
@@ -3235,37 +3237,36 @@ impl Found<'_> {
         let before = |line: usize| (0..start).filter(move |&w| line_of[w] == line);
         let values_on = |line: usize| before(line).filter(|&w| words[w].value().is_some()).count();
         let numbers_alone = |line: usize| before(line).all(|w| digits_at(words, w).is_some());
-        let mut ways: Vec<Vec<String>> = Vec::new();
-        let mut add = |run: Vec<usize>, label: Option<usize>| {
-            for way in centred_pieces((words, line_of, cell_of), &run, label, cells, &holds) {
-                if !ways.contains(&way) {
-                    ways.push(way);
-                }
-            }
+        let ways_of = |run: Vec<usize>, label: Option<usize>| {
+            centred_pieces((words, line_of, cell_of), &run, label, cells, &holds)
         };
         // The run's first three lines of numbers (text between: its
         // label's or its groups' pieces).
         let mut lines: Vec<usize> = runs[k].iter().map(|&w| line_of[w]).collect();
         lines.dedup();
-        if let [up, row, down, ..] = lines[..] {
-            add(on(up).chain(on(row)).chain(on(down)).collect(), Some(start));
-        }
+        let mut ways = match lines[..] {
+            [up, row, down, ..] => {
+                ways_of(on(up).chain(on(row)).chain(on(down)).collect(), Some(start))
+            }
+            _ => Vec::new(),
+        };
+        let among_label = ways.len();
         if first >= 2
             && values_on(first - 1) > 0
             && numbers_alone(first - 1)
             && values_on(first - 2) == cells
         {
-            add(
-                before(first - 1)
-                    .chain(on(first))
-                    .chain(on(first + 1))
-                    .collect(),
-                None,
-            );
+            let run = before(first - 1).chain(on(first)).chain(on(first + 1));
+            for way in ways_of(run.collect(), None) {
+                if !ways.contains(&way) {
+                    ways.push(way);
+                }
+            }
         }
-        match ways.is_empty() {
-            true => RowValues::Unread,
-            false => RowValues::Ways(ways),
+        match ways.len() {
+            0 => RowValues::Unread,
+            1 if among_label == 1 => RowValues::Read(ways.remove(0)),
+            _ => RowValues::Ways(ways),
         }
     }
 
