@@ -1303,8 +1303,13 @@ impl<'a> RowLines<'a> {
         })?;
         // Fewer pieces than the row's values, on a line of numbers
         // alone or after the rest of the row's label ("卷 4 46",
-        // "部事务信息 83 6": its text left of the row's values).
-        let label_rest = text_left_of(&spans(&lines[down]), first_value);
+        // "部事务信息 83 6": its text left of the row's values). Not
+        // after a label's ordinal: the next row's line, one number short
+        // for a cell left empty ("四、结转下年度继续办理 5 0 0 279 4 288"
+        // under （七）总计's seven).
+        let under = spans(&lines[down]);
+        let label_rest = text_left_of(&under, first_value)
+            && !under.first().is_some_and(|w| starts_numbered(w.2));
         if table_like(&lines[down]) && !(label_rest && below.len() < values) && whole.is_empty() {
             return None;
         }
@@ -1875,6 +1880,21 @@ fn first_number(words: &[Word]) -> usize {
 /// `at`: text only left of a row's values (its label, or the label's rest).
 fn text_left_of(words: &[Word], at: usize) -> bool {
     words.iter().all(|w| number(w.2) || w.1 <= at)
+}
+
+/// Whether a word starts with a row label's ordinal: a numeral (一 to
+/// 十, or digits) and 、 or a full stop, or one in brackets ("四、结转…",
+/// "2．没有现成信", "（七）总计"); a label's rest never does.
+fn starts_numbered(word: &str) -> bool {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let rest = word.trim_start_matches(['（', '(']);
+    let after = rest.trim_start_matches(numeral);
+    let bracketed = rest.len() < word.len();
+    after.len() < rest.len()
+        && match bracketed {
+            true => after.starts_with(['）', ')']),
+            false => after.starts_with(['、', '．', '.']),
+        }
 }
 
 /// The words of a line with the columns they span (in characters, as
@@ -3075,6 +3095,29 @@ mod tests {
             let got = join(&["", top, below, further]);
             assert_eq!(got[1], w(want), "{below:?}");
         }
+        // Nor from the next row's line, its label with its ordinal, one
+        // number short for a cell left empty (hunt 1178001's -layout
+        // text: 5 0 0 279 4 288 were joined to （七）总计's numbers); "卷"
+        // for it, they are pieces.
+        let total = "        （七）总计          69561 85150 113108 72524 1797 866 343006";
+        let next = "四、结转下年度继续办理            5        0      0       279    4        288";
+        let got = join(&["", total, next, ""]);
+        assert_eq!(got[1..3], [total, next].map(|l| join(&[l])[0].clone()));
+        for word in [
+            "（七）总计",
+            "(1)属于",
+            "2．没有现成信",
+            "12.其他",
+            "四、结转",
+        ] {
+            assert!(starts_numbered(word), "{word}");
+        }
+        for word in ["卷", "（四", "）无", "2022年", "部事务信息", "四"] {
+            assert!(!starts_numbered(word), "{word}");
+        }
+        let rest = next.replacen("四、结转下年度继续办理", "卷          ", 1);
+        let got = join(&["", total, &rest, ""]);
+        assert!(got[1].contains(&w("69561~5")), "{}", got[1]);
         // Numbers wrapped in two lines around a row (83235, 163057), and
         // one in three lines centred among them (79822): its outer pieces
         // two lines away, over and under its piece on the row.
