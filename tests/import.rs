@@ -5069,6 +5069,35 @@ fn pieces_among_a_rows_label_lines_placed_in_one_way_are_read() {
     assert_found_input_read(&got, dir, "new_received");
 }
 
+/// -layout text of a row whose values stand over its label ("2 69 0 0 8
+/// 79", a cell empty, over "2.重复申请"): the row before it was left unread,
+/// as its values might be the row's after it and its own lost; but they
+/// stand on its own label's lines, all on one line, holding its sum
+/// ("1.信访举" / "报投诉类 0 0 0 778 849 47973 49600" / "申请"): read
+/// (found/nianbao-layout-1170007, 156 of 200 before). Its values moved
+/// off its label's lines (under "申请"), it stays unread.
+#[test]
+fn a_rows_values_on_its_label_lines_are_read_before_a_row_with_none_after_its_label() {
+    let dir = "found/nianbao-layout-1170007";
+    let text = form(&format!("{dir}/pdf-layout.txt"));
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(unread_in(&got, "not_processed_complaint"), 0);
+    let values = "   五   报投诉类        0        0         0     778    849 47973   49600";
+    let moved = replace_once(&text, values, "   五   报投诉类");
+    let moved = replace_once(
+        &moved,
+        "   ）   申请\n",
+        &format!(
+            "   ）   申请\n{}\n",
+            &values.replace("   五   报投诉类", "               ")
+        ),
+    );
+    let got = read(&moved).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(unread_in(&got, "not_processed_complaint"), 7);
+}
+
 /// A row's total wrapped in its narrow cell, its last piece right before
 /// the next row's label and equal to that row's ordinal ("13310" / "4" /
 /// "4．无正当理由大量反复申请"): the piece is the total's, joined (the label
@@ -5623,7 +5652,9 @@ fn a_stray_number_or_a_lost_line_leaves_the_rows_it_may_shift_unread() {
 /// its label after both): the row before has two rows' values, each a line
 /// of its own, and it none. Each line is read as its row's, in order, its
 /// sums checking it; not when the row before those two did not read its
-/// own count. Made from pingtan-2021's -layout text too.
+/// own count: then only the first line, on its row's own label's lines
+/// (see a_rows_values_on_its_label_lines_are_read_before_a_row_with_none_after_its_label).
+/// Made from pingtan-2021's -layout text too.
 #[test]
 fn two_rows_values_between_two_labels_are_each_their_rows_in_order() {
     let dir = "found/nianbao-libreoffice-34009";
@@ -5653,7 +5684,9 @@ fn two_rows_values_between_two_labels_are_each_their_rows_in_order() {
             assert_eq!(got.report.cells[i], want.cells[i], "{row} {column}");
         }
     }
-    // The row before them (8.属于行政查询事项) without its values: none read.
+    // The row before them (8.属于行政查询事项) without its values: the
+    // second line is not read as the next row's; the first, on its own
+    // label's lines, is its row's.
     let query = at("8. 属 于 行 政 查 询");
     let values = (query + 1..query + 3)
         .find(|&i| lines[i].trim().starts_with(char::is_numeric))
@@ -5661,13 +5694,15 @@ fn two_rows_values_between_two_labels_are_each_their_rows_in_order() {
     let mut without = moved.clone();
     without.remove(values);
     let got = read(&without.join("\n")).unwrap();
-    for row in [
-        "withheld_inquiry",
-        "unavailable_not_held",
-        "unavailable_needs_creation",
-    ] {
+    for row in ["withheld_inquiry", "unavailable_needs_creation"] {
         assert!(got.sources[cell(row, "total")].is_none(), "{row}");
     }
+    assert_read_cells_right(&got, "pingtan-2021");
+    let own = format::current().cells().iter().enumerate();
+    let own: Vec<usize> = (own.filter(|(_, def)| def.row.key == "unavailable_not_held"))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(own.iter().all(|&i| got.sources[i].is_some()));
 }
 
 /// A number its narrow cell wrapped (pdftotext -layout: "7" on the line

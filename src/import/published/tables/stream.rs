@@ -3373,9 +3373,16 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
     // Aligned text: a row's values may stand above its label's first
     // line (its row broken over a page, above), so the values before a
     // row with none of its own may be that row's, this row's lost (a
-    // line dropped): neither is read.
+    // line dropped): neither is read. But for those on this row's
+    // label's lines, all its values on one line, holding its sums (see
+    // `Found::on_label_lines`): a row's lines are its own ("报投诉类 0 0 0
+    // 778 849 47973 49600" between "1.信访举" and "申请", then "2 69 0 0
+    // 8 79" over "2.重复申请").
     if aligned && !rows && runs.get(k + 1).is_some_and(|next| next.is_empty()) {
-        return RowValues::Unread;
+        return match found_rows.on_label_lines(k) {
+            Some(values) => RowValues::Read(values),
+            None => RowValues::Unread,
+        };
     }
     // Aligned text: its values out of place (see
     // `Found::out_of_place_values`).
