@@ -5098,6 +5098,26 @@ fn a_rows_values_on_its_label_lines_are_read_before_a_row_with_none_after_its_la
     assert_eq!(unread_in(&got, "not_processed_complaint"), 7);
 }
 
+/// Chromium's copy of a PDF with page numbers, no page breaks: a row's
+/// numbers on a line of its label, then the page's number alone on its
+/// line before the next page's heading row ("2 0 0 98372 6 433 98813" /
+/// "6" / "（本列数据的勾稽关系为：…"): eight numbers, no joining of them
+/// holding the row's sum, so the row was unread. The first seven, side by
+/// side, hold it, and a number alone after them cannot be a piece of any
+/// (it would break that sum): read (found/nianbao-chromium-1174003, 193 of
+/// 200 before). The "6" on the row's line: unread.
+#[test]
+fn a_page_number_alone_after_a_rows_numbers_is_left_out() {
+    let dir = "found/nianbao-chromium-1174003";
+    let text = form(&format!("{dir}/pdf-chromium.txt"));
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(got.cells_read(), 200);
+    let row = "2 0 0 98372 6 433 98813\n6\n";
+    let got = read(&replace_once(&text, row, &row.replace("98813\n", "98813 "))).unwrap();
+    assert_found_input_read(&got, dir, "unavailable_not_held");
+}
+
 /// A row's total wrapped in its narrow cell, its last piece right before
 /// the next row's label and equal to that row's ordinal ("13310" / "4" /
 /// "4．无正当理由大量反复申请"): the piece is the total's, joined (the label

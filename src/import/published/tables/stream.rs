@@ -3056,6 +3056,41 @@ impl Found<'_> {
             && after.is_none_or(|w| runs.get(k + 1).is_none_or(|next| next.contains(&w)))
     }
 
+    /// Text in reading order (a viewer's copy), row `k`'s numbers more
+    /// than its cells: the first as many as its cells side by side on a
+    /// line of its label, holding its sums, each number after them alone
+    /// on its line (a page's number, kept by a copy without page breaks:
+    /// "（二）部分公开 0 0 793 0 87335 0 88128" / "5" / the table's heading
+    /// row repeated). None of those is a piece of the row's numbers:
+    /// joined to one, it would break the sums that hold without it. Those
+    /// first ones, if so.
+    fn before_strays(&self, k: usize) -> Option<Vec<String>> {
+        let Found {
+            table,
+            words,
+            line_of,
+            anchors,
+            runs,
+            ..
+        } = *self;
+        let (b, r, start, _, _) = anchors[k];
+        let block = &table.blocks[b];
+        let cells = block.columns.len();
+        let (own, rest) = runs[k].split_at_checked(cells)?;
+        let label = line_of[start]..=line_of[self.label_end(k)];
+        let values: Vec<String> = (own.iter())
+            .filter_map(|&w| words[w].value().filter(|v| as_drawn(v)).cloned())
+            .collect();
+        (values.len() == cells
+            && !rest.is_empty()
+            && own.windows(2).all(|p| p[1] == p[0] + 1)
+            && own.iter().all(|&w| line_of[w] == line_of[own[0]])
+            && label.contains(&line_of[own[0]])
+            && rest.iter().all(|&w| on_own_lines(line_of, w, w))
+            && holds(block, r, &values))
+        .then_some(values)
+    }
+
     /// Markdown: whether the values after row `k`'s label are its own: on
     /// its label's lines, taken from before its label (`before_label`), or
     /// past them only between pieces of its groups' labels up to the next
@@ -3477,7 +3512,10 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
             let ways = (true, After::Text(end));
             match &rejoined(words, line_of, run, cells, ways, &holds)[..] {
                 [one] => one.clone(),
-                [] => return found_rows.below(k),
+                [] => match found_rows.before_strays(k) {
+                    Some(values) => values,
+                    None => return found_rows.below(k),
+                },
                 _ => return RowValues::Unread,
             }
         }
