@@ -550,7 +550,7 @@ fn parted(values: &[&String], cells: usize, holds: &dyn Fn(&[String]) -> bool) -
             for at in 1..now[i].len() {
                 let (a, b) = now[i].split_at(at);
                 // (The total's part three digits or more, see above.)
-                if !may_be_count(a) || !may_be_count(b) || (i + 1 == now.len() && a.len() < 3) {
+                if !may_part(a, b) || (i + 1 == now.len() && a.len() < 3) {
                     continue;
                 }
                 let mut next = now.clone();
@@ -563,6 +563,14 @@ fn parted(values: &[&String], cells: usize, holds: &dyn Fn(&[String]) -> bool) -
     let now: Vec<String> = values.iter().map(|v| v.to_string()).collect();
     part(now, short, 0, short == 1, &mut ways, holds);
     ways
+}
+
+/// Whether a number may be parted as `a` and `b`, two cells' numbers run
+/// together (see [`parted`]): both counts, and not a part ending in 0
+/// before one digit ("81660" and "8" of "816608"): a stray 0 in 81668,
+/// a cell left empty, holds the same sums (81660 + 8 = 81668).
+fn may_part(a: &str, b: &str) -> bool {
+    may_be_count(a) && may_be_count(b) && !(a.len() > 1 && a.ends_with('0') && b.len() == 1)
 }
 
 /// The readings of a row of `cells` given one number fewer (`values`, in
@@ -656,7 +664,7 @@ fn fewer(
         }
         for at in 1..values[i].len() {
             let (a, b) = values[i].split_at(at);
-            if !may_be_count(a) || !may_be_count(b) {
+            if !may_part(a, b) {
                 continue;
             }
             let mut once: Vec<String> = values.iter().map(|v| v.to_string()).collect();
@@ -4035,6 +4043,14 @@ mod tests {
         );
         assert!(ways(&["00", "00", "00", "0", "0"]).is_empty());
         assert!(ways(&["0", "0", "0", "0", "6", "006"]).is_empty());
+        // Not a part ending in 0 before one digit: 9 81660 8 2 0 2 81681
+        // holds, and so does 81668 with a stray 0 and a cell empty (the
+        // mutation test's salt 18, found/nianbao-layout-1170007).
+        assert!(ways(&["9", "816608", "2", "0", "2", "81681"]).is_empty());
+        assert_eq!(
+            ways(&["9", "816618", "2", "0", "2", "81682"]),
+            [row(&["9", "81661", "8", "2", "0", "2", "81682"])]
+        );
         // Not a piece starting with 0, nor a count of cells more than two
         // short, nor numbers that are not counts.
         assert!(ways(&["1", "0", "0", "0", "0", "34"]).is_empty());
