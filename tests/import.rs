@@ -5046,8 +5046,10 @@ fn a_wrapped_number_in_markdown_stands_in_its_pieces_pipe_column() {
 /// 20355 |" / "5" / "权益") are this row's: placed in one way alone (the
 /// pieces' columns, the row's sum), the row is read, not left for the
 /// table's other sums to choose (found/nianbao-markitdown-1048003, whose
-/// other sums do not: 本年新收 and 4.保护第三方合法权益 unread before). In two
-/// ways (9413 and 8 in 4's column, before or after it), unread.
+/// other sums do not: 本年新收 and 4.保护第三方合法权益 unread before); so
+/// after the rest of its label ("| 政府信息公 | … | 9413 |" under
+/// "一、本年新收"). In two ways (9413 and 8 in 4's column, before or after
+/// it), unread.
 #[test]
 fn pieces_among_a_rows_label_lines_placed_in_one_way_are_read() {
     let dir = "found/nianbao-markitdown-1048003";
@@ -5057,6 +5059,13 @@ fn pieces_among_a_rows_label_lines_placed_in_one_way_are_read() {
     for row in ["new_received", "withheld_third_party"] {
         assert_eq!(unread_in(&got, row), 0, "{row}");
     }
+    // The upper pieces after the rest of its label ("一、本年新收" on a
+    // line of its own, "| 政府信息公 | … | 9413 |"): its too.
+    let first = "| 一、本年新收政府信息公 |";
+    let rest = replace_once(&text, first, "一、本年新收\n| 政府信息公       |");
+    let got = read(&rest).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(unread_in(&got, "new_received"), 0);
     let up = "| 一、本年新收政府信息公 |     |     |     |     |     |     |     | 9413 |";
     let down = "|             |     |     |     |     |     |     |     | 8    |";
     let text = replace_once(&text, up, &up.replace("|     | 9413 |", "| 9413 |     |"));

@@ -926,21 +926,6 @@ fn joinings(
 }
 
 /// Whether words `first..=last` have the rest of their line to themselves
-/// after words of text only, `label` (a row label's first word) among them.
-fn after_label(
-    (words, line_of): (&[Word], &[usize]),
-    label: usize,
-    (first, last): (usize, usize),
-) -> bool {
-    let line = line_of[first];
-    (0..first)
-        .rev()
-        .take_while(|&w| line_of[w] == line)
-        .any(|w| w == label)
-        && after_text((words, line_of), (first, last))
-}
-
-/// Whether words `first..=last` have the rest of their line to themselves
 /// after words of text only, one at least.
 fn after_text((words, line_of): (&[Word], &[usize]), (first, last): (usize, usize)) -> bool {
     let line = line_of[first];
@@ -967,9 +952,10 @@ fn digits_at(words: &[Word], w: usize) -> Option<&str> {
 /// pieces on a line of numbers alone over the row's line, the lower on one
 /// under it, as many ("21" / "| 74075 | 0 0 74290 | … |" / "5" for 215
 /// 74075 0 0 74290 …, 表四's one row); with `label` (its first word), the
-/// upper may follow the words of its label on their line, the lower words
-/// of text ("| 6.属于四类过程 | | 3521 |" / "| | 193 0 | | 627 0 | 432 36463 |"
-/// / "| 性信息 | | 1 |" for 35211). A converter's pipe cells are not the
+/// upper may follow words of text on a line from its label's first on
+/// (its label's words, "| 6.属于四类过程 | | 3521 |", or their rest: "| |
+/// 成信息需 | | 4109 |" under "| | (2)没有现 |"), the lower words of text
+/// ("| | 193 0 | | 627 0 | 432 36463 |" / "| 性信息 | | 1 |" for 35211). A converter's pipe cells are not the
 /// page's columns (two cells' numbers in one: "| 9 2 |"), but a number's
 /// pieces stand in the pipe column of the values around its cell ("| 56
 /// |" over "| 9 2 |" for 568 in 9 2 568), the row's values in columns to
@@ -1009,7 +995,10 @@ fn centred_pieces(
         && line_of[first] < line_of[row[0]]
         && line_of[row[0]] < line_of[last]
         && (on_own_lines(line_of, up[0], up[up.len() - 1])
-            || label.is_some_and(|l| after_label((words, line_of), l, (up[0], up[up.len() - 1]))))
+            || label.is_some_and(|l| {
+                line_of[l] <= line_of[up[0]]
+                    && after_text((words, line_of), (up[0], up[up.len() - 1]))
+            }))
         && (on_own_lines(line_of, down[0], last)
             || label.is_some() && after_text((words, line_of), (down[0], last)));
     let (Some(values), Some(pairs)) = (
@@ -3245,8 +3234,8 @@ impl Found<'_> {
 
     /// Markdown: the readings of row `k`'s numbers its narrow cells
     /// wrapped, centred on its values' line (see [`centred_pieces`]): the
-    /// upper pieces after its label's first words and the values on the
-    /// line under them ("| 二、上年结转政府信息公 | | 4110 |" / "| | 5 | 781 |
+    /// upper pieces after its label's words (its first or the rest) and
+    /// the values on the line under them ("| 二、上年结转政府信息公 | | 4110 |" / "| | 5 | 781 |
     /// … | 64791 |" / "1" / "开申请数量" for 41101), or alone on the line
     /// right above its label's, the line above them a whole row's ("| |
     /// 3.其他 | 0 | 14321 | … | 107437 |" / "| | | 11565 | | 21129 |" / "| 总计
