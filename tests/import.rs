@@ -5107,6 +5107,23 @@ fn a_rows_values_on_its_label_lines_are_read_before_a_row_with_none_after_its_la
     assert_eq!(unread_in(&got, "not_processed_complaint"), 7);
 }
 
+/// -layout text of 表二 whose 行政处罚 is blank ("行政处罚" alone): a number
+/// put on a line of its own between 行政许可's line and it ("行政许可 0" /
+/// "第二十条第（六）项" / "10" / … / "行政处罚") was read as 行政处罚's, the
+/// rule for a row broken over a page (two rows' values each a line of its
+/// own before the second's label) taken for rows of one cell without
+/// sums, where such a number may be anything (the mutation test's salt
+/// 19, found/nianbao-layout-1170007). Not read; 表二's rows of three cells
+/// keep the rule (found/nianbao-markitdown-1048003's 规章 and 行政规范性文件).
+#[test]
+fn a_number_alone_before_a_blank_one_cell_row_of_table_two_is_not_its() {
+    let dir = "found/nianbao-layout-1170007";
+    let text = form(&format!("{dir}/pdf-layout.txt"));
+    let band = "第二十条第（六）项\n\n";
+    let got = read(&replace_once(&text, band, &format!("{band}10\n"))).unwrap();
+    assert_found_input_read(&got, dir, "punishment");
+}
+
 /// Chromium's copy of a PDF with page numbers, no page breaks: a row's
 /// numbers on a line of its label, then the page's number alone on its
 /// line before the next page's heading row ("2 0 0 98372 6 433 98813" /

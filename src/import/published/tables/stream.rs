@@ -2791,10 +2791,17 @@ fn runs_of(
     // Aligned text: a row broken over a page may have its values' line
     // above its label's first line, so that the row before it has two
     // rows' values, each a line of its own, and it none. Each line is its
-    // row's, in the rows' order; their sums check them.
+    // row's, in the rows' order; their sums check them, or, in a block
+    // without sums (表二's), a line of as many numbers as a row's cells,
+    // two or more: a number on a line of its own between two labels of
+    // one cell each ("行政许可 0" / "10" / "行政处罚") may be anything (a
+    // stray one the mutation test put there, the row after it blank).
     for k in 1..runs.len() {
         let (b, r) = (anchors[k - 1].0, anchors[k - 1].1);
         let cells = table.blocks[b].columns.len();
+        if !has_sums(&table.blocks[b]) && cells < 2 {
+            continue;
+        }
         let lines: Vec<usize> = runs[k - 1].iter().map(|&w| line_of[w]).collect();
         // (The row before these two read its own count: none of these
         // values is its.)
