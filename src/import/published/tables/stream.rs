@@ -258,9 +258,10 @@ fn label_end(joined: &str, owner: &[usize], found: (usize, &str), until: usize) 
 
 /// A word that is a row's last value with the next row's label run into
 /// it (a PDF viewer's copy of a row that fills its line: "86477（二）部分公开",
-/// "876313.危及", "11295四、结转下年度继续办理"): the number and the text.
-/// Only text that starts as a label does: a bracket, a numeral and its
-/// 、 or full stop, or an ordinal 1. to 9. (the number's last digit before
+/// "876313.危及", "11295四、结转下年度继续办理", "128342三" / "、" of a group's
+/// heading set a character a line): the number and the text. Only text
+/// that starts as a label does: a bracket, a numeral and its 、 or full
+/// stop (in the word or starting the `next`), or an ordinal 1. to 9. (the number's last digit before
 /// a full stop, half- or full-width, or 、 and an ideograph, in the word or
 /// starting the `next` word, "02." "其他法律…": a digit alone with it is
 /// the label's own; "1112527．属于行").
@@ -273,7 +274,7 @@ fn run_into<'a>(word: &'a str, next: Option<&str>) -> Option<(&'a str, &'a str)>
     let at = match first {
         '.' | '．' | '、' if after.is_some_and(ideograph) => digits.checked_sub(1)?,
         '(' | '（' => digits,
-        c if "一二三四五六七".contains(c) && matches!(second, Some('、' | '.' | '．')) => {
+        c if "一二三四五六七".contains(c) && matches!(after, Some('、' | '.' | '．')) => {
             digits
         }
         // (No number, no value: the costly look among the labels only
@@ -4148,6 +4149,10 @@ mod tests {
             Some(("11295", "四、结转下年度继续办理"))
         );
         assert_eq!(run_into("02.", Some("其他法律")), Some(("0", "2.")));
+        // A group's heading set a character a line, its numeral's 、 the
+        // next word (Chromium's copy, hunt 1161004: "128342三" / "、").
+        assert_eq!(run_into("128342三", Some("、")), Some(("128342", "三")));
+        assert_eq!(run_into("128342三", Some("本")), None);
         // Full-width full stops, a Chinese numeral's full stop.
         assert_eq!(run("1112527．属于行"), Some(("111252", "7．属于行")));
         assert_eq!(
