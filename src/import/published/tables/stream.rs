@@ -3070,28 +3070,31 @@ impl Found<'_> {
     /// joined to one, it would break the sums that hold without it. Those
     /// first ones, if so.
     fn before_strays(&self, k: usize) -> Option<Vec<String>> {
-        let Found {
-            table,
-            words,
-            line_of,
-            anchors,
-            runs,
-            ..
-        } = *self;
-        let (b, r, start, _, _) = anchors[k];
-        let block = &table.blocks[b];
-        let cells = block.columns.len();
-        let (own, rest) = runs[k].split_at_checked(cells)?;
+        let cells = self.table.blocks[self.anchors[k].0].columns.len();
+        let (own, rest) = self.runs[k].split_at_checked(cells)?;
+        let drawn = |w: &usize| self.words[*w].value().is_some_and(|v| as_drawn(v));
+        let alone = |w: &usize| on_own_lines(self.line_of, *w, *w);
+        match !rest.is_empty() && rest.iter().all(alone) && own.iter().all(drawn) {
+            true => self.side_by_side_on_label(k, own),
+            false => None,
+        }
+    }
+
+    /// The values of words `own` of row `k`: as many as its cells, one
+    /// after another on one line of its label's lines, holding its sums.
+    fn side_by_side_on_label(&self, k: usize, own: &[usize]) -> Option<Vec<String>> {
+        let (b, r, start, _, _) = self.anchors[k];
+        let (block, line_of) = (&self.table.blocks[b], self.line_of);
         let label = line_of[start]..=line_of[self.label_end(k)];
         let values: Vec<String> = (own.iter())
-            .filter_map(|&w| words[w].value().filter(|v| as_drawn(v)).cloned())
+            .filter_map(|&w| self.words[w].value().cloned())
             .collect();
-        (values.len() == cells
-            && !rest.is_empty()
+        (!own.is_empty()
+            && own.len() == block.columns.len()
+            && values.len() == own.len()
             && own.windows(2).all(|p| p[1] == p[0] + 1)
             && own.iter().all(|&w| line_of[w] == line_of[own[0]])
             && label.contains(&line_of[own[0]])
-            && rest.iter().all(|&w| on_own_lines(line_of, w, w))
             && holds(block, r, &values))
         .then_some(values)
     }
@@ -3172,34 +3175,15 @@ impl Found<'_> {
     /// sums: the row's values wherever the others after its label are from
     /// (see [`row_values`]).
     fn on_label_lines(&self, k: usize) -> Option<Vec<String>> {
-        let Found {
-            table,
-            words,
-            line_of,
-            anchors,
-            runs,
-            how,
-            ..
-        } = *self;
-        let (b, r, start, _, _) = anchors[k];
-        let block = &table.blocks[b];
-        if how.order != Order::Aligned || !has_sums(block) {
+        let (b, start) = (self.anchors[k].0, self.anchors[k].2);
+        if self.how.order != Order::Aligned || !has_sums(&self.table.blocks[b]) {
             return None;
         }
-        let cells = block.columns.len();
-        let label = line_of[start]..=line_of[self.label_end(k)];
-        let own: Vec<usize> = (runs[k].iter().copied())
-            .filter(|&w| label.contains(&line_of[w]))
+        let label = self.line_of[start]..=self.line_of[self.label_end(k)];
+        let own: Vec<usize> = (self.runs[k].iter().copied())
+            .filter(|&w| label.contains(&self.line_of[w]))
             .collect();
-        let values: Vec<String> = own
-            .iter()
-            .filter_map(|&w| words[w].value().cloned())
-            .collect();
-        (own.len() == cells
-            && own.windows(2).all(|p| p[1] == p[0] + 1)
-            && line_of[own[0]] == line_of[own[cells - 1]]
-            && holds(block, r, &values))
-        .then_some(values)
+        self.side_by_side_on_label(k, &own)
     }
 
     /// Aligned text, row `k`'s values out of place (see [`out_of_place`]):
