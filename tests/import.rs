@@ -5114,13 +5114,19 @@ fn a_rows_values_on_its_label_lines_are_read_before_a_row_with_none_after_its_la
 /// own before the second's label) taken for rows of one cell without
 /// sums, where such a number may be anything (the mutation test's salt
 /// 19, found/nianbao-layout-1170007). Not read; 表二's rows of three cells
-/// keep the rule (found/nianbao-markitdown-1048003's 规章 and 行政规范性文件).
+/// keep the rule (found/nianbao-markitdown-1048003's 规章 and 行政规范性文件),
+/// in -layout text only on their label's lines.
 #[test]
 fn a_number_alone_before_a_blank_one_cell_row_of_table_two_is_not_its() {
     let dir = "found/nianbao-layout-1170007";
     let text = form(&format!("{dir}/pdf-layout.txt"));
     let band = "第二十条第（六）项\n\n";
     let got = read(&replace_once(&text, band, &format!("{band}10\n"))).unwrap();
+    assert_found_input_read(&got, dir, "punishment");
+    // Nor right under its label: in -layout text a row of 表二 has its
+    // value on its label's line (salt 19 again).
+    let label = "\n行政处罚\n";
+    let got = read(&replace_once(&text, label, &format!("{label}10\n"))).unwrap();
     assert_found_input_read(&got, dir, "punishment");
 }
 

@@ -3408,6 +3408,14 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
             None => RowValues::Unread,
         };
     }
+    // Aligned text, a block without sums (表二's): a row's values on its
+    // label's lines, as the page has them; a number on a line of its own
+    // under a label (a row left blank, "行政处罚" / "10") may be anything,
+    // a page's number, a footnote's mark, and no sum checks it.
+    let label = line_of[anchors[k].2]..=line_of[found_rows.label_end(k)];
+    if aligned && !rows && !has_sums(block) && !run.iter().all(|&w| label.contains(&line_of[w])) {
+        return RowValues::Unread;
+    }
     // Aligned text: its values out of place (see
     // `Found::out_of_place_values`).
     let broken = match aligned && !rows && out_of_place(words, line_of, &runs[k], has_sums(block)) {
