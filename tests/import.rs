@@ -5130,6 +5130,23 @@ fn a_number_alone_before_a_blank_one_cell_row_of_table_two_is_not_its() {
     assert_found_input_read(&got, dir, "punishment");
 }
 
+/// pdftotext -raw, a number wrapped over two lines ("7616" / "3" for
+/// 76163) with its piece after the row's total ("7616" / "76173" / "3",
+/// the mutation test's salt 19 on found/nianbao-raw-1086007), right before
+/// the next row's label printed with its ordinal ("(3)补正后…"): the "3"
+/// was taken for that label's ordinal printed apart and dropped, and the
+/// row, its sum broken, read as printed as a 勾稽 error (7616 for 76163).
+/// A label printed with its ordinal in any style has its own: the 3 stays
+/// the row's, no cell is read wrong.
+#[test]
+fn a_number_before_a_label_printed_with_its_ordinal_is_not_that_ordinal() {
+    let dir = "found/nianbao-raw-1086007";
+    let text = form(&format!("{dir}/pdf-raw.txt"));
+    let swapped = replace_once(&text, "\n7616\n3\n76173\n", "\n7616\n76173\n3\n");
+    let got = read(&swapped).unwrap();
+    assert_found_input_read(&got, dir, "none");
+}
+
 /// Chromium's copy of a PDF with page numbers, no page breaks: a row's
 /// numbers on a line of its label, then the page's number alone on its
 /// line before the next page's heading row ("2 0 0 98372 6 433 98813" /

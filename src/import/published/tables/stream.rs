@@ -2726,8 +2726,13 @@ fn runs_of(
         let Some((number, _)) = ordinal(table.blocks[*b].rows[*r].label) else {
             continue;
         };
-        // Found by its words alone, which start a word.
-        let own_word = !printed.starts_with(number) && (*at == 0 || owner[at - 1] != *start);
+        // Found by its words alone, which start a word (not printed with
+        // its ordinal in another style: "(3)补正后…" after a lone "3" has
+        // its own; the 3 is the row before's, a piece of its wrapped
+        // number).
+        let own_word = !printed.starts_with(number)
+            && ordinal(printed).is_none()
+            && (*at == 0 || owner[at - 1] != *start);
         let cells = table.blocks[anchors[k - 1].0].columns.len();
         let before = &mut runs[k - 1];
         if own_word
