@@ -404,18 +404,10 @@ pub(super) fn read_by_labels(
             // Empty cells past the values (a row drawn wider than its values):
             // dropped only while more cells than values remain, so a blank
             // last value is never shifted.
-            let drawn = values.len();
             while values.len() > n && values.last().is_some_and(|c| c.0.is_empty()) {
                 values.pop();
             }
             if values.len() < n {
-                continue;
-            }
-            // Rows a converter guessed from a page's layout (`guessed`):
-            // empty cells dropped past the values and one left among them
-            // ("| 规章 | 0 | | 3 | | |", 3 本年废止件数's, 现行有效件数 blank):
-            // which are spacers is not certain.
-            if guessed && values.len() < drawn && values.iter().any(|c| c.0.is_empty()) {
                 continue;
             }
             // A column empty in every row, among the values (a converter's
