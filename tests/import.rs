@@ -5147,6 +5147,29 @@ fn a_number_before_a_label_printed_with_its_ordinal_is_not_that_ordinal() {
     assert_found_input_read(&got, dir, "none");
 }
 
+/// markitdown's pipe row of 表二 whose 现行有效件数 is blank ("| | | 规章 |
+/// 0 | | 3 | | |" under "| | | | 数 | 数 | | 数 | |"): the empty cells past
+/// its values were dropped as spacers and the one among them kept, 3 read
+/// into 现行有效件数 for 本年废止件数 (found/pingtan-2021-markitdown-1179000,
+/// a wrong cell). Which empty cells are spacers is not certain in a
+/// layout a converter guessed: the row is not read; its 行政规范性文件 row
+/// ("| | 行政规范性文件 | | – | | 2 | | 508 |") still is.
+///
+/// Without its 行政规范性文件 row, the 规章 row is drawn no wider than its
+/// values ("| | | 规章 | 0 | | 3 |"): no empty cell is dropped, and still
+/// which of its empty cells is the blank is not certain; it is not read.
+#[test]
+fn a_guessed_pipe_row_with_spacers_and_a_blank_is_not_read() {
+    let dir = "found/pingtan-2021-markitdown-1179000";
+    let text = form(&format!("{dir}/markitdown-pdf.md"));
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "regulations");
+    assert_eq!(unread_in(&got, "normative_documents"), 0);
+    let normative = "|     | 行政规范性文件 |     | –   |     | 2   |     | 508 |\n";
+    let alone = read(&replace_once(&text, normative, "")).unwrap();
+    assert_found_input_read(&alone, dir, "regulations");
+}
+
 /// Chromium's copy of a PDF with page numbers, no page breaks: a row's
 /// numbers on a line of its label, then the page's number alone on its
 /// line before the next page's heading row ("2 0 0 98372 6 433 98813" /

@@ -379,6 +379,7 @@ pub(super) fn read_by_labels(
         };
         let (widest_after, widest_row) = (widest(&|n, pos| n - pos), widest(&|n, _| n));
         let fillers = filler_columns(block, &found_rows);
+        let no_sums = block.columns.iter().all(|c| c.total_of.is_empty());
         for (r, row, cells, pos, at) in found_rows
             .into_iter()
             .map(|(row, cells, pos, at)| (block.row_index(row.key), row, cells, pos, at))
@@ -446,16 +447,17 @@ pub(super) fn read_by_labels(
             // An empty cell among the values of a row narrower than others
             // may be a spacer the values moved over when a cell was lost
             // ("3.其他 | | 1 | 0 | 22975 … |" without its 0 read 1 into
-            // 商业企业): the row is not read.
+            // 商业企业), and so may one in a layout a converter guessed
+            // (`guessed`) in a row without sums to tell ("| 规章 | 0 | | 3 |",
+            // 3 本年废止件数's, 现行有效件数 blank): the row is not read.
+            let unsure_blank = narrower || any_fragment || (guessed && no_sums);
             if between.iter().any(|c| {
                 numeric(&c.0)
                     || c.0.bytes().any(|b| b.is_ascii_digit())
                     || is_heading(&c.0)
                     || blank_mark(&c.0)
             }) || values.iter().any(|c| {
-                ((narrower || any_fragment) && c.0.is_empty())
-                    || several_numbers(&c.0)
-                    || is_heading(&c.0)
+                (unsure_blank && c.0.is_empty()) || several_numbers(&c.0) || is_heading(&c.0)
             }) {
                 continue;
             }
