@@ -2,6 +2,9 @@
 //! tests/fixtures/samples) with every table value checked, and bad input that
 //! must give an error, never a panic.
 
+// (Test code: std sorts allowed, see clippy.toml.)
+#![allow(clippy::disallowed_methods)]
+
 use nianbao::format;
 use nianbao::import::published::{
     read, read_set_out, Recognised, FROM_BLOCKS, FROM_CELLS, FROM_WORDS,
@@ -5168,6 +5171,59 @@ fn a_guessed_pipe_row_with_spacers_and_a_blank_is_not_read() {
     let normative = "|     | 行政规范性文件 |     | –   |     | 2   |     | 508 |\n";
     let alone = read(&replace_once(&text, normative, "")).unwrap();
     assert_found_input_read(&alone, dir, "regulations");
+}
+
+/// The review's notes that a row was read by a label printed otherwise
+/// ("表三「总计」按「（七）总计」读取") name rows read, each once: a row
+/// found by such a label in a table's grid but left unread there is told
+/// only when the table's words read it (markitdown's pipe rows of a PDF),
+/// and then once. Over every text form of the fixtures.
+#[test]
+fn a_note_on_a_label_printed_otherwise_names_a_row_read_once() {
+    let root = format!("{}/tests/fixtures/forms", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = (std::fs::read_dir(&root).unwrap().flatten())
+        .filter(|d| d.path().is_dir())
+        .flat_map(|d| {
+            let dirs: Vec<_> = if d.file_name() == "found" {
+                (std::fs::read_dir(d.path()).unwrap().flatten())
+                    .map(|f| f.path())
+                    .collect()
+            } else {
+                vec![d.path()]
+            };
+            dirs.into_iter()
+                .filter(|p| p.is_dir())
+                .flat_map(|p| std::fs::read_dir(p).unwrap().flatten())
+        })
+        .map(|f| f.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .collect();
+    files.sort();
+    let format = format::current();
+    let mut told = 0;
+    for path in &files {
+        let Ok(got) = read(&std::fs::read_to_string(path).unwrap()) else {
+            continue;
+        };
+        let name = path.display();
+        for (n, note) in got.notes.iter().enumerate() {
+            assert!(!got.notes[..n].contains(note), "{name}: {note} twice");
+            let Some((table, label)) = note
+                .strip_suffix("」读取")
+                .and_then(|n| n.split_once("」按「"))
+                .and_then(|(printed, label)| Some((printed.split_once('「')?.0, label)))
+            else {
+                continue;
+            };
+            let read = (format.cells().iter().enumerate())
+                .filter(|(_, def)| def.row.label == label)
+                .filter(|(_, def)| nianbao::rules::cells::table_name(def.table.key) == table)
+                .any(|(i, _)| got.sources[i].is_some());
+            assert!(read, "{name}: {note}, its row unread");
+            told += 1;
+        }
+    }
+    assert!(told >= 20, "only {told} notes of {} files", files.len());
 }
 
 /// Chromium's copy of a PDF with page numbers, no page breaks: a row's

@@ -65,9 +65,12 @@ pub(super) fn read_all(
             );
             continue;
         }
+        let mut untold = Vec::new();
         match table.layout {
             Layout::SingleRow => read_single_row(table, &rows, recognised),
-            Layout::Bands | Layout::Grid => read_by_labels(table, &rows, found.guessed, recognised),
+            Layout::Bands | Layout::Grid => {
+                untold = read_by_labels(table, &rows, found.guessed, recognised)
+            }
         }
         let format = recognised.report.format;
         let cells: Vec<usize> = (0..format.cells().len())
@@ -86,6 +89,18 @@ pub(super) fn read_all(
                 from_words = true;
             } else if !all_read {
                 from_words |= complete_from_stream(table, &cells, paras, how, recognised);
+            }
+        }
+        // Rows found by a label printed otherwise but not read from the
+        // grid: told when their words read them.
+        for (row, note) in untold {
+            let of_row = |i: &&usize| format.cells()[**i].row.key == row;
+            let read = cells
+                .iter()
+                .filter(of_row)
+                .any(|&i| recognised.sources[i].is_some());
+            if read && !recognised.notes.contains(&note) {
+                recognised.notes.push(note);
             }
         }
     }
@@ -250,13 +265,16 @@ pub(super) fn distinct(row: &[(String, usize)]) -> Vec<&(String, usize)> {
 }
 
 /// Tables 二 and 三: each format row found by its label; its values are the
-/// last cells of the row.
+/// last cells of the row. The notes on rows found by a label printed
+/// otherwise ("规范性文件") are told for the rows read; those of the rows
+/// left unread are returned with their row's key, to be told if the
+/// table's words read them (see [`read_all`]).
 pub(super) fn read_by_labels(
     table: &Table,
     rows: &[&Vec<(String, usize)>],
     guessed: bool,
     out: &mut Recognised,
-) {
+) -> Vec<(&'static str, String)> {
     let format = out.report.format;
     // Each printed row's distinct cells and their normalised text, once.
     type Printed<'a> = (Vec<&'a (String, usize)>, Vec<String>);
@@ -276,6 +294,9 @@ pub(super) fn read_by_labels(
     let any_fragment = fragments.contains(&true);
     // Rows found by their label with its ordinal written another way.
     let mut restyled = Restyled::default();
+    // The notes on rows found by a label printed otherwise ("规范性文件"),
+    // told once a value of the row is read.
+    let mut label_notes: Vec<(&Row, String)> = Vec::new();
     for block in table.blocks {
         let n = block.columns.len();
         // Each format row found: its printed row's cells, and where its
@@ -305,7 +326,8 @@ pub(super) fn read_by_labels(
                     let variant_norm = norm(variant);
                     found = find(&|n: &str| n == variant_norm);
                     if found.is_some() {
-                        out.notes.push(variant_note(table, variant, row.label));
+                        let note = variant_note(table, variant, row.label);
+                        label_notes.push((row, note));
                     }
                 }
             }
@@ -326,8 +348,8 @@ pub(super) fn read_by_labels(
                     if rows.count() == 1 {
                         found = find(&other);
                         if let Some((cells, pos, _)) = &found {
-                            out.notes
-                                .push(variant_note(table, cells[*pos].0.trim(), row.label));
+                            let note = variant_note(table, cells[*pos].0.trim(), row.label);
+                            label_notes.push((row, note));
                         }
                     }
                 }
@@ -363,8 +385,8 @@ pub(super) fn read_by_labels(
             let label = |x: &String| *x == short || without_ordinal(x) == Some(short.as_str());
             if let Some(pos) = normed.iter().position(label) {
                 if cells.len() > pos + n {
-                    out.notes
-                        .push(variant_note(table, cells[pos].0.trim(), row.label));
+                    let note = variant_note(table, cells[pos].0.trim(), row.label);
+                    label_notes.push((row, note));
                     found_rows.push((row, cells.clone(), pos, a + 1));
                 }
             }
@@ -480,9 +502,21 @@ pub(super) fn read_by_labels(
                     });
                 }
             }
+            if values.iter().any(|c| !c.0.is_empty()) {
+                for (_, note) in label_notes
+                    .iter_mut()
+                    .filter(|(r, _)| std::ptr::eq(*r, row))
+                {
+                    out.notes.push(std::mem::take(note));
+                }
+            }
         }
     }
     restyled.note(table, out);
+    (label_notes.into_iter())
+        .filter(|(_, note)| !note.is_empty())
+        .map(|(row, note)| (row.key, note))
+        .collect()
 }
 
 /// A format row found in a table: the row, its printed row's distinct
