@@ -5226,6 +5226,25 @@ fn a_note_on_a_label_printed_otherwise_names_a_row_read_once() {
     assert!(told >= 20, "only {told} notes of {} files", files.len());
 }
 
+/// PyMuPDF's text of a PDF with page numbers, its cells one a line: a
+/// page's number right after the numbers of the page's last row ("0" /
+/// "698" / "4" / "0" / "7" / "0" / "709" / "4" for 1.属于国家秘密, the
+/// page's 4). No joining of the eight holds the row's sum; the one reading
+/// that holds with a number alone on its line left out is read. Where two
+/// do ("0" / "5" / "0" / "0" / "0" / "0" / "5" / "5": 商业企业 5, or 其他 5),
+/// the row is not read.
+#[test]
+fn a_page_number_after_a_rows_numbers_a_cell_a_line_is_left_out() {
+    let dir = "found/pingtan-2022-mupdf-1180002";
+    read_whole(dir, &["pdf-mupdf.txt"]);
+    let text = form(&format!("{dir}/pdf-mupdf.txt"));
+    let row = "秘密\n0\n698\n4\n0\n7\n0\n709\n4\n";
+    let two = "秘密\n0\n5\n0\n0\n0\n0\n5\n5\n";
+    let got = read(&replace_once(&text, row, two)).unwrap();
+    assert_found_input_read(&got, dir, "withheld_state_secret");
+    assert!(got.cells_read() >= 190, "{}", got.cells_read());
+}
+
 /// Chromium's copy of a PDF with page numbers, no page breaks: a row's
 /// numbers on a line of its label, then the page's number alone on its
 /// line before the next page's heading row ("2 0 0 98372 6 433 98813" /
@@ -5469,8 +5488,9 @@ fn a_label_going_on_with_a_character_of_the_repeated_heading_is_found() {
 /// a page has its values, then the rest of its label or the next page's
 /// heading row, then the rest of its wrapped numbers side by side (table 四:
 /// "… 100 … 1411 2 1411 … 77 779" and, after the heading, "4 2 4 9"). Two
-/// ways, a first piece starting with 0, two values on one line, or a table
-/// without sums (表二): unread. Found by hunt.py (found/nianbao-libreoffice-
+/// ways, a first piece starting with 0 (never joined; a "0" alone on its
+/// line is left out where only that holds), two values on one line, or a
+/// table without sums (表二): unread. Found by hunt.py (found/nianbao-libreoffice-
 /// 9100: -layout 185 and -raw 157 of 200 read before, 表四 broken over a
 /// page; found/nianbao-chromium-9500: 157), and made from pingtan-2021's
 /// -raw text.
@@ -5537,10 +5557,13 @@ fn a_number_wrapped_onto_the_next_line_is_read_whole_when_one_joining_holds_the_
             "一、本年新收政府信息公开申请数\n6 0 0 2 0 4 70\n量\n4",
             false,
         ),
-        // "0" then "64": a number does not start with 0.
+        // "0" then "64": a number does not start with 0, so they are not
+        // joined; no joining of the eight holds, and the one reading that
+        // does with the "0" alone on its line left out is the row's (a
+        // stray number, see `tables::stream::one_alone_left_out`).
         (
             "一、本年新收政府信息公开申请数\n量\n0\n64 0 0 2 0 4 70",
-            false,
+            true,
         ),
         // On one line: two values, not one wrapped.
         (

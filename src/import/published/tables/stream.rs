@@ -1185,6 +1185,31 @@ fn without_one_alone<'a>(
         .filter(|found| !found.is_empty())
 }
 
+/// A run no joining of which holds its row's sums (see [`rejoined`]):
+/// the one reading that does with a number standing alone on its line
+/// left out (a page's number after a row's numbers, cells one a line:
+/// "0" / "698" / "4" / "0" / "7" / "0" / "709" / "4", the page's 4), if
+/// only one does, whichever number is left out.
+fn one_alone_left_out(
+    words: &[Word],
+    line_of: &[usize],
+    run: &[usize],
+    cells: usize,
+    ways: (bool, After),
+    holds: &dyn Fn(&[String]) -> bool,
+) -> Option<Vec<String>> {
+    let mut found: Vec<Vec<String>> = Vec::new();
+    for reading in without_one_alone(words, line_of, run, cells, ways, holds).flatten() {
+        if !found.contains(&reading) {
+            found.push(reading);
+        }
+    }
+    match <[Vec<String>; 1]>::try_from(found) {
+        Ok([one]) => Some(one),
+        Err(_) => None,
+    }
+}
+
 /// The rows a note of many rows of one cause names at most.
 const UNSUMMED_SHOWN: usize = 5;
 
@@ -3514,7 +3539,9 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
             let ways = (true, After::Text(end));
             match &rejoined(words, line_of, run, cells, ways, &holds)[..] {
                 [one] => one.clone(),
-                [] => match found_rows.before_strays(k) {
+                [] => match (found_rows.before_strays(k))
+                    .or_else(|| one_alone_left_out(words, line_of, run, cells, ways, &holds))
+                {
                     Some(values) => values,
                     None => return found_rows.below(k),
                 },
