@@ -5560,7 +5560,7 @@ fn a_number_wrapped_onto_the_next_line_is_read_whole_when_one_joining_holds_the_
         // "0" then "64": a number does not start with 0, so they are not
         // joined; no joining of the eight holds, and the one reading that
         // does with the "0" alone on its line left out is the row's (a
-        // stray number, see `tables::stream::one_alone_left_out`).
+        // stray number, see `tables::stream::only_one`).
         (
             "一、本年新收政府信息公开申请数\n量\n0\n64 0 0 2 0 4 70",
             true,

@@ -1185,21 +1185,15 @@ fn without_one_alone<'a>(
         .filter(|found| !found.is_empty())
 }
 
-/// A run no joining of which holds its row's sums (see [`rejoined`]):
-/// the one reading that does with a number standing alone on its line
-/// left out (a page's number after a row's numbers, cells one a line:
-/// "0" / "698" / "4" / "0" / "7" / "0" / "709" / "4", the page's 4), if
-/// only one does, whichever number is left out.
-fn one_alone_left_out(
-    words: &[Word],
-    line_of: &[usize],
-    run: &[usize],
-    cells: usize,
-    ways: (bool, After),
-    holds: &dyn Fn(&[String]) -> bool,
-) -> Option<Vec<String>> {
+/// The one reading among `readings` (the same one found more ways counts
+/// once), if only one: a run no joining of which holds its row's sums
+/// (see [`rejoined`]) read with a number standing alone on its line left
+/// out ([`without_one_alone`]: a page's number after a row's numbers,
+/// cells one a line: "0" / "698" / "4" / "0" / "7" / "0" / "709" / "4", the
+/// page's 4), if only one does, whichever number is left out.
+fn only_one(readings: impl Iterator<Item = Vec<String>>) -> Option<Vec<String>> {
     let mut found: Vec<Vec<String>> = Vec::new();
-    for reading in without_one_alone(words, line_of, run, cells, ways, holds).flatten() {
+    for reading in readings {
         if !found.contains(&reading) {
             found.push(reading);
         }
@@ -3539,12 +3533,13 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
             let ways = (true, After::Text(end));
             match &rejoined(words, line_of, run, cells, ways, &holds)[..] {
                 [one] => one.clone(),
-                [] => match (found_rows.before_strays(k))
-                    .or_else(|| one_alone_left_out(words, line_of, run, cells, ways, &holds))
-                {
-                    Some(values) => values,
-                    None => return found_rows.below(k),
-                },
+                [] => {
+                    let left_out = without_one_alone(words, line_of, run, cells, ways, &holds);
+                    match (found_rows.before_strays(k)).or_else(|| only_one(left_out.flatten())) {
+                        Some(values) => values,
+                        None => return found_rows.below(k),
+                    }
+                }
                 _ => return RowValues::Unread,
             }
         }
