@@ -5226,6 +5226,25 @@ fn a_note_on_a_label_printed_otherwise_names_a_row_read_once() {
     assert!(told >= 20, "only {told} notes of {} files", files.len());
 }
 
+/// PyMuPDF's text of a web page printed with page numbers (no page
+/// breaks): the last page's number right after the report's last line and
+/// the page's own words after it ("…无收取信息处理费情况。" / "5" / "附件下载")
+/// was read into 六、其他需要报告的事项. A bare number between a line of prose
+/// and a line of words without digits is a page's number where it counts
+/// up, pages apart, with those between lines of prose (see
+/// `normalize::counted_pages`): every section reads as the page's.
+#[test]
+fn a_page_number_between_prose_and_the_pages_words_goes() {
+    let dir = "found/pingtan-2022-mupdf-1182001";
+    let got = read_whole(dir, &["pdf-mupdf.txt"]).remove(0);
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    assert!(got.report.text("other").ends_with("情况。"));
+    for section in format::current().sections {
+        let (got, want) = (got.report.text(section.key), want.text(section.key));
+        assert_eq!(squeezed(got), squeezed(want), "{}", section.key);
+    }
+}
+
 /// PyMuPDF's text of a PDF with page numbers, its cells one a line: a
 /// page's number right after the numbers of the page's last row ("0" /
 /// "698" / "4" / "0" / "7" / "0" / "709" / "4" for 1.属于国家秘密, the

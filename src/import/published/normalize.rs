@@ -595,8 +595,10 @@ const PAGE_LINES: usize = 10;
 /// Which `lines` of text without page breaks (a PDF viewer's copy) are
 /// bare page numbers ("3" alone on its line, as Word numbers its pages).
 /// First those between two lines of prose (the sentence the page broke),
-/// and the text's last line after a line of words (a last page ending in
-/// "无"), where they count up, pages apart; then the pages' numbers
+/// then those between a line of prose and a line of words without digits
+/// (a heading, or a web page's own words after the report) that count up
+/// with them, and the text's last line after a line of words (a last page
+/// ending in "无"), where they count up, pages apart; then the pages' numbers
 /// between and before them, where every way to place them, in order,
 /// pages apart, puts a number on the same line (a page of a table: "3"
 /// after a row's values, before the next row's label; a table's cells a
@@ -636,11 +638,31 @@ fn counted_pages(lines: &[&str]) -> Vec<bool> {
     if !anchors.windows(2).all(|w| apart(w[0], w[1])) {
         return counted;
     }
+    // Then those between a line of prose and a line of words without
+    // digits (a page that ends a paragraph, the next starting with a
+    // heading, or the text going on past the report: a web page printed,
+    // "附件下载"), where they count up, pages apart, with those.
+    let strict = anchors.len();
+    let words = |i: usize| lines[i].chars().any(ideograph);
+    let heading_after = |i: usize| {
+        let before = (0..i).rev().find(filled);
+        let after = (i + 1..lines.len()).find(filled);
+        before.is_some_and(prose)
+            && after.is_some_and(|a| words(a) && !lines[a].contains(|c: char| c.is_ascii_digit()))
+    };
+    for i in (0..lines.len()).filter(|&i| heading_after(i)) {
+        let Some(n) = bare(i) else { continue };
+        let at = anchors.partition_point(|a| a.0 < i);
+        let fits = (at == 0 || apart(anchors[at - 1], (i, n)))
+            && anchors.get(at).is_none_or(|&next| apart((i, n), next));
+        if fits && anchors.get(at).is_none_or(|a| a.0 != i) {
+            anchors.insert(at, (i, n));
+        }
+    }
     // The text's last line, a bare number after a line of words (a last
     // page that ends in a short line, "无"): the last page's, where the
     // pages since the last of those (or since the first page: three or
     // more, a short report's pages all ending in its tables) can be placed.
-    let words = |i: usize| lines[i].chars().any(ideograph);
     let end = last.and_then(|i| Some((i, bare(i)?)));
     let after_words = |(i, _): (usize, u32)| (0..i).rev().find(filled).is_some_and(words);
     let end = end.filter(|&end| {
@@ -657,9 +679,9 @@ fn counted_pages(lines: &[&str]) -> Vec<bool> {
     }
     // One number between lines of prose is not enough, the pages before
     // it placed or not (a stray "2" there and the piece "1" of a wrapped
-    // 48441 on a line of its own); the last line's, the pages before it
-    // placed, is.
-    if anchors.len() < 2 && end.is_none() {
+    // 48441 on a line of its own), nor are those before a line of words
+    // alone; the last line's, the pages before it placed, is.
+    if strict < 2 && end.is_none() {
         return counted;
     }
     let before = match anchors[0].1 {
