@@ -2963,6 +2963,12 @@ enum RowValues {
     Read(Vec<String>),
     /// Its values, numbers run together parted (see [`parted`]).
     Parted(Vec<String>),
+    /// Its values with a number alone on its line left out, the one
+    /// reading that holds so (see [`only_one`]): read, but as the rows of
+    /// [`RowValues::Printed`], checking no other row's reading (the number
+    /// left out may stand for one of the row's lost, and another row's
+    /// total be taken for a 勾稽 error by the sums it would make whole).
+    LeftOut(Vec<String>),
     /// Its values in their columns' order, as printed, its total not their
     /// sum (see [`Order::as_printed`], `Found::side_by_side`): the
     /// report's 勾稽 error, for the checks to name; no sum that checks
@@ -3535,9 +3541,12 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
                 [one] => one.clone(),
                 [] => {
                     let left_out = without_one_alone(words, line_of, run, cells, ways, &holds);
-                    match (found_rows.before_strays(k)).or_else(|| only_one(left_out.flatten())) {
+                    match found_rows.before_strays(k) {
                         Some(values) => values,
-                        None => return found_rows.below(k),
+                        None => match only_one(left_out.flatten()) {
+                            Some(values) => return RowValues::LeftOut(values),
+                            None => return found_rows.below(k),
+                        },
                     }
                 }
                 _ => return RowValues::Unread,
@@ -3716,7 +3725,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
                 parted_rows.push(row.short);
                 values
             }
-            RowValues::Printed(values) => {
+            RowValues::Printed(values) | RowValues::LeftOut(values) => {
                 printed.push(k);
                 values
             }
