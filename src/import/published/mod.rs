@@ -47,6 +47,9 @@ pub struct Recognised {
     pub format_2019: bool,
     /// What did not map, in Chinese.
     pub notes: Vec<String>,
+    /// Rows found by a label printed otherwise, told in `notes` once read
+    /// (see `tables::RowNote`).
+    row_notes: Vec<tables::RowNote>,
 }
 
 impl Recognised {
@@ -158,6 +161,7 @@ fn read_text(input: &str, set_out: bool, uncut: bool) -> Result<Recognised, Stri
         sections: outline.sections.clone(),
         format_2019: false,
         notes: Vec::new(),
+        row_notes: Vec::new(),
     };
     recognised.notes.extend(outline::slips(&outline.sections));
     let from_words = tables::read_all(&tables, (order, uncut), &mut recognised);

@@ -65,12 +65,9 @@ pub(super) fn read_all(
             );
             continue;
         }
-        let mut untold = Vec::new();
         match table.layout {
             Layout::SingleRow => read_single_row(table, &rows, recognised),
-            Layout::Bands | Layout::Grid => {
-                untold = read_by_labels(table, &rows, found.guessed, recognised)
-            }
+            Layout::Bands | Layout::Grid => read_by_labels(table, &rows, found.guessed, recognised),
         }
         let format = recognised.report.format;
         let cells: Vec<usize> = (0..format.cells().len())
@@ -91,18 +88,7 @@ pub(super) fn read_all(
                 from_words |= complete_from_stream(table, &cells, paras, how, recognised);
             }
         }
-        // Rows found by a label printed otherwise but not read from the
-        // grid: told when their words read them.
-        for (row, note) in untold {
-            let of_row = |i: &&usize| format.cells()[**i].row.key == row;
-            let read = cells
-                .iter()
-                .filter(of_row)
-                .any(|&i| recognised.sources[i].is_some());
-            if read && !recognised.notes.contains(&note) {
-                recognised.notes.push(note);
-            }
-        }
+        RowNote::tell(table, recognised);
     }
     if recognised.format_2019 {
         if let Some(v) = old_other_row(tables) {
@@ -151,6 +137,11 @@ fn complete_from_stream(
     for note in words.notes.split_off(recognised.notes.len()) {
         if !recognised.notes.contains(&note) {
             recognised.notes.push(note);
+        }
+    }
+    for note in words.row_notes {
+        if !recognised.row_notes.contains(&note) {
+            recognised.row_notes.push(note);
         }
     }
     true
@@ -265,16 +256,13 @@ pub(super) fn distinct(row: &[(String, usize)]) -> Vec<&(String, usize)> {
 }
 
 /// Tables 二 and 三: each format row found by its label; its values are the
-/// last cells of the row. The notes on rows found by a label printed
-/// otherwise ("规范性文件") are told for the rows read; those of the rows
-/// left unread are returned with their row's key, to be told if the
-/// table's words read them (see [`read_all`]).
+/// last cells of the row.
 pub(super) fn read_by_labels(
     table: &Table,
     rows: &[&Vec<(String, usize)>],
     guessed: bool,
     out: &mut Recognised,
-) -> Vec<(&'static str, String)> {
+) {
     let format = out.report.format;
     // Each printed row's distinct cells and their normalised text, once.
     type Printed<'a> = (Vec<&'a (String, usize)>, Vec<String>);
@@ -292,11 +280,6 @@ pub(super) fn read_by_labels(
         .map(|(cells, _)| numbers_alone(cells))
         .collect();
     let any_fragment = fragments.contains(&true);
-    // Rows found by their label with its ordinal written another way.
-    let mut restyled = Restyled::default();
-    // The notes on rows found by a label printed otherwise ("规范性文件"),
-    // told once a value of the row is read.
-    let mut label_notes: Vec<(&Row, String)> = Vec::new();
     for block in table.blocks {
         let n = block.columns.len();
         // Each format row found: its printed row's cells, and where its
@@ -327,14 +310,15 @@ pub(super) fn read_by_labels(
                     found = find(&|n: &str| n == variant_norm);
                     if found.is_some() {
                         let note = variant_note(table, variant, row.label);
-                        label_notes.push((row, note));
+                        RowNote::add(out, table, row, Told::Variant(note));
                     }
                 }
             }
             if found.is_none() {
                 found = find(&|n: &str| same_but_ordinal_style(n, &label));
                 if let Some((cells, pos, _)) = &found {
-                    restyled.add(cells[*pos].0.trim());
+                    let printed = cells[*pos].0.trim().to_string();
+                    RowNote::add(out, table, row, Told::Restyled(printed));
                 }
             }
             if found.is_none() {
@@ -349,7 +333,7 @@ pub(super) fn read_by_labels(
                         found = find(&other);
                         if let Some((cells, pos, _)) = &found {
                             let note = variant_note(table, cells[*pos].0.trim(), row.label);
-                            label_notes.push((row, note));
+                            RowNote::add(out, table, row, Told::Variant(note));
                         }
                     }
                 }
@@ -386,7 +370,7 @@ pub(super) fn read_by_labels(
             if let Some(pos) = normed.iter().position(label) {
                 if cells.len() > pos + n {
                     let note = variant_note(table, cells[pos].0.trim(), row.label);
-                    label_notes.push((row, note));
+                    RowNote::add(out, table, row, Told::Variant(note));
                     found_rows.push((row, cells.clone(), pos, a + 1));
                 }
             }
@@ -502,21 +486,8 @@ pub(super) fn read_by_labels(
                     });
                 }
             }
-            if values.iter().any(|c| !c.0.is_empty()) {
-                for (_, note) in label_notes
-                    .iter_mut()
-                    .filter(|(r, _)| std::ptr::eq(*r, row))
-                {
-                    out.notes.push(std::mem::take(note));
-                }
-            }
         }
     }
-    restyled.note(table, out);
-    (label_notes.into_iter())
-        .filter(|(_, note)| !note.is_empty())
-        .map(|(row, note)| (row.key, note))
-        .collect()
 }
 
 /// A format row found in a table: the row, its printed row's distinct
@@ -555,6 +526,74 @@ fn filler_columns(block: &Block, found_rows: &[FoundRow]) -> Vec<usize> {
     (1..=n)
         .filter(|&k| tails.iter().all(|t| t[t.len() - k].0.is_empty()))
         .collect()
+}
+
+/// What the review is told of a format row found by a label printed
+/// otherwise, by the table's grid or its words alike, once a cell of the
+/// row is read (a row found but left unread is not told; see
+/// [`RowNote::tell`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct RowNote {
+    table: &'static str,
+    row: &'static str,
+    told: Told,
+}
+
+/// How a row's label was printed (see [`RowNote`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Told {
+    /// Otherwise: the note ("表二「规范性文件」按「行政规范性文件」读取").
+    Variant(String),
+    /// With its ordinal written another way: the label as printed (see
+    /// [`Restyled`]).
+    Restyled(String),
+}
+
+impl RowNote {
+    /// Keeps what is told of `row` of `table`, once.
+    pub(super) fn add(out: &mut Recognised, table: &Table, row: &Row, told: Told) {
+        let note = RowNote {
+            table: table.key,
+            row: row.key,
+            told,
+        };
+        if !out.row_notes.contains(&note) {
+            out.row_notes.push(note);
+        }
+    }
+
+    /// The notes on the rows of `table` read (a cell of theirs), each
+    /// once; those with their ordinals written another way in one.
+    fn tell(table: &Table, out: &mut Recognised) {
+        let format = out.report.format;
+        let read = |row: &str| {
+            (format.cells().iter().zip(&out.sources))
+                .any(|(def, s)| def.table.key == table.key && def.row.key == row && s.is_some())
+        };
+        let mut restyled = Restyled::default();
+        let mut rows: Vec<&str> = Vec::new();
+        let mut notes: Vec<String> = Vec::new();
+        for note in out
+            .row_notes
+            .iter()
+            .filter(|n| n.table == table.key && read(n.row))
+        {
+            match &note.told {
+                Told::Variant(text) => notes.push(text.clone()),
+                Told::Restyled(printed) if !rows.contains(&note.row) => {
+                    rows.push(note.row);
+                    restyled.add(printed);
+                }
+                Told::Restyled(_) => {}
+            }
+        }
+        for note in notes {
+            if !out.notes.contains(&note) {
+                out.notes.push(note);
+            }
+        }
+        restyled.note(table, out);
+    }
 }
 
 /// Rows of a table read by labels whose ordinal is written another way

@@ -2522,7 +2522,7 @@ fn put_read(
     (mut read, uncut): (Vec<(usize, String, String)>, bool),
     (cut, misfits, (waiting, mut agreed_rows)): (&[CutRow], &[CutRow], Left),
     (anchors, restyled): (&[Anchor], &[(usize, usize, String)]),
-    (mut restyled_read, mut unsummed, printed): (Restyled, Unsummed, &[usize]),
+    (mut unsummed, printed): (Unsummed, &[usize]),
     out: &mut Recognised,
 ) {
     let format = out.report.format;
@@ -2545,19 +2545,11 @@ fn put_read(
     agreed_rows.extend(read_agreed(table, waiting, printed, &mut read));
     // Those rows read by a label printed otherwise: noted as the rows above.
     for x in taken.iter().chain(&misfits_read) {
-        let label = table.blocks[x.0].rows[x.1].label;
-        if let Some(v) = anchors
-            .iter()
+        let variant = (anchors.iter())
             .find(|a| (a.0, a.1) == (x.0, x.1))
-            .and_then(|a| a.3)
-        {
-            out.notes.push(variant_note(table, v, label));
-        }
-        if let Some((_, _, printed)) = restyled.iter().find(|y| (y.0, y.1) == (x.0, x.1)) {
-            restyled_read.add(printed);
-        }
+            .and_then(|a| a.3);
+        label_printed(table, (x.0, x.1), variant, restyled, out);
     }
-    restyled_read.note(table, out);
     let name = crate::rules::cells::table_name(table.key);
     let short = |x: &&CutRow| table.blocks[x.0].rows[x.1].short;
     let listed = |rows: &[&CutRow]| {
@@ -3693,7 +3685,6 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     }
     let mut read: Vec<(usize, String, String)> = Vec::new(); // (cell, text, row label)
     let mut rows_read: Vec<usize> = Vec::new(); // (anchors)
-    let mut restyled_read = Restyled::default();
     let mut unsummed = Unsummed::default();
     let mut cut: Vec<CutRow> = Vec::new();
     let mut misfits: Vec<CutRow> = Vec::new();
@@ -3808,12 +3799,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
             }
         }
         rows_read.push(k);
-        if let Some(v) = variant {
-            out.notes.push(variant_note(table, v, row.label));
-        }
-        if let Some((_, _, printed)) = restyled.iter().find(|x| (x.0, x.1) == (b, r)) {
-            restyled_read.add(printed);
-        }
+        label_printed(table, (b, r), variant, &restyled, out);
     }
     if !parted_rows.is_empty() {
         out.notes.push(format!(
@@ -3856,9 +3842,33 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
         (read, how.uncut),
         (&cut, &misfits, (&waiting, partly)),
         (&anchors, &restyled),
-        (restyled_read, unsummed, &printed_cells),
+        (unsummed, &printed_cells),
         out,
     );
+}
+
+/// Row `r` of block `b` read by a label printed otherwise: as `variant`
+/// (see [`variant_note`]), or with its ordinal written another way (its
+/// label as printed among `restyled`): told (see [`RowNote`]).
+fn label_printed(
+    table: &Table,
+    (b, r): (usize, usize),
+    variant: Option<&str>,
+    restyled: &[(usize, usize, String)],
+    out: &mut Recognised,
+) {
+    let row = &table.blocks[b].rows[r];
+    if let Some(v) = variant {
+        RowNote::add(
+            out,
+            table,
+            row,
+            Told::Variant(variant_note(table, v, row.label)),
+        );
+    }
+    if let Some((_, _, printed)) = restyled.iter().find(|x| (x.0, x.1) == (b, r)) {
+        RowNote::add(out, table, row, Told::Restyled(printed.clone()));
+    }
 }
 
 #[cfg(test)]
