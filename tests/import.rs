@@ -5279,7 +5279,7 @@ fn a_page_number_between_prose_and_the_pages_words_goes() {
 /// "698" / "4" / "0" / "7" / "0" / "709" / "4" for 1.属于国家秘密, the
 /// page's 4). No joining of the eight holds the row's sum; the one reading
 /// that holds with a number alone on its line left out is read. Where two
-/// do ("0" / "5" / "0" / "0" / "0" / "0" / "5" / "5": 商业企业 5, or 其他 5),
+/// do ("5" / "0" / "0" / "0" / "0" / "0" / "5" / "5": 自然人 5, or 其他 5),
 /// the row is not read. A row read so checks no other row (below).
 #[test]
 fn a_page_number_after_a_rows_numbers_a_cell_a_line_is_left_out() {
@@ -5287,7 +5287,7 @@ fn a_page_number_after_a_rows_numbers_a_cell_a_line_is_left_out() {
     read_whole(dir, &["pdf-mupdf.txt"]);
     let text = form(&format!("{dir}/pdf-mupdf.txt"));
     let row = "秘密\n0\n698\n4\n0\n7\n0\n709\n4\n";
-    let two = "秘密\n0\n5\n0\n0\n0\n0\n5\n5\n";
+    let two = "秘密\n5\n0\n0\n0\n0\n0\n5\n5\n";
     let got = read(&replace_once(&text, row, two)).unwrap();
     assert_found_input_read(&got, dir, "withheld_state_secret");
     assert!(got.cells_read() >= 190, "{}", got.cells_read());
@@ -5298,6 +5298,16 @@ fn a_page_number_after_a_rows_numbers_a_cell_a_line_is_left_out() {
     let lost = "秘密\n0\n698\n4\n0\n7\n0\n4\n";
     let got = read(&replace_once(&text, row, lost)).unwrap();
     assert_found_input_read(&got, dir, "withheld_state_secret");
+    // Only the run's first or last number is left out, where a page's
+    // number stands: 3.要求提供公开出版物's 0 1 0 6 0 3 10 and its page's 4,
+    // the 10 a 0 ("0 1 0 6 0 3 0 4"), would hold as 0 1 0 0 3 0 | 4
+    // without its 6.
+    let dir = "found/pingtan-2022-mupdf-1182001";
+    let text = form(&format!("{dir}/pdf-mupdf.txt"));
+    let row = "出版物\u{a0}\n0\n1\n0\n6\n0\n3\n10\n4\n";
+    let zero = "出版物\u{a0}\n0\n1\n0\n6\n0\n3\n0\n4\n";
+    let got = read(&replace_once(&text, row, zero)).unwrap();
+    assert_found_input_read(&got, dir, "not_processed_publication");
 }
 
 /// Chromium's copy of a PDF with page numbers, no page breaks: a row's

@@ -1159,7 +1159,9 @@ fn rejoined(
     if found.len() != 1 {
         return found;
     }
-    if let Some(mut other) = without_one_alone(words, line_of, run, cells, ways, holds).next() {
+    if let Some(mut other) =
+        without_one_alone(words, line_of, run, cells, (ways, false), holds).next()
+    {
         found.extend(other.pop());
     }
     found
@@ -1167,30 +1169,37 @@ fn rejoined(
 
 /// For each number of `run` standing alone on its line (see
 /// [`rejoined`]), in turn, the readings of [`joinings`] of the rest (none
-/// where they do not hold).
+/// where they do not hold). `(ways, at_ends)`: the ways of joining, and
+/// whether only the run's first and last numbers are left out (where a
+/// page's number stands, see [`only_one`]).
 fn without_one_alone<'a>(
     words: &'a [Word],
     line_of: &'a [usize],
     run: &'a [usize],
     cells: usize,
-    ways: (bool, After),
+    (ways, at_ends): ((bool, After), bool),
     holds: &'a dyn Fn(&[String]) -> bool,
 ) -> impl Iterator<Item = Vec<Vec<String>>> + 'a {
     let alone = |w: usize| on_own_lines(line_of, w, w);
-    (run.iter().enumerate().filter(move |(_, &w)| alone(w)))
-        .map(move |(i, _)| {
-            let rest: Vec<usize> = [&run[..i], &run[i + 1..]].concat();
-            joinings(words, line_of, &rest, cells, ways, holds)
-        })
-        .filter(|found| !found.is_empty())
+    let end = move |i: usize| !at_ends || i == 0 || i + 1 == run.len();
+    (run.iter()
+        .enumerate()
+        .filter(move |&(i, &w)| end(i) && alone(w)))
+    .map(move |(i, _)| {
+        let rest: Vec<usize> = [&run[..i], &run[i + 1..]].concat();
+        joinings(words, line_of, &rest, cells, ways, holds)
+    })
+    .filter(|found| !found.is_empty())
 }
 
 /// The one reading among `readings` (the same one found more ways counts
 /// once), if only one: a run no joining of which holds its row's sums
-/// (see [`rejoined`]) read with a number standing alone on its line left
-/// out ([`without_one_alone`]: a page's number after a row's numbers,
-/// cells one a line: "0" / "698" / "4" / "0" / "7" / "0" / "709" / "4", the
-/// page's 4), if only one does, whichever number is left out.
+/// (see [`rejoined`]) read with its first or last number left out, standing
+/// alone on its line ([`without_one_alone`]: a page's number after a row's
+/// numbers, cells one a line: "0" / "698" / "4" / "0" / "7" / "0" / "709" /
+/// "4", the page's 4), if only one does, whichever is left out. (Not one
+/// among them: with the row's total lost, "0 1 0 6 0 3 0 4" held as 0 1 0
+/// 0 3 0 | 4 without its 6.)
 fn only_one(readings: impl Iterator<Item = Vec<String>>) -> Option<Vec<String>> {
     let mut found: Vec<Vec<String>> = Vec::new();
     for reading in readings {
@@ -2341,7 +2350,8 @@ fn read_in_order(
                 // "8", cells one a line, read 80 80 for 8 8, "8" and "0"
                 // joined twice, a cell of the next group empty. Where they
                 // differ, neither is read.)
-                let strays = without_one_alone(words, line_of, value_at, needed, ways, &holds);
+                let strays =
+                    without_one_alone(words, line_of, value_at, needed, (ways, false), &holds);
                 let strays: Vec<Vec<String>> = strays.flatten().collect();
                 agreed(&[readings, strays].concat(), BLANK_CELL.to_string())
             } else {
@@ -3532,7 +3542,8 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
             match &rejoined(words, line_of, run, cells, ways, &holds)[..] {
                 [one] => one.clone(),
                 [] => {
-                    let left_out = without_one_alone(words, line_of, run, cells, ways, &holds);
+                    let left_out =
+                        without_one_alone(words, line_of, run, cells, (ways, true), &holds);
                     match found_rows.before_strays(k) {
                         Some(values) => values,
                         None => match only_one(left_out.flatten()) {
