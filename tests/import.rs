@@ -5308,6 +5308,15 @@ fn a_page_number_after_a_rows_numbers_a_cell_a_line_is_left_out() {
     let zero = "出版物\u{a0}\n0\n1\n0\n6\n0\n3\n0\n4\n";
     let got = read(&replace_once(&text, row, zero)).unwrap();
     assert_found_input_read(&got, dir, "not_processed_publication");
+    // Nor where another number left out holds too: 2.重复申请's 9 2 6 8 4 3
+    // 32 with its 9 doubled holds without either 9, and without the first
+    // (an end) reads 2 into 自然人.
+    let dir = "found/nianbao-raw-1108019";
+    let text = form(&format!("{dir}/pdf-mupdf.txt"));
+    let row = "重复申请\n9\n2\n6\n8\n4\n3\n32\n";
+    let doubled = "重复申请\n9\n2\n9\n6\n8\n4\n3\n32\n";
+    let got = read(&replace_once(&text, row, doubled)).unwrap();
+    assert_found_input_read(&got, dir, "not_processed_repeated");
 }
 
 /// Chromium's copy of a PDF with page numbers, no page breaks: a row's

@@ -1194,12 +1194,14 @@ fn without_one_alone<'a>(
 
 /// The one reading among `readings` (the same one found more ways counts
 /// once), if only one: a run no joining of which holds its row's sums
-/// (see [`rejoined`]) read with its first or last number left out, standing
-/// alone on its line ([`without_one_alone`]: a page's number after a row's
-/// numbers, cells one a line: "0" / "698" / "4" / "0" / "7" / "0" / "709" /
-/// "4", the page's 4), if only one does, whichever is left out. (Not one
-/// among them: with the row's total lost, "0 1 0 6 0 3 0 4" held as 0 1 0
-/// 0 3 0 | 4 without its 6.)
+/// (see [`rejoined`]) read with a number standing alone on its line left
+/// out ([`without_one_alone`]: a page's number after a row's numbers,
+/// cells one a line: "0" / "698" / "4" / "0" / "7" / "0" / "709" / "4", the
+/// page's 4), if only one does, whichever is left out, and the run's first
+/// or last is (where a page's number stands: with the row's total lost,
+/// "0 1 0 6 0 3 0 4" held as 0 1 0 0 3 0 | 4 without its 6; a "9" doubled,
+/// "9 2 9 6 8 4 3 32" holds without either 9, 2 in 自然人 without the
+/// first).
 fn only_one(readings: impl Iterator<Item = Vec<String>>) -> Option<Vec<String>> {
     let mut found: Vec<Vec<String>> = Vec::new();
     for reading in readings {
@@ -3542,11 +3544,15 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
             match &rejoined(words, line_of, run, cells, ways, &holds)[..] {
                 [one] => one.clone(),
                 [] => {
-                    let left_out =
-                        without_one_alone(words, line_of, run, cells, (ways, true), &holds);
+                    let left_out = |at_ends| {
+                        without_one_alone(words, line_of, run, cells, (ways, at_ends), &holds)
+                            .flatten()
+                    };
                     match found_rows.before_strays(k) {
                         Some(values) => values,
-                        None => match only_one(left_out.flatten()) {
+                        None => match only_one(left_out(false))
+                            .filter(|one| left_out(true).any(|r| r == *one))
+                        {
                             Some(values) => return RowValues::LeftOut(values),
                             None => return found_rows.below(k),
                         },
