@@ -5285,38 +5285,45 @@ fn a_page_number_between_prose_and_the_pages_words_goes() {
 fn a_page_number_after_a_rows_numbers_a_cell_a_line_is_left_out() {
     let dir = "found/pingtan-2022-mupdf-1180002";
     read_whole(dir, &["pdf-mupdf.txt"]);
-    let text = form(&format!("{dir}/pdf-mupdf.txt"));
+    // Found input `dir`'s PyMuPDF text with `row` made `with`: `unread`
+    // not read, the rest read right.
+    let read_with = |dir: &str, (row, with): (&str, &str), unread: &str| {
+        let text = form(&format!("{dir}/pdf-mupdf.txt"));
+        let got = read(&replace_once(&text, row, with)).unwrap();
+        assert_found_input_read(&got, dir, unread);
+        got
+    };
     let row = "秘密\n0\n698\n4\n0\n7\n0\n709\n4\n";
     let two = "秘密\n5\n0\n0\n0\n0\n0\n5\n5\n";
-    let got = read(&replace_once(&text, row, two)).unwrap();
-    assert_found_input_read(&got, dir, "withheld_state_secret");
+    let got = read_with(dir, (row, two), "withheld_state_secret");
     assert!(got.cells_read() >= 190, "{}", got.cells_read());
     // The 709 lost, the page's 4 in its place ("0 698 4 0 7 0 4"): the
     // row read with its stray "5" left out (5.要求行政机关确认…) makes the
     // column sums whole, which would take 4 for the report's 勾稽 error
     // (see `read_by_columns`); a row so read checks no other.
     let lost = "秘密\n0\n698\n4\n0\n7\n0\n4\n";
-    let got = read(&replace_once(&text, row, lost)).unwrap();
-    assert_found_input_read(&got, dir, "withheld_state_secret");
-    // Only the run's first or last number is left out, where a page's
-    // number stands: 3.要求提供公开出版物's 0 1 0 6 0 3 10 and its page's 4,
-    // the 10 a 0 ("0 1 0 6 0 3 0 4"), would hold as 0 1 0 0 3 0 | 4
+    read_with(dir, (row, lost), "withheld_state_secret");
+    // Only a reading one of the run's ends left out gives, where a page's
+    // number stands: 3.要求提供公开出版物's 0 1 0 6 0 3 10 and its page's
+    // 4, the 10 a 0 ("0 1 0 6 0 3 0 4"), would hold as 0 1 0 0 3 0 | 4
     // without its 6.
-    let dir = "found/pingtan-2022-mupdf-1182001";
-    let text = form(&format!("{dir}/pdf-mupdf.txt"));
     let row = "出版物\u{a0}\n0\n1\n0\n6\n0\n3\n10\n4\n";
     let zero = "出版物\u{a0}\n0\n1\n0\n6\n0\n3\n0\n4\n";
-    let got = read(&replace_once(&text, row, zero)).unwrap();
-    assert_found_input_read(&got, dir, "not_processed_publication");
+    read_with(
+        "found/pingtan-2022-mupdf-1182001",
+        (row, zero),
+        "not_processed_publication",
+    );
     // Nor where another number left out holds too: 2.重复申请's 9 2 6 8 4 3
     // 32 with its 9 doubled holds without either 9, and without the first
     // (an end) reads 2 into 自然人.
-    let dir = "found/nianbao-raw-1108019";
-    let text = form(&format!("{dir}/pdf-mupdf.txt"));
     let row = "重复申请\n9\n2\n6\n8\n4\n3\n32\n";
     let doubled = "重复申请\n9\n2\n9\n6\n8\n4\n3\n32\n";
-    let got = read(&replace_once(&text, row, doubled)).unwrap();
-    assert_found_input_read(&got, dir, "not_processed_repeated");
+    read_with(
+        "found/nianbao-raw-1108019",
+        (row, doubled),
+        "not_processed_repeated",
+    );
 }
 
 /// Chromium's copy of a PDF with page numbers, no page breaks: a row's
