@@ -5326,6 +5326,35 @@ fn a_page_number_after_a_rows_numbers_a_cell_a_line_is_left_out() {
     );
 }
 
+/// A mark printed for a 0 in a row's first cell run into its label's line
+/// (PyMuPDF's "3.危及“三-", hunt 1163005; pdftotext -layout's "行政法规禁—",
+/// hunt 1178001): the label was not found, its row's values taken as the
+/// row before's. The mark after an ideograph is the row's first cell, as a
+/// number would be ("安全一稳7").
+#[test]
+fn a_mark_for_a_0_run_into_a_labels_line_is_the_rows_first_cell() {
+    for (dir, name, row, glued) in [
+        (
+            "found/pingtan-2022-mupdf-1182001",
+            "pdf-mupdf.txt",
+            "需要另行制作\u{a0}\n/\n",
+            "需要另行制作/\n",
+        ),
+        (
+            "found/pingtan-2021-blanks-1132000",
+            "pdf-placed.txt",
+            "行政法规禁     /",
+            "行政法规禁/     ",
+        ),
+    ] {
+        let text = form(&format!("{dir}/{name}"));
+        let before = read(&text).unwrap();
+        let got = read(&replace_once(&text, row, glued)).unwrap();
+        assert_found_input_read(&got, dir, "none");
+        assert_eq!(got.cells_read(), before.cells_read(), "{dir}");
+    }
+}
+
 /// Chromium's copy of a PDF with page numbers, no page breaks: a row's
 /// numbers on a line of its label, then the page's number alone on its
 /// line before the next page's heading row ("2 0 0 98372 6 433 98813" /

@@ -363,8 +363,19 @@ fn label_without_its_ordinal(text: &str, number: &str) -> bool {
 /// format's labels hold no digits but their ordinals, which come first
 /// ("1.属于国家秘密"). A decimal with its whole part is a value, as it is
 /// in a word of its own (in a row of counts, a cell holding what is printed,
-/// which the checks then flag).
+/// which the checks then flag). So is a mark printed for a 0 (see
+/// [`zero_mark`]) run into a label's line after an ideograph: the row's
+/// first cell "-" (PyMuPDF's "3.危及“三-", pdftotext's "行政法规禁—"; the
+/// format's labels hold no dash nor slash).
 fn glued(word: &str) -> Option<(&str, &str)> {
+    let ends_label = |text: &str| text.chars().next_back().is_some_and(ideograph);
+    // ("——" is one mark.)
+    let marked = (word.char_indices().rev().take(2))
+        .map(|(at, _)| word.split_at(at))
+        .find(|(text, mark)| super::super::normalize::zero_sign(mark) && ends_label(text));
+    if marked.is_some() {
+        return marked;
+    }
     let digits = |s: &str| s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let mut at = digits(word);
     // A decimal: its whole part before the point.
@@ -372,7 +383,7 @@ fn glued(word: &str) -> Option<(&str, &str)> {
         at = digits(&word[..at - 1]);
     }
     let (text, value) = word.split_at(at);
-    (!value.is_empty() && text.chars().next_back().is_some_and(ideograph)).then_some((text, value))
+    (!value.is_empty() && ends_label(text)).then_some((text, value))
 }
 
 /// Where `label` occurs in `text` interrupted by pieces of its enclosing
@@ -4278,6 +4289,9 @@ mod tests {
             Some(("行政事业性收费", "12.3456"))
         );
         assert_eq!(glued("收费0.5"), Some(("收费", "0.5")));
+        assert_eq!(glued("3.危及“三-"), Some(("3.危及“三", "-")));
+        assert_eq!(glued("行政法规禁——"), Some(("行政法规禁", "——")));
+        assert_eq!(glued("需要另行制作/"), Some(("需要另行制作", "/")));
         // Ordinals, years, numbers inside words, decimals without their
         // whole part or after no ideograph: not values.
         for word in [
@@ -4291,6 +4305,10 @@ mod tests {
             "1.2",
             "稳",
             "稳7.",
+            "-",
+            "稳——7",
+            "“-",
+            "稳无",
         ] {
             assert_eq!(glued(word), None, "{word}");
         }
