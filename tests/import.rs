@@ -5326,6 +5326,31 @@ fn a_page_number_after_a_rows_numbers_a_cell_a_line_is_left_out() {
     );
 }
 
+/// PyMuPDF's text with page numbers: a page's number after the page's last
+/// row's numbers, right before the table's heading row repeated at the
+/// next page's top (hunt 1179003: "0 0 0 6 0 0 6" / "6" / "（本列数据的
+/// 勾稽关系"). Two readings hold with one number left out (the last; or a
+/// part, the page's number taken for the total: 0 0 0 0 0 6 | 6), so the
+/// row was unread; before the repeated heading the last is the page's
+/// number. Here （二）部分公开's "7 0 0 4 4 6 21" and a page "36": without
+/// its 6 it holds too (7 0 0 4 4 21 | 36). Not read where the next page
+/// starts with no heading.
+#[test]
+fn a_page_number_before_the_repeated_heading_row_is_left_out() {
+    let dir = "found/pingtan-2022-mupdf-1127007";
+    let text = form(&format!("{dir}/pdf-mupdf.txt"));
+    let before = read(&text).unwrap();
+    let row = "6\n21\n（本列数据的勾稽关系为：\n";
+    let paged = replace_once(&text, row, "6\n21\n36\n（本列数据的勾稽关系为：\n");
+    let got = read(&paged).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(got.cells_read(), before.cells_read());
+    // The heading's first line lost: the next page's text no heading's
+    // start, the row unread.
+    let headless = replace_once(&paged, "36\n（本列数据的勾稽关系为：\n", "36\n");
+    read_with_row_unread(dir, &headless, "partially_disclosed");
+}
+
 /// A mark printed for a 0 in a row's first cell run into its label's line
 /// (PyMuPDF's "3.危及“三-", hunt 1163005; pdftotext -layout's "行政法规禁—",
 /// hunt 1178001): the label was not found, its row's values taken as the

@@ -3019,6 +3019,23 @@ impl Found<'_> {
         label_end(self.joined, self.owner, (found.0, &found.1), until)
     }
 
+    /// Whether the word right after row `k`'s numbers starts a heading of
+    /// the table's heading row (see [`column_headings`]), four characters
+    /// or more: the row is the page's last, the heading row repeated at the
+    /// next page's top (PyMuPDF's text: "0" / "0" / "0" / "6" / "0" / "0" /
+    /// "6" / "6" / "（本列数据的勾稽关系", the page's number between).
+    fn heading_next(&self, k: usize) -> bool {
+        let next = self.runs[k].last().and_then(|&w| self.words.get(w + 1));
+        let Some(Word::Text(text)) = next else {
+            return false;
+        };
+        let long = |s: &str| s.chars().count() >= 4;
+        long(text)
+            && column_headings(self.table)
+                .iter()
+                .any(|h| h.starts_with(text.as_str()) || (long(h) && text.starts_with(h.as_str())))
+    }
+
     /// Whether a word marked damaged (see [`marked_damaged`]) stands
     /// between the row before's numbers and the next row's label, among
     /// row `k`'s: a number of it may lack the piece so lost.
@@ -3559,10 +3576,23 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
                         without_one_alone(words, line_of, run, cells, (ways, at_ends), &holds)
                             .flatten()
                     };
+                    // A page's number before the heading row repeated at
+                    // the next page's top: the run's last, left out.
+                    let page_number = || match run.split_last() {
+                        Some((&last, rest))
+                            if found_rows.heading_next(k) && on_own_lines(line_of, last, last) =>
+                        {
+                            only_one(
+                                joinings(words, line_of, rest, cells, ways, &holds).into_iter(),
+                            )
+                        }
+                        _ => None,
+                    };
                     match found_rows.before_strays(k) {
                         Some(values) => values,
                         None => match only_one(left_out(false))
                             .filter(|one| left_out(true).any(|r| r == *one))
+                            .or_else(page_number)
                         {
                             Some(values) => return RowValues::LeftOut(values),
                             None => return found_rows.below(k),
