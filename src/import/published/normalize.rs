@@ -1669,7 +1669,8 @@ fn first_values_moved_down(mut lines: Vec<String>) -> Vec<String> {
 /// read, a dash of a font without its character). A row of a block with a
 /// total row (表三's seven values: see [`total_row_lengths`]) one or two
 /// values short; the lines that place its columns: the nearest above and
-/// below it with all their values, as many; else the two nearest on
+/// below it with all their values, as many, within 40 lines (a page's
+/// break may stand between); else the two nearest on
 /// one side (the table's last row; the next is 表四's), as many (past rows
 /// with cells empty too; none with a number joined from its pieces, whose
 /// words after it have moved: see [`wrapped_numbers`]); their values in
@@ -1684,6 +1685,11 @@ fn first_values_moved_down(mut lines: Vec<String>) -> Vec<String> {
 /// drift by a few characters from row to row (a row's value can stand
 /// under the next column's in the rows around).
 fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
+    // How far the rows that place a row's columns may stand: a page's
+    // break between (its number, the next page's heading row repeated,
+    // labels of a narrow column a few characters a line; hunt 1186003's
+    // row 29 lines under those above it).
+    const NEAR_LINES: usize = 40;
     let rows: Vec<Option<Vec<Word>>> = lines.iter().map(|l| row_cells(l)).collect();
     let lengths = total_row_lengths();
     // (A number joined from its pieces moves the words after it on its
@@ -1698,7 +1704,7 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
         // a row of such a block has, none joined, of the lines `from`
         // (past other rows with cells empty).
         let nearest = |from: &mut dyn Iterator<Item = usize>| -> Vec<&Vec<Word>> {
-            (from.take(20))
+            (from.take(NEAR_LINES))
                 .filter_map(|l| rows[l].as_ref())
                 .filter(|c| !joined(c) && c.len() > row.len() && lengths.contains(&c.len()))
                 .take(2)
@@ -2524,6 +2530,17 @@ mod tests {
         let fifteen = at_columns(&(0..15).map(|k| (28 + 4 * k, "1")).collect::<Vec<_>>());
         let last = vec![above.clone(), below.clone(), one.clone(), fifteen];
         assert_eq!(marked(&last)[2], "信息需要另 4 449 7282 _ 1 0 7736");
+        // A page's break between (its number, the next page's heading row
+        // repeated, labels broken over many lines: hunt 1186003, the row
+        // above 29 lines up): rows within 40 lines place it; not further.
+        let apart = |lines: usize| {
+            let mut text = vec![above.clone()];
+            text.extend((0..lines).map(|_| "政府信息".to_string()));
+            text.extend([one.clone(), below.clone()]);
+            marked(&text)[lines + 1].clone()
+        };
+        assert_eq!(apart(30), "信息需要另 4 449 7282 _ 1 0 7736");
+        assert_eq!(apart(45), "信息需要另 4 449 7282 1 0 7736");
         let past = vec![above.clone(), one.clone(), two.clone(), below.clone()];
         assert_eq!(
             marked(&past)[1..3],
