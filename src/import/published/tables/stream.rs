@@ -363,8 +363,9 @@ fn label_without_its_ordinal(text: &str, number: &str) -> bool {
 /// format's labels hold no digits but their ordinals, which come first
 /// ("1.属于国家秘密"). A decimal with its whole part is a value, as it is
 /// in a word of its own (in a row of counts, a cell holding what is printed,
-/// which the checks then flag). So is a mark printed for a 0 (see
-/// [`zero_mark`]) run into a label's line after an ideograph: the row's
+/// which the checks then flag). So is a mark printed for a 0 (a dash or a
+/// slash, [`super::super::normalize::zero_sign`]; not 无, a word of
+/// labels) run into a label's line after an ideograph: the row's
 /// first cell "-" (PyMuPDF's "3.危及“三-", pdftotext's "行政法规禁—"; the
 /// format's labels hold no dash nor slash).
 fn glued(word: &str) -> Option<(&str, &str)> {
@@ -4323,7 +4324,8 @@ mod tests {
         assert_eq!(glued("行政法规禁——"), Some(("行政法规禁", "——")));
         assert_eq!(glued("需要另行制作/"), Some(("需要另行制作", "/")));
         // Ordinals, years, numbers inside words, decimals without their
-        // whole part or after no ideograph: not values.
+        // whole part or after no ideograph, a mark alone, after no
+        // ideograph or before a number, 无: not values.
         for word in [
             "1.属于国家秘密",
             "2022年",
