@@ -5334,7 +5334,10 @@ fn a_page_number_after_a_rows_numbers_a_cell_a_line_is_left_out() {
 /// row was unread; before the repeated heading the last is the page's
 /// number. Here （二）部分公开's "7 0 0 4 4 6 21" and a page "36": without
 /// its 6 it holds too (7 0 0 4 4 21 | 36). Not read where the next page
-/// starts with no heading.
+/// starts with no heading. So is a number wrapped over the page, its rest
+/// after the heading row (hunt 1185007: "5185" … "8" / "（本列数据…" … "8",
+/// 51858): the one reading, without the number before the heading, was
+/// left unread for being had with neither of the run's ends left out.
 #[test]
 fn a_page_number_before_the_repeated_heading_row_is_left_out() {
     let dir = "found/pingtan-2022-mupdf-1127007";
@@ -5349,6 +5352,14 @@ fn a_page_number_before_the_repeated_heading_row_is_left_out() {
     // start, the row unread.
     let headless = replace_once(&paged, "36\n（本列数据的勾稽关系为：\n", "36\n");
     read_with_row_unread(dir, &headless, "partially_disclosed");
+    // 1.本机关不掌握…'s 603 wrapped as "60" and "3", the "3" after the
+    // heading row and the label's rest ("府信息"), the page's 36 before it.
+    let row = "8\n0\n603\n（本列数据的勾稽关系为：\n";
+    let wrapped = replace_once(&text, row, "8\n0\n60\n36\n（本列数据的勾稽关系为：\n");
+    let wrapped = replace_once(&wrapped, "法提\n供\n府信息\n", "法提\n供\n府信息\n3\n");
+    let got = read(&wrapped).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(got.cells_read(), before.cells_read());
 }
 
 /// A mark printed for a 0 in a row's first cell run into its label's line

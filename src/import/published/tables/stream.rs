@@ -3020,14 +3020,13 @@ impl Found<'_> {
         label_end(self.joined, self.owner, (found.0, &found.1), until)
     }
 
-    /// Whether the word right after row `k`'s numbers starts a heading of
-    /// the table's heading row (see [`column_headings`]), four characters
-    /// or more: the row is the page's last, the heading row repeated at the
-    /// next page's top (PyMuPDF's text: "0" / "0" / "0" / "6" / "0" / "0" /
-    /// "6" / "6" / "（本列数据的勾稽关系", the page's number between).
-    fn heading_next(&self, k: usize) -> bool {
-        let next = self.runs[k].last().and_then(|&w| self.words.get(w + 1));
-        let Some(Word::Text(text)) = next else {
+    /// Whether the word right after word `w` starts a heading of the
+    /// table's heading row (see [`column_headings`]), four characters or
+    /// more: `w` is the page's last, the heading row repeated at the next
+    /// page's top (PyMuPDF's text: "0" / "0" / "0" / "6" / "0" / "0" / "6" /
+    /// "6" / "（本列数据的勾稽关系", the page's number between).
+    fn heading_after(&self, w: usize) -> bool {
+        let Some(Word::Text(text)) = self.words.get(w + 1) else {
             return false;
         };
         let long = |s: &str| s.chars().count() >= 4;
@@ -3577,17 +3576,16 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
                         without_one_alone(words, line_of, run, cells, (ways, at_ends), &holds)
                             .flatten()
                     };
-                    // A page's number before the heading row repeated at
-                    // the next page's top: the run's last, left out.
-                    let page_number = || match run.split_last() {
-                        Some((&last, rest))
-                            if found_rows.heading_next(k) && on_own_lines(line_of, last, last) =>
-                        {
-                            only_one(
-                                joinings(words, line_of, rest, cells, ways, &holds).into_iter(),
-                            )
-                        }
-                        _ => None,
+                    // A page's number: a number alone right before the
+                    // heading row repeated at the next page's top, left out
+                    // (the rest of a number wrapped over the page may come
+                    // after the heading).
+                    let page_number = || {
+                        let at = run.iter().position(|&w| {
+                            found_rows.heading_after(w) && on_own_lines(line_of, w, w)
+                        })?;
+                        let rest = [&run[..at], &run[at + 1..]].concat();
+                        only_one(joinings(words, line_of, &rest, cells, ways, &holds).into_iter())
                     };
                     match found_rows.before_strays(k) {
                         Some(values) => values,
