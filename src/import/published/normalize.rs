@@ -504,9 +504,12 @@ fn without_furniture(text: &str) -> Vec<String> {
         // bare ones that count up the pages (see [`counted_pages`]).
         let lines: Vec<&str> = text.lines().collect();
         let counted = counted_pages(&lines);
-        return (lines.iter().zip(counted))
-            .filter(|(l, counted)| !counted && !page_number(l).is_some_and(|(_, sure)| sure))
-            .map(|(l, _)| l.to_string())
+        let split = split_page_numbers(&lines);
+        return (lines.iter().zip(counted).zip(split))
+            .filter(|((l, counted), split)| {
+                !counted && !split && !page_number(l).is_some_and(|(_, sure)| sure)
+            })
+            .map(|((l, _), _)| l.to_string())
             .collect();
     }
     // The first and last non-empty line of each page.
@@ -578,6 +581,37 @@ fn without_furniture(text: &str) -> Vec<String> {
             if !drop[i][j] {
                 out.push(line.to_string());
             }
+        }
+    }
+    out
+}
+
+/// Which `lines` of text without page breaks (a PDF viewer's copy) are the
+/// two halves of a page number set between dashes broken over two lines
+/// ("—" / "3 —", Chromium's copy of a page broken in a table's row):
+/// joined, a page number that follows the one before it ("— 2 —") or
+/// comes before the one after it ("— 4 —"), each on a line of its own.
+/// Apart, neither is taken for one: "—" is a cell printed for a 0, "3 —"
+/// two cells.
+fn split_page_numbers(lines: &[&str]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let sure: Vec<(usize, u32)> = (lines.iter().enumerate())
+        .filter_map(|(i, l)| page_number(l).filter(|p| p.1).map(|p| (i, p.0)))
+        .collect();
+    for i in 1..lines.len() {
+        let joined = format!("{} {}", lines[i - 1], lines[i]);
+        let Some((n, true)) = page_number(&joined) else {
+            continue;
+        };
+        let (sure_first, sure_second) = (page_number(lines[i - 1]), page_number(lines[i]));
+        if sure_first.is_some_and(|p| p.1) || sure_second.is_some_and(|p| p.1) {
+            continue;
+        }
+        let before = sure.iter().rev().find(|p| p.0 < i - 1);
+        let after = sure.iter().find(|p| p.0 > i);
+        if before.is_some_and(|p| p.1 + 1 == n) || after.is_some_and(|p| n + 1 == p.1) {
+            out[i - 1] = true;
+            out[i] = true;
         }
     }
     out
@@ -2334,6 +2368,25 @@ mod tests {
         assert_eq!(kept, ["一、总体情况", "正文", "规章", "5", "3", "7"]);
         // Without form feeds only unmistakable page numbers go.
         assert_eq!(without_furniture("1\n2\n- 3 -\n第 4 页\n"), ["1", "2"]);
+        // A page number between dashes broken over two lines goes where it
+        // follows the one before or comes before the one after (Chromium's
+        // copy, hunt 1189000: "6 44 57" / "—" / "3 —" / "请"); not one out of
+        // their order, nor without them: "—" a cell, "3 —" two.
+        let split = |n: u32, next: u32| {
+            let text = format!("— 2 —\n0 1 6\n—\n{n} —\n请\n— {next} —\n");
+            without_furniture(&text)
+        };
+        assert_eq!(split(3, 4), ["0 1 6", "请"]);
+        assert_eq!(split(3, 9), ["0 1 6", "请"]);
+        assert_eq!(split(5, 4), ["0 1 6", "—", "5 —", "请"]);
+        assert_eq!(
+            split(3, 4)[..],
+            without_furniture("— 2 —\n0 1 6\n— 3 —\n请\n— 4 —\n")[..]
+        );
+        assert_eq!(
+            without_furniture("0 1 6\n—\n3 —\n请\n"),
+            ["0 1 6", "—", "3 —", "请"]
+        );
         // Bare numbers between lines of prose that count up pages go, and
         // the ones between them that every way to place them puts on one
         // line; not when they are fewer than a page apart, or do not count
