@@ -5362,6 +5362,25 @@ fn a_page_number_before_the_repeated_heading_row_is_left_out() {
     assert_eq!(got.cells_read(), before.cells_read());
 }
 
+/// pdftotext -raw's and PyMuPDF's text of a PDF whose narrow cells wrapped
+/// 表三's （一）予以公开 "0 522 2 27740 无 544 28808": "2774" / "0" for 27740,
+/// the 无 not in the PDF's text (found/nianbao-raw-1190007). Seven numbers,
+/// 0 522 2 2774 0 544 28808, their total not their sum; the sums down the
+/// columns held with 2774 taken for the report's 勾稽 error (27740 needed),
+/// so 2774 and 0 (for 无) were read. A wrong number whose digits begin the
+/// one its column needs is a wrapped number's piece: the row unread, named.
+#[test]
+fn a_wrapped_numbers_piece_is_not_read_as_a_printed_error_by_the_column_sums() {
+    let dir = "found/nianbao-raw-1190007";
+    for name in ["pdf-raw.txt", "pdf-mupdf.txt"] {
+        let got = read(&form(&format!("{dir}/{name}"))).unwrap();
+        assert_found_input_read(&got, dir, "disclosed");
+        assert!(got.cells_read() >= 170, "{name}: {}", got.cells_read());
+        let named = "「（一）予以公开」（总计 28808，各项之和 3842）";
+        assert!(got.notes.iter().any(|n| n.contains(named)), "{name}");
+    }
+}
+
 /// A mark printed for a 0 in a row's first cell run into its label's line
 /// (PyMuPDF's "3.危及“三-", hunt 1163005; pdftotext -layout's "行政法规禁—",
 /// hunt 1178001): the label was not found, its row's values taken as the
