@@ -5367,8 +5367,10 @@ fn a_page_number_before_the_repeated_heading_row_is_left_out() {
 /// the 无 not in the PDF's text (found/nianbao-raw-1190007). Seven numbers,
 /// 0 522 2 2774 0 544 28808, their total not their sum; the sums down the
 /// columns held with 2774 taken for the report's 勾稽 error (27740 needed),
-/// so 2774 and 0 (for 无) were read. A wrong number whose digits begin the
-/// one its column needs is a wrapped number's piece: the row unread, named.
+/// so 2774 and 0 (for 无) were read. A wrong number of fewer digits than
+/// the one its column needs may be a wrapped number's piece: the row
+/// unread, named. So with a digit of the piece lost ("274", the mutation
+/// test's salt 0).
 #[test]
 fn a_wrapped_numbers_piece_is_not_read_as_a_printed_error_by_the_column_sums() {
     let dir = "found/nianbao-raw-1190007";
@@ -5379,6 +5381,9 @@ fn a_wrapped_numbers_piece_is_not_read_as_a_printed_error_by_the_column_sums() {
         let named = "「（一）予以公开」（总计 28808，各项之和 3842）";
         assert!(got.notes.iter().any(|n| n.contains(named)), "{name}");
     }
+    let text = form(&format!("{dir}/pdf-raw.txt"));
+    let got = read(&replace_once(&text, "\n2774\n", "\n274\n")).unwrap();
+    assert_found_input_read(&got, dir, "disclosed");
 }
 
 /// A mark printed for a 0 in a row's first cell run into its label's line

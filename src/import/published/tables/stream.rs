@@ -1468,10 +1468,11 @@ fn in_sum(r: usize, (plus, minus): &(Vec<usize>, Vec<usize>)) -> bool {
 /// way, then without, then each alone, the others unknown. Not in a block some of whose rows were cut at the page's edge
 /// (`cut`: a cut total may look so), nor where the wrong number is a total
 /// as long as the block's longest other (it may be cut there too) unless
-/// no number was cut (`uncut`, see [`How`]), nor where the wrong number's
-/// digits begin the number its column needs (a number wrapped in its cell,
-/// "2774" / "0" for 27740, its pieces read as two cells: hunt 1190007, the
-/// next cell's 无 lost), nor by a piece marked damaged
+/// no number was cut (`uncut`, see [`How`]), nor where the wrong number has
+/// fewer digits than the number its column needs (it may be a piece of a
+/// number wrapped in its cell: "2774" / "0" for 27740, its pieces read as
+/// two cells, hunt 1190007, the next cell's 无 lost; a digit of it lost
+/// too, "274", in the mutation test), nor by a piece marked damaged
 /// (`misfits` hold none, see `Found::damaged`); a row is checked only by
 /// rows read otherwise (not `printed`, see [`read_cut`]). The rows read, as
 /// `read_cut`'s.
@@ -1596,14 +1597,12 @@ fn read_by_columns<'c>(
                 };
                 let all = rows.iter().chain(waits.iter().map(|w| &w.1));
                 if all.into_iter().all(|&r| (0..n).all(|c| checked(r, c))) {
-                    // (A wrong number whose digits begin the one its
-                    // column needs: a wrapped number's upper piece.)
+                    // (A wrong number of fewer digits than the one its
+                    // column needs: it may be a wrapped number's piece.)
                     let piece = |g: usize| {
-                        let printed = &group[g].2[place(g)];
-                        let needed = value(group[g].1, place(g)).map(|v| v.to_string());
-                        needed.is_some_and(|v| {
-                            v.len() > printed.len() && v.starts_with(printed.as_str())
-                        })
+                        let printed = digits(&group[g].2[place(g)]);
+                        let needed = value(group[g].1, place(g)).map(|v| v.to_string().len());
+                        needed.is_some_and(|needed| needed > printed)
                     };
                     let whole = (0..group.len())
                         .all(|g| (place(g) != n - 1 || total_whole(g)) && !piece(g));
