@@ -603,8 +603,7 @@ fn split_page_numbers(lines: &[&str]) -> Vec<bool> {
         let Some((n, true)) = page_number(&joined) else {
             continue;
         };
-        let (sure_first, sure_second) = (page_number(lines[i - 1]), page_number(lines[i]));
-        if sure_first.is_some_and(|p| p.1) || sure_second.is_some_and(|p| p.1) {
+        if sure.iter().any(|p| p.0 == i - 1 || p.0 == i) {
             continue;
         }
         let before = sure.iter().rev().find(|p| p.0 < i - 1);

@@ -1197,11 +1197,21 @@ fn without_one_alone<'a>(
     (run.iter()
         .enumerate()
         .filter(move |&(i, &w)| end(i) && alone(w)))
-    .map(move |(i, _)| {
-        let rest: Vec<usize> = [&run[..i], &run[i + 1..]].concat();
-        joinings(words, line_of, &rest, cells, ways, holds)
-    })
+    .map(move |(i, _)| without_one(words, line_of, (run, i), cells, ways, holds))
     .filter(|found| !found.is_empty())
+}
+
+/// The readings of [`joinings`] of `run` without its `i`th number.
+fn without_one(
+    words: &[Word],
+    line_of: &[usize],
+    (run, i): (&[usize], usize),
+    cells: usize,
+    ways: (bool, After),
+    holds: &dyn Fn(&[String]) -> bool,
+) -> Vec<Vec<String>> {
+    let rest: Vec<usize> = [&run[..i], &run[i + 1..]].concat();
+    joinings(words, line_of, &rest, cells, ways, holds)
 }
 
 /// The one reading among `readings` (the same one found more ways counts
@@ -3596,8 +3606,8 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
                         let at = run.iter().position(|&w| {
                             found_rows.heading_after(w) && on_own_lines(line_of, w, w)
                         })?;
-                        let rest = [&run[..at], &run[at + 1..]].concat();
-                        only_one(joinings(words, line_of, &rest, cells, ways, &holds).into_iter())
+                        let readings = without_one(words, line_of, (run, at), cells, ways, &holds);
+                        only_one(readings.into_iter())
                     };
                     match found_rows.before_strays(k) {
                         Some(values) => values,
