@@ -117,22 +117,28 @@ pub fn start() {
         ("[data-action=review-files]", false),
         ("[data-action=review-folder]", true),
     ] {
-        if let Some(input) = query(selector) {
-            listen(&input, "change", move |e: web_sys::Event| {
-                let Some(input) = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-                else {
-                    return;
-                };
-                if folder {
-                    add_folder_files(input.files());
-                } else {
-                    add_files(input.files());
-                }
+        let Some(input) = query(selector).and_then(|el| el.dyn_into::<HtmlInputElement>().ok())
+        else {
+            continue;
+        };
+        let take = move |input: &HtmlInputElement| {
+            if input.files().is_some_and(|l| l.length() > 0) {
+                enqueue(files_of(input.files()), folder);
                 input.set_value("");
-            });
-        }
+            }
+        };
+        listen(&input, "change", move |e: web_sys::Event| {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
+                take(&input);
+            }
+        });
+        // Files picked while this module loaded (the inputs are in the
+        // page before it runs, on a slow machine for seconds): read now,
+        // not lost.
+        take(&input);
     }
     if let Some(w) = web_sys::window() {
         listen(&w, "dragover", |e: web_sys::DragEvent| e.prevent_default());
@@ -248,10 +254,6 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<File> {
     list.map_or(Vec::new(), |l| {
         (0..l.length()).filter_map(|i| l.get(i)).collect()
     })
-}
-
-fn add_folder_files(list: Option<web_sys::FileList>) {
-    enqueue(files_of(list), true);
 }
 
 fn add_files(list: Option<web_sys::FileList>) {

@@ -3,8 +3,9 @@
 // page, files that are not reports); the overview's rows and counts, the
 // filters, a detail view, the year-on-year view, the chart, both CSVs,
 // opening a report in the form page, and 汇总 of five reports; files added
-// while a batch is checked; the importer worker failing to start, failing
-// on one file, or never finishing one.
+// while a batch is checked; files picked before the page's module ran; the
+// importer worker failing to start, failing on one file, or never finishing
+// one.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -233,6 +234,31 @@ test("the 审核台 reads 20+ files at once and shows every view", async () => {
   assert.equal(await form.locator('[data-key="meta.agency"]').inputValue(), "结构局");
   const after = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("nianbao:draft:")).length);
   assert.equal(after, before + 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("files picked before the page's module has loaded are read when it starts, not lost", async () => {
+  const context = await h.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  // Hold the module back, as a slow office PC does, while the clerk picks.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(h.server.url + "review.html", { waitUntil: "domcontentloaded" });
+  const json = (name, report) => ({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(report)) });
+  await page.locator('[data-action="review-files"]').setInputFiles([json("early-1.json", variant("早选一局", 2021)), json("early-2.json", variant("早选二局", 2021))]);
+  assert.equal(await page.locator("#overview table").count(), 0, "the module must not have run yet");
+  release();
+  await page.waitForFunction(() => /已读取并检查 2/.test(document.querySelector("[data-progress-text]").textContent));
+  assert.deepEqual((await rows(page)).map((r) => r.agency).sort(), ["早选一局", "早选二局"]);
+  // The input is emptied, so the same files can be picked again.
+  assert.equal(await page.locator('[data-action="review-files"]').evaluate((el) => el.files.length), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
