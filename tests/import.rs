@@ -2659,6 +2659,33 @@ fn a_browser_copy_with_a_blank_cell_says_how_the_page_reads_whole() {
     assert!(FROM_CELLS.contains("直接粘贴") && FROM_CELLS.contains("另存为"));
 }
 
+/// A copy with tabs whose row's last cell is blank ("行政规范性文件\t0\t2\t",
+/// its 现行有效件数 left empty) keeps the tab at its end: the row is as wide
+/// as the table's rows that end in text, so its cells are read in their
+/// columns, the blank unread (before: two numbers for three cells, the row
+/// unread). The sample's tabs for merged cells ("行政许可\t0\t\t", as wide
+/// as the rows of 表二 with them) leave it reading whole.
+#[test]
+fn a_copys_row_of_tabs_ending_in_a_blank_cell_reads_its_other_cells() {
+    let text = form("tanggong-jiedao-2023/text.txt");
+    assert!(text.contains("行政许可\t0\t\t\n"));
+    assert_tables(&read(&text).unwrap(), &expected("tanggong-jiedao-2023"));
+    let text = replace_once(
+        &text,
+        "行政规范性文件\t0\t0\t0\n",
+        "行政规范性文件\t0\t2\t\n",
+    );
+    let mut want = expected("tanggong-jiedao-2023");
+    want.cells[format::current()
+        .cell_at("table2", "normative_documents", "abolished")
+        .unwrap()] = Cell::Count(2);
+    assert_read_but(&read(&text).unwrap(), &want, |def| {
+        def.table.key == "table2"
+            && def.row.key == "normative_documents"
+            && def.column.key == "in_force"
+    });
+}
+
 /// A browser's copy whose row has its first cell blank (two tabs after
 /// its label, nothing between: not marked, as a table may have a spacer
 /// cell there) is one number short: read where the other sums place the

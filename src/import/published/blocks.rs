@@ -306,8 +306,10 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
     // joined pieces.
     let mut tab_row = false;
     let mut piece_before: Option<&str> = None;
-    // The closed rows of pipes among `table`'s (see [`closed_rows`]).
+    // The closed rows of pipes and the rows of tabs among `table`'s, and
+    // the empty cells at the end of these (see [`closed_rows`]).
     let mut ends: Vec<usize> = Vec::new();
+    let mut blank_ends: Vec<(usize, Vec<(String, usize)>)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if let Some(piece) = lone_number(line) {
             let last = table.last_mut().and_then(|row| row.last_mut());
@@ -338,7 +340,14 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
             if separator == '|' && super::normalize::pipe_rule(line) {
                 continue;
             }
-            let mut line = line.trim_matches(is_space);
+            // (A row with tabs keeps the tabs at its end: its blank last
+            // cells, or a copy's merged cells, kept by the table's width below.)
+            let mut line = match separator {
+                '\t' => line
+                    .trim_start_matches(is_space)
+                    .trim_end_matches(|c| c != '\t' && is_space(c)),
+                _ => line.trim_matches(is_space),
+            };
             if separator == '|' {
                 line = line.strip_prefix('|').unwrap_or(line);
                 if closed {
@@ -353,15 +362,26 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
                 })
                 .collect();
             // (Empty cells at a row's end may be a merged cell's, "行政许可 |
-            // 288 | | |", or a copy's trailing tabs; not a row's of pipes
-            // that are not closed: its blank last cell. Closed rows of
-            // pipes keep them until their table is whole: see
-            // [`closed_rows`].)
-            while separator == '\t' && cells.last().is_some_and(|c| c.0.is_empty()) {
-                cells.pop();
-            }
-            if separator == '|' && closed {
+            // 288 | | |", or a copy's trailing tabs ("行政许可\t0\t\t"); not a
+            // row's of pipes that are not closed: its blank last cell.
+            // Closed rows of pipes and rows of tabs keep them until their
+            // table is whole: see [`closed_rows`]; a row of tabs meanwhile
+            // as if without them.)
+            let blank_end = match separator {
+                '\t' => {
+                    let text = cells
+                        .iter()
+                        .rposition(|c| !c.0.is_empty())
+                        .map_or(0, |i| i + 1);
+                    cells.split_off(text)
+                }
+                _ => Vec::new(),
+            };
+            if (separator == '|' && closed) || (separator == '\t' && !cells.is_empty()) {
                 ends.push(table.len());
+            }
+            if !blank_end.is_empty() && !cells.is_empty() {
+                blank_ends.push((table.len(), blank_end));
             }
             if let Some(piece) = piece_before.take() {
                 if let Some(first) = cells.iter_mut().find(|c| !c.0.is_empty()) {
@@ -378,7 +398,11 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
         }
         tab_row = false;
         if !table.is_empty() {
-            let rows = closed_rows(std::mem::take(&mut table), &std::mem::take(&mut ends));
+            let rows = closed_rows(
+                std::mem::take(&mut table),
+                &std::mem::take(&mut ends),
+                std::mem::take(&mut blank_ends),
+            );
             blocks.push(Block::Table(rows));
         }
         let line = match pipes {
@@ -390,26 +414,31 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
         }
     }
     if !table.is_empty() {
-        blocks.push(Block::Table(closed_rows(table, &ends)));
+        blocks.push(Block::Table(closed_rows(table, &ends, blank_ends)));
     }
     blocks
 }
 
-/// A table's rows, the closed rows of pipes among them (`closed`, their
-/// places) without the empty cells at their ends (a merged cell's: "行政许可
-/// | 288 | | |"), unless the row with them is exactly as wide as most of
-/// the table's closed rows that end in text (one width the most common):
-/// then its last cell is a blank of its own ("4.无正当理由大量反复申请 | 0 | 0
-/// | 0 | 0 | 0 | 0 | |", its 总计 blank, among rows of a label and seven
-/// values).
-fn closed_rows(mut rows: Vec<Vec<(String, usize)>>, closed: &[usize]) -> Vec<Vec<(String, usize)>> {
+/// A table's rows, the closed rows of pipes and the rows of tabs among
+/// them (`closed`, their places) without the empty cells at their ends (a
+/// merged cell's: "行政许可 | 288 | | |", "行政许可\t288\t\t"), unless the
+/// row with them is exactly as wide as most of these rows that end in text
+/// (one width the most common): then its last cells are blanks of their own
+/// ("4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | |", its 总计 blank,
+/// among rows of a label and seven values; "行政规范性文件\t0\t0\t" among
+/// rows of a label and three). The rows of tabs come without them
+/// (`blank_ends`: their places and the cells).
+fn closed_rows(
+    mut rows: Vec<Vec<(String, usize)>>,
+    closed: &[usize],
+    blank_ends: Vec<(usize, Vec<(String, usize)>)>,
+) -> Vec<Vec<(String, usize)>> {
     let ends_empty = |row: &Vec<(String, usize)>| row.last().is_some_and(|c| c.0.is_empty());
     let mut widths: Vec<(usize, usize)> = Vec::new();
-    for row in closed
-        .iter()
-        .map(|&r| &rows[r])
-        .filter(|row| !ends_empty(row))
-    {
+    for (r, row) in closed.iter().map(|&r| (r, &rows[r])) {
+        if ends_empty(row) || blank_ends.iter().any(|b| b.0 == r) {
+            continue;
+        }
         match widths.iter_mut().find(|(w, _)| *w == row.len()) {
             Some((_, n)) => *n += 1,
             None => widths.push((row.len(), 1)),
@@ -423,6 +452,11 @@ fn closed_rows(mut rows: Vec<Vec<(String, usize)>>, closed: &[usize]) -> Vec<Vec
             while ends_empty(row) {
                 row.pop();
             }
+        }
+    }
+    for (r, blank) in blank_ends {
+        if Some(rows[r].len() + blank.len()) == width {
+            rows[r].extend(blank);
         }
     }
     // (A row of empty cells alone is none.)
