@@ -2686,6 +2686,32 @@ fn a_copys_row_of_tabs_ending_in_a_blank_cell_reads_its_other_cells() {
     });
 }
 
+/// A copy with tabs that keeps a table's empty cells as its page does (the
+/// tanggong page's rows under a group's label start with two empty cells,
+/// "\t\t2. 其他法律行政法规禁止公开\t0…"): the tabs at a row's start are
+/// kept, so the row is as wide as the group's first and an empty cell among
+/// its values is a blank, as the page's is (before: the row, narrower once
+/// trimmed, left unread, its empty cell maybe a spacer).
+#[test]
+fn a_copys_row_of_tabs_keeps_its_first_empty_cells_and_reads_a_blank_among_its_values() {
+    let text = form("tanggong-jiedao-2023/text.txt");
+    let row = "\t\t2. 其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0\n";
+    let text = replace_once(
+        &text,
+        row,
+        "\t\t2. 其他法律行政法规禁止公开\t0\t0\t\t0\t0\t0\t0\n",
+    );
+    assert_read_but(
+        &read(&text).unwrap(),
+        &expected("tanggong-jiedao-2023"),
+        |def| {
+            def.table.key == "table3"
+                && def.row.key == "withheld_prohibited"
+                && def.column.key == "research"
+        },
+    );
+}
+
 /// A browser's copy whose row has its first cell blank (two tabs after
 /// its label, nothing between: not marked, as a table may have a spacer
 /// cell there) is one number short: read where the other sums place the

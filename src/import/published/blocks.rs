@@ -340,12 +340,12 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
             if separator == '|' && super::normalize::pipe_rule(line) {
                 continue;
             }
-            // (A row with tabs keeps the tabs at its end: its blank last
-            // cells, or a copy's merged cells, kept by the table's width below.)
+            // (A row with tabs keeps the tabs at its ends: its empty first
+            // cells, as its page has them (see `normalize::markdown_line`),
+            // and its blank last cells or a copy's merged cells, kept by
+            // the table's width below.)
             let mut line = match separator {
-                '\t' => line
-                    .trim_start_matches(is_space)
-                    .trim_end_matches(|c| c != '\t' && is_space(c)),
+                '\t' => line.trim_matches(|c| c != '\t' && is_space(c)),
                 _ => line.trim_matches(is_space),
             };
             if separator == '|' {

@@ -1994,6 +1994,12 @@ fn columns(line: &str) -> usize {
 fn markdown_line(line: &str) -> String {
     let line = without_inline_tags(line);
     let t = line.trim_start_matches(is_space);
+    // A row of cells keeps the tabs of its first empty cells (a copy of a
+    // table whose empty cells hold its rows' places, as its page does).
+    let t = match t.contains('\t') {
+        true => line.trim_start_matches(|c| c != '\t' && is_space(c)),
+        false => t,
+    };
     let t = match t.trim_start_matches('#') {
         rest if rest.len() < t.len() && rest.starts_with(' ') => rest.trim_start_matches(is_space),
         _ => t,
