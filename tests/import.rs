@@ -2659,6 +2659,17 @@ fn a_browser_copy_with_a_blank_cell_says_how_the_page_reads_whole() {
     assert!(FROM_CELLS.contains("直接粘贴") && FROM_CELLS.contains("另存为"));
 }
 
+/// The tanggong sample's browser copy (its page's empty cells kept as
+/// tabs) with its line `row` changed to `to`, read.
+fn tanggong_copy_with(row: &str, to: &str) -> Recognised {
+    read(&replace_once(
+        &form("tanggong-jiedao-2023/text.txt"),
+        row,
+        to,
+    ))
+    .unwrap()
+}
+
 /// A copy with tabs whose row's last cell is blank ("行政规范性文件\t0\t2\t",
 /// its 现行有效件数 left empty) keeps the tab at its end: the row is as wide
 /// as the table's rows that end in text, so its cells are read in their
@@ -2670,16 +2681,12 @@ fn a_copys_row_of_tabs_ending_in_a_blank_cell_reads_its_other_cells() {
     let text = form("tanggong-jiedao-2023/text.txt");
     assert!(text.contains("行政许可\t0\t\t\n"));
     assert_tables(&read(&text).unwrap(), &expected("tanggong-jiedao-2023"));
-    let text = replace_once(
-        &text,
-        "行政规范性文件\t0\t0\t0\n",
-        "行政规范性文件\t0\t2\t\n",
-    );
+    let got = tanggong_copy_with("行政规范性文件\t0\t0\t0\n", "行政规范性文件\t0\t2\t\n");
     let mut want = expected("tanggong-jiedao-2023");
     want.cells[format::current()
         .cell_at("table2", "normative_documents", "abolished")
         .unwrap()] = Cell::Count(2);
-    assert_read_but(&read(&text).unwrap(), &want, |def| {
+    assert_read_but(&got, &want, |def| {
         def.table.key == "table2"
             && def.row.key == "normative_documents"
             && def.column.key == "in_force"
@@ -2694,22 +2701,15 @@ fn a_copys_row_of_tabs_ending_in_a_blank_cell_reads_its_other_cells() {
 /// trimmed, left unread, its empty cell maybe a spacer).
 #[test]
 fn a_copys_row_of_tabs_keeps_its_first_empty_cells_and_reads_a_blank_among_its_values() {
-    let text = form("tanggong-jiedao-2023/text.txt");
-    let row = "\t\t2. 其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0\n";
-    let text = replace_once(
-        &text,
-        row,
+    let got = tanggong_copy_with(
+        "\t\t2. 其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0\n",
         "\t\t2. 其他法律行政法规禁止公开\t0\t0\t\t0\t0\t0\t0\n",
     );
-    assert_read_but(
-        &read(&text).unwrap(),
-        &expected("tanggong-jiedao-2023"),
-        |def| {
-            def.table.key == "table3"
-                && def.row.key == "withheld_prohibited"
-                && def.column.key == "research"
-        },
-    );
+    assert_read_but(&got, &expected("tanggong-jiedao-2023"), |def| {
+        def.table.key == "table3"
+            && def.row.key == "withheld_prohibited"
+            && def.column.key == "research"
+    });
 }
 
 /// A browser's copy whose row has its first cell blank (two tabs after

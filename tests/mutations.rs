@@ -441,31 +441,28 @@ fn check_mutations(
             Some(Changed::Damaged(old, new)) => vec![(old, new, true)],
             _ => Vec::new(),
         };
-        if !pieces_changed.is_empty() {
-            for j in 0..cells.len() {
-                let w = want.cells[j].display();
-                for &(piece, other, damaged) in &pieces_changed {
-                    // (Damaged: a piece made as long as its number, in a
-                    // row with a blank; the source may leave that row
-                    // unread, its reading then names no piece.)
-                    let blank = || {
-                        (0..cells.len()).any(|k| same_line(k, j) && want.cells[k] == Cell::Blank)
-                    };
-                    let piece_of = match damaged {
-                        false => joined(source.as_ref(), j),
-                        true => other.len() == w.len() && blank(),
-                    };
-                    if piece_of && w.len() > piece.len() && w.starts_with(piece.as_str()) {
-                        let row = (0..cells.len()).filter(|&k| same_line(k, j));
-                        // (The rest as a cell shows it: "05" of 205 is 5.)
-                        let rest = w[piece.len()..].parse::<u64>().map(|n| n.to_string());
-                        let values = (row.clone().map(|k| want.cells[k].display()))
-                            .chain([other.clone()])
-                            .chain(rest);
-                        let values: Vec<String> = values.collect();
-                        for k in row {
-                            shifted.extend(values.iter().map(|v| (k, v.clone())));
-                        }
+        for j in 0..cells.len() {
+            let w = want.cells[j].display();
+            for &(piece, other, damaged) in &pieces_changed {
+                // (Damaged: a piece made as long as its number, in a
+                // row with a blank; the source may leave that row
+                // unread, its reading then names no piece.)
+                let blank =
+                    || (0..cells.len()).any(|k| same_line(k, j) && want.cells[k] == Cell::Blank);
+                let piece_of = match damaged {
+                    false => joined(source.as_ref(), j),
+                    true => other.len() == w.len() && blank(),
+                };
+                if piece_of && w.len() > piece.len() && w.starts_with(piece.as_str()) {
+                    let row = (0..cells.len()).filter(|&k| same_line(k, j));
+                    // (The rest as a cell shows it: "05" of 205 is 5.)
+                    let rest = w[piece.len()..].parse::<u64>().map(|n| n.to_string());
+                    let values = (row.clone().map(|k| want.cells[k].display()))
+                        .chain([other.clone()])
+                        .chain(rest);
+                    let values: Vec<String> = values.collect();
+                    for k in row {
+                        shifted.extend(values.iter().map(|v| (k, v.clone())));
                     }
                 }
             }
