@@ -5468,6 +5468,24 @@ fn a_mark_for_a_0_run_into_a_labels_line_is_the_rows_first_cell() {
     }
 }
 
+/// PyMuPDF's text of 表四's row with a dash for a 0 ("9 7 2 0 18 0 －913 0
+/// 913 0 4 0 0 4", 复议后起诉's 结果纠正 printed "－"): the full-width dash
+/// leaves too little room after it for two words, "－913", so no row of
+/// 表四 was read (found/pingtan-2021-mupdf-1198004, 185 of 200). A dash with
+/// a number run into it is two cells, the mark kept as printed. A minus
+/// sign's "-913" is one cell (a number printed negative): unread.
+#[test]
+fn a_dash_for_a_0_with_the_next_cells_number_run_into_it_is_two_cells() {
+    let dir = "found/pingtan-2021-mupdf-1198004";
+    let text = form(&format!("{dir}/pdf-mupdf.txt"));
+    assert!(text.contains("\n－913 0\n"));
+    let got = read_whole(dir, &["pdf-mupdf.txt"]).remove(0);
+    let corrected = got.report.cell("table4.litigation_direct.corrected");
+    assert_eq!(corrected, Some(&Cell::Invalid("－".into())));
+    let got = read(&replace_once(&text, "\n－913 0\n", "\n-913 0\n")).unwrap();
+    assert_found_input_read(&got, dir, "table4");
+}
+
 /// Chromium's copy of a PDF with page numbers, no page breaks: a row's
 /// numbers on a line of its label, then the page's number alone on its
 /// line before the next page's heading row ("2 0 0 98372 6 433 98813" /

@@ -99,6 +99,11 @@ fn words(
                 out.push(Word::Value(w.to_string()));
             } else if w.contains(WRAPPED) {
                 out.push(Word::Wrapped);
+            } else if let Some((mark, value)) = mark_run_into(w) {
+                out.push(Word::Value(mark.to_string()));
+                out.push(Word::Value(value.to_string()));
+                lines.push(line);
+                cell_of.push(cell);
             } else if let Some((text, value)) = glued(w) {
                 out.push(Word::Text(norm(text)));
                 out.push(Word::Value(value.to_string()));
@@ -353,6 +358,22 @@ fn label_without_its_ordinal(text: &str, number: &str) -> bool {
         .peekable();
     rows.iter().any(|(digits, _)| !digits)
         || (ordinals.peek().is_some() && ordinals.all(|n| !number.ends_with(&n)))
+}
+
+/// A word that is a dash printed for a 0 with the next cell's number run
+/// into it (PyMuPDF's text of a row "… 18 0 －913 0 913 …": a full-width
+/// dash leaves too little room after it for the tool to see two words;
+/// "－0"): the mark and the number, two cells. Only a dash wider than a
+/// minus sign ("－", "—", not "-"): "-5" may be a number printed negative,
+/// one cell. (A page number's "—3—" has a dash after its number too: no
+/// cell's.)
+fn mark_run_into(word: &str) -> Option<(&str, &str)> {
+    let at = word.find(|c: char| c.is_ascii_digit())?;
+    let (mark, number) = word.split_at(at);
+    let whole =
+        number.bytes().all(|b| b.is_ascii_digit()) && (number == "0" || !number.starts_with('0'));
+    let wide_dash = mark.chars().all(|c| "－—–―─".contains(c));
+    (whole && wide_dash && super::super::normalize::zero_sign(mark)).then_some((mark, number))
 }
 
 /// A word that is a label's line with the row's first value run into it
