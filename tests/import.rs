@@ -5486,6 +5486,59 @@ fn a_dash_for_a_0_with_the_next_cells_number_run_into_it_is_two_cells() {
     assert_found_input_read(&got, dir, "table4");
 }
 
+/// pdftotext -raw's text of a PDF whose 表三 is wider than the page: every
+/// total cut at its edge to its first digits ("4 502 6 0 14 0 52" for
+/// 526), so only the sums down the columns check a row's numbers (see
+/// `tables::stream::read_cut`), every cell they need known. A row whose 无
+/// stands first, taken for a word of its label ("无 0 0 0 3 0 3": six
+/// numbers, the empty cell's place unknown), left every column unknown,
+/// and no row of the block was read (57 of 200,
+/// found/pingtan-2022-cut-1188007). The column sums now place such a row
+/// where one place alone holds them; so too a row cut with a cell empty
+/// (its sum no longer places it), and a page's number after a cut row.
+#[test]
+fn a_cut_tables_rows_are_placed_by_the_sums_down_their_columns() {
+    let dir = "found/pingtan-2022-cut-1188007";
+    let text = form(&format!("{dir}/pdf-raw.txt"));
+    let cell = |got: &Recognised, key: &str| {
+        let i = format::current().cell_index(key).unwrap();
+        got.sources[i].as_ref().map(|_| got.report.cells[i].clone())
+    };
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert!(got.cells_read() >= 150, "{}", got.cells_read());
+    let legal = "table3.withheld_prohibited.legal_services";
+    assert_eq!(cell(&got, legal), Some(Cell::Count(3)));
+    assert_eq!(
+        cell(&got, "table3.withheld_prohibited.public_welfare"),
+        None
+    );
+    // A cell left empty in a cut row ("4 502 6 14 0 52": 公益组织's 0 gone).
+    let got = read(&replace_once(
+        &text,
+        "\n4 502 6 0 14 0 52\n",
+        "\n4 502 6 14 0 52\n",
+    ))
+    .unwrap();
+    assert_found_input_read(&got, dir, "none");
+    let legal = "table3.withheld_third_party.legal_services";
+    assert_eq!(cell(&got, legal), Some(Cell::Count(14)));
+    assert_eq!(
+        cell(&got, "table3.withheld_third_party.public_welfare"),
+        None
+    );
+    // A page's number after a cut row, alone on its line.
+    let got = read(&replace_once(
+        &text,
+        "\n0 318 0 0 0 7 32\n",
+        "\n0 318 0 0 0 7 32\n7\n",
+    ))
+    .unwrap();
+    assert_found_input_read(&got, dir, "none");
+    let commercial = "table3.unavailable_not_held.commercial";
+    assert_eq!(cell(&got, commercial), Some(Cell::Count(318)));
+}
+
 /// Chromium's copy of a PDF with page numbers, no page breaks: a row's
 /// numbers on a line of its label, then the page's number alone on its
 /// line before the next page's heading row ("2 0 0 98372 6 433 98813" /

@@ -1350,6 +1350,7 @@ type CutRow = (usize, usize, Vec<String>, Option<(u64, u64)>);
 fn read_cut<'c>(
     table: &Table,
     (cut, misfits, printed): (&'c [CutRow], &'c [CutRow], &[usize]),
+    waiting: &[Waiting],
     read: &mut Vec<(usize, String, String)>,
 ) -> Vec<&'c CutRow> {
     let format = crate::format::current();
@@ -1375,9 +1376,18 @@ fn read_cut<'c>(
             continue;
         }
         let part = |c: usize| block.columns[c].total_of.is_empty();
+        // (A row one number short, its empty cell's place unknown: the
+        // cells all its readings agree on, see [`placed_by_columns`].)
+        let agreed_on = |r: usize, c: usize| {
+            let w = waiting.iter().find(|w| w.3 && (w.0, w.1) == (b, r))?;
+            count_of(&agreed(&w.2, String::new())?[c])
+        };
         let known = |r: usize, c: usize| match here.iter().find(|x| x.1 == r) {
             Some(x) => part(c).then(|| count_of(&x.2[c])).flatten(),
-            None => count_of(&in_read(cell(b, r, c))?.1),
+            None => match in_read(cell(b, r, c)) {
+                Some(x) => count_of(&x.1),
+                None => agreed_on(r, c),
+            },
         };
         let sums = column_sums(table, block);
         // A total row's sum failing in a column may be its numbers cut at
@@ -1426,6 +1436,228 @@ fn read_cut<'c>(
     }
     read.extend(cells);
     taken
+}
+
+/// A row of [`RowValues::CutPlacings`]: its block and row, its readings
+/// (see [`cut_placings`]), and its total as printed with its parts' sum.
+type CutWays = (usize, usize, Vec<Vec<String>>, (u64, u64));
+
+/// The readings of row `r` of `block` (block `b`), its `values` one number
+/// short and no reading holding its sum (see [`fewer`]), where its total
+/// is its parts' sum's first digits (its column cut at the page's edge,
+/// see [`cut_off`]) with a cell among its parts left empty (blank, or a
+/// mark its PDF's font could not map): "0 0 541 0 0 54" for 0 0 (empty)
+/// 541 0 0 | 541, or 0 0 541 (empty) 0 0. The places of the empty cell as
+/// [`with_an_empty_cell`] gives them (those giving every cell the same
+/// count one reading, its cells 0 in one and empty in another unknown);
+/// the sums down the columns choose (see [`placed_by_columns`]).
+fn cut_placings(block: &Block, (b, r): (usize, usize), values: &[&String]) -> RowValues {
+    let sides = |reading: &[String]| row_mismatch(block, &|_, c| count_of(&reading[c]), r);
+    let cut = |reading: &[String]| sides(reading).is_some_and(|(total, sum)| cut_off(total, sum));
+    let ways = with_an_empty_cell(values, block.columns.len(), &cut);
+    match ways.first().and_then(|way| sides(way)) {
+        Some(sides) => RowValues::CutPlacings((b, r, ways, sides)),
+        None => RowValues::Unread,
+    }
+}
+
+/// Row `r` of `block` (block `b`) from its `run` of numbers (text of a
+/// cell a line) one more than its cells, the last alone on its line,
+/// where the others are the row's with its total its parts' sum's first
+/// digits (see [`cut_off`]): a page's number after a row whose total was
+/// cut at the page's edge ("0 0 1 7 0 413 4" / "5", 4 for 421, the page's
+/// 5; PyMuPDF's "728" / … / "15" / "5" for 1570), which no reading holding
+/// the row's sum leaves out (see [`without_one_alone`]). A row cut, for
+/// [`read_cut`]: its parts read where the sums down their columns hold.
+fn cut_before_a_stray(
+    block: &Block,
+    (b, r): (usize, usize),
+    words: &[Word],
+    line_of: &[usize],
+    run: &[usize],
+) -> RowValues {
+    let Some((&last, rest)) = run.split_last() else {
+        return RowValues::Unread;
+    };
+    let values: Vec<String> = rest
+        .iter()
+        .filter_map(|&w| words[w].value().cloned())
+        .collect();
+    let counts: Option<Vec<u64>> = values.iter().map(|v| count_of(v)).collect();
+    let sides = counts
+        .filter(|c| c.len() == rest.len() && c.len() == block.columns.len() && one_total(block))
+        .filter(|_| {
+            !values.iter().any(|v| v.contains(WRAPPED)) && on_own_lines(line_of, last, last)
+        })
+        .and_then(|c| row_mismatch(block, &|_, col| Some(c[col]), r));
+    match sides {
+        Some((total, sum)) if cut_off(total, sum) => {
+            RowValues::CutBeforeStray((b, r, values, Some((total, sum))))
+        }
+        _ => RowValues::Unread,
+    }
+}
+
+/// A row for [`placed_by_columns`] to place: its block and row, its
+/// readings, and, for a row cut, its total and sum.
+type ToPlace<'a> = (usize, usize, &'a [Vec<String>], Option<(u64, u64)>);
+
+/// Rows of several readings in a block some of whose rows' totals were cut
+/// at the page's edge: those of [`RowValues::CutPlacings`] (`ways`) and
+/// the rows one number short whose own sum holds for each place of their
+/// empty cell (`waiting`, see [`RowValues::Placings`]: "无 0 0 0 3 0 3",
+/// the 无 taken for a word of the label, as 0 0 0 0 3 0 | 3 or 0 0 0 3 0
+/// 0 | 3), each as the one of its readings under which a sum down each
+/// column where its readings differ holds (see [`column_sums`]), every
+/// cell that sum needs known: by the rows cut (`cut`, their parts), the
+/// rows read (`read`, not those read as printed, `printed`: see
+/// [`RowValues::Printed`]), and the cells on which the readings of each
+/// other such row agree (see [`agreed`]). None where no reading or more
+/// than one does. A row placed so places the others with it; the rows of
+/// a block left are tried together (each in one column's sum with another
+/// places it only so), the one way of reading them all whose sums hold,
+/// if only one (up to `TOGETHER` ways). The first,
+/// as rows cut (for [`read_cut`], whose sums check each number again);
+/// the second, in `waiting` with the one reading (for [`read_agreed`],
+/// whose sums check each cell again), a row whose sums do not place it
+/// left with its readings. In a block without a cut row, none: the sums
+/// of [`read_by_other_sums`] chose the rows they could.
+fn placed_by_columns(
+    table: &Table,
+    (cut, ways, waiting): (&[CutRow], &[CutWays], &mut [Waiting]),
+    (read, printed): (&[(usize, String, String)], &[usize]),
+) -> Vec<CutRow> {
+    // (Ways to place a block's rows together, at most: beyond, none is
+    // tried together.)
+    const TOGETHER: usize = 20_000;
+    let format = crate::format::current();
+    let cell = |b: usize, r: usize, c: usize| {
+        let block = &table.blocks[b];
+        format.cell_at(table.key, block.rows[r].key, block.columns[c].key)
+    };
+    let in_read = |i: Option<usize>| {
+        i.filter(|i| !printed.contains(i))
+            .and_then(|i| read.iter().find(|x| x.0 == i))
+    };
+    let cut_block = |b: usize| cut.iter().any(|x| x.0 == b);
+    let mut rows: Vec<ToPlace> = (ways.iter())
+        .filter(|x| cut_block(x.0))
+        .map(|(b, r, ways, sides)| (*b, *r, &ways[..], Some(*sides)))
+        .collect();
+    rows.extend(
+        (waiting.iter())
+            .filter(|w| w.3 && cut_block(w.0))
+            .map(|w| (w.0, w.1, &w.2[..], None)),
+    );
+    // Whether row `k` read as `reading` holds a sum down each column where
+    // its readings differ, the other rows to place read as `other` gives
+    // (their cells unknown where it gives none).
+    let fits = |k: usize, reading: &[String], other: &dyn Fn(usize) -> Option<Vec<String>>| {
+        let (b, r, readings, _) = rows[k];
+        let block = &table.blocks[b];
+        let part = |c: usize| block.columns[c].total_of.is_empty();
+        let known = |row: usize, c: usize| -> Option<u64> {
+            if row == r {
+                return count_of(&reading[c]);
+            }
+            if let Some(o) = (0..rows.len()).find(|&o| (rows[o].0, rows[o].1) == (b, row)) {
+                // (A cut total checks nothing.)
+                if rows[o].3.is_some() && !part(c) {
+                    return None;
+                }
+                return count_of(&other(o)?[c]);
+            }
+            match cut.iter().find(|x| (x.0, x.1) == (b, row)) {
+                Some(x) => part(c).then(|| count_of(&x.2[c])).flatten(),
+                None => count_of(&in_read(cell(b, row, c))?.1),
+            }
+        };
+        let sums = column_sums(table, block);
+        let differ = |c: &usize| {
+            part(*c)
+                && readings
+                    .iter()
+                    .any(|x| count_of(&x[*c]) != count_of(&readings[0][*c]))
+        };
+        (0..block.columns.len()).filter(differ).all(|c| {
+            (sums.iter())
+                .filter(|sum| in_sum(r, sum))
+                .any(|sum| column_sum_holds(sum, c, &known))
+        })
+    };
+    // The reading chosen for each: one at a time, the others' cells those
+    // their readings agree on, while any is placed so.
+    let mut chosen: Vec<Option<Vec<String>>> = vec![None; rows.len()];
+    let agreed_or_chosen = |chosen: &[Option<Vec<String>>], o: usize| {
+        chosen[o]
+            .clone()
+            .or_else(|| agreed(rows[o].2, String::new()))
+    };
+    loop {
+        let mut placed_one = false;
+        for k in 0..rows.len() {
+            if chosen[k].is_some() {
+                continue;
+            }
+            let other = |o: usize| agreed_or_chosen(&chosen, o);
+            let fitting: Vec<&Vec<String>> =
+                rows[k].2.iter().filter(|x| fits(k, x, &other)).collect();
+            if let [one] = fitting[..] {
+                chosen[k] = Some(one.clone());
+                placed_one = true;
+            }
+        }
+        if !placed_one {
+            break;
+        }
+    }
+    // Then the rows left of each block together (two in one column's sum
+    // place each other only so): the one way of reading them all whose
+    // sums hold.
+    for (b, _) in table.blocks.iter().enumerate() {
+        let open: Vec<usize> = (0..rows.len())
+            .filter(|&k| rows[k].0 == b && chosen[k].is_none())
+            .collect();
+        let ways: usize = open.iter().map(|&k| rows[k].2.len()).product();
+        if open.len() < 2 || ways > TOGETHER {
+            continue;
+        }
+        let mut found: Vec<Vec<usize>> = Vec::new();
+        for mut n in 0..ways {
+            let mut pick = vec![0; rows.len()];
+            for &k in &open {
+                pick[k] = n % rows[k].2.len();
+                n /= rows[k].2.len();
+            }
+            let other = |o: usize| match open.contains(&o) {
+                true => Some(rows[o].2[pick[o]].clone()),
+                false => agreed_or_chosen(&chosen, o),
+            };
+            if open.iter().all(|&k| fits(k, &rows[k].2[pick[k]], &other)) {
+                found.push(pick);
+            }
+        }
+        if let [pick] = &found[..] {
+            for &k in &open {
+                chosen[k] = Some(rows[k].2[pick[k]].clone());
+            }
+        }
+    }
+    // (The rows' places, apart from `waiting`, which they borrow.)
+    let rows: Vec<_> = rows.iter().map(|x| (x.0, x.1, x.3)).collect();
+    let mut placed = Vec::new();
+    for ((b, r, sides), one) in rows.into_iter().zip(chosen) {
+        match (sides, one) {
+            (Some(sides), Some(one)) => placed.push((b, r, one, Some(sides))),
+            (None, Some(one)) => {
+                if let Some(w) = waiting.iter_mut().find(|w| (w.0, w.1) == (b, r)) {
+                    w.2 = vec![one];
+                }
+            }
+            (_, None) => {}
+        }
+    }
+    placed
 }
 
 /// The sums of `table`'s `block` down its columns, each as the rows whose
@@ -2593,7 +2825,7 @@ fn put_read(
     out: &mut Recognised,
 ) {
     let format = out.report.format;
-    let taken = read_cut(table, (cut, misfits, printed), &mut read);
+    let taken = read_cut(table, (cut, misfits, printed), waiting, &mut read);
     // (A row whose total is not its sum, no cut one, read beside cut ones.)
     let beside_cut = |x: &&CutRow| x.3.is_some_and(|(total, sum)| !cut_off(total, sum));
     let (beside, cut_read): (Vec<&CutRow>, Vec<&CutRow>) =
@@ -2702,7 +2934,7 @@ fn put_read(
     }
     if !agreed_rows.is_empty() {
         out.notes.push(format!(
-            "{name}有 {} 行的数字比格式少一个或两个（有空白的格，或印出的“-”“无”等在原文中丢失），空格的位置有几种可能：已读取每种可能下都相同、并经各列的合计核对的数字（如总计），其余未导入，请对照原文填写：{}",
+            "{name}有 {} 行的数字比格式少一个或两个（有空白的格，或印出的“-”“无”等在原文中丢失），空格的位置有几种可能：已读取位置确定（每种可能下都相同，如总计；或各列的合计只容许一种位置）并经各列的合计核对的数字，其余未导入，请对照原文填写：{}",
             agreed_rows.len(),
             first_few(&agreed_rows.iter().map(|r| format!("「{r}」")).collect::<Vec<_>>()),
         ));
@@ -3043,6 +3275,15 @@ enum RowValues {
     /// One number short, the block's total column printed nowhere: its
     /// parts (see [`read_cut`]).
     Cut(CutRow),
+    /// One number short, its total its parts' sum's first digits (cut at
+    /// the page's edge) and a cell among its parts left empty: its
+    /// readings, for the sums down the columns to choose (see
+    /// [`cut_placings`]).
+    CutPlacings(CutWays),
+    /// One number more than its cells, the last a page's number after a
+    /// row whose total was cut (see [`cut_before_a_stray`]): its numbers
+    /// without it, a row cut where others of its block are.
+    CutBeforeStray(CutRow),
     /// Readings its own sums do not make certain, one of which the table's
     /// other sums may choose (see [`read_by_other_sums`]).
     Ways(Vec<Vec<String>>),
@@ -3600,7 +3841,7 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
             let ways = fewer(&values, cells, order == Order::Cells, &holds);
             let blank = |way: &Vec<String>| way.iter().any(|v| v.starts_with(BLANK_CELL));
             match &ways[..] {
-                [] => return RowValues::Unread,
+                [] => return cut_placings(block, (b, r), &values),
                 [one] if !blank(one) => return RowValues::Parted(one.clone()),
                 _ => return RowValues::Placings(ways),
             }
@@ -3637,7 +3878,12 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
                             .or_else(page_number)
                         {
                             Some(values) => return RowValues::LeftOut(values),
-                            None => return found_rows.below(k),
+                            None => match found_rows.below(k) {
+                                RowValues::Unread => {
+                                    return cut_before_a_stray(block, (b, r), words, line_of, run)
+                                }
+                                below => return below,
+                            },
                         },
                     }
                 }
@@ -3788,6 +4034,8 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     let mut unsummed = Unsummed::default();
     let mut cut: Vec<CutRow> = Vec::new();
     let mut misfits: Vec<CutRow> = Vec::new();
+    let mut cut_ways: Vec<CutWays> = Vec::new();
+    let mut strays: Vec<CutRow> = Vec::new();
     let mut parted_rows: Vec<&str> = Vec::new();
     let mut pending: Vec<RowWays> = Vec::new();
     let found_rows = Found {
@@ -3841,6 +4089,16 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
                 cut.push(cut_row);
                 continue;
             }
+            RowValues::CutBeforeStray(row_read) => {
+                strays.push(row_read);
+                continue;
+            }
+            RowValues::CutPlacings(ways) => {
+                let (total, sum) = ways.3;
+                unsummed.0.push((row.short, total, sum));
+                cut_ways.push(ways);
+                continue;
+            }
             RowValues::Ways(ways) => {
                 pending.push((k, ways, false));
                 continue;
@@ -3851,6 +4109,17 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
             }
         };
         taken.push((k, values));
+    }
+    // A row with a page's number after its cut total, where others of its
+    // block were cut (a total its sum's first digits by chance, in one row
+    // alone, may be a slip: "9 2 9 6 8 4 3" / "32", 3 for 38).
+    let cut_blocks: Vec<usize> = cut.iter().map(|x| x.0).collect();
+    for x in strays.into_iter().filter(|x| cut_blocks.contains(&x.0)) {
+        let (total, sum) = x.3.unwrap_or_default();
+        unsummed
+            .0
+            .push((table.blocks[x.0].rows[x.1].short, total, sum));
+        cut.push(x);
     }
     // A block some of whose rows' totals were cut at the page's edge (see
     // [`read_cut`]): any row's last number may be cut there, so a row whose
@@ -3872,7 +4141,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
         .cloned()
         .collect();
     let by_other_sums = read_by_other_sums(table, &anchors, &checked, &pending);
-    let waiting: Vec<Waiting> = (pending.iter())
+    let mut waiting: Vec<Waiting> = (pending.iter())
         .filter(|(k, ..)| !by_other_sums.iter().any(|x| x.0 == *k))
         .map(|(k, ways, placings)| (anchors[*k].0, anchors[*k].1, ways.clone(), *placings))
         .collect();
@@ -3937,6 +4206,12 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
             first_few(&undecided),
         ));
     }
+    let placed = placed_by_columns(
+        table,
+        (&cut, &cut_ways, &mut waiting),
+        (&read, &printed_cells),
+    );
+    cut.extend(placed);
     put_read(
         table,
         (read, how.uncut),
