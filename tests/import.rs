@@ -5495,7 +5495,8 @@ fn a_dash_for_a_0_with_the_next_cells_number_run_into_it_is_two_cells() {
 /// and no row of the block was read (57 of 200,
 /// found/pingtan-2022-cut-1188007). The column sums now place such a row
 /// where one place alone holds them; so too a row cut with a cell empty
-/// (its sum no longer places it), and a page's number after a cut row.
+/// (its sum no longer places it), and a page's number after a row, cut or
+/// not.
 #[test]
 fn a_cut_tables_rows_are_placed_by_the_sums_down_their_columns() {
     let dir = "found/pingtan-2022-cut-1188007";
@@ -5537,6 +5538,16 @@ fn a_cut_tables_rows_are_placed_by_the_sums_down_their_columns() {
     assert_found_input_read(&got, dir, "none");
     let commercial = "table3.unavailable_not_held.commercial";
     assert_eq!(cell(&got, commercial), Some(Cell::Count(318)));
+    // A page's number after a row whose sum holds: that row read without
+    // it (see `RowValues::LeftOut`) checks the cut rows' columns too.
+    let got = read(&replace_once(
+        &text,
+        "\n9 0 0 7 0 0 16\n",
+        "\n9 0 0 7 0 0 16\n4\n",
+    ))
+    .unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert!(got.cells_read() >= 150, "{}", got.cells_read());
 }
 
 /// Chromium's copy of a PDF with page numbers, no page breaks: a row's

@@ -1516,12 +1516,12 @@ type ToPlace<'a> = (usize, usize, &'a [Vec<String>], Option<(u64, u64)>);
 /// than one does. A row placed so places the others with it; the rows of
 /// a block left are tried together (each in one column's sum with another
 /// places it only so), the one way of reading them all whose sums hold,
-/// if only one (up to `TOGETHER` ways). The first,
-/// as rows cut (for [`read_cut`], whose sums check each number again);
-/// the second, in `waiting` with the one reading (for [`read_agreed`],
-/// whose sums check each cell again), a row whose sums do not place it
-/// left with its readings. In a block without a cut row, none: the sums
-/// of [`read_by_other_sums`] chose the rows they could.
+/// if only one (up to `TOGETHER` ways). The first, as rows cut (for
+/// [`read_cut`], whose sums check each number again); the second, in
+/// `waiting` with the one reading (for [`read_agreed`], whose sums check
+/// each cell again), a row whose sums do not place it left with its
+/// readings. In a block without a cut row, none: the sums of
+/// [`read_by_other_sums`] chose the rows they could.
 fn placed_by_columns(
     table: &Table,
     (cut, ways, waiting): (&[CutRow], &[CutWays], &mut [Waiting]),
@@ -1618,10 +1618,13 @@ fn placed_by_columns(
         let open: Vec<usize> = (0..rows.len())
             .filter(|&k| rows[k].0 == b && chosen[k].is_none())
             .collect();
-        let ways: usize = open.iter().map(|&k| rows[k].2.len()).product();
-        if open.len() < 2 || ways > TOGETHER {
+        // (Counted without overflowing: many rows of many readings.)
+        let ways = (open.iter()).try_fold(1usize, |n, &k| {
+            n.checked_mul(rows[k].2.len()).filter(|&n| n <= TOGETHER)
+        });
+        let Some(ways) = ways.filter(|_| open.len() >= 2) else {
             continue;
-        }
+        };
         let mut found: Vec<Vec<usize>> = Vec::new();
         for mut n in 0..ways {
             let mut pick = vec![0; rows.len()];
@@ -2821,11 +2824,11 @@ fn put_read(
     (mut read, uncut): (Vec<(usize, String, String)>, bool),
     (cut, misfits, (waiting, mut agreed_rows)): (&[CutRow], &[CutRow], Left),
     (anchors, restyled): (&[Anchor], &[(usize, usize, String)]),
-    (mut unsummed, printed): (Unsummed, &[usize]),
+    (mut unsummed, (printed, as_printed)): (Unsummed, (&[usize], &[usize])),
     out: &mut Recognised,
 ) {
     let format = out.report.format;
-    let taken = read_cut(table, (cut, misfits, printed), waiting, &mut read);
+    let taken = read_cut(table, (cut, misfits, as_printed), waiting, &mut read);
     // (A row whose total is not its sum, no cut one, read beside cut ones.)
     let beside_cut = |x: &&CutRow| x.3.is_some_and(|(total, sum)| !cut_off(total, sum));
     let (beside, cut_read): (Vec<&CutRow>, Vec<&CutRow>) =
@@ -3259,6 +3262,13 @@ enum RowValues {
     /// [`RowValues::Printed`], checking no other row's reading (the number
     /// left out may stand for one of the row's lost, and another row's
     /// total be taken for a 勾稽 error by the sums it would make whole).
+    /// But in a block whose totals were cut at the page's edge, where the
+    /// sums down the columns read the cut rows' parts (see [`read_cut`],
+    /// [`placed_by_columns`]), its cells are known to those sums: a
+    /// reading wrong there breaks a column's sum, which then reads nothing
+    /// in it, and no row there is read as a 勾稽 error (PyMuPDF's "0 8 0 0 0
+    /// 0 8" / "6" / "政机关不再…", the page's 6 among the label's lines, left
+    /// every column of its cut block unknown).
     LeftOut(Vec<String>),
     /// Its values in their columns' order, as printed, its total not their
     /// sum (see [`Order::as_printed`], `Found::side_by_side`): the
@@ -4055,6 +4065,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     };
     let mut taken: Vec<RowRead> = Vec::new();
     let mut printed: Vec<usize> = Vec::new(); // (anchors)
+    let mut left_out: Vec<usize> = Vec::new(); // (anchors)
     for (k, &(b, r, ..)) in anchors.iter().enumerate() {
         let row = &table.blocks[b].rows[r];
         let values = match row_values(&found_rows, k) {
@@ -4064,8 +4075,13 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
                 parted_rows.push(row.short);
                 values
             }
-            RowValues::Printed(values) | RowValues::LeftOut(values) => {
+            RowValues::Printed(values) => {
                 printed.push(k);
+                values
+            }
+            RowValues::LeftOut(values) => {
+                printed.push(k);
+                left_out.push(k);
                 values
             }
             RowValues::Unsummed(row_read) => {
@@ -4123,10 +4139,12 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     }
     // A block some of whose rows' totals were cut at the page's edge (see
     // [`read_cut`]): any row's last number may be cut there, so a row whose
-    // total is not its sum is no more read as printed, but named.
+    // total is not its sum is no more read as printed, but named. (A row
+    // with a number left out holds its sums: kept, see
+    // [`RowValues::LeftOut`].)
     taken.retain(|(k, values)| {
         let (b, r, ..) = anchors[*k];
-        if !printed.contains(k) || !cut.iter().any(|x| x.0 == b) {
+        if !printed.contains(k) || !cut.iter().any(|x| x.0 == b) || left_out.contains(k) {
             return true;
         }
         let block = &table.blocks[b];
@@ -4154,6 +4172,10 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
         .collect();
     taken.extend(by_other_sums);
     let mut printed_cells: Vec<usize> = Vec::new();
+    // (Those of rows read as printed, not with a number left out: in a
+    // block cut at the page's edge the latter check the cut rows, see
+    // [`RowValues::LeftOut`].)
+    let mut as_printed_cells: Vec<usize> = Vec::new();
     crate::sort::by_key(&mut taken, |(k, _)| *k);
     for (k, values) in taken {
         let (b, r, _, variant, _) = anchors[k];
@@ -4164,6 +4186,9 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
                 read.push((i, text.to_string(), row.label.to_string()));
                 if printed.contains(&k) {
                     printed_cells.push(i);
+                }
+                if printed.contains(&k) && !left_out.contains(&k) {
+                    as_printed_cells.push(i);
                 }
             }
         }
@@ -4209,7 +4234,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     let placed = placed_by_columns(
         table,
         (&cut, &cut_ways, &mut waiting),
-        (&read, &printed_cells),
+        (&read, &as_printed_cells),
     );
     cut.extend(placed);
     put_read(
@@ -4217,7 +4242,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
         (read, how.uncut),
         (&cut, &misfits, (&waiting, partly)),
         (&anchors, &restyled),
-        (unsummed, &printed_cells),
+        (unsummed, (&printed_cells, &as_printed_cells)),
         out,
     );
 }
