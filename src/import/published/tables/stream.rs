@@ -1358,16 +1358,11 @@ fn read_cut<'c>(
         let block = &table.blocks[b];
         format.cell_at(table.key, block.rows[r].key, block.columns[c].key)
     };
-    // (A row read as printed, its total not its sum, checks no other:
-    // see [`RowValues::Printed`].)
-    let in_read = |i: Option<usize>| {
-        i.filter(|i| !printed.contains(i))
-            .and_then(|i| read.iter().find(|x| x.0 == i))
-    };
+    let in_read = |b: usize, r: usize, c: usize| read_cell(table, (read, printed), (b, r, c));
     // Rows none of whose cells another way read.
     let misfits = misfits.iter().filter(|x| cut.iter().any(|y| y.0 == x.0));
     let cut: Vec<&CutRow> = (cut.iter().chain(misfits))
-        .filter(|(b, r, values, ..)| (0..values.len()).all(|c| in_read(cell(*b, *r, c)).is_none()))
+        .filter(|(b, r, values, ..)| (0..values.len()).all(|c| in_read(*b, *r, c).is_none()))
         .collect();
     let (mut taken, mut cells) = (Vec::new(), Vec::new());
     for (b, block) in table.blocks.iter().enumerate() {
@@ -1384,7 +1379,7 @@ fn read_cut<'c>(
         };
         let known = |r: usize, c: usize| match here.iter().find(|x| x.1 == r) {
             Some(x) => part(c).then(|| count_of(&x.2[c])).flatten(),
-            None => match in_read(cell(b, r, c)) {
+            None => match in_read(b, r, c) {
                 Some(x) => count_of(&x.1),
                 None => agreed_on(r, c),
             },
@@ -1498,6 +1493,20 @@ fn cut_before_a_stray(
     }
 }
 
+/// The cell of row `r`, column `c` of block `b` of `table` as `read`, if
+/// read and not as printed (`printed`: a row read as printed, its total
+/// not its sum, checks no other; see [`RowValues::Printed`]).
+fn read_cell<'a>(
+    table: &Table,
+    (read, printed): (&'a [(usize, String, String)], &[usize]),
+    (b, r, c): (usize, usize, usize),
+) -> Option<&'a (usize, String, String)> {
+    let block = &table.blocks[b];
+    let format = crate::format::current();
+    let i = format.cell_at(table.key, block.rows[r].key, block.columns[c].key)?;
+    (!printed.contains(&i)).then(|| read.iter().find(|x| x.0 == i))?
+}
+
 /// A row for [`placed_by_columns`] to place: its block and row, its
 /// readings, and, for a row cut, its total and sum.
 type ToPlace<'a> = (usize, usize, &'a [Vec<String>], Option<(u64, u64)>);
@@ -1530,15 +1539,6 @@ fn placed_by_columns(
     // (Ways to place a block's rows together, at most: beyond, none is
     // tried together.)
     const TOGETHER: usize = 20_000;
-    let format = crate::format::current();
-    let cell = |b: usize, r: usize, c: usize| {
-        let block = &table.blocks[b];
-        format.cell_at(table.key, block.rows[r].key, block.columns[c].key)
-    };
-    let in_read = |i: Option<usize>| {
-        i.filter(|i| !printed.contains(i))
-            .and_then(|i| read.iter().find(|x| x.0 == i))
-    };
     let cut_block = |b: usize| cut.iter().any(|x| x.0 == b);
     let mut rows: Vec<ToPlace> = (ways.iter())
         .filter(|x| cut_block(x.0))
@@ -1569,7 +1569,7 @@ fn placed_by_columns(
             }
             match cut.iter().find(|x| (x.0, x.1) == (b, row)) {
                 Some(x) => part(c).then(|| count_of(&x.2[c])).flatten(),
-                None => count_of(&in_read(cell(b, row, c))?.1),
+                None => count_of(&read_cell(table, (read, printed), (b, row, c))?.1),
             }
         };
         let sums = column_sums(table, block);
