@@ -1518,11 +1518,14 @@ type ToPlace<'a> = (usize, usize, &'a [Vec<String>], Option<(u64, u64)>);
 /// the 无 taken for a word of the label, as 0 0 0 0 3 0 | 3 or 0 0 0 3 0
 /// 0 | 3), each as the one of its readings under which a sum down each
 /// column where its readings differ holds (see [`column_sums`]), every
-/// cell that sum needs known: by the rows cut (`cut`, their parts), the
-/// rows read (`read`, not those read as printed, `printed`: see
+/// cell that sum needs known: by the rows cut (`cut`, their parts; and
+/// `misfits`', their totals not their sums, as printed), the rows read
+/// (`read`, not those read as printed, `printed`: see
 /// [`RowValues::Printed`]), and the cells on which the readings of each
-/// other such row agree (see [`agreed`]). None where no reading or more
-/// than one does. A row placed so places the others with it; the rows of
+/// other such row agree (see [`agreed`]). A column whose sum no reading
+/// holds (a slip in another row's number there, the report's) tells none
+/// apart and is passed over; a column left unknown leaves the row for
+/// later. None where no reading or more than one does. A row placed so places the others with it; the rows of
 /// a block left are tried together (each in one column's sum with another
 /// places it only so), the one way of reading them all whose sums hold,
 /// if only one (up to `TOGETHER` ways). The first, as rows cut (for
@@ -1533,7 +1536,7 @@ type ToPlace<'a> = (usize, usize, &'a [Vec<String>], Option<(u64, u64)>);
 /// [`read_by_other_sums`] chose the rows they could.
 fn placed_by_columns(
     table: &Table,
-    (cut, ways, waiting): (&[CutRow], &[CutWays], &mut [Waiting]),
+    (cut, misfits, ways, waiting): (&[CutRow], &[CutRow], &[CutWays], &mut [Waiting]),
     (read, printed): (&[(usize, String, String)], &[usize]),
 ) -> Vec<CutRow> {
     // (Ways to place a block's rows together, at most: beyond, none is
@@ -1549,42 +1552,55 @@ fn placed_by_columns(
             .filter(|w| w.3 && cut_block(w.0))
             .map(|w| (w.0, w.1, &w.2[..], None)),
     );
-    // Whether row `k` read as `reading` holds a sum down each column where
-    // its readings differ, the other rows to place read as `other` gives
-    // (their cells unknown where it gives none).
-    let fits = |k: usize, reading: &[String], other: &dyn Fn(usize) -> Option<Vec<String>>| {
-        let (b, r, readings, _) = rows[k];
-        let block = &table.blocks[b];
-        let part = |c: usize| block.columns[c].total_of.is_empty();
-        let known = |row: usize, c: usize| -> Option<u64> {
-            if row == r {
-                return count_of(&reading[c]);
-            }
-            if let Some(o) = (0..rows.len()).find(|&o| (rows[o].0, rows[o].1) == (b, row)) {
-                // (A cut total checks nothing.)
-                if rows[o].3.is_some() && !part(c) {
-                    return None;
+    // Row `k` read as `reading`, in each column where its readings differ:
+    // whether a sum down it holds (Some(true)), is unknown (None) or fails,
+    // the other rows to place read as `other` gives (their cells unknown
+    // where it gives none).
+    let column_sides =
+        |k: usize, reading: &[String], other: &dyn Fn(usize) -> Option<Vec<String>>| {
+            let (b, r, readings, _) = rows[k];
+            let block = &table.blocks[b];
+            let part = |c: usize| block.columns[c].total_of.is_empty();
+            let known = |row: usize, c: usize| -> Option<u64> {
+                if row == r {
+                    return count_of(&reading[c]);
                 }
-                return count_of(&other(o)?[c]);
-            }
-            match cut.iter().find(|x| (x.0, x.1) == (b, row)) {
-                Some(x) => part(c).then(|| count_of(&x.2[c])).flatten(),
-                None => count_of(&read_cell(table, (read, printed), (b, row, c))?.1),
-            }
+                if let Some(o) = (0..rows.len()).find(|&o| (rows[o].0, rows[o].1) == (b, row)) {
+                    // (A cut total checks nothing.)
+                    if rows[o].3.is_some() && !part(c) {
+                        return None;
+                    }
+                    return count_of(&other(o)?[c]);
+                }
+                // (A row whose total is not its sum, no cut one, in a cut
+                // block: its parts as printed, as [`read_cut`] takes them.)
+                match (cut.iter().chain(misfits)).find(|x| (x.0, x.1) == (b, row)) {
+                    Some(x) => part(c).then(|| count_of(&x.2[c])).flatten(),
+                    None => count_of(&read_cell(table, (read, printed), (b, row, c))?.1),
+                }
+            };
+            let sums = column_sums(table, block);
+            let differ = |c: &usize| {
+                part(*c)
+                    && readings
+                        .iter()
+                        .any(|x| count_of(&x[*c]) != count_of(&readings[0][*c]))
+            };
+            (0..block.columns.len())
+                .filter(differ)
+                .map(|c| {
+                    let sides: Vec<Option<bool>> = (sums.iter())
+                        .filter(|sum| in_sum(r, sum))
+                        .map(|sum| column_sum_sides(sum, c, &known))
+                        .collect();
+                    match sides.contains(&Some(true)) {
+                        true => Some(true),
+                        false => sides.iter().all(Option::is_some).then_some(false),
+                    }
+                })
+                .collect::<Vec<Option<bool>>>()
         };
-        let sums = column_sums(table, block);
-        let differ = |c: &usize| {
-            part(*c)
-                && readings
-                    .iter()
-                    .any(|x| count_of(&x[*c]) != count_of(&readings[0][*c]))
-        };
-        (0..block.columns.len()).filter(differ).all(|c| {
-            (sums.iter())
-                .filter(|sum| in_sum(r, sum))
-                .any(|sum| column_sum_holds(sum, c, &known))
-        })
-    };
+    let holds_all = |sides: Vec<Option<bool>>| sides.iter().all(|s| *s == Some(true));
     // The reading chosen for each: one at a time, the others' cells those
     // their readings agree on, while any is placed so.
     let mut chosen: Vec<Option<Vec<String>>> = vec![None; rows.len()];
@@ -1600,8 +1616,20 @@ fn placed_by_columns(
                 continue;
             }
             let other = |o: usize| agreed_or_chosen(&chosen, o);
-            let fitting: Vec<&Vec<String>> =
-                rows[k].2.iter().filter(|x| fits(k, x, &other)).collect();
+            // A column whose sum no reading holds (a slip in another row's
+            // number there, the report's) tells none apart; one unknown,
+            // not yet.
+            let sides: Vec<Vec<Option<bool>>> = (rows[k].2.iter())
+                .map(|x| column_sides(k, x, &other))
+                .collect();
+            if sides.iter().flatten().any(Option::is_none) {
+                continue;
+            }
+            let telling = |j: usize| sides.iter().any(|x| x[j] == Some(true));
+            let fitting: Vec<&Vec<String>> = (rows[k].2.iter().zip(&sides))
+                .filter(|(_, x)| (0..x.len()).all(|j| !telling(j) || x[j] == Some(true)))
+                .map(|(reading, _)| reading)
+                .collect();
             if let [one] = fitting[..] {
                 chosen[k] = Some(one.clone());
                 placed_one = true;
@@ -1636,7 +1664,10 @@ fn placed_by_columns(
                 true => Some(rows[o].2[pick[o]].clone()),
                 false => agreed_or_chosen(&chosen, o),
             };
-            if open.iter().all(|&k| fits(k, &rows[k].2[pick[k]], &other)) {
+            if open
+                .iter()
+                .all(|&k| holds_all(column_sides(k, &rows[k].2[pick[k]], &other)))
+            {
                 found.push(pick);
             }
         }
@@ -4233,7 +4264,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     }
     let placed = placed_by_columns(
         table,
-        (&cut, &cut_ways, &mut waiting),
+        (&cut, &misfits, &cut_ways, &mut waiting),
         (&read, &as_printed_cells),
     );
     cut.extend(placed);
