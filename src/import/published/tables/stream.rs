@@ -1540,8 +1540,9 @@ fn placed_by_columns(
     (read, printed): (&[(usize, String, String)], &[usize]),
 ) -> Vec<CutRow> {
     // (Ways to place a block's rows together, at most: beyond, none is
-    // tried together.)
-    const TOGETHER: usize = 20_000;
+    // tried together. Each way checks the rows' columns anew: 7776 ways,
+    // five rows of six readings, took 0.45 s; 1000, under 0.1 s.)
+    const TOGETHER: usize = 1_000;
     let cut_block = |b: usize| cut.iter().any(|x| x.0 == b);
     let mut rows: Vec<ToPlace> = (ways.iter())
         .filter(|x| cut_block(x.0))
