@@ -5505,6 +5505,12 @@ fn a_cut_tables_rows_are_placed_by_the_sums_down_their_columns() {
         let i = format::current().cell_index(key).unwrap();
         got.sources[i].as_ref().map(|_| got.report.cells[i].clone())
     };
+    // The text with `from` made `to`, read: no cell wrong.
+    let read_with = |from: &str, to: &str| {
+        let got = read(&replace_once(&text, from, to)).unwrap();
+        assert_found_input_read(&got, dir, "none");
+        got
+    };
     let got = read(&text).unwrap();
     assert_found_input_read(&got, dir, "none");
     assert!(got.cells_read() >= 150, "{}", got.cells_read());
@@ -5515,13 +5521,7 @@ fn a_cut_tables_rows_are_placed_by_the_sums_down_their_columns() {
         None
     );
     // A cell left empty in a cut row ("4 502 6 14 0 52": 公益组织's 0 gone).
-    let got = read(&replace_once(
-        &text,
-        "\n4 502 6 0 14 0 52\n",
-        "\n4 502 6 14 0 52\n",
-    ))
-    .unwrap();
-    assert_found_input_read(&got, dir, "none");
+    let got = read_with("\n4 502 6 0 14 0 52\n", "\n4 502 6 14 0 52\n");
     let legal = "table3.withheld_third_party.legal_services";
     assert_eq!(cell(&got, legal), Some(Cell::Count(14)));
     assert_eq!(
@@ -5529,24 +5529,12 @@ fn a_cut_tables_rows_are_placed_by_the_sums_down_their_columns() {
         None
     );
     // A page's number after a cut row, alone on its line.
-    let got = read(&replace_once(
-        &text,
-        "\n0 318 0 0 0 7 32\n",
-        "\n0 318 0 0 0 7 32\n7\n",
-    ))
-    .unwrap();
-    assert_found_input_read(&got, dir, "none");
+    let got = read_with("\n0 318 0 0 0 7 32\n", "\n0 318 0 0 0 7 32\n7\n");
     let commercial = "table3.unavailable_not_held.commercial";
     assert_eq!(cell(&got, commercial), Some(Cell::Count(318)));
     // A page's number after a row whose sum holds: that row read without
     // it (see `RowValues::LeftOut`) checks the cut rows' columns too.
-    let got = read(&replace_once(
-        &text,
-        "\n9 0 0 7 0 0 16\n",
-        "\n9 0 0 7 0 0 16\n4\n",
-    ))
-    .unwrap();
-    assert_found_input_read(&got, dir, "none");
+    let got = read_with("\n9 0 0 7 0 0 16\n", "\n9 0 0 7 0 0 16\n4\n");
     assert!(got.cells_read() >= 150, "{}", got.cells_read());
     // A slip in another row (3.危及…'s 公益组织 7 printed 8, its total 16
     // not its sum): that column's sum holds for no reading and tells none
