@@ -1377,13 +1377,18 @@ fn read_cut<'c>(
             let w = waiting.iter().find(|w| w.3 && (w.0, w.1) == (b, r))?;
             count_of(&agreed(&w.2, String::new())?[c])
         };
-        let known = |r: usize, c: usize| match here.iter().find(|x| x.1 == r) {
+        let known_at = |r: usize, c: usize| match here.iter().find(|x| x.1 == r) {
             Some(x) => part(c).then(|| count_of(&x.2[c])).flatten(),
             None => match in_read(b, r, c) {
                 Some(x) => count_of(&x.1),
                 None => agreed_on(r, c),
             },
         };
+        // (Looked up once: the sums below ask for each cell many times.)
+        let grid: Vec<Vec<Option<u64>>> = (0..block.rows.len())
+            .map(|r| (0..block.columns.len()).map(|c| known_at(r, c)).collect())
+            .collect();
+        let known = |r: usize, c: usize| grid[r][c];
         let sums = column_sums(table, block);
         // A total row's sum failing in a column may be its numbers cut at
         // the page's edge (the last column printed, the total column
@@ -1393,15 +1398,18 @@ fn read_cut<'c>(
         // plus 0, while （七）总计's own sum fails). (Not the balance's
         // failing: a report that does not balance is common, and its rows'
         // other sums check them.)
-        let unsure = |r: usize, c: usize| {
+        let unsure_at = |r: usize, c: usize| {
             (sums.iter())
                 .filter(|sum| sum.1.len() == 1 && in_sum(r, sum))
                 .any(|sum| column_sum_sides(sum, c, &known) == Some(false))
         };
+        let unsure: Vec<Vec<bool>> = (0..block.rows.len())
+            .map(|r| (0..block.columns.len()).map(|c| unsure_at(r, c)).collect())
+            .collect();
         let holds = |r: usize, c: usize| {
             (sums.iter()).filter(|sum| in_sum(r, sum)).any(|sum| {
                 column_sum_holds(sum, c, &known)
-                    && !(sum.0.iter().chain(&sum.1)).any(|&x| unsure(x, c))
+                    && !(sum.0.iter().chain(&sum.1)).any(|&x| unsure[x][c])
             })
         };
         for &x in &here {
@@ -1540,8 +1548,9 @@ fn placed_by_columns(
     (read, printed): (&[(usize, String, String)], &[usize]),
 ) -> Vec<CutRow> {
     // (Ways to place a block's rows together, at most: beyond, none is
-    // tried together. Each way checks the rows' columns anew: 7776 ways,
-    // five rows of six readings, took 0.45 s; 1000, under 0.1 s.)
+    // tried together. Each way checks the rows' columns anew, about 6 µs
+    // natively: 6144 ways, seven rows of two to four readings, took 40 ms;
+    // see `make bench`.)
     const TOGETHER: usize = 1_000;
     let cut_block = |b: usize| cut.iter().any(|x| x.0 == b);
     let mut rows: Vec<ToPlace> = (ways.iter())
@@ -1553,62 +1562,93 @@ fn placed_by_columns(
             .filter(|w| w.3 && cut_block(w.0))
             .map(|w| (w.0, w.1, &w.2[..], None)),
     );
-    // Row `k` read as `reading`, in each column where its readings differ:
+    // The cells of the rows not to place, and the sums down each block's
+    // columns, looked up once (each way asks for them anew).
+    let fixed_at = |b: usize, row: usize, c: usize| -> Option<u64> {
+        let part = table.blocks[b].columns[c].total_of.is_empty();
+        // (A row whose total is not its sum, no cut one, in a cut block:
+        // its parts as printed, as [`read_cut`] takes them.)
+        match (cut.iter().chain(misfits)).find(|x| (x.0, x.1) == (b, row)) {
+            Some(x) => part.then(|| count_of(&x.2[c])).flatten(),
+            None => count_of(&read_cell(table, (read, printed), (b, row, c))?.1),
+        }
+    };
+    let (fixed, sums): (Vec<Vec<Vec<Option<u64>>>>, Vec<_>) = (table.blocks.iter().enumerate())
+        .map(|(b, block)| match rows.iter().any(|x| x.0 == b) {
+            true => (
+                (0..block.rows.len())
+                    .map(|row| {
+                        (0..block.columns.len())
+                            .map(|c| fixed_at(b, row, c))
+                            .collect()
+                    })
+                    .collect(),
+                column_sums(table, block),
+            ),
+            false => (Vec::new(), Vec::new()),
+        })
+        .unzip();
+    // Each reading's counts, parsed once.
+    let counts: Vec<Vec<Vec<Option<u64>>>> = (rows.iter())
+        .map(|x| {
+            (x.2.iter())
+                .map(|v| v.iter().map(|v| count_of(v)).collect())
+                .collect()
+        })
+        .collect();
+    // Row `k` read as its reading `j`, in each column where its readings differ:
     // whether a sum down it holds (Some(true)), is unknown (None) or fails,
-    // the other rows to place read as `other` gives (their cells unknown
-    // where it gives none).
-    let column_sides =
-        |k: usize, reading: &[String], other: &dyn Fn(usize) -> Option<Vec<String>>| {
-            let (b, r, readings, _) = rows[k];
-            let block = &table.blocks[b];
-            let part = |c: usize| block.columns[c].total_of.is_empty();
-            let known = |row: usize, c: usize| -> Option<u64> {
-                if row == r {
-                    return count_of(&reading[c]);
+    // the other rows to place read as `other(row, column)` gives (their
+    // cells unknown where it gives none).
+    let column_sides = |k: usize, j: usize, other: &dyn Fn(usize, usize) -> Option<u64>| {
+        let (b, r, ..) = rows[k];
+        let block = &table.blocks[b];
+        let part = |c: usize| block.columns[c].total_of.is_empty();
+        let known = |row: usize, c: usize| -> Option<u64> {
+            if row == r {
+                return counts[k][j][c];
+            }
+            if let Some(o) = (0..rows.len()).find(|&o| (rows[o].0, rows[o].1) == (b, row)) {
+                // (A cut total checks nothing.)
+                if rows[o].3.is_some() && !part(c) {
+                    return None;
                 }
-                if let Some(o) = (0..rows.len()).find(|&o| (rows[o].0, rows[o].1) == (b, row)) {
-                    // (A cut total checks nothing.)
-                    if rows[o].3.is_some() && !part(c) {
-                        return None;
-                    }
-                    return count_of(&other(o)?[c]);
-                }
-                // (A row whose total is not its sum, no cut one, in a cut
-                // block: its parts as printed, as [`read_cut`] takes them.)
-                match (cut.iter().chain(misfits)).find(|x| (x.0, x.1) == (b, row)) {
-                    Some(x) => part(c).then(|| count_of(&x.2[c])).flatten(),
-                    None => count_of(&read_cell(table, (read, printed), (b, row, c))?.1),
-                }
-            };
-            let sums = column_sums(table, block);
-            let differ = |c: &usize| {
-                part(*c)
-                    && readings
-                        .iter()
-                        .any(|x| count_of(&x[*c]) != count_of(&readings[0][*c]))
-            };
-            (0..block.columns.len())
-                .filter(differ)
-                .map(|c| {
-                    let sides: Vec<Option<bool>> = (sums.iter())
-                        .filter(|sum| in_sum(r, sum))
-                        .map(|sum| column_sum_sides(sum, c, &known))
-                        .collect();
-                    match sides.contains(&Some(true)) {
-                        true => Some(true),
-                        false => sides.iter().all(Option::is_some).then_some(false),
-                    }
-                })
-                .collect::<Vec<Option<bool>>>()
+                return other(o, c);
+            }
+            fixed[b][row][c]
         };
+        let differ = |c: &usize| part(*c) && counts[k].iter().any(|x| x[*c] != counts[k][0][*c]);
+        (0..block.columns.len())
+            .filter(differ)
+            .map(|c| {
+                let sides: Vec<Option<bool>> = (sums[b].iter())
+                    .filter(|sum| in_sum(r, sum))
+                    .map(|sum| column_sum_sides(sum, c, &known))
+                    .collect();
+                match sides.contains(&Some(true)) {
+                    true => Some(true),
+                    false => sides.iter().all(Option::is_some).then_some(false),
+                }
+            })
+            .collect::<Vec<Option<bool>>>()
+    };
     let holds_all = |sides: Vec<Option<bool>>| sides.iter().all(|s| *s == Some(true));
     // The reading chosen for each: one at a time, the others' cells those
     // their readings agree on, while any is placed so.
-    let mut chosen: Vec<Option<Vec<String>>> = vec![None; rows.len()];
-    let agreed_or_chosen = |chosen: &[Option<Vec<String>>], o: usize| {
-        chosen[o]
-            .clone()
-            .or_else(|| agreed(rows[o].2, String::new()))
+    let mut chosen: Vec<Option<usize>> = vec![None; rows.len()];
+    let agreed_on: Vec<Option<Vec<Option<u64>>>> = (rows.iter())
+        .map(|x| {
+            Some(
+                agreed(x.2, String::new())?
+                    .iter()
+                    .map(|v| count_of(v))
+                    .collect(),
+            )
+        })
+        .collect();
+    let agreed_or_chosen = |chosen: &[Option<usize>], o: usize, c: usize| match chosen[o] {
+        Some(j) => counts[o][j][c],
+        None => agreed_on[o].as_ref()?[c],
     };
     loop {
         let mut placed_one = false;
@@ -1616,23 +1656,22 @@ fn placed_by_columns(
             if chosen[k].is_some() {
                 continue;
             }
-            let other = |o: usize| agreed_or_chosen(&chosen, o);
+            let other = |o: usize, c: usize| agreed_or_chosen(&chosen, o, c);
             // A column whose sum no reading holds (a slip in another row's
             // number there, the report's) tells none apart; one unknown,
             // not yet.
-            let sides: Vec<Vec<Option<bool>>> = (rows[k].2.iter())
-                .map(|x| column_sides(k, x, &other))
+            let sides: Vec<Vec<Option<bool>>> = (0..rows[k].2.len())
+                .map(|j| column_sides(k, j, &other))
                 .collect();
             if sides.iter().flatten().any(Option::is_none) {
                 continue;
             }
             let telling = |j: usize| sides.iter().any(|x| x[j] == Some(true));
-            let fitting: Vec<&Vec<String>> = (rows[k].2.iter().zip(&sides))
-                .filter(|(_, x)| (0..x.len()).all(|j| !telling(j) || x[j] == Some(true)))
-                .map(|(reading, _)| reading)
+            let fitting: Vec<usize> = (0..sides.len())
+                .filter(|&x| (0..sides[x].len()).all(|j| !telling(j) || sides[x][j] == Some(true)))
                 .collect();
             if let [one] = fitting[..] {
-                chosen[k] = Some(one.clone());
+                chosen[k] = Some(one);
                 placed_one = true;
             }
         }
@@ -1661,27 +1700,29 @@ fn placed_by_columns(
                 pick[k] = n % rows[k].2.len();
                 n /= rows[k].2.len();
             }
-            let other = |o: usize| match open.contains(&o) {
-                true => Some(rows[o].2[pick[o]].clone()),
-                false => agreed_or_chosen(&chosen, o),
+            let other = |o: usize, c: usize| match open.contains(&o) {
+                true => counts[o][pick[o]][c],
+                false => agreed_or_chosen(&chosen, o, c),
             };
             if open
                 .iter()
-                .all(|&k| holds_all(column_sides(k, &rows[k].2[pick[k]], &other)))
+                .all(|&k| holds_all(column_sides(k, pick[k], &other)))
             {
                 found.push(pick);
             }
         }
         if let [pick] = &found[..] {
             for &k in &open {
-                chosen[k] = Some(rows[k].2[pick[k]].clone());
+                chosen[k] = Some(pick[k]);
             }
         }
     }
     // (The rows' places, apart from `waiting`, which they borrow.)
-    let rows: Vec<_> = rows.iter().map(|x| (x.0, x.1, x.3)).collect();
+    let rows: Vec<_> = (rows.iter().zip(chosen))
+        .map(|(x, one)| ((x.0, x.1, x.3), one.map(|j| x.2[j].clone())))
+        .collect();
     let mut placed = Vec::new();
-    for ((b, r, sides), one) in rows.into_iter().zip(chosen) {
+    for ((b, r, sides), one) in rows {
         match (sides, one) {
             (Some(sides), Some(one)) => placed.push((b, r, one, Some(sides))),
             (None, Some(one)) => {
