@@ -1384,10 +1384,7 @@ fn read_cut<'c>(
                 None => agreed_on(r, c),
             },
         };
-        // (Looked up once: the sums below ask for each cell many times.)
-        let grid: Vec<Vec<Option<u64>>> = (0..block.rows.len())
-            .map(|r| (0..block.columns.len()).map(|c| known_at(r, c)).collect())
-            .collect();
+        let grid = cell_grid(block, known_at);
         let known = |r: usize, c: usize| grid[r][c];
         let sums = column_sums(table, block);
         // A total row's sum failing in a column may be its numbers cut at
@@ -1403,9 +1400,7 @@ fn read_cut<'c>(
                 .filter(|sum| sum.1.len() == 1 && in_sum(r, sum))
                 .any(|sum| column_sum_sides(sum, c, &known) == Some(false))
         };
-        let unsure: Vec<Vec<bool>> = (0..block.rows.len())
-            .map(|r| (0..block.columns.len()).map(|c| unsure_at(r, c)).collect())
-            .collect();
+        let unsure = cell_grid(block, unsure_at);
         let holds = |r: usize, c: usize| {
             (sums.iter()).filter(|sum| in_sum(r, sum)).any(|sum| {
                 column_sum_holds(sum, c, &known)
@@ -1576,13 +1571,7 @@ fn placed_by_columns(
     let (fixed, sums): (Vec<Vec<Vec<Option<u64>>>>, Vec<_>) = (table.blocks.iter().enumerate())
         .map(|(b, block)| match rows.iter().any(|x| x.0 == b) {
             true => (
-                (0..block.rows.len())
-                    .map(|row| {
-                        (0..block.columns.len())
-                            .map(|c| fixed_at(b, row, c))
-                            .collect()
-                    })
-                    .collect(),
+                cell_grid(block, |row, c| fixed_at(b, row, c)),
                 column_sums(table, block),
             ),
             false => (Vec::new(), Vec::new()),
@@ -1598,8 +1587,8 @@ fn placed_by_columns(
         .collect();
     // Row `k` read as its reading `j`, in each column where its readings differ:
     // whether a sum down it holds (Some(true)), is unknown (None) or fails,
-    // the other rows to place read as `other(row, column)` gives (their
-    // cells unknown where it gives none).
+    // the other rows to place read as `other(o, column)` gives for row `o`
+    // of `rows` (their cells unknown where it gives none).
     let column_sides = |k: usize, j: usize, other: &dyn Fn(usize, usize) -> Option<u64>| {
         let (b, r, ..) = rows[k];
         let block = &table.blocks[b];
@@ -1784,6 +1773,14 @@ fn column_sum_sides(
     Some(add(plus)? == add(minus)?)
 }
 
+/// `at(row, column)` for each cell of `block`, by row: looked up once
+/// where sums down the columns ask for each cell many times.
+fn cell_grid<T>(block: &Block, at: impl Fn(usize, usize) -> T) -> Vec<Vec<T>> {
+    (0..block.rows.len())
+        .map(|r| (0..block.columns.len()).map(|c| at(r, c)).collect())
+        .collect()
+}
+
 /// Whether row `r` is in the sum down the columns `sum`.
 fn in_sum(r: usize, (plus, minus): &(Vec<usize>, Vec<usize>)) -> bool {
     plus.contains(&r) || minus.contains(&r)
@@ -1887,9 +1884,7 @@ fn read_by_columns<'c>(
                 let i = cell(row, c).filter(|i| !printed.contains(i))?;
                 count_of(&read.iter().find(|x| x.0 == i)?.1)
             };
-            let grid: Vec<Vec<Option<u64>>> = (0..block.rows.len())
-                .map(|row| (0..n).map(|c| known_at(row, c)).collect())
-                .collect();
+            let grid = cell_grid(block, known_at);
             // Each way to place one number wrong in each row (its column,
             // for each row), its value less what the row's total is off by
             // (a part; a total, more; none below 0): every cell of the rows
