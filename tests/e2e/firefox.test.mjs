@@ -85,7 +85,17 @@ const fill = async (page, k, text) => {
   await page.type(key(k), text);
 };
 const saved = (page) => page.waitForSelector('[data-save-state="saved"]');
-const waitFor = (page, fn, arg) => page.waitForFunction(fn, { timeout: 10_000 }, arg);
+// Polls `fn` in the page until it is true. (Not waitForFunction: Firefox ESR
+// 140 runs it through Function(), which the page's CSP blocks; evaluate is
+// not blocked. A navigation during a poll is polled again.)
+const waitFor = async (page, fn, arg, timeout = 10_000) => {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(fn, arg).catch(() => false)) return;
+    if (Date.now() > end) throw new Error(`waited ${timeout} ms for ${fn}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
 
 test("firefox: drafts survive a reload", async () => {
   const { page, context, errors } = await open();
@@ -241,7 +251,7 @@ for (const [edition, page] of [
       path.join(samples, "tanggong-jiedao-2023-gbk.html"),
     ];
     await input.uploadFile(...files);
-    await p.waitForFunction(() => /已读取并检查 5 个文件/.test(document.querySelector("[data-progress-text]").textContent), { timeout: 30000 });
+    await waitFor(p, () => /已读取并检查 5 个文件/.test(document.querySelector("[data-progress-text]").textContent), undefined, 30_000);
     const rows = await p.$$eval("[data-report-row]", (rs) => rs.map((r) => `${r.dataset.file} ${r.dataset.agency} ${r.dataset.year}`));
     assert.deepEqual(rows, [
       "pingtan-2022.html 平潭综合实验区 2022",
