@@ -348,11 +348,12 @@ pub(super) fn text_blocks(lines: &[String]) -> Vec<Block> {
                 '\t' => line.trim_matches(|c| c != '\t' && is_space(c)),
                 _ => line.trim_matches(is_space),
             };
-            if separator == '|' {
+            // (Not closed, html2text's, a pipe at a row's start stands after
+            // its first cell, empty: "| 787| 0| 0| 787| …" for 表四's row
+            // whose 结果维持 is blank.)
+            if separator == '|' && closed {
                 line = line.strip_prefix('|').unwrap_or(line);
-                if closed {
-                    line = line.strip_suffix('|').unwrap_or(line);
-                }
+                line = line.strip_suffix('|').unwrap_or(line);
             }
             let mut cells: Vec<(String, usize)> = line
                 .split(separator)
