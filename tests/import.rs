@@ -2631,9 +2631,10 @@ fn markdown_rows_not_closed_by_a_pipe_keep_a_blank_last_cell() {
 }
 
 /// The same at a row's start: html2text writes a row whose first cell is
-/// empty with a pipe first ("| 0| 2| 0| 3| …", 表四's 结果维持 blank, hunt
-/// 1205003), which, its rows not closed, stands after that empty cell; it
-/// was taken for a border and the row read one number short: 表四 unread.
+/// empty with a pipe first ("| 0| 2| 0| 2| …", 表四's 结果维持 blank, hunt
+/// 1205003; here the page's "1| 0| 2| 0| 3| …" made so), which, its rows
+/// not closed, stands after that empty cell; it was taken for a border and
+/// the row read one number short: 表四 unread.
 #[test]
 fn markdown_rows_not_closed_by_a_pipe_keep_a_blank_first_cell() {
     let page = form("pingtan-2021/page.md");
@@ -6903,6 +6904,29 @@ fn table_four_broken_over_a_page_with_its_pieces_a_line_each_is_joined() {
         .filter(|(i, def)| def.table.key == "table4" && got.sources[*i].is_some())
         .count();
     assert_eq!(table4, 15);
+}
+
+/// The same pieces with a number alone on a line among them (a page's
+/// number, a note's mark; found by the mutation tests, salt 25: "3" / "0" /
+/// "0" / "1" / "0" / "8"): no joining holds every sum, and the readings
+/// with one row off took 复议后起诉's for it, its pieces "1" / "0" / "8",
+/// and 未经复议直接起诉's 5221 and 5221 (52210) unjoined, which hold its
+/// sum as well. Left out, the "1" leaves pieces one a line that hold every
+/// sum; where the two readings differ, no cell is read.
+#[test]
+fn table_four_pieces_with_a_stray_number_among_them_fill_no_cell_wrong() {
+    let dir = "found/pingtan-2022-mupdf-1127007";
+    let text = form(&format!("{dir}/pdf-mupdf.txt"));
+    let pieces = "\n3\n0\n0\n0\n8\n";
+    assert!(text.contains(pieces));
+    for stray in ["1", "2", "5", "9"] {
+        for at in 1..pieces.len() / 2 {
+            let lines: Vec<&str> = pieces.trim_matches('\n').split('\n').collect();
+            let with = [&lines[..at], &[stray], &lines[at..]].concat().join("\n");
+            let got = read(&text.replacen(pieces, &format!("\n{with}\n"), 1)).unwrap();
+            assert_found_input_read(&got, dir, "litigation_after_review");
+        }
+    }
 }
 
 /// 表四 wider than the page, its numbers in one row in order, the last

@@ -14,7 +14,7 @@ use super::*;
 /// A table's text without its grid (text extracted from a PDF, cells one
 /// per line, a browser's copy of cells holding paragraphs): words and
 /// numbers in reading order.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 enum Word {
     Text(String),
     Value(String),
@@ -1222,7 +1222,10 @@ fn without_one_alone<'a>(
     .filter(|found| !found.is_empty())
 }
 
-/// The readings of [`joinings`] of `run` without its `i`th number.
+/// The readings of [`joinings`] of `run` without its `i`th number; one
+/// alone on its line left out with its line, so that the lines around it
+/// are next to each other ("3" / "0" / "0" / "1" / "0" / "8" without the
+/// "1": pieces one a line).
 fn without_one(
     words: &[Word],
     line_of: &[usize],
@@ -1232,7 +1235,32 @@ fn without_one(
     holds: &dyn Fn(&[String]) -> bool,
 ) -> Vec<Vec<String>> {
     let rest: Vec<usize> = [&run[..i], &run[i + 1..]].concat();
-    joinings(words, line_of, &rest, cells, ways, holds)
+    let w = run[i];
+    if !on_own_lines(line_of, w, w) {
+        return joinings(words, line_of, &rest, cells, ways, holds);
+    }
+    // The words around the run (those `joinings` looks at: the run's, the
+    // label's end it names, one on either side) without `w`, its line gone.
+    let (adjacent, after) = ways;
+    let named = match after {
+        After::Text(k) | After::Below(_, k) => Some(k),
+        After::Line(_) | After::Label(_) => None,
+    };
+    let (first, last) = (run[0], run[run.len() - 1]);
+    let lo = named.map_or(first, |k| k.min(first)).saturating_sub(1);
+    let hi = (named.map_or(last, |k| k.max(last)) + 2).min(words.len());
+    let kept = (lo..hi).filter(|&k| k != w);
+    let near: Vec<Word> = kept.clone().map(|k| words[k].clone()).collect();
+    let lines: Vec<usize> = kept.map(|k| line_of[k] - usize::from(k > w)).collect();
+    let at = |k: usize| k - lo - usize::from(k > w);
+    let after = match after {
+        After::Text(k) => After::Text(at(k)),
+        After::Below(groups, k) => After::Below(groups, at(k)),
+        After::Label(line) => After::Label(line - usize::from(line > line_of[w])),
+        After::Line(one_a_line) => After::Line(one_a_line),
+    };
+    let rest: Vec<usize> = rest.into_iter().map(at).collect();
+    joinings(&near, &lines, &rest, cells, (adjacent, after), holds)
 }
 
 /// The one reading among `readings` (the same one found more ways counts
@@ -2722,12 +2750,23 @@ fn read_in_order(
                 // same row off in each, the cells of the other rows they
                 // agree on are, that row not (its pieces may be joined any
                 // way) and named.
+                //
+                // (Unless a number alone on its line left out, the rest
+                // joined, holds every sum: a page's number or a note's mark
+                // among the pieces, "3" / "0" / "0" / "1" / "0" / "8" for
+                // 3683 3690 52210 52210 248, with 复议后起诉's row taken for
+                // the one off, its pieces "1" / "0" / "8", left 5221 and
+                // 5221 unjoined. Where the two differ, neither is read.)
                 let one_off = |values: &[String]| rows_off(values).len() <= 1;
+                let strays: Vec<Vec<String>> =
+                    without_one_alone(words, line_of, value_at, needed, (ways, false), &holds)
+                        .flatten()
+                        .collect();
                 let ways = rejoined(words, line_of, value_at, needed, ways, &one_off);
                 let offs: Vec<_> = ways.iter().map(|way| rows_off(way)).collect();
                 match &ways[..] {
-                    [one] => Some(one.clone()),
-                    [_, _, ..] if offs.iter().all(|off| off.len() == 1 && *off == offs[0]) => {
+                    [one] if strays.is_empty() => Some(one.clone()),
+                    [_, ..] if offs.iter().all(|off| off.len() == 1 && *off == offs[0]) => {
                         let (b, r, at) = offs[0][0];
                         let row = &table.blocks[b].rows[r];
                         notes.push(format!(
@@ -2736,11 +2775,15 @@ fn read_in_order(
                             row.short,
                         ));
                         emptied = true;
-                        agreed(&ways, BLANK_CELL.to_string()).map(|mut all| {
-                            let n = table.blocks[b].columns.len();
-                            all[at..at + n].fill(BLANK_CELL.to_string());
-                            all
-                        })
+                        let n = table.blocks[b].columns.len();
+                        let ways: Vec<Vec<String>> = (ways.iter().cloned())
+                            .map(|mut way| {
+                                way[at..at + n].fill(BLANK_CELL.to_string());
+                                way
+                            })
+                            .chain(strays)
+                            .collect();
+                        agreed(&ways, BLANK_CELL.to_string())
                     }
                     _ => None,
                 }
