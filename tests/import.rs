@@ -5415,6 +5415,85 @@ fn a_page_number_after_a_rows_numbers_a_cell_a_line_is_left_out() {
     );
 }
 
+/// PyMuPDF 2.0's text with page numbers, cells one a line: rows read with
+/// a page's number left out (see `a_page_number_after_a_rows_numbers_a_cell_a_line_is_left_out`)
+/// are known to the sums down the columns, which read a row whose total is
+/// not its sum as the report's 勾稽 error (BROKEN=1: 1.本机关不掌握相关政府信息
+/// in hunt 1205002, 5.要求行政机关确认… in 1182001; 193 of 200 while they
+/// were not).
+#[test]
+fn a_rows_slip_is_read_by_column_sums_with_rows_read_without_a_page_number() {
+    for (dir, row) in [
+        ("found/tanggong-mupdf-1205002", "1.本机关不掌握相关政府信息"),
+        (
+            "found/pingtan-2022-mupdf-1182001",
+            "5.要求行政机关确认或重新出具已获取信息",
+        ),
+    ] {
+        let got = &read_whole(dir, &["pdf-mupdf.txt"])[0];
+        assert!(
+            got.notes
+                .iter()
+                .any(|n| n.contains("应是原报告的勾稽错误") && n.contains(&format!("「{row}」"))),
+            "{dir}: {:?}",
+            got.notes
+        );
+    }
+}
+
+/// A row read with a page's number left out (5.要求行政机关确认…'s "5") makes
+/// the sums down the columns whole, and those read a row whose total is
+/// not its sum as the report's 勾稽 error; but a row's number lost, the
+/// next page's number where the page broke in its place, looks the same:
+/// 1.属于国家秘密 made "0 0 4 0 1 0 5" (its page's "4" after it, （七）总计
+/// made to hold), its 5 lost, "0 0 4 0 1 0 4", read 4 for its total. A
+/// row's first or last number within a few of a page's number so left out
+/// is taken for no slip: the row is not read.
+#[test]
+fn a_page_number_where_a_rows_number_was_lost_is_read_as_no_slip() {
+    let dir = "found/pingtan-2022-mupdf-1180002";
+    let text = form(&format!("{dir}/pdf-mupdf.txt"));
+    let text = replace_once(
+        &text,
+        "（七）总计\u{a0}\n8777\n4801 1928 1570 16414\n1680 35170\n",
+        "（七）总计\u{a0}\n8777\n4103 1928 1570 16408\n1680 34466\n",
+    );
+    let row = "秘密\n0\n698\n4\n0\n7\n0\n709\n4\n";
+    let whole = read(&replace_once(&text, row, "秘密\n0\n0\n4\n0\n1\n0\n5\n4\n")).unwrap();
+    let lost = read(&replace_once(&text, row, "秘密\n0\n0\n4\n0\n1\n0\n4\n")).unwrap();
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    let cells = format::current().cells();
+    let changed = |i: usize| {
+        cells[i].table.key == "table3"
+            && ["withheld_state_secret", "outcome_total"].contains(&cells[i].row.key)
+    };
+    for (i, def) in cells.iter().enumerate() {
+        if !changed(i) && whole.sources[i].is_some() {
+            assert_eq!(whole.report.cells[i], want.cells[i], "{}", def.key);
+        }
+        if lost.sources[i].is_some() {
+            assert!(whole.sources[i].is_some(), "{}", def.key);
+            assert_eq!(lost.report.cells[i], whole.report.cells[i], "{}", def.key);
+        }
+    }
+    let row = |got: &Recognised| -> Vec<Option<String>> {
+        (cells.iter().enumerate())
+            .filter(|(_, def)| def.key.starts_with("table3.withheld_state_secret."))
+            .map(|(i, _)| {
+                got.sources[i]
+                    .as_ref()
+                    .map(|_| got.report.cells[i].display())
+            })
+            .collect()
+    };
+    let read_whole: Vec<Option<String>> = ["0", "0", "4", "0", "1", "0", "5"]
+        .iter()
+        .map(|v| Some(v.to_string()))
+        .collect();
+    assert_eq!(row(&whole), read_whole);
+    assert_eq!(row(&lost), vec![None; 7]);
+}
+
 /// PyMuPDF's text with page numbers: a page's number after the page's last
 /// row's numbers, right before the table's heading row repeated at the
 /// next page's top (hunt 1179003: "0 0 0 6 0 0 6" / "6" / "（本列数据的

@@ -1192,7 +1192,7 @@ fn rejoined(
     if found.len() != 1 {
         return found;
     }
-    if let Some(mut other) =
+    if let Some((_, mut other)) =
         without_one_alone(words, line_of, run, cells, (ways, false), holds).next()
     {
         found.extend(other.pop());
@@ -1201,8 +1201,8 @@ fn rejoined(
 }
 
 /// For each number of `run` standing alone on its line (see
-/// [`rejoined`]), in turn, the readings of [`joinings`] of the rest (none
-/// where they do not hold). `(ways, at_ends)`: the ways of joining, and
+/// [`rejoined`]), in turn, its word and the readings of [`joinings`] of the
+/// rest (none where they do not hold). `(ways, at_ends)`: the ways of joining, and
 /// whether only the run's first and last numbers are left out (where a
 /// page's number stands, see [`only_one`]).
 fn without_one_alone<'a>(
@@ -1212,14 +1212,14 @@ fn without_one_alone<'a>(
     cells: usize,
     (ways, at_ends): ((bool, After), bool),
     holds: &'a dyn Fn(&[String]) -> bool,
-) -> impl Iterator<Item = Vec<Vec<String>>> + 'a {
+) -> impl Iterator<Item = (usize, Vec<Vec<String>>)> + 'a {
     let alone = |w: usize| on_own_lines(line_of, w, w);
     let end = move |i: usize| !at_ends || i == 0 || i + 1 == run.len();
     (run.iter()
         .enumerate()
         .filter(move |&(i, &w)| end(i) && alone(w)))
-    .map(move |(i, _)| without_one(words, line_of, (run, i), cells, ways, holds))
-    .filter(|found| !found.is_empty())
+    .map(move |(i, &w)| (w, without_one(words, line_of, (run, i), cells, ways, holds)))
+    .filter(|(_, found)| !found.is_empty())
 }
 
 /// The readings of [`joinings`] of `run` without its `i`th number; one
@@ -1272,15 +1272,16 @@ fn without_one(
 /// or last is (where a page's number stands: with the row's total lost,
 /// "0 1 0 6 0 3 0 4" held as 0 1 0 0 3 0 | 4 without its 6; a "9" doubled,
 /// "9 2 9 6 8 4 3 32" holds without either 9, 2 in 自然人 without the
-/// first).
-fn only_one(readings: impl Iterator<Item = Vec<String>>) -> Option<Vec<String>> {
-    let mut found: Vec<Vec<String>> = Vec::new();
-    for reading in readings {
-        if !found.contains(&reading) {
-            found.push(reading);
+/// first). Each reading comes with what was left out (the first found of
+/// that reading's).
+fn only_one<T>(readings: impl Iterator<Item = (T, Vec<String>)>) -> Option<(T, Vec<String>)> {
+    let mut found: Vec<(T, Vec<String>)> = Vec::new();
+    for (left_out, reading) in readings {
+        if !found.iter().any(|(_, r)| *r == reading) {
+            found.push((left_out, reading));
         }
     }
-    match <[Vec<String>; 1]>::try_from(found) {
+    match <[(T, Vec<String>); 1]>::try_from(found) {
         Ok([one]) => Some(one),
         Err(_) => None,
     }
@@ -1814,6 +1815,10 @@ fn in_sum(r: usize, (plus, minus): &(Vec<usize>, Vec<usize>)) -> bool {
     plus.contains(&r) || minus.contains(&r)
 }
 
+/// How far apart the page numbers of one table may be (a table of three
+/// or four pages; a note's marks are as small): see [`read_by_columns`].
+const PAGES_APART: u64 = 3;
+
 /// Reads the rows whose total is not their sum (see [`Unsummed`]; not cut
 /// at the page's edge: `misfits`) where the table's other sums check their
 /// numbers: one number of each row printed wrong (the report's 勾稽 error,
@@ -1837,12 +1842,16 @@ fn in_sum(r: usize, (plus, minus): &(Vec<usize>, Vec<usize>)) -> bool {
 /// number wrapped in its cell: "2774" / "0" for 27740, its pieces read as
 /// two cells, hunt 1190007, the next cell's 无 lost; a digit of it lost
 /// too, "274", in the mutation test), nor by a piece marked damaged
-/// (`misfits` hold none, see `Found::damaged`); a row is checked only by
-/// rows read otherwise (not `printed`, see [`read_cut`]). The rows read, as
-/// `read_cut`'s.
+/// (`misfits` hold none, see `Found::damaged`), nor where it is a row's
+/// first or last number within [`PAGES_APART`] of a number a row was read
+/// without (`strays`, see [`RowValues::LeftOut`]: a page's number where
+/// the page broke, in a lost number's place); a row is checked only by
+/// rows read otherwise (not as printed, `printed`, see [`read_cut`]). The
+/// rows read, as `read_cut`'s.
 fn read_by_columns<'c>(
     table: &Table,
-    (misfits, cut, printed): (&'c [CutRow], &[CutRow], &[usize]),
+    (misfits, cut): (&'c [CutRow], &[CutRow]),
+    (printed, strays): (&[usize], &[u64]),
     (uncut, waiting): (bool, &[Waiting]),
     read: &mut Vec<(usize, String, String)>,
 ) -> Vec<&'c CutRow> {
@@ -1966,8 +1975,17 @@ fn read_by_columns<'c>(
                         let needed = value(group[g].1, place(g)).map(|v| v.to_string().len());
                         needed.is_some_and(|needed| needed > printed)
                     };
+                    // (A row's first or last number wrong, within a few
+                    // of a number another row was read without, a page's:
+                    // it may be the next or last page's, standing where
+                    // the page broke, after a number of the row was lost.)
+                    let page = |g: usize| {
+                        let near = |v: u64| strays.iter().any(|&p| v.abs_diff(p) <= PAGES_APART);
+                        (place(g) == 0 || place(g) == n - 1)
+                            && count_of(&group[g].2[place(g)]).is_some_and(near)
+                    };
                     let whole = (0..group.len())
-                        .all(|g| (place(g) != n - 1 || total_whole(g)) && !piece(g));
+                        .all(|g| (place(g) != n - 1 || total_whole(g)) && !piece(g) && !page(g));
                     holding.push((whole, way));
                 }
             }
@@ -2740,7 +2758,7 @@ fn read_in_order(
                 // differ, neither is read.)
                 let strays =
                     without_one_alone(words, line_of, value_at, needed, (ways, false), &holds);
-                let strays: Vec<Vec<String>> = strays.flatten().collect();
+                let strays: Vec<Vec<String>> = strays.flat_map(|(_, found)| found).collect();
                 agreed(&[readings, strays].concat(), BLANK_CELL.to_string())
             } else {
                 // Nor so: one row's total not its sum (the report's 勾稽
@@ -2760,7 +2778,7 @@ fn read_in_order(
                 let one_off = |values: &[String]| rows_off(values).len() <= 1;
                 let strays: Vec<Vec<String>> =
                     without_one_alone(words, line_of, value_at, needed, (ways, false), &holds)
-                        .flatten()
+                        .flat_map(|(_, found)| found)
                         .collect();
                 let ways = rejoined(words, line_of, value_at, needed, ways, &one_off);
                 let offs: Vec<_> = ways.iter().map(|way| rows_off(way)).collect();
@@ -2936,6 +2954,7 @@ fn put_read(
     (cut, misfits, (waiting, mut agreed_rows)): (&[CutRow], &[CutRow], Left),
     (anchors, restyled): (&[Anchor], &[(usize, usize, String)]),
     (mut unsummed, (printed, as_printed)): (Unsummed, (&[usize], &[usize])),
+    strays_left_out: &[u64],
     out: &mut Recognised,
 ) {
     let format = out.report.format;
@@ -2944,7 +2963,13 @@ fn put_read(
     let beside_cut = |x: &&CutRow| x.3.is_some_and(|(total, sum)| !cut_off(total, sum));
     let (beside, cut_read): (Vec<&CutRow>, Vec<&CutRow>) =
         taken.iter().copied().partition(beside_cut);
-    let misfits_read = read_by_columns(table, (misfits, cut, printed), (uncut, waiting), &mut read);
+    let misfits_read = read_by_columns(
+        table,
+        (misfits, cut),
+        (as_printed, strays_left_out),
+        (uncut, waiting),
+        &mut read,
+    );
     // (Their cells, as printed, check no other: see [`RowValues::Printed`].)
     let mut printed = printed.to_vec();
     for x in &misfits_read {
@@ -3379,8 +3404,11 @@ enum RowValues {
     /// reading wrong there breaks a column's sum, which then reads nothing
     /// in it, and no row there is read as a 勾稽 error (PyMuPDF's "0 8 0 0 0
     /// 0 8" / "6" / "政机关不再…", the page's 6 among the label's lines, left
-    /// every column of its cut block unknown).
-    LeftOut(Vec<String>),
+    /// every column of its cut block unknown). So too where those sums read
+    /// a row whose total is not its sum as the report's 勾稽 error (see
+    /// [`read_by_columns`]), which takes no slip near the number left out
+    /// (given: a page's number, the next page's as near).
+    LeftOut(Vec<String>, Option<u64>),
     /// Its values in their columns' order, as printed, its total not their
     /// sum (see [`Order::as_printed`], `Found::side_by_side`): the
     /// report's 勾稽 error, for the checks to name; no sum that checks
@@ -3979,7 +4007,7 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
                 [] => {
                     let left_out = |at_ends| {
                         without_one_alone(words, line_of, run, cells, (ways, at_ends), &holds)
-                            .flatten()
+                            .flat_map(|(w, found)| found.into_iter().map(move |r| (w, r)))
                     };
                     // A page's number: a number alone right before the
                     // heading row repeated at the next page's top, left out
@@ -3990,15 +4018,18 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
                             found_rows.heading_after(w) && on_own_lines(line_of, w, w)
                         })?;
                         let readings = without_one(words, line_of, (run, at), cells, ways, &holds);
-                        only_one(readings.into_iter())
+                        only_one(readings.into_iter().map(|r| (run[at], r)))
                     };
                     match found_rows.before_strays(k) {
                         Some(values) => values,
                         None => match only_one(left_out(false))
-                            .filter(|one| left_out(true).any(|r| r == *one))
+                            .filter(|(_, one)| left_out(true).any(|(_, r)| r == *one))
                             .or_else(page_number)
                         {
-                            Some(values) => return RowValues::LeftOut(values),
+                            Some((w, values)) => {
+                                let stray = words[w].value().and_then(|v| count_of(v));
+                                return RowValues::LeftOut(values, stray);
+                            }
                             None => match found_rows.below(k) {
                                 RowValues::Unread => {
                                     return cut_before_a_stray(block, (b, r), words, line_of, run)
@@ -4177,6 +4208,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     let mut taken: Vec<RowRead> = Vec::new();
     let mut printed: Vec<usize> = Vec::new(); // (anchors)
     let mut left_out: Vec<usize> = Vec::new(); // (anchors)
+    let mut strays_left_out: Vec<u64> = Vec::new();
     for (k, &(b, r, ..)) in anchors.iter().enumerate() {
         let row = &table.blocks[b].rows[r];
         let values = match row_values(&found_rows, k) {
@@ -4190,9 +4222,10 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
                 printed.push(k);
                 values
             }
-            RowValues::LeftOut(values) => {
+            RowValues::LeftOut(values, stray) => {
                 printed.push(k);
                 left_out.push(k);
+                strays_left_out.extend(stray);
                 values
             }
             RowValues::Unsummed(row_read) => {
@@ -4354,6 +4387,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
         (&cut, &misfits, (&waiting, partly)),
         (&anchors, &restyled),
         (unsummed, (&printed_cells, &as_printed_cells)),
+        &strays_left_out,
         out,
     );
 }
