@@ -2776,11 +2776,21 @@ fn read_in_order(
                 // the one off, its pieces "1" / "0" / "8", left 5221 and
                 // 5221 unjoined. Where the two differ, neither is read.)
                 let one_off = |values: &[String]| rows_off(values).len() <= 1;
-                let strays: Vec<Vec<String>> =
-                    without_one_alone(words, line_of, value_at, needed, (ways, false), &holds)
-                        .flat_map(|(_, found)| found)
-                        .collect();
-                let ways = rejoined(words, line_of, value_at, needed, ways, &one_off);
+                let joinings = ways;
+                let ways = rejoined(words, line_of, value_at, needed, joinings, &one_off);
+                let strays: Vec<Vec<String>> = match ways.is_empty() {
+                    true => Vec::new(),
+                    false => without_one_alone(
+                        words,
+                        line_of,
+                        value_at,
+                        needed,
+                        (joinings, false),
+                        &holds,
+                    )
+                    .flat_map(|(_, found)| found)
+                    .collect(),
+                };
                 let offs: Vec<_> = ways.iter().map(|way| rows_off(way)).collect();
                 match &ways[..] {
                     [one] if strays.is_empty() => Some(one.clone()),
