@@ -7008,6 +7008,32 @@ fn table_four_pieces_with_a_stray_number_among_them_fill_no_cell_wrong() {
     }
 }
 
+/// pdftotext's text of a PDF with its pages' numbers at their feet (hunt
+/// 1209004): 表四's row broken over a page, 778 wrapped in its cell, its
+/// piece "8" the next page's top line, page 8's ("77 7 0 0 785 …" / "7"
+/// / form feed / "8"). The "8" was dropped as that page's number, and the
+/// row, side by side on one line, read as printed: 77 for 778, a wrong
+/// cell (page.pdf the same). A page's edge number goes only at the edge
+/// where the pages' numbers agree on two pages or more: the piece stays,
+/// and 表四 reads as the page's.
+#[test]
+fn a_wrapped_numbers_piece_atop_a_page_whose_number_it_is_stays() {
+    let dir = "found/pingtan-2021-pages-1209004";
+    for name in ["pdf-layout.txt", "pdf-raw.txt"] {
+        let text = form(&format!("{dir}/{name}"));
+        assert!(
+            text.contains("\n\u{C}     8\n") || text.contains("\u{C}8\n"),
+            "{name}"
+        );
+        let got = read(&text).unwrap();
+        assert_found_input_read(&got, dir, "none");
+        let table4 = (format::current().cells().iter().enumerate())
+            .filter(|(i, def)| def.table.key == "table4" && got.sources[*i].is_some())
+            .count();
+        assert_eq!(table4, 15, "{name}");
+    }
+}
+
 /// 表四 wider than the page, its numbers in one row in order, the last
 /// (复议后起诉's 总计, 170) cut to its first digit at the page's edge
 /// (found by hunt.py, found/pingtan-2022-layout-1069021, pdftotext -layout

@@ -544,11 +544,26 @@ fn without_furniture(text: &str) -> Vec<String> {
         .max_by_key(|o| o.1)
         .filter(|o| o.1 >= 2 && o.1 * 2 >= filled_pages)
         .map(|o| o.0);
+    // (At the edge, foot or top, where those agreeing stand on two pages
+    // or more: a wrapped number's piece at a page's top whose number it is
+    // by chance, the page's own at its foot, "77" / "7" on page 7, "8" /
+    // "五、…" on page 8, stays.)
+    let agrees = |i: usize, at: usize| {
+        page_number(pages[i][at]).is_some_and(|(n, _)| agreed == Some(i64::from(n) - i as i64))
+    };
+    let sides: Vec<usize> = (0..2)
+        .map(|side| {
+            (edges.iter().enumerate())
+                .filter(|(i, e)| e[side].is_some_and(|at| agrees(*i, at)))
+                .count()
+        })
+        .collect();
     for (i, e) in edges.iter().enumerate() {
-        for at in e.iter().flatten() {
-            if let Some((n, sure)) = page_number(pages[i][*at]) {
-                if sure || agreed == Some(i64::from(n) - i as i64) {
-                    drop[i][*at] = true;
+        for (side, at) in e.iter().enumerate() {
+            let Some(at) = *at else { continue };
+            if let Some((_, sure)) = page_number(pages[i][at]) {
+                if sure || (agrees(i, at) && sides[side] >= 2) {
+                    drop[i][at] = true;
                 }
             }
         }
@@ -2478,6 +2493,14 @@ mod tests {
         // (a wrapped number's piece at a page's top and a stray number).
         let few = "甲\n1\n\u{C}乙\n\u{C}丙\n\u{C}丁\n4\n\u{C}戊\n\u{C}己\n";
         assert_eq!(without_furniture(few).len(), 8);
+        // A page's top line a number that is the page's by chance (a
+        // wrapped number's piece, "77" / "7" on page 7 then "8" on page 8),
+        // the pages' numbers at their feet: it stays, the feet's go.
+        let piece = "甲\n1\n\u{C}乙 77\n2\n\u{C}3\n丙\n3\n\u{C}丁\n4\n";
+        assert_eq!(without_furniture(piece), ["甲", "乙 77", "3", "丙", "丁"]);
+        // Numbers at the tops of pages, so agreeing: they go.
+        let tops = "1\n甲\n\u{C}2\n乙\n\u{C}3\n丙\n";
+        assert_eq!(without_furniture(tops), ["甲", "乙", "丙"]);
         // A row's values at the top of two pages are no running header.
         let tops = "0 0 0 0 0 0 0\n甲\n\u{C}0 0 0 0 0 0 0\n乙\n\u{C}丙\n";
         assert_eq!(without_furniture(tops).len(), 5);
