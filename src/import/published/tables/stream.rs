@@ -1201,10 +1201,10 @@ fn rejoined(
 }
 
 /// For each number of `run` standing alone on its line (see
-/// [`rejoined`]), in turn, its word and the readings of [`joinings`] of the
-/// rest (none where they do not hold). `(ways, at_ends)`: the ways of joining, and
-/// whether only the run's first and last numbers are left out (where a
-/// page's number stands, see [`only_one`]).
+/// [`rejoined`]), in turn, its word and the readings of [`joinings`] of
+/// the rest (none where they do not hold). `(ways, at_ends)`: the ways of
+/// joining, and whether only the run's first and last numbers are left out
+/// (where a page's number stands, see [`only_one`]).
 fn without_one_alone<'a>(
     words: &'a [Word],
     line_of: &'a [usize],
