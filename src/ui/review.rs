@@ -31,6 +31,9 @@ struct State {
     items: Vec<Item>,
     findings: Vec<Vec<Finding>>,
     rows: Vec<Row>,
+    /// Items were added or removed since `rows` were made (when checking
+    /// ends): the list and its counts are not yet theirs.
+    unlisted: bool,
     view: View,
     selected: Option<usize>,
     /// Files waiting to be read, and how many the batch had.
@@ -401,6 +404,7 @@ fn finish_file(place: usize, item: Item) {
             if let Some(Some(item)) = s.arriving.pop_front() {
                 s.items.push(item);
                 s.findings.push(Vec::new());
+                s.unlisted = true;
                 s.done += 1;
                 s.placed += 1;
             }
@@ -471,6 +475,7 @@ fn check_some() {
         } else {
             s.checking = None;
             s.rows = review::rows(&s.items, &s.findings);
+            s.unlisted = false;
             Some(false)
         }
     });
@@ -486,12 +491,21 @@ fn check_some() {
 }
 
 fn progress() {
-    let (done, batch, checking, total, skipped) = STATE.with(|s| {
+    let (done, batch, checking, total, skipped, unchecked) = STATE.with(|s| {
         let s = s.borrow();
-        (s.done, s.batch, s.checking, s.items.len(), s.skipped)
+        (
+            s.done,
+            s.batch,
+            s.checking,
+            s.items.len(),
+            s.skipped,
+            s.unlisted,
+        )
     });
+    // (`unchecked`: every file read, the check of the last ones not yet
+    // begun; the list and its counts are made when checking ends.)
     if let Some(bar) = query("[data-progress]") {
-        let running = done < batch || checking.is_some();
+        let running = done < batch || checking.is_some() || unchecked;
         let _ = bar.set_attribute("max", &batch.max(1).to_string());
         let _ = bar.set_attribute("value", &done.to_string());
         if running {
@@ -503,6 +517,7 @@ fn progress() {
     let text = match checking {
         Some(i) => format!("正在检查 {i} / {total}"),
         None if done < batch => format!("已读取 {done} / {batch} 个文件"),
+        None if unchecked => format!("正在检查 0 / {total}"),
         None if batch > 0 => format!("已读取并检查 {total} 个文件"),
         None => String::new(),
     };
@@ -696,12 +711,20 @@ fn on_click(e: web_sys::MouseEvent) {
             if i < s.items.len() {
                 s.items.remove(i);
                 s.findings.remove(i);
+                s.unlisted = true;
                 s.selected = None;
                 s.aggregate = None;
                 s.recheck |= s.checking.is_some();
+                if s.items.is_empty() {
+                    s.rows.clear();
+                    s.unlisted = false;
+                }
             }
         });
-        // The pairing may change: check again.
+        // The pairing may change: check again (none left: the list empty).
+        if STATE.with(|s| s.borrow().items.is_empty()) {
+            return render();
+        }
         return start_checking();
     }
     if let Some(b) = closest("[data-action]") {
