@@ -518,7 +518,7 @@ fn progress() {
         Some(i) => format!("正在检查 {i} / {total}"),
         None if done < batch => format!("已读取 {done} / {batch} 个文件"),
         None if unchecked => format!("正在检查 0 / {total}"),
-        None if batch > 0 => format!("已读取并检查 {total} 个文件"),
+        None if batch > 0 && total > 0 => format!("已读取并检查 {total} 个文件"),
         None => String::new(),
     };
     let text = if skipped > 0 {
@@ -711,6 +711,13 @@ fn on_click(e: web_sys::MouseEvent) {
             if i < s.items.len() {
                 s.items.remove(i);
                 s.findings.remove(i);
+                // Its row goes at once (the rows after it keep their items'
+                // places), and the pairing with last year's reports is made
+                // again: no index left pointing past the items.
+                if i < s.rows.len() {
+                    s.rows.remove(i);
+                }
+                s.last_years = review::last_years(&s.items);
                 s.unlisted = true;
                 s.selected = None;
                 s.aggregate = None;
@@ -718,13 +725,15 @@ fn on_click(e: web_sys::MouseEvent) {
                 if s.items.is_empty() {
                     s.rows.clear();
                     s.unlisted = false;
+                    // Nothing being read either: a fresh start.
+                    if s.queue.is_empty() && s.in_flight == 0 && !s.opening {
+                        s.skipped = 0;
+                    }
                 }
             }
         });
         // The pairing may change: check again (none left: the list empty).
-        if STATE.with(|s| s.borrow().items.is_empty()) {
-            return render();
-        }
+        render();
         return start_checking();
     }
     if let Some(b) = closest("[data-action]") {
@@ -804,7 +813,7 @@ fn on_click(e: web_sys::MouseEvent) {
         let i = row.get_attribute("data-index").and_then(|v| v.parse().ok());
         STATE.with(|s| {
             let mut s = s.borrow_mut();
-            s.selected = i;
+            s.selected = i.filter(|&i| i < s.items.len() && i < s.rows.len());
             s.aggregate = None;
         });
         render();

@@ -367,12 +367,52 @@ test("a folder: its reports are read, the rest only counted; loading more adds; 
   await page.waitForFunction(() => document.querySelectorAll("[data-report-row]").length === 3);
   assert.equal((await rows(page)).filter((r) => r.agency === "西工区唐宫街道办事处").length, 2);
   assert.ok((await rows(page)).some((r) => r.file.startsWith("粘贴的文本")));
+  // Removing every report empties the list and its counts; adding works again.
+  for (let n = 3; n > 0; n--) {
+    await page.locator("[data-report-row] [data-remove]").first().click();
+    await page.waitForFunction((n) => document.querySelectorAll("[data-report-row]").length === n, n - 1);
+  }
+  await page.waitForFunction(() => /共 0 份/.test(document.querySelector("[data-counts]").textContent));
+  assert.equal(await page.locator("[data-progress-text]").textContent(), "");
+  assert.ok(await page.locator("[data-progress]").isHidden());
+  await page.locator('[data-action="review-files"]').setInputFiles([
+    { name: "丙.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(variant("丙局", 2021))) },
+  ]);
+  await page.waitForFunction(() => /已读取并检查 1 个文件/.test(document.querySelector("[data-progress-text]").textContent));
+  assert.deepEqual((await rows(page)).map((r) => r.agency), ["丙局"]);
   // Nothing leaves the page: no request beyond its own origin.
   const origin = new URL(h.server.url).origin;
   assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith("blob:") && !u.startsWith("data:")), []);
   assert.deepEqual(errors, []);
   await context.close();
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("reports removed one after another, faster than the batch is checked again, are the ones clicked", async () => {
+  const many = Array.from({ length: 300 }, (_, i) => ({
+    name: `unit-${i}.json`,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(variant(`单位${i}`, 2021 + (i % 2)))),
+  }));
+  const { page, context, errors } = await openReview(h);
+  await page.locator('[data-action="review-files"]').setInputFiles(many);
+  await page.waitForFunction(() => /已读取并检查 300 个文件/.test(document.querySelector("[data-progress-text]").textContent));
+  // Two clicks in one task: the second before any check of the 299 ran.
+  await page.evaluate(() => {
+    for (const agency of ["单位5", "单位6", "单位150"]) {
+      document.querySelector(`[data-report-row][data-agency="${agency}"] [data-remove]`).click();
+    }
+    // The row of a report after them opens its own report.
+    document.querySelector('[data-report-row][data-agency="单位7"]').click();
+  });
+  assert.match(await page.locator("#detail h2").textContent(), /单位7/);
+  await page.waitForFunction(() => /已读取并检查 297 个文件/.test(document.querySelector("[data-progress-text]").textContent));
+  assert.match(await page.locator("[data-counts]").textContent(), /共 297 份/);
+  const left = (await rows(page)).map((r) => r.agency);
+  for (const gone of ["单位5", "单位6", "单位150"]) assert.ok(!left.includes(gone), gone);
+  for (const kept of ["单位4", "单位7", "单位151"]) assert.ok(left.includes(kept), kept);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test("files added while a batch is read or checked are read and checked with it, as if picked at once", async () => {
