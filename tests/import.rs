@@ -3584,6 +3584,22 @@ fn a_number_run_into_the_heading_after_its_table_is_apart_from_it() {
     assert_last_texts_found(got, &want, dir);
 }
 
+/// So where the heading has no number, as none of the report's has (found
+/// by hunt.py: found/nianbao-chromium-1211007, "0 507 1 0 存在的主要问题及改
+/// 进情况", Chromium's copy of 表四's last numbers and the heading after the
+/// table; 五 was not found, its text went unread): the heading's words
+/// whole after a number and a space.
+#[test]
+fn a_number_run_into_an_unnumbered_heading_is_apart_from_it() {
+    let dir = "found/nianbao-chromium-1211007";
+    let text = form(&format!("{dir}/pdf-chromium.txt"));
+    assert!(text.contains("\n0 507 1 0 存在的主要问题及改进情况\n"));
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_last_texts_found(&got, &want, dir);
+}
+
 /// So where the heading is numbered in digits, one digit (the format has
 /// six sections, one may be numbered one off): "0 0 0 5 54、存在的主要问题及
 /// 改进情况" is 表四's last row ending in 5 and 4、存在的… (found by hunt.py,

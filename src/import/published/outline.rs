@@ -528,7 +528,9 @@ pub(super) fn match_heading(para: &str, heading: &'static str) -> Option<(String
 /// another. So is a table's last line of numbers ending in such a number
 /// and heading ("… 0 6 7 7四、政府信息公开行政复议、行政诉讼情况", the
 /// viewer's copy of rows that fill their lines run together): the line up
-/// to the number a paragraph, the heading another. A heading numbered in
+/// to the number a paragraph, the heading another; so is a heading without
+/// a number, its words whole ("0 507 1 0 存在的主要问题及改进情况": a report
+/// whose headings have none). A heading numbered in
 /// digits has one (the format has six sections): "85.其他需要报告的事项" is
 /// 8 and 5.其他需要报告的事项; the table's sums check the number.
 fn numbers_apart_from_headings(blocks: Vec<Block>, sections: &[Section]) -> Vec<Block> {
@@ -542,6 +544,7 @@ fn numbers_apart_from_headings(blocks: Vec<Block>, sections: &[Section]) -> Vec<
         heading_among(rest, sections).is_some_and(|(_, (_, after))| after.is_empty())
             || numbered(&norm(rest))
                 .is_some_and(|(_, w, _)| sections.iter().any(|s| heading_words(s.heading) == w))
+            || sections.iter().any(|s| unnumbered(rest, s.heading))
     };
     // Where in `p` the heading a number (at its start, or after a space and
     // a number) is run into, ending it, starts.
