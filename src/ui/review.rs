@@ -162,6 +162,7 @@ pub fn start() {
         });
     }
     listen(&doc, "click", on_click);
+    listen(&doc, "keydown", on_key);
     listen(&doc, "change", on_filter);
     listen(&doc, "input", |e: web_sys::Event| {
         let is_search = e
@@ -531,11 +532,41 @@ fn progress() {
     }
 }
 
+/// The element of the overview that has the focus, as a selector that
+/// finds it again once the overview is made anew: a row, its 移除, a
+/// column's sort button.
+fn focus_in_overview() -> Option<String> {
+    let el = document()?.active_element()?;
+    by_id("overview")?.contains(Some(&el)).then_some(())?;
+    let attr = |name: &str| el.get_attribute(name);
+    if let Some(i) = attr("data-remove") {
+        Some(format!("[data-remove=\"{i}\"]"))
+    } else if el.has_attribute("data-report-row") {
+        Some(format!(
+            "[data-report-row][data-index=\"{}\"]",
+            attr("data-index")?
+        ))
+    } else {
+        attr("data-sort").map(|k| format!("[data-sort=\"{k}\"]"))
+    }
+}
+
+fn focus(selector: &str) {
+    if let Some(el) = query(selector).and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
 fn render() {
     progress();
+    let focused = focus_in_overview();
     STATE.with(|s| {
         let s = s.borrow();
         set_html("overview", &page::overview(&s.rows, &s.view, s.selected));
+        // (A keyboard user's place kept while the list is made anew.)
+        if let Some(selector) = &focused {
+            focus(selector);
+        }
         let (levels, years) = page::choices(&s.rows);
         let options = |all: &str, values: Vec<String>, current: &str| {
             let mut html = format!("<option value=\"\">{all}</option>");
@@ -734,6 +765,15 @@ fn on_click(e: web_sys::MouseEvent) {
         });
         // The pairing may change: check again (none left: the list empty).
         render();
+        // From the keyboard (a click without a pointer): the focus stays in
+        // the list, on the next report's 移除 (or the one before it).
+        if e.detail() == 0 {
+            let remove = |i: usize| format!("[data-remove=\"{i}\"]");
+            match query(&remove(i)) {
+                Some(_) => focus(&remove(i)),
+                None => focus(&remove(i.saturating_sub(1))),
+            }
+        }
         return start_checking();
     }
     if let Some(b) = closest("[data-action]") {
@@ -798,28 +838,56 @@ fn on_click(e: web_sys::MouseEvent) {
                 open_in_form(b.get_attribute("data-source").as_deref() == Some("aggregate"))
             }
             "close-detail" => {
-                STATE.with(|s| {
+                let was = STATE.with(|s| {
                     let mut s = s.borrow_mut();
-                    s.selected = None;
                     s.aggregate = None;
+                    s.selected.take()
                 });
                 render();
+                // The focus back on the report's row (it was on 关闭).
+                if let Some(i) = was {
+                    focus(&format!("[data-report-row][data-index=\"{i}\"]"));
+                }
             }
             _ => {}
         }
         return;
     }
     if let Some(row) = closest("tr[data-report-row]") {
-        let i = row.get_attribute("data-index").and_then(|v| v.parse().ok());
-        STATE.with(|s| {
-            let mut s = s.borrow_mut();
-            s.selected = i.filter(|&i| i < s.items.len() && i < s.rows.len());
-            s.aggregate = None;
-        });
-        render();
-        if let Some(d) = by_id("detail").and_then(|d| d.dyn_into::<HtmlElement>().ok()) {
-            d.scroll_into_view();
-        }
+        open_row(&row, e.detail() == 0);
+    }
+}
+
+/// Enter or Space on a report's row (focused: the rows are in the tab
+/// order) opens it, as a click does.
+fn on_key(e: web_sys::KeyboardEvent) {
+    if !matches!(e.key().as_str(), "Enter" | " ") {
+        return;
+    }
+    let row = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+    if let Some(row) = row.filter(|el| el.has_attribute("data-report-row")) {
+        e.prevent_default();
+        open_row(&row, true);
+    }
+}
+
+/// A report's row opened: its detail shown and scrolled to; from the
+/// keyboard, the focus on the detail's heading (where its buttons follow).
+fn open_row(row: &Element, keyboard: bool) {
+    let i = row.get_attribute("data-index").and_then(|v| v.parse().ok());
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.selected = i.filter(|&i| i < s.items.len() && i < s.rows.len());
+        s.aggregate = None;
+    });
+    render();
+    if let Some(d) = by_id("detail").and_then(|d| d.dyn_into::<HtmlElement>().ok()) {
+        d.scroll_into_view();
+    }
+    let heading = query("#detail h2").and_then(|h| h.dyn_into::<HtmlElement>().ok());
+    if let Some(h) = heading.filter(|_| keyboard) {
+        let _ = h.set_attribute("tabindex", "-1");
+        let _ = h.focus();
     }
 }
 

@@ -388,6 +388,41 @@ test("a folder: its reports are read, the rest only counted; loading more adds; 
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test("with the keyboard alone: a row opens with Enter, 关闭 returns to it, 移除 leaves the focus in the list", async () => {
+  const { page, context, errors } = await openReview(h);
+  await page.locator('[data-action="review-files"]').setInputFiles(
+    ["甲局", "乙局", "丙局"].map((agency) => ({
+      name: `${agency}.json`,
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(variant(agency, 2021))),
+    })),
+  );
+  await page.waitForFunction(() => /已读取并检查 3 个文件/.test(document.querySelector("[data-progress-text]").textContent));
+  const focused = () => page.evaluate(() => document.activeElement.outerHTML.slice(0, 120));
+  // A row is in the tab order; Enter opens it and puts the focus on its heading.
+  await page.locator('[data-report-row][data-agency="乙局"]').focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /乙局/.test(document.querySelector("#detail h2")?.textContent ?? ""));
+  assert.match(await focused(), /^<h2/);
+  // Tab reaches the detail's buttons; 关闭 puts the focus back on the row.
+  await page.keyboard.press("Tab");
+  assert.match(await focused(), /data-action="open-in-form"/);
+  await page.locator('#detail [data-action="close-detail"]').focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => !document.querySelector("#detail h2"));
+  assert.match(await focused(), /data-report-row[^>]*data-agency="乙局"/);
+  // Space opens it too.
+  await page.keyboard.press(" ");
+  await page.waitForFunction(() => /乙局/.test(document.querySelector("#detail h2")?.textContent ?? ""));
+  // 移除 from the keyboard: the row goes, the focus on the next row's 移除.
+  await page.locator('[data-report-row][data-agency="甲局"] [data-remove]').focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelectorAll("[data-report-row]").length === 2);
+  assert.match(await focused(), /data-remove="0"[^>]*移除 乙局/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("reports removed one after another, faster than the batch is checked again, are the ones clicked", async () => {
   const many = Array.from({ length: 300 }, (_, i) => ({
     name: `unit-${i}.json`,
