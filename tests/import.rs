@@ -3664,6 +3664,66 @@ fn a_label_broken_by_the_heading_row_over_a_page_is_found_and_ends_in_its_own_wo
     );
 }
 
+/// Markdown of a Word file (markitdown) leaves out a merged group label's
+/// cell in the rows under its first: "| 4.保护第三方合法权益 | 0 |  | 0 |
+/// 76530 | 0 | 6 | 76536 |" is narrower than "| （三）不予公开 | 1.属于国家
+/// 秘密 | …", and a narrower row with an empty cell among its values was not
+/// read (a lost cell may move values over a spacer: see
+/// a_cell_lost_from_a_row_with_spacer_cells_gives_no_wrong_value). It is
+/// read when it is as wide as a row read with no cell empty, its label in
+/// the same place, and the sums down the columns hold with it as printed
+/// (found by hunt.py: found/nianbao-markitdown-1208007, 185 -> 197 of 200).
+/// With values moved over the empty cell a column's sum fails, with a
+/// cell lost and a spacer after the values the row's, and with a cell lost
+/// in rows drawn with spacers no row read is as narrow: not read.
+#[test]
+fn a_narrower_rows_empty_cell_is_read_when_its_peers_and_column_sums_agree() {
+    let dir = "found/nianbao-markitdown-1208007";
+    let text = form(&format!("{dir}/markitdown-docx.md"));
+    let row = "| 4.保护第三方合法权益 | 0 |  | 0 | 76530 | 0 | 6 | 76536 |";
+    assert!(text.contains(row));
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    // Their empty cells alone unread (one each: 商业企业, and 自然人 of
+    // （2）申请人逾期未按收费通知要求缴纳费用….).
+    assert_eq!(unread_in(&got, "withheld_third_party"), 1);
+    assert_eq!(unread_in(&got, "other_unpaid_fee"), 1);
+    // Values moved over the empty cell (76530 into 科研机构): the row's sum
+    // holds, 科研机构's down the column does not.
+    let moved = "| 4.保护第三方合法权益 |  | 0 | 76530 | 0 | 0 | 6 | 76536 |";
+    let got = read(&text.replace(row, moved)).unwrap();
+    assert_eq!(unread_in(&got, "withheld_third_party"), 7);
+    // Rows drawn with a spacer after their label, and this one's empty
+    // cell lost: its values, moved over the spacer, hold every sum (its
+    // empty 商业企业 would read 0, its 0 moved there), but no row read is
+    // as narrow, so it is not read.
+    let spaced: Vec<String> = text
+        .lines()
+        .map(
+            |l| match l.matches('|').count() == 9 && l.starts_with("| ") && l != row {
+                true => l.replacen(" | ", " |  | ", 1),
+                false => l.to_string(),
+            },
+        )
+        .collect();
+    let spaced = spaced.join("\n");
+    assert!(spaced.contains("| 3.其他 |  | 0 | 0 | 0 | 0 | 3 | 935 | 938 |"));
+    let lost = "| 4.保护第三方合法权益 |  | 0 | 0 | 76530 | 0 | 6 | 76536 |";
+    let got = read(&spaced.replace(row, lost)).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(unread_in(&got, "withheld_third_party"), 7);
+    assert_eq!(unread_in(&got, "other_other"), 0);
+    // One cell short, a spacer after its values: as wide as its peers, its
+    // empty cell last; the row's sum fails, so it is not read.
+    let got = read(&text.replace(
+        row,
+        "| 4.保护第三方合法权益 | 0 | 0 | 76530 | 0 | 6 | 76536 |  |",
+    ))
+    .unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(unread_in(&got, "withheld_third_party"), 7);
+}
+
 /// Markdown of a narrow PDF table (markitdown): a row's values all on its
 /// label's line, the next row's numbers wrapped in their cells, their upper
 /// pieces on the line between ("| | | 3.其他 | | 0 | 28118 | | 4 | 0 | 788 |

@@ -263,7 +263,6 @@ pub(super) fn read_by_labels(
     guessed: bool,
     out: &mut Recognised,
 ) {
-    let format = out.report.format;
     // Each printed row's distinct cells and their normalised text, once.
     type Printed<'a> = (Vec<&'a (String, usize)>, Vec<String>);
     let printed: Vec<Printed> = rows
@@ -386,6 +385,14 @@ pub(super) fn read_by_labels(
         let (widest_after, widest_row) = (widest(&|n, pos| n - pos), widest(&|n, _| n));
         let fillers = filler_columns(block, &found_rows);
         let no_sums = block.columns.iter().all(|c| c.total_of.is_empty());
+        // The rows read, their counts a column (an empty cell 0), and the
+        // rows held back for an empty cell among their values in a row
+        // narrower than others: see [`held_rows_hold`].
+        let mut counted: Vec<(usize, Vec<Option<u64>>)> = Vec::new();
+        let mut held: Vec<Held> = Vec::new();
+        // Where the label stands and how many cells a row has, of the rows
+        // read with no cell empty among their values.
+        let mut shapes: Vec<(usize, usize)> = Vec::new();
         for (r, row, cells, pos, at) in found_rows
             .into_iter()
             .map(|(row, cells, pos, at)| (block.row_index(row.key), row, cells, pos, at))
@@ -462,9 +469,24 @@ pub(super) fn read_by_labels(
                     || c.0.bytes().any(|b| b.is_ascii_digit())
                     || is_heading(&c.0)
                     || blank_mark(&c.0)
-            }) || values.iter().any(|c| {
-                (unsure_blank && c.0.is_empty()) || several_numbers(&c.0) || is_heading(&c.0)
-            }) {
+            }) || values
+                .iter()
+                .any(|c| several_numbers(&c.0) || is_heading(&c.0))
+            {
+                continue;
+            }
+            if unsure_blank && values.iter().any(|c| c.0.is_empty()) {
+                // Only for its narrowness, in a layout no converter guessed:
+                // held for its peers and the sums down the columns.
+                if let Some(r) = r.filter(|_| narrower && !any_fragment && !guessed) {
+                    held.push(Held {
+                        r,
+                        row,
+                        label: &cells[pos].0,
+                        shape: (pos, cells.len()),
+                        values: values.to_vec(),
+                    });
+                }
                 continue;
             }
             // Rows a converter guessed from a page's layout (`guessed`):
@@ -473,21 +495,118 @@ pub(super) fn read_by_labels(
             if guessed && r.is_some_and(|r| !holds(block, r, values)) {
                 continue;
             }
-            for (column, (text, _)) in block.columns.iter().zip(values) {
-                let i = format
-                    .cell_at(table.key, row.key, column.key)
-                    .expect("cell of the format");
-                let cell = Cell::parse(text, column.kind);
-                if !text.is_empty() {
-                    out.report.cells[i] = cell;
-                    out.sources[i] = Some(Source {
-                        row: cells[pos].0.clone(),
-                        text: text.clone(),
-                    });
-                }
+            if let Some(r) = r {
+                counted.push((r, values.iter().map(|c| blank_as_zero(&c.0)).collect()));
+            }
+            if values.iter().all(|c| !c.0.is_empty()) {
+                shapes.push((pos, cells.len()));
+            }
+            put_row(out, (table, block), row, &cells[pos].0, values);
+        }
+        held.retain(|h| shapes.contains(&h.shape));
+        if held_rows_hold(block, &counted, &held) {
+            for h in &held {
+                put_row(out, (table, block), h.row, h.label, &h.values);
             }
         }
     }
+}
+
+/// A row held back by [`read_by_labels`] for an empty cell among its
+/// values in a row narrower than others: see [`held_rows_hold`].
+struct Held<'a> {
+    /// Its index in its block.
+    r: usize,
+    row: &'static Row,
+    label: &'a str,
+    /// Where its label stands among its printed cells, and how many.
+    shape: (usize, usize),
+    values: Vec<&'a (String, usize)>,
+}
+
+/// A row's printed `values` put in its cells (an empty one left blank),
+/// each with its source: the row's printed `label`.
+fn put_row(
+    out: &mut Recognised,
+    (table, block): (&Table, &Block),
+    row: &Row,
+    label: &str,
+    values: &[&(String, usize)],
+) {
+    let format = out.report.format;
+    for (column, (text, _)) in block.columns.iter().zip(values) {
+        let i = format
+            .cell_at(table.key, row.key, column.key)
+            .expect("cell of the format");
+        if !text.is_empty() {
+            out.report.cells[i] = Cell::parse(text, column.kind);
+            out.sources[i] = Some(Source {
+                row: label.to_string(),
+                text: text.clone(),
+            });
+        }
+    }
+}
+
+/// A value's count for the sums down the columns: an empty cell 0.
+fn blank_as_zero(text: &str) -> Option<u64> {
+    match text.trim().is_empty() {
+        true => Some(0),
+        false => count_of(text),
+    }
+}
+
+/// Whether the rows held back for an empty cell among their values in a
+/// row narrower than others (`held`; a lost cell may have moved a row's
+/// values over a spacer, see [`read_by_labels`]) are as printed: each as
+/// wide as a row read with no cell empty, its label in the same place (a
+/// row that lost a cell is narrower than its peers; the caller keeps only
+/// such rows), each in a sum down the columns (a total row's, as
+/// （七）总计's over 表三's results), every such sum's cells known (the rows
+/// read, `counted`, and the held rows, an empty cell 0) and holding in
+/// every column, and each held row's own sums holding. (Markdown of a Word
+/// file: markitdown leaves out a merged group label's cell in the rows
+/// under its first, so those rows are narrower than the group's first, and
+/// those with a blank cell were unread.)
+fn held_rows_hold(block: &Block, counted: &[(usize, Vec<Option<u64>>)], held: &[Held]) -> bool {
+    if held.is_empty() {
+        return false;
+    }
+    let held_counts: Vec<(usize, Vec<Option<u64>>)> = (held.iter())
+        .map(|h| (h.r, h.values.iter().map(|c| blank_as_zero(&c.0)).collect()))
+        .collect();
+    let get = |r: usize, c: usize| -> Option<u64> {
+        (counted.iter().chain(&held_counts))
+            .find(|(k, _)| *k == r)
+            .and_then(|(_, v)| v.get(c).copied().flatten())
+    };
+    let totals: Vec<(usize, &Row)> = (block.rows.iter().enumerate())
+        .filter(|(_, t)| !t.total_of.is_empty())
+        .collect();
+    held.iter().all(|Held { r, row, .. }| {
+        row_mismatch(block, &get, *r).is_none()
+            && (block.columns.iter().enumerate()).all(|(c, column)| {
+                column.kind == crate::format::Kind::Count && get(*r, c).is_some()
+            })
+            && {
+                // The total rows whose sums hold this row: as a part, or
+                // as the total.
+                let sums: Vec<&(usize, &Row)> = (totals.iter())
+                    .filter(|(t, total)| *t == *r || total.total_of.contains(&row.key))
+                    .collect();
+                !sums.is_empty()
+                    && sums.iter().all(|(t, total)| {
+                        (0..block.columns.len()).all(|c| {
+                            let parts: Option<Vec<u64>> = (total.total_of.iter())
+                                .map(|k| get(block.row_index(k)?, c))
+                                .collect();
+                            parts
+                                .zip(get(*t, c))
+                                .is_some_and(|(p, t)| p.iter().sum::<u64>() == t)
+                        })
+                    })
+            }
+    })
 }
 
 /// A format row found in a table: the row, its printed row's distinct
