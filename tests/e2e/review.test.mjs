@@ -91,6 +91,14 @@ function files() {
   return list;
 }
 
+/** `n` JSON reports of 单位0, 单位1 …, of 2021 and 2022 in turn. */
+const units = (n) =>
+  Array.from({ length: n }, (_, i) => ({
+    name: `unit-${i}.json`,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(variant(`单位${i}`, 2021 + (i % 2)))),
+  }));
+
 async function openReview(h) {
   const context = await h.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
@@ -424,11 +432,7 @@ test("with the keyboard alone: a row opens with Enter, 关闭 returns to it, 移
 });
 
 test("reports removed one after another, faster than the batch is checked again, are the ones clicked", async () => {
-  const many = Array.from({ length: 300 }, (_, i) => ({
-    name: `unit-${i}.json`,
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(variant(`单位${i}`, 2021 + (i % 2)))),
-  }));
+  const many = units(300);
   const { page, context, errors } = await openReview(h);
   await page.locator('[data-action="review-files"]').setInputFiles(many);
   await page.waitForFunction(() => /已读取并检查 300 个文件/.test(document.querySelector("[data-progress-text]").textContent));
@@ -452,11 +456,7 @@ test("reports removed one after another, faster than the batch is checked again,
 
 test("files added while a batch is read or checked are read and checked with it, as if picked at once", async () => {
   // Enough reports that checking them takes several tasks.
-  const many = Array.from({ length: 300 }, (_, i) => ({
-    name: `unit-${i}.json`,
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(variant(`单位${i}`, 2021 + (i % 2)))),
-  }));
+  const many = units(300);
   const list = files();
   const first = [...list.slice(0, 12), ...many];
   const second = list.slice(12);
