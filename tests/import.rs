@@ -5517,6 +5517,23 @@ fn a_rows_slip_is_read_by_column_sums_with_rows_read_without_a_page_number() {
     }
 }
 
+/// A row's last number alone on its line where a page's number would
+/// stand (before a page break and the table's heading row repeated) is
+/// left out as one only when it may be a page's number, no larger than
+/// an annual report's pages: "6 0 248 0 476 49" / "779" / "1227", the
+/// piece "7" of 497 swapped with 779 (the mutation test, salt 29), held
+/// as 49 | 779 with 1227 left out, 49 read for 497.
+#[test]
+fn a_large_number_after_a_row_is_no_page_number_left_out() {
+    let dir = "found/nianbao-libreoffice-9100";
+    let text = form(&format!("{dir}/pdf-raw.txt"));
+    let printed = "\n6 0 248 0 476 49\n7\n1227\n\u{c}";
+    assert!(text.contains(printed));
+    let got = read(&text.replace(printed, "\n6 0 248 0 476 49\n779\n1227\n\u{c}")).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(unread_in(&got, "other_overdue_correction"), 7);
+}
+
 /// A row read with a page's number left out (5.要求行政机关确认…'s "5") makes
 /// the sums down the columns whole, and those read a row whose total is
 /// not its sum as the report's 勾稽 error; but a row's number lost, the

@@ -1815,6 +1815,15 @@ fn in_sum(r: usize, (plus, minus): &(Vec<usize>, Vec<usize>)) -> bool {
     plus.contains(&r) || minus.contains(&r)
 }
 
+/// The largest number left out of a row as a page's number (see
+/// [`RowValues::LeftOut`]): an annual report has tens of pages. A row's own
+/// last number alone on its line may stand where a page's would, the rest
+/// holding the row's sums without it ("6 0 248 0 476 49" / "779" / "1227",
+/// 497 wrapped, its piece "7" lost and 779 in its place: 49 and 779 held,
+/// 1227 left out; found by the mutation test, salt 29): a larger one is
+/// no page's.
+const PAGE_NUMBER_MAX: u64 = 99;
+
 /// How far apart the page numbers of one table may be (a table of three
 /// or four pages; a note's marks are as small): see [`read_by_columns`].
 const PAGES_APART: u64 = 3;
@@ -4030,11 +4039,18 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
                         let readings = without_one(words, line_of, (run, at), cells, ways, &holds);
                         only_one(readings.into_iter().map(|r| (run[at], r)))
                     };
+                    // (As a page's number: not past PAGE_NUMBER_MAX.)
+                    let a_page = |w: &usize| {
+                        (words[*w].value())
+                            .and_then(|v| count_of(v))
+                            .is_some_and(|v| v <= PAGE_NUMBER_MAX)
+                    };
                     match found_rows.before_strays(k) {
                         Some(values) => values,
                         None => match only_one(left_out(false))
                             .filter(|(_, one)| left_out(true).any(|(_, r)| r == *one))
                             .or_else(page_number)
+                            .filter(|(w, _)| a_page(w))
                         {
                             Some((w, values)) => {
                                 let stray = words[w].value().and_then(|v| count_of(v));
