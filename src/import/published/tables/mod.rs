@@ -564,7 +564,9 @@ fn blank_as_zero(text: &str) -> Option<u64> {
 /// such rows), each in a sum down the columns (a total row's, as
 /// （七）总计's over 表三's results), every such sum's cells known (the rows
 /// read, `counted`, and the held rows, an empty cell 0) and holding in
-/// every column, and each held row's own sums holding. (Markdown of a Word
+/// every column (but one column's, where another row's total is not its
+/// sum, the report's 勾稽 error, and that column's sum is off as the error
+/// tells), and each held row's own sums holding. (Markdown of a Word
 /// file: markitdown leaves out a merged group label's cell in the rows
 /// under its first, so those rows are narrower than the group's first, and
 /// those with a blank cell were unread.)
@@ -583,6 +585,30 @@ fn held_rows_hold(block: &Block, counted: &[(usize, Vec<Option<u64>>)], held: &[
     let totals: Vec<(usize, &Row)> = (block.rows.iter().enumerate())
         .filter(|(_, t)| !t.total_of.is_empty())
         .collect();
+    // A row read whose total is not its sum (the report's 勾稽 error), if
+    // one: its index and by how much its sum passes its total.
+    let slips: Vec<(usize, i128)> = (counted.iter())
+        .filter_map(|(r, _)| {
+            let (total, sum) = row_mismatch(block, &get, *r)?;
+            Some((*r, i128::from(sum) - i128::from(total)))
+        })
+        .collect();
+    // A total row's sum in column `c`: whether it holds, or fails as that
+    // one slip makes it fail (a part's number too large by as much, or
+    // its total too small), the slip's row one of its parts.
+    let holds_in = |(t, total): &(usize, &Row), c: usize, slip_told: bool| {
+        let parts: Option<Vec<u64>> = (total.total_of.iter())
+            .map(|k| get(block.row_index(k)?, c))
+            .collect();
+        let (Some(parts), Some(value)) = (parts, get(*t, c)) else {
+            return false;
+        };
+        let off = i128::from(parts.iter().sum::<u64>()) - i128::from(value);
+        off == 0
+            || (slip_told
+                && matches!(slips[..], [(s, d)] if total.total_of.contains(&block.rows[s].key)
+                    && off == if block.columns[c].total_of.is_empty() { d } else { -d }))
+    };
     held.iter().all(|Held { r, row, .. }| {
         row_mismatch(block, &get, *r).is_none()
             && (block.columns.iter().enumerate()).all(|(c, column)| {
@@ -594,16 +620,12 @@ fn held_rows_hold(block: &Block, counted: &[(usize, Vec<Option<u64>>)], held: &[
                 let sums: Vec<&(usize, &Row)> = (totals.iter())
                     .filter(|(t, total)| *t == *r || total.total_of.contains(&row.key))
                     .collect();
+                // Every column holding, but one the slip tells.
                 !sums.is_empty()
-                    && sums.iter().all(|(t, total)| {
-                        (0..block.columns.len()).all(|c| {
-                            let parts: Option<Vec<u64>> = (total.total_of.iter())
-                                .map(|k| get(block.row_index(k)?, c))
-                                .collect();
-                            parts
-                                .zip(get(*t, c))
-                                .is_some_and(|(p, t)| p.iter().sum::<u64>() == t)
-                        })
+                    && sums.iter().all(|sum| {
+                        let columns = 0..block.columns.len();
+                        let failing = columns.clone().filter(|&c| !holds_in(sum, c, false));
+                        failing.count() <= 1 && columns.into_iter().all(|c| holds_in(sum, c, true))
                     })
             }
     })
