@@ -654,13 +654,14 @@ fn a_heading_numbered_off_and_broken_over_two_lines_is_found() {
     assert!(!got.report.text("problems").contains("其 他 需 要"));
 }
 
-/// Table 四's row in text, then a later section's heading that is not
-/// found (printed without its number): that section's text runs into the
-/// table's, its years and counts no cells; the row's run of numbers up to
-/// the heading is read (185 of 200 before, the row unread). A run a number
-/// short is not.
+/// Table 四's row in text, then the next section's heading printed without
+/// its number among numbered ones: the heading is found (it was not, and
+/// that section's text ran into the table's, its years and counts no
+/// cells), and the row's run of numbers up to it is read (185 of 200 once,
+/// the row unread). A run a number short is not read whole (its cells
+/// read are right).
 #[test]
-fn table_fours_row_before_a_heading_not_found_is_read() {
+fn table_fours_row_before_a_heading_without_its_number_is_read() {
     let heading = "五、存在的主要问题及改进情况";
     let row = "0 1 1 0 2 1 0 0 0 1 0 0 0 0 0";
     for form_name in ["pdf-layout.txt", "pdf-raw.txt"] {
@@ -670,8 +671,11 @@ fn table_fours_row_before_a_heading_not_found_is_read() {
             1,
         );
         let got = read(&text).unwrap();
-        assert!(got.sections[4].is_none(), "{:?}", got.sections);
-        assert!(got.report.text("problems").is_empty());
+        assert_eq!(got.sections[4].as_deref(), Some("存在的主要问题及改进情况"));
+        assert!(got
+            .report
+            .text("problems")
+            .starts_with("2022 年，平潭综合实验区政府信息公开工作"));
         assert_tables(&got, &expected("pingtan-2022"));
         // The row a number short: unread, the rest right.
         let printed = text
@@ -681,7 +685,7 @@ fn table_fours_row_before_a_heading_not_found_is_read() {
         let short = printed.trim_end().strip_suffix('0').unwrap().to_string();
         let got = read(&text.replacen(printed, &short, 1)).unwrap();
         assert_read_cells_right(&got, "pingtan-2022");
-        assert_table_unread(&got, "table4");
+        assert!(unread(&got).iter().any(|k| k.starts_with("table4.")));
     }
 }
 
@@ -3588,7 +3592,8 @@ fn a_number_run_into_the_heading_after_its_table_is_apart_from_it() {
 /// by hunt.py: found/nianbao-chromium-1211007, "0 507 1 0 存在的主要问题及改
 /// 进情况", Chromium's copy of 表四's last numbers and the heading after the
 /// table; 五 was not found, its text went unread): the heading's words
-/// whole after a number and a space.
+/// whole after a number and a space. And among numbered headings the next
+/// one printed without its number, unless the numbered one comes later.
 #[test]
 fn a_number_run_into_an_unnumbered_heading_is_apart_from_it() {
     let dir = "found/nianbao-chromium-1211007";
@@ -3598,6 +3603,23 @@ fn a_number_run_into_an_unnumbered_heading_is_apart_from_it() {
     let got = read(&text).unwrap();
     assert_found_input_read(&got, dir, "none");
     assert_last_texts_found(&got, &want, dir);
+    // Among numbered headings, the next one without its number (a slip),
+    // on its own line or run into the table's last number.
+    let dir = "found/nianbao-chromium-1053007";
+    let text = form(&format!("{dir}/pdf-chromium.txt"));
+    let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
+    for slip in [
+        "31874\n存在的主要问题及改进情况",
+        "31874 存在的主要问题及改进情况",
+    ] {
+        let got = read(&text.replace("31874（五）存在的主要问题及改进情况", slip)).unwrap();
+        assert_found_input_read(&got, dir, "none");
+        assert_last_texts_found(&got, &want, dir);
+        assert!(got
+            .notes
+            .iter()
+            .any(|n| n.contains("「存在的主要问题及改进情况」没有编号")));
+    }
 }
 
 /// So where the heading is numbered in digits, one digit (the format has

@@ -101,8 +101,11 @@ impl Outline {
                         .is_none_or(|last| this == Some(last))
                     || (this.is_some() && found().any(|n| n == this))
             };
-            // One numbered one off: see [`slipped`] and [`shifted`].
-            let last = sections.iter().flatten().last().map(String::as_str);
+            // One numbered one off: see [`slipped`] and [`shifted`]. (After
+            // the last numbered: one between may have lost its number.)
+            let last = (sections.iter().flatten())
+                .rfind(|h| numbering(h).is_some())
+                .map(String::as_str);
             let slip = |t: &str, k: usize, s: &Section| {
                 let header = || match s.content {
                     Content::Table(key) => table_ahead(here, key),
@@ -114,6 +117,19 @@ impl Outline {
             // alone, where no heading found so far has a number.
             let bare = |p: &str| candidates.iter().position(|s| unnumbered(p, s.heading));
             let none_numbered = || !numbered_found;
+            // Among numbered headings, the next one's words alone are it
+            // (its number left out by a slip) unless the heading numbered
+            // comes later: then they are a part of this section.
+            let bare_next = |blocks: &[Option<Block>], p: &str| {
+                bare(p).filter(|&k| {
+                    none_numbered()
+                        || (k == 0
+                            && !(here + 1..total).any(|i| {
+                                para(blocks, i)
+                                    .is_some_and(|p| heading_among(&p, &candidates[..1]).is_some())
+                            }))
+                })
+            };
             // A heading split over two lines by a paste: "六、其他需要报告的" +
             // "事项" is the heading when together they are its words exactly
             // (its number written another way, another Chinese numeral, or
@@ -154,7 +170,7 @@ impl Outline {
                 let k = if may_be_numbered(text) {
                     numbered()
                 } else {
-                    none_numbered().then(|| bare(&both)).flatten()
+                    bare_next(&blocks, &both)
                 };
                 if let Some(k) = k {
                     joined = Some((next + k, (both.clone(), String::new())));
@@ -182,8 +198,9 @@ impl Outline {
                 })
                 .or_else(|| {
                     // Unnumbered, not followed by another (a list of the
-                    // sections, a table of contents).
-                    let k = none_numbered().then(|| bare(text)).flatten()?;
+                    // sections, a table of contents); among numbered ones,
+                    // only the next (its number left out by a slip).
+                    let k = bare_next(&blocks, text)?;
                     let listed = para(&blocks, j + 1).is_some_and(|p| bare(&p).is_some());
                     (!listed).then(|| (next + k, (text.clone(), String::new())))
                 });
