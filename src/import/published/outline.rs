@@ -114,7 +114,8 @@ impl Outline {
                 slipped(t, s.heading) || (k == 0 && shifted(t, s, last, header))
             };
             // A heading printed without its number ("总体情况"): its words
-            // alone, where no heading found so far has a number.
+            // alone (where a heading found so far has a number, only as
+            // `bare_next` allows).
             let bare = |p: &str| candidates.iter().position(|s| unnumbered(p, s.heading));
             let none_numbered = || !numbered_found;
             // Among numbered headings, the next one's words alone are it

@@ -4040,21 +4040,19 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
                         only_one(readings.into_iter().map(|r| (run[at], r)))
                     };
                     // (As a page's number: not past PAGE_NUMBER_MAX.)
-                    let a_page = |w: &usize| {
-                        (words[*w].value())
-                            .and_then(|v| count_of(v))
-                            .is_some_and(|v| v <= PAGE_NUMBER_MAX)
+                    let a_page = |(w, values): (usize, Vec<String>)| {
+                        let stray = count_of(words[w].value()?)?;
+                        (stray <= PAGE_NUMBER_MAX).then_some((values, stray))
                     };
                     match found_rows.before_strays(k) {
                         Some(values) => values,
                         None => match only_one(left_out(false))
                             .filter(|(_, one)| left_out(true).any(|(_, r)| r == *one))
                             .or_else(page_number)
-                            .filter(|(w, _)| a_page(w))
+                            .and_then(a_page)
                         {
-                            Some((w, values)) => {
-                                let stray = words[w].value().and_then(|v| count_of(v));
-                                return RowValues::LeftOut(values, stray);
+                            Some((values, stray)) => {
+                                return RowValues::LeftOut(values, Some(stray));
                             }
                             None => match found_rows.below(k) {
                                 RowValues::Unread => {
