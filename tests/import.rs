@@ -3752,7 +3752,10 @@ fn a_narrower_rows_empty_cell_is_read_when_its_peers_and_column_sums_agree() {
 /// total too small), and the held rows are read (found by hunt.py:
 /// found/nianbao-markitdown-1214003, 3.危及“三安全一稳定” summing to 13640
 /// for 13639, 社会公益组织's sum down the column one over: 164 -> 194, as
-/// its page). With that sum off otherwise, they are not.
+/// its page). With that sum off otherwise, they are not. Two such rows
+/// (the total row's own one of them) each tell a column (hunt 1215's
+/// BROKEN=2 texts: 1215001, 1215003, 1215007 read 14-18 cells more, their
+/// empty cells alone unread); a third, and they are not read.
 #[test]
 fn narrower_rows_are_read_past_a_slip_their_column_sums_tell() {
     let dir = "found/nianbao-markitdown-1214003";
@@ -3773,7 +3776,13 @@ fn narrower_rows_are_read_past_a_slip_their_column_sums_tell() {
     let read_held = |text: &str| {
         let got = read(text).unwrap();
         for (i, def) in format::current().cells().iter().enumerate() {
-            let changed = ["withheld_security", "outcome_total"].contains(&def.row.key);
+            let changed = [
+                "withheld_security",
+                "withheld_internal",
+                "withheld_enforcement",
+                "outcome_total",
+            ]
+            .contains(&def.row.key);
             if got.sources[i].is_some() && !changed {
                 assert_eq!(got.report.cells[i], want.cells[i], "{}", def.key);
             }
@@ -3790,6 +3799,26 @@ fn narrower_rows_are_read_past_a_slip_their_column_sums_tell() {
     // 社会公益组织's sum two over and 自然人's one under: not the slip's.
     let other = "| 总计 | | 13881 | 141896 | 3048 | 98597 | 52475 | 178383 | 488280 |";
     assert_eq!(read_held(&text.replace(total, other)), [7, 7, 7, 7, 7]);
+    // A second slip: 行政执法案卷's total one short, so is the total
+    // column's sum; or （七）总计's own total one over, its column's sum one
+    // short of it: each slip tells one column.
+    let case = "| 7.属于行政执法案卷 | 7 | 7 | 9 | 4 | 0 | 0 | 27 |";
+    let short = "| 7.属于行政执法案卷 | 7 | 7 | 9 | 4 | 0 | 0 | 26 |";
+    let over = "| 总计 | | 13880 | 141896 | 3048 | 98598 | 52475 | 178383 | 488281 |";
+    assert!(text.contains(case));
+    assert_eq!(read_held(&text.replace(case, short)), [1, 1, 1, 1, 1]);
+    assert_eq!(read_held(&text.replace(total, over)), [1, 1, 1, 1, 1]);
+    // A 0 printed 无 in a row of the sums: counted 0.
+    let zero = "| 5．属于三类内部事务信息 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |";
+    assert!(text.contains(zero));
+    let mark = text.replace(zero, &zero.replacen("| 0 |", "| 无 |", 1));
+    assert_eq!(read_held(&mark), [1, 1, 1, 1, 1]);
+    // The second slip's 3 spread over two columns, as no one slip makes
+    // them; or a third slip: unread.
+    let spread = "| 7.属于行政执法案卷 | 9 | 7 | 9 | 4 | 0 | 1 | 27 |";
+    assert_eq!(read_held(&text.replace(case, spread)), [7, 7, 7, 7, 7]);
+    let third = text.replace(case, short).replace(total, over);
+    assert_eq!(read_held(&third), [7, 7, 7, 7, 7]);
 }
 
 /// Markdown of a narrow PDF table (markitdown): a row's values all on its

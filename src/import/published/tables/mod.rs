@@ -548,9 +548,10 @@ fn put_row(
     }
 }
 
-/// A value's count for the sums down the columns: an empty cell 0.
+/// A value's count for the sums down the columns: an empty cell 0, and so
+/// a cell with a mark printed for a 0 or a blank ("—", "无").
 fn blank_as_zero(text: &str) -> Option<u64> {
-    match text.trim().is_empty() {
+    match text.trim().is_empty() || blank_mark(text) {
         true => Some(0),
         false => count_of(text),
     }
@@ -564,9 +565,10 @@ fn blank_as_zero(text: &str) -> Option<u64> {
 /// such rows), each in a sum down the columns (a total row's, as
 /// （七）总计's over 表三's results), every such sum's cells known (the rows
 /// read, `counted`, and the held rows, an empty cell 0) and holding in
-/// every column (but one column's, where another row's total is not its
-/// sum, the report's 勾稽 error, and that column's sum is off as the error
-/// tells), and each held row's own sums holding. (Markdown of a Word
+/// every column (but those where a row's total is not its sum, the
+/// report's 勾稽 error, at most [`MAX_SLIPS`] such rows among the sum's,
+/// and the columns' sums are off as the errors tell: [`slips_tell`]), and
+/// each held row's own sums holding. (Markdown of a Word
 /// file: markitdown leaves out a merged group label's cell in the rows
 /// under its first, so those rows are narrower than the group's first, and
 /// those with a blank cell were unread.)
@@ -585,29 +587,26 @@ fn held_rows_hold(block: &Block, counted: &[(usize, Vec<Option<u64>>)], held: &[
     let totals: Vec<(usize, &Row)> = (block.rows.iter().enumerate())
         .filter(|(_, t)| !t.total_of.is_empty())
         .collect();
-    // A row read whose total is not its sum (the report's 勾稽 error), if
-    // one: its index and by how much its sum passes its total.
+    // The rows read whose total is not their sum (the report's 勾稽
+    // errors): each one's index and by how much its sum passes its total.
     let slips: Vec<(usize, i128)> = (counted.iter())
         .filter_map(|(r, _)| {
             let (total, sum) = row_mismatch(block, &get, *r)?;
             Some((*r, i128::from(sum) - i128::from(total)))
         })
         .collect();
-    // A total row's sum in column `c`: whether it holds, or fails as that
-    // one slip makes it fail (a part's number too large by as much, or
-    // its total too small), the slip's row one of its parts.
-    let holds_in = |(t, total): &(usize, &Row), c: usize, slip_told: bool| {
-        let parts: Option<Vec<u64>> = (total.total_of.iter())
-            .map(|k| get(block.row_index(k)?, c))
-            .collect();
-        let (Some(parts), Some(value)) = (parts, get(*t, c)) else {
-            return false;
-        };
-        let off = i128::from(parts.iter().sum::<u64>()) - i128::from(value);
-        off == 0
-            || (slip_told
-                && matches!(slips[..], [(s, d)] if total.total_of.contains(&block.rows[s].key)
-                    && off == if block.columns[c].total_of.is_empty() { d } else { -d }))
+    // A total row's sums down the columns: by how much its parts' sum
+    // passes its value in each column (`None` when a cell is unknown).
+    let offs = |(t, total): &(usize, &Row)| -> Option<Vec<i128>> {
+        (0..block.columns.len())
+            .map(|c| {
+                let value = get(*t, c)?;
+                let parts = (total.total_of.iter())
+                    .map(|k| get(block.row_index(k)?, c))
+                    .sum::<Option<u64>>()?;
+                Some(i128::from(parts) - i128::from(value))
+            })
+            .collect()
     };
     held.iter().all(|Held { r, row, .. }| {
         row_mismatch(block, &get, *r).is_none()
@@ -620,14 +619,56 @@ fn held_rows_hold(block: &Block, counted: &[(usize, Vec<Option<u64>>)], held: &[
                 let sums: Vec<&(usize, &Row)> = (totals.iter())
                     .filter(|(t, total)| *t == *r || total.total_of.contains(&row.key))
                     .collect();
-                // Every column holding, but one the slip tells.
+                // Every column holding, but those the slips among the
+                // sum's parts tell.
                 !sums.is_empty()
                     && sums.iter().all(|sum| {
-                        let columns = 0..block.columns.len();
-                        let failing = columns.clone().filter(|&c| !holds_in(sum, c, false));
-                        failing.count() <= 1 && columns.into_iter().all(|c| holds_in(sum, c, true))
+                        // (The total row's own slip is off the other way:
+                        // its number too large, its parts' sum short.)
+                        let parts: Vec<i128> = (slips.iter())
+                            .filter_map(|&(s, d)| match s == sum.0 {
+                                true => Some(-d),
+                                false => sum.1.total_of.contains(&block.rows[s].key).then_some(d),
+                            })
+                            .collect();
+                        offs(sum).is_some_and(|offs| {
+                            let mut told = vec![0; offs.len()];
+                            parts.len() <= MAX_SLIPS && slips_tell(block, &parts, &mut told, &offs)
+                        })
                     })
             }
+    })
+}
+
+/// How many of a sum's parts may be rows whose total is not their sum
+/// (the report's 勾稽 errors) for [`held_rows_hold`] to read the sums down
+/// the columns past them: more, and the columns' sums could be explained
+/// by too many ways.
+const MAX_SLIPS: usize = 2;
+
+/// Whether the sums down the columns are off (`offs`, a column's parts'
+/// sum less its total) as the rows' slips (`slips`, by how much each row's
+/// sum passes its total) tell, `told` the offs of the slips placed so far:
+/// each slip in one column (a part's number too large by as much: that
+/// column's sum off as much; its total too small: the total column's off
+/// as much the other way), or in none (the total row summed with it).
+fn slips_tell(block: &Block, slips: &[i128], told: &mut [i128], offs: &[i128]) -> bool {
+    let Some((d, rest)) = slips.split_first() else {
+        return told == offs;
+    };
+    if slips_tell(block, rest, told, offs) {
+        return true;
+    }
+    (0..told.len()).any(|c| {
+        let by = if block.columns[c].total_of.is_empty() {
+            *d
+        } else {
+            -*d
+        };
+        told[c] += by;
+        let tells = slips_tell(block, rest, told, offs);
+        told[c] -= by;
+        tells
     })
 }
 
