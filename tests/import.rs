@@ -7660,3 +7660,32 @@ fn values_between_the_row_befores_own_and_a_label_with_none_after_it_are_its() {
     let lost = text.replacen(&rows, &rows.replacen(own, "", 1), 1);
     read_with_row_unread(dir, &lost, "not_processed_repeated");
 }
+
+/// Aligned text (pdftotext -layout) whose 行政许可 is blank: the values on
+/// 行政规范性文件's line were unread, as the values before a row with none
+/// may be that row's (its row broken over a page). 行政许可, in another
+/// block of one cell, cannot have three: they are read (hunt 1217007's PDF
+/// and its pdftotext -layout text: 表二 3 cells more). A blank 行政处罚
+/// after 行政许可, as wide: its value stays unread.
+#[test]
+fn values_on_a_label_line_over_a_blank_row_of_another_width_are_its_own() {
+    let text = form("tanggong-jiedao-2023/pdf-layout.txt");
+    let text = replace_once(
+        &text,
+        "行政规范性文件     0           0      0",
+        "行政规范性文件     24945       9      0",
+    );
+    let cell = |got: &Recognised, key: &str| got.report.cell(key).cloned();
+    let got = read(&replace_once(&text, "行政许可         0", "行政许可")).unwrap();
+    for (key, want) in [("issued", 24945), ("abolished", 9), ("in_force", 0)] {
+        let key = format!("table2.normative_documents.{key}");
+        assert_eq!(cell(&got, &key), Some(Cell::Count(want)), "{key}");
+    }
+    assert_eq!(cell(&got, "table2.licensing.decisions"), Some(Cell::Blank));
+    let got = read(&replace_once(&text, "行政处罚         0", "行政处罚")).unwrap();
+    assert_eq!(cell(&got, "table2.licensing.decisions"), Some(Cell::Blank));
+    assert_eq!(
+        cell(&got, "table2.coercion.decisions"),
+        Some(Cell::Count(0))
+    );
+}

@@ -3689,8 +3689,18 @@ impl Found<'_> {
     /// sums: the row's values wherever the others after its label are from
     /// (see [`row_values`]).
     fn on_label_lines(&self, k: usize) -> Option<Vec<String>> {
-        let (b, start) = (self.anchors[k].0, self.anchors[k].2);
-        if self.how.order != Order::Aligned || !has_sums(&self.table.blocks[b]) {
+        match has_sums(&self.table.blocks[self.anchors[k].0]) {
+            true => self.on_label_lines_unsummed(k),
+            false => None,
+        }
+    }
+
+    /// [`Found::on_label_lines`] in a block with sums or without (no sum
+    /// then checks them: for the caller to tell they can be no other
+    /// row's).
+    fn on_label_lines_unsummed(&self, k: usize) -> Option<Vec<String>> {
+        let start = self.anchors[k].2;
+        if self.how.order != Order::Aligned {
             return None;
         }
         let label = self.line_of[start]..=self.line_of[self.label_end(k)];
@@ -3916,8 +3926,17 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
     // `Found::on_label_lines`): a row's lines are its own ("报投诉类 0 0 0
     // 778 849 47973 49600" between "1.信访举" and "申请", then "2 69 0 0
     // 8 79" over "2.重复申请").
+    // So in a block without sums (表二's) when the next row, in another
+    // block, has another number of cells ("行政规范性文件 24945 9 0" over
+    // 第二十条第（五）项's heading and a blank 行政许可): they cannot be its.
     if aligned && !rows && runs.get(k + 1).is_some_and(|next| next.is_empty()) {
-        return match found_rows.on_label_lines(k) {
+        let other_width = (anchors.get(k + 1))
+            .is_some_and(|a| a.0 != b && table.blocks[a.0].columns.len() != cells);
+        let own = match other_width {
+            true => found_rows.on_label_lines_unsummed(k),
+            false => found_rows.on_label_lines(k),
+        };
+        return match own {
             Some(values) => RowValues::Read(values),
             None => RowValues::Unread,
         };
