@@ -3755,7 +3755,9 @@ fn a_narrower_rows_empty_cell_is_read_when_its_peers_and_column_sums_agree() {
 /// its page). With that sum off otherwise, they are not. Two such rows
 /// (the total row's own one of them) each tell a column (hunt 1215's
 /// BROKEN=2 texts: 1215001, 1215003, 1215007 read 14-18 cells more, their
-/// empty cells alone unread); a third, and they are not read.
+/// empty cells alone unread); a third, and they are not read. A held row
+/// whose own sum fails is one of them, unread (hunt 1214007: its other
+/// held rows read).
 #[test]
 fn narrower_rows_are_read_past_a_slip_their_column_sums_tell() {
     let dir = "found/nianbao-markitdown-1214003";
@@ -3779,6 +3781,7 @@ fn narrower_rows_are_read_past_a_slip_their_column_sums_tell() {
             let changed = [
                 "withheld_security",
                 "withheld_internal",
+                "withheld_process",
                 "withheld_enforcement",
                 "outcome_total",
             ]
@@ -3813,6 +3816,12 @@ fn narrower_rows_are_read_past_a_slip_their_column_sums_tell() {
     assert!(text.contains(zero));
     let mark = text.replace(zero, &zero.replacen("| 0 |", "| 无 |", 1));
     assert_eq!(read_held(&mark), [1, 1, 1, 1, 1]);
+    // A held row's own sum broken (四类过程性信息's 834 made 836): it is
+    // not read, its slip tells 法律服务机构's sum, and the others are read.
+    let process = "| (6)属于四类过程性信息 | 2 |  | 0 | 0 | 834 | 9 | 845 |";
+    assert!(text.contains(process));
+    let broken = text.replace(process, &process.replace("834", "836"));
+    assert_eq!(read_held(&broken), [1, 7, 1, 1, 1]);
     // The second slip's 3 spread over two columns, as no one slip makes
     // them; or a third slip: unread.
     let spread = "| 7.属于行政执法案卷 | 9 | 7 | 9 | 4 | 0 | 1 | 27 |";

@@ -387,7 +387,7 @@ pub(super) fn read_by_labels(
         let no_sums = block.columns.iter().all(|c| c.total_of.is_empty());
         // The rows read, their counts a column (an empty cell 0), and the
         // rows held back for an empty cell among their values in a row
-        // narrower than others: see [`held_rows_hold`].
+        // narrower than others: see [`held_rows_read`].
         let mut counted: Vec<(usize, Vec<Option<u64>>)> = Vec::new();
         let mut held: Vec<Held> = Vec::new();
         // Where the label stands and how many cells a row has, of the rows
@@ -504,16 +504,14 @@ pub(super) fn read_by_labels(
             put_row(out, (table, block), row, &cells[pos].0, values);
         }
         held.retain(|h| shapes.contains(&h.shape));
-        if held_rows_hold(block, &counted, &held) {
-            for h in &held {
-                put_row(out, (table, block), h.row, h.label, &h.values);
-            }
+        for h in held_rows_read(block, &counted, &held) {
+            put_row(out, (table, block), h.row, h.label, &h.values);
         }
     }
 }
 
 /// A row held back by [`read_by_labels`] for an empty cell among its
-/// values in a row narrower than others: see [`held_rows_hold`].
+/// values in a row narrower than others: see [`held_rows_read`].
 struct Held<'a> {
     /// Its index in its block.
     r: usize,
@@ -557,9 +555,11 @@ fn blank_as_zero(text: &str) -> Option<u64> {
     }
 }
 
-/// Whether the rows held back for an empty cell among their values in a
-/// row narrower than others (`held`; a lost cell may have moved a row's
-/// values over a spacer, see [`read_by_labels`]) are as printed: each as
+/// The rows held back for an empty cell among their values in a row
+/// narrower than others (`held`; a lost cell may have moved a row's values
+/// over a spacer, see [`read_by_labels`]) that are as printed, all or
+/// none: those whose own sums hold (the others, not read, count in the
+/// sums down the columns as printed, as slips), when each is as
 /// wide as a row read with no cell empty, its label in the same place (a
 /// row that lost a cell is narrower than its peers; the caller keeps only
 /// such rows), each in a sum down the columns (a total row's, as
@@ -567,15 +567,16 @@ fn blank_as_zero(text: &str) -> Option<u64> {
 /// read, `counted`, and the held rows, an empty cell 0) and holding in
 /// every column (but those where a row's total is not its sum, the
 /// report's 勾稽 error, at most [`MAX_SLIPS`] such rows among the sum's,
-/// and the columns' sums are off as the errors tell: [`slips_tell`]), and
-/// each held row's own sums holding. (Markdown of a Word
+/// and the columns' sums are off as the errors tell: [`slips_tell`]).
+/// (Markdown of a Word
 /// file: markitdown leaves out a merged group label's cell in the rows
 /// under its first, so those rows are narrower than the group's first, and
 /// those with a blank cell were unread.)
-fn held_rows_hold(block: &Block, counted: &[(usize, Vec<Option<u64>>)], held: &[Held]) -> bool {
-    if held.is_empty() {
-        return false;
-    }
+fn held_rows_read<'h, 'a>(
+    block: &Block,
+    counted: &[(usize, Vec<Option<u64>>)],
+    held: &'h [Held<'a>],
+) -> Vec<&'h Held<'a>> {
     let held_counts: Vec<(usize, Vec<Option<u64>>)> = (held.iter())
         .map(|h| (h.r, h.values.iter().map(|c| blank_as_zero(&c.0)).collect()))
         .collect();
@@ -587,9 +588,11 @@ fn held_rows_hold(block: &Block, counted: &[(usize, Vec<Option<u64>>)], held: &[
     let totals: Vec<(usize, &Row)> = (block.rows.iter().enumerate())
         .filter(|(_, t)| !t.total_of.is_empty())
         .collect();
-    // The rows read whose total is not their sum (the report's 勾稽
-    // errors): each one's index and by how much its sum passes its total.
-    let slips: Vec<(usize, i128)> = (counted.iter())
+    // The rows whose total is not their sum (the report's 勾稽 errors),
+    // read or held: each one's index and by how much its sum passes its
+    // total. (A held row so is not read, but its numbers count in the
+    // sums down the columns as printed.)
+    let slips: Vec<(usize, i128)> = (counted.iter().chain(&held_counts))
         .filter_map(|(r, _)| {
             let (total, sum) = row_mismatch(block, &get, *r)?;
             Some((*r, i128::from(sum) - i128::from(total)))
@@ -608,11 +611,12 @@ fn held_rows_hold(block: &Block, counted: &[(usize, Vec<Option<u64>>)], held: &[
             })
             .collect()
     };
-    held.iter().all(|Held { r, row, .. }| {
-        row_mismatch(block, &get, *r).is_none()
-            && (block.columns.iter().enumerate()).all(|(c, column)| {
-                column.kind == crate::format::Kind::Count && get(*r, c).is_some()
-            })
+    let read: Vec<&Held> = (held.iter())
+        .filter(|h| row_mismatch(block, &get, h.r).is_none())
+        .collect();
+    let all_hold = read.iter().all(|Held { r, row, .. }| {
+        (block.columns.iter().enumerate())
+            .all(|(c, column)| column.kind == crate::format::Kind::Count && get(*r, c).is_some())
             && {
                 // The total rows whose sums hold this row: as a part, or
                 // as the total.
@@ -637,11 +641,15 @@ fn held_rows_hold(block: &Block, counted: &[(usize, Vec<Option<u64>>)], held: &[
                         })
                     })
             }
-    })
+    });
+    match all_hold {
+        true => read,
+        false => Vec::new(),
+    }
 }
 
 /// How many of a sum's parts may be rows whose total is not their sum
-/// (the report's 勾稽 errors) for [`held_rows_hold`] to read the sums down
+/// (the report's 勾稽 errors) for [`held_rows_read`] to read the sums down
 /// the columns past them: more, and the columns' sums could be explained
 /// by too many ways.
 const MAX_SLIPS: usize = 2;
