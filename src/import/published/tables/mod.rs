@@ -384,6 +384,12 @@ pub(super) fn read_by_labels(
         };
         let (widest_after, widest_row) = (widest(&|n, pos| n - pos), widest(&|n, _| n));
         let fillers = filler_columns(block, &found_rows);
+        // With such columns, a row whose sum fails is read as printed (the
+        // report's 勾稽 error) when three rows or more read so have every
+        // value a number and hold their sums: the columns left out are no
+        // values of theirs (see [`filler_rows_hold`]).
+        let filler_rows_hold =
+            !fillers.is_empty() && filler_rows_hold(block, &found_rows, &fillers);
         let no_sums = block.columns.iter().all(|c| c.total_of.is_empty());
         // The rows read, their counts a column (an empty cell 0), and the
         // rows held back for an empty cell among their values in a row
@@ -427,7 +433,11 @@ pub(super) fn read_by_labels(
             // A column empty in every row, among the values (a converter's
             // stand-in for a value cell spanning two grid columns): the
             // row's values are the others, taken when every one is a number
-            // and the row's sums hold (see [`filler_columns`]).
+            // (or a mark printed for a 0) and the row's sums hold, or other
+            // rows' do (see [`filler_columns`], [`filler_rows_hold`]). (A row
+            // with an empty cell among them is not read: with a converter's
+            // empty columns in the row, which empty cell is a blank value
+            // is not certain.)
             let values: Vec<&(String, usize)> = if fillers.is_empty() {
                 values
             } else {
@@ -441,9 +451,13 @@ pub(super) fn read_by_labels(
                     continue;
                 }
                 let values = &kept[kept.len() - n..];
-                if values.iter().any(|c| count_of(&c.0).is_none())
-                    || r.is_none_or(|r| !holds(block, r, values))
-                {
+                // (A mark printed for a 0, "无" or "—", is a value too,
+                // counted 0; an empty cell is not.)
+                let counts: Vec<Option<u64>> = (values.iter())
+                    .map(|c| blank_as_zero(&c.0).filter(|_| !c.0.trim().is_empty()))
+                    .collect();
+                let sums_hold = |r| row_mismatch(block, &|_, c| counts[c], r).is_none();
+                if counts.contains(&None) || r.is_none_or(|r| !(sums_hold(r) || filler_rows_hold)) {
                     continue;
                 }
                 kept
@@ -716,6 +730,36 @@ fn filler_columns(block: &Block, found_rows: &[FoundRow]) -> Vec<usize> {
     (1..=n)
         .filter(|&k| tails.iter().all(|t| t[t.len() - k].0.is_empty()))
         .collect()
+}
+
+/// Whether three rows or more of `block` found, read without the columns
+/// [`filler_columns`] tells (`fillers`), have every value a number (no
+/// mark, no empty cell) and their sums hold.
+fn filler_rows_hold(block: &Block, found_rows: &[FoundRow], fillers: &[usize]) -> bool {
+    let n = block.columns.len();
+    let holding = found_rows.iter().filter(|(row, cells, pos, _)| {
+        // (As the rows are read: empty cells past the values dropped
+        // while more cells than values remain.)
+        let mut tail = &cells[pos + 1..];
+        while tail.len() > n && tail.last().is_some_and(|c| c.0.is_empty()) {
+            tail = &tail[..tail.len() - 1];
+        }
+        let kept: Vec<&(String, usize)> = (tail.iter().enumerate())
+            .filter(|(i, _)| !fillers.contains(&(tail.len() - i)))
+            .map(|(_, c)| *c)
+            .collect();
+        let Some(r) = block.row_index(row.key) else {
+            return false;
+        };
+        kept.len() >= n && {
+            let values = &kept[kept.len() - n..];
+            values
+                .iter()
+                .all(|c| count_of(&c.0).is_some() && !blank_mark(&c.0))
+                && holds(block, r, values)
+        }
+    });
+    holding.count() >= 3
 }
 
 /// What the review is told of a format row found by a label printed
