@@ -3412,8 +3412,9 @@ enum RowValues {
     Read(Vec<String>),
     /// Its values, numbers run together parted (see [`parted`]).
     Parted(Vec<String>),
-    /// Its values with a number alone on its line left out, the one
-    /// reading that holds so (see [`only_one`]): read, but as the rows of
+    /// Its values with a number alone on its line left out (and that
+    /// number), the one reading that holds so (see [`only_one`]): read, but
+    /// as the rows of
     /// [`RowValues::Printed`], checking no other row's reading (the number
     /// left out may stand for one of the row's lost, and another row's
     /// total be taken for a 勾稽 error by the sums it would make whole).
@@ -3427,7 +3428,7 @@ enum RowValues {
     /// a row whose total is not its sum as the report's 勾稽 error (see
     /// [`read_by_columns`]), which takes no slip near the number left out
     /// (given: a page's number, the next page's as near).
-    LeftOut(Vec<String>, Option<u64>),
+    LeftOut(Vec<String>, u64),
     /// Its values in their columns' order, as printed, its total not their
     /// sum (see [`Order::as_printed`], `Found::side_by_side`): the
     /// report's 勾稽 error, for the checks to name; no sum that checks
@@ -4071,7 +4072,7 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
                             .and_then(a_page)
                         {
                             Some((values, stray)) => {
-                                return RowValues::LeftOut(values, Some(stray));
+                                return RowValues::LeftOut(values, stray);
                             }
                             None => match found_rows.below(k) {
                                 RowValues::Unread => {
@@ -4268,7 +4269,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
             RowValues::LeftOut(values, stray) => {
                 printed.push(k);
                 left_out.push(k);
-                strays_left_out.extend(stray);
+                strays_left_out.push(stray);
                 values
             }
             RowValues::Unsummed(row_read) => {
