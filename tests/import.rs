@@ -7719,3 +7719,31 @@ fn values_on_a_label_line_over_a_blank_row_of_another_width_are_its_own() {
         Some(Cell::Count(0))
     );
 }
+
+/// Our PDF reader's text of a PDF whose 表三 has two rows with their total
+/// not their sum (hunt 1218004, BROKEN=2): 3、补正后申请内容仍不明确's
+/// values side by side on its label's line, read as printed (the report's
+/// 勾稽 error), and （一）予以公开's on the line under its label ("0 4 93209
+/// 220 0 88 93520", its sum 93521), which the sums down the columns read
+/// only where every cell they need is known: the row read as printed
+/// checked none, and （一）予以公开 was unread (193 of 200). It checks it
+/// now with its own wrong number placed too, each way with the other's
+/// (43 PDF, OFD and pdftotext -layout files of the kept hunts left such a
+/// row unread; 89 cells more, none wrong). Where no one placing of both
+/// holds every column's sum, it is not read.
+#[test]
+fn a_rows_slip_is_read_by_column_sums_past_a_row_read_as_printed() {
+    let dir = "found/pingtan-2021-pdf-1218004";
+    let text = form(&format!("{dir}/pdf-placed.txt"));
+    let got = read(&text).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(got.cells_read(), 200);
+    let row = "请内容仍不     6    0    6      912     7      9    937";
+    let moved = "请内容仍不     7    0    6      912     7      8    937";
+    let got = read(&replace_once(&text, row, moved)).unwrap();
+    assert_eq!(unread_in(&got, "disclosed"), 7);
+    assert_eq!(
+        got.report.cell("table3.unavailable_unclear.natural_person"),
+        Some(&Cell::Count(7))
+    );
+}

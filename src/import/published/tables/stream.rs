@@ -1854,9 +1854,12 @@ const PAGES_APART: u64 = 3;
 /// (`misfits` hold none, see `Found::damaged`), nor where it is a row's
 /// first or last number within [`PAGES_APART`] of a number a row was read
 /// without (`strays`, see [`RowValues::LeftOut`]: a page's number where
-/// the page broke, in a lost number's place); a row is checked only by
-/// rows read otherwise (not as printed, `printed`, see [`read_cut`]). The
-/// rows read, as `read_cut`'s.
+/// the page broke, in a lost number's place); a row is checked by rows
+/// read otherwise (not as printed, `printed`, see [`read_cut`]), and by
+/// those read as printed whose total is not their sum (the report's other
+/// 勾稽 errors, at most `MAX_PRINTED_SLIPS` of a block) with their wrong
+/// number placed too, each way with the rows tried. The rows read, as
+/// `read_cut`'s.
 fn read_by_columns<'c>(
     table: &Table,
     (misfits, cut): (&'c [CutRow], &[CutRow]),
@@ -1869,6 +1872,9 @@ fn read_by_columns<'c>(
     // (More rows than this together are tried each alone: the ways to
     // place a number wrong in each grow as the cells to the rows' power.)
     const TOGETHER: usize = 4;
+    // (More rows read as printed with their total not their sum than this
+    // in a block, and none checks a row: too many ways.)
+    const MAX_PRINTED_SLIPS: usize = 2;
     let format = crate::format::current();
     let mut taken: Vec<&CutRow> = Vec::new();
     let mut cells = Vec::new();
@@ -1884,6 +1890,25 @@ fn read_by_columns<'c>(
         let cell =
             |r: usize, c: usize| format.cell_at(table.key, block.rows[r].key, block.columns[c].key);
         let sums = column_sums(table, block);
+        // The rows read as printed whose total is not their sum (the
+        // report's other 勾稽 errors, `printed`): their cells check the
+        // rows tried only with their wrong number placed too, each way
+        // with the tried rows' (not read again: they are read).
+        let mut printed_slips: Vec<CutRow> = (0..block.rows.len())
+            .filter_map(|r| {
+                let values: Vec<String> = (0..n)
+                    .map(|c| {
+                        let i = cell(r, c).filter(|i| printed.contains(i))?;
+                        Some(read.iter().find(|x| x.0 == i)?.1.clone())
+                    })
+                    .collect::<Option<_>>()?;
+                let sides = row_mismatch(block, &|_, c| count_of(&values[c]), r)?;
+                Some((b, r, values, Some(sides)))
+            })
+            .collect();
+        if printed_slips.len() > MAX_PRINTED_SLIPS {
+            printed_slips.clear();
+        }
         // (Each try: its rows, and whether with the rows waiting.)
         let mut tries: Vec<(Vec<&CutRow>, bool)> = Vec::new();
         if here.len() <= TOGETHER {
@@ -1895,13 +1920,15 @@ fn read_by_columns<'c>(
         if here.len() > 1 {
             tries.extend(here.iter().map(|&x| (vec![x], false)));
         }
-        for (group, with_waiting) in tries {
-            if group
+        for (tried, with_waiting) in tries {
+            if tried
                 .iter()
                 .any(|x| taken.iter().any(|y| std::ptr::eq(*x, *y)))
             {
                 continue;
             }
+            // (The rows tried first, then those read as printed.)
+            let group: Vec<&CutRow> = tried.iter().copied().chain(&printed_slips).collect();
             // Tried together, with the block's rows of several readings
             // whose choice waited for these rows' cells (see
             // [`Waiting`]): each way of placing the wrong numbers with each
@@ -2008,7 +2035,7 @@ fn read_by_columns<'c>(
                     }
                 }
             }
-            for x in group {
+            for x in tried {
                 for (c, value) in x.2.iter().enumerate() {
                     if let Some(i) = cell(x.1, c) {
                         cells.push((i, value.clone(), block.rows[x.1].label.to_string()));
