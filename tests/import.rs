@@ -7747,3 +7747,19 @@ fn a_rows_slip_is_read_by_column_sums_past_a_row_read_as_printed() {
         Some(&Cell::Count(7))
     );
 }
+
+/// Our PDF reader's text of a PDF whose 表三 is wider than the page, its
+/// total column lost whole past the page's edge (hunt 1216005, BLANKS=4):
+/// its rows are read by the sums down the columns, which need every row's
+/// cells; a row with a blank cell had a value fewer than its peers, and
+/// its blank was placed by the columns of the whole rows around it, as
+/// many as a row of 表三 has: none had (no total), and no row of the table
+/// was read (25 of 200). Where no whole row places it, rows of one value
+/// fewer do: 76, none wrong.
+#[test]
+fn a_blank_cell_is_placed_where_the_tables_total_column_was_lost() {
+    let dir = "found/pingtan-2022-pdf-1216005";
+    let got = read_set_out(&form(&format!("{dir}/pdf-placed.txt")), false).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert!(got.cells_read() >= 76, "{}", got.cells_read());
+}

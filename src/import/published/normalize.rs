@@ -1718,7 +1718,9 @@ fn first_values_moved_down(mut lines: Vec<String>) -> Vec<String> {
 /// total row (表三's seven values: see [`total_row_lengths`]) one or two
 /// values short; the lines that place its columns: the nearest above and
 /// below it with all their values, as many, within 40 lines (a page's
-/// break may stand between); else the two nearest on
+/// break may stand between; where none place it, lines of one value fewer
+/// than 表三's, a table whose total column was lost past the page's edge,
+/// see `find`); else the two nearest on
 /// one side (the table's last row; the next is 表四's), as many (past rows
 /// with cells empty too; none with a number joined from its pieces, whose
 /// words after it have moved: see [`wrapped_numbers`]); their values in
@@ -1740,6 +1742,12 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
     const NEAR_LINES: usize = 40;
     let rows: Vec<Option<Vec<Word>>> = lines.iter().map(|l| row_cells(l)).collect();
     let lengths = total_row_lengths();
+    // (表三's rows without their total: see `find` below. Not 表四's
+    // blocks, of four parts: lines of four numbers are too common.)
+    let lost_total: Vec<usize> = (lengths.iter())
+        .filter(|&&n| n >= 7)
+        .map(|n| n - 1)
+        .collect();
     // (A number joined from its pieces moves the words after it on its
     // line: see [`set_out`].)
     let joined = |cells: &[Word]| cells.iter().any(|w| w.2.contains(WRAPPED));
@@ -1748,62 +1756,71 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
         let Some(row) = row.as_ref().filter(|r| !joined(r)) else {
             continue;
         };
-        // The two nearest lines of more values than the row's, as many as
-        // a row of such a block has, none joined, of the lines `from`
-        // (past other rows with cells empty).
-        let nearest = |from: &mut dyn Iterator<Item = usize>| -> Vec<&Vec<Word>> {
-            (from.take(NEAR_LINES))
-                .filter_map(|l| rows[l].as_ref())
-                .filter(|c| !joined(c) && c.len() > row.len() && lengths.contains(&c.len()))
-                .take(2)
-                .collect()
-        };
-        let (up, down) = (
-            nearest(&mut (0..m).rev()),
-            nearest(&mut (m + 1..rows.len())),
-        );
-        // The nearest above and below, as many; else the two nearest on
-        // one side (the row last before a table's end, or the next
-        // table's row, or before a page's break; a row whose wide numbers
-        // the text set out a few characters right of their columns, as
-        // （七）总计's "294562" under "706"): the first two whose columns
-        // place the row.
-        let same = |a: &Vec<Word>, b: &Vec<Word>| a.len() == b.len();
-        let mut pairs: Vec<(&Vec<Word>, &Vec<Word>)> = Vec::new();
-        if let (Some(&a), Some(&b)) = (up.first(), down.first()) {
-            pairs.push((a, b));
-        }
-        pairs.extend(
-            [&up, &down]
-                .into_iter()
-                .filter(|r| r.len() == 2)
-                .map(|r| (r[0], r[1])),
-        );
         let within = |w: &Word, c: &(usize, usize)| w.0 < c.1 && c.0 < w.1;
-        let found = pairs
-            .into_iter()
-            .filter(|(a, b)| same(a, b))
-            .find_map(|(above, below)| {
-                let n = above.len();
-                if row.len() + 2 < n {
-                    return None;
-                }
-                // Each column: its two values' span, theirs overlapping or side by
-                // side (a glyph's place rounded to a column: "0" one column left
-                // of the "0" over it); the columns apart.
-                let columns: Vec<(usize, usize)> = above
-                    .iter()
-                    .zip(below)
-                    .map(|(a, b)| (a.0 <= b.1 && b.0 <= a.1).then(|| (a.0.min(b.0), a.1.max(b.1))))
-                    .collect::<Option<_>>()
-                    .filter(|c: &Vec<(usize, usize)>| c.windows(2).all(|p| p[0].1 <= p[1].0))?;
-                let placed: Vec<usize> = row
-                    .iter()
-                    .map(|w| only((0..n).filter(|&c| within(w, &columns[c]))))
-                    .collect::<Option<_>>()
-                    .filter(|p: &Vec<usize>| p.windows(2).all(|p| p[0] < p[1]))?;
-                Some((n, columns, placed))
-            });
+        // The row placed by the lines of `lengths` values.
+        let find = |lengths: &[usize]| {
+            // The two nearest lines of more values than the row's, as many as
+            // a row of such a block has, none joined, of the lines `from`
+            // (past other rows with cells empty).
+            let nearest = |from: &mut dyn Iterator<Item = usize>| -> Vec<&Vec<Word>> {
+                (from.take(NEAR_LINES))
+                    .filter_map(|l| rows[l].as_ref())
+                    .filter(|c| !joined(c) && c.len() > row.len() && lengths.contains(&c.len()))
+                    .take(2)
+                    .collect()
+            };
+            let (up, down) = (
+                nearest(&mut (0..m).rev()),
+                nearest(&mut (m + 1..rows.len())),
+            );
+            // The nearest above and below, as many; else the two nearest on
+            // one side (the row last before a table's end, or the next
+            // table's row, or before a page's break; a row whose wide numbers
+            // the text set out a few characters right of their columns, as
+            // （七）总计's "294562" under "706"): the first two whose columns
+            // place the row.
+            let same = |a: &Vec<Word>, b: &Vec<Word>| a.len() == b.len();
+            let mut pairs: Vec<(&Vec<Word>, &Vec<Word>)> = Vec::new();
+            if let (Some(&a), Some(&b)) = (up.first(), down.first()) {
+                pairs.push((a, b));
+            }
+            pairs.extend(
+                [&up, &down]
+                    .into_iter()
+                    .filter(|r| r.len() == 2)
+                    .map(|r| (r[0], r[1])),
+            );
+            let found = pairs
+                .into_iter()
+                .filter(|(a, b)| same(a, b))
+                .find_map(|(above, below)| {
+                    let n = above.len();
+                    if row.len() + 2 < n {
+                        return None;
+                    }
+                    // Each column: its two values' span, theirs overlapping or side by
+                    // side (a glyph's place rounded to a column: "0" one column left
+                    // of the "0" over it); the columns apart.
+                    let columns: Vec<(usize, usize)> = above
+                        .iter()
+                        .zip(below)
+                        .map(|(a, b)| {
+                            (a.0 <= b.1 && b.0 <= a.1).then(|| (a.0.min(b.0), a.1.max(b.1)))
+                        })
+                        .collect::<Option<_>>()
+                        .filter(|c: &Vec<(usize, usize)>| c.windows(2).all(|p| p[0].1 <= p[1].0))?;
+                    let placed: Vec<usize> = row
+                        .iter()
+                        .map(|w| only((0..n).filter(|&c| within(w, &columns[c]))))
+                        .collect::<Option<_>>()
+                        .filter(|p: &Vec<usize>| p.windows(2).all(|p| p[0] < p[1]))?;
+                    Some((n, columns, placed))
+                });
+            found
+        };
+        // (A table whose total column was lost past the page's edge: its
+        // rows one value fewer, placed so where no whole row places them.)
+        let found = find(&lengths).or_else(|| find(&lost_total));
         let Some((n, columns, placed)) = found else {
             continue;
         };
