@@ -420,13 +420,7 @@ pub(super) fn read_by_labels(
             if beside(-1) || beside(1) {
                 continue;
             }
-            let mut values: Vec<&(String, usize)> = cells[pos + 1..].to_vec();
-            // Empty cells past the values (a row drawn wider than its values):
-            // dropped only while more cells than values remain, so a blank
-            // last value is never shifted.
-            while values.len() > n && values.last().is_some_and(|c| c.0.is_empty()) {
-                values.pop();
-            }
+            let values: Vec<&(String, usize)> = row_tail(&cells, pos, n).to_vec();
             if values.len() < n {
                 continue;
             }
@@ -441,12 +435,7 @@ pub(super) fn read_by_labels(
             let values: Vec<&(String, usize)> = if fillers.is_empty() {
                 values
             } else {
-                let kept: Vec<&(String, usize)> = values
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| !fillers.contains(&(values.len() - i)))
-                    .map(|(_, c)| *c)
-                    .collect();
+                let kept = without_fillers(&values, &fillers);
                 if kept.len() < n {
                     continue;
                 }
@@ -713,15 +702,8 @@ fn filler_columns(block: &Block, found_rows: &[FoundRow]) -> Vec<usize> {
     }
     // As the rows are read: empty cells past the values dropped while more
     // cells than values remain.
-    let tails: Vec<&[&(String, usize)]> = found_rows
-        .iter()
-        .map(|(_, cells, pos, _)| {
-            let mut t = &cells[pos + 1..];
-            while t.len() > n && t.last().is_some_and(|c| c.0.is_empty()) {
-                t = &t[..t.len() - 1];
-            }
-            t
-        })
+    let tails: Vec<&[&(String, usize)]> = (found_rows.iter())
+        .map(|(_, cells, pos, _)| row_tail(cells, *pos, n))
         .collect();
     // Every row has a cell more than its values.
     if tails.iter().any(|t| t.len() <= n) {
@@ -732,22 +714,41 @@ fn filler_columns(block: &Block, found_rows: &[FoundRow]) -> Vec<usize> {
         .collect()
 }
 
+/// The cells of a printed row after its label at `pos`, as they are read
+/// for `n` values: empty cells past the values (a row drawn wider than its
+/// values) dropped only while more cells than values remain, so a blank
+/// last value is never shifted.
+fn row_tail<'r, 'c>(
+    cells: &'r [&'c (String, usize)],
+    pos: usize,
+    n: usize,
+) -> &'r [&'c (String, usize)] {
+    let mut tail = &cells[pos + 1..];
+    while tail.len() > n && tail.last().is_some_and(|c| c.0.is_empty()) {
+        tail = &tail[..tail.len() - 1];
+    }
+    tail
+}
+
+/// A row's cells (`tail`, see [`row_tail`]) without the converter's empty
+/// columns [`filler_columns`] tells (`fillers`, offsets from its end).
+fn without_fillers<'c>(
+    tail: &[&'c (String, usize)],
+    fillers: &[usize],
+) -> Vec<&'c (String, usize)> {
+    (tail.iter().enumerate())
+        .filter(|(i, _)| !fillers.contains(&(tail.len() - i)))
+        .map(|(_, c)| *c)
+        .collect()
+}
+
 /// Whether three rows or more of `block` found, read without the columns
 /// [`filler_columns`] tells (`fillers`), have every value a number (no
 /// mark, no empty cell) and their sums hold.
 fn filler_rows_hold(block: &Block, found_rows: &[FoundRow], fillers: &[usize]) -> bool {
     let n = block.columns.len();
     let holding = found_rows.iter().filter(|(row, cells, pos, _)| {
-        // (As the rows are read: empty cells past the values dropped
-        // while more cells than values remain.)
-        let mut tail = &cells[pos + 1..];
-        while tail.len() > n && tail.last().is_some_and(|c| c.0.is_empty()) {
-            tail = &tail[..tail.len() - 1];
-        }
-        let kept: Vec<&(String, usize)> = (tail.iter().enumerate())
-            .filter(|(i, _)| !fillers.contains(&(tail.len() - i)))
-            .map(|(_, c)| *c)
-            .collect();
+        let kept = without_fillers(row_tail(cells, *pos, n), fillers);
         let Some(r) = block.row_index(row.key) else {
             return false;
         };
