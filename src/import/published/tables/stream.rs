@@ -1389,7 +1389,7 @@ fn read_cut<'c>(
     };
     let in_read = |b: usize, r: usize, c: usize| read_cell(table, (read, printed), (b, r, c));
     // Rows none of whose cells another way read.
-    let misfits = misfits.iter().filter(|x| cut.iter().any(|y| y.0 == x.0));
+    let misfits = (misfits.iter()).filter(|x| cut.iter().any(|y| y.0 == x.0) && all_drawn(&x.2));
     let cut: Vec<&CutRow> = (cut.iter().chain(misfits))
         .filter(|(b, r, values, ..)| (0..values.len()).all(|c| in_read(*b, *r, c).is_none()))
         .collect();
@@ -1592,7 +1592,9 @@ fn placed_by_columns(
         let part = table.blocks[b].columns[c].total_of.is_empty();
         // (A row whose total is not its sum, no cut one, in a cut block:
         // its parts as printed, as [`read_cut`] takes them.)
-        match (cut.iter().chain(misfits)).find(|x| (x.0, x.1) == (b, row)) {
+        match (cut.iter().chain(misfits.iter().filter(|x| all_drawn(&x.2))))
+            .find(|x| (x.0, x.1) == (b, row))
+        {
             Some(x) => part.then(|| count_of(&x.2[c])).flatten(),
             None => count_of(&read_cell(table, (read, printed), (b, row, c))?.1),
         }
@@ -1858,8 +1860,9 @@ const PAGES_APART: u64 = 3;
 /// read otherwise (not as printed, `printed`, see [`read_cut`]), and by
 /// those read as printed whose total is not their sum (the report's other
 /// 勾稽 errors, at most `MAX_PRINTED_SLIPS` of a block) with their wrong
-/// number placed too, each way with the rows tried. The rows read, as
-/// `read_cut`'s.
+/// number placed too, each way with the rows tried. A row may hold one
+/// empty cell placed by the page's columns (see [`drawn_but_one_empty`]):
+/// it counts 0 and stays unread. The rows read, as `read_cut`'s.
 fn read_by_columns<'c>(
     table: &Table,
     (misfits, cut): (&'c [CutRow], &[CutRow]),
@@ -2003,7 +2006,9 @@ fn read_by_columns<'c>(
                     (sums.iter()).any(|sum| in_sum(r, sum) && column_sum_holds(sum, c, &value))
                 };
                 let all = rows.iter().chain(waits.iter().map(|w| &w.1));
-                if all.into_iter().all(|&r| (0..n).all(|c| checked(r, c))) {
+                // (An empty cell is no wrong number: it counts 0.)
+                let on_empty = (0..group.len()).any(|g| empty_cell(&group[g].2[place(g)]));
+                if !on_empty && all.into_iter().all(|&r| (0..n).all(|c| checked(r, c))) {
                     // (A wrong number of fewer digits than the one its
                     // column needs: it may be a wrapped number's piece.)
                     let piece = |g: usize| {
@@ -2037,7 +2042,7 @@ fn read_by_columns<'c>(
             }
             for x in tried {
                 for (c, value) in x.2.iter().enumerate() {
-                    if let Some(i) = cell(x.1, c) {
+                    if let (Some(i), false) = (cell(x.1, c), empty_cell(value)) {
                         cells.push((i, value.clone(), block.rows[x.1].label.to_string()));
                     }
                 }
@@ -3892,6 +3897,23 @@ fn as_drawn(value: &str) -> bool {
     !(value.contains(WRAPPED) || value.len() > 1 && value.starts_with('0') || empty_cell(value))
 }
 
+/// Whether every one of a row's `values` is a number as drawn (see
+/// [`as_drawn`]).
+fn all_drawn(values: &[String]) -> bool {
+    values.iter().all(|v| as_drawn(v))
+}
+
+/// Whether a row's `values` are numbers as drawn but for at most one empty
+/// cell marked in its column (see [`empty_cell`]): a row whose total is
+/// not its sum that [`read_by_columns`] may read, the empty cell counted 0
+/// in the sums down its column and left unread, never taken for the wrong
+/// number. A cell placed in the wrong column moves a number into another
+/// column, breaking two columns' sums where one wrong number mends one.
+fn drawn_but_one_empty(values: &[String]) -> bool {
+    let empty = values.iter().filter(|v| empty_cell(v)).count();
+    empty <= 1 && values.iter().all(|v| as_drawn(v) || empty_cell(v))
+}
+
 /// Whether a value is an empty cell marked in its column (see
 /// `normalize::blank_cells_marked`): placed by the page's columns, not by
 /// the order of the row's values, it is read only where the row's sums
@@ -4307,7 +4329,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
                     // (Not by a piece marked damaged: a number may lack it.)
                     false
                         if !reordered
-                            && row_read.2.iter().all(|v| as_drawn(v))
+                            && drawn_but_one_empty(&row_read.2)
                             && !found_rows.damaged(k) =>
                     {
                         misfits.push(row_read)
