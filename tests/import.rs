@@ -7782,6 +7782,33 @@ fn a_blank_cell_is_placed_where_the_tables_total_column_was_lost() {
     assert!(got.cells_read() >= 76, "{}", got.cells_read());
 }
 
+/// Our PDF reader's text of a PDF whose 表四 has a blank cell (hunt
+/// 1219004, BLANKS=3): 未经复议直接起诉 "0 66295 _ 0 66295", fourteen
+/// numbers for fifteen cells. 表四 has no other row whose columns place
+/// the blank, and its group's sum holds wherever among the group's parts
+/// it stands: only the group's total was read (196 of 200, the PDF and
+/// OFD files as much). The header's columns, its labels a character a
+/// line, place it under 其他结果: 199, the blank unread. Without a
+/// column's label (其 of that group's 其他结果), nothing places it.
+#[test]
+fn a_blank_cell_of_table_4_is_placed_by_its_header() {
+    let dir = "found/pingtan-2021-pdf-1219004";
+    let text = form(&format!("{dir}/pdf-placed.txt"));
+    let got = read_set_out(&text, false).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(got.cells_read(), 199);
+    assert_eq!(unread_in(&got, "litigation_direct"), 1);
+    let other = (format::current())
+        .cell_at("table4", "litigation_direct", "other")
+        .unwrap();
+    assert!(got.sources[other].is_none());
+    let header = "结  结     其   尚";
+    let without = "结  结         尚";
+    let got = read_set_out(&replace_once(&text, header, without), false).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(unread_in(&got, "litigation_direct"), 4);
+}
+
 /// Our PDF reader's text of a PDF whose 表三 has a row with a blank cell
 /// and its total not its sum (hunt 1219003, BLANKS=3 BROKEN=2): 6.属于四
 /// 类过程性信息 "7 93580 5 5 0 93592", its blank placed under 自然人 by the

@@ -101,9 +101,9 @@ pub(super) fn chars(text: &str) -> std::borrow::Cow<'_, str> {
 pub(super) fn text_lines(text: &str, markdown: bool, order: Order, set_out: bool) -> Vec<String> {
     let lines = without_furniture(text);
     let lines = match order {
-        Order::Aligned if set_out => {
-            blank_cells_marked(first_values_moved_down(wrapped_numbers(lines)))
-        }
+        Order::Aligned if set_out => blank_cells_by_header(blank_cells_marked(
+            first_values_moved_down(wrapped_numbers(lines)),
+        )),
         Order::Aligned => first_values_moved_down(wrapped_numbers(lines)),
         Order::Lines => empty_lines_marked(ordinals_rejoined(lines)),
         Order::Cells => empty_cells_between_tabs(ordinals_rejoined(lines)),
@@ -1875,6 +1875,111 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
     lines
 }
 
+/// A table laid out as one row (表四, see `format::Layout::SingleRow`) in
+/// text our reader set out from a PDF's or an OFD file's glyphs, its line
+/// of values one or two short of its cells: its empty cells marked by
+/// [`BLANK_CELL`] under the header's columns (表四 has no other row whose
+/// columns would place them, and its three groups' sums cannot tell which
+/// of a group's cells is empty). The header: the words right above the
+/// line (up to [`HEADER_LINES`], no line with a number between), each all
+/// of the characters of the table's column labels; those one over the
+/// other (a glyph set out a column off) make a column, as wide as its
+/// characters are on the page (an ideograph two of the text's columns,
+/// see `layout::column_unit`); exactly one column a cell, in order, its
+/// characters from top to bottom its label ("结" / "果" / "维" / "持"
+/// printed a character a line, or "结果维持" on one). Every value of the
+/// line within exactly one column's span, in order; each column left
+/// without a value no total (a total cut at the page's edge is no empty
+/// cell) and clear of the line's words; else nothing is marked. The
+/// groups' sums still check the reading (an empty cell counts 0).
+fn blank_cells_by_header(mut lines: Vec<String>) -> Vec<String> {
+    let format = crate::format::current();
+    let blocks = (format.tables.iter())
+        .filter(|t| t.layout == crate::format::Layout::SingleRow)
+        .flat_map(|t| t.blocks.iter());
+    for block in blocks {
+        let labels: Vec<&str> = (block.rows.iter())
+            .flat_map(|_| block.columns.iter().map(|c| c.label))
+            .collect();
+        let totals: Vec<bool> = (block.rows.iter())
+            .flat_map(|_| block.columns.iter().map(|c| !c.total_of.is_empty()))
+            .collect();
+        let of_labels = |w: &str| w.chars().all(|c| labels.iter().any(|l| l.contains(c)));
+        for m in 0..lines.len() {
+            let Some(row) = row_cells(&lines[m]) else {
+                continue;
+            };
+            let short = labels.len().saturating_sub(row.len());
+            if !(1..=2).contains(&short) || row.iter().any(|w| w.2.contains(WRAPPED)) {
+                continue;
+            }
+            // The header's words above the line, top to bottom: (where
+            // they start and end on the page, their text).
+            let above = (m.saturating_sub(HEADER_LINES)..m)
+                .rev()
+                .take_while(|&l| !spans(&lines[l]).iter().any(|w| value_word(w.2)))
+                .collect::<Vec<usize>>();
+            let mut columns: Vec<(usize, usize, String)> = Vec::new();
+            for &l in above.iter().rev() {
+                for (from, _, text) in spans(&lines[l]).into_iter().filter(|w| of_labels(w.2)) {
+                    let to = from + 2 * text.chars().count();
+                    match columns.iter_mut().find(|c| from < c.1 && c.0 < to) {
+                        Some(c) => {
+                            (c.0, c.1) = (c.0.min(from), c.1.max(to));
+                            c.2.push_str(text);
+                        }
+                        None => columns.push((from, to, text.to_string())),
+                    }
+                }
+            }
+            crate::sort::by_key(&mut columns, |c| c.0);
+            let apart = columns.windows(2).all(|p| p[0].1 <= p[1].0);
+            let named = (columns.iter().map(|c| c.2.as_str())).eq(labels.iter().copied());
+            if !(apart && named) {
+                continue;
+            }
+            let within = |w: &Word, c: &(usize, usize, String)| w.0 < c.1 && c.0 < w.1;
+            let placed: Option<Vec<usize>> = (row.iter())
+                .map(|w| only((0..columns.len()).filter(|&c| within(w, &columns[c]))))
+                .collect::<Option<_>>()
+                .filter(|p: &Vec<usize>| p.windows(2).all(|p| p[0] < p[1]));
+            let Some(placed) = placed else {
+                continue;
+            };
+            let words = spans(&lines[m]);
+            let clear = |i: usize| !words.iter().any(|w| w.0 <= i + 1 && i < w.1 + 1);
+            let marks: Option<Vec<usize>> = (0..columns.len())
+                .filter(|c| !placed.contains(c))
+                .map(|c| {
+                    let column = &columns[c];
+                    let over = words.iter().any(|w| within(w, column));
+                    (!totals[c] && !over)
+                        .then(|| (column.0..column.1).find(|&i| clear(i)))
+                        .flatten()
+                })
+                .collect();
+            let Some(marks) = marks else {
+                continue;
+            };
+            let mut chars: Vec<char> = lines[m].chars().collect();
+            for i in marks {
+                if chars.len() <= i {
+                    chars.resize(i + 1, ' ');
+                }
+                chars[i] = BLANK_CELL;
+            }
+            lines[m] = chars.into_iter().collect();
+        }
+    }
+    lines
+}
+
+/// How many lines above a table's line of values its header may take (see
+/// [`blank_cells_by_header`]): 表四's labels printed a character a line,
+/// its groups' a line apart (four characters, two lines each, and the
+/// groups' names over them).
+const HEADER_LINES: usize = 12;
+
 /// A line's words from its first value on, when every one is a row's
 /// value: a number (its pieces joined by [`WRAPPED`]), a mark printed for
 /// a 0 ("-", "/"), or, after a value, 无 or 空 (before one, a word of a
@@ -2586,6 +2691,101 @@ mod tests {
     /// reader sets out a page; see [`set_out`]).
     fn at_columns(words: &[(usize, &str)]) -> String {
         set_out(words.iter().map(|&(at, w)| (at, w.to_string())).collect())
+    }
+
+    #[test]
+    fn an_empty_cell_of_table_4_is_marked_under_its_header_column() {
+        // A line with each word exactly at its column (at least a space
+        // apart).
+        let line = |words: &[(usize, String)]| {
+            let mut line = String::new();
+            for (at, word) in words {
+                let pad = at
+                    .saturating_sub(line.chars().count())
+                    .max(usize::from(!line.is_empty()));
+                line.extend(std::iter::repeat_n(' ', pad));
+                line.push_str(word);
+            }
+            line
+        };
+        // As our reader set out a PDF's 表四 (hunt 1215000): 尚未审结 of
+        // 未经复议直接起诉 empty; the labels a character a line, the first
+        // group's a line above the others'.
+        let at = [9, 12, 16, 20, 25, 30, 34, 37, 41, 44, 49, 53, 56, 60, 64];
+        let labels = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+        let mut head = vec!["行政复议                行政诉讼".to_string()];
+        for k in 0..4 {
+            for first in [true, false] {
+                let words: Vec<(usize, String)> = (0..15)
+                    .filter(|&c| (c < 5) == first)
+                    .filter_map(|c| Some((at[c], labels[c % 5].chars().nth(k)?.to_string())))
+                    .collect();
+                head.push(line(&words));
+            }
+        }
+        let values = |columns: &[usize], values: [&str; 15]| {
+            let words: Vec<(usize, String)> = (columns.iter().copied())
+                .zip(values)
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(c, v)| (c, v.to_string()))
+                .collect();
+            line(&words)
+        };
+        let row = [
+            "0", "0", "5", "2206", "2211", "741", "0", "153", "", "894", "0", "0", "4", "0", "0",
+        ];
+        let marked = |head: &[String], values: String| {
+            let mut lines = head.to_vec();
+            lines.push(values);
+            let out = blank_cells_by_header(lines);
+            let last = out.last().unwrap().replace(BLANK_CELL, "_");
+            last.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let unmarked = |head: &[String], values: String| {
+            let want = values.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(marked(head, values), want);
+        };
+        assert_eq!(
+            marked(&head, values(&at, row)),
+            "0 0 5 2206 2211 741 0 153 _ 894 0 0 4 0 0"
+        );
+        // Two empty: both.
+        let mut two = row;
+        two[1] = "";
+        assert_eq!(
+            marked(&head, values(&at, two)),
+            "0 _ 5 2206 2211 741 0 153 _ 894 0 0 4 0 0"
+        );
+        // Labels on one line, a cell ten columns wide.
+        let wide: Vec<usize> = (0..15).map(|c| 10 * c).collect();
+        let wide_head: Vec<(usize, String)> = (0..15)
+            .map(|c| (wide[c], labels[c % 5].to_string()))
+            .collect();
+        assert_eq!(
+            marked(&[line(&wide_head)], values(&wide, row)),
+            "0 0 5 2206 2211 741 0 153 _ 894 0 0 4 0 0"
+        );
+        // A total empty (it may be cut at the page's edge): none.
+        let mut total = row;
+        total[14] = "";
+        unmarked(&head, values(&at, total));
+        // A value over two columns (its place not certain): none.
+        let mut long = row;
+        long[7] = "15380";
+        unmarked(&head, values(&at, long));
+        // A column missing from the header, a label otherwise, a line with
+        // a number between: none.
+        unmarked(&head[..head.len() - 1], values(&at, row));
+        let mut other = head.clone();
+        other[1] = other[1].replacen('结', "审", 1);
+        unmarked(&other, values(&at, row));
+        let mut between = head.clone();
+        between.insert(3, "12".to_string());
+        unmarked(&between, values(&at, row));
+        // As many values as cells: nothing to mark.
+        let mut full = row;
+        full[8] = "0";
+        unmarked(&head, values(&at, full));
     }
 
     #[test]
