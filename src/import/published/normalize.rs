@@ -1820,8 +1820,12 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
         };
         // (A table whose total column was lost past the page's edge: its
         // rows one value fewer, placed so where no whole row places them.)
-        let found = find(&lengths).or_else(|| find(&lost_total));
-        let Some((n, columns, placed)) = found else {
+        // (Its last column a total, cut at the page's edge as may be, or
+        // one of the parts, 其他, the total column lost: the sums down
+        // its column check an empty cell there as any other.)
+        let found =
+            (find(&lengths).map(|f| (f, true))).or_else(|| find(&lost_total).map(|f| (f, false)));
+        let Some(((n, columns, placed), total_last)) = found else {
             continue;
         };
         let words = spans(&lines[m]);
@@ -1829,7 +1833,7 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
         let empty: Option<Vec<(usize, bool)>> = (0..n)
             .filter(|c| !placed.contains(c))
             .map(|c| {
-                if c + 1 == n {
+                if c + 1 == n && total_last {
                     return None;
                 }
                 let (from, to) = columns[c];
@@ -2786,6 +2790,36 @@ mod tests {
         let mut full = row;
         full[8] = "0";
         unmarked(&head, values(&at, full));
+    }
+
+    #[test]
+    fn an_empty_last_cell_is_marked_where_the_total_column_was_lost() {
+        // As our reader set out hunt 1207001's PDF, 表三 wider than the
+        // page, its total column lost whole: rows of six values, 其他 the
+        // last; 3.危及“三安全一稳定”'s empty.
+        let columns = [35, 45, 53, 62, 71, 82, 92];
+        let row = |values: &[&str]| {
+            let mut words = vec![(23, "秘密")];
+            words.extend(
+                (columns.iter().copied())
+                    .zip(values.iter().copied())
+                    .filter(|(_, v)| !v.is_empty()),
+            );
+            at_columns(&words)
+        };
+        let around = |middle: String, n: usize| {
+            let full: [&str; 7] = ["107", "598", "108", "93243", "0", "0", "94056"];
+            let other: [&str; 7] = ["6", "592", "0", "6", "0", "0", "604"];
+            vec![row(&full[..n]), middle, row(&other[..n])]
+        };
+        let lost = row(&["1", "0", "63635", "7", "2"]);
+        assert_eq!(marked(&around(lost.clone(), 6))[1], "秘密 1 0 63635 7 2 _");
+        // The rows around with their totals: the last column is the
+        // total's, which may be cut at the page's edge, never marked.
+        let cut = row(&["1", "0", "63635", "7", "2", "0"]);
+        assert_eq!(marked(&around(cut, 7))[1], "秘密 1 0 63635 7 2 0");
+        let short = row(&["1", "0", "63635", "7", "2", "", "63645"]);
+        assert_eq!(marked(&around(short, 7))[1], "秘密 1 0 63635 7 2 _ 63645");
     }
 
     #[test]
