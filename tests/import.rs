@@ -2545,6 +2545,32 @@ fn a_row_with_an_empty_cell_is_read_by_its_columns_in_a_pdfs_text() {
     );
 }
 
+/// 无 printed for a 0 ending a row's values in aligned text (pdftotext
+/// -layout, the PDF and OFD files), the row's label broken over the lines
+/// around them ("四、结转下年度继续办" / "0 0 0 0 0 0 无" / "理", hunt
+/// 1207001): 无 is a value, not a word joined to the label (it was, the
+/// label "…继续办无理" not found, the row's numbers taken as （七）总计's:
+/// both rows unread). After the row's seven values, it makes eight: the
+/// row unread, no other cell read wrong.
+#[test]
+fn wu_ending_a_line_of_values_in_aligned_text_is_a_value() {
+    let want = expected("pingtan-2022");
+    let text = form("pingtan-2022/pdf-layout.txt");
+    let row = "四、结转下年度继续办理                   0        0   0   0   0       0   0\n";
+    let broken =
+        "四、结转下年度继续办\n                     0        0   0   0   0       0   无\n理\n";
+    let got = read(&replace_once(&text, row, broken)).unwrap();
+    let total = (format::current())
+        .cell_at("table3", "carried_forward", "total")
+        .unwrap();
+    assert_read_as_printed(&got, &want, &[(total, "无")], "pdf-layout.txt");
+    // After its seven values: eight, the row unread.
+    let eight =
+        "四、结转下年度继续办\n                     0        0   0   0   0       0   0 无\n理\n";
+    let got = read(&replace_once(&text, row, eight)).unwrap();
+    assert_read_but(&got, &want, |def| def.row.key == "carried_forward");
+}
+
 /// 无 printed for a 0 in text without columns (a Word file saved as text,
 /// a cell a line; pdftotext -raw, a row's values on a line): between two
 /// of its row's numbers, alone on its line or on theirs, it is read as

@@ -40,8 +40,11 @@ impl Word {
 /// see [`count_of`]), is a value only in a table with sums to check it by
 /// (`summed`); else [`Word::Wrapped`]. 无 or 空 between two numbers of a
 /// line is a row's value printed for a 0, as in a page's cell (a word of a
-/// label stands left of its row's values, never among them); its cell
-/// keeps it as printed. So is one alone on its line between two values,
+/// label stands left of its row's values, never among them or after
+/// them); its cell keeps it as printed. So is one ending a line of aligned
+/// text right after a value ("0 0 0 0 0 无", the row's label broken over
+/// the lines around: "四、结转下年度继续办" / … / "理", whose 无 would
+/// otherwise join it). So is one alone on its line between two values,
 /// each a line apart, in text not `aligned` (cells a line: a viewer's copy,
 /// pdftotext -raw, a Word file saved as text): a label's 无 alone on its
 /// line is one of a label printed a character a line ("）" / "无" / "法",
@@ -120,8 +123,14 @@ fn words(
         let one_line = lines[i - 1] == lines[i] && lines[i + 1] == lines[i];
         let alone = lines[i - 1] < lines[i] && lines[i + 1] > lines[i];
         let a_cell = cells && alone;
+        // (Aligned text: last on its line, right after a value there.)
+        let ends_values = aligned
+            && lines[i - 1] == lines[i]
+            && lines[i + 1] > lines[i]
+            && out[i - 1].value().is_some();
         let among = ((one_line || (alone && !aligned)) && out[i - 1].value().is_some() || a_cell)
-            && out[i + 1].value().is_some();
+            && out[i + 1].value().is_some()
+            || ends_values;
         if let Word::Text(t) = &out[i] {
             if among && super::super::normalize::zero_word(t) {
                 out[i] = Word::Value(format!("{BLANK_CELL}{t}"));
@@ -4631,10 +4640,12 @@ mod tests {
                 .collect()
         };
         // (A row's line; a label letter-spaced; 无 last on its line or
-        // first, the number around it on another line.)
+        // first, the number around it on another line: in aligned text,
+        // last on its line right after a value, a value.)
         let read = "3 0 24690 (无) 9 0 24702 申 请 人 无 3 3 无 无 3 3 空 4 (空) 5";
-        assert_eq!(marked(&lines, true).join(" "), read);
         assert_eq!(marked(&lines, false).join(" "), read);
+        let aligned = read.replace("3 3 无 无 3", "3 3 (无) 无 3");
+        assert_eq!(marked(&lines, true).join(" "), aligned);
         // Cells a line: alone between two values, a line apart each; not
         // among a label's characters a line each (（四）无法提供 down a
         // narrow cell), nor after a label's line, nor in aligned text
