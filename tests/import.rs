@@ -7835,6 +7835,37 @@ fn a_blank_cell_of_table_4_is_placed_by_its_header() {
     assert_eq!(unread_in(&got, "litigation_direct"), 4);
 }
 
+/// Our PDF reader's text of a PDF whose 表三 has a row with a number its
+/// cell wrapped and its total not its sum (hunt 1218003, BROKEN=2): 4.无正
+/// 当理由大量反复申请 "2542 8510 3 53575 0 2 87513", "5" under 2542 (25425;
+/// its sum 87515). A row whose sum fails was read by the sums down the
+/// columns only with every value a number as drawn: unread (189 of 200).
+/// The joined number is checked by its column's sum as any other, never
+/// taken for the wrong number: read as printed, 196 (the other four cells
+/// blank). With the piece under 8510 (85105 and 2542): two columns' sums
+/// fail, which one wrong number does not mend: unread.
+#[test]
+fn a_row_with_a_wrapped_number_and_its_total_not_its_sum_is_read_by_column_sums() {
+    let dir = "found/nianbao-pdf-1218003";
+    let text = form(&format!("{dir}/pdf-placed.txt"));
+    let got = read_set_out(&text, false).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(got.cells_read(), 196);
+    let cell = |got: &Recognised, column: &str| {
+        let i = (format::current())
+            .cell_at("table3", "not_processed_excessive", column)
+            .unwrap();
+        got.report.cells[i].clone()
+    };
+    assert_eq!(cell(&got, "natural_person"), Cell::Count(25425));
+    assert_eq!(cell(&got, "total"), Cell::Count(87513));
+    let piece = "\n                              5\n";
+    let moved = "\n                                    5\n";
+    let got = read_set_out(&replace_once(&text, piece, moved), false).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    assert_eq!(unread_in(&got, "not_processed_excessive"), 7);
+}
+
 /// Our PDF reader's text of a PDF whose 表三 has a row with a blank cell
 /// and its total not its sum (hunt 1219003, BLANKS=3 BROKEN=2): 6.属于四
 /// 类过程性信息 "7 93580 5 5 0 93592", its blank placed under 自然人 by the

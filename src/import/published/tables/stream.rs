@@ -1870,8 +1870,10 @@ const PAGES_APART: u64 = 3;
 /// those read as printed whose total is not their sum (the report's other
 /// 勾稽 errors, at most `MAX_PRINTED_SLIPS` of a block) with their wrong
 /// number placed too, each way with the rows tried. A row may hold one
-/// empty cell placed by the page's columns (see [`drawn_but_one_empty`]):
-/// it counts 0 and stays unread. The rows read, as `read_cut`'s.
+/// empty cell placed by the page's columns, and numbers joined from their
+/// pieces (see [`checked_by_columns`]): the empty cell counts 0 and stays
+/// unread; neither is taken for the wrong number, which its column's sum
+/// does not check. The rows read, as `read_cut`'s.
 fn read_by_columns<'c>(
     table: &Table,
     (misfits, cut): (&'c [CutRow], &[CutRow]),
@@ -2015,9 +2017,10 @@ fn read_by_columns<'c>(
                     (sums.iter()).any(|sum| in_sum(r, sum) && column_sum_holds(sum, c, &value))
                 };
                 let all = rows.iter().chain(waits.iter().map(|w| &w.1));
-                // (An empty cell is no wrong number: it counts 0.)
-                let on_empty = (0..group.len()).any(|g| empty_cell(&group[g].2[place(g)]));
-                if !on_empty && all.into_iter().all(|&r| (0..n).all(|c| checked(r, c))) {
+                // (Nor an empty cell nor a number joined from its pieces
+                // is the wrong number: see [`checked_by_columns`].)
+                let unchecked = (0..group.len()).any(|g| !as_drawn(&group[g].2[place(g)]));
+                if !unchecked && all.into_iter().all(|&r| (0..n).all(|c| checked(r, c))) {
                     // (A wrong number of fewer digits than the one its
                     // column needs: it may be a wrapped number's piece.)
                     let piece = |g: usize| {
@@ -3913,14 +3916,18 @@ fn all_drawn(values: &[String]) -> bool {
 }
 
 /// Whether a row's `values` are numbers as drawn but for at most one empty
-/// cell marked in its column (see [`empty_cell`]): a row whose total is
-/// not its sum that [`read_by_columns`] may read, the empty cell counted 0
-/// in the sums down its column and left unread, never taken for the wrong
-/// number. A cell placed in the wrong column moves a number into another
-/// column, breaking two columns' sums where one wrong number mends one.
-fn drawn_but_one_empty(values: &[String]) -> bool {
+/// cell marked in its column (see [`empty_cell`]) and numbers joined from
+/// their pieces (see [`Word`]): a row whose total is not its sum that
+/// [`read_by_columns`] may read, the empty cell counted 0 in the sums down
+/// its column and left unread, neither taken for the wrong number (so each
+/// is checked by its column's sum). A cell placed in the wrong column, or
+/// a piece joined to the wrong number, moves a number or a piece into
+/// another column, breaking two columns' sums where one wrong number
+/// mends one (hunt 1210007's 7.属于行政执法案卷 "0 1 694/6 2 0 0 6948").
+fn checked_by_columns(values: &[String]) -> bool {
     let empty = values.iter().filter(|v| empty_cell(v)).count();
-    empty <= 1 && values.iter().all(|v| as_drawn(v) || empty_cell(v))
+    let joined = |v: &str| v.contains(WRAPPED) && count_of(v).is_some();
+    empty <= 1 && (values.iter()).all(|v| as_drawn(v) || empty_cell(v) || joined(v))
 }
 
 /// Whether a value is an empty cell marked in its column (see
@@ -4338,7 +4345,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
                     // (Not by a piece marked damaged: a number may lack it.)
                     false
                         if !reordered
-                            && drawn_but_one_empty(&row_read.2)
+                            && checked_by_columns(&row_read.2)
                             && !found_rows.damaged(k) =>
                     {
                         misfits.push(row_read)
