@@ -3985,6 +3985,15 @@ fn assert_found_input_read(got: &Recognised, dir: &str, unread: &str) {
     }
 }
 
+/// Found input `dir`'s text our reader set out from its PDF (`text`, its
+/// pdf-placed.txt or that changed), read as set out: every cell read is
+/// its truth's.
+fn read_placed(text: &str, dir: &str) -> Recognised {
+    let got = read_set_out(text, false).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    got
+}
+
 /// Aligned text `text` with （七）总计's values taken out, so that no other
 /// sum checks the rows it sums: its line (the one starting with its label,
 /// printed （七）总计 or 总计, ending in `ends`) and the lines of its wrapped
@@ -7803,8 +7812,7 @@ fn a_rows_slip_is_read_by_column_sums_past_a_row_read_as_printed() {
 #[test]
 fn a_blank_cell_is_placed_where_the_tables_total_column_was_lost() {
     let dir = "found/pingtan-2022-pdf-1216005";
-    let got = read_set_out(&form(&format!("{dir}/pdf-placed.txt")), false).unwrap();
-    assert_found_input_read(&got, dir, "none");
+    let got = read_placed(&form(&format!("{dir}/pdf-placed.txt")), dir);
     assert!(got.cells_read() >= 76, "{}", got.cells_read());
 }
 
@@ -7820,8 +7828,7 @@ fn a_blank_cell_is_placed_where_the_tables_total_column_was_lost() {
 fn a_blank_cell_of_table_4_is_placed_by_its_header() {
     let dir = "found/pingtan-2021-pdf-1219004";
     let text = form(&format!("{dir}/pdf-placed.txt"));
-    let got = read_set_out(&text, false).unwrap();
-    assert_found_input_read(&got, dir, "none");
+    let got = read_placed(&text, dir);
     assert_eq!(got.cells_read(), 199);
     assert_eq!(unread_in(&got, "litigation_direct"), 1);
     let other = (format::current())
@@ -7830,8 +7837,7 @@ fn a_blank_cell_of_table_4_is_placed_by_its_header() {
     assert!(got.sources[other].is_none());
     let header = "结  结     其   尚";
     let without = "结  结         尚";
-    let got = read_set_out(&replace_once(&text, header, without), false).unwrap();
-    assert_found_input_read(&got, dir, "none");
+    let got = read_placed(&replace_once(&text, header, without), dir);
     assert_eq!(unread_in(&got, "litigation_direct"), 4);
 }
 
@@ -7848,8 +7854,7 @@ fn a_blank_cell_of_table_4_is_placed_by_its_header() {
 fn a_row_with_a_wrapped_number_and_its_total_not_its_sum_is_read_by_column_sums() {
     let dir = "found/nianbao-pdf-1218003";
     let text = form(&format!("{dir}/pdf-placed.txt"));
-    let got = read_set_out(&text, false).unwrap();
-    assert_found_input_read(&got, dir, "none");
+    let got = read_placed(&text, dir);
     assert_eq!(got.cells_read(), 196);
     let cell = |got: &Recognised, column: &str| {
         let i = (format::current())
@@ -7861,8 +7866,7 @@ fn a_row_with_a_wrapped_number_and_its_total_not_its_sum_is_read_by_column_sums(
     assert_eq!(cell(&got, "total"), Cell::Count(87513));
     let piece = "\n                              5\n";
     let moved = "\n                                    5\n";
-    let got = read_set_out(&replace_once(&text, piece, moved), false).unwrap();
-    assert_found_input_read(&got, dir, "none");
+    let got = read_placed(&replace_once(&text, piece, moved), dir);
     assert_eq!(unread_in(&got, "not_processed_excessive"), 7);
 }
 
@@ -7880,8 +7884,7 @@ fn a_row_with_a_wrapped_number_and_its_total_not_its_sum_is_read_by_column_sums(
 fn a_row_with_a_blank_cell_and_its_total_not_its_sum_is_read_by_column_sums() {
     let dir = "found/nianbao-pdf-1219003";
     let text = form(&format!("{dir}/pdf-placed.txt"));
-    let got = read_set_out(&text, false).unwrap();
-    assert_found_input_read(&got, dir, "none");
+    let got = read_placed(&text, dir);
     assert_eq!(got.cells_read(), 197);
     assert_eq!(unread_in(&got, "withheld_process"), 1);
     assert_eq!(
@@ -7890,7 +7893,6 @@ fn a_row_with_a_blank_cell_and_its_total_not_its_sum_is_read_by_column_sums() {
     );
     let row = "类过程性            7  93580";
     let moved = "类过程性      7        93580";
-    let got = read_set_out(&replace_once(&text, row, moved), false).unwrap();
-    assert_found_input_read(&got, dir, "none");
+    let got = read_placed(&replace_once(&text, row, moved), dir);
     assert_eq!(unread_in(&got, "withheld_process"), 7);
 }

@@ -1756,7 +1756,6 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
         let Some(row) = row.as_ref().filter(|r| !joined(r)) else {
             continue;
         };
-        let within = |w: &Word, c: &(usize, usize)| w.0 < c.1 && c.0 < w.1;
         // The row placed by the lines of `lengths` values.
         let find = |lengths: &[usize]| {
             // The two nearest lines of more values than the row's, as many as
@@ -1790,7 +1789,7 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
                     .filter(|r| r.len() == 2)
                     .map(|r| (r[0], r[1])),
             );
-            let found = pairs
+            pairs
                 .into_iter()
                 .filter(|(a, b)| same(a, b))
                 .find_map(|(above, below)| {
@@ -1809,20 +1808,15 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
                         })
                         .collect::<Option<_>>()
                         .filter(|c: &Vec<(usize, usize)>| c.windows(2).all(|p| p[0].1 <= p[1].0))?;
-                    let placed: Vec<usize> = row
-                        .iter()
-                        .map(|w| only((0..n).filter(|&c| within(w, &columns[c]))))
-                        .collect::<Option<_>>()
-                        .filter(|p: &Vec<usize>| p.windows(2).all(|p| p[0] < p[1]))?;
+                    let placed = placed_in(row, &columns)?;
                     Some((n, columns, placed))
-                });
-            found
+                })
         };
         // (A table whose total column was lost past the page's edge: its
-        // rows one value fewer, placed so where no whole row places them.)
-        // (Its last column a total, cut at the page's edge as may be, or
-        // one of the parts, 其他, the total column lost: the sums down
-        // its column check an empty cell there as any other.)
+        // rows one value fewer, placed so where no whole row places them;
+        // its last column then no total, which may be cut at the page's
+        // edge, but one of the parts, 其他, whose sum down it checks an
+        // empty cell there as any other.)
         let found =
             (find(&lengths).map(|f| (f, true))).or_else(|| find(&lost_total).map(|f| (f, false)));
         let Some(((n, columns, placed), total_last)) = found else {
@@ -1836,7 +1830,6 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
                 if c + 1 == n && total_last {
                     return None;
                 }
-                let (from, to) = columns[c];
                 let over: Vec<usize> = (0..words.len())
                     .filter(|&k| within(&words[k], &columns[c]))
                     .collect();
@@ -1849,9 +1842,7 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
                     let own = (0..n).filter(|&d| within(&words[k], &columns[d])).count() == 1;
                     return (first && wu && own).then_some((words[k].0, true));
                 }
-                // A column's character with spaces either side, so that
-                // the mark is a word of its own.
-                let at = (from..to).find(|&i| !words.iter().any(|w| w.0 <= i + 1 && i < w.1 + 1));
+                let at = clear_in(&words, columns[c]);
                 at.filter(|_| over.is_empty()).map(|at| (at, false))
             })
             .collect();
@@ -1859,24 +1850,53 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
             marks.push((m, empty));
         }
     }
-    for (m, mut at) in marks {
-        let mut chars: Vec<char> = lines[m].chars().collect();
-        // (From the right, so that a mark put before a word moves none of
-        // the columns left to mark.)
-        crate::sort::by_key(&mut at, |a| std::cmp::Reverse(a.0));
-        for (i, before) in at {
-            if before {
-                chars.insert(i, BLANK_CELL);
-                continue;
-            }
-            if chars.len() <= i {
-                chars.resize(i + 1, ' ');
-            }
-            chars[i] = BLANK_CELL;
-        }
-        lines[m] = chars.into_iter().collect();
+    for (m, at) in marks {
+        lines[m] = with_marks(&lines[m], at);
     }
     lines
+}
+
+/// Whether word `w` of a line stands within the column `c` spans (its
+/// first character's column to past its last's).
+fn within(w: &Word, c: &(usize, usize)) -> bool {
+    w.0 < c.1 && c.0 < w.1
+}
+
+/// Where each of a row's `values` stands among `columns` (apart, left to
+/// right): each within exactly one, in order; else none.
+fn placed_in(values: &[Word], columns: &[(usize, usize)]) -> Option<Vec<usize>> {
+    (values.iter())
+        .map(|w| only((0..columns.len()).filter(|&c| within(w, &columns[c]))))
+        .collect::<Option<Vec<usize>>>()
+        .filter(|p| p.windows(2).all(|p| p[0] < p[1]))
+}
+
+/// A character of `column` with spaces either side on the line of `words`
+/// (see [`spans`]), for a mark there to be a word of its own.
+fn clear_in(words: &[Word], (from, to): (usize, usize)) -> Option<usize> {
+    (from..to).find(|&i| !words.iter().any(|w| w.0 <= i + 1 && i < w.1 + 1))
+}
+
+/// `line` with [`BLANK_CELL`] put at each of `marks`' characters: before
+/// the word there (`true`: a value printed for a 0, see
+/// [`blank_cells_marked`]) or in place of a space (past the line's end,
+/// spaces added up to it).
+fn with_marks(line: &str, mut marks: Vec<(usize, bool)>) -> String {
+    let mut chars: Vec<char> = line.chars().collect();
+    // (From the right, so that a mark put before a word moves none of
+    // the columns left to mark.)
+    crate::sort::by_key(&mut marks, |a| std::cmp::Reverse(a.0));
+    for (i, before) in marks {
+        if before {
+            chars.insert(i, BLANK_CELL);
+            continue;
+        }
+        if chars.len() <= i {
+            chars.resize(i + 1, ' ');
+        }
+        chars[i] = BLANK_CELL;
+    }
+    chars.into_iter().collect()
 }
 
 /// A table laid out as one row (表四, see `format::Layout::SingleRow`) in
@@ -1923,56 +1943,41 @@ fn blank_cells_by_header(mut lines: Vec<String>) -> Vec<String> {
                 .rev()
                 .take_while(|&l| !spans(&lines[l]).iter().any(|w| value_word(w.2)))
                 .collect::<Vec<usize>>();
-            let mut columns: Vec<(usize, usize, String)> = Vec::new();
+            // (Each column's span and its label as read.)
+            let mut columns: Vec<((usize, usize), String)> = Vec::new();
             for &l in above.iter().rev() {
                 for (from, _, text) in spans(&lines[l]).into_iter().filter(|w| of_labels(w.2)) {
                     let to = from + 2 * text.chars().count();
-                    match columns.iter_mut().find(|c| from < c.1 && c.0 < to) {
-                        Some(c) => {
-                            (c.0, c.1) = (c.0.min(from), c.1.max(to));
-                            c.2.push_str(text);
+                    match columns.iter_mut().find(|c| from < c.0 .1 && c.0 .0 < to) {
+                        Some((span, label)) => {
+                            *span = (span.0.min(from), span.1.max(to));
+                            label.push_str(text);
                         }
-                        None => columns.push((from, to, text.to_string())),
+                        None => columns.push(((from, to), text.to_string())),
                     }
                 }
             }
-            crate::sort::by_key(&mut columns, |c| c.0);
-            let apart = columns.windows(2).all(|p| p[0].1 <= p[1].0);
-            let named = (columns.iter().map(|c| c.2.as_str())).eq(labels.iter().copied());
-            if !(apart && named) {
+            crate::sort::by_key(&mut columns, |c| c.0 .0);
+            let (spans_of, named): (Vec<(usize, usize)>, Vec<String>) = columns.into_iter().unzip();
+            let apart = spans_of.windows(2).all(|p| p[0].1 <= p[1].0);
+            if !(apart && named.iter().map(String::as_str).eq(labels.iter().copied())) {
                 continue;
             }
-            let within = |w: &Word, c: &(usize, usize, String)| w.0 < c.1 && c.0 < w.1;
-            let placed: Option<Vec<usize>> = (row.iter())
-                .map(|w| only((0..columns.len()).filter(|&c| within(w, &columns[c]))))
-                .collect::<Option<_>>()
-                .filter(|p: &Vec<usize>| p.windows(2).all(|p| p[0] < p[1]));
-            let Some(placed) = placed else {
+            let Some(placed) = placed_in(&row, &spans_of) else {
                 continue;
             };
             let words = spans(&lines[m]);
-            let clear = |i: usize| !words.iter().any(|w| w.0 <= i + 1 && i < w.1 + 1);
-            let marks: Option<Vec<usize>> = (0..columns.len())
+            let marks: Option<Vec<(usize, bool)>> = (0..spans_of.len())
                 .filter(|c| !placed.contains(c))
                 .map(|c| {
-                    let column = &columns[c];
-                    let over = words.iter().any(|w| within(w, column));
-                    (!totals[c] && !over)
-                        .then(|| (column.0..column.1).find(|&i| clear(i)))
-                        .flatten()
+                    let over = words.iter().any(|w| within(w, &spans_of[c]));
+                    let at = (!totals[c] && !over).then(|| clear_in(&words, spans_of[c]));
+                    Some((at.flatten()?, false))
                 })
                 .collect();
-            let Some(marks) = marks else {
-                continue;
-            };
-            let mut chars: Vec<char> = lines[m].chars().collect();
-            for i in marks {
-                if chars.len() <= i {
-                    chars.resize(i + 1, ' ');
-                }
-                chars[i] = BLANK_CELL;
+            if let Some(marks) = marks {
+                lines[m] = with_marks(&lines[m], marks);
             }
-            lines[m] = chars.into_iter().collect();
         }
     }
     lines
