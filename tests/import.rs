@@ -2571,11 +2571,71 @@ fn wu_ending_a_line_of_values_in_aligned_text_is_a_value() {
     assert_read_but(&got, &want, |def| def.row.key == "carried_forward");
 }
 
+/// 无 printed for a row's first value (a 0) that a PDF's text puts among
+/// its label's words (hunt 1221000: "一、本年新收政府信" / "无 7 0 0 0 9
+/// 16" / "息公开申请数量" set out; right after the label in pdftotext
+/// -raw's): it joined the label's pieces (…申请无数量, not found) or left
+/// the row a value short, unread. Now read as printed, as from the page.
+/// Not where the row's values are as many as its cells without it, nor
+/// where its sums do not hold with it counted 0, nor where it is a
+/// character of the label (4.无正当理由… broken round its values, the
+/// label whole with it): the row is left unread.
+#[test]
+fn wu_first_of_a_rows_values_among_its_labels_words_is_a_value() {
+    let want = expected("pingtan-2021");
+    let cell = |row: &str, column: &str| format::current().cell_at("table3", row, column).unwrap();
+    let values = "0                0 0   0    0    0     0\n";
+    for (file, row, printed) in [
+        (
+            "pdf-layout.txt",
+            format!("申请\n                 {values}数量\n"),
+            format!(
+                "申请\n                 {}数量\n",
+                values.replacen('0', "无", 1)
+            ),
+        ),
+        (
+            "pdf-raw.txt",
+            "数量\n0 0 0 0 0 0 0\n三".to_string(),
+            "数量\n无 0 0 0 0 0 0\n三".to_string(),
+        ),
+    ] {
+        let text = form(&format!("pingtan-2021/{file}"));
+        let carried = |def: &format::CellDef| def.row.key == "carried_over";
+        let got = read(&replace_once(&text, &row, &printed)).unwrap();
+        let natural = cell("carried_over", "natural_person");
+        assert_read_as_printed(&got, &want, &[(natural, "无")], file);
+        // Its sum not holding with it counted 0: unread.
+        let broken = printed.replacen("0\n", "5\n", 1);
+        let got = read(&replace_once(&text, &row, &broken)).unwrap();
+        assert_read_but(&got, &want, carried);
+        // Seven values after it: not one of them (the row is read by its
+        // seven numbers, all 0, where the column sums place it).
+        let eight = printed.replacen("无", "无 0", 1);
+        let got = read(&replace_once(&text, &row, &eight)).unwrap();
+        assert_ne!(got.report.cells[natural], Cell::Invalid("无".into()));
+    }
+    // A character of the label: 4.无正当理由大量反复申请 broken round its
+    // values, 无 first on their line, six after it (all 0, its sums
+    // holding): the label's.
+    let text = form("pingtan-2021/pdf-layout.txt");
+    let zeros = "0   0       0       0       0   0\n";
+    let row = format!(
+        "4. 无 正 当 理 由 大\n                        0            {zeros}         量反复申请\n"
+    );
+    let broken =
+        format!("4.\n                        无           {zeros}         正当理由大量反复申请\n");
+    let got = read(&replace_once(&text, &row, &broken)).unwrap();
+    let cell = cell("not_processed_excessive", "natural_person");
+    assert_ne!(got.report.cells[cell], Cell::Invalid("无".into()));
+    assert_read_but(&got, &want, |def| def.row.key == "not_processed_excessive");
+}
+
 /// 无 printed for a 0 in text without columns (a Word file saved as text,
 /// a cell a line; pdftotext -raw, a row's values on a line): between two
 /// of its row's numbers, alone on its line or on theirs, it is read as
-/// printed, as from the page (CELL-BLANK names it); right after the row's
-/// label it may be the label's (其他 / 无), and the row is left unread.
+/// printed, as from the page (CELL-BLANK names it); so is one right after
+/// the row's label where the row's sums hold with it.
 #[test]
 fn wu_between_two_values_of_a_row_in_text_without_columns_is_read() {
     let want = expected("pingtan-2021");
@@ -2584,7 +2644,6 @@ fn wu_between_two_values_of_a_row_in_text_without_columns_is_read() {
             .cell_at("table3", "not_processed_publication", column)
             .unwrap()
     };
-    let row = |def: &format::CellDef| def.row.key == "not_processed_publication";
     for (file, values, middle, first) in [
         (
             "cells.txt",
@@ -2606,8 +2665,12 @@ fn wu_between_two_values_of_a_row_in_text_without_columns_is_read() {
             got.report.cells[cell("research")],
             Cell::Invalid("无".into())
         );
+        // First after its label, its row's values as many as its cells
+        // with it and its sums holding: its row's (see
+        // wu_first_of_a_rows_values_among_its_labels_words_is_a_value).
         let got = read(&replace_once(&text, values, first)).unwrap();
-        assert_read_but(&got, &want, row);
+        let natural = cell("natural_person");
+        assert_read_as_printed(&got, &want, &[(natural, "无")], file);
     }
 }
 
@@ -7839,6 +7902,28 @@ fn a_blank_cell_of_table_4_is_placed_by_its_header() {
     let without = "结  结         尚";
     let got = read_placed(&replace_once(&text, header, without), dir);
     assert_eq!(unread_in(&got, "litigation_direct"), 4);
+}
+
+/// Our PDF reader's text of a PDF whose 表三 row 一、本年新收… prints its
+/// first value, a 0, as 无, its label broken round its values (hunt
+/// 1221000, BLANKS=6): "一、本年新收政府信" / "无 7 0 0 0 9 16" / "息公开申请
+/// 数量". 无 joined the label's pieces (…政府信无息公开…), the row not found:
+/// its seven cells unread (187 of 199 read, pdftotext's texts and the
+/// OFD's as much). Now a value, the row read as printed. With its total
+/// not its sum counting 无 0 (16 printed 17): the row unread again.
+#[test]
+fn wu_first_on_the_values_line_of_a_label_broken_round_them_is_a_value() {
+    let dir = "found/pingtan-2021-pdf-1221000";
+    let text = form(&format!("{dir}/pdf-placed.txt"));
+    let got = read_placed(&text, dir);
+    assert_eq!(unread_in(&got, "new_received"), 0);
+    let natural = (format::current())
+        .cell_at("table3", "new_received", "natural_person")
+        .unwrap();
+    assert_eq!(got.report.cells[natural], Cell::Invalid("无".into()));
+    let values = "9     16\n";
+    let got = read_placed(&replace_once(&text, values, "9     17\n"), dir);
+    assert_eq!(unread_in(&got, "new_received"), 7);
 }
 
 /// Our PDF reader's text of a PDF whose 表三 has a row with a number its

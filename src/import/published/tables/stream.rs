@@ -54,6 +54,8 @@ impl Word {
 /// next is a cell of its own wherever it stands, right after its row's
 /// label too: the copy keeps each cell's text whole, in the table's order
 /// (a label's characters a line, 无 / 法 / 提 / 供, have none next).
+/// One right after its row's label, or among its pieces, is the row's
+/// value where the row's sums tell (see [`zero_words_by_labels`]).
 /// With the words of a table's row (Markdown's pipe tables, see
 /// [`CELL_EDGE`]), the table and the column each is in ([`PipeCell`]).
 fn words(
@@ -138,6 +140,65 @@ fn words(
         }
     }
     (out, lines, cell_of)
+}
+
+/// 无 or 空 printed for a row's first value (its 0) that a text puts
+/// among its label's words, marked a value: right after the label, or
+/// between its pieces (the label broken over the lines round its values).
+/// PDF and OFD text: "一、本年新收政府信" / "无 7 0 0 0 9 16" / "息公开申请数量"
+/// set out, "一、本年新收政府信息公开申请数量" / "无 7 0 0 0 9 16" in
+/// pdftotext -raw's (hunt 1221000): it otherwise joins the label's pieces
+/// (…政府信无息公开…), or leaves the row a value short. Only where the
+/// label stands whole in the text words round it with it left out, and
+/// the values after it, it counted first, are as many as the row's cells
+/// and hold its sums: a 无 of a label printed a character a line
+/// (（四）无法提供, 1.申请人无正当理由… down a narrow cell) is among the
+/// label's words, not before or within a row label without it.
+fn zero_words_by_labels(table: &Table, words: &mut [Word]) {
+    // The text words joined, from `from` back (`back`) or on.
+    let text = |words: &[Word], from: &mut dyn Iterator<Item = usize>, back: bool| {
+        let mut out = String::new();
+        for w in from.map_while(|w| match &words[w] {
+            Word::Text(t) => Some(t.clone()),
+            _ => None,
+        }) {
+            if back {
+                out.insert_str(0, &w);
+            } else {
+                out.push_str(&w);
+            }
+        }
+        out
+    };
+    for i in 0..words.len() {
+        let Word::Text(t) = &words[i] else {
+            continue;
+        };
+        if !super::super::normalize::zero_word(t) {
+            continue;
+        }
+        let mut values: Vec<String> = vec![format!("{BLANK_CELL}{t}")];
+        values.extend(words[i + 1..].iter().map_while(|w| w.value().cloned()));
+        let end = i + values.len();
+        let before = text(words, &mut (0..i).rev(), true);
+        let after = text(words, &mut (end..words.len()), false);
+        let labelled = (table.blocks.iter())
+            .filter(|block| block.columns.len() == values.len())
+            // (A row's sums to check it by: a total column.)
+            .filter(|block| block.columns.iter().any(|c| !c.total_of.is_empty()))
+            .any(|block| {
+                block.rows.iter().enumerate().any(|(r, row)| {
+                    let label = norm(row.label);
+                    let split = label.char_indices().skip(1).any(|(k, _)| {
+                        before.ends_with(&label[..k]) && after.starts_with(&label[k..])
+                    });
+                    (before.ends_with(&label) || split) && holds(block, r, &values)
+                })
+            });
+        if values.len() > 1 && labelled {
+            words[i] = Word::Value(values.swap_remove(0));
+        }
+    }
 }
 
 /// Where a word of a table's row set among a table's words stands: the
@@ -4239,10 +4300,11 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     let format = out.report.format;
     let reordered = order == Order::Blocks;
     let summed = table.blocks.iter().all(has_sums);
-    let (words, line_of, cell_of) = words(
+    let (mut words, line_of, cell_of) = words(
         paras,
         (summed, order == Order::Aligned, order == Order::Cells),
     );
+    zero_words_by_labels(table, &mut words);
     // The text words joined, and for each character the word it came from.
     let mut joined = String::new();
     let mut owner: Vec<usize> = Vec::new();
