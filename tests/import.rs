@@ -5541,6 +5541,26 @@ fn a_number_alone_before_a_blank_one_cell_row_of_table_two_is_not_its() {
     assert_found_input_read(&got, dir, "punishment");
 }
 
+/// -layout text of 表二 whose 行政处罚 is blank, the row before it, 行政许可,
+/// of a block as wide ("行政许可 2293" / "第二十条第（六）项" / … / "行政处罚",
+/// hunt 1223007's PDF): 行政许可's value was left unread, as the values
+/// before a row with none may be that row's (its row broken over a page,
+/// its values above its label). Not past the band of its block: read. With
+/// the band taken out, the two rows one under the other: unread.
+#[test]
+fn a_value_before_the_band_of_a_blank_rows_block_is_its_own_rows() {
+    let want = expected("pingtan-2021");
+    let text = form("pingtan-2021/pdf-layout.txt");
+    let blank = replace_once(&text, "行政处罚                      1282\n", "行政处罚\n");
+    let got = read(&blank).unwrap();
+    assert_read_but(&got, &want, |def| def.row.key == "punishment");
+    let band = "                     第二十条第（六）项\n";
+    let got = read(&replace_once(&blank, band, "\n")).unwrap();
+    assert_read_but(&got, &want, |def| {
+        ["licensing", "punishment"].contains(&def.row.key)
+    });
+}
+
 /// pdftotext -raw, a number wrapped over two lines ("7616" / "3" for
 /// 76163) with its piece after the row's total ("7616" / "76173" / "3",
 /// the mutation test's salt 19 on found/nianbao-raw-1086007), right before
@@ -7812,7 +7832,10 @@ fn values_between_the_row_befores_own_and_a_label_with_none_after_it_are_its() {
 /// may be that row's (its row broken over a page). 行政许可, in another
 /// block of one cell, cannot have three: they are read (hunt 1217007's PDF
 /// and its pdftotext -layout text: 表二 3 cells more). A blank 行政处罚
-/// after 行政许可, as wide: its value stays unread.
+/// after 行政许可, as wide, in a block whose band stands between them: its
+/// value is read (see
+/// a_value_before_the_band_of_a_blank_rows_block_is_its_own_rows; with no
+/// band between, unread).
 #[test]
 fn values_on_a_label_line_over_a_blank_row_of_another_width_are_its_own() {
     let text = form("tanggong-jiedao-2023/pdf-layout.txt");
@@ -7829,7 +7852,11 @@ fn values_on_a_label_line_over_a_blank_row_of_another_width_are_its_own() {
     }
     assert_eq!(cell(&got, "table2.licensing.decisions"), Some(Cell::Blank));
     let got = read(&replace_once(&text, "行政处罚         0", "行政处罚")).unwrap();
-    assert_eq!(cell(&got, "table2.licensing.decisions"), Some(Cell::Blank));
+    assert_eq!(
+        cell(&got, "table2.licensing.decisions"),
+        Some(Cell::Count(0))
+    );
+    assert_eq!(cell(&got, "table2.punishment.decisions"), Some(Cell::Blank));
     assert_eq!(
         cell(&got, "table2.coercion.decisions"),
         Some(Cell::Count(0))

@@ -4055,11 +4055,25 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
     // 8 79" over "2.重复申请").
     // So in a block without sums (表二's) when the next row, in another
     // block, has another number of cells ("行政规范性文件 24945 9 0" over
-    // 第二十条第（五）项's heading and a blank 行政许可): they cannot be its.
+    // 第二十条第（五）项's heading and a blank 行政许可), or its block's
+    // band stands between them and its label ("行政许可 2" / "第二十条第
+    // （六）项" / … / a blank 行政处罚, hunt 1223007): they cannot be its.
     if aligned && !rows && runs.get(k + 1).is_some_and(|next| next.is_empty()) {
-        let other_width = (anchors.get(k + 1))
-            .is_some_and(|a| a.0 != b && table.blocks[a.0].columns.len() != cells);
-        let own = match other_width {
+        let band_between = |a: &Anchor| {
+            let from = runs[k].last().map_or(anchors[k].2, |&w| w + 1);
+            let between: String = (words[from..a.2].iter())
+                .filter_map(|w| match w {
+                    Word::Text(t) => Some(t.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let band = norm(table.blocks[a.0].band);
+            !band.is_empty() && between.contains(&band)
+        };
+        let other_block =
+            |a: &Anchor| a.0 != b && (table.blocks[a.0].columns.len() != cells || band_between(a));
+        let not_next_rows = anchors.get(k + 1).is_some_and(other_block);
+        let own = match not_next_rows {
             true => found_rows.on_label_lines_unsummed(k),
             false => found_rows.on_label_lines(k),
         };
