@@ -7931,6 +7931,37 @@ fn a_blank_cell_of_table_4_is_placed_by_its_header() {
     assert_eq!(unread_in(&got, "litigation_direct"), 4);
 }
 
+/// Our reader's text of an OFD file whose 表三 is wider than the page,
+/// its totals cut at the edge (hunt 1222000, BROKEN=2): 4.保护第三方合法权益
+/// "7 0 906 0 0 189 1097" side by side on its label's line, its 7 the
+/// report's slip (for 2), was dropped as a row whose total may be cut, and
+/// not checked with the cut rows: every column's sum of （七）总计 unknown,
+/// （一）予以公开, （二）部分公开, 2.其他法律… and （七）总计 unread (146
+/// cells of 200). Now checked by the column sums as any row whose total is
+/// not its sum: their parts read where the sums hold (its 906 too), the
+/// two columns of the slips (自然人, 其他) and the slip row's 0s unread.
+#[test]
+fn a_slip_side_by_side_among_cut_rows_is_checked_by_the_column_sums() {
+    let dir = "found/pingtan-2021-ofd-1222000";
+    let text = form(&format!("{dir}/ofd-placed.txt"));
+    let got = read_placed(&text, dir);
+    let cell =
+        |row: &str, column: &str| (format::current()).cell_at("table3", row, column).unwrap();
+    for row in ["disclosed", "partially_disclosed", "outcome_total"] {
+        assert_eq!(unread_in(&got, row), 3, "{row}");
+    }
+    assert_eq!(
+        got.report.cells[cell("disclosed", "commercial")],
+        Cell::Count(25293)
+    );
+    assert_eq!(
+        got.report.cells[cell("withheld_third_party", "research")],
+        Cell::Count(906)
+    );
+    assert!(got.sources[cell("withheld_third_party", "natural_person")].is_none());
+    assert_eq!(got.cells_read(), 163);
+}
+
 /// Our PDF reader's text of a PDF whose 表三 row 一、本年新收… prints its
 /// first value, a 0, as 无, its label broken round its values (hunt
 /// 1221000, BLANKS=6): "一、本年新收政府信" / "无 7 0 0 0 9 16" / "息公开申请

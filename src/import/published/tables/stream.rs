@@ -4390,6 +4390,23 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
         total_shown: &total_shown,
         how,
     };
+    // A row whose total is not its sum: cut at the page's edge (see
+    // [`read_cut`]), or for the sums down its columns to check (see
+    // [`read_by_columns`]).
+    let sort_unsummed =
+        |k: usize, row_read: CutRow, (cut, misfits): (&mut Vec<CutRow>, &mut Vec<CutRow>)| {
+            let (total, sum) = row_read.3.unwrap_or_default();
+            match cut_off(total, sum) && one_total(&table.blocks[row_read.0]) {
+                true => cut.push(row_read),
+                // (Not by a piece marked damaged: a number may lack it.)
+                false
+                    if !reordered && checked_by_columns(&row_read.2) && !found_rows.damaged(k) =>
+                {
+                    misfits.push(row_read)
+                }
+                false => {}
+            }
+        };
     let mut taken: Vec<RowRead> = Vec::new();
     let mut printed: Vec<usize> = Vec::new(); // (anchors)
     let mut left_out: Vec<usize> = Vec::new(); // (anchors)
@@ -4416,18 +4433,7 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
             RowValues::Unsummed(row_read) => {
                 let (total, sum) = row_read.3.unwrap_or_default();
                 unsummed.0.push((row.short, total, sum));
-                match cut_off(total, sum) && one_total(&table.blocks[b]) {
-                    true => cut.push(row_read),
-                    // (Not by a piece marked damaged: a number may lack it.)
-                    false
-                        if !reordered
-                            && checked_by_columns(&row_read.2)
-                            && !found_rows.damaged(k) =>
-                    {
-                        misfits.push(row_read)
-                    }
-                    false => {}
-                }
+                sort_unsummed(k, row_read, (&mut cut, &mut misfits));
                 continue;
             }
             RowValues::Cut(cut_row) => {
@@ -4468,20 +4474,29 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
     }
     // A block some of whose rows' totals were cut at the page's edge (see
     // [`read_cut`]): any row's last number may be cut there, so a row whose
-    // total is not its sum is no more read as printed, but named. (A row
-    // with a number left out holds its sums: kept, see
+    // total is not its sum is no more read as printed, but named, and
+    // checked as any such row (hunt 1222000's OFD: 4.保护第三方合法权益 "7 0
+    // 906 0 0 189 1097" side by side, its 7 the slip, among rows cut; left
+    // out, every column's sum was unknown and four cut rows unread). (A
+    // row with a number left out holds its sums: kept, see
     // [`RowValues::LeftOut`].)
+    let cut_blocks: Vec<usize> = cut.iter().map(|x| x.0).collect();
+    let mut unsure: Vec<(usize, CutRow)> = Vec::new();
     taken.retain(|(k, values)| {
         let (b, r, ..) = anchors[*k];
-        if !printed.contains(k) || !cut.iter().any(|x| x.0 == b) || left_out.contains(k) {
+        if !printed.contains(k) || !cut_blocks.contains(&b) || left_out.contains(k) {
             return true;
         }
         let block = &table.blocks[b];
         if let Some((total, sum)) = row_mismatch(block, &|_, c| count_of(&values[c]), r) {
             unsummed.0.push((block.rows[r].short, total, sum));
+            unsure.push((*k, (b, r, values.clone(), Some((total, sum)))));
         }
         false
     });
+    for (k, row_read) in unsure {
+        sort_unsummed(k, row_read, (&mut cut, &mut misfits));
+    }
     // (A row read as printed, its total not its sum, checks no other.)
     let checked: Vec<RowRead> = (taken.iter())
         .filter(|(k, _)| !printed.contains(k))
