@@ -1827,9 +1827,7 @@ fn a_row_under_a_groups_label_with_an_empty_cell_is_read() {
         1,
     );
     let got = read(&format!("{}{empty}{}", &page[..start], &page[end..])).unwrap();
-    let research = format::current()
-        .cell_at("table3", "withheld_process", "research")
-        .unwrap();
+    let research = table3_cell("withheld_process", "research");
     assert_read_but(&got, &want, |def| {
         def.key == format::current().cells()[research].key
     });
@@ -1885,9 +1883,7 @@ fn a_row_whose_total_is_not_its_sum_is_read_only_where_the_column_sums_check_it(
     let review = |def: &format::CellDef| def.table.key == "table4" && def.row.key == "review";
     let enforcement =
         |def: &format::CellDef| def.table.key == "table3" && def.row.key == "withheld_enforcement";
-    let total = format::current()
-        .cell_at("table3", "withheld_enforcement", "total")
-        .unwrap();
+    let total = table3_cell("withheld_enforcement", "total");
 
     // Its total printed 733: (七)总计's 396752 is the sum of the rows'
     // totals with 731, so only that number is off, by as much as the row.
@@ -1919,9 +1915,7 @@ fn a_row_whose_total_is_not_its_sum_is_read_only_where_the_column_sums_check_it(
         "（七）总计\u{a0}\n4193\n",
     );
     let got = read(&both).unwrap();
-    let outcome = format::current()
-        .cell_at("table3", "outcome_total", "natural_person")
-        .unwrap();
+    let outcome = table3_cell("outcome_total", "natural_person");
     printed.cells[outcome] = Cell::Count(4193);
     assert_read_but(&got, &printed, review);
     let notes = got.notes.join("\n");
@@ -1950,9 +1944,7 @@ fn a_row_whose_total_is_not_its_sum_is_read_only_where_the_column_sums_check_it(
 #[test]
 fn a_rows_line_with_a_slash_printed_for_a_zero_is_no_page_number() {
     let want = expected("pingtan-2021");
-    let i = format::current()
-        .cell_at("table3", "partially_disclosed", "research")
-        .unwrap();
+    let i = table3_cell("partially_disclosed", "research");
     for copy in ["pdf-firefox.txt", "pdf-chromium.txt"] {
         let text = form(&format!("pingtan-2021/{copy}"));
         let row = "计其他情形）\n5 0 0 0 0 0 5\n";
@@ -2016,9 +2008,7 @@ fn a_browsers_copy_reads_a_cell_of_wu_right_after_its_label() {
     let text = form("pingtan-2021/text.txt");
     let row = "1.属于国家秘密\n\n\t\n\n0\n";
     let got = read(&replace_once(&text, row, "1.属于国家秘密\n\n\t\n\n无\n")).unwrap();
-    let i = format::current()
-        .cell_at("table3", "withheld_state_secret", "natural_person")
-        .unwrap();
+    let i = table3_cell("withheld_state_secret", "natural_person");
     assert_read_as_printed(&got, &want, &[(i, "无")], "text.txt");
 }
 
@@ -2113,9 +2103,7 @@ fn a_row_a_number_short_in_text_of_a_cell_a_line_is_read_where_the_sums_place_th
     let internal = "事务信息\n1 0 0 0 0 0 1\n";
     let both = replace_once(&short, internal, "事务信息\n1 0 0 0 0 0 2\n");
     let got = read(&both).unwrap();
-    let total = format::current()
-        .cell_at("table3", "withheld_internal", "total")
-        .unwrap();
+    let total = table3_cell("withheld_internal", "total");
     assert_eq!(got.report.cells[total], Cell::Count(2));
     unread_but(&got, "withheld_enforcement", &["natural_person", "total"]);
 
@@ -2168,7 +2156,7 @@ fn a_row_a_number_short_reads_the_cells_all_its_readings_agree_on_where_a_column
     let enforcement = "7.属于行政执法\n案卷\n6 0 0 0 0 0 6\n";
     let seventh = "（七）总计 63 0 0 2 0 4 69\n";
     let short = replace_once(&text, enforcement, "7.属于行政执法\n案卷\n6 0 0 0 0 6\n");
-    let cell = |row: &str, column: &str| format::current().cell_at("table3", row, column).unwrap();
+    let cell = |row: &str, column: &str| table3_cell(row, column);
     let slips = [
         (cell("outcome_total", "natural_person"), "62"),
         (cell("outcome_total", "research"), "1"),
@@ -2469,11 +2457,7 @@ fn a_total_clear_of_the_pages_edge_is_read_as_printed_however_long() {
 fn a_row_with_an_empty_cell_is_read_by_its_columns_in_a_pdfs_text() {
     let dir = "found/pingtan-2021-blanks-1132000";
     let want = Report::from_json_str(&form(&format!("{dir}/truth.json"))).unwrap();
-    let at = |row: &str| {
-        format::current()
-            .cell_at("table3", row, "public_welfare")
-            .unwrap()
-    };
+    let at = |row: &str| table3_cell(row, "public_welfare");
     let (empty, nothing) = (at("unavailable_needs_creation"), at("unavailable_unclear"));
     assert_eq!(want.cells[empty], Cell::Blank);
     assert_eq!(want.cells[nothing], Cell::Invalid("无".into()));
@@ -2527,9 +2511,7 @@ fn a_row_with_an_empty_cell_is_read_by_its_columns_in_a_pdfs_text() {
     // the empty cell left unread.
     let text = form(&format!("{dir}/pdf-placed.txt"));
     let got = read_set_out(&replace_once(&text, "     7736\n", "     7737\n"), false).unwrap();
-    let total = (format::current())
-        .cell_at("table3", "unavailable_needs_creation", "total")
-        .unwrap();
+    let total = table3_cell("unavailable_needs_creation", "total");
     assert_eq!(got.cells_read(), 199);
     assert!(got.sources[empty].is_none());
     assert_eq!(got.report.cells[total], Cell::Count(7737));
@@ -2562,9 +2544,7 @@ fn wu_ending_a_line_of_values_in_aligned_text_is_a_value() {
     let broken =
         "四、结转下年度继续办\n                     0        0   0   0   0       0   无\n理\n";
     let got = read(&replace_once(&text, row, broken)).unwrap();
-    let total = (format::current())
-        .cell_at("table3", "carried_forward", "total")
-        .unwrap();
+    let total = table3_cell("carried_forward", "total");
     assert_read_as_printed(&got, &want, &[(total, "无")], "pdf-layout.txt");
     // After its seven values: eight, the row unread.
     let eight =
@@ -2585,7 +2565,7 @@ fn wu_ending_a_line_of_values_in_aligned_text_is_a_value() {
 #[test]
 fn wu_first_of_a_rows_values_among_its_labels_words_is_a_value() {
     let want = expected("pingtan-2021");
-    let cell = |row: &str, column: &str| format::current().cell_at("table3", row, column).unwrap();
+    let cell = |row: &str, column: &str| table3_cell(row, column);
     let values = "0                0 0   0    0    0     0\n";
     for (file, row, printed) in [
         (
@@ -2641,11 +2621,7 @@ fn wu_first_of_a_rows_values_among_its_labels_words_is_a_value() {
 #[test]
 fn wu_between_two_values_of_a_row_in_text_without_columns_is_read() {
     let want = expected("pingtan-2021");
-    let cell = |column: &str| {
-        format::current()
-            .cell_at("table3", "not_processed_publication", column)
-            .unwrap()
-    };
+    let cell = |column: &str| table3_cell("not_processed_publication", column);
     for (file, values, middle, first) in [
         (
             "cells.txt",
@@ -2687,11 +2663,7 @@ fn an_empty_line_between_two_values_in_text_of_a_cell_a_line_is_an_empty_cell() 
     let text = form("pingtan-2021/cells.txt");
     let values = "（一）予以公开\n27\n0\n0\n2\n";
     let row = |def: &format::CellDef| def.table.key == "table3" && def.row.key == "disclosed";
-    let cell = |column: &str| {
-        format::current()
-            .cell_at("table3", "disclosed", column)
-            .unwrap()
-    };
+    let cell = |column: &str| table3_cell("disclosed", column);
     // 商业企业's 0, 社会公益组织's 2 (then its sum broken), 自然人's 27.
     let empty = replace_once(&text, values, "（一）予以公开\n27\n\n0\n2\n");
     let got = read(&empty).unwrap();
@@ -2883,7 +2855,7 @@ fn a_browser_copy_with_a_blank_cell_after_a_label_reads_the_row_where_the_sums_p
     let new_received = "\n\n64\n\n\t\n\n0\n";
     let text = replace_once(&text, new_received, "\n\n63\n\n\t\n\n1\n");
     let mut want = expected("pingtan-2021");
-    let cell = |row: &str, column: &str| format::current().cell_at("table3", row, column).unwrap();
+    let cell = |row: &str, column: &str| table3_cell(row, column);
     for (row, natural, commercial) in [
         ("withheld_internal", 0, 1),
         ("outcome_total", 62, 1),
@@ -2988,9 +2960,7 @@ fn totals_cut_at_the_page_edge_are_named_as_cut() {
     assert!(moved != cut, "the row to change is not in the text");
     let got = read(&moved).unwrap();
     let needs_creation = |column: &str| {
-        let i = (format::current())
-            .cell_at("table3", "unavailable_needs_creation", column)
-            .unwrap();
+        let i = table3_cell("unavailable_needs_creation", column);
         got.sources[i].is_some()
     };
     assert!(!needs_creation("other") && !needs_creation("legal_services"));
@@ -3205,9 +3175,7 @@ fn markdown_from_a_pdf_with_wrapped_numbers_gives_no_wrong_value() {
 /// to name). Before, the row was one number short and left unread.
 #[test]
 fn a_cell_printed_as_a_dash_reads_as_printed_in_text_without_a_grid() {
-    let i = format::current()
-        .cell_at("table3", "new_received", "commercial")
-        .unwrap();
+    let i = table3_cell("new_received", "commercial");
     for name in [
         "pdf-layout.txt",
         "pdf-raw.txt",
@@ -3237,9 +3205,7 @@ fn a_cell_printed_as_a_dash_reads_as_printed_in_text_without_a_grid() {
     let printed = text.replacen("\n64 0 0 2 0 4 70\n", "\n64 0 0 2\n— 4\n70\n", 1);
     assert_ne!(printed, text);
     let mut want = expected("pingtan-2021");
-    let legal = format::current()
-        .cell_at("table3", "new_received", "legal_services")
-        .unwrap();
+    let legal = table3_cell("new_received", "legal_services");
     want.cells[legal] = Cell::Invalid("—".to_string());
     assert_read_but(&read(&printed).unwrap(), &want, |_| false);
 }
@@ -3549,9 +3515,7 @@ fn rows_guessed_from_a_pdfs_layout_are_read_only_when_their_sums_hold() {
     assert!(printed.ends_with("| 0 | 9 |"), "{printed}");
     let broken = word.replace(&printed, &printed.replace("| 0 | 9 |", "| 0 | 19 |"));
     let got = read(&broken).unwrap();
-    let i = format::current()
-        .cell_at("table3", "partially_disclosed", "total")
-        .unwrap();
+    let i = table3_cell("partially_disclosed", "total");
     assert_eq!(got.report.cells[i], Cell::Count(19));
     assert_eq!(got.cells_read(), 200);
 }
@@ -3566,9 +3530,7 @@ fn rows_guessed_from_a_pdfs_layout_are_read_only_when_their_sums_hold() {
 fn a_number_wrapped_over_three_lines_of_its_cell_is_joined() {
     let dir = "found/pingtan-2021-200029";
     let got = read_whole(dir, &["pdf-layout.txt"]).remove(0);
-    let i = format::current()
-        .cell_at("table3", "withheld_enforcement", "public_welfare")
-        .unwrap();
+    let i = table3_cell("withheld_enforcement", "public_welfare");
     assert_eq!(got.report.cells[i], Cell::Count(658));
     assert!(got
         .notes
@@ -3584,7 +3546,7 @@ fn a_number_wrapped_over_three_lines_of_its_cell_is_joined() {
 
 /// Row `row` of table 三 read from the found input `dir`: its 总计 filled.
 fn assert_total_read(got: &Recognised, dir: &str, row: &str) {
-    let i = format::current().cell_at("table3", row, "total").unwrap();
+    let i = table3_cell(row, "total");
     assert!(got.sources[i].is_some(), "{dir}: {row} not read");
 }
 
@@ -4089,6 +4051,11 @@ fn unread(got: &Recognised) -> Vec<String> {
         .collect()
 }
 
+/// The index of 表三's cell in `row`, `column` (keys).
+fn table3_cell(row: &str, column: &str) -> usize {
+    format::current().cell_at("table3", row, column).unwrap()
+}
+
 /// How many cells of row `row` (its key) `got` left unread.
 fn unread_in(got: &Recognised, row: &str) -> usize {
     (format::current().cells().iter().enumerate())
@@ -4210,11 +4177,7 @@ fn text_with_cells_followed_by_pipes_is_read_as_tables() {
     assert!(text.contains(row));
     let blanked = text.replace(row, "二、上年结转政府信息公开申请数量 | 1 | | | | | | 1 |");
     let got = read(&blanked).unwrap();
-    let cell = |column: &str| {
-        format::current()
-            .cell_at("table3", "carried_over", column)
-            .unwrap()
-    };
+    let cell = |column: &str| table3_cell("carried_over", column);
     assert!(got.sources[cell("commercial")].is_none());
     assert!(got.sources[cell("other")].is_none());
     assert_eq!(got.report.cells[cell("natural_person")], Cell::Count(1));
@@ -4311,7 +4274,7 @@ fn an_empty_column_a_converter_adds_for_merged_cells_is_left_out() {
         "{filled}"
     );
     assert_tables(&read(&filled).unwrap(), &want);
-    let cell = |row: &str, column: &str| format::current().cell_at("table3", row, column).unwrap();
+    let cell = |row: &str, column: &str| table3_cell(row, column);
     // A blank value: its row unread, the others read.
     let blank = filled.replace(
         "| 71 | 3 | | 0 | 0 | 0 | 0 | 74 |",
@@ -4572,9 +4535,7 @@ fn an_ofd_file_is_read_where_its_glyphs_stand() {
         .collect();
     assert_ne!(drawn_over, parts);
     let got = recognise(&ofd_package(&drawn_over)).unwrap();
-    let i = format::current()
-        .cell_at("table3", "disclosed", "natural_person")
-        .unwrap();
+    let i = table3_cell("disclosed", "natural_person");
     assert!(got.sources[i].is_none());
     assert!(got.cells_read() > 150);
     assert!(got
@@ -5058,7 +5019,7 @@ fn a_group_heading_with_its_ordinal_written_otherwise_interrupts_a_label() {
     assert_found_input_read(&got, dir, "none");
     for row in ["unavailable_not_held", "unavailable_needs_creation"] {
         for column in ["natural_person", "other"] {
-            let i = format::current().cell_at("table3", row, column).unwrap();
+            let i = table3_cell(row, column);
             assert!(got.sources[i].is_some(), "{row} {column}");
         }
     }
@@ -6314,7 +6275,7 @@ fn a_number_wrapped_onto_the_next_line_is_read_whole_when_one_joining_holds_the_
         assert!(raw.contains(&format!("\n{line}\n")), "{line}");
         read(&raw.replace(&format!("\n{line}\n"), &format!("\n{lines}\n"))).unwrap()
     };
-    let cell = |row: &str, column: &str| format::current().cell_at("table3", row, column).unwrap();
+    let cell = |row: &str, column: &str| table3_cell(row, column);
     let total = cell("new_received", "total");
     let first = cell("new_received", "natural_person");
     let row = "一、本年新收政府信息公开申请数\n量\n64 0 0 2 0 4 70";
@@ -6634,7 +6595,7 @@ fn two_rows_values_between_two_labels_are_each_their_rows_in_order() {
     let line = moved.remove(zeros);
     moved.insert(label, line);
     let got = read(&moved.join("\n")).unwrap();
-    let cell = |row: &str, column: &str| format::current().cell_at("table3", row, column).unwrap();
+    let cell = |row: &str, column: &str| table3_cell(row, column);
     for row in ["unavailable_not_held", "unavailable_needs_creation"] {
         for column in ["natural_person", "other", "total"] {
             let i = cell(row, column);
@@ -6739,9 +6700,7 @@ fn a_number_an_ofd_files_cell_wrapped_is_read_in_its_own_column() {
     let got = recognise_file(&format!("{dir}/page.ofd"));
     // No cell read wrong (no table or row that must stay unread).
     assert_found_input_read(&got, dir, "");
-    let research = format::current()
-        .cell_at("table3", "partially_disclosed", "research")
-        .unwrap();
+    let research = table3_cell("partially_disclosed", "research");
     assert_eq!(got.report.cells[research], Cell::Count(36444));
     assert!(got.sources[research].is_some());
 }
@@ -7710,9 +7669,7 @@ fn a_cut_total_run_into_a_label_or_the_next_heading_is_parted_from_it() {
     let swapped =
         (text.replacen(rows[0], "1 0 2 0 0 0 3", 1)).replacen(rows[1], "0 932 6 341 58 0 9", 1);
     let got = read(&swapped).unwrap();
-    let total = format::current()
-        .cell_at("table3", "withheld_prohibited", "total")
-        .unwrap();
+    let total = table3_cell("withheld_prohibited", "total");
     assert_eq!(got.report.cells[total], Cell::Blank);
 }
 
@@ -7948,9 +7905,7 @@ fn a_row_one_short_is_placed_with_the_slips_read_as_printed() {
     let text = form(&format!("{dir}/pdf-placed.txt"));
     let got = read_placed(&text, dir);
     assert_eq!(unread_in(&got, "withheld_enforcement"), 1);
-    let other = (format::current())
-        .cell_at("table3", "withheld_enforcement", "other")
-        .unwrap();
+    let other = table3_cell("withheld_enforcement", "other");
     assert!(got.sources[other].is_none());
     assert_eq!(got.cells_read(), 192);
     // 上年结转's total made its sum (72880): no row but the slip read as
@@ -7981,8 +7936,7 @@ fn a_slip_side_by_side_among_cut_rows_is_checked_by_the_column_sums() {
     let dir = "found/pingtan-2021-ofd-1222000";
     let text = form(&format!("{dir}/ofd-placed.txt"));
     let got = read_placed(&text, dir);
-    let cell =
-        |row: &str, column: &str| (format::current()).cell_at("table3", row, column).unwrap();
+    let cell = |row: &str, column: &str| table3_cell(row, column);
     for row in ["disclosed", "partially_disclosed", "outcome_total"] {
         assert_eq!(unread_in(&got, row), 3, "{row}");
     }
@@ -8011,9 +7965,7 @@ fn wu_first_on_the_values_line_of_a_label_broken_round_them_is_a_value() {
     let text = form(&format!("{dir}/pdf-placed.txt"));
     let got = read_placed(&text, dir);
     assert_eq!(unread_in(&got, "new_received"), 0);
-    let natural = (format::current())
-        .cell_at("table3", "new_received", "natural_person")
-        .unwrap();
+    let natural = table3_cell("new_received", "natural_person");
     assert_eq!(got.report.cells[natural], Cell::Invalid("无".into()));
     let values = "9     16\n";
     let got = read_placed(&replace_once(&text, values, "9     17\n"), dir);
@@ -8036,9 +7988,7 @@ fn a_row_with_a_wrapped_number_and_its_total_not_its_sum_is_read_by_column_sums(
     let got = read_placed(&text, dir);
     assert_eq!(got.cells_read(), 196);
     let cell = |got: &Recognised, column: &str| {
-        let i = (format::current())
-            .cell_at("table3", "not_processed_excessive", column)
-            .unwrap();
+        let i = table3_cell("not_processed_excessive", column);
         got.report.cells[i].clone()
     };
     assert_eq!(cell(&got, "natural_person"), Cell::Count(25425));
