@@ -101,9 +101,9 @@ pub(super) fn chars(text: &str) -> std::borrow::Cow<'_, str> {
 pub(super) fn text_lines(text: &str, markdown: bool, order: Order, set_out: bool) -> Vec<String> {
     let lines = without_furniture(text);
     let lines = match order {
-        Order::Aligned if set_out => blank_cells_by_header(blank_cells_marked(
+        Order::Aligned if set_out => blank_cells_by_header(blank_cells_marked(marks_moved_up(
             first_values_moved_down(wrapped_numbers(lines)),
-        )),
+        ))),
         Order::Aligned => first_values_moved_down(wrapped_numbers(lines)),
         Order::Lines => empty_lines_marked(ordinals_rejoined(lines)),
         Order::Cells => empty_cells_between_tabs(ordinals_rejoined(lines)),
@@ -1708,6 +1708,61 @@ fn first_values_moved_down(mut lines: Vec<String>) -> Vec<String> {
     lines
 }
 
+/// A mark printed for a 0 ("–", "/": see [`zero_sign`]) drawn a little
+/// below its row's line, alone on the next line, moved up into the row's
+/// line at its place (hunt 1226004's PDF: 2.申请人逾期未按… "989 3 0 0 0
+/// 992" with "–" under the gap where 社会公益组织's cell is; left there, it
+/// came after the row's total, out of its place, and the row was unread).
+/// Only into a line ending in a row's values, one fewer than a row of a
+/// block with a total row has (see [`total_row_lengths`]), the mark within
+/// a gap between two of them, over none; and under or over a value of a
+/// line near (up to 6 lines) with a row's values all, that stands over or
+/// under none of the row's: the column the row lacks.
+fn marks_moved_up(mut lines: Vec<String>) -> Vec<String> {
+    const NEAR_LINES: usize = 6;
+    let lengths = total_row_lengths();
+    let overlap = |a: &Word, b: &Word| a.0 < b.1 && b.0 < a.1;
+    for i in 0..lines.len().saturating_sub(1) {
+        let under = spans(&lines[i + 1]);
+        let [mark] = under[..] else {
+            continue;
+        };
+        if !zero_sign(mark.2) {
+            continue;
+        }
+        let words = spans(&lines[i]);
+        let first = words
+            .iter()
+            .rposition(|w| !value_word(w.2))
+            .map_or(0, |t| t + 1);
+        let values = &words[first..];
+        if values.is_empty() || !lengths.contains(&(values.len() + 1)) {
+            continue;
+        }
+        let in_gap = (values.windows(2)).any(|p| p[0].1 < mark.0 && mark.1 < p[1].0);
+        // (A line near with a row's values all, one of them in the
+        // column the row lacks, under or over the mark.)
+        let placed = |l: usize| {
+            let near = spans(&lines[l]);
+            let near: Vec<&Word> = near.iter().filter(|w| value_word(w.2)).collect();
+            near.len() == values.len() + 1
+                && near
+                    .iter()
+                    .any(|n| overlap(n, &mark) && !values.iter().any(|v| overlap(n, v)))
+        };
+        let around =
+            (i.saturating_sub(NEAR_LINES)..i).chain(i + 2..(i + 2 + NEAR_LINES).min(lines.len()));
+        if !in_gap || !around.into_iter().any(placed) {
+            continue;
+        }
+        let mut line: Vec<char> = lines[i].chars().collect();
+        let marked: Vec<char> = mark.2.chars().collect();
+        line.splice(mark.0..mark.1, marked);
+        (lines[i], lines[i + 1]) = (line.into_iter().collect(), String::new());
+    }
+    lines
+}
+
 /// A row's empty cells in text our reader set out from a PDF's or an OFD
 /// file's glyphs (each glyph in the column its place on the page gives,
 /// see [`crate::import::layout`]), marked by [`BLANK_CELL`] in their
@@ -2795,6 +2850,52 @@ mod tests {
         let mut full = row;
         full[8] = "0";
         unmarked(&head, values(&at, full));
+    }
+
+    #[test]
+    fn a_mark_drawn_under_its_rows_line_is_moved_up_into_its_place() {
+        // As our reader set out hunt 1226004's PDF: 2.申请人逾期未按…
+        // "989 3 0 _ 0 0 992", its 社会公益组织 printed "–" a line lower.
+        let columns = [20, 26, 33, 39, 45, 52, 60];
+        let row = |label: &str, values: [&str; 7]| {
+            let mut words = vec![(11, label)];
+            words.extend(
+                (columns.iter().copied())
+                    .zip(values)
+                    .filter(|(_, v)| !v.is_empty()),
+            );
+            at_columns(&words)
+        };
+        let other = ["0", "22415", "0", "0", "2", "0", "22417"];
+        let lines = |mark: String| {
+            vec![
+                row("正当", ["0", "0", "0", "0", "6", "0", "6"]),
+                row("理", ["989", "3", "0", "", "0", "0", "992"]),
+                mark,
+                row("3.其他", other),
+            ]
+        };
+        let moved = |lines: Vec<String>| -> Vec<String> {
+            (marks_moved_up(lines).iter())
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect()
+        };
+        let got = moved(lines(at_columns(&[(39, "–")])));
+        assert_eq!(got[1..3], ["理 989 3 0 – 0 0 992", ""]);
+        // Over a value of the row, in a gap no row near has a value in
+        // (at 37), a number, two marks: left.
+        for mark in [
+            at_columns(&[(33, "–")]),
+            at_columns(&[(37, "–")]),
+            at_columns(&[(39, "7")]),
+            at_columns(&[(39, "–"), (45, "–")]),
+        ] {
+            let before = lines(mark);
+            let want: Vec<String> = (before.iter())
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            assert_eq!(moved(before), want);
+        }
     }
 
     #[test]
