@@ -2757,6 +2757,18 @@ mod tests {
         set_out(words.iter().map(|&(at, w)| (at, w.to_string())).collect())
     }
 
+    /// A table's row as our reader sets it out: its label at its column,
+    /// each value at its own (an empty one left out).
+    fn row_at(columns: &[usize], label: (usize, &str), values: &[&str]) -> String {
+        let mut words = vec![label];
+        words.extend(
+            (columns.iter().copied())
+                .zip(values.iter().copied())
+                .filter(|(_, v)| !v.is_empty()),
+        );
+        at_columns(&words)
+    }
+
     #[test]
     fn an_empty_cell_of_table_4_is_marked_under_its_header_column() {
         // A line with each word exactly at its column (at least a space
@@ -2857,15 +2869,7 @@ mod tests {
         // As our reader set out hunt 1226004's PDF: 2.申请人逾期未按…
         // "989 3 0 _ 0 0 992", its 社会公益组织 printed "–" a line lower.
         let columns = [20, 26, 33, 39, 45, 52, 60];
-        let row = |label: &str, values: [&str; 7]| {
-            let mut words = vec![(11, label)];
-            words.extend(
-                (columns.iter().copied())
-                    .zip(values)
-                    .filter(|(_, v)| !v.is_empty()),
-            );
-            at_columns(&words)
-        };
+        let row = |label: &str, values: [&str; 7]| row_at(&columns, (11, label), &values);
         let other = ["0", "22415", "0", "0", "2", "0", "22417"];
         let lines = |mark: String| {
             vec![
@@ -2904,15 +2908,7 @@ mod tests {
         // page, its total column lost whole: rows of six values, 其他 the
         // last; 3.危及“三安全一稳定”'s empty.
         let columns = [35, 45, 53, 62, 71, 82, 92];
-        let row = |values: &[&str]| {
-            let mut words = vec![(23, "秘密")];
-            words.extend(
-                (columns.iter().copied())
-                    .zip(values.iter().copied())
-                    .filter(|(_, v)| !v.is_empty()),
-            );
-            at_columns(&words)
-        };
+        let row = |values: &[&str]| row_at(&columns, (23, "秘密"), values);
         let around = |middle: String, n: usize| {
             let full: [&str; 7] = ["107", "598", "108", "93243", "0", "0", "94056"];
             let other: [&str; 7] = ["6", "592", "0", "6", "0", "0", "604"];
@@ -2933,17 +2929,7 @@ mod tests {
         // As our reader set out a PDF's 表三 (hunt 1132000): 公益组织 of
         // 2.没有现成… empty; 无 printed in that of the row under it.
         let columns = [28, 36, 43, 51, 60, 68, 74];
-        let row = |label: &str, values: [&str; 7]| {
-            let mut words = vec![(18, label)];
-            words.extend(
-                columns
-                    .iter()
-                    .zip(values)
-                    .filter(|(_, v)| !v.is_empty())
-                    .map(|(&c, v)| (c, v)),
-            );
-            at_columns(&words)
-        };
+        let row = |label: &str, values: [&str; 7]| row_at(&columns, (18, label), &values);
         let above = row(
             "掌握相关政",
             ["599", "0", "0", "99006", "0", "807", "100412"],
