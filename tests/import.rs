@@ -7922,6 +7922,30 @@ fn a_row_one_short_is_placed_with_the_slips_read_as_printed() {
     assert!(got.sources[other].is_none());
 }
 
+/// A row's numbers with a piece of a wrapped number printed with its
+/// leading 0 (found/pingtan-2021-chromium-1041008: （一）予以公开 "89 48 13"
+/// / "0 39 09 7 0 2 750" / "6 7 2", 89396 and 48097 and 137502 centred over
+/// three lines). The mutation test's salt 41 swapped its 750 with a 57 of
+/// 表四's pieces: 0 39 09 7 0 2 sum to 57, and the row was read so, 39 for
+/// 89396 (unswapped, the row is unread: its pieces' joining is not
+/// certain). A number with a leading 0 is no count as a cell prints it:
+/// the row is unread.
+#[test]
+fn a_piece_with_a_leading_zero_is_no_rows_value() {
+    let dir = "found/pingtan-2021-chromium-1041008";
+    let text = form(&format!("{dir}/pdf-placed.txt"));
+    read_placed(&text, dir);
+    let row = "(一)予以公开          0   39 09  7  0   2  750";
+    let pieces = "            76        76        21 57     50        98";
+    let swapped = replace_once(
+        &replace_once(&text, row, &row.replace("750", "57 ")),
+        pieces,
+        &pieces.replace("21 57", "21 750"),
+    );
+    let got = read_set_out(&swapped, false).unwrap();
+    assert_eq!(unread_in(&got, "disclosed"), 7);
+}
+
 /// Our reader's text of an OFD file whose 表三 is wider than the page,
 /// its totals cut at the edge (hunt 1222000, BROKEN=2): 4.保护第三方合法权益
 /// "7 0 906 0 0 189 1097" side by side on its label's line, its 7 the

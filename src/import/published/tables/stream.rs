@@ -3998,6 +3998,12 @@ fn as_drawn(value: &str) -> bool {
     !(value.contains(WRAPPED) || value.len() > 1 && value.starts_with('0') || empty_cell(value))
 }
 
+/// Whether `value` is a number printed with a leading 0 ("09"), no piece
+/// joined to it (see [`as_drawn`]).
+fn leading_zero(value: &str) -> bool {
+    value.len() > 1 && value.starts_with('0') && value.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Whether every one of a row's `values` is a number as drawn (see
 /// [`as_drawn`]).
 fn all_drawn(values: &[String]) -> bool {
@@ -4443,6 +4449,13 @@ pub(super) fn read_stream(table: &Table, paras: &[String], how: How, out: &mut R
         let row = &table.blocks[b].rows[r];
         let values = match row_values(&found_rows, k) {
             RowValues::Unread => continue,
+            // (A number printed with a leading 0, no piece joined to it, is
+            // no count as a cell prints it: a piece of a number its cell
+            // wrapped ("48" / "09" / "7" for 48097; the mutation test's salt
+            // 41 on found/pingtan-2021-chromium-1041008, its row's total
+            // swapped for 57, which 0 39 09 7 0 2 sum to), or two runs
+            // drawn over each other; its row's sum may hold by chance.)
+            RowValues::Read(values) if values.iter().any(|v| leading_zero(v)) => continue,
             RowValues::Read(values) => values,
             RowValues::Parted(values) => {
                 parted_rows.push(row.short);
