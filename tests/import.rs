@@ -2156,13 +2156,12 @@ fn a_row_a_number_short_reads_the_cells_all_its_readings_agree_on_where_a_column
     let enforcement = "7.属于行政执法\n案卷\n6 0 0 0 0 0 6\n";
     let seventh = "（七）总计 63 0 0 2 0 4 69\n";
     let short = replace_once(&text, enforcement, "7.属于行政执法\n案卷\n6 0 0 0 0 6\n");
-    let cell = |row: &str, column: &str| table3_cell(row, column);
     let slips = [
-        (cell("outcome_total", "natural_person"), "62"),
-        (cell("outcome_total", "research"), "1"),
+        (table3_cell("outcome_total", "natural_person"), "62"),
+        (table3_cell("outcome_total", "research"), "1"),
     ];
     let got = read(&short.replace(seventh, "（七）总计 62 0 1 2 0 4 69\n")).unwrap();
-    let total = cell("withheld_enforcement", "total");
+    let total = table3_cell("withheld_enforcement", "total");
     for (i, def) in format::current().cells().iter().enumerate() {
         let cell = &got.report.cells[i];
         match slips.iter().find(|p| p.0 == i) {
@@ -2565,7 +2564,6 @@ fn wu_ending_a_line_of_values_in_aligned_text_is_a_value() {
 #[test]
 fn wu_first_of_a_rows_values_among_its_labels_words_is_a_value() {
     let want = expected("pingtan-2021");
-    let cell = |row: &str, column: &str| table3_cell(row, column);
     let values = "0                0 0   0    0    0     0\n";
     for (file, row, printed) in [
         (
@@ -2585,7 +2583,7 @@ fn wu_first_of_a_rows_values_among_its_labels_words_is_a_value() {
         let text = form(&format!("pingtan-2021/{file}"));
         let carried = |def: &format::CellDef| def.row.key == "carried_over";
         let got = read(&replace_once(&text, &row, &printed)).unwrap();
-        let natural = cell("carried_over", "natural_person");
+        let natural = table3_cell("carried_over", "natural_person");
         assert_read_as_printed(&got, &want, &[(natural, "无")], file);
         // Its sum not holding with it counted 0: unread.
         let broken = printed.replacen("0\n", "5\n", 1);
@@ -2608,7 +2606,7 @@ fn wu_first_of_a_rows_values_among_its_labels_words_is_a_value() {
     let broken =
         format!("4.\n                        无           {zeros}         正当理由大量反复申请\n");
     let got = read(&replace_once(&text, &row, &broken)).unwrap();
-    let cell = cell("not_processed_excessive", "natural_person");
+    let cell = table3_cell("not_processed_excessive", "natural_person");
     assert_ne!(got.report.cells[cell], Cell::Invalid("无".into()));
     assert_read_but(&got, &want, |def| def.row.key == "not_processed_excessive");
 }
@@ -2855,14 +2853,13 @@ fn a_browser_copy_with_a_blank_cell_after_a_label_reads_the_row_where_the_sums_p
     let new_received = "\n\n64\n\n\t\n\n0\n";
     let text = replace_once(&text, new_received, "\n\n63\n\n\t\n\n1\n");
     let mut want = expected("pingtan-2021");
-    let cell = |row: &str, column: &str| table3_cell(row, column);
     for (row, natural, commercial) in [
         ("withheld_internal", 0, 1),
         ("outcome_total", 62, 1),
         ("new_received", 63, 1),
     ] {
-        want.cells[cell(row, "natural_person")] = Cell::Count(natural);
-        want.cells[cell(row, "commercial")] = Cell::Count(commercial);
+        want.cells[table3_cell(row, "natural_person")] = Cell::Count(natural);
+        want.cells[table3_cell(row, "commercial")] = Cell::Count(commercial);
     }
     let got = read(&text).unwrap();
     assert_read_but(&got, &want, |def| {
@@ -4021,6 +4018,14 @@ fn read_placed(text: &str, dir: &str) -> Recognised {
     got
 }
 
+/// Found input `dir`'s set-out text `file` (pdf-placed.txt, ofd-placed.txt)
+/// and its reading by [`read_placed`].
+fn read_found_placed(dir: &str, file: &str) -> (String, Recognised) {
+    let text = form(&format!("{dir}/{file}"));
+    let got = read_placed(&text, dir);
+    (text, got)
+}
+
 /// Aligned text `text` with （七）总计's values taken out, so that no other
 /// sum checks the rows it sums: its line (the one starting with its label,
 /// printed （七）总计 or 总计, ending in `ends`) and the lines of its wrapped
@@ -4274,7 +4279,6 @@ fn an_empty_column_a_converter_adds_for_merged_cells_is_left_out() {
         "{filled}"
     );
     assert_tables(&read(&filled).unwrap(), &want);
-    let cell = |row: &str, column: &str| table3_cell(row, column);
     // A blank value: its row unread, the others read.
     let blank = filled.replace(
         "| 71 | 3 | | 0 | 0 | 0 | 0 | 74 |",
@@ -4282,10 +4286,10 @@ fn an_empty_column_a_converter_adds_for_merged_cells_is_left_out() {
     );
     let got = read(&blank).unwrap();
     assert_read_cells_right(&got, "pingtan-2022");
-    assert!(got.sources[cell("new_received", "commercial")].is_none());
-    assert!(got.sources[cell("new_received", "total")].is_none());
+    assert!(got.sources[table3_cell("new_received", "commercial")].is_none());
+    assert!(got.sources[table3_cell("new_received", "total")].is_none());
     assert_eq!(
-        got.report.cells[cell("carried_over", "total")],
+        got.report.cells[table3_cell("carried_over", "total")],
         Cell::Count(1)
     );
     // A total that is not the sum (the report's 勾稽 error), the other rows
@@ -4296,15 +4300,15 @@ fn an_empty_column_a_converter_adds_for_merged_cells_is_left_out() {
     );
     let got = read(&broken).unwrap();
     assert_eq!(
-        got.report.cells[cell("new_received", "natural_person")],
+        got.report.cells[table3_cell("new_received", "natural_person")],
         Cell::Count(71)
     );
     assert_eq!(
-        got.report.cells[cell("new_received", "research")],
+        got.report.cells[table3_cell("new_received", "research")],
         Cell::Invalid("无".into())
     );
     assert_eq!(
-        got.report.cells[cell("new_received", "total")],
+        got.report.cells[table3_cell("new_received", "total")],
         Cell::Count(75)
     );
     // 商业企业 left blank in every row of the report: no value moves, a
@@ -4318,8 +4322,8 @@ fn an_empty_column_a_converter_adds_for_merged_cells_is_left_out() {
         (blank_column.replace(row, &row.replace("74", "75")), 75),
     ] {
         let got = read(&text).unwrap();
-        assert!(got.sources[cell("new_received", "commercial")].is_none());
-        let total_cell = cell("new_received", "total");
+        assert!(got.sources[table3_cell("new_received", "commercial")].is_none());
+        let total_cell = table3_cell("new_received", "total");
         assert_eq!(got.report.cells[total_cell], Cell::Count(total));
         if total == 74 {
             assert_read_cells_right(&got, "pingtan-2022");
@@ -6275,9 +6279,8 @@ fn a_number_wrapped_onto_the_next_line_is_read_whole_when_one_joining_holds_the_
         assert!(raw.contains(&format!("\n{line}\n")), "{line}");
         read(&raw.replace(&format!("\n{line}\n"), &format!("\n{lines}\n"))).unwrap()
     };
-    let cell = |row: &str, column: &str| table3_cell(row, column);
-    let total = cell("new_received", "total");
-    let first = cell("new_received", "natural_person");
+    let total = table3_cell("new_received", "total");
+    let first = table3_cell("new_received", "natural_person");
     let row = "一、本年新收政府信息公开申请数\n量\n64 0 0 2 0 4 70";
     for (lines, read_whole) in [
         (
@@ -6595,10 +6598,9 @@ fn two_rows_values_between_two_labels_are_each_their_rows_in_order() {
     let line = moved.remove(zeros);
     moved.insert(label, line);
     let got = read(&moved.join("\n")).unwrap();
-    let cell = |row: &str, column: &str| table3_cell(row, column);
     for row in ["unavailable_not_held", "unavailable_needs_creation"] {
         for column in ["natural_person", "other", "total"] {
-            let i = cell(row, column);
+            let i = table3_cell(row, column);
             assert!(got.sources[i].is_some(), "{row} {column}");
             assert_eq!(got.report.cells[i], want.cells[i], "{row} {column}");
         }
@@ -6614,7 +6616,7 @@ fn two_rows_values_between_two_labels_are_each_their_rows_in_order() {
     without.remove(values);
     let got = read(&without.join("\n")).unwrap();
     for row in ["withheld_inquiry", "unavailable_needs_creation"] {
-        assert!(got.sources[cell(row, "total")].is_none(), "{row}");
+        assert!(got.sources[table3_cell(row, "total")].is_none(), "{row}");
     }
     assert_read_cells_right(&got, "pingtan-2021");
     assert_eq!(unread_in(&got, "unavailable_not_held"), 0);
@@ -7876,8 +7878,7 @@ fn a_blank_cell_is_placed_where_the_tables_total_column_was_lost() {
 #[test]
 fn a_blank_cell_of_table_4_is_placed_by_its_header() {
     let dir = "found/pingtan-2021-pdf-1219004";
-    let text = form(&format!("{dir}/pdf-placed.txt"));
-    let got = read_placed(&text, dir);
+    let (text, got) = read_found_placed(dir, "pdf-placed.txt");
     assert_eq!(got.cells_read(), 199);
     assert_eq!(unread_in(&got, "litigation_direct"), 1);
     let other = (format::current())
@@ -7902,8 +7903,7 @@ fn a_blank_cell_of_table_4_is_placed_by_its_header() {
 #[test]
 fn a_row_one_short_is_placed_with_the_slips_read_as_printed() {
     let dir = "found/pingtan-2021-pdf-1225000";
-    let text = form(&format!("{dir}/pdf-placed.txt"));
-    let got = read_placed(&text, dir);
+    let (text, got) = read_found_placed(dir, "pdf-placed.txt");
     assert_eq!(unread_in(&got, "withheld_enforcement"), 1);
     let other = table3_cell("withheld_enforcement", "other");
     assert!(got.sources[other].is_none());
@@ -7933,8 +7933,7 @@ fn a_row_one_short_is_placed_with_the_slips_read_as_printed() {
 #[test]
 fn a_piece_with_a_leading_zero_is_no_rows_value() {
     let dir = "found/pingtan-2021-chromium-1041008";
-    let text = form(&format!("{dir}/pdf-placed.txt"));
-    read_placed(&text, dir);
+    let (text, _) = read_found_placed(dir, "pdf-placed.txt");
     let row = "(一)予以公开          0   39 09  7  0   2  750";
     let pieces = "            76        76        21 57     50        98";
     let swapped = replace_once(
@@ -7958,21 +7957,19 @@ fn a_piece_with_a_leading_zero_is_no_rows_value() {
 #[test]
 fn a_slip_side_by_side_among_cut_rows_is_checked_by_the_column_sums() {
     let dir = "found/pingtan-2021-ofd-1222000";
-    let text = form(&format!("{dir}/ofd-placed.txt"));
-    let got = read_placed(&text, dir);
-    let cell = |row: &str, column: &str| table3_cell(row, column);
+    let (_, got) = read_found_placed(dir, "ofd-placed.txt");
     for row in ["disclosed", "partially_disclosed", "outcome_total"] {
         assert_eq!(unread_in(&got, row), 3, "{row}");
     }
     assert_eq!(
-        got.report.cells[cell("disclosed", "commercial")],
+        got.report.cells[table3_cell("disclosed", "commercial")],
         Cell::Count(25293)
     );
     assert_eq!(
-        got.report.cells[cell("withheld_third_party", "research")],
+        got.report.cells[table3_cell("withheld_third_party", "research")],
         Cell::Count(906)
     );
-    assert!(got.sources[cell("withheld_third_party", "natural_person")].is_none());
+    assert!(got.sources[table3_cell("withheld_third_party", "natural_person")].is_none());
     assert_eq!(got.cells_read(), 163);
 }
 
@@ -7986,8 +7983,7 @@ fn a_slip_side_by_side_among_cut_rows_is_checked_by_the_column_sums() {
 #[test]
 fn wu_first_on_the_values_line_of_a_label_broken_round_them_is_a_value() {
     let dir = "found/pingtan-2021-pdf-1221000";
-    let text = form(&format!("{dir}/pdf-placed.txt"));
-    let got = read_placed(&text, dir);
+    let (text, got) = read_found_placed(dir, "pdf-placed.txt");
     assert_eq!(unread_in(&got, "new_received"), 0);
     let natural = table3_cell("new_received", "natural_person");
     assert_eq!(got.report.cells[natural], Cell::Invalid("无".into()));
@@ -8008,8 +8004,7 @@ fn wu_first_on_the_values_line_of_a_label_broken_round_them_is_a_value() {
 #[test]
 fn a_row_with_a_wrapped_number_and_its_total_not_its_sum_is_read_by_column_sums() {
     let dir = "found/nianbao-pdf-1218003";
-    let text = form(&format!("{dir}/pdf-placed.txt"));
-    let got = read_placed(&text, dir);
+    let (text, got) = read_found_placed(dir, "pdf-placed.txt");
     assert_eq!(got.cells_read(), 196);
     let cell = |got: &Recognised, column: &str| {
         let i = table3_cell("not_processed_excessive", column);
@@ -8036,8 +8031,7 @@ fn a_row_with_a_wrapped_number_and_its_total_not_its_sum_is_read_by_column_sums(
 #[test]
 fn a_row_with_a_blank_cell_and_its_total_not_its_sum_is_read_by_column_sums() {
     let dir = "found/nianbao-pdf-1219003";
-    let text = form(&format!("{dir}/pdf-placed.txt"));
-    let got = read_placed(&text, dir);
+    let (text, got) = read_found_placed(dir, "pdf-placed.txt");
     assert_eq!(got.cells_read(), 197);
     assert_eq!(unread_in(&got, "withheld_process"), 1);
     assert_eq!(
