@@ -7922,6 +7922,21 @@ fn a_row_one_short_is_placed_with_the_slips_read_as_printed() {
     assert!(got.sources[other].is_none());
 }
 
+/// A row with a number wrapped round its line and an empty cell
+/// (found/nianbao-pdf-1225007: （一）予以公开's 35600 printed "3560" over
+/// its line and "0" under it, 科研机构's "–" left out of the PDF's text).
+/// Its empty cell is placed by the rows around as any row's, the joined
+/// number as wide as its widest piece: read but the empty cell (before,
+/// a row with a joined number was never placed: the row unread).
+#[test]
+fn an_empty_cell_is_placed_in_a_row_with_a_wrapped_number() {
+    let dir = "found/nianbao-pdf-1225007";
+    let (_, got) = read_found_placed(dir, "pdf-placed.txt");
+    assert_eq!(unread_in(&got, "disclosed"), 1);
+    assert!(got.sources[table3_cell("disclosed", "research")].is_none());
+    assert_eq!(got.cells_read(), 181);
+}
+
 /// A row's numbers with a piece of a wrapped number printed with its
 /// leading 0 (found/pingtan-2021-chromium-1041008: （一）予以公开 "89 48 13"
 /// / "0 39 09 7 0 2 750" / "6 7 2", 89396 and 48097 and 137502 centred over

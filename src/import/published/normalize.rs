@@ -101,9 +101,11 @@ pub(super) fn chars(text: &str) -> std::borrow::Cow<'_, str> {
 pub(super) fn text_lines(text: &str, markdown: bool, order: Order, set_out: bool) -> Vec<String> {
     let lines = without_furniture(text);
     let lines = match order {
-        Order::Aligned if set_out => blank_cells_by_header(blank_cells_marked(marks_moved_up(
-            first_values_moved_down(wrapped_numbers(lines)),
-        ))),
+        Order::Aligned if set_out => {
+            let (lines, moved) = numbers_joined(lines);
+            let lines = marks_moved_up(first_values_moved_down(lines));
+            blank_cells_by_header(blank_cells_marked(lines, &moved))
+        }
         Order::Aligned => first_values_moved_down(wrapped_numbers(lines)),
         Order::Lines => empty_lines_marked(ordinals_rejoined(lines)),
         Order::Cells => empty_cells_between_tabs(ordinals_rejoined(lines)),
@@ -868,15 +870,25 @@ fn repeated_headings(pages: &[Vec<&str>], drop: &mut [Vec<bool>]) {
 /// after). Pieces around a row are joined before those under a row (the
 /// line between two rows may hold either's).
 /// Lines with pipes or tabs are left as they are.
-fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
+fn wrapped_numbers(lines: Vec<String>) -> Vec<String> {
+    numbers_joined(lines).0
+}
+
+/// [`wrapped_numbers`]' lines, and for each whether a word of it was set
+/// right of its column (see [`set_out`]: a joined number is wider than its
+/// pieces).
+fn numbers_joined(mut lines: Vec<String>) -> (Vec<String>, Vec<bool>) {
     // Table rows whose numbers' pieces stand around them, joined in pass 2
     // (not looked at again in pass 3).
     let mut joined_around = vec![false; lines.len()];
+    let mut moved = vec![false; lines.len()];
     for pass in 0..4 {
         for m in 1..lines.len().saturating_sub(1) {
-            let Some((joined, edits)) = joined_row(&lines, m, pass, &joined_around) else {
+            let Some(((joined, moving), edits)) = joined_row(&lines, m, pass, &joined_around)
+            else {
                 continue;
             };
+            moved[m] |= moving;
             if pass == 2 {
                 joined_around[m] = true;
             }
@@ -889,7 +901,7 @@ fn wrapped_numbers(mut lines: Vec<String>) -> Vec<String> {
             lines[m] = joined;
         }
     }
-    lines
+    (lines, moved)
 }
 
 /// A number of a line: its columns, itself, and the gap between the row's
@@ -1460,14 +1472,15 @@ impl<'a> RowLines<'a> {
 
 /// Row `m`'s line with the pieces of its numbers joined in `pass` of
 /// [`wrapped_numbers`] (`joined_around`: the rows whose pieces around them
-/// were joined in pass 2), and the edits that take those pieces off the
-/// lines around it; none where nothing is joined.
+/// were joined in pass 2), whether a word of it was moved (see
+/// [`set_out`]), and the edits that take those pieces off the lines around
+/// it; none where nothing is joined.
 fn joined_row(
     lines: &[String],
     m: usize,
     pass: usize,
     joined_around: &[bool],
-) -> Option<(String, Vec<Edit>)> {
+) -> Option<((String, bool), Vec<Edit>)> {
     let sparse_pass = pass < 2;
     // Not among cells set apart by pipes or tabs (a Markdown table pads
     // its columns to their width on screen, an ideograph two: columns
@@ -1575,10 +1588,12 @@ fn joined_row(
 }
 
 /// Words set out on a line at their columns, in the order of their
-/// columns, two spaces at least between them.
-fn set_out(mut words: Vec<(usize, String)>) -> String {
+/// columns, two spaces at least between them; and whether a word was set
+/// right of its column for that (one before it ran into it).
+fn set_out(mut words: Vec<(usize, String)>) -> (String, bool) {
     crate::sort::by_key(&mut words, |w| w.0);
     let mut line = String::new();
+    let mut moved = false;
     for (start, word) in words {
         let at = line.chars().count();
         let pad = if at == 0 {
@@ -1586,10 +1601,11 @@ fn set_out(mut words: Vec<(usize, String)>) -> String {
         } else {
             start.saturating_sub(at).max(2)
         };
+        moved |= at + pad != start;
         line.extend(std::iter::repeat_n(' ', pad));
         line.push_str(&word);
     }
-    line
+    (line, moved)
 }
 
 /// A row most of whose numbers wrapped around the few that fit (a
@@ -1789,7 +1805,7 @@ fn marks_moved_up(mut lines: Vec<String>) -> Vec<String> {
 /// (an empty cell counts 0). Not for pdftotext -layout, whose columns
 /// drift by a few characters from row to row (a row's value can stand
 /// under the next column's in the rows around).
-fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
+fn blank_cells_marked(mut lines: Vec<String>, moved: &[bool]) -> Vec<String> {
     // How far the rows that place a row's columns may stand: a page's
     // break between (its number, the next page's heading row repeated,
     // labels of a narrow column a few characters a line; hunt 1186003's
@@ -1803,14 +1819,16 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
         .filter(|&&n| n >= 7)
         .map(|n| n - 1)
         .collect();
-    // (A number joined from its pieces moves the words after it on its
-    // line: see [`set_out`].)
+    // (A number joined from its pieces may have moved the words after it
+    // on its line: see [`set_out`]. Not a row that places others.)
     let joined = |cells: &[Word]| cells.iter().any(|w| w.2.contains(WRAPPED));
     let mut marks: Vec<(usize, Vec<(usize, bool)>)> = Vec::new();
     for (m, row) in rows.iter().enumerate() {
-        let Some(row) = row.as_ref().filter(|r| !joined(r)) else {
+        let unmoved = !moved.get(m).copied().unwrap_or(false);
+        let Some(row) = row.as_ref().filter(|_| unmoved).map(|r| as_printed(r)) else {
             continue;
         };
+        let row = &row;
         // The row placed by the lines of `lengths` values.
         let find = |lengths: &[usize]| {
             // The two nearest lines of more values than the row's, as many as
@@ -1909,6 +1927,26 @@ fn blank_cells_marked(mut lines: Vec<String>) -> Vec<String> {
         lines[m] = with_marks(&lines[m], at);
     }
     lines
+}
+
+/// A row's values as they stood before [`wrapped_numbers`] joined the
+/// pieces of its numbers: a joined number from its column (its first
+/// piece's) as wide as its widest piece.
+fn as_printed<'a>(cells: &[Word<'a>]) -> Vec<Word<'a>> {
+    (cells.iter())
+        .map(|&(from, to, w)| match w.contains(WRAPPED) {
+            true => (
+                from,
+                from + w
+                    .split(WRAPPED)
+                    .map(|p| p.chars().count())
+                    .max()
+                    .unwrap_or(0),
+                w,
+            ),
+            false => (from, to, w),
+        })
+        .collect()
 }
 
 /// Whether word `w` of a line stands within the column `c` spans (its
@@ -2744,7 +2782,7 @@ mod tests {
     /// [`blank_cells_marked`] of `lines`: each line's words, "_" for a
     /// mark.
     fn marked(lines: &[String]) -> Vec<String> {
-        blank_cells_marked(lines.to_vec())
+        blank_cells_marked(lines.to_vec(), &[])
             .iter()
             .map(|l| l.replace(BLANK_CELL, "_"))
             .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -2754,7 +2792,7 @@ mod tests {
     /// A line with each word from its column on (characters, as our
     /// reader sets out a page; see [`set_out`]).
     fn at_columns(words: &[(usize, &str)]) -> String {
-        set_out(words.iter().map(|&(at, w)| (at, w.to_string())).collect())
+        set_out(words.iter().map(|&(at, w)| (at, w.to_string())).collect()).0
     }
 
     /// A table's row as our reader sets it out: its label at its column,
@@ -2900,6 +2938,43 @@ mod tests {
                 .collect();
             assert_eq!(moved(before), want);
         }
+    }
+
+    #[test]
+    fn an_empty_cell_is_marked_in_a_row_with_a_number_joined_from_its_pieces() {
+        // As our reader set out hunt 1225007's PDF: （一）予以公开's 35600
+        // wrapped round its line ("3560" / "0"), 科研机构's "–" lost.
+        let columns = [28, 35, 40, 45, 51, 56, 60];
+        let row = |label: &str, values: [&str; 7]| row_at(&columns, (18, label), &values);
+        let lines = |top: &str, bottom: &str| {
+            vec![
+                row("开申请数量", ["205", "229", "0", "0", "0", "6", "440"]),
+                at_columns(&[(27, top)]),
+                row("（一）予以公开", ["", "0", "", "974", "4", "0", "36578"]),
+                at_columns(&[(28, bottom)]),
+                row("二．部分公开", ["963", "0", "0", "8", "2", "804", "1777"]),
+            ]
+        };
+        // Pieces joined, then the empty cells marked, as the import does.
+        let read = |lines: Vec<String>| -> String {
+            let (lines, moved) = numbers_joined(lines);
+            blank_cells_marked(lines, &moved)[2]
+                .replace(BLANK_CELL, "_")
+                .replace(WRAPPED, "~")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            read(lines("3560", "0")),
+            "（一）予以公开 3560~0 0 _ 974 4 0 36578"
+        );
+        // The joined number wider than its gap: the value after it moved
+        // right, every column after it uncertain; nothing marked.
+        assert_eq!(
+            read(lines("35600", "1")),
+            "（一）予以公开 35600~1 0 974 4 0 36578"
+        );
     }
 
     #[test]
