@@ -7136,7 +7136,9 @@ fn a_table_whose_total_column_the_pages_edge_cut_off_whole_reads_but_for_it() {
 /// or numbers out of order): the other rows, whose sums hold, are read, and
 /// that row is named, not read (it was all of 表四 unread: 1,000 cells
 /// over the hunts' files). Two rows off: numbers may have moved between
-/// them, none of 表四 is read.
+/// them, so they and any row between are not read; a row after or before
+/// them is (hunt 1224006's PDF as PyMuPDF extracts it: 行政复议 and 未经复议
+/// 直接起诉 each a slip, 复议后起诉 before unread).
 #[test]
 fn table_four_with_one_row_off_reads_the_rows_whose_sums_hold() {
     let want = expected("pingtan-2021");
@@ -7177,9 +7179,17 @@ fn table_four_with_one_row_off_reads_the_rows_whose_sums_hold() {
             "{off}: {notes}"
         );
     }
-    // Two rows off: none of 表四.
+    // Two rows off: those two unread, the third read; the first and the
+    // last off: none of 表四 (the row between may hold numbers moved).
     let two = replace_once(&cells, lines, &lines.replacen("\n3\n12\n", "\n4\n13\n", 1));
     let got = read(&two).unwrap();
+    assert_read_but(&got, &want, |def| {
+        def.table.key == "table4" && def.row.key != "litigation_after_review"
+    });
+    assert!(got.notes.join("\n").contains("表四有 2 行"));
+    // (行政复议 total 4, 复议后起诉 "0 1 0 0 0".)
+    let apart = "\n1\n0\n2\n0\n4\n12\n0\n0\n0\n12\n0\n1\n0\n0\n0\n";
+    let got = read(&replace_once(&cells, lines, apart)).unwrap();
     assert_read_but(&got, &want, |def| def.table.key == "table4");
 }
 

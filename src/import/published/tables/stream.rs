@@ -2906,7 +2906,7 @@ fn read_in_order(
                 // Nor so: one row's total not its sum (the report's 勾稽
                 // error, or a piece of its numbers lost). The one way of
                 // joining them that holds every other sum is read but for
-                // that row (see `unread_row` below); where several do, the
+                // that row (see `unread_rows` below); where several do, the
                 // same row off in each, the cells of the other rows they
                 // agree on are, that row not (its pieces may be joined any
                 // way) and named.
@@ -2987,8 +2987,13 @@ fn read_in_order(
         // row to another break both rows' sums, a number missing in one
         // row and a piece of a wrapped one in another (as many numbers as
         // cells by chance) every sum between them. Not a row read as
-        // printed (`as_printed`).
-        let mut unread_row: Option<usize> = None;
+        // printed (`as_printed`). So too where several rows' totals are
+        // not their sums (two slips, hunt 1224006's 行政复议 and 未经复议
+        // 直接起诉): those rows and every row between them unread, the
+        // rows before and after read, each holding its sum in its place
+        // (a number missing before them and a piece too many after, or
+        // numbers moved, would have moved them too).
+        let mut unread_rows: Option<std::ops::RangeInclusive<usize>> = None;
         for (block, k) in block_starts(table) {
             let n = block.columns.len();
             let values = &all[k..k + block.rows.len() * n];
@@ -3031,8 +3036,9 @@ fn read_in_order(
             let mismatched: Vec<usize> = (0..block.rows.len())
                 .filter(|&r| row_mismatch(block, &get, r).is_some())
                 .collect();
-            if let [r] = mismatched[..] {
+            if let (Some(&first), Some(&end)) = (mismatched.first(), mismatched.last()) {
                 if table.layout == Layout::SingleRow
+                    && end - first < last
                     && table.blocks.len() == 1
                     && in_order
                     && !same
@@ -3041,7 +3047,7 @@ fn read_in_order(
                     && block.rows.iter().all(|row| row.total_of.is_empty())
                     && !as_printed
                 {
-                    unread_row = Some(r);
+                    unread_rows = Some(first..=end);
                 }
             }
             // 表四's numbers side by side, in order: a row whose total is
@@ -3070,19 +3076,20 @@ fn read_in_order(
                 }
             }
         }
-        if let Some(r) = unread_row {
+        if let Some(rows) = unread_rows.clone() {
             let block = &table.blocks[0];
-            let unread: Vec<usize> = (block.columns.iter())
-                .filter_map(|c| format.cell_at(table.key, block.rows[r].key, c.key))
+            let unread: Vec<usize> = (block.rows[rows].iter())
+                .flat_map(|row| block.columns.iter().map(|c| (row.key, c.key)))
+                .filter_map(|(row, column)| format.cell_at(table.key, row, column))
                 .collect();
             whole.retain(|x| !unread.contains(&x.0));
         }
         let agrees = read
             .iter()
             .all(|(i, text, _)| whole.iter().any(|(j, t, _)| i == j && t == text));
-        if (holds || unread_row.is_some()) && agrees {
+        if (holds || unread_rows.is_some()) && agrees {
             *read = whole;
-            if unread_row.is_none() {
+            if unread_rows.is_none() {
                 *unsummed = Unsummed::default();
             }
             return undecided;
