@@ -2613,9 +2613,9 @@ fn wu_first_of_a_rows_values_among_its_labels_words_is_a_value() {
 
 /// 无 printed for a 0 in text without columns (a Word file saved as text,
 /// a cell a line; pdftotext -raw, a row's values on a line): between two
-/// of its row's numbers, alone on its line or on theirs, it is read as
-/// printed, as from the page (CELL-BLANK names it); so is one right after
-/// the row's label where the row's sums hold with it.
+/// of its row's numbers, alone on its line or on theirs or last on the
+/// first's, it is read as printed, as from the page (CELL-BLANK names it);
+/// so is one right after the row's label where the row's sums hold with it.
 #[test]
 fn wu_between_two_values_of_a_row_in_text_without_columns_is_read() {
     let want = expected("pingtan-2021");
@@ -2648,6 +2648,13 @@ fn wu_between_two_values_of_a_row_in_text_without_columns_is_read() {
         let natural = cell("natural_person");
         assert_read_as_printed(&got, &want, &[(natural, "无")], file);
     }
+    // Last on its line right after a value, a value on the next (PyMuPDF's
+    // "24021 无" / "0", hunt 1227000): read as printed.
+    let text = form("pingtan-2021/cells.txt");
+    let values = "3.要求提供公开出版物\n0\n0\n0\n";
+    let last = "3.要求提供公开出版物\n0\n0 无\n";
+    let got = read(&replace_once(&text, values, last)).unwrap();
+    assert_read_as_printed(&got, &want, &[(cell("research"), "无")], "cells.txt");
 }
 
 /// A Word file saved as text (a cell a line) writes an empty cell as an

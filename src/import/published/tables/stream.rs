@@ -48,7 +48,11 @@ impl Word {
 /// each a line apart, in text not `aligned` (cells a line: a viewer's copy,
 /// pdftotext -raw, a Word file saved as text): a label's 无 alone on its
 /// line is one of a label printed a character a line ("）" / "无" / "法",
-/// （四）无法提供 down a narrow cell), among its characters, not values. In
+/// （四）无法提供 down a narrow cell), among its characters, not values;
+/// and so is one last on its line right after a value there, a value on
+/// the next (PyMuPDF's "24021 无" / "0", hunt 1227000: the 无 right of a
+/// number on its baseline, where only values stand; a label's stands left
+/// of its row's values, and its next word is the label's). In
 /// a browser's copy of cells apart by lines of a tab alone (`cells`, see
 /// [`Order::Cells`]; those lines dropped) a line of 无 alone with a value
 /// next is a cell of its own wherever it stands, right after its row's
@@ -124,13 +128,12 @@ fn words(
     for i in 1..out.len().saturating_sub(1) {
         let one_line = lines[i - 1] == lines[i] && lines[i + 1] == lines[i];
         let alone = lines[i - 1] < lines[i] && lines[i + 1] > lines[i];
+        let last = lines[i - 1] == lines[i] && lines[i + 1] > lines[i];
         let a_cell = cells && alone;
         // (Aligned text: last on its line, right after a value there.)
-        let ends_values = aligned
-            && lines[i - 1] == lines[i]
-            && lines[i + 1] > lines[i]
-            && out[i - 1].value().is_some();
-        let among = ((one_line || (alone && !aligned)) && out[i - 1].value().is_some() || a_cell)
+        let ends_values = aligned && last && out[i - 1].value().is_some();
+        let lines_of_cells = (alone || last) && !aligned;
+        let among = ((one_line || lines_of_cells) && out[i - 1].value().is_some() || a_cell)
             && out[i + 1].value().is_some()
             || ends_values;
         if let Word::Text(t) = &out[i] {
