@@ -404,7 +404,22 @@ fn check_mutations(
         // "34598" for 0 _ 67897 34598 …, read 0 67897 0 34598 …): a table's
         // whose blank is a 0. No reader can tell the two; that row may read
         // its values shifted.
-        if let Some(Changed::Stray0(upper, lower)) = &changed {
+        // So too a number swapped with itself followed by a 0 ("2" / "20",
+        // a count of the prose): "20" of a row with a blank cell ("_ 2 0 51
+        // 2 0 55" as "20 0 51 2 0 55") is its 2 with a stray 0, as the
+        // text of a table whose two cells' numbers ran together, 2 and 0,
+        // every sum holding (salt 42, found/nianbao-raw-1190007).
+        let stray0 = match &changed {
+            Some(Changed::Stray0(upper, lower)) => Some((upper.clone(), lower.clone())),
+            Some(Changed::Swapped(x, y)) if *y == format!("{x}0") => {
+                Some((x.clone(), String::new()))
+            }
+            Some(Changed::Swapped(x, y)) if *x == format!("{y}0") => {
+                Some((y.clone(), String::new()))
+            }
+            _ => None,
+        };
+        if let Some((upper, lower)) = &stray0 {
             let (wrapped, zero) = (format!("{upper}{lower}"), format!("{upper}0"));
             for j in 0..cells.len() {
                 let row: Vec<usize> = (0..cells.len()).filter(|&k| same_line(k, j)).collect();
