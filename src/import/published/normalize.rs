@@ -1825,7 +1825,7 @@ fn blank_cells_marked(mut lines: Vec<String>, moved: &[bool]) -> Vec<String> {
     let mut marks: Vec<(usize, Vec<(usize, bool)>)> = Vec::new();
     for (m, row) in rows.iter().enumerate() {
         let unmoved = !moved.get(m).copied().unwrap_or(false);
-        let Some(row) = row.as_ref().filter(|_| unmoved).map(|r| as_printed(r)) else {
+        let Some(row) = row.as_ref().filter(|_| unmoved).map(|r| before_joining(r)) else {
             continue;
         };
         let row = &row;
@@ -1930,9 +1930,10 @@ fn blank_cells_marked(mut lines: Vec<String>, moved: &[bool]) -> Vec<String> {
 }
 
 /// A row's values as they stood before [`wrapped_numbers`] joined the
-/// pieces of its numbers: a joined number from its column (its first
-/// piece's) as wide as its widest piece.
-fn as_printed<'a>(cells: &[Word<'a>]) -> Vec<Word<'a>> {
+/// pieces of its numbers: a joined number where the line sets it (its
+/// column, on a line no word of which joining moved) as wide as its widest
+/// piece.
+fn before_joining<'a>(cells: &[Word<'a>]) -> Vec<Word<'a>> {
     (cells.iter())
         .map(|&(from, to, w)| match w.contains(WRAPPED) {
             true => (
