@@ -505,14 +505,16 @@ fn check_mutations(
                     Some(Changed::Damaged(old, new)) => cut(old, new),
                     _ => false,
                 };
-            // A piece of a number its cell wrapped, damaged, may mend the
-            // sum the source's reading found broken (the report's slip),
-            // which left the cell unread: read joined, the piece damaged
-            // (salt 40 on found/nianbao-raw-1190007: "135" / "4" for 1354,
-            // its group's total 2060 a slip for 2063; the 4 damaged to 1,
-            // 1351, the sum holds).
+            // A piece of a number its cell wrapped, damaged or swapped, may
+            // mend the sum the source's reading found broken (the report's
+            // slip), which left the cell unread: read joined, the piece
+            // changed (salt 40 on found/nianbao-raw-1190007: "135" / "4"
+            // for 1354, its group's total 2060 a slip for 2063; the 4
+            // damaged to 1, 1351, the sum holds; salt 44 on
+            // found/nianbao-pdf-1225007: "7031" / "1" for 70311, its row's
+            // total 70315 a slip; the 1 swapped with a 0, 70310).
             let mended = source.as_ref().is_some_and(|s| s.sources[i].is_none())
-                && matches!(changed, Some(Changed::Damaged(..)));
+                && matches!(changed, Some(Changed::Damaged(..) | Changed::Swapped(..)));
             let want_joined = joined(source.as_ref(), i) || mended;
             let other = changed
                 .as_ref()
