@@ -1737,7 +1737,7 @@ fn first_values_moved_down(mut lines: Vec<String>) -> Vec<String> {
 fn marks_moved_up(mut lines: Vec<String>) -> Vec<String> {
     const NEAR_LINES: usize = 6;
     let lengths = total_row_lengths();
-    let overlap = |a: &Word, b: &Word| a.0 < b.1 && b.0 < a.1;
+    let overlap = |a: &Word, b: &Word| within(a, &(b.0, b.1));
     for i in 0..lines.len().saturating_sub(1) {
         let under = spans(&lines[i + 1]);
         let [mark] = under[..] else {
