@@ -4001,6 +4001,41 @@ fn a_number_broken_over_two_lines_of_a_copy_with_tabs_is_not_read_as_a_piece() {
     assert!(broken > 20, "{broken}");
 }
 
+/// A browser's copy (cells apart by tabs) of a table with two rows whose
+/// total is not their sum, read as printed (一、本年新收…, in a table whose
+/// balance, 一 + 二 = (七) + 四, does not hold, so no sum checks it;
+/// 3.危及“三安全一稳定”, one of (七)总计's rows), and a row one number short:
+/// 3.补正后申请内容仍不明确 (its label's ordinal left out), its first cell
+/// blank and its second 无, its own sum holding with the blank anywhere
+/// after 无. The sums down the columns choose the blank's place with
+/// 3.危及…'s wrong number placed, 一's row left unknown; the blank and 无,
+/// either of which may be either, stay unread (hunt 1231004: the row was
+/// unread, every way tried with both rows read as printed, 一's unchecked).
+#[test]
+fn a_row_one_number_short_is_placed_by_the_sums_one_of_two_slips_checks() {
+    let dir = "found/pingtan-2021-copy-1231004";
+    let got = read(&form(&format!("{dir}/text.txt"))).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    let cell = |c: &str| {
+        format::current()
+            .cell_at("table3", "unavailable_unclear", c)
+            .unwrap()
+    };
+    for c in ["natural_person", "commercial"] {
+        assert!(got.sources[cell(c)].is_none(), "{c} read");
+    }
+    for c in [
+        "research",
+        "public_welfare",
+        "legal_services",
+        "other",
+        "total",
+    ] {
+        assert!(got.sources[cell(c)].is_some(), "{c} unread");
+    }
+    assert_eq!(got.cells_read(), 198);
+}
+
 /// An input hunt.py found (tests/fixtures/forms/`dir`, with its truth.json):
 /// some cells read, `unread` (a table, or a row) left unread, every other
 /// cell read equal to the truth.

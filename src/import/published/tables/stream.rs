@@ -1936,7 +1936,9 @@ const PAGES_APART: u64 = 3;
 /// read otherwise (not as printed, `printed`, see [`read_cut`]), and by
 /// those read as printed whose total is not their sum (the report's other
 /// 勾稽 errors, at most `MAX_PRINTED_SLIPS` of a block) with their wrong
-/// number placed too, each way with the rows tried. A row may hold one
+/// number placed too, each way with the rows tried (the rows waiting, last,
+/// with each of two such rows alone, the other unknown: one no sum checks,
+/// an unbalanced table's 一, would leave every way unchecked). A row may hold one
 /// empty cell placed by the page's columns, and numbers joined from their
 /// pieces (see [`checked_by_columns`]): the empty cell counts 0 and stays
 /// unread; neither is taken for the wrong number, which its column's sum
@@ -2003,28 +2005,37 @@ fn read_by_columns<'c>(
         if here.is_empty() && printed_slips.is_empty() {
             continue;
         }
-        // (Each try: its rows, and whether with the rows waiting.)
-        let mut tries: Vec<(Vec<&CutRow>, bool)> = Vec::new();
+        // (Each try: its rows, whether with the rows waiting, and the rows
+        // read as printed with it.)
+        let all_slips: Vec<&CutRow> = printed_slips.iter().collect();
+        let mut tries: Vec<(Vec<&CutRow>, bool, Vec<&CutRow>)> = Vec::new();
         if here.len() <= TOGETHER {
             if waits_here {
-                tries.push((here.clone(), true));
+                tries.push((here.clone(), true, all_slips.clone()));
             }
             if !here.is_empty() {
-                tries.push((here.clone(), false));
+                tries.push((here.clone(), false, all_slips.clone()));
             }
         }
         if here.len() > 1 {
-            tries.extend(here.iter().map(|&x| (vec![x], false)));
+            tries.extend(here.iter().map(|&x| (vec![x], false, all_slips.clone())));
         }
         // (Last, the rows waiting with those read as printed, none of these:
         // a row of these the sums cannot check, one of an unbalanced
-        // table's 一, 二 or 四, checks nothing.)
+        // table's 一, 二 or 四, checks nothing; so, two read as printed, the
+        // rows waiting with each alone, the other unknown (hunt 1231004's
+        // browser copy: 一、本年新收… a slip of a table whose 一 + 二 = (七) +
+        // 四 does not hold, 3.危及… a slip among (七)总计's rows, and
+        // 3.补正后申请内容仍不明确 blank and 无 in its first two cells).)
         if waits_here && !here.is_empty() && !printed_slips.is_empty() {
-            tries.push((Vec::new(), true));
+            tries.push((Vec::new(), true, all_slips.clone()));
+        }
+        if waits_here && all_slips.len() > 1 {
+            tries.extend(all_slips.iter().map(|&x| (Vec::new(), true, vec![x])));
         }
         // (Whether a try has read the rows waiting.)
         let mut waits_read = false;
-        for (tried, with_waiting) in tries {
+        for (tried, with_waiting, slips) in tries {
             if tried
                 .iter()
                 .any(|x| taken.iter().any(|y| std::ptr::eq(*x, *y)))
@@ -2033,7 +2044,7 @@ fn read_by_columns<'c>(
                 continue;
             }
             // (The rows tried first, then those read as printed.)
-            let group: Vec<&CutRow> = tried.iter().copied().chain(&printed_slips).collect();
+            let group: Vec<&CutRow> = tried.iter().copied().chain(slips).collect();
             // Tried together, with the block's rows of several readings
             // whose choice waited for these rows' cells (see
             // [`Waiting`]): each way of placing the wrong numbers with each
