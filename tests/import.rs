@@ -4036,6 +4036,31 @@ fn a_row_one_number_short_is_placed_by_the_sums_one_of_two_slips_checks() {
     assert_eq!(got.cells_read(), 198);
 }
 
+/// A browser's copy read in order (as many numbers as cells, a row whose
+/// total is not its sum taken as the report's slip): an empty cell next to
+/// its label is not marked, so a stray number (a note's mark) makes up the
+/// count and moves the numbers between them a cell on. A row whose total
+/// is not its sum that its label's numbers left unread is then no slip:
+/// the table is not read in order (the mutation test's salt 45 on
+/// found/pingtan-2021-copy-1231004: "10" after 2.没有现成信息需要另行制作's
+/// "3", its 1876 read as 3.补正后申请内容仍不明确's first cell).
+#[test]
+fn a_stray_number_and_an_unmarked_empty_cell_do_not_read_a_copy_in_order() {
+    let dir = "found/pingtan-2021-copy-1231004";
+    let text = form(&format!("{dir}/text.txt"));
+    let row = "2.没有现成信息需要另行制作";
+    let at = text.find(row).unwrap();
+    let three = at + text[at..].find("\n3\n").unwrap() + 3;
+    let strayed = format!("{}10\n{}", &text[..three], &text[three..]);
+    let got = read(&strayed).unwrap();
+    assert_found_input_read(&got, dir, "none");
+    let cell = |row: &str, c: &str| format::current().cell_at("table3", row, c).unwrap();
+    for r in ["unavailable_needs_creation", "unavailable_unclear"] {
+        assert!(got.sources[cell(r, "total")].is_none(), "{r} read");
+    }
+    assert!(got.cells_read() > 180, "{}", got.cells_read());
+}
+
 /// An input hunt.py found (tests/fixtures/forms/`dir`, with its truth.json):
 /// some cells read, `unread` (a table, or a row) left unread, every other
 /// cell read equal to the truth.
