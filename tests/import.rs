@@ -4002,38 +4002,44 @@ fn a_number_broken_over_two_lines_of_a_copy_with_tabs_is_not_read_as_a_piece() {
 }
 
 /// A browser's copy (cells apart by tabs) of a table with two rows whose
-/// total is not their sum, read as printed (一、本年新收…, in a table whose
-/// balance, 一 + 二 = (七) + 四, does not hold, so no sum checks it;
-/// 3.危及“三安全一稳定”, one of (七)总计's rows), and a row one number short:
+/// total is not their sum (一、本年新收…, in a table whose balance, 一 + 二 =
+/// (七) + 四, does not hold, so no sum checks it; 3.危及“三安全一稳定”, one
+/// of (七)总计's rows), and a row one number short:
 /// 3.补正后申请内容仍不明确 (its label's ordinal left out), its first cell
 /// blank and its second 无, its own sum holding with the blank anywhere
 /// after 无. The sums down the columns choose the blank's place with
 /// 3.危及…'s wrong number placed, 一's row left unknown; the blank and 无,
 /// either of which may be either, stay unread (hunt 1231004: the row was
-/// unread, every way tried with both rows read as printed, 一's unchecked).
+/// unread, every way tried with both slips, 一's unchecked). So in the same
+/// page's text of a cell a line, where the slips are not read as printed
+/// (the numbers' order is not certain) but where the column sums place
+/// their wrong numbers: 3.危及… is read so, with the row waiting.
 #[test]
 fn a_row_one_number_short_is_placed_by_the_sums_one_of_two_slips_checks() {
     let dir = "found/pingtan-2021-copy-1231004";
-    let got = read(&form(&format!("{dir}/text.txt"))).unwrap();
-    assert_found_input_read(&got, dir, "none");
-    let cell = |c: &str| {
-        format::current()
-            .cell_at("table3", "unavailable_unclear", c)
-            .unwrap()
-    };
-    for c in ["natural_person", "commercial"] {
-        assert!(got.sources[cell(c)].is_none(), "{c} read");
+    let cell = |row: &str, c: &str| format::current().cell_at("table3", row, c).unwrap();
+    for (file, count) in [("text.txt", 198), ("cells.txt", 191)] {
+        let got = read(&form(&format!("{dir}/{file}"))).unwrap();
+        assert_found_input_read(&got, dir, "none");
+        let unclear = |c: &str| got.sources[cell("unavailable_unclear", c)].is_some();
+        for c in ["natural_person", "commercial"] {
+            assert!(!unclear(c), "{file}: {c} read");
+        }
+        for c in [
+            "research",
+            "public_welfare",
+            "legal_services",
+            "other",
+            "total",
+        ] {
+            assert!(unclear(c), "{file}: {c} unread");
+            assert!(
+                got.sources[cell("withheld_security", c)].is_some(),
+                "{file}"
+            );
+        }
+        assert_eq!(got.cells_read(), count, "{file}");
     }
-    for c in [
-        "research",
-        "public_welfare",
-        "legal_services",
-        "other",
-        "total",
-    ] {
-        assert!(got.sources[cell(c)].is_some(), "{c} unread");
-    }
-    assert_eq!(got.cells_read(), 198);
 }
 
 /// A browser's copy read in order (as many numbers as cells, a row whose

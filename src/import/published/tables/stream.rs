@@ -2017,8 +2017,16 @@ fn read_by_columns<'c>(
                 tries.push((here.clone(), false, all_slips.clone()));
             }
         }
+        // (Each alone: with the rows waiting first, the others unknown; one
+        // no sum checks, an unbalanced table's 一, leaves every way of them
+        // together unchecked.)
         if here.len() > 1 {
-            tries.extend(here.iter().map(|&x| (vec![x], false, all_slips.clone())));
+            for &x in &here {
+                if waits_here {
+                    tries.push((vec![x], true, all_slips.clone()));
+                }
+                tries.push((vec![x], false, all_slips.clone()));
+            }
         }
         // (Last, the rows waiting with those read as printed, none of these:
         // a row of these the sums cannot check, one of an unbalanced
