@@ -4042,29 +4042,38 @@ fn a_row_one_number_short_is_placed_by_the_sums_one_of_two_slips_checks() {
     }
 }
 
-/// A browser's copy read in order (as many numbers as cells, a row whose
-/// total is not its sum taken as the report's slip): an empty cell next to
-/// its label is not marked, so a stray number (a note's mark) makes up the
-/// count and moves the numbers between them a cell on. A row whose total
-/// is not its sum that its label's numbers left unread is then no slip:
-/// the table is not read in order (the mutation test's salt 45 on
-/// found/pingtan-2021-copy-1231004: "10" after 2.没有现成信息需要另行制作's
-/// "3", its 1876 read as 3.补正后申请内容仍不明确's first cell).
+/// A browser's copy: an empty cell next to its label is not marked (it may
+/// be a spacer), so a stray number on a line of its own in a cell (a note's
+/// mark) makes up a count and moves the numbers between them a cell on.
+/// Read in order (as many numbers as the table's cells), a row whose total
+/// is not its sum that its label's numbers left unread is no slip: the
+/// table is not read so ("10" after 2.没有现成信息需要另行制作's "3", its
+/// 1876 read as 3.补正后申请内容仍不明确's first cell). Nor is a row read as
+/// printed with a cell of two numbers, joined as a number's pieces ("10"
+/// after 3.补正后…'s "2", its 无 read as its first cell). (The mutation
+/// test's salt 45 on found/pingtan-2021-copy-1231004.)
 #[test]
-fn a_stray_number_and_an_unmarked_empty_cell_do_not_read_a_copy_in_order() {
+fn a_stray_number_and_an_unmarked_empty_cell_move_no_number_of_a_copy() {
     let dir = "found/pingtan-2021-copy-1231004";
     let text = form(&format!("{dir}/text.txt"));
-    let row = "2.没有现成信息需要另行制作";
-    let at = text.find(row).unwrap();
-    let three = at + text[at..].find("\n3\n").unwrap() + 3;
-    let strayed = format!("{}10\n{}", &text[..three], &text[three..]);
-    let got = read(&strayed).unwrap();
-    assert_found_input_read(&got, dir, "none");
     let cell = |row: &str, c: &str| format::current().cell_at("table3", row, c).unwrap();
-    for r in ["unavailable_needs_creation", "unavailable_unclear"] {
-        assert!(got.sources[cell(r, "total")].is_none(), "{r} read");
+    let cases = [
+        (
+            "2.没有现成信息需要另行制作",
+            "\n3\n",
+            "unavailable_needs_creation",
+        ),
+        ("补正后申请内容仍不明确", "\n2\n", "unavailable_unclear"),
+    ];
+    for (label, value, row) in cases {
+        let at = text.find(label).unwrap();
+        let after = at + text[at..].find(value).unwrap() + value.len();
+        let strayed = format!("{}10\n{}", &text[..after], &text[after..]);
+        let got = read(&strayed).unwrap();
+        assert_found_input_read(&got, dir, "none");
+        assert!(got.sources[cell(row, "total")].is_none(), "{row} read");
+        assert!(got.cells_read() > 180, "{}", got.cells_read());
     }
-    assert!(got.cells_read() > 180, "{}", got.cells_read());
 }
 
 /// An input hunt.py found (tests/fixtures/forms/`dir`, with its truth.json):

@@ -4193,8 +4193,12 @@ fn row_values(found_rows: &Found, k: usize) -> RowValues {
     let values: Vec<String> = match (broken, row_of(block, r, &values)) {
         (Some(values), _) => values,
         (None, Ok(values)) => values.into_iter().cloned().collect(),
-        // (A row's numbers after its label, as the page shows them.)
-        (None, Err(Some(_))) if order.as_printed() => {
+        // (A row's numbers after its label, as the page shows them; not
+        // two of a cell joined as a number's pieces, see
+        // `normalize::empty_cells_between_tabs`.)
+        (None, Err(Some(_)))
+            if order.as_printed() && !values.iter().any(|v| v.contains(WRAPPED)) =>
+        {
             return RowValues::Printed(values.into_iter().cloned().collect());
         }
         // Aligned text: a row's numbers side by side on a line of its
