@@ -1921,8 +1921,9 @@ const PAGES_APART: u64 = 3;
 /// (two in one sum check it only together), first with its rows of several
 /// readings the other sums did not choose (`waiting`, see [`Waiting`]: each
 /// waits for the other's cells), a reading of each one more choice of the
-/// way, then without, then each alone, the others unknown. Not in a block some of whose rows were cut at the page's edge
-/// (`cut`: a cut total may look so), nor where the wrong number is a total
+/// way, then without, then each alone (with the rows waiting, then
+/// without), the others unknown. Not in a block some of whose rows were cut
+/// at the page's edge (`cut`: a cut total may look so), nor where the wrong number is a total
 /// as long as the block's longest other (it may be cut there too) unless
 /// no number was cut (`uncut`, see [`How`]), nor where the wrong number has
 /// fewer digits than the number its column needs (it may be a piece of a
@@ -1938,9 +1939,9 @@ const PAGES_APART: u64 = 3;
 /// 勾稽 errors, at most `MAX_PRINTED_SLIPS` of a block) with their wrong
 /// number placed too, each way with the rows tried (the rows waiting, last,
 /// with each of two such rows alone, the other unknown: one no sum checks,
-/// an unbalanced table's 一, would leave every way unchecked). A row may hold one
-/// empty cell placed by the page's columns, and numbers joined from their
-/// pieces (see [`checked_by_columns`]): the empty cell counts 0 and stays
+/// an unbalanced table's 一, would leave every way unchecked). A row may
+/// hold one empty cell placed by the page's columns, and numbers joined
+/// from their pieces (see [`checked_by_columns`]): the empty cell counts 0 and stays
 /// unread; neither is taken for the wrong number, which its column's sum
 /// does not check. The rows read, as `read_cut`'s.
 fn read_by_columns<'c>(
