@@ -7220,7 +7220,8 @@ fn a_table_whose_total_column_the_pages_edge_cut_off_whole_reads_but_for_it() {
 /// over the hunts' files). Two rows off: numbers may have moved between
 /// them, so they and any row between are not read; a row after or before
 /// them is (hunt 1224006's PDF as PyMuPDF extracts it: 行政复议 and 未经复议
-/// 直接起诉 each a slip, 复议后起诉 before unread).
+/// 直接起诉 each a slip, 复议后起诉 before unread), where its total is no 0
+/// (an all-0 row's sum holds with any 0s, wherever they stand).
 #[test]
 fn table_four_with_one_row_off_reads_the_rows_whose_sums_hold() {
     let want = expected("pingtan-2021");
@@ -7261,13 +7262,27 @@ fn table_four_with_one_row_off_reads_the_rows_whose_sums_hold() {
             "{off}: {notes}"
         );
     }
-    // Two rows off: those two unread, the third read; the first and the
-    // last off: none of 表四 (the row between may hold numbers moved).
-    let two = replace_once(&cells, lines, &lines.replacen("\n3\n12\n", "\n4\n13\n", 1));
-    let got = read(&two).unwrap();
-    assert_read_but(&got, &want, |def| {
-        def.table.key == "table4" && def.row.key != "litigation_after_review"
-    });
+    // Two rows off: those two unread, the third read where its total is no
+    // 0 (复议后起诉 "0 1 0 0 1"); all 0s, none of 表四 is; the first and
+    // the last off: none of 表四 (the row between may hold numbers moved).
+    let two = lines.replacen("\n3\n12\n", "\n4\n13\n", 1);
+    let got = read(&replace_once(&cells, lines, &two)).unwrap();
+    assert_read_but(&got, &want, |def| def.table.key == "table4");
+    let third = two.replacen("\n0\n0\n0\n0\n0\n", "\n0\n1\n0\n0\n1\n", 1);
+    let got = read(&replace_once(&cells, lines, &third)).unwrap();
+    let at = |row: &str, c: &str| {
+        let i = format::current().cell_at("table4", row, c).unwrap();
+        (got.sources[i].is_some(), got.report.cells[i].display())
+    };
+    let columns = ["upheld", "corrected", "other", "pending", "total"];
+    for row in ["review", "litigation_direct"] {
+        assert!(columns.iter().all(|c| !at(row, c).0), "{row}");
+    }
+    let read_as = |v: &str| (true, v.to_string());
+    assert_eq!(
+        columns.map(|c| at("litigation_after_review", c)),
+        ["0", "1", "0", "0", "1"].map(read_as)
+    );
     assert!(got.notes.join("\n").contains("表四有 2 行"));
     // (行政复议 total 4, 复议后起诉 "0 1 0 0 0".)
     let apart = "\n1\n0\n2\n0\n4\n12\n0\n0\n0\n12\n0\n1\n0\n0\n0\n";
@@ -7546,6 +7561,25 @@ fn a_number_with_a_piece_left_over_it_is_not_joined_in_two() {
             "{between:?}"
         );
         assert!(got.cells_read() >= 170, "{}", got.cells_read());
+    }
+}
+
+/// 表四's row with five numbers wrapped over three lines ("85 85 13 14 91" /
+/// "0 0 0 0 0 9 0 0 2 921" / "7 7 4 3 9",
+/// found/pingtan-2021-chromium-1073004), its upper pieces' line lost:
+/// fifteen numbers, two groups' sums off. The group whose sum holds is read
+/// only where its total is no 0: the first five 0s, of three groups, held
+/// 行政复议's sum (the mutation test's salt 46).
+#[test]
+fn table_four_read_but_for_rows_off_needs_a_total_that_is_no_zero() {
+    let dir = "found/pingtan-2021-chromium-1073004";
+    let text = form(&format!("{dir}/pdf-placed.txt"));
+    let pieces = "                85      85      13    14 91\n";
+    assert!(text.contains(pieces));
+    let lost = text.replacen(pieces, "", 1);
+    for got in [read(&lost).unwrap(), read_set_out(&lost, false).unwrap()] {
+        assert_found_input_read(&got, dir, "none");
+        assert!(unread(&got).contains(&"table4.review.total".to_string()));
     }
 }
 

@@ -3075,8 +3075,21 @@ fn read_in_order(
                 && (table.layout == Layout::SingleRow || mismatched.iter().all(|&r| read_so(r)));
             let as_printed = (copied || side_by_side) && in_order;
             holds &= (sums || as_printed) && placed;
+            // (Rows off, the others read: each of those, where several are
+            // off, with a total that is no 0: an all-0 row's sum holds with
+            // any 0s, wherever they stand. A line of pieces lost, the mutation
+            // test's salt 46 on found/pingtan-2021-chromium-1073004: 表四's
+            // "85 85 13 14 91" over "0 0 0 0 0 9 0 0 2 921" / "7 7 4 3 9",
+            // the first five 0s, of three groups, read as 行政复议's.)
+            let telling = |first: usize, end: usize| {
+                first == end
+                    || (0..=last)
+                        .filter(|r| !(first..=end).contains(r))
+                        .all(|r| get(r, n - 1).is_some_and(|total| total > 0))
+            };
             if let (Some(&first), Some(&end)) = (mismatched.first(), mismatched.last()) {
                 if table.layout == Layout::SingleRow
+                    && telling(first, end)
                     && end - first < last
                     && table.blocks.len() == 1
                     && in_order
