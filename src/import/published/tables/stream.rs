@@ -1923,13 +1923,14 @@ const PAGES_APART: u64 = 3;
 /// waits for the other's cells), a reading of each one more choice of the
 /// way, then without, then each alone (with the rows waiting, then
 /// without), the others unknown. Not in a block some of whose rows were cut
-/// at the page's edge (`cut`: a cut total may look so), nor where the wrong number is a total
-/// as long as the block's longest other (it may be cut there too) unless
-/// no number was cut (`uncut`, see [`How`]), nor where the wrong number has
-/// fewer digits than the number its column needs (it may be a piece of a
-/// number wrapped in its cell: "2774" / "0" for 27740, its pieces read as
-/// two cells, hunt 1190007, the next cell's 无 lost; a digit of it lost
-/// too, "274", in the mutation test), nor by a piece marked damaged
+/// at the page's edge (`cut`: a cut total may look so), nor where the wrong
+/// number is a total as long as the block's longest other (it may be cut
+/// there too) unless no number was cut (`uncut`, see [`How`]), nor where
+/// the wrong number has fewer digits than the number its column needs (it
+/// may be a piece of a number wrapped in its cell: "2774" / "0" for
+/// 27740, its pieces read as two cells, hunt 1190007, the next cell's 无
+/// lost; a digit of it lost too, "274", in the mutation test), nor by a
+/// piece marked damaged
 /// (`misfits` hold none, see `Found::damaged`), nor where it is a row's
 /// first or last number within [`PAGES_APART`] of a number a row was read
 /// without (`strays`, see [`RowValues::LeftOut`]: a page's number where
@@ -1941,9 +1942,9 @@ const PAGES_APART: u64 = 3;
 /// with each of two such rows alone, the other unknown: one no sum checks,
 /// an unbalanced table's 一, would leave every way unchecked). A row may
 /// hold one empty cell placed by the page's columns, and numbers joined
-/// from their pieces (see [`checked_by_columns`]): the empty cell counts 0 and stays
-/// unread; neither is taken for the wrong number, which its column's sum
-/// does not check. The rows read, as `read_cut`'s.
+/// from their pieces (see [`checked_by_columns`]): the empty cell counts 0
+/// and stays unread; neither is taken for the wrong number, which its
+/// column's sum does not check. The rows read, as `read_cut`'s.
 fn read_by_columns<'c>(
     table: &Table,
     (misfits, cut): (&'c [CutRow], &[CutRow]),
